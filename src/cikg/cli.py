@@ -1,0 +1,264 @@
+"""The ``cikg`` command: thin wrappers that parse options, call one library
+function and print. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cikg import __version__
+from cikg.errors import CikgError
+from cikg.pipeline import BuildReport, DocumentResult, Status, build, discover
+from cikg.store import EXPORT_FORMATS, export, open_store, query
+
+app = typer.Typer(
+    help="cikg: a knowledge graph of China's internet development · 中国互联网发展知识图谱",
+    no_args_is_help=True,
+    add_completion=False,
+)
+_out = Console()
+_err = Console(stderr=True)
+
+DEFAULT_STORE = Path("data/store")
+DEFAULT_SEEDS = Path("seeds")
+
+StoreOption = Annotated[Path, typer.Option("--store", help="Store folder (pyoxigraph, on disk).")]
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    _err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
+    files = discover(paths)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=_err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("building", total=len(files))
+
+        def advance(result: DocumentResult) -> None:
+            progress.update(task, advance=1, description=result.path.name)
+
+        return build(files, store, force=force, on_result=advance)
+
+
+def _print_report(report: BuildReport) -> None:
+    table = Table(title=f"cikg {__version__} build", title_justify="left")
+    for col in ("document", "status", "report", "passages", "tables", "footnotes", "quads", "s"):
+        table.add_column(
+            col,
+            justify="right" if col in {"passages", "tables", "footnotes", "quads", "s"} else "left",
+        )
+    colours = {
+        Status.BUILT: "green",
+        Status.UNCHANGED: "cyan",
+        Status.SKIPPED: "yellow",
+        Status.FAILED: "red",
+    }
+    for r in report.results:
+        c = r.counts
+        table.add_row(
+            r.path.name,
+            f"[{colours[r.status]}]{r.status.value}[/]",
+            r.slug or (r.graph.rsplit("/", 1)[-1] if r.graph else "-"),
+            str(c.get("passages", "")),
+            str(c.get("tables", "")),
+            str(c.get("footnotes", "")),
+            str(c.get("quads", "")),
+            f"{r.seconds:.2f}",
+        )
+    _out.print(table)
+    for r in report.results:
+        if r.message:
+            style = "red" if r.status is Status.FAILED else "yellow"
+            _out.print(f"[{style}]{r.status.value}:[/] {r.message}", highlight=False)
+    _out.print(
+        f"reference graph {report.reference_quads} quads, ontology graph "
+        f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"
+    )
+
+
+@app.command("build")
+def build_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to read (default: seeds/)."),
+    ] = None,
+    store: StoreOption = DEFAULT_STORE,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild unchanged documents too.")
+    ] = False,
+) -> None:
+    """Build the knowledge graph from text, markdown (and later PDF) reports."""
+    try:
+        report = _run_build(paths or [DEFAULT_SEEDS], store, force)
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    _print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOption = DEFAULT_STORE,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the SPARQL endpoint; builds from seeds/ first if the store is missing."""
+    import uvicorn
+
+    from cikg.serve import create_app
+
+    try:
+        if not store.is_dir():
+            _err.print(f"no store at {store}: building it from {DEFAULT_SEEDS}/ first")
+            report = _run_build([DEFAULT_SEEDS], store, False)
+            _print_report(report)
+        handle = open_store(store, read_only=True)
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    _err.print(f"SPARQL endpoint: http://{host}:{port}/sparql")
+    uvicorn.run(create_app(handle), host=host, port=port, log_level="info")
+
+
+def _read_query(query_or_file: str) -> str:
+    path = Path(query_or_file)
+    if len(query_or_file) < 4096 and path.suffix in {".rq", ".sparql"} and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return query_or_file
+
+
+@app.command("query")
+def query_command(
+    query_or_file: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq/.sparql file.")],
+    store: StoreOption = DEFAULT_STORE,
+    fmt: Annotated[
+        QueryFormat, typer.Option("--format", help="Output format.")
+    ] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL query over the union of all graphs."""
+    try:
+        handle = open_store(store, read_only=True)
+        result = query(handle, _read_query(query_or_file))
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    out = sys.stdout.buffer
+    if isinstance(result, QueryBoolean):
+        if fmt is QueryFormat.table:
+            _out.print(str(bool(result)).lower())
+        else:
+            out.write(result.serialize(format=_results_format(fmt)))
+        return
+    if isinstance(result, QuerySolutions):
+        if fmt is QueryFormat.table:
+            _print_solutions(result)
+        else:
+            out.write(result.serialize(format=_results_format(fmt)))
+        return
+    out.write(result.serialize(format=RdfFormat.TURTLE))
+
+
+def _results_format(fmt: QueryFormat) -> QueryResultsFormat:
+    return {
+        QueryFormat.json: QueryResultsFormat.JSON,
+        QueryFormat.csv: QueryResultsFormat.CSV,
+        QueryFormat.tsv: QueryResultsFormat.TSV,
+    }[fmt]
+
+
+def _print_solutions(result: QuerySolutions) -> None:
+    names = [v.value for v in result.variables]
+    table = Table(*names)
+    rows = 0
+    for solution in result:
+        table.add_row(*[("" if solution[n] is None else solution[n].value) for n in names])
+        rows += 1
+    _out.print(table)
+    _out.print(f"{rows} rows")
+
+
+@app.command("export")
+def export_command(
+    store: StoreOption = DEFAULT_STORE,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="RDF format.")
+    ] = ExportFormat.turtle,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Export only this named graph (IRI).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Export the store, or one graph, as RDF."""
+    assert fmt.value in EXPORT_FORMATS
+    try:
+        handle = open_store(store, read_only=True)
+        target = NamedNode(graph) if graph else None
+        if output is None:
+            export(handle, sys.stdout.buffer, fmt.value, target)
+        else:
+            with output.open("wb") as f:
+                export(handle, f, fmt.value, target)
+    except (CikgError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+
+
+_STATS_CLASSES = """
+SELECT ?g ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
+GROUP BY ?g ?class ORDER BY ?g DESC(?n)
+"""
+_STATS_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+@app.command("stats")
+def stats_command(store: StoreOption = DEFAULT_STORE) -> None:
+    """Count triples per graph and instances per class and graph."""
+    try:
+        handle = open_store(store, read_only=True)
+        graphs = list(query(handle, _STATS_GRAPHS))  # type: ignore[arg-type]
+        classes = list(query(handle, _STATS_CLASSES))  # type: ignore[arg-type]
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    table = Table("graph", "triples")
+    for row in graphs:
+        table.add_row(row["g"].value, row["n"].value)
+    _out.print(table)
+    table = Table("graph", "class", "instances")
+    for row in classes:
+        table.add_row(row["g"].value.rsplit("/graph/", 1)[-1], row["class"].value, row["n"].value)
+    _out.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

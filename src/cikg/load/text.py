@@ -1,0 +1,608 @@
+"""Text and markdown files -> :class:`~cikg.records.Document`.
+
+The reports reach us as text extracted from PDFs or web pages, so the loader
+undoes what extraction did to them and keeps every block anchored to the line
+it came from. The stages, in order (each a function named ``x_to_y``):
+
+1. :func:`bytes_to_lines` - decode (UTF-8, with or without BOM).
+2. :func:`split_front_matter` - YAML front matter of web articles.
+3. :func:`find_boilerplate` - web boilerplate (the WeChat tail, promotion and
+   subscription lines, images) and page furniture (running headers such as
+   ``第 55 次中国互联网络发展状况统计报告`` and ``The 55th`` repeated on every
+   page, bare page numbers).
+4. :func:`split_cover` - the title page, kept for the metadata stage.
+5. :func:`lines_to_blocks` - headings, paragraphs (hard-wrapped lines and
+   paragraphs broken by a page break joined), list items, tables with their
+   caption, continuation parts and notes, figure captions, footnotes.
+
+Rules come from the documents' own layout; nothing here knows a file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from cikg.errors import InputError
+from cikg.records import Block, BlockKind, Document, FrontMatter
+
+__all__ = [
+    "bytes_to_lines",
+    "find_boilerplate",
+    "join_lines",
+    "lines_to_blocks",
+    "load_text",
+    "split_cover",
+    "split_front_matter",
+    "superscript_to_ascii",
+]
+
+# --- character classes -------------------------------------------------------
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TABLE = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+#: Characters that close a sentence; a paragraph whose last line ends with one
+#: (optionally followed by a closing quote or bracket) is complete.
+_TERMINAL_RE = re.compile(r"[。！？!?；;：:…][”’」』）)】*]*$")
+_SENTENCE_PUNCT_RE = re.compile(r"[。，；：！？、,;:!?%％]")
+
+# --- line patterns -------------------------------------------------------------
+
+_FOOTNOTE_SUP_RE = re.compile(f"^([{_SUPERSCRIPTS}]+)\\s*(\\S.*)$")
+_FOOTNOTE_BRACKET_RE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
+_CAPTION_RE = re.compile(r"^(附表|表|图)\s*(\d{1,3})(?![\d.])\s*(.*)$")
+_NOTE_RE = re.compile(r"^[（(]?(?:数据来源|资料来源|来源|注\s*\d*|说明)\s*[：:]")
+_LIST_RE = re.compile(r"^(?:[-*•]\s+|◇|◆|●|■)")
+_PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+_TOC_ENTRY_RE = re.compile(r"^\S.*?\t+\s*\d{1,3}$")
+_FRONT_SECTION_RE = re.compile(r"^(前言|摘要|目录|序言|引言)")
+_TOC_HEADING_RE = re.compile(r"^目录$")
+
+_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = (
+    # (pattern, level, longest line it may be)
+    (re.compile(r"^第[一二三四五六七八九十百\d]+[章篇部分]"), 1, 60),
+    (re.compile(r"^附录[一二三四五六七八九十\d]*(?:\s|$)"), 1, 60),
+    (re.compile(r"^[一二三四五六七八九十]+、"), 2, 50),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 3, 50),
+    (re.compile(f"^\\d{{1,2}}(?:\\.\\d{{1,2}})*(?:[.、]|\\s)\\s*[{_CJK}A-Za-z]"), 4, 30),
+)
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(\S.*)$")
+_BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
+
+#: A generic heading (前言, 核心数据, a chapter title without a number) is a
+#: short line with no sentence punctuation, followed by a longer line.
+_GENERIC_HEADING_MAX = 24
+#: A paragraph left open (no terminal punctuation) continues after a blank
+#: line, footnotes or page furniture only if its last line was this long:
+#: short open lines are signatures and labels, not wrapped text.
+_WRAPPED_MIN = 20
+
+# --- web boilerplate (data, not code: extend the lists, not the logic) ---------
+
+#: A line equal to one of these starts the trailing boilerplate of a web page;
+#: it and everything after it is left out.
+WEB_TAIL_MARKERS = ("预览时标签不可点", "微信扫一扫", "继续滑动看下一个", "轻触阅读原文")
+#: Lines of subscription and promotion text in web articles.
+WEB_PROMO_CUES = (
+    "扫码订阅", "邮发代号", "征订热线", "欢迎关注", "倾力推荐", "点击下图", "阅读原文",
+    "长按识别", "点击关注", "点击蓝字", "分享网络安全知识",
+)  # fmt: skip
+_IMAGE_RE = re.compile(r"^\[?!\[[^\]]*\]\([^)]*\)")
+
+
+def superscript_to_ascii(marker: str) -> str:
+    """Superscript digits to ASCII: ``"²⁴"`` -> ``"24"``.
+
+    >>> superscript_to_ascii("¹⁰⁰")
+    '100'
+    """
+    return marker.translate(_SUPERSCRIPT_TABLE)
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two wrapped lines: no space where either side is Chinese.
+
+    >>> join_lines("数字中国发展的根基", "进一步夯实。")
+    '数字中国发展的根基进一步夯实。'
+    >>> join_lines("Statistical Report", "on China's Internet")
+    "Statistical Report on China's Internet"
+    """
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if _is_wide(left[-1]) or _is_wide(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _is_wide(ch: str) -> bool:
+    return (
+        bool(_CJK_RE.match(ch))
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’"
+    )
+
+
+def _is_closed(text: str) -> bool:
+    return bool(_TERMINAL_RE.search(text.rstrip()))
+
+
+# --- stage 1: bytes -> lines ----------------------------------------------------
+
+
+def bytes_to_lines(data: bytes, path: Path) -> list[str]:
+    """Decode a file's bytes to lines (without line ends).
+
+    :param data: the file's bytes; UTF-8, with or without a BOM.
+    :param path: the file, for the error message.
+    :return: the lines; ``lines[0]`` is line 1.
+    :raises InputError: if the bytes are not UTF-8 (names the line of the
+        first bad byte) or contain NUL bytes.
+    """
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(path, "contains NUL bytes: not a text file", line=line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, "is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8)", line=line
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+# --- stage 2: front matter --------------------------------------------------------
+
+
+def split_front_matter(lines: Sequence[str], path: Path) -> tuple[FrontMatter | None, int]:
+    """Parse YAML front matter (``---`` on line 1 … ``---``).
+
+    :return: the front matter (or ``None``) and the number of lines it takes.
+    :raises InputError: if the front matter is not closed or not valid YAML.
+    """
+    if not lines or lines[0].strip() != "---":
+        return None, 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        raise InputError(path, "front matter opened with '---' is never closed", line=1)
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"front matter is not valid YAML: {exc}", line=1) from exc
+    if not isinstance(data, dict):
+        raise InputError(path, "front matter must be a mapping of keys to values", line=1)
+    values = {str(k): str(v) for k, v in data.items() if v is not None}
+    known = {k: values.pop(k, None) for k in ("title", "url", "source", "date")}
+    return FrontMatter(**known, extra=values), end + 1
+
+
+# --- stage 3: boilerplate and furniture -------------------------------------------
+
+
+def find_boilerplate(lines: Sequence[str], start: int, front: FrontMatter | None) -> set[int]:
+    """Indexes (0-based) of lines to leave out.
+
+    - Web pages: the tail from the first :data:`WEB_TAIL_MARKERS` line on,
+      with the promotion block (bold lines, images, promo cues) just above it;
+      image lines; lines with a :data:`WEB_PROMO_CUES` cue; a line repeating
+      the front matter's ``source`` (the account name); a second copy of the
+      title heading.
+    - Page furniture: short lines repeated three times or more, outside the
+      first page, that are neither notes, numbers, dates nor headings (running
+      headers such as ``第 55 次中国互联网络发展状况统计报告``); bare page
+      numbers.
+    """
+    dropped: set[int] = set()
+    stripped = [ln.strip() for ln in lines]
+    tail = next((i for i in range(start, len(lines)) if stripped[i] in WEB_TAIL_MARKERS), None)
+    if tail is not None:
+        dropped.update(range(tail, len(lines)))
+        i = tail - 1
+        while i >= start and (
+            not stripped[i]
+            or _BOLD_LINE_RE.match(stripped[i])
+            or _IMAGE_RE.match(stripped[i])
+            or any(cue in stripped[i] for cue in WEB_PROMO_CUES)
+        ):
+            dropped.add(i)
+            i -= 1
+    seen_headings: set[str] = set()
+    for i in range(start, len(lines)):
+        s = stripped[i]
+        if not s or i in dropped:
+            continue
+        if (
+            _IMAGE_RE.match(s)
+            or any(cue in s for cue in WEB_PROMO_CUES)
+            or (front is not None and front.source and s == front.source.strip())
+        ):
+            dropped.add(i)
+        elif s.startswith("#"):
+            if s in seen_headings:
+                dropped.add(i)
+            seen_headings.add(s)
+        elif _PAGE_NUMBER_RE.match(s):
+            dropped.add(i)
+    counts = Counter(s for s in stripped[start:] if s)
+    for i in range(start, len(lines)):
+        s = stripped[i]
+        if counts[s] >= 3 and _is_furniture_candidate(s):
+            dropped.add(i)
+    return dropped
+
+
+def _is_furniture_candidate(s: str) -> bool:
+    return (
+        len(s) <= 60
+        and "\t" not in s
+        and not _NOTE_RE.match(s)
+        and not re.fullmatch(r"[\d.,%\s年月日-]+", s)
+        and _heading_level(s) is None
+        and not _SENTENCE_PUNCT_RE.search(s.replace("'", ""))
+    )
+
+
+# --- stage 4: cover ----------------------------------------------------------------
+
+
+def split_cover(lines: Sequence[str], start: int) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The title page: lines before 前言/摘要/目录 or the first numbered heading.
+
+    Only documents without front matter have one. At most 40 lines are
+    looked at; a document whose first 40 lines hold no such heading has no
+    cover (its first lines are body text).
+
+    :return: ``((line_number, text), …)`` of the non-blank cover lines, and
+        the index of the first body line.
+    """
+    for i in range(start, min(len(lines), start + 40)):
+        key = "".join(lines[i].split())
+        if key and (
+            (_FRONT_SECTION_RE.match(key) and len(key) <= 20 and "\t" not in lines[i])
+            or _heading_level(lines[i].strip()) == 1
+        ):
+            cover = tuple((j + 1, lines[j].strip()) for j in range(start, i) if lines[j].strip())
+            return cover, i
+    return (), start
+
+
+# --- stage 5: lines -> blocks ----------------------------------------------------
+
+
+def _heading_level(s: str) -> int | None:
+    if "\t" in s:
+        return None
+    m = _MD_HEADING_RE.match(s)
+    if m:
+        return len(m.group(1))
+    if _BOLD_LINE_RE.match(s) and len(s) <= 44 and not _is_closed(s.strip("*")):
+        return 2
+    for pattern, level, longest in _HEADING_PATTERNS:
+        if pattern.match(s) and len(s) <= longest and not _is_closed(s):
+            return level
+    return None
+
+
+def _heading_text(s: str) -> str:
+    m = _MD_HEADING_RE.match(s)
+    if m:
+        s = m.group(2)
+    return s.strip("*").strip()
+
+
+@dataclass
+class _Para:
+    kind: BlockKind
+    lines: list[str]
+    first: int
+    last: int
+    section: str | None
+
+    @property
+    def text(self) -> str:
+        text = ""
+        for ln in self.lines:
+            text = join_lines(text, ln)
+        return text
+
+
+@dataclass
+class _Table:
+    label: str | None
+    caption: str | None
+    caption_line: str | None
+    rows: list[tuple[str, ...]]
+    notes: list[list[str]]
+    first: int
+    last: int
+    section: str | None
+
+
+def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list[Block]:
+    """Classify and assemble the body lines into blocks.
+
+    :param lines: all lines of the file (``lines[0]`` is line 1).
+    :param start: index of the first body line.
+    :param dropped: indexes of lines to leave out (boilerplate, furniture).
+    :return: blocks in reading order (a paragraph broken by a page break is
+        one block placed where it starts).
+
+    Rules, each from the seeds' layout:
+
+    - A line with a tab is a table row; rows after a 表 N / 附表 N caption
+      (blank lines allowed) form that table. After a footnote or page break,
+      a row equal to the table's first row starts a continuation: its rows are
+      appended and the repeated header is dropped (001 表 5, 表 6).
+    - Leading rows with no numeric cell are header rows (two-row headers such
+      as 001 附表 6).
+    - 来源/数据来源/注 lines under a table or figure caption are its notes;
+      a line directly under a note (no blank) continues it.
+    - ``¹²`` / ``[n]`` at the start of a line is a footnote.
+    - Consecutive non-blank lines form one paragraph; a paragraph whose last
+      line is long and ends without terminal punctuation continues after
+      blank lines, footnotes and furniture (a sentence broken by a page).
+    - A run of ``title<TAB>page`` lines after 目录 is a table of contents.
+    """
+    blocks: list[tuple[int, Block]] = []
+    section: str | None = None
+    para: _Para | None = None  # the open paragraph, if any
+    table: _Table | None = None  # the table or figure that may still get notes/rows
+    note_open = False  # last line was a note line of ``table``: a continuation may follow
+    in_toc = False
+    prev_blank = True
+
+    def emit(order_line: int, block: Block) -> None:
+        blocks.append((order_line, block))
+
+    def close_para() -> None:
+        nonlocal para
+        if para is not None:
+            emit(para.first, _para_block(para))
+            para = None
+
+    def close_table() -> None:
+        nonlocal table, note_open
+        if table is not None:
+            emit(table.first, _table_block(table))
+            table = None
+        note_open = False
+
+    n = len(lines)
+    i = start
+    while i < n:
+        raw = lines[i]
+        s = raw.strip()
+        lineno = i + 1
+        i += 1
+        if i - 1 in dropped:
+            continue
+        if not s:
+            prev_blank = True
+            note_open = False
+            continue
+        blank_before, prev_blank = prev_blank, False
+
+        # table of contents --------------------------------------------------
+        if _TOC_HEADING_RE.match("".join(s.split())):
+            close_para()
+            close_table()
+            in_toc = True
+            emit(lineno, _heading(s, lineno, 1, section))
+            section = _heading_text(s)
+            continue
+        if in_toc:
+            if _TOC_ENTRY_RE.match(s):
+                emit(lineno, Block(BlockKind.TOC, s, lineno, lineno, section=section))
+                continue
+            in_toc = False
+
+        # footnotes: never break an open paragraph or table ----------------------
+        m = _FOOTNOTE_SUP_RE.match(s) or _FOOTNOTE_BRACKET_RE.match(s)
+        if m:
+            note_open = False
+            marker = superscript_to_ascii(m.group(1))
+            emit(lineno, Block(BlockKind.FOOTNOTE, s, lineno, lineno, section, marker=marker))
+            continue
+
+        # table rows ------------------------------------------------------------
+        if "\t" in raw:
+            row = tuple(c.strip() for c in raw.rstrip("\n").split("\t"))
+            row = _trim_row(row)
+            close_para()
+            if table is not None and table.rows and row == table.rows[0]:
+                # a continuation after a page break repeats the header
+                table.last = lineno
+            elif (table is not None and table.rows and not table.notes) or (
+                table is not None and not table.rows and table.label and table.label[0] != "图"
+            ):
+                table.rows.append(row)
+                table.last = lineno
+            else:
+                close_table()
+                table = _Table(None, None, None, [row], [], lineno, lineno, section)
+            continue
+
+        # notes under a table or figure ----------------------------------------
+        if _NOTE_RE.match(s):
+            close_para()
+            if table is not None:
+                table.notes.append([s])
+                table.last = lineno
+                note_open = True
+            else:
+                emit(lineno, Block(BlockKind.NOTE, s, lineno, lineno, section))
+            continue
+        if note_open and table is not None and not blank_before and not _CAPTION_RE.match(s):
+            table.notes[-1].append(s)
+            table.last = lineno
+            continue
+
+        # captions ---------------------------------------------------------------
+        m = _CAPTION_RE.match(s)
+        if m and len(s) <= 80 and not _is_closed(s):
+            close_para()
+            close_table()
+            kind, num, rest = m.groups()
+            table = _Table(
+                f"{kind} {num}", rest.strip() or None, s, [], [], lineno, lineno, section
+            )
+            continue
+
+        # headings -----------------------------------------------------------------
+        level = _heading_level(s)
+        if level is None and _is_generic_heading(s, lines, i, dropped, para):
+            level = 1
+        if level is not None:
+            close_para()
+            close_table()
+            emit(lineno, _heading(s, lineno, level, section))
+            section = _heading_text(s)
+            continue
+
+        # paragraphs and list items -------------------------------------------------
+        if table is not None:
+            close_table()
+        kind = BlockKind.LIST_ITEM if _LIST_RE.match(s) else BlockKind.PARAGRAPH
+        if para is not None and kind is BlockKind.PARAGRAPH and para.kind is BlockKind.PARAGRAPH:
+            last = para.lines[-1]
+            continues = not blank_before or (not _is_closed(last) and len(last) >= _WRAPPED_MIN)
+            if continues:
+                para.lines.append(s)
+                para.last = lineno
+                continue
+        close_para()
+        para = _Para(kind, [s], lineno, lineno, section)
+        if kind is BlockKind.LIST_ITEM:
+            close_para()
+    close_para()
+    close_table()
+    blocks.sort(key=lambda pair: pair[0])
+    return [b for _, b in blocks]
+
+
+def _is_generic_heading(
+    s: str, lines: Sequence[str], nxt: int, dropped: set[int], para: _Para | None
+) -> bool:
+    """A short line without sentence punctuation, followed (after blanks) by
+    a longer text line, that does not continue an open wrapped paragraph."""
+    if len(s) > _GENERIC_HEADING_MAX or _SENTENCE_PUNCT_RE.search(s) or not _CJK_RE.search(s):
+        return False
+    if _LIST_RE.match(s) or s[0].isdigit():
+        return False
+    if para is not None and not _is_closed(para.lines[-1]) and len(para.lines[-1]) >= _WRAPPED_MIN:
+        return False
+    if (nxt < len(lines) and lines[nxt].strip()) or (nxt >= 2 and lines[nxt - 2].strip()):
+        return False  # a heading stands alone, with blank lines around it
+    for j in range(nxt, min(len(lines), nxt + 6)):
+        following = lines[j].strip()
+        if j in dropped or not following:
+            continue
+        return len(following) > len(s) + 10 and "\t" not in following
+    return False
+
+
+def _trim_row(row: tuple[str, ...]) -> tuple[str, ...]:
+    end = len(row)
+    while end > 1 and not row[end - 1]:
+        end -= 1
+    return row[:end]
+
+
+def _heading(s: str, lineno: int, level: int, section: str | None) -> Block:
+    return Block(BlockKind.HEADING, _heading_text(s), lineno, lineno, section, level=level)
+
+
+def _para_block(p: _Para) -> Block:
+    return Block(p.kind, p.text, p.first, p.last, p.section)
+
+
+_NUMERIC_CELL_RE = re.compile(r"^[-+−]?[\d,，.]+\s*%?")
+
+
+def _table_block(t: _Table) -> Block:
+    notes = tuple(_join_all(part) for part in t.notes)
+    if t.label and t.label.startswith("图"):
+        return Block(
+            BlockKind.CAPTION,
+            "\n".join([t.caption_line or "", *notes]).strip(),
+            t.first,
+            t.last,
+            t.section,
+            label=t.label,
+            caption=t.caption,
+            notes=notes,
+        )
+    header = 1
+    while header < len(t.rows) and not any(_NUMERIC_CELL_RE.match(c) for c in t.rows[header][1:]):
+        header += 1
+    if header == len(t.rows) and len(t.rows) > 1:
+        header = 1  # no numeric cells at all (a list of names): first row only
+    text_lines = ([t.caption_line] if t.caption_line else []) + ["\t".join(r) for r in t.rows]
+    return Block(
+        BlockKind.TABLE,
+        "\n".join([*text_lines, *notes]),
+        t.first,
+        t.last,
+        t.section,
+        label=t.label,
+        caption=t.caption,
+        rows=tuple(t.rows),
+        header_rows=min(header, len(t.rows)),
+        notes=notes,
+    )
+
+
+def _join_all(parts: Iterable[str]) -> str:
+    text = ""
+    for part in parts:
+        text = join_lines(text, part)
+    return text
+
+
+# --- the whole loader ------------------------------------------------------------------
+
+
+def load_text(path: Path) -> Document:
+    """Load a text or markdown report.
+
+    :param path: a ``.txt`` or ``.md`` file, UTF-8.
+    :return: the document: blocks in reading order with their line numbers,
+        the front matter (web articles), the cover lines (reports).
+    :raises InputError: if the file cannot be read or decoded, or its front
+        matter is malformed (the message names the file and line).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    lines = bytes_to_lines(data, path)
+    front, start = split_front_matter(lines, path)
+    cover: tuple[tuple[int, str], ...] = ()
+    body = start
+    if front is None:
+        cover, body = split_cover(lines, start)
+    dropped = find_boilerplate(lines, body, front)
+    start = body
+    blocks = lines_to_blocks(lines, start, dropped)
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=tuple(blocks),
+        front_matter=front,
+        cover=cover,
+        dropped_lines=sum(1 for i in dropped if lines[i].strip()),
+    )

@@ -1,0 +1,197 @@
+"""Report metadata from the document itself: title, publisher, date, edition,
+slug, and the reports an article discusses.
+
+No table of files: a new edition is recognised the way the seeds are.
+
+- A web article (YAML front matter) takes ``title``, ``source`` (publisher)
+  and ``date`` from the front matter; the 《…》 report titles in its title
+  (第54次《中国互联网络发展状况统计报告》) become ``references``. Its slug is
+  ``article-{date}-{hash}``.
+- A report takes its title, publishers and date from the title page
+  (:attr:`~cikg.records.Document.cover`): lines that name a curated
+  organisation are publishers, a ``YYYY 年 M 月`` line is the date, the other
+  Chinese lines of the first group are the title. When the cover has no
+  date, the first date line standing alone before the first chapter is
+  taken (the 前言 signature). The slug is the series' prefix and the
+  edition (第55次 -> ``cnnic-55``) or the year the title names
+  (（2024年） -> ``digital-china-2024``); a title of no curated series gets
+  ``report-{hash}``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cikg.errors import InputError
+from cikg.iris import IriMinter, normalise_key
+from cikg.records import BlockKind, Document, IssuedDate, ReportMetadata
+from cikg.reference import Reference
+
+__all__ = ["document_to_metadata", "parse_issued", "split_report_title"]
+
+_CN_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_EDITION_RE = re.compile(r"第\s*(\d{1,3})\s*次")
+_YEAR_RE = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
+_QUOTED_TITLE_RE = re.compile(r"(?:第\s*(\d{1,3})\s*次\s*)?《([^《》]{2,60})》")
+_LATIN_ONLY_RE = re.compile(r"^[\x00-\x7f]+$")
+_SPACE_IN_CJK_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+def parse_issued(text: str) -> IssuedDate | None:
+    """A publication date in a line or front-matter value.
+
+    >>> parse_issued("2025 年 1 月")
+    IssuedDate(year=2025, month=1, day=None)
+    >>> parse_issued("2024-08-31")
+    IssuedDate(year=2024, month=8, day=31)
+    >>> parse_issued("2024 年上半年") is None
+    True
+    """
+    m = _CN_DATE_RE.search(text) or _ISO_DATE_RE.search(text)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return IssuedDate(year, month, day)
+
+
+def _is_date_line(text: str) -> bool:
+    m = _CN_DATE_RE.search(text) or _ISO_DATE_RE.search(text)
+    return bool(m) and len(text.replace(" ", "")) <= len(m.group(0).replace(" ", "")) + 2
+
+
+def split_report_title(title: str) -> tuple[str, int | None, int | None]:
+    """Split a report title into its series title, edition and year.
+
+    :return: ``(series_title, edition, year)``.
+
+    >>> split_report_title("第55次中国互联网络发展状况统计报告")
+    ('中国互联网络发展状况统计报告', 55, None)
+    >>> split_report_title("数字中国发展报告（2024年）")
+    ('数字中国发展报告', None, 2024)
+    """
+    edition = _EDITION_RE.search(title)
+    year = _YEAR_RE.search(title)
+    base = _YEAR_RE.sub("", _EDITION_RE.sub("", title))
+    return (
+        normalise_key(base).strip("《》"),
+        int(edition.group(1)) if edition else None,
+        int(year.group(1)) if year else None,
+    )
+
+
+def _clean_title(text: str) -> str:
+    return _SPACE_IN_CJK_RE.sub("", text.replace("*", "")).strip()
+
+
+def _slug(
+    title: str, ref: Reference, minter: IriMinter
+) -> tuple[str, str | None, int | None, int | None]:
+    """(slug, series IRI, edition, year) for a report title."""
+    base, edition, year = split_report_title(title)
+    series = ref.series_for(base)
+    if series is not None and (edition or year):
+        return f"{series.slug_prefix}-{edition or year}", series.iri.value, edition, year
+    return (
+        minter.hashed_slug("report", title),
+        (series.iri.value if series else None),
+        edition,
+        year,
+    )
+
+
+def _references(text: str, ref: Reference, minter: IriMinter) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _QUOTED_TITLE_RE.finditer(text):
+        edition, quoted = m.group(1), m.group(2)
+        title = f"第{edition}次{quoted}" if edition else quoted
+        base, _, _ = split_report_title(title)
+        if ref.series_for(base) is None:
+            continue
+        slug, _, ed, yr = _slug(title, ref, minter)
+        if (ed or yr) and slug not in found:
+            found.append(slug)
+    return tuple(found)
+
+
+def _article_metadata(doc: Document, ref: Reference, minter: IriMinter) -> ReportMetadata:
+    fm = doc.front_matter
+    assert fm is not None
+    if not fm.title:
+        raise InputError(doc.path, "front matter has no 'title'", line=1)
+    issued = parse_issued(fm.date) if fm.date else None
+    stamp = issued.isoformat() if issued else "undated"
+    return ReportMetadata(
+        slug=minter.hashed_slug(f"article-{stamp}", fm.title, length=6),
+        title=fm.title.strip(),
+        publishers=(fm.source.strip(),) if fm.source else (),
+        issued=issued,
+        is_article=True,
+        url=fm.url,
+        references=_references(fm.title, ref, minter),
+    )
+
+
+def _report_metadata(doc: Document, ref: Reference, minter: IriMinter) -> ReportMetadata:
+    title_parts: list[str] = []
+    publishers: list[str] = []
+    issued: IssuedDate | None = None
+    title_done = False
+    for _, text in doc.cover:
+        clean = _clean_title(text)
+        if not clean or clean.isdigit() or _LATIN_ONLY_RE.match(clean):
+            title_done = title_done or bool(title_parts)
+            continue
+        if _is_date_line(clean):
+            issued = issued or parse_issued(clean)
+            title_done = title_done or bool(title_parts)
+        elif ref.org(clean) is not None:
+            if clean not in publishers and all(ref.org(p) != ref.org(clean) for p in publishers):
+                publishers.append(clean)
+            title_done = title_done or bool(title_parts)
+        elif not title_done:
+            title_parts.append(clean)
+    if not title_parts:
+        raise InputError(
+            doc.path,
+            "no title found on the title page (the lines before 前言/摘要/目录); "
+            "a report must start with its title",
+            line=doc.cover[0][0] if doc.cover else 1,
+        )
+    title = "".join(title_parts)
+    if issued is None:
+        for block in doc.blocks:
+            if block.kind is BlockKind.HEADING and block.level == 1 and block.text.startswith("第"):
+                break
+            if block.kind is BlockKind.PARAGRAPH and _is_date_line(block.text):
+                issued = parse_issued(block.text)
+                break
+    slug, series, edition, year = _slug(title, ref, minter)
+    return ReportMetadata(
+        slug=slug,
+        title=title,
+        publishers=tuple(publishers),
+        issued=issued,
+        series=series,
+        edition=edition,
+        year=year,
+    )
+
+
+def document_to_metadata(doc: Document, ref: Reference, minter: IriMinter) -> ReportMetadata:
+    """What a document says about itself.
+
+    :param doc: the loaded document.
+    :param ref: curated organisations and report series.
+    :param minter: mints hashed slugs (with its collision check).
+    :return: the metadata; ``publishers`` are names as written (empty when
+        the document names none: the mapping then uses the series' publisher).
+    :raises InputError: if an article's front matter has no title, or a
+        report has no title page.
+    """
+    if doc.front_matter is not None:
+        return _article_metadata(doc, ref, minter)
+    return _report_metadata(doc, ref, minter)

@@ -1,0 +1,189 @@
+"""Plain records passed between pipeline stages.
+
+The pipeline runs in one direction (``load -> extract -> link -> map -> store``)
+and the stages share nothing but these dataclasses. They hold text exactly as
+the document states it; normalisation (numbers, periods, names) belongs to the
+stages that read them.
+
+Line numbers are 1-based and refer to the input file as it is on disk, so
+``Block.line`` can be checked with ``sed -n "${line}p" file``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Document",
+    "FrontMatter",
+    "IssuedDate",
+    "ReportMetadata",
+]
+
+
+class BlockKind(StrEnum):
+    """What a block of a document is.
+
+    ``HEADING``: a section heading (第一章, 一、, （一）, 1., a markdown ``#``
+    line or a bold-only line); ``PARAGRAPH``: running text, hard-wrapped lines
+    joined; ``LIST_ITEM``: one bullet (``- ◇ …``); ``TABLE``: a tab-separated
+    table with its caption, continuation parts and notes; ``CAPTION``: a figure
+    caption (图 N) with the 来源 line under it; ``FOOTNOTE``: a footnote
+    (superscript marker ``¹²`` or ``[n]``); ``NOTE``: a free-standing
+    来源/数据来源/注 line not attached to a table or figure; ``TOC``: a table of
+    contents entry (kept out of passages).
+    """
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    CAPTION = "caption"
+    FOOTNOTE = "footnote"
+    NOTE = "note"
+    TOC = "toc"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of a document, anchored to where it stands in the file.
+
+    :param kind: what the block is.
+    :param text: the block's text: a paragraph's wrapped lines joined (Chinese
+        lines without a space, Latin ones with one); a table's caption, rows
+        and notes as tab-separated lines; otherwise the line as written.
+    :param line: 1-based line of the block's first line in the input file.
+    :param end_line: 1-based line of its last line (same as ``line`` for one).
+    :param section: the text of the nearest heading above the block, or
+        ``None`` before the first heading.
+    :param page: 1-based page (PDF input only), else ``None``.
+    :param level: heading depth (1 = 第一章/# …, 2 = 一、, 3 = （一）, 4 = 1.),
+        headings only.
+    :param marker: a footnote's marker in ASCII digits (``"24"`` for ``²⁴``,
+        ``"3"`` for ``[3]``), footnotes only.
+    :param label: the caption's identifier (``"表 5"``, ``"附表 6"``, ``"图 10"``)
+        for tables and captions that have one.
+    :param caption: a table's or figure's caption text without the label.
+    :param rows: a table's rows (header rows first), each a tuple of cell
+        strings exactly as written; a continued table's repeated header is
+        kept once.
+    :param header_rows: how many of ``rows`` are header rows.
+    :param notes: the 来源/数据来源/注 lines under a table or figure, wrapped
+        lines joined.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    end_line: int
+    section: str | None = None
+    page: int | None = None
+    level: int | None = None
+    marker: str | None = None
+    label: str | None = None
+    caption: str | None = None
+    rows: tuple[tuple[str, ...], ...] = ()
+    header_rows: int = 0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML front matter of a web article (``---`` … ``---``).
+
+    Values are the strings as written; ``date`` is kept as text and parsed by
+    the metadata stage. Unknown keys are kept in ``extra``.
+    """
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    date: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded input file: its blocks in reading order.
+
+    :param path: the input file.
+    :param sha256: hex SHA-256 of the file's bytes.
+    :param blocks: the blocks, in the order they stand in the file.
+    :param front_matter: the YAML front matter, when the file has one.
+    :param cover: the title-page lines (before 前言/摘要/目录/the first
+        numbered heading), stripped, each with its 1-based line number;
+        the metadata stage reads title, publisher and date from them.
+    :param dropped_lines: how many non-blank lines were left out as page
+        furniture or web boilerplate.
+    """
+
+    path: Path
+    sha256: str
+    blocks: tuple[Block, ...]
+    front_matter: FrontMatter | None = None
+    cover: tuple[tuple[int, str], ...] = ()
+    dropped_lines: int = 0
+
+    @property
+    def source_file(self) -> str:
+        """The input file's name, e.g. ``001_0b20bf3d443fe71d.txt``."""
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedDate:
+    """A publication date at the precision the document gives it.
+
+    ``day`` is ``None`` for a month ("2025 年 1 月"); ``month`` is ``None``
+    for a year alone.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def isoformat(self) -> str:
+        """``"2025-01"``, ``"2024-08-31"`` or ``"2024"``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return dt.date(self.year, self.month, self.day).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMetadata:
+    """What a document says about itself.
+
+    :param slug: the report's slug (``cnnic-55``, ``digital-china-2024``,
+        ``article-2024-08-31-3f9a1c``), unique per report.
+    :param title: the title as the document gives it, spacing artefacts
+        removed, without 《》.
+    :param publishers: names of the publishing organisations, as written.
+    :param issued: the publication date, or ``None`` when the document
+        states none.
+    :param series: IRI of the report series (``cikg:ReportSeries``) the
+        title belongs to, or ``None``.
+    :param edition: the edition number (第 55 次 -> 55) when stated.
+    :param year: the year a yearly report covers (（2024年） -> 2024).
+    :param is_article: ``True`` for a web article about a report.
+    :param url: the article's URL, when given.
+    :param references: slugs of reports the document discusses (an
+        article's 《…》 title naming a report series and edition).
+    """
+
+    slug: str
+    title: str
+    publishers: tuple[str, ...]
+    issued: IssuedDate | None
+    series: str | None = None
+    edition: int | None = None
+    year: int | None = None
+    is_article: bool = False
+    url: str | None = None
+    references: tuple[str, ...] = ()

@@ -1,0 +1,142 @@
+"""Curated knowledge from ``ontology/``: the quads to load and the lookups
+the pipeline needs (organisation names, report series).
+
+``ontology/*.ttl`` (vocabulary, DSD, SHACL shapes) go to ``graph/ontology``;
+``ontology/reference/*.ttl`` (regions, organisations, indicators, units,
+policy types, topics, report series) go to ``graph/reference``. The code
+never spells a name, alias or code itself: it asks a :class:`Reference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
+
+from cikg.errors import CikgError
+from cikg.iris import IriMinter, normalise_key
+from cikg.vocab import CIKG, DCTERMS, SKOS
+
+__all__ = ["Reference", "ReportSeries", "default_ontology_dir", "load_reference"]
+
+
+def default_ontology_dir() -> Path:
+    """The ``ontology/`` folder of the source tree (``src/cikg/../../ontology``).
+
+    :raises CikgError: if it is not there (cikg must be installed from a
+        checkout, ``pip install -e .``).
+    """
+    path = Path(__file__).resolve().parents[2] / "ontology"
+    if not path.is_dir():
+        raise CikgError(f"ontology folder not found at {path}; install cikg from a checkout")
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSeries:
+    """A curated report series (``cikg:ReportSeries``).
+
+    :param iri: the series IRI.
+    :param slug_prefix: the slug prefix of its reports (``cnnic``).
+    :param labels: normalised titles that name it (prefLabel and altLabels).
+    :param publishers: IRIs of its publishers.
+    """
+
+    iri: NamedNode
+    slug_prefix: str
+    labels: frozenset[str]
+    publishers: tuple[NamedNode, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Curated knowledge, read once per build.
+
+    :param ontology_quads: quads of ``graph/ontology``.
+    :param reference_quads: quads of ``graph/reference``.
+    :param org_names: :func:`~cikg.iris.normalise_key` of every
+        organisation label and alias -> the organisation's IRI.
+    :param series: the report series.
+    """
+
+    ontology_quads: tuple[Quad, ...]
+    reference_quads: tuple[Quad, ...]
+    org_names: dict[str, NamedNode]
+    series: tuple[ReportSeries, ...]
+
+    def org(self, name: str) -> NamedNode | None:
+        """The curated organisation a name or alias stands for, or ``None``.
+
+        >>> ref = load_reference()
+        >>> ref.org("工信部").value
+        'https://w3id.org/cikg/id/org/miit'
+        >>> ref.org("某某公司") is None
+        True
+        """
+        return self.org_names.get(normalise_key(name))
+
+    def series_for(self, title: str) -> ReportSeries | None:
+        """The series whose label is ``title`` (already stripped of 第N次 and
+        the year), compared after :func:`~cikg.iris.normalise_key`."""
+        key = normalise_key(title)
+        return next((s for s in self.series if key in s.labels), None)
+
+
+def _parse_dir(folder: Path, graph: NamedNode) -> list[Quad]:
+    quads: list[Quad] = []
+    for path in sorted(folder.glob("*.ttl")):
+        try:
+            triples = list(parse(path=str(path), format=RdfFormat.TURTLE))
+        except (SyntaxError, OSError) as exc:
+            raise CikgError(f"{path}: cannot be parsed as Turtle: {exc}") from exc
+        quads.extend(Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    return quads
+
+
+_ORG_NAMES = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
+SELECT ?org ?name WHERE {
+  ?org a org:Organization .
+  { ?org skos:prefLabel ?name } UNION { ?org skos:altLabel ?name }
+  UNION { ?org schema:alternateName ?name }
+}
+"""
+
+
+def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = None) -> Reference:
+    """Read ``ontology/`` into a :class:`Reference`.
+
+    :param ontology_dir: the ontology folder; default :func:`default_ontology_dir`.
+    :param minter: gives the graph IRIs; default base.
+    :raises CikgError: if a file is not valid Turtle, or one alias names two
+        organisations (an ambiguous alias is a defect in the curated data).
+    """
+    folder = ontology_dir or default_ontology_dir()
+    minter = minter or IriMinter()
+    onto = _parse_dir(folder, minter.ontology_graph())
+    ref = _parse_dir(folder / "reference", minter.reference_graph())
+    store = Store()
+    store.extend(Quad(q.subject, q.predicate, q.object) for q in ref)
+    org_names: dict[str, NamedNode] = {}
+    for row in store.query(_ORG_NAMES):
+        key, iri = normalise_key(row["name"].value), row["org"]
+        if org_names.setdefault(key, iri) != iri:
+            raise CikgError(
+                f"ontology: the name {row['name'].value!r} is given to both "
+                f"{org_names[key].value} and {iri.value}"
+            )
+    series = []
+    for s in {q.subject for q in store.quads_for_pattern(None, CIKG.slugPrefix, None)}:
+        prefix = next(store.quads_for_pattern(s, CIKG.slugPrefix, None)).object.value
+        labels = frozenset(
+            normalise_key(q.object.value)
+            for p in (SKOS.prefLabel, SKOS.altLabel)
+            for q in store.quads_for_pattern(s, p, None)
+        )
+        pubs = tuple(q.object for q in store.quads_for_pattern(s, DCTERMS.publisher, None))
+        series.append(ReportSeries(s, prefix, labels, pubs))  # type: ignore[arg-type]
+    series.sort(key=lambda x: x.slug_prefix)
+    return Reference(tuple(onto), tuple(ref), org_names, tuple(series))

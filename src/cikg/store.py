@@ -1,0 +1,152 @@
+"""The Oxigraph store on disk: open, replace a graph atomically, query, export.
+
+A document's new graph is written whole into a staging graph, then moved
+over the old one by one SPARQL ``MOVE`` (a single transaction in Oxigraph):
+readers see the old graph or the new one, never a mix. A crash between the
+two steps leaves only a staging graph, which the next build drops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+)
+
+from cikg.errors import QueryError, StoreError
+from cikg.iris import IriMinter
+from cikg.vocab import CIKG, PREFIXES
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "QueryResult",
+    "drop_staging_graphs",
+    "export",
+    "find_report_by_sha",
+    "open_store",
+    "query",
+    "replace_graph",
+]
+
+QueryResult = QuerySolutions | QueryBoolean | QueryTriples
+
+#: ``cikg export --format`` name -> pyoxigraph format.
+EXPORT_FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+}
+
+
+def open_store(path: Path, *, read_only: bool = False) -> Store:
+    """Open (or create) the store at ``path``.
+
+    :param path: the store's folder.
+    :param read_only: open an existing store without taking the write lock
+        (for serving and querying while nothing writes).
+    :raises StoreError: if the store is missing (read only), locked by another
+        writer, or unreadable.
+    """
+    if read_only and not path.is_dir():
+        raise StoreError(f"no store at {path}; run 'cikg build' first")
+    try:
+        return Store.read_only(str(path)) if read_only else Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+
+def replace_graph(store: Store, graph: NamedNode, staging: NamedNode, quads: Iterable[Quad]) -> int:
+    """Replace ``graph`` with ``quads`` in one transaction.
+
+    :param store: a writable store.
+    :param graph: the graph to replace.
+    :param staging: a scratch graph name, owned by this graph.
+    :param quads: the new content; their graph names are ignored.
+    :return: the number of quads written.
+    :raises StoreError: if writing fails (the old graph is then unchanged).
+    """
+    staged = [Quad(q.subject, q.predicate, q.object, staging) for q in quads]
+    try:
+        store.update(f"DROP SILENT GRAPH <{staging.value}>")
+        store.extend(staged)
+        if staged:
+            store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
+        else:
+            store.update(f"DROP SILENT GRAPH <{graph.value}>")
+    except OSError as exc:
+        raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
+    return len(staged)
+
+
+def drop_staging_graphs(store: Store, minter: IriMinter) -> int:
+    """Drop staging graphs a crashed build left behind; return how many."""
+    prefix = minter.staging_graph("").value
+    stale = [g for g in store.named_graphs() if g.value.startswith(prefix)]
+    for g in stale:
+        store.remove_graph(g)
+    return len(stale)
+
+
+def find_report_by_sha(store: Store, sha256: str, version: str) -> str | None:
+    """The graph of a report built from a file with this hash by this cikg
+    version, or ``None``: such a file need not be built again."""
+    for quad in store.quads_for_pattern(None, CIKG.sha256, Literal(sha256), None):
+        versions = store.quads_for_pattern(
+            quad.subject, CIKG.extractorVersion, Literal(version), quad.graph_name
+        )
+        if next(versions, None) is not None and isinstance(quad.graph_name, NamedNode):
+            return quad.graph_name.value
+    return None
+
+
+def query(store: Store, sparql: str) -> QueryResult:
+    """Evaluate a SPARQL query over the union of all graphs.
+
+    The usual prefixes (``cikg:``, ``qb:``, ``skos:`` …, see
+    :data:`cikg.vocab.PREFIXES`) are predeclared.
+
+    :raises QueryError: with the parser's message if the query is malformed.
+    """
+    try:
+        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(str(exc)) from exc
+    except OSError as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+
+
+def export(store: Store, output: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
+    """Serialise the store (or one graph) to ``output``.
+
+    Triple formats (turtle, ntriples) need one graph or write the union of
+    all graphs; quad formats (trig, nquads) keep graph names. JSON-LD writes
+    the union as triples.
+
+    :param fmt: a key of :data:`EXPORT_FORMATS`.
+    :raises StoreError: on an unknown format.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    rdf_format = EXPORT_FORMATS[fmt]
+    prefixes = PREFIXES
+    if graph is not None:
+        store.dump(output, rdf_format, from_graph=graph, prefixes=prefixes)
+    elif rdf_format.supports_datasets:
+        store.dump(output, rdf_format, prefixes=prefixes)
+    else:
+        union = Store()
+        union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in store)
+        union.dump(output, rdf_format, from_graph=DefaultGraph(), prefixes=prefixes)
