@@ -67,11 +67,9 @@ def _zh(text: str) -> Literal:
 
 
 def _int(n: int) -> Literal:
+    """``xsd:integer``: Oxigraph stores every integer type as xsd:integer, so
+    narrower types (positiveInteger) would not survive a round trip."""
     return Literal(str(n), datatype=XSD.integer)
-
-
-def _positive(n: int) -> Literal:
-    return Literal(str(n), datatype=XSD.positiveInteger)
 
 
 def document_to_quads(
@@ -171,10 +169,10 @@ def _located(
     yield node, PROV.wasQuotedFrom, report
     yield node, SCHEMA.position, _int(position)
     if block.page is not None:
-        yield node, CIKG.page, _positive(block.page)
+        yield node, CIKG.page, _int(block.page)
     else:
-        yield node, CIKG.line, _positive(block.line)
-        yield node, CIKG.endLine, _positive(block.end_line)
+        yield node, CIKG.line, _int(block.line)
+        yield node, CIKG.endLine, _int(block.end_line)
     if block.section:
         yield node, CIKG.section, _zh(block.section)
 
@@ -207,6 +205,6 @@ def _table(
     caption = " ".join(x for x in (block.label, block.caption) if x)
     if caption:
         yield node, RDFS.label, _zh(caption)
-    yield node, CIKG.headerRows, Literal(str(block.header_rows), datatype=XSD.nonNegativeInteger)
+    yield node, CIKG.headerRows, _int(block.header_rows)
     for note in block.notes:
         yield node, CIKG.note, _zh(note)

@@ -40,14 +40,13 @@ _PAGE = """<!doctype html>
 _EXAMPLE = "SELECT ?report ?title WHERE { ?report a cikg:Report ; dcterms:title ?title }"
 
 
-def _evaluate(store: Store, sparql: str) -> Response:
-    check_query(sparql)
+def _evaluate(store: Store, sparql: str) -> tuple[bytes, str]:
+    """Evaluate and serialise in the worker thread: pyoxigraph results must
+    not leave the thread that made them."""
     result = query(store, sparql)
     if isinstance(result, QuerySolutions | QueryBoolean):
-        body = result.serialize(format=QueryResultsFormat.JSON)
-        return Response(body, media_type=_JSON)
-    body = result.serialize(format=RdfFormat.TURTLE)
-    return Response(body, media_type=_TURTLE)
+        return result.serialize(format=QueryResultsFormat.JSON), _JSON
+    return result.serialize(format=RdfFormat.TURTLE), _TURTLE
 
 
 def create_app(store: Store) -> Starlette:
@@ -76,7 +75,9 @@ def create_app(store: Store) -> Starlette:
                 return HTMLResponse(_PAGE.format(query=html.escape(_EXAMPLE)))
             return PlainTextResponse("missing 'query' parameter", status_code=400)
         try:
-            return await run_in_threadpool(_evaluate, store, str(text))
+            check_query(str(text))
+            body, media_type = await run_in_threadpool(_evaluate, store, str(text))
+            return Response(body, media_type=media_type)
         except QueryError as exc:
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except CikgError as exc:

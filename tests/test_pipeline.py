@@ -1,0 +1,160 @@
+"""Building the store from the seeds: summaries, atomic replace, skip-unchanged,
+failures that leave the old graph, export round trip, SHACL."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyoxigraph import NamedNode, Quad
+
+from cikg.errors import CikgError
+from cikg.iris import IriMinter
+from cikg.pipeline import Status, build
+from cikg.store import export, open_store, query, replace_graph
+
+from .conftest import SEED_FILES, SEEDS
+
+SLUGS = {"001": "cnnic-55", "003": "digital-china-2024", "004": "cnnic-46"}
+
+
+def _graph_quads(store_path: Path, graph: str) -> set[Quad]:
+    store = open_store(store_path, read_only=True)
+    return set(store.quads_for_pattern(None, None, None, NamedNode(graph)))
+
+
+def test_build_summary_per_document(built_store):
+    _, report = built_store
+    assert [r.status for r in report.results] == [Status.BUILT] * 5
+    by_key = {r.path.name[:3]: r for r in report.results}
+    for key, slug in SLUGS.items():
+        assert by_key[key].slug == slug
+    assert by_key["001"].counts["tables"] == 17
+    assert by_key["001"].counts["footnotes"] == 101
+    assert by_key["003"].counts["tables"] == 0
+    assert all(r.counts["quads"] > 40 for r in report.results)
+    assert report.reference_quads > 1000 and report.ontology_quads > 200
+
+
+def test_every_document_has_its_own_graph(built_store):
+    path, report = built_store
+    store = open_store(path, read_only=True)
+    graphs = {g.value for g in store.named_graphs()}
+    minter = IriMinter()
+    assert minter.reference_graph().value in graphs
+    assert minter.ontology_graph().value in graphs
+    assert {r.graph for r in report.results} <= graphs
+    assert not any("/graph/staging/" in g for g in graphs)
+
+
+def test_unchanged_documents_are_skipped_and_changed_ones_replaced(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    source = seeds / SEED_FILES["002"].name
+    shutil.copy(SEED_FILES["002"], source)
+    store = tmp_path / "store"
+    first = build([seeds], store).results[0]
+    assert first.status is Status.BUILT
+    before = _graph_quads(store, first.graph)
+    assert build([seeds], store).results[0].status is Status.UNCHANGED
+    assert _graph_quads(store, first.graph) == before
+
+    text = source.read_text(encoding="utf-8").replace("七个数据", "7个数据")
+    text = text.replace("展望未来，", "展望未来（修订），", 1)
+    source.write_text(text, encoding="utf-8")
+    again = build([seeds], store).results[0]
+    assert again.status is Status.BUILT and again.graph == first.graph
+    after = _graph_quads(store, first.graph)
+    assert after != before
+    texts = " ".join(q.object.value for q in after)
+    assert "展望未来（修订）" in texts and "展望未来，我国" not in texts  # replaced whole
+
+
+def test_a_failing_document_keeps_its_old_graph(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    good = seeds / SEED_FILES["000"].name
+    shutil.copy(SEED_FILES["000"], good)
+    store = tmp_path / "store"
+    graph = build([seeds], store).results[0].graph
+    before = _graph_quads(store, graph)
+    data = good.read_bytes()
+    good.write_bytes(data[:200] + b"\xff\xfe" + data[200:])  # now not UTF-8
+    other = seeds / SEED_FILES["002"].name
+    shutil.copy(SEED_FILES["002"], other)
+    report = build([seeds], store)
+    failed, built = report.results
+    assert failed.status is Status.FAILED and built.status is Status.BUILT
+    assert good.name in failed.message and ":3:" in failed.message  # file and line
+    assert _graph_quads(store, graph) == before
+
+
+def test_replace_graph_builds_everything_before_writing(tmp_path):
+    store = open_store(tmp_path / "s")
+    g, staging = NamedNode("http://example.org/g"), NamedNode("http://example.org/staging")
+    old = [
+        Quad(
+            NamedNode("http://example.org/a"),
+            NamedNode("http://example.org/p"),
+            NamedNode("http://example.org/b"),
+            g,
+        )
+    ]
+    replace_graph(store, g, staging, old)
+
+    def broken():
+        yield old[0]
+        raise CikgError("extraction failed half way")
+
+    with pytest.raises(CikgError):
+        replace_graph(store, g, staging, broken())
+    assert set(store.quads_for_pattern(None, None, None, g)) == set(old)
+    assert list(store.quads_for_pattern(None, None, None, staging)) == []
+
+
+def test_pdf_is_reported_as_skipped_not_a_crash(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    result = build([pdf], tmp_path / "store").results[0]
+    assert result.status is Status.SKIPPED and "PDF" in result.message
+
+
+def test_turtle_export_round_trips(built_store, tmp_path):
+    path, report = built_store
+    store = open_store(path, read_only=True)
+    graph = NamedNode(next(r.graph for r in report.results if r.slug == "cnnic-55"))
+    buf = io.BytesIO()
+    export(store, buf, "turtle", graph)
+    parsed = rdflib.Graph().parse(data=buf.getvalue().decode("utf-8"), format="turtle")
+    assert len(parsed) == len(list(store.quads_for_pattern(None, None, None, graph)))
+    whole = io.BytesIO()
+    export(store, whole, "turtle")
+    union = rdflib.Graph().parse(data=whole.getvalue().decode("utf-8"), format="turtle")
+    distinct = query(
+        store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    )
+    assert len(union) == int(next(iter(distinct))["n"].value)
+    trig = io.BytesIO()
+    export(store, trig, "trig")
+    dataset = rdflib.Dataset().parse(data=trig.getvalue().decode("utf-8"), format="trig")
+    assert len(dataset) == len(store)
+
+
+def test_the_built_graph_conforms_to_the_shapes(built_store):
+    pyshacl = pytest.importorskip("pyshacl")
+    path, _ = built_store
+    store = open_store(path, read_only=True)
+    buf = io.BytesIO()
+    export(store, buf, "turtle")  # the union of all graphs, as the endpoint sees it
+    data = rdflib.Graph().parse(data=buf.getvalue().decode("utf-8"), format="turtle")
+    shapes = rdflib.Graph().parse(Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text[:3000]
+
+
+def test_seeds_folder_has_the_five_documents():
+    assert sorted(p.name for p in SEEDS.iterdir()) == sorted(p.name for p in SEED_FILES.values())
+    assert len(SEED_FILES) == 5
