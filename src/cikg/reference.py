@@ -136,7 +136,12 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             for p in (SKOS.prefLabel, SKOS.altLabel)
             for q in store.quads_for_pattern(s, p, None)
         )
-        pubs = tuple(q.object for q in store.quads_for_pattern(s, DCTERMS.publisher, None))
+        pubs = tuple(
+            sorted(
+                (q.object for q in store.quads_for_pattern(s, DCTERMS.publisher, None)),
+                key=lambda o: o.value,
+            )
+        )
         series.append(ReportSeries(s, prefix, labels, pubs))  # type: ignore[arg-type]
     series.sort(key=lambda x: x.slug_prefix)
     return Reference(tuple(onto), tuple(ref), org_names, tuple(series))
