@@ -24,8 +24,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-_out = Console()
-_err = Console(stderr=True)
+# piped output (CI logs, files) is not cut at 80 columns
+_out = Console(width=None if sys.stdout.isatty() else 160)
+_err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 DEFAULT_STORE = Path("data/store")
 DEFAULT_SEEDS = Path("seeds")
