@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -20,8 +21,11 @@ __all__ = [
     "Block",
     "BlockKind",
     "Document",
+    "Finding",
     "FrontMatter",
     "IssuedDate",
+    "ObservationFact",
+    "PeriodRef",
     "ReportMetadata",
 ]
 
@@ -187,3 +191,81 @@ class ReportMetadata:
     is_article: bool = False
     url: str | None = None
     references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    """A reference period, as the observation stage needs it.
+
+    :param iri: the reference.data.gov.uk interval IRI
+        (``http://reference.data.gov.uk/id/month/2024-12``).
+    :param start: first day of the period.
+    :param end: last day of the period (inclusive).
+    :param time_per_collect: ``"EndOfPeriod"`` (截至: a stock), ``"Summed"``
+        (a flow over the period), ``"Average"`` or ``None`` when the text does
+        not say.
+    """
+
+    iri: str
+    start: dt.date
+    end: dt.date
+    time_per_collect: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationFact:
+    """One number a document states, read but not yet linked.
+
+    :param indicator: the indicator as the document words it, composed from
+        row and column headers or the sentence (``"即时通信用户规模"``).
+    :param value: the value in base units (万 and 亿 applied; persons, not
+        万人); percentages as 0–100.
+    :param unit: the unit's key (``skos:notation`` in ``units.ttl``:
+        ``person``, ``percent``, ``count`` …) or ``None`` when unstated.
+    :param value_text: the value as written (``"108,133"``, ``"9.74 亿人"``).
+    :param period: the reference period.
+    :param area: the region as written (``"北京"``), ``None`` for national.
+    :param block: index of the source block in ``Document.blocks``.
+    :param base_indicator: for a derived figure, the wording of the indicator
+        it derives from (``"即时通信用户规模"`` for its 增长率).
+    :param derivation: key of the derivation (``growth-rate``, ``change``,
+        ``share-of-internet-users`` …) in ``id:scheme/derivation``.
+    :param breakdown: the category a breakdown indicator selects
+        (``"中国电信集团有限公司"``).
+    :param approximate: the document qualifies the number (超, 约, 近 …).
+    :param row_header: the table row's label, verbatim (tables only).
+    :param column_header: the table column's header, verbatim (tables only).
+    :param compiling_orgs: organisations the document names as the source
+        (来源/数据来源 lines), as written.
+    """
+
+    indicator: str
+    value: Decimal
+    unit: str | None
+    value_text: str
+    period: PeriodRef
+    area: str | None
+    block: int
+    base_indicator: str | None = None
+    derivation: str | None = None
+    breakdown: str | None = None
+    approximate: bool = False
+    row_header: str | None = None
+    column_header: str | None = None
+    compiling_orgs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a stage noticed and did not silently accept.
+
+    :param kind: ``skipped-cell``, ``sum-mismatch``, ``unknown-region`` …
+    :param message: what, in words a user acts on.
+    :param line: 1-based line in the input file, when known.
+    :param page: 1-based page (PDF input), when known.
+    """
+
+    kind: str
+    message: str
+    line: int | None = None
+    page: int | None = None

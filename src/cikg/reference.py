@@ -9,7 +9,7 @@ never spells a name, alias or code itself: it asks a :class:`Reference`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
@@ -50,6 +50,24 @@ class ReportSeries:
 
 
 @dataclass(frozen=True, slots=True)
+class Concept:
+    """A curated SKOS concept's labels and the properties the pipeline reads.
+
+    :param iri: the concept.
+    :param zh: its Chinese preferred label.
+    :param en: its English preferred label.
+    :param topic: ``skos:broader`` (indicators: their topic), if any.
+    :param unit: ``cikg:canonicalUnit`` (indicators), if any.
+    """
+
+    iri: NamedNode
+    zh: str
+    en: str
+    topic: NamedNode | None = None
+    unit: NamedNode | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """Curated knowledge, read once per build.
 
@@ -64,6 +82,31 @@ class Reference:
     reference_quads: tuple[Quad, ...]
     org_names: dict[str, NamedNode]
     series: tuple[ReportSeries, ...]
+    indicator_names: dict[str, NamedNode] = field(default_factory=dict)
+    region_names: dict[str, NamedNode] = field(default_factory=dict)
+    topic_names: dict[str, NamedNode] = field(default_factory=dict)
+    derivations: dict[str, Concept] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    def indicator(self, label: str) -> NamedNode | None:
+        """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
+
+        >>> load_reference().indicator("网络购物 用户规模").value
+        'https://w3id.org/cikg/id/indicator/online-shopping-users'
+        """
+        return self.indicator_names.get(normalise_key(label))
+
+    def region(self, label: str) -> NamedNode | None:
+        """The region a name stands for (北京, 北京市, 中国内地（大陆）, 全国 …), or ``None``.
+
+        >>> load_reference().region("内蒙古自治区").value
+        'https://w3id.org/cikg/id/region/CN-NM'
+        """
+        return self.region_names.get(normalise_key(label))
+
+    def concept(self, iri: NamedNode) -> Concept | None:
+        """Labels, topic and unit of a curated concept."""
+        return self.concepts.get(iri.value)
 
     def org(self, name: str) -> NamedNode | None:
         """The curated organisation a name or alias stands for, or ``None``.
@@ -144,4 +187,60 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         )
         series.append(ReportSeries(s, prefix, labels, pubs))  # type: ignore[arg-type]
     series.sort(key=lambda x: x.slug_prefix)
-    return Reference(tuple(onto), tuple(ref), org_names, tuple(series))
+    return Reference(
+        tuple(onto),
+        tuple(ref),
+        org_names,
+        tuple(series),
+        indicator_names=_scheme_names(store, minter.scheme("indicator")),
+        region_names=_scheme_names(store, minter.scheme("region")),
+        topic_names=_scheme_names(store, minter.scheme("topic")),
+        derivations={
+            c.iri.value.rsplit("/", 1)[-1]: c
+            for c in _concepts(store, minter.scheme("derivation")).values()
+        },
+        concepts={
+            k: v
+            for scheme in ("indicator", "region", "topic")
+            for k, v in _concepts(store, minter.scheme(scheme)).items()
+        },
+    )
+
+
+def _scheme_names(store: Store, scheme: NamedNode) -> dict[str, NamedNode]:
+    """Normalised prefLabel/altLabel -> concept, for one scheme.
+
+    :raises CikgError: if one label names two concepts of the scheme.
+    """
+    names: dict[str, NamedNode] = {}
+    for member in store.quads_for_pattern(None, SKOS.inScheme, scheme):
+        concept = member.subject
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in store.quads_for_pattern(concept, prop, None):
+                key = normalise_key(label.object.value)
+                if names.setdefault(key, concept) != concept:  # type: ignore[arg-type]
+                    raise CikgError(
+                        f"ontology: {label.object.value!r} names both {names[key].value} "
+                        f"and {concept.value} in {scheme.value}"
+                    )
+    return names
+
+
+def _concepts(store: Store, scheme: NamedNode) -> dict[str, Concept]:
+    found: dict[str, Concept] = {}
+    for q in store.quads_for_pattern(None, SKOS.inScheme, scheme):
+        c = q.subject
+        labels = {
+            lit.object.language: lit.object.value
+            for lit in store.quads_for_pattern(c, SKOS.prefLabel, None)
+        }
+        topic = next(store.quads_for_pattern(c, SKOS.broader, None), None)
+        unit = next(store.quads_for_pattern(c, CIKG.canonicalUnit, None), None)
+        found[c.value] = Concept(
+            c,  # type: ignore[arg-type]
+            labels.get("zh", ""),
+            labels.get("en", ""),
+            topic.object if topic else None,  # type: ignore[arg-type]
+            unit.object if unit else None,  # type: ignore[arg-type]
+        )
+    return found

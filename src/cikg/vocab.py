@@ -82,7 +82,7 @@ CIKG_TERMS = frozenset(
         "section", "noteMarker", "note", "headerRows", "indicator", "periodStart",
         "periodEnd", "valueText", "citation", "canonicalUnit", "baseIndicator",
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
-        "gbCode", "slugPrefix", "unitSymbol", "titleSuffix",
+        "gbCode", "slugPrefix", "unitSymbol", "titleSuffix", "rowHeader", "columnHeader",
     }
 )  # fmt: skip
 
