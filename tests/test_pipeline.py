@@ -140,7 +140,7 @@ def test_turtle_export_round_trips(built_store, tmp_path):
     trig = io.BytesIO()
     export(store, trig, "trig")
     dataset = rdflib.Dataset().parse(data=trig.getvalue().decode("utf-8"), format="trig")
-    assert len(dataset) == len(store)
+    assert sum(1 for _ in dataset.quads((None, None, None, None))) == len(store)
 
 
 def test_the_built_graph_conforms_to_the_shapes(built_store):

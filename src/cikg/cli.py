@@ -4,6 +4,7 @@ function and print. The only module that prints or exits."""
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -72,13 +73,16 @@ def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
         return build(files, store, force=force, on_result=advance)
 
 
-def _print_report(report: BuildReport) -> None:
+_SUMMARY_COLUMNS = ("passages", "tables", "footnotes", "cells", "observations", "linked", "quads")
+
+
+def _print_report(report: BuildReport, show_findings: bool = False) -> None:
     table = Table(title=f"cikg {__version__} build", title_justify="left")
-    for col in ("document", "status", "report", "passages", "tables", "footnotes", "quads", "s"):
-        table.add_column(
-            col,
-            justify="right" if col in {"passages", "tables", "footnotes", "quads", "s"} else "left",
-        )
+    table.add_column("document")
+    table.add_column("status")
+    table.add_column("report")
+    for col in (*_SUMMARY_COLUMNS, "findings", "s"):
+        table.add_column(col, justify="right")
     colours = {
         Status.BUILT: "green",
         Status.UNCHANGED: "cyan",
@@ -86,15 +90,12 @@ def _print_report(report: BuildReport) -> None:
         Status.FAILED: "red",
     }
     for r in report.results:
-        c = r.counts
         table.add_row(
             r.path.name,
             f"[{colours[r.status]}]{r.status.value}[/]",
             r.slug or (r.graph.rsplit("/", 1)[-1] if r.graph else "-"),
-            str(c.get("passages", "")),
-            str(c.get("tables", "")),
-            str(c.get("footnotes", "")),
-            str(c.get("quads", "")),
+            *(str(r.counts.get(col, "")) for col in _SUMMARY_COLUMNS),
+            str(len(r.findings)) if r.status is Status.BUILT else "",
             f"{r.seconds:.2f}",
         )
     _out.print(table)
@@ -102,6 +103,14 @@ def _print_report(report: BuildReport) -> None:
         if r.message:
             style = "red" if r.status is Status.FAILED else "yellow"
             _out.print(f"[{style}]{r.status.value}:[/] {r.message}", highlight=False)
+        kinds = Counter(f.kind for f in r.findings)
+        if kinds:
+            listed = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+            _out.print(f"{r.path.name}: findings: {listed}", highlight=False)
+        if show_findings:
+            for f in r.findings:
+                where = f"{r.path}:{f.line}" if f.line else str(r.path)
+                _out.print(f"  {where}: [{f.kind}] {f.message}", highlight=False)
     _out.print(
         f"reference graph {report.reference_quads} quads, ontology graph "
         f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"
@@ -118,13 +127,16 @@ def build_command(
     force: Annotated[
         bool, typer.Option("--force", help="Rebuild unchanged documents too.")
     ] = False,
+    findings: Annotated[
+        bool, typer.Option("--findings", help="List every finding with its file and line.")
+    ] = False,
 ) -> None:
     """Build the knowledge graph from text, markdown (and later PDF) reports."""
     try:
         report = _run_build(paths or [DEFAULT_SEEDS], store, force)
     except CikgError as exc:
         raise _fail(str(exc)) from None
-    _print_report(report)
+    _print_report(report, findings)
     if report.failed:
         raise typer.Exit(1)
 

@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from pyoxigraph import NamedNode, Quad
+
 from cikg import __version__
 from cikg.errors import CikgError, InputError, UnsupportedInput
-from cikg.iris import IriMinter
+from cikg.extract.document import document_to_facts
+from cikg.extract.quantities import UnitTable
+from cikg.iris import IriMinter, normalise_key
 from cikg.load import KNOWN_SUFFIXES, load_document
 from cikg.mapping import document_to_quads
+from cikg.mapping.cube import facts_to_triples
+from cikg.mapping.entities import OrgLinker
 from cikg.metadata import document_to_metadata
+from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
 from cikg.store import drop_staging_graphs, find_report_by_sha, open_store, replace_graph
 
@@ -46,7 +53,11 @@ class DocumentResult:
     :param slug: the report's slug, when known.
     :param graph: the graph written or kept, when any.
     :param message: why it was skipped or failed (names file and line).
-    :param counts: passages, tables, footnotes, captions, notes, quads.
+    :param counts: passages, tables, footnotes, captions, notes, numeric
+        cells, observations (and how many link to a curated indicator),
+        quads.
+    :param findings: what the build noticed and did not accept silently
+        (cells not read, totals that do not add up, conflicting values).
     :param seconds: wall time spent on the file.
     """
 
@@ -56,6 +67,7 @@ class DocumentResult:
     graph: str | None = None
     message: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
     seconds: float = 0.0
 
 
@@ -142,9 +154,10 @@ def build(
             minter.staging_graph("reference"),
             reference.reference_quads,
         )
+        units = UnitTable.from_quads(reference.reference_quads)
         results = []
         for path in files:
-            result = _build_one(store, path, minter, reference, force)
+            result = _build_one(store, path, minter, reference, units, force)
             results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -155,7 +168,7 @@ def build(
 
 
 def _build_one(
-    store, path: Path, minter: IriMinter, reference: Reference, force: bool
+    store, path: Path, minter: IriMinter, reference: Reference, units: UnitTable, force: bool
 ) -> DocumentResult:
     t0 = time.perf_counter()
     try:
@@ -167,20 +180,58 @@ def _build_one(
                     path, Status.UNCHANGED, graph=graph, seconds=time.perf_counter() - t0
                 )
         meta = document_to_metadata(doc, reference, minter)
-        mapped = document_to_quads(doc, meta, reference, minter)
-        written = replace_graph(store, mapped.graph, minter.staging_graph(meta.slug), mapped.quads)
+        orgs = OrgLinker(reference, minter)
+        mapped = document_to_quads(doc, meta, reference, minter, orgs)
+        extraction = document_to_facts(doc, reference, units)
+        cube = facts_to_triples(
+            extraction.facts,
+            meta.slug,
+            block_iri=mapped.block_iris.__getitem__,
+            block_line=lambda i: doc.blocks[i].line,
+            ref=reference,
+            units={u.key: u.iri for u in units.units},
+            minter=minter,
+            org_iri=orgs.iri,
+            default_topic=_chapter_topics(doc, reference, minter).__getitem__,
+        )
+        extra = [Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *orgs.triples)]
+        written = replace_graph(
+            store, mapped.graph, minter.staging_graph(meta.slug), (*mapped.quads, *extra)
+        )
     except UnsupportedInput as exc:
         return DocumentResult(path, Status.SKIPPED, message=str(exc))
     except CikgError as exc:
         return DocumentResult(
             path, Status.FAILED, message=str(exc), seconds=time.perf_counter() - t0
         )
-    counts = {**mapped.counts, "quads": written}
+    counts = {
+        **mapped.counts,
+        "cells": extraction.cells,
+        "observations": cube.observations,
+        "linked": cube.linked,
+        "quads": written,
+    }
     return DocumentResult(
         path,
         Status.BUILT,
         slug=meta.slug,
         graph=mapped.graph.value,
         counts=counts,
+        findings=(*extraction.findings, *cube.findings),
         seconds=time.perf_counter() - t0,
     )
+
+
+def _chapter_topics(doc: Document, ref: Reference, minter: IriMinter) -> list[NamedNode]:
+    """For each block, the topic its chapter heading names (第一章 互联网基础资源
+    发展及应用状况 -> infrastructure), else ``topic/general``."""
+    general = NamedNode(f"{minter.base}id/topic/general")
+    topics: list[NamedNode] = []
+    current = general
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            key = normalise_key(block.text)
+            names = [name for name in ref.topic_names if name in key]
+            current = ref.topic_names[max(names, key=len)] if names else general
+        topics.append(current)
+    return topics

@@ -86,6 +86,7 @@ class Reference:
     region_names: dict[str, NamedNode] = field(default_factory=dict)
     topic_names: dict[str, NamedNode] = field(default_factory=dict)
     derivations: dict[str, Concept] = field(default_factory=dict)
+    derivation_names: dict[str, NamedNode] = field(default_factory=dict)
     concepts: dict[str, Concept] = field(default_factory=dict)
 
     def indicator(self, label: str) -> NamedNode | None:
@@ -103,6 +104,21 @@ class Reference:
         'https://w3id.org/cikg/id/region/CN-NM'
         """
         return self.region_names.get(normalise_key(label))
+
+    def derivation_in(self, text: str) -> str | None:
+        """The key of the derivation a header or phrase names (its longest
+        label found in ``text``), or ``None``.
+
+        >>> load_reference().derivation_in("增长率 (%)")
+        'growth-rate'
+        >>> load_reference().derivation_in("2024.12 网民使用率 (%)")
+        'share-of-internet-users'
+        """
+        key = normalise_key(text)
+        found = [name for name in self.derivation_names if name and name in key]
+        if not found:
+            return None
+        return self.derivation_names[max(found, key=len)].value.rsplit("/", 1)[-1]
 
     def concept(self, iri: NamedNode) -> Concept | None:
         """Labels, topic and unit of a curated concept."""
@@ -199,6 +215,7 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             c.iri.value.rsplit("/", 1)[-1]: c
             for c in _concepts(store, minter.scheme("derivation")).values()
         },
+        derivation_names=_scheme_names(store, minter.scheme("derivation")),
         concepts={
             k: v
             for scheme in ("indicator", "region", "topic")

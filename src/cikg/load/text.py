@@ -330,6 +330,16 @@ class _Table:
     first: int
     last: int
     section: str | None
+    repeat: int = 0  # header rows matched so far in a continuation
+
+
+def _same_row(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Rows equal but for white space (a repeated header may be spaced anew)."""
+    return ["".join(c.split()) for c in a] == ["".join(c.split()) for c in b]
+
+
+def _has_number(row: tuple[str, ...]) -> bool:
+    return any(_NUMERIC_CELL_RE.match(c) for c in row[1:])
 
 
 def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list[Block]:
@@ -423,14 +433,24 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
             row = tuple(c.strip() for c in raw.rstrip("\n").split("\t"))
             row = _trim_row(row)
             close_para()
-            if table is not None and table.rows and row == table.rows[0]:
+            if table is not None and table.rows and _same_row(row, table.rows[0]):
                 # a continuation after a page break repeats the header
                 table.last = lineno
+                table.repeat = 1
+            elif (
+                table is not None
+                and 0 < table.repeat < len(table.rows)
+                and _same_row(row, table.rows[table.repeat])
+                and not _has_number(row)
+            ):
+                table.last = lineno  # the second row of a repeated two-row header
+                table.repeat += 1
             elif (table is not None and table.rows and not table.notes) or (
                 table is not None and not table.rows and table.label and table.label[0] != "图"
             ):
                 table.rows.append(row)
                 table.last = lineno
+                table.repeat = 0
             else:
                 close_table()
                 table = _Table(None, None, None, [row], [], lineno, lineno, section)

@@ -18,8 +18,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 from cikg import __version__
 from cikg.iris import IriMinter
 from cikg.records import Block, BlockKind, Document, IssuedDate, ReportMetadata
+from cikg.mapping.entities import OrgLinker
 from cikg.reference import Reference
-from cikg.vocab import CIKG, DCTERMS, ORG, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD
+from cikg.vocab import CIKG, DCTERMS, PROV, QB, RDF, RDFS, SCHEMA, XSD
 
 __all__ = ["MappedDocument", "document_to_quads", "issued_literal"]
 
@@ -39,14 +40,14 @@ class MappedDocument:
     :param graph: the document's graph IRI.
     :param quads: every quad, all in ``graph``.
     :param counts: passages, tables, footnotes, captions by kind.
-    :param minted_orgs: names of publishers not in the curated data, given
-        deterministic IRIs.
+    :param block_iris: index in ``Document.blocks`` -> the passage or table
+        IRI it was mapped to (headings and TOC entries have none).
     """
 
     graph: NamedNode
     quads: tuple[Quad, ...]
     counts: dict[str, int]
-    minted_orgs: tuple[str, ...]
+    block_iris: dict[int, NamedNode]
 
 
 def issued_literal(date: IssuedDate) -> Literal:
@@ -73,7 +74,11 @@ def _int(n: int) -> Literal:
 
 
 def document_to_quads(
-    doc: Document, meta: ReportMetadata, ref: Reference, minter: IriMinter
+    doc: Document,
+    meta: ReportMetadata,
+    ref: Reference,
+    minter: IriMinter,
+    orgs: OrgLinker | None = None,
 ) -> MappedDocument:
     """Map a loaded document and its metadata to the quads of its graph.
 
@@ -82,8 +87,12 @@ def document_to_quads(
     :param ref: curated organisations and series (publishers are linked
         through their aliases; unknown ones get ``id:org/org-{hash}``).
     :param minter: mints every IRI.
-    :return: the quads and counts.
+    :param orgs: links organisation names; its minted organisations are
+        written by the caller (default: a linker of its own, written here).
+    :return: the quads, counts and the IRI of each mapped block.
     """
+    own_orgs = orgs is None
+    orgs = orgs or OrgLinker(ref, minter)
     graph = minter.report_graph(meta.slug)
     report = minter.report(meta.slug)
     triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
@@ -107,15 +116,8 @@ def document_to_quads(
     series = next((s for s in ref.series if s.iri.value == meta.series), None)
     if series is not None:
         add((report, SCHEMA.isPartOf, series.iri))
-    minted: list[str] = []
-    publishers = [ref.org(name) for name in meta.publishers]
-    for name, iri in zip(meta.publishers, publishers, strict=True):
-        if iri is None:
-            iri = minter.org(minter.hashed_slug("org", name))
-            add((iri, RDF.type, ORG.Organization))
-            add((iri, SKOS.prefLabel, _zh(name)))
-            minted.append(name)
-        add((report, DCTERMS.publisher, iri))
+    for name in meta.publishers:
+        add((report, DCTERMS.publisher, orgs.iri(name)))
     if not meta.publishers and series is not None:
         for iri in series.publishers[:1]:
             add((report, DCTERMS.publisher, iri))
@@ -133,10 +135,12 @@ def document_to_quads(
 
     # passages and tables ----------------------------------------------------
     counts = {"passages": 0, "tables": 0, "footnotes": 0, "captions": 0, "notes": 0}
-    for block in doc.blocks:
+    block_iris: dict[int, NamedNode] = {}
+    for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.TABLE:
             counts["tables"] += 1
             node = minter.table(meta.slug, counts["tables"])
+            block_iris[index] = node
             triples.extend(_table(node, block, report, counts["tables"]))
         elif block.kind in _PASSAGE_KINDS:
             counts["passages"] += 1
@@ -144,9 +148,12 @@ def document_to_quads(
             counts["captions"] += block.kind is BlockKind.CAPTION
             counts["notes"] += block.kind is BlockKind.NOTE
             node = minter.passage(meta.slug, counts["passages"])
+            block_iris[index] = node
             triples.extend(_passage(node, block, report, counts["passages"]))
+    if own_orgs:
+        triples.extend(orgs.triples)
     quads = tuple(Quad(s, p, o, graph) for s, p, o in triples)
-    return MappedDocument(graph, quads, counts, tuple(minted))
+    return MappedDocument(graph, quads, counts, block_iris)
 
 
 def _referenced_report(

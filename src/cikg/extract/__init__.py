@@ -1,0 +1,3 @@
+"""Extraction: blocks of a loaded document -> facts (numbers, periods, names)."""
+
+__all__: list[str] = []

@@ -1,0 +1,228 @@
+"""Observation facts -> Data Cube quads (DESIGN.md, Observation and Indicator).
+
+Each :class:`~cikg.records.ObservationFact` becomes one ``qb:Observation``
+whose IRI derives from (report, indicator, area, period): a figure a report
+states twice (核心数据 and its chapter, a table and a sentence) is one
+observation with several ``prov:wasDerivedFrom``; two different values for
+the same key are both kept (the second gets a suffixed IRI) and reported as
+a finding.
+
+Indicators are linked to the curated scheme by label; a wording the scheme
+does not know becomes a concept ``id:indicator/ind-{hash}`` in the same
+scheme, with the wording as its Chinese label, its unit, a topic, and, for
+derived figures, ``cikg:baseIndicator``/``cikg:derivation``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+
+from cikg.iris import IriMinter, normalise_key
+from cikg.records import Finding, ObservationFact
+from cikg.reference import Reference
+from cikg.vocab import (
+    CIKG,
+    PROV,
+    QB,
+    RDF,
+    SDMX_ATTRIBUTE,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    SKOS,
+    XSD,
+)
+
+__all__ = ["CubeResult", "facts_to_triples"]
+
+Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+_TIME_PER_COLLECT = {
+    "EndOfPeriod": CIKG.EndOfPeriod,
+    "Summed": CIKG.Summed,
+    "Average": CIKG.Average,
+}
+
+
+@dataclass
+class CubeResult:
+    """Triples of a document's observations and the indicators it minted.
+
+    :param triples: observations and minted indicator concepts.
+    :param observations: number of observations (distinct IRIs).
+    :param linked: observations whose indicator is a curated concept.
+    :param minted: labels of indicators minted for this document.
+    :param findings: conflicts and figures that could not be mapped.
+    """
+
+    triples: list[Triple] = field(default_factory=list)
+    observations: int = 0
+    linked: int = 0
+    minted: dict[str, NamedNode] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def _date(d) -> Literal:  # noqa: ANN001 - datetime.date
+    return Literal(d.isoformat(), datatype=XSD.date)
+
+
+def facts_to_triples(
+    facts: Sequence[ObservationFact],
+    slug: str,
+    block_iri: Callable[[int], NamedNode],
+    block_line: Callable[[int], int | None],
+    ref: Reference,
+    units: dict[str, NamedNode],
+    minter: IriMinter,
+    org_iri: Callable[[str], NamedNode],
+    default_topic: Callable[[int], NamedNode],
+) -> CubeResult:
+    """Map a document's facts to observations.
+
+    :param facts: the facts, in document order.
+    :param slug: the report's slug.
+    :param block_iri: the passage or table IRI of a block index.
+    :param block_line: the 1-based line of a block index (for findings).
+    :param ref: curated indicators, regions and derivations.
+    :param units: unit key (``person``) -> unit IRI.
+    :param minter: mints observation and indicator IRIs.
+    :param org_iri: an organisation name -> its IRI (curated or minted).
+    :param default_topic: a block index -> the topic of the chapter it is in
+        (for minted indicators whose wording names no curated base).
+    :return: triples, counts and findings.
+    """
+    out = CubeResult()
+    dataset = minter.dataset(slug)
+    seen: dict[str, tuple[NamedNode, str]] = {}  # key -> (obs IRI, value)
+    for fact in facts:
+        curated = ref.indicator(fact.indicator)
+        unit = units.get(fact.unit or "")
+        for known in (curated, ref.indicator(fact.base_indicator or "")):
+            if unit is None and known is not None and fact.derivation is None:
+                concept = ref.concept(known)
+                unit = concept.unit if concept else None
+        if unit is None:
+            out.findings.append(
+                Finding(
+                    "no-unit",
+                    f"{fact.indicator} {fact.value_text}: no unit stated or known; left out",
+                    line=block_line(fact.block),
+                )
+            )
+            continue
+        area = ref.region(fact.area) if fact.area else ref.region("全国")
+        if area is None:
+            out.findings.append(
+                Finding(
+                    "unknown-region",
+                    f"{fact.area!r} is not a known region; {fact.value_text} left out",
+                    line=block_line(fact.block),
+                )
+            )
+            continue
+        indicator = curated or _mint_indicator(fact, unit, ref, minter, out, default_topic)
+        key_text = f"{indicator.value}|{area.value}|{fact.period.iri}"
+        key = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:12]
+        value = format(fact.value.normalize(), "f")
+        if key in seen:
+            obs, old = seen[key]
+            if old == value:
+                out.triples.append((obs, PROV.wasDerivedFrom, block_iri(fact.block)))
+                continue
+            out.findings.append(
+                Finding(
+                    "conflicting-values",
+                    f"{fact.indicator} ({fact.area or '全国'}, {fact.period.iri.rsplit('/', 1)[-1]})"
+                    f" is stated as {old} and as {value}; both kept",
+                    line=block_line(fact.block),
+                )
+            )
+            key = f"{key}-{hashlib.sha1(value.encode()).hexdigest()[:4]}"
+        obs = minter.observation(slug, key)
+        seen.setdefault(key, (obs, value))
+        out.observations += 1
+        out.linked += ref.concept(indicator) is not None
+        add = out.triples.append
+        add((obs, RDF.type, QB.Observation))
+        add((obs, QB.dataSet, dataset))
+        add((obs, CIKG.indicator, indicator))
+        add((obs, SDMX_DIMENSION.refArea, area))
+        add((obs, SDMX_DIMENSION.refPeriod, NamedNode(fact.period.iri)))
+        add((obs, CIKG.periodStart, _date(fact.period.start)))
+        add((obs, CIKG.periodEnd, _date(fact.period.end)))
+        if fact.period.time_per_collect in _TIME_PER_COLLECT:
+            add(
+                (
+                    obs,
+                    SDMX_ATTRIBUTE.timePerCollect,
+                    _TIME_PER_COLLECT[fact.period.time_per_collect],
+                )
+            )
+        add((obs, SDMX_MEASURE.obsValue, Literal(value, datatype=XSD.decimal)))
+        add((obs, SDMX_ATTRIBUTE.unitMeasure, unit))
+        add((obs, CIKG.valueText, Literal(fact.value_text)))
+        add((obs, PROV.wasDerivedFrom, block_iri(fact.block)))
+        if fact.row_header:
+            add((obs, CIKG.rowHeader, _zh(fact.row_header)))
+        if fact.column_header:
+            add((obs, CIKG.columnHeader, _zh(fact.column_header)))
+        for name in fact.compiling_orgs:
+            add((obs, SDMX_ATTRIBUTE.compilingOrg, org_iri(name)))
+    return out
+
+
+def _mint_indicator(
+    fact: ObservationFact,
+    unit: NamedNode,
+    ref: Reference,
+    minter: IriMinter,
+    out: CubeResult,
+    default_topic: Callable[[int], NamedNode],
+) -> NamedNode:
+    key = normalise_key(fact.indicator)
+    if key in out.minted:
+        return out.minted[key]
+    iri = minter.indicator(minter.hashed_slug("ind", fact.indicator))
+    out.minted[key] = iri
+    base = None
+    if fact.base_indicator:
+        base = ref.indicator(fact.base_indicator) or out.minted.get(
+            normalise_key(fact.base_indicator)
+        )
+    base_concept = ref.concept(base) if base is not None else None
+    derivation = ref.derivations.get(fact.derivation or "")
+    topic = base_concept.topic if base_concept and base_concept.topic else None
+    add = out.triples.append
+    add((iri, RDF.type, SKOS.Concept))
+    add((iri, SKOS.inScheme, minter.scheme("indicator")))
+    add((iri, SKOS.prefLabel, _zh(fact.indicator)))
+    add((iri, SKOS.prefLabel, Literal(_english(fact, base_concept, derivation), language="en")))
+    add((iri, SKOS.broader, topic or default_topic(fact.block)))
+    add((iri, CIKG.canonicalUnit, unit))
+    if base is not None:
+        add((iri, CIKG.baseIndicator, base))
+    if derivation is not None:
+        add((iri, CIKG.derivation, derivation.iri))
+    if fact.breakdown:
+        add((iri, CIKG.breakdown, _zh(fact.breakdown)))
+    return iri
+
+
+def _english(fact: ObservationFact, base, derivation) -> str:  # noqa: ANN001
+    """An English label composed from curated parts, or the wording marked
+    as untranslated (never a guessed translation)."""
+    if base is not None and base.en:
+        parts = [base.en]
+        if derivation is not None and derivation.en:
+            parts.append(derivation.en.lower())
+        if fact.breakdown:
+            parts.append(fact.breakdown)
+        return ": ".join(parts[:1]) + (" — " + ", ".join(parts[1:]) if parts[1:] else "")
+    return f"{fact.indicator} (untranslated)"
