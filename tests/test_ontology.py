@@ -380,7 +380,7 @@ def test_every_indicator_is_complete(reference: Graph) -> None:
     indicators = set(reference.subjects(SKOS.inScheme, INDICATOR_SCHEME))
     assert len(indicators) >= 60
     topics = set(reference.subjects(SKOS.inScheme, TOPIC_SCHEME))
-    units = {u for u in reference.subjects(CIKG.unitSymbol, None)}
+    units = set(reference.subjects(SKOS.inScheme, URIRef(ID + "scheme/unit")))
     problems = []
     for ind in sorted(indicators):
         if not str(ind).startswith(ID + "indicator/"):

@@ -17,7 +17,11 @@ from cikg.reference import Reference
 
 __all__ = ["Extraction", "document_to_facts", "reference_date"]
 
-_REFERENCE_DATE_CUES = ("数据截止日期", "数据截止时间", "截止日期为", "数据截至")
+#: How CNNIC reports state their reference date: 术语界定 "调查数据截止日期：本次统计
+#: 调查数据截止日期为 2024 年 12 月"; notes "以上数据统计截止日期为2024年12月",
+#: "以上数据统计截至日为 2020 年 6 月 30 日". (截止时间 is left out: 004's
+#: footnote ¹ uses it for the previous edition's date.)
+_REFERENCE_DATE_CUES = ("数据截止日期", "截止日期为", "截至日为")
 
 
 @dataclass
@@ -44,10 +48,7 @@ def reference_date(doc: Document) -> Period | None:
     they are read in document order and the first one wins.
     """
     for block in doc.blocks:
-        if block.kind is BlockKind.TABLE:
-            texts = block.notes
-        else:
-            texts = (block.text,)
+        texts = block.notes if block.kind is BlockKind.TABLE else (block.text,)
         for text in texts:
             if any(cue in text for cue in _REFERENCE_DATE_CUES):
                 found = find_periods(text)

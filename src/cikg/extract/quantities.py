@@ -67,8 +67,8 @@ __all__ = [
 ]
 
 TIMES = "times"
-"""Unit key of 倍 (``4倍``: a ratio of two values). ``units.ttl`` has no such
-unit, so :meth:`UnitTable.iri` does not know it unless the table adds it."""
+"""Unit key of 倍 (``4倍``: a multiple of a reference value). ``units.ttl``
+names it (symbol 倍); with a table that lacks it, 倍 still gives this key."""
 
 END_OF_PERIOD = "EndOfPeriod"
 """``time_per_collect`` of a stock read at the end of its period (截至 …)."""
@@ -671,7 +671,8 @@ class _Scanner:
             after = f[e] if e < len(f) else "\n"
             if after in "、." or ("." in tok and after in " \t"):
                 return None  # 1.1 调查总体, 1. 网民…, 2、…: section numbers
-            if f[e:].split("\n", 1)[0].strip() == "" and r.qualifier is None:
+            eol = f.find("\n", e)
+            if f[e : eol if eol >= 0 else len(f)].strip() == "" and r.qualifier is None:
                 return None  # a number alone on its line: a page number
         return r
 
@@ -681,27 +682,39 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
 
     A quantity is a number, an optional multiplier (万亿 1e12, 千亿, 百亿,
     千万 1e7, 百万 1e6, 亿 1e8, 万 1e4, 千 1e3), an optional unit (the longest
-    symbol of ``units`` that follows, spaces allowed; 倍 gives ``times``) and
-    optional qualifiers, which make it ``approximate`` and keep the number
-    stated: before it 超过/超出/超/约/大约/近/将近/接近/逾/突破/不足/不到
-    (not 最近/附近); 多 or 余 after the number or its multiplier (``140多亿元``,
-    ``8.7 万余个``, ``120余家``); after it 左右/以上/以下/及以上/及以下 and ``+``
-    (``“10 万+”``). A ``-`` is a minus sign unless it follows a value (a digit,
-    letter, ``%``, multiplier or unit symbol), where it marks a range. In a
-    range ``a-b``, ``a—b``, ``a至b`` the first number takes the multiplier and
-    unit of the second (``8—10小时``: 8 hours). A unit followed by ``/`` (the
-    rate ``GB/户•月``) is left out: the number keeps no unit.
+    symbol of ``units`` that follows, spaces allowed: ``69148 块/32``,
+    ``3066 亿 GB``; 倍 gives ``times``) and optional qualifiers, which make it
+    ``approximate`` and keep the number stated:
+
+    - before it 超过/超出/超/约/大约/近/将近/接近/逾/突破/不足/不到, not 最近/附近,
+      with 人民币 allowed between (``超人民币 2 万亿元``);
+    - 多 or 余 after the number or its multiplier (``140多亿元``,
+      ``8.7 万余个``, ``120余家``);
+    - after it, spaces allowed, 左右/以上/以下/及以上/及以下 and ``+``
+      (``90% 以上``, ``“10 万+”``).
+
+    A ``-`` (also ``−``, ``－``) is a minus sign unless it follows a value (a
+    digit, letter, ``%``, multiplier or unit symbol), where it marks a range
+    (``6%-7%``). In a range ``a-b``, ``a—b``, ``a至b`` without a unit of its
+    own the first value takes the unit of the second, and its multiplier when
+    it has none (``8—10小时``: 8 hours; ``1000 万-2000 万人``: persons); a
+    bare first number is no quantity when the second is none (``11-12 点``).
+    A unit followed by ``/`` (the rate ``18.2GB/户•月``) is left out: the
+    number keeps no unit.
 
     Not quantities (each rule with an example):
 
-    - dates and periods: years and durations before 年 (``2024 年``,
-      ``近5年``), months (``12 月``, ``1-9 月``, ``2024.12``), days
-      (``23 日``), 季度, 周年 (``30 周年``), 个月 (``5 个月``), 天, 届, 版, 时;
-      times of day (``9 点至 19 点``);
+    - dates, durations and times: numbers before 年 (``2024 年``, ``近5年``),
+      月 (``12 月``, ``1-9 月``), 日/号 (``23 日``), 季度, 周年 (``30 周年``),
+      个月 (``5 个月``), 天, 秒, 届, 版, 时, and integers before 点 (``9 点至
+      19 点``); ``2024.12``-style months; numbers joined to another by ``:``
+      (``17:43:24``);
     - a bare 4-digit number 1900–2099 with no multiplier or unit (``2024
-      小红书``): a year;
+      小红书``): a year, unless it is a tab-separated cell of its own (a table
+      value such as ``1983``);
     - ordinals, ranks and labels: ``第55次``, ``第 1 次``, ``排名前 100 位``,
-      ``图 10``, ``表 5``, ``附表 6``, ``注1`` at the start of a line;
+      ``榜前 50``, ``前 10大``; ``图 10``, ``表 5``, ``附表 6``, ``注1`` at the
+      start of a line;
     - section and list numbers at the start of a line: ``1.1 调查总体``,
       ``1. 网民…``, ``2、…``; numbers with two dots (``12.3.4``, versions);
       a number alone on its line (a page number);
@@ -710,15 +723,22 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     - identifiers: numbers with a leading zero (``03 星``, ``01 组``),
       hyphenated runs of bare numbers (``010-82341063``, ``2-786``), numbers
       after 电话/热线/邮编/代号/传真, a bare number alone in brackets
-      (``（12377）``) or in quotes (``“618”``);
-    - names: a number glued to Latin letters (``5G``, ``IPv6``, ``4K``,
-      ``64K``, ``FP32``, ``4A``, ``20A+116B``) unless they are a unit symbol
-      (``280EFLOPS``); ``/32`` and fractions (``1/3``); formulas in ``$…$``;
-    - everything inside URLs, e-mail addresses and 《…》 titles;
+      (``（12377）``) or in quotes (``“618”``, ``“交管 12123”``);
+    - names and formulas: a number glued to Latin letters (``5G``, ``IPv6``,
+      ``4K``, ``64K``, ``FP32``, ``4A``, ``L2``, ``The 55th``) unless they are a
+      unit symbol (``280EFLOPS``); after ``+``, ``/``, ``%``, ``^``, ``#``,
+      ``@``, ``&``, ``=``, ``_`` or before ``+`` and a letter or digit
+      (``20A+116B``, ``“4+N”``); ``/32`` and fractions (``1/3``, ``0.25/4``);
+      formulas in ``$…$``;
+    - everything inside URLs, e-mail addresses and 《…》 titles, and a number
+      right before ``》`` (``指南 2.0》``, a title opened on an earlier line);
     - ratios (``51.1:48.9``, see :func:`find_ratios`) and ages (``10-19 岁``,
       ``60 岁及以上``, see :func:`find_age_ranges`).
 
-    Chinese numerals (三十, 九成, 百万 without digits) are not read.
+    Not supported: Chinese numerals (三十, 九成, 百万 without digits); a
+    multiplier or unit on the next line (give whole paragraphs, as the loader
+    joins them); the page numbers of a table of contents (a heading, a tab, ``1``)
+    are read as numbers (the loader keeps TOC blocks out of passages).
 
     :param text: a sentence, paragraph or table row.
     :param units: the unit table.
@@ -771,11 +791,12 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
 
 
 _CELL_MARKERS_RE = re.compile(r"\^\{[^}]*\}|\[[0-9]{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MULTIPLIER_ALT = "|".join(word for word, _ in _MULTIPLIERS)
 _CELL_RE = re.compile(
-    r"(?P<pre>超过|超出|大约|将近|接近|突破|不足|不到|超|约|近|逾)? *"
+    rf"(?P<pre>{'|'.join(_PRE_QUALIFIERS)})? *"
     r"(?P<num>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
-    r"(?P<mid>[多余])? *(?P<mult>万亿|千亿|百亿|千万|百万|亿|万|千)?(?P<mid2>[多余])? *"
-    r"(?P<unit>.*?) *(?P<post>及以上|及以下|左右|以上|以下|\+)?"
+    rf"(?P<mid>[{_MID_QUALIFIERS}])? *(?P<mult>{_MULTIPLIER_ALT})?(?P<mid2>[{_MID_QUALIFIERS}])? *"
+    rf"(?P<unit>.*?) *(?P<post>{'|'.join(re.escape(w) for w in _POST_QUALIFIERS)})?"
 )
 _NO_VALUE = frozenset({"", "-", "--", "---", "—", "——", "–", "/", "…", "n/a", "na", "×", "x"})
 
@@ -795,7 +816,10 @@ def parse_cell(
     :func:`parse_unit_label`).
 
     ``None``: an empty cell, ``-``, ``--``, ``—``, ``/``; anything that is not
-    a single number, such as an IPv4 折合数 ``20A+116B+62C`` or a label.
+    a single number, such as an IPv4 折合数 ``20A+116B+62C`` or a label. No
+    date rule applies: a value cell ``1983`` is 1983, and a header cell
+    ``2024.12`` would read as a number (give header cells to
+    :func:`parse_period`).
 
     :param text: the cell as written.
     :param units: the unit table.
@@ -855,9 +879,7 @@ def parse_cell(
     )
 
 
-_UNIT_LABEL_RE = re.compile(
-    r"^(?:单位[:：] *)?(?P<mult>万亿|千亿|百亿|千万|百万|亿|万|千)? *(?P<unit>.*)$"
-)
+_UNIT_LABEL_RE = re.compile(rf"^(?:单位: *)?(?P<mult>{_MULTIPLIER_ALT})? *(?P<unit>.*)$")
 _BRACKETED_RE = re.compile(r"[(（]([^()（）]*)[)）] *$")
 
 

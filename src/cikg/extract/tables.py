@@ -60,8 +60,8 @@ GENERIC_MEASURES = frozenset({"数量", "地址量", "比例", "数值", "数目
 #: a row label without one gets the caption's subject or 数量.
 _MEASURE_END_RE = re.compile(r"(数|量|率|比例|规模|大小|长度|总数|时长|占比|份额|指数|额|收入)$")
 _SUBJECT_PREFIX_RE = re.compile(
-    r"^(?:(?:大陆|内地)?地区)?(?:分省份?|分地区|分类|各地区|各省份?|按[^的]{1,10}?(?:分类|划分|统计)的?"
-    r"|按[^的]{1,8}?(?:单位|地区|省份|类型|行业|形式))"
+    r"^(?P<area>[^按分各]{1,8}?地区)?(?:分省份?|分地区|分类|各地区|各省份?"
+    r"|按[^的]{1,10}?(?:分类|划分|统计)的?|按[^的]{1,8}?(?:单位|地区|省份|类型|行业|形式))"
 )
 _SUBJECT_SUFFIX_RE = re.compile(r"(?:对比|情况|状况|发展状况|一览)$")
 _MARKERS_RE = re.compile(r"\^\{[^}]*\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\]|（以[^）]*为单位）|\(以[^)]*为单位\)")
@@ -165,12 +165,16 @@ def header_to_columns(block: Block, ctx: TableContext) -> list[Column]:
 
     >>> from cikg.extract.quantities import default_unit_table
     >>> from cikg.records import BlockKind
-    >>> b = Block(BlockKind.TABLE, "", 1, 3, rows=(("应用", "2024.12 用户规模 (万人)", "增长率 (%)"),
-    ...     ("即时通信", "108,133", "2.0")), header_rows=1)
+    >>> header = ("应用", "2024.12 用户规模 (万人)", "增长率 (%)")
+    >>> b = Block(BlockKind.TABLE, "", 1, 3, rows=(header, ("即时通信", "108,133", "2.0")),
+    ...     header_rows=1)
     >>> ctx = TableContext(default_unit_table(), lambda s: False,
     ...     lambda s: "growth-rate" if "增长率" in s else None, lambda s: False, None, {})
-    >>> [(c.role, c.measure, c.unit, c.derivation) for c in header_to_columns(b, ctx)]
-    [('label', '应用', None, None), ('value', '用户规模', 'person', None), ('value', '增长率', 'percent', 'growth-rate')]
+    >>> for c in header_to_columns(b, ctx):
+    ...     print(c.role, c.measure, c.unit, c.derivation)
+    label 应用 None None
+    value 用户规模 person None
+    value 增长率 percent growth-rate
     """
     width = max(len(r) for r in block.rows)
     header_rows = [list(r) + [""] * (width - len(r)) for r in block.rows[: block.header_rows]]
@@ -237,6 +241,14 @@ def _subject(block: Block) -> str:
     text = _clean_label(text)
     text = _SUBJECT_PREFIX_RE.sub("", text)
     return _SUBJECT_SUFFIX_RE.sub("", text)
+
+
+def _caption_area(block: Block, ctx: TableContext) -> str | None:
+    """The region a caption restricts the table to (004 附表 2
+    大陆地区按分配单位 IPv4 地址数 -> 大陆地区), when it is a curated region."""
+    m = _SUBJECT_PREFIX_RE.match(_clean_label(_RANGE_RE.sub("", block.caption or "")))
+    area = m.group("area") if m else None
+    return area if area and ctx.is_region(area) else None
 
 
 def _is_measure(text: str) -> bool:
@@ -352,6 +364,7 @@ def table_to_facts(
     table_period = _caption_period(block) or _note_period(block) or ctx.default_period
     latest = max((c.period for c in value_cols if c.period), key=lambda p: p.end, default=None)
     sources = _compiling_orgs(block)
+    table_area = _caption_area(block, ctx)
     facts: list[ObservationFact] = []
     skipped: dict[str, list[str]] = {}
     previous = ""
@@ -366,7 +379,7 @@ def table_to_facts(
             else label_unit
         )
         row_period = _row_period(raw, ctx)
-        area = label if layout == "regions" and ctx.is_region(label) else None
+        area = label if layout == "regions" and ctx.is_region(label) else table_area
         for col in value_cols:
             cell = row[col.index] if col.index < len(row) else ""
             if not cell.strip():
@@ -380,7 +393,7 @@ def table_to_facts(
                     skipped.setdefault(col.header or f"column {col.index + 1}", []).append(cell)
                 continue
             period = (
-                col.period or row_period or (latest if col.derivation else None) or table_period
+                row_period or col.period or (latest if col.derivation else None) or table_period
             )
             if period is None:
                 findings.append(
@@ -415,8 +428,8 @@ def table_to_facts(
                     compiling_orgs=sources,
                 )
             )
-    if not facts:
-        return [], []  # a list of names laid out with tabs, not a data table
+    if not facts and not findings:
+        return [], []  # no cell is a number: a list of names laid out with tabs
     for header, cells in skipped.items():
         findings.append(
             Finding(

@@ -26,9 +26,11 @@ from cikg.records import Finding, ObservationFact
 from cikg.reference import Reference
 from cikg.vocab import (
     CIKG,
+    DCTERMS,
     PROV,
     QB,
     RDF,
+    RDFS,
     SDMX_ATTRIBUTE,
     SDMX_DIMENSION,
     SDMX_MEASURE,
@@ -56,6 +58,8 @@ class CubeResult:
     :param linked: observations whose indicator is a curated concept.
     :param minted: labels of indicators minted for this document.
     :param findings: conflicts and figures that could not be mapped.
+    :param alternatives: the alternative data sets declared for conflicting
+        statements.
     """
 
     triples: list[Triple] = field(default_factory=list)
@@ -63,13 +67,14 @@ class CubeResult:
     linked: int = 0
     minted: dict[str, NamedNode] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    alternatives: set[NamedNode] = field(default_factory=set)
 
 
 def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
 
-def _date(d) -> Literal:  # noqa: ANN001 - datetime.date
+def _date(d) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 
 
@@ -100,8 +105,9 @@ def facts_to_triples(
     """
     out = CubeResult()
     dataset = minter.dataset(slug)
-    seen: dict[str, tuple[NamedNode, str]] = {}  # key -> (obs IRI, value)
-    for fact in facts:
+    seen: dict[str, dict[str, NamedNode]] = {}  # key -> value -> observation
+    # base figures first, so a breakdown or derived figure finds its base minted
+    for fact in sorted(facts, key=lambda f: f.base_indicator is not None):
         curated = ref.indicator(fact.indicator)
         unit = units.get(fact.unit or "")
         for known in (curated, ref.indicator(fact.base_indicator or "")):
@@ -131,27 +137,32 @@ def facts_to_triples(
         key_text = f"{indicator.value}|{area.value}|{fact.period.iri}"
         key = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:12]
         value = format(fact.value.normalize(), "f")
-        if key in seen:
-            obs, old = seen[key]
-            if old == value:
-                out.triples.append((obs, PROV.wasDerivedFrom, block_iri(fact.block)))
-                continue
+        stated = seen.setdefault(key, {})
+        if value in stated:
+            out.triples.append((stated[value], PROV.wasDerivedFrom, block_iri(fact.block)))
+            continue
+        target = dataset
+        if stated:
             out.findings.append(
                 Finding(
                     "conflicting-values",
-                    f"{fact.indicator} ({fact.area or '全国'}, {fact.period.iri.rsplit('/', 1)[-1]})"
-                    f" is stated as {old} and as {value}; both kept",
+                    f"{fact.indicator} ({fact.area or '全国'}, "
+                    f"{fact.period.iri.rsplit('/', 1)[-1]}) is stated as "
+                    f"{' and as '.join(stated)} and as {value}; all kept",
                     line=block_line(fact.block),
                 )
             )
-            key = f"{key}-{hashlib.sha1(value.encode()).hexdigest()[:4]}"
+            # Data Cube IC-12: one observation per key and data set, so a
+            # conflicting statement goes to an alternative data set
+            target = _alternative_dataset(slug, len(stated), minter, out)
+            key = f"{key}-{len(stated)}"
         obs = minter.observation(slug, key)
-        seen.setdefault(key, (obs, value))
+        stated[value] = obs
         out.observations += 1
         out.linked += ref.concept(indicator) is not None
         add = out.triples.append
         add((obs, RDF.type, QB.Observation))
-        add((obs, QB.dataSet, dataset))
+        add((obs, QB.dataSet, target))
         add((obs, CIKG.indicator, indicator))
         add((obs, SDMX_DIMENSION.refArea, area))
         add((obs, SDMX_DIMENSION.refPeriod, NamedNode(fact.period.iri)))
@@ -176,6 +187,32 @@ def facts_to_triples(
         for name in fact.compiling_orgs:
             add((obs, SDMX_ATTRIBUTE.compilingOrg, org_iri(name)))
     return out
+
+
+def _alternative_dataset(slug: str, n: int, minter: IriMinter, out: CubeResult) -> NamedNode:
+    """``id:dataset/{slug}-alternative-{n}``: the n-th other value a report
+    states for keys it already gave a value for (declared once)."""
+    iri = minter.dataset(f"{slug}-alternative-{n}")
+    if iri not in out.alternatives:
+        out.alternatives.add(iri)
+        out.triples.extend(
+            [
+                (iri, RDF.type, QB.DataSet),
+                (iri, QB.structure, minter.dsd()),
+                (iri, DCTERMS.source, minter.report(slug)),
+                (iri, RDFS.label, _zh(f"{slug} 中与同一报告其他数值不一致的陈述（第 {n} 组）")),
+                (
+                    iri,
+                    RDFS.comment,
+                    Literal(
+                        "Values this report states for an indicator, area and period for which "
+                        "it also states another value (both are kept; see the findings).",
+                        language="en",
+                    ),
+                ),
+            ]
+        )
+    return iri
 
 
 def _mint_indicator(
@@ -215,7 +252,7 @@ def _mint_indicator(
     return iri
 
 
-def _english(fact: ObservationFact, base, derivation) -> str:  # noqa: ANN001
+def _english(fact: ObservationFact, base, derivation) -> str:
     """An English label composed from curated parts, or the wording marked
     as untranslated (never a guessed translation)."""
     if base is not None and base.en:

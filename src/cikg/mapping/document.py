@@ -17,8 +17,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from cikg import __version__
 from cikg.iris import IriMinter
-from cikg.records import Block, BlockKind, Document, IssuedDate, ReportMetadata
 from cikg.mapping.entities import OrgLinker
+from cikg.records import Block, BlockKind, Document, IssuedDate, ReportMetadata
 from cikg.reference import Reference
 from cikg.vocab import CIKG, DCTERMS, PROV, QB, RDF, RDFS, SCHEMA, XSD
 

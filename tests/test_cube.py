@@ -1,0 +1,116 @@
+"""The Data Cube in the built graph: integrity constraints, series across
+reports, and recall on the hand-checked facts of the 55th report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cikg.evaluation import observation_recall
+from cikg.store import open_store, query
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "eval" / "dev-001_0b20bf3d443fe71d.jsonl"
+
+# Data Cube integrity constraints (https://www.w3.org/TR/vocab-data-cube/#wf-rules),
+# each an ASK that is true when the constraint is violated. The store does no
+# inference, so qb:componentProperty is read as qb:dimension/measure/attribute.
+INTEGRITY = {
+    "IC-1 unique data set": """
+        ASK { { ?obs a qb:Observation FILTER NOT EXISTS { ?obs qb:dataSet ?ds } }
+              UNION { ?obs a qb:Observation ; qb:dataSet ?a , ?b FILTER(?a != ?b) } }""",
+    "IC-2 unique DSD": """
+        ASK { { ?ds a qb:DataSet FILTER NOT EXISTS { ?ds qb:structure ?d } }
+              UNION { ?ds a qb:DataSet ; qb:structure ?a , ?b FILTER(?a != ?b) } }""",
+    "IC-11 all dimensions required": """
+        ASK { ?obs qb:dataSet/qb:structure/qb:component/qb:dimension ?dim .
+              FILTER NOT EXISTS { ?obs ?dim ?v } }""",
+    "IC-12 no duplicate observations": """
+        ASK { ?a qb:dataSet ?ds . ?b qb:dataSet ?ds . FILTER(?a != ?b)
+              ?a cikg:indicator ?i ; sdmx-dimension:refArea ?r ; sdmx-dimension:refPeriod ?p .
+              ?b cikg:indicator ?i ; sdmx-dimension:refArea ?r ; sdmx-dimension:refPeriod ?p . }""",
+    "IC-19 codes from code lists": """
+        ASK { ?obs qb:dataSet/qb:structure/qb:component/qb:dimension ?dim .
+              ?dim qb:codeList ?list . ?list a skos:ConceptScheme .
+              ?obs ?dim ?v .
+              FILTER NOT EXISTS { ?v a skos:Concept ; skos:inScheme ?list } }""",
+}
+
+
+@pytest.fixture(scope="module")
+def store(built_store):
+    return open_store(built_store[0], read_only=True)
+
+
+@pytest.mark.parametrize("name", sorted(INTEGRITY))
+def test_data_cube_integrity(store, name):
+    assert not bool(query(store, INTEGRITY[name])), f"{name} is violated"
+
+
+def test_integrity_checks_can_fail(tmp_path):
+    """The IC queries find a violation when there is one."""
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    from cikg.vocab import QB, RDF
+
+    s = Store()
+    obs = NamedNode("http://example.org/obs")
+    s.extend([Quad(obs, RDF.type, QB.Observation), Quad(obs, RDF.type, Literal("x"))])
+    assert bool(query(s, INTEGRITY["IC-1 unique data set"]))
+
+
+def test_every_observation_has_unit_value_text_and_provenance(store):
+    missing = query(
+        store,
+        """SELECT (COUNT(?obs) AS ?n) WHERE { ?obs a qb:Observation .
+             FILTER (NOT EXISTS { ?obs sdmx-attribute:unitMeasure ?u }
+                  || NOT EXISTS { ?obs cikg:valueText ?t }
+                  || NOT EXISTS { ?obs prov:wasDerivedFrom ?from }
+                  || NOT EXISTS { ?obs cikg:periodStart ?s }) }""",
+    )
+    assert next(iter(missing))["n"].value == "0"
+
+
+def test_series_across_reports(store):
+    text = (ROOT / "queries" / "indicator-series.rq").read_text(encoding="utf-8")
+    rows = list(query(store, text))
+    periods = [r["periodEnd"].value[:7] for r in rows]
+    assert periods == ["2020-03", "2020-06", "2023-12", "2024-12"]
+    assert {r["report"].value.rsplit("/", 1)[-1] for r in rows} == {"cnnic-46", "cnnic-55"}
+    assert [r["value"].value for r in rows][-1] == "1081330000"
+
+
+def test_indicators_with_values_from_two_reports(store):
+    text = (ROOT / "queries" / "indicators-across-reports.rq").read_text(encoding="utf-8")
+    rows = list(query(store, text))
+    assert len(rows) >= 20
+    slugs = {r["indicator"].value.rsplit("/", 1)[-1] for r in rows}
+    assert {"online-shopping-users", "online-payment-users", "government-websites"} <= slugs
+
+
+def test_values_are_normalised_to_base_units(store):
+    rows = list(
+        query(
+            store,
+            """SELECT ?v ?u WHERE { ?o cikg:indicator <https://w3id.org/cikg/id/indicator/ipv6-active-users> ;
+                 qb:dataSet <https://w3id.org/cikg/id/dataset/cnnic-55> ;
+                 sdmx-measure:obsValue ?v ; sdmx-attribute:unitMeasure ?u }""",
+        )
+    )
+    assert [(r["v"].value, r["u"].value) for r in rows] == [
+        ("822000000", "http://qudt.org/vocab/unit/INDIV")
+    ]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared/eval is not beside the checkout")
+def test_recall_on_the_hand_checked_facts(store, reference):
+    recall = observation_recall(store, GOLD, "cnnic-55", reference)
+    print(
+        f"\nrecall on {GOLD.name}: tables {recall.found['table']}/{recall.total['table']}"
+        f" ({recall.rate('table'):.1%}), text {recall.found['text']}/{recall.total['text']}"
+        f" ({recall.rate('text'):.1%}); loose (value, period, area) tables "
+        f"{recall.loose['table']}/{recall.total['table']}"
+    )
+    assert recall.rate("table") >= 0.90
+    assert recall.rate("table", strict=False) >= recall.rate("table")
