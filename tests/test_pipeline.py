@@ -158,3 +158,47 @@ def test_the_built_graph_conforms_to_the_shapes(built_store):
 def test_seeds_folder_has_the_five_documents():
     assert sorted(p.name for p in SEEDS.iterdir()) == sorted(p.name for p in SEED_FILES.values())
     assert len(SEED_FILES) == 5
+
+
+def test_no_triple_is_stored_in_two_graphs(built_store):
+    """Oxigraph's union default graph repeats a triple once per graph that
+    holds it, so shared descriptions live in graph/discovered only."""
+    store = open_store(built_store[0], read_only=True)
+    repeated = query(
+        store,
+        """SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }
+           GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) } }""",
+    )
+    assert next(iter(repeated))["n"].value == "0"
+    discovered = IriMinter().discovered_graph()
+    minted = query(
+        store,
+        f"""ASK {{ GRAPH <{discovered.value}> {{
+               ?i a skos:Concept ; skos:prefLabel "即时通信用户规模增长率"@zh }} }}""",
+    )
+    assert bool(minted)
+
+
+def test_discovered_descriptions_follow_the_documents(tmp_path):
+    """A publisher no curated data knows is described in graph/discovered,
+    and the description goes when no document names it any more."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    source = seeds / SEED_FILES["000"].name
+    text = SEED_FILES["000"].read_text(encoding="utf-8")
+    store = tmp_path / "store"
+    graph = IriMinter().discovered_graph().value
+
+    def discovered_names() -> set[str]:
+        return {
+            q.object.value
+            for q in _graph_quads(store, graph)
+            if q.predicate.value.endswith("prefLabel")
+        }
+
+    source.write_text(text.replace("source: 中国信息安全", "source: 某某周刊"), encoding="utf-8")
+    build([seeds], store)
+    assert "某某周刊" in discovered_names()
+    source.write_text(text.replace("source: 中国信息安全", "source: 另一周刊"), encoding="utf-8")
+    build([seeds], store)
+    assert "另一周刊" in discovered_names() and "某某周刊" not in discovered_names()

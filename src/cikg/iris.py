@@ -125,6 +125,13 @@ class IriMinter:
         before it replaces the old one."""
         return NamedNode(f"{self.base}graph/staging/{slug}")
 
+    def discovered_graph(self) -> NamedNode:
+        """``graph/discovered``: descriptions of entities found in documents
+        (organisations, indicators, reports cited) that no curated data has;
+        one graph, so each description is stored once however many
+        documents name the entity."""
+        return NamedNode(f"{self.base}graph/discovered")
+
     def reference_graph(self) -> NamedNode:
         """``graph/reference``: curated entities."""
         return NamedNode(f"{self.base}graph/reference")

@@ -29,7 +29,13 @@ from cikg.mapping.entities import OrgLinker
 from cikg.metadata import document_to_metadata
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
-from cikg.store import drop_staging_graphs, find_report_by_sha, open_store, replace_graph
+from cikg.store import (
+    drop_staging_graphs,
+    find_report_by_sha,
+    open_store,
+    prune_shared_graph,
+    replace_graph,
+)
 
 __all__ = ["BuildReport", "DocumentResult", "Status", "build", "discover"]
 
@@ -161,6 +167,7 @@ def build(
             results.append(result)
             if on_result is not None:
                 on_result(result)
+        prune_shared_graph(store, minter.discovered_graph())
         store.flush()
     finally:
         del store
@@ -194,9 +201,18 @@ def _build_one(
             org_iri=orgs.iri,
             default_topic=_chapter_topics(doc, reference, minter).__getitem__,
         )
-        extra = [Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *orgs.triples)]
+        observations = [Quad(s, p, o, mapped.graph) for s, p, o in cube.triples]
+        discovered = minter.discovered_graph()
+        shared = [
+            Quad(s, p, o, discovered)
+            for s, p, o in (*mapped.shared, *cube.concepts, *orgs.triples)
+        ]
         written = replace_graph(
-            store, mapped.graph, minter.staging_graph(meta.slug), (*mapped.quads, *extra)
+            store,
+            mapped.graph,
+            minter.staging_graph(meta.slug),
+            (*mapped.quads, *observations),
+            shared=(discovered, minter.staging_graph(f"discovered-{meta.slug}"), shared),
         )
     except UnsupportedInput as exc:
         return DocumentResult(path, Status.SKIPPED, message=str(exc))

@@ -35,6 +35,7 @@ __all__ = [
     "export",
     "find_report_by_sha",
     "open_store",
+    "prune_shared_graph",
     "query",
     "replace_graph",
 ]
@@ -68,27 +69,62 @@ def open_store(path: Path, *, read_only: bool = False) -> Store:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
 
-def replace_graph(store: Store, graph: NamedNode, staging: NamedNode, quads: Iterable[Quad]) -> int:
+def replace_graph(
+    store: Store,
+    graph: NamedNode,
+    staging: NamedNode,
+    quads: Iterable[Quad],
+    *,
+    shared: tuple[NamedNode, NamedNode, Iterable[Quad]] | None = None,
+) -> int:
     """Replace ``graph`` with ``quads`` in one transaction.
 
     :param store: a writable store.
     :param graph: the graph to replace.
     :param staging: a scratch graph name, owned by this graph.
     :param quads: the new content; their graph names are ignored.
-    :return: the number of quads written.
+    :param shared: ``(graph, staging, quads)`` to add (not replace) to a
+        graph several documents share, in the same transaction: the
+        descriptions of entities a document discovered, which must stand in
+        one graph only (Oxigraph's union default graph repeats a triple once
+        per graph holding it).
+    :return: the number of quads written to ``graph``.
     :raises StoreError: if writing fails (the old graph is then unchanged).
     """
     staged = [Quad(q.subject, q.predicate, q.object, staging) for q in quads]
+    steps = [f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>"]
+    scratch = [staging]
+    if shared is not None:
+        target, shared_staging, extra = shared
+        staged.extend(Quad(q.subject, q.predicate, q.object, shared_staging) for q in extra)
+        steps.append(f"ADD SILENT GRAPH <{shared_staging.value}> TO GRAPH <{target.value}>")
+        steps.append(f"DROP SILENT GRAPH <{shared_staging.value}>")
+        scratch.append(shared_staging)
+    written = sum(1 for q in staged if q.graph_name == staging)
+    if not written:
+        steps[0] = f"DROP SILENT GRAPH <{graph.value}>"
     try:
-        store.update(f"DROP SILENT GRAPH <{staging.value}>")
+        for g in scratch:
+            store.update(f"DROP SILENT GRAPH <{g.value}>")
         store.extend(staged)
-        if staged:
-            store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
-        else:
-            store.update(f"DROP SILENT GRAPH <{graph.value}>")
+        store.update(" ;\n".join(steps))  # one request: one transaction
     except OSError as exc:
         raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
-    return len(staged)
+    return written
+
+
+def prune_shared_graph(store: Store, shared: NamedNode) -> None:
+    """Drop descriptions in ``shared`` of entities no other graph refers to
+    any more (a document that minted them was rebuilt without them)."""
+    try:
+        store.update(
+            f"""DELETE {{ GRAPH <{shared.value}> {{ ?s ?p ?o }} }}
+                WHERE {{ GRAPH <{shared.value}> {{ ?s ?p ?o }}
+                         FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }}
+                                              FILTER(?g != <{shared.value}>) }} }}"""
+        )
+    except OSError as exc:
+        raise StoreError(f"cannot prune {shared.value}: {exc}") from exc
 
 
 def drop_staging_graphs(store: Store, minter: IriMinter) -> int:

@@ -53,7 +53,9 @@ _TIME_PER_COLLECT = {
 class CubeResult:
     """Triples of a document's observations and the indicators it minted.
 
-    :param triples: observations and minted indicator concepts.
+    :param triples: the observations.
+    :param concepts: descriptions of the indicators minted (they belong in
+        ``graph/discovered``: other reports may state the same indicator).
     :param observations: number of observations (distinct IRIs).
     :param linked: observations whose indicator is a curated concept.
     :param minted: labels of indicators minted for this document.
@@ -63,6 +65,7 @@ class CubeResult:
     """
 
     triples: list[Triple] = field(default_factory=list)
+    concepts: list[Triple] = field(default_factory=list)
     observations: int = 0
     linked: int = 0
     minted: dict[str, NamedNode] = field(default_factory=dict)
@@ -236,7 +239,7 @@ def _mint_indicator(
     base_concept = ref.concept(base) if base is not None else None
     derivation = ref.derivations.get(fact.derivation or "")
     topic = base_concept.topic if base_concept and base_concept.topic else None
-    add = out.triples.append
+    add = out.concepts.append
     add((iri, RDF.type, SKOS.Concept))
     add((iri, SKOS.inScheme, minter.scheme("indicator")))
     add((iri, SKOS.prefLabel, _zh(fact.indicator)))

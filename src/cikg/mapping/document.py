@@ -40,6 +40,9 @@ class MappedDocument:
     :param graph: the document's graph IRI.
     :param quads: every quad, all in ``graph``.
     :param counts: passages, tables, footnotes, captions by kind.
+    :param shared: triples describing entities other documents may name too
+        (reports it cites that are not ingested); they belong in
+        ``graph/discovered``, not in the document's graph.
     :param block_iris: index in ``Document.blocks`` -> the passage or table
         IRI it was mapped to (headings and TOC entries have none).
     """
@@ -48,6 +51,7 @@ class MappedDocument:
     quads: tuple[Quad, ...]
     counts: dict[str, int]
     block_iris: dict[int, NamedNode]
+    shared: tuple[tuple[NamedNode, NamedNode, NamedNode | Literal], ...] = ()
 
 
 def issued_literal(date: IssuedDate) -> Literal:
@@ -87,12 +91,12 @@ def document_to_quads(
     :param ref: curated organisations and series (publishers are linked
         through their aliases; unknown ones get ``id:org/org-{hash}``).
     :param minter: mints every IRI.
-    :param orgs: links organisation names; its minted organisations are
-        written by the caller (default: a linker of its own, written here).
+    :param orgs: links organisation names; the organisations it mints are
+        described by the caller, in ``graph/discovered``.
     :return: the quads, counts and the IRI of each mapped block.
     """
-    own_orgs = orgs is None
     orgs = orgs or OrgLinker(ref, minter)
+    shared: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
     graph = minter.report_graph(meta.slug)
     report = minter.report(meta.slug)
     triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
@@ -124,7 +128,7 @@ def document_to_quads(
     for slug in meta.references:
         other = minter.report(slug)
         add((report, DCTERMS.references, other))
-        triples.extend(_referenced_report(other, slug, ref))
+        shared.extend(_referenced_report(other, slug, ref))
 
     # dataset --------------------------------------------------------------
     dataset = minter.dataset(meta.slug)
@@ -150,10 +154,8 @@ def document_to_quads(
             node = minter.passage(meta.slug, counts["passages"])
             block_iris[index] = node
             triples.extend(_passage(node, block, report, counts["passages"]))
-    if own_orgs:
-        triples.extend(orgs.triples)
     quads = tuple(Quad(s, p, o, graph) for s, p, o in triples)
-    return MappedDocument(graph, quads, counts, block_iris)
+    return MappedDocument(graph, quads, counts, block_iris, tuple(shared))
 
 
 def _referenced_report(
