@@ -91,6 +91,10 @@ def test_region_rows_with_two_row_header_and_other(docs, facts001):
     assert gd == {"域名数量": 5867925, "“.CN”域名数量": 3811083, "“.中国”域名数量": 12709}
     other = [f for f in facts if f.row_header == "其他"]
     assert other and all(f.area is None and f.breakdown == "其他" for f in other)
+    # its meaning comes from the table's notes
+    assert other[0].breakdown_note == (
+        "其他是指中国内地（大陆）以外的国家或者地区，以及无法判定注册者所在地的域名；"
+    )
 
 
 def test_region_names_in_rows_and_captions(docs, reference, units):

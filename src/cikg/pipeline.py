@@ -204,8 +204,7 @@ def _build_one(
         observations = [Quad(s, p, o, mapped.graph) for s, p, o in cube.triples]
         discovered = minter.discovered_graph()
         shared = [
-            Quad(s, p, o, discovered)
-            for s, p, o in (*mapped.shared, *cube.concepts, *orgs.triples)
+            Quad(s, p, o, discovered) for s, p, o in (*mapped.shared, *cube.concepts, *orgs.triples)
         ]
         written = replace_graph(
             store,

@@ -237,6 +237,8 @@ class ObservationFact:
     :param column_header: the table column's header, verbatim (tables only).
     :param compiling_orgs: organisations the document names as the source
         (来源/数据来源 lines), as written.
+    :param breakdown_note: what the document says the breakdown category
+        means (附表 5 注2：其他是指中国内地（大陆）以外的国家或者地区).
     """
 
     indicator: str
@@ -253,6 +255,7 @@ class ObservationFact:
     row_header: str | None = None
     column_header: str | None = None
     compiling_orgs: tuple[str, ...] = ()
+    breakdown_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,10 +92,19 @@ class Reference:
     def indicator(self, label: str) -> NamedNode | None:
         """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
 
+        The reports write a count as …数 or …数量 interchangeably (域名数,
+        域名数量), so each is tried for the other.
+
         >>> load_reference().indicator("网络购物 用户规模").value
         'https://w3id.org/cikg/id/indicator/online-shopping-users'
+        >>> load_reference().indicator("“.CN”域名数").value
+        'https://w3id.org/cikg/id/indicator/cn-domain-names'
         """
-        return self.indicator_names.get(normalise_key(label))
+        key = normalise_key(label)
+        for variant in _wording_variants(key):
+            if variant in self.indicator_names:
+                return self.indicator_names[variant]
+        return None
 
     def region(self, label: str) -> NamedNode | None:
         """The region a name stands for (北京, 北京市, 中国内地（大陆）, 全国 …), or ``None``.
@@ -140,6 +149,15 @@ class Reference:
         the year), compared after :func:`~cikg.iris.normalise_key`."""
         key = normalise_key(title)
         return next((s for s in self.series if key in s.labels), None)
+
+
+def _wording_variants(key: str) -> tuple[str, ...]:
+    """A normalised wording and its 数/数量 twin."""
+    if key.endswith("数量"):
+        return key, key[:-1]
+    if key.endswith("数"):
+        return key, key + "量"
+    return (key,)
 
 
 def _parse_dir(folder: Path, graph: NamedNode) -> list[Quad]:

@@ -58,7 +58,9 @@ TOTAL_LABELS = frozenset({"合计", "总计", "全国", "总数", "总量"})
 GENERIC_MEASURES = frozenset({"数量", "地址量", "比例", "数值", "数目", "值", "占比", "规模"})
 #: An indicator's wording ends with one of these (a count, size or rate);
 #: a row label without one gets the caption's subject or 数量.
-_MEASURE_END_RE = re.compile(r"(数|量|率|比例|规模|大小|长度|总数|时长|占比|份额|指数|额|收入)$")
+_MEASURE_END_RE = re.compile(
+    r"(数|量|率|比例|百分比|规模|大小|长度|总数|时长|占比|份额|指数|额|收入)$"
+)
 _SUBJECT_PREFIX_RE = re.compile(
     r"^(?P<area>[^按分各]{1,8}?地区)?(?:分省份?|分地区|分类|各地区|各省份?"
     r"|按[^的]{1,10}?(?:分类|划分|统计)的?|按[^的]{1,8}?(?:单位|地区|省份|类型|行业|形式))"
@@ -274,6 +276,18 @@ def _row_period(label: str, ctx: TableContext) -> Period | None:
     return None
 
 
+_NOTE_PREFIX_RE = re.compile(r"^注\s*\d*\s*[：:]\s*")
+
+
+def _category_note(category: str, block: Block) -> str | None:
+    """The table note that says what a category means (注2：其他是指…)."""
+    for note in block.notes:
+        body = _NOTE_PREFIX_RE.sub("", note)
+        if body.startswith(category) and re.match(r"(?:是指|指|：|:)", body[len(category) :]):
+            return body
+    return None
+
+
 def _compiling_orgs(block: Block) -> tuple[str, ...]:
     names: list[str] = []
     for note in block.notes:
@@ -426,6 +440,7 @@ def table_to_facts(
                     row_header=raw.strip(),
                     column_header=col.header or None,
                     compiling_orgs=sources,
+                    breakdown_note=_category_note(breakdown, block) if breakdown else None,
                 )
             )
     if not facts and not findings:

@@ -252,6 +252,8 @@ def _mint_indicator(
         add((iri, CIKG.derivation, derivation.iri))
     if fact.breakdown:
         add((iri, CIKG.breakdown, _zh(fact.breakdown)))
+    if fact.breakdown_note:
+        add((iri, SKOS.scopeNote, _zh(fact.breakdown_note)))
     return iri
 
 
