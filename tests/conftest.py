@@ -11,6 +11,7 @@ from cikg.load import load_document
 from cikg.pipeline import BuildReport, build
 from cikg.records import Document
 from cikg.reference import Reference, load_reference
+from cikg.segment import Segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -20,6 +21,11 @@ SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return load_reference()
+
+
+@pytest.fixture(scope="session")
+def segmenter(reference: Reference) -> Segmenter:
+    return Segmenter.from_reference(reference)
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,8 @@ def units(reference) -> UnitTable:
 
 
 @pytest.fixture(scope="module")
-def facts001(docs, reference, units):
-    return document_to_facts(docs["001"], reference, units)
+def facts001(docs, reference, units, segmenter):
+    return document_to_facts(docs["001"], reference, units, segmenter)
 
 
 def _table_facts(docs, key, label, extraction):
@@ -97,8 +97,8 @@ def test_region_rows_with_two_row_header_and_other(docs, facts001):
     )
 
 
-def test_region_names_in_rows_and_captions(docs, reference, units):
-    extraction = document_to_facts(docs["004"], reference, units)
+def test_region_names_in_rows_and_captions(docs, reference, units, segmenter):
+    extraction = document_to_facts(docs["004"], reference, units, segmenter)
     mainland = [f for f in extraction.facts if docs["004"].blocks[f.block].label == "附表 2"]
     assert mainland and all(f.area == "大陆地区" for f in mainland)  # from the caption
     assert reference.region("大陆地区") == reference.region("中国内地（大陆）")
@@ -106,11 +106,11 @@ def test_region_names_in_rows_and_captions(docs, reference, units):
     assert {f.area for f in ipv4} == {"中国大陆", "中国台湾", "中国香港", "中国澳门"}
 
 
-def test_the_same_indicator_across_reports(docs, reference, units):
+def test_the_same_indicator_across_reports(docs, reference, units, segmenter):
     """即时通信用户规模 in 001 表 5 and 004 表 3 is one curated concept."""
     periods = set()
     for key, label in (("001", "表 5"), ("004", "表 3")):
-        extraction = document_to_facts(docs[key], reference, units)
+        extraction = document_to_facts(docs[key], reference, units, segmenter)
         for f in _table_facts(docs, key, label, extraction):
             if reference.indicator(f.indicator) == reference.indicator("即时通信用户规模"):
                 periods.add(f.period.iri.rsplit("/", 1)[-1])

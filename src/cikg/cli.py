@@ -73,7 +73,17 @@ def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
         return build(files, store, force=force, on_result=advance)
 
 
-_SUMMARY_COLUMNS = ("passages", "tables", "footnotes", "cells", "observations", "linked", "quads")
+_SUMMARY_COLUMNS = (
+    "passages",
+    "tables",
+    "footnotes",
+    "citations",
+    "cells",
+    "prose figures",
+    "observations",
+    "linked",
+    "quads",
+)
 
 
 def _print_report(report: BuildReport, show_findings: bool = False) -> None:

@@ -1,14 +1,20 @@
 """Measure the built graph against hand-checked facts (``shared/eval/``).
 
 A gold observation (see ``eval/SCHEMA.md``) is found when the report's graph
-holds a ``qb:Observation`` with the same normalised value, the same period
-(``YYYY-MM`` -> ``…/id/month/YYYY-MM``, ``YYYY`` -> year, ``YYYY-MM-DD`` ->
-day) and area (``CN`` or the region the name stands for), and its indicator
-carries a matching label. Labels match after folding what differs between
-wordings of one indicator in these reports (white space, quotes and brackets,
-数量/数): equal, one contained in the other, or, for a breakdown or derived
-indicator, both its base label and its category (the breakdown, or a label
-of its derivation such as 增长率) contained in the gold wording.
+holds a ``qb:Observation`` with the same normalised value, a period ending
+where the gold period says (SCHEMA.md: "end of the reference period":
+``YYYY-MM`` the month ``cikg:periodEnd`` falls in, ``YYYY`` its December,
+a day that day) and the same area (``CN`` or the region the name stands
+for), and its indicator carries a matching label. A figure a report states
+twice at different precision (表 5 108,133 万人; 核心数据 10.81 亿人) is
+one observation holding the precise value, so the value matches when it rounds
+to the gold's value text (within half a unit of its last digit).
+
+Labels match after folding what differs between wordings of one indicator
+in these reports (white space, quotes, bracketed asides, 数量/数): equal, one
+contained in the other, or, for a breakdown or derived indicator, both its
+base label and its category (the breakdown, or a label of its derivation
+such as 增长率) contained in the gold wording.
 
 Recall is reported strictly (value, period, area and label) and loosely
 (value, period and area), by source (table or text), so the gap is visible.
@@ -33,11 +39,13 @@ from cikg.store import query
 __all__ = ["Recall", "label_matches", "observation_recall"]
 
 _REF_PERIOD = "http://reference.data.gov.uk/id/"
-_FOLD_RE = re.compile(r"[\s“”\"'‘’「」『』（）()：:、，,。·]")
+_FOLD_RE = re.compile(r"[\s“”\"'‘’「」『』：:、，,。·]")
+_ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
 
 
 def _fold(text: str) -> str:
-    text = _FOLD_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    text = unicodedata.normalize("NFKC", text)
+    text = _FOLD_RE.sub("", _ASIDE_RE.sub("", text)).lower()
     return text.replace("数量", "数").replace("总数", "数")
 
 
@@ -86,9 +94,9 @@ class Recall:
 
 
 _OBSERVATIONS = """
-SELECT ?value ?period ?area ?label ?base ?breakdown WHERE {
+SELECT ?value ?end ?area ?label ?base ?breakdown WHERE {
   GRAPH ?g { ?obs a qb:Observation ; sdmx-measure:obsValue ?value ;
-             sdmx-dimension:refPeriod ?period ; sdmx-dimension:refArea ?area ;
+             cikg:periodEnd ?end ; sdmx-dimension:refArea ?area ;
              cikg:indicator ?ind }
   OPTIONAL { ?ind skos:prefLabel|skos:altLabel ?label FILTER(LANG(?label) = "zh") }
   OPTIONAL { { ?ind cikg:breakdown ?breakdown }
@@ -101,9 +109,26 @@ SELECT ?value ?period ?area ?label ?base ?breakdown WHERE {
 """
 
 
-def _period_iri(period: str) -> str:
-    kind = {1: "year", 2: "month", 3: "day"}[len(period.split("-"))]
-    return f"{_REF_PERIOD}{kind}/{period}"
+def _period_key(period: str) -> str:
+    """A gold period (the end of the reference period) as a key comparable
+    with an observation's ``cikg:periodEnd``: ``2024-12`` -> ``2024-12``,
+    ``2024`` -> ``2024-12`` (a year ends in December), a day stays a day."""
+    return f"{period}-12" if len(period) == 4 else period
+
+
+def _end_keys(end: str) -> tuple[str, str]:
+    return end[:7], end
+
+
+def _precision(value_text: str, value: Decimal) -> Decimal:
+    """Half a unit of the last digit the gold's value text shows, in base
+    units (10.81 亿人 -> 500000)."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", value_text)
+    if m is None:
+        return Decimal(0)
+    shown = Decimal(m.group(0).replace(",", ""))
+    scale = abs(value / shown) if shown else Decimal(1)
+    return Decimal(5) * Decimal(10) ** (-len(m.group(1) or "") - 1) * scale
 
 
 def observation_recall(
@@ -119,16 +144,22 @@ def observation_recall(
     """
     minter = minter or IriMinter()
     graph = minter.report_graph(slug).value
-    index: dict[tuple[Decimal, str, str], tuple[set[str], set[tuple[str, str]]]] = defaultdict(
-        lambda: (set(), set())
+    index: dict[tuple[str, str], list[tuple[Decimal, set[str], set[tuple[str, str]]]]] = (
+        defaultdict(list)
     )
+    entries: dict[tuple[str, str, str], tuple[Decimal, set[str], set[tuple[str, str]]]] = {}
     for row in query(store, _OBSERVATIONS.replace("GRAPH>", graph + ">")):  # type: ignore[union-attr]
-        key = (Decimal(row["value"].value).normalize(), row["period"].value, row["area"].value)
-        labels, parts = index[key]
-        if row["label"] is not None:
-            labels.add(row["label"].value)
-        if row["base"] is not None and row["breakdown"] is not None:
-            parts.add((row["base"].value, row["breakdown"].value))
+        value = Decimal(row["value"].value)
+        for period in _end_keys(row["end"].value):
+            key = (row["value"].value, period, row["area"].value)
+            if key not in entries:
+                entries[key] = (value, set(), set())
+                index[(period, row["area"].value)].append(entries[key])
+            _, labels, parts = entries[key]
+            if row["label"] is not None:
+                labels.add(row["label"].value)
+            if row["base"] is not None and row["breakdown"] is not None:
+                parts.add((row["base"].value, row["breakdown"].value))
     out = Recall()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -137,17 +168,20 @@ def observation_recall(
         source = record.get("from", "text")
         out.total[source] += 1
         area = ref.region("全国") if record["area"] == "CN" else ref.region(record["area"])
-        key = (
-            Decimal(str(record["value"])).normalize(),
-            _period_iri(record["period"]),
-            area.value if area else "",
-        )
-        if key not in index:
+        gold = Decimal(str(record["value"]))
+        tolerance = _precision(record.get("value_text", ""), gold)
+        candidates = [
+            (labels, parts)
+            for value, labels, parts in index.get(
+                (_period_key(record["period"]), area.value if area else ""), []
+            )
+            if abs(value - gold) <= tolerance
+        ]
+        if not candidates:
             out.missed.append(record)
             continue
         out.loose[source] += 1
-        labels, parts = index[key]
-        if label_matches(record["indicator"], labels, parts):
+        if any(label_matches(record["indicator"], lb, pt) for lb, pt in candidates):
             out.found[source] += 1
         else:
             out.missed.append(record)

@@ -24,11 +24,13 @@ from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter, normalise_key
 from cikg.load import KNOWN_SUFFIXES, load_document
 from cikg.mapping import document_to_quads
+from cikg.mapping.citations import citations_to_triples
 from cikg.mapping.cube import facts_to_triples
 from cikg.mapping.entities import OrgLinker
 from cikg.metadata import document_to_metadata
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
+from cikg.segment import Segmenter
 from cikg.store import (
     drop_staging_graphs,
     find_report_by_sha,
@@ -161,9 +163,10 @@ def build(
             reference.reference_quads,
         )
         units = UnitTable.from_quads(reference.reference_quads)
+        segmenter = Segmenter.from_reference(reference)
         results = []
         for path in files:
-            result = _build_one(store, path, minter, reference, units, force)
+            result = _build_one(store, path, minter, reference, units, segmenter, force)
             results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -175,7 +178,13 @@ def build(
 
 
 def _build_one(
-    store, path: Path, minter: IriMinter, reference: Reference, units: UnitTable, force: bool
+    store,
+    path: Path,
+    minter: IriMinter,
+    reference: Reference,
+    units: UnitTable,
+    segmenter: Segmenter,
+    force: bool,
 ) -> DocumentResult:
     t0 = time.perf_counter()
     try:
@@ -189,7 +198,12 @@ def _build_one(
         meta = document_to_metadata(doc, reference, minter)
         orgs = OrgLinker(reference, minter)
         mapped = document_to_quads(doc, meta, reference, minter, orgs)
-        extraction = document_to_facts(doc, reference, units)
+        extraction = document_to_facts(
+            doc, reference, units, segmenter, meta.issued, report_year=meta.year
+        )
+        cited, citation_iris = citations_to_triples(
+            extraction.citations, doc, meta.slug, mapped.block_iris, orgs.iri, minter
+        )
         cube = facts_to_triples(
             extraction.facts,
             meta.slug,
@@ -200,8 +214,9 @@ def _build_one(
             minter=minter,
             org_iri=orgs.iri,
             default_topic=_chapter_topics(doc, reference, minter).__getitem__,
+            citation_iris=citation_iris,
         )
-        observations = [Quad(s, p, o, mapped.graph) for s, p, o in cube.triples]
+        observations = [Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *cited)]
         discovered = minter.discovered_graph()
         shared = [
             Quad(s, p, o, discovered) for s, p, o in (*mapped.shared, *cube.concepts, *orgs.triples)
@@ -222,6 +237,9 @@ def _build_one(
     counts = {
         **mapped.counts,
         "cells": extraction.cells,
+        "prose figures": extraction.prose_figures,
+        "prose facts": extraction.prose_facts,
+        "citations": len(extraction.citations),
         "observations": cube.observations,
         "linked": cube.linked,
         "quads": written,

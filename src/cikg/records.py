@@ -239,6 +239,11 @@ class ObservationFact:
         (来源/数据来源 lines), as written.
     :param breakdown_note: what the document says the breakdown category
         means (附表 5 注2：其他是指中国内地（大陆）以外的国家或者地区).
+    :param citations: footnote markers (``"25"``) on the figure or closing
+        its clause.
+    :param period_source: where the period came from when the figure's own
+        sentence does not state it: ``"paragraph"`` (an earlier sentence of
+        the paragraph) or ``"report"`` (the report's reference date).
     """
 
     indicator: str
@@ -256,6 +261,8 @@ class ObservationFact:
     column_header: str | None = None
     compiling_orgs: tuple[str, ...] = ()
     breakdown_note: str | None = None
+    citations: tuple[str, ...] = ()
+    period_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,15 @@ class Reference:
     :param org_names: :func:`~cikg.iris.normalise_key` of every
         organisation label and alias -> the organisation's IRI.
     :param series: the report series.
+    :param indicator_names: normalised indicator label -> concept.
+    :param region_names: normalised region name -> concept.
+    :param topic_names: normalised topic label -> concept.
+    :param derivations: derivation key (``growth-rate``) -> concept.
+    :param derivation_names: normalised derivation label -> concept.
+    :param concepts: IRI -> labels, topic and unit of curated concepts.
+    :param org_labels: organisation names and aliases, as written.
+    :param region_labels: region names and aliases (Chinese), as written.
+    :param indicator_labels: indicator labels and aliases (Chinese), as written.
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -88,6 +97,9 @@ class Reference:
     derivations: dict[str, Concept] = field(default_factory=dict)
     derivation_names: dict[str, NamedNode] = field(default_factory=dict)
     concepts: dict[str, Concept] = field(default_factory=dict)
+    org_labels: tuple[str, ...] = ()
+    region_labels: tuple[str, ...] = ()
+    indicator_labels: tuple[str, ...] = ()
 
     def indicator(self, label: str) -> NamedNode | None:
         """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
@@ -234,6 +246,9 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             for c in _concepts(store, minter.scheme("derivation")).values()
         },
         derivation_names=_scheme_names(store, minter.scheme("derivation")),
+        org_labels=tuple(sorted({row["name"].value for row in store.query(_ORG_NAMES)})),
+        region_labels=_scheme_labels(store, minter.scheme("region")),
+        indicator_labels=_scheme_labels(store, minter.scheme("indicator")),
         concepts={
             k: v
             for scheme in ("indicator", "region", "topic")
@@ -259,6 +274,17 @@ def _scheme_names(store: Store, scheme: NamedNode) -> dict[str, NamedNode]:
                         f"and {concept.value} in {scheme.value}"
                     )
     return names
+
+
+def _scheme_labels(store: Store, scheme: NamedNode) -> tuple[str, ...]:
+    """Every Chinese label and alias of a scheme's concepts, as written."""
+    labels = set()
+    for member in store.quads_for_pattern(None, SKOS.inScheme, scheme):
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in store.quads_for_pattern(member.subject, prop, None):
+                if label.object.language == "zh":  # type: ignore[union-attr]
+                    labels.add(label.object.value)
+    return tuple(sorted(labels))
 
 
 def _concepts(store: Store, scheme: NamedNode) -> dict[str, Concept]:

@@ -83,6 +83,7 @@ CIKG_TERMS = frozenset(
         "periodEnd", "valueText", "citation", "canonicalUnit", "baseIndicator",
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
         "gbCode", "slugPrefix", "unitSymbol", "titleSuffix", "rowHeader", "columnHeader",
+        "periodSource",
     }
 )  # fmt: skip
 

@@ -1,19 +1,24 @@
-"""A document's blocks -> observation facts (tables now; sentences come next).
+"""A document's blocks -> observation facts and citations.
 
-Collects what every table is read against: the curated units, the
-footnotes (for notes on row labels) and the report's reference date, which
+Tables are read by :mod:`cikg.extract.tables`, paragraphs and list items by
+:mod:`cikg.extract.sentences`, footnotes naming a source by
+:mod:`cikg.extract.citations`. What they are read against is gathered here:
+the curated units, the footnotes, and the report's reference date, which
 CNNIC reports state in their 术语界定 (调查数据截止日期：本次统计调查数据截止日期为
-2024 年 12 月) and which a table without a period of its own refers to.
+2024 年 12 月) and which a figure without a period of its own refers to.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from cikg.extract.citations import CitationRecord, footnotes_to_citations
 from cikg.extract.quantities import Period, UnitTable, find_periods
+from cikg.extract.sentences import SentenceContext, paragraph_to_facts
 from cikg.extract.tables import TableContext, table_to_facts
-from cikg.records import BlockKind, Document, Finding, ObservationFact
+from cikg.records import BlockKind, Document, Finding, IssuedDate, ObservationFact
 from cikg.reference import Reference
+from cikg.segment import Segmenter
 
 __all__ = ["Extraction", "document_to_facts", "reference_date"]
 
@@ -22,22 +27,30 @@ __all__ = ["Extraction", "document_to_facts", "reference_date"]
 #: "以上数据统计截至日为 2020 年 6 月 30 日". (截止时间 is left out: 004's
 #: footnote ¹ uses it for the previous edition's date.)
 _REFERENCE_DATE_CUES = ("数据截止日期", "截止日期为", "截至日为")
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
 @dataclass
 class Extraction:
     """What was read from one document.
 
-    :param facts: observation facts in document order.
-    :param findings: cells not read and totals that do not add up, with lines.
+    :param facts: observation facts in document order (tables, then prose).
+    :param findings: numbers not made facts and totals that do not add up,
+        each with its line and reason.
+    :param citations: the footnotes that name a source.
     :param tables: tables read.
     :param cells: numeric cells seen in tables.
+    :param prose_figures: numbers seen in paragraphs and list items.
+    :param prose_facts: facts made from them.
     """
 
     facts: list[ObservationFact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    citations: list[CitationRecord] = field(default_factory=list)
     tables: int = 0
     cells: int = 0
+    prose_figures: int = 0
+    prose_facts: int = 0
 
 
 def reference_date(doc: Document) -> Period | None:
@@ -57,30 +70,81 @@ def reference_date(doc: Document) -> Period | None:
     return None
 
 
-def document_to_facts(doc: Document, ref: Reference, units: UnitTable) -> Extraction:
-    """Read the observations a document states in its tables.
+def _footnote_periods(footnotes: dict[str, str]) -> dict[str, Period]:
+    """Footnotes that move their figure's period: 此处…取值为截至2024年11月数据."""
+    found = {}
+    for marker, text in footnotes.items():
+        if "此处" not in text and "取值" not in text:
+            continue
+        periods = [p for p in find_periods(text) if p.time_per_collect == "EndOfPeriod"]
+        if periods:
+            found[marker] = periods[-1]
+    return found
+
+
+def document_to_facts(
+    doc: Document,
+    ref: Reference,
+    units: UnitTable,
+    segmenter: Segmenter,
+    issued: IssuedDate | None = None,
+    report_year: int | None = None,
+) -> Extraction:
+    """Read the observations a document states in its tables and prose.
 
     :param doc: the loaded document.
-    :param ref: curated regions, indicators and derivations.
+    :param ref: curated regions, indicators, organisations and derivations.
     :param units: the curated unit table.
-    :return: facts, findings and counts.
+    :param segmenter: the tokenizer with the curated names.
+    :param issued: the document's date: its year completes periods such as
+        截至 11 月 when the document states no reference date.
+    :param report_year: the year a yearly report covers (数字中国发展报告
+        （2024年）): its reference period when it states no reference date.
+    :return: facts, citations, findings and counts.
     """
     footnotes = {b.marker: b.text for b in doc.blocks if b.kind is BlockKind.FOOTNOTE and b.marker}
-    ctx = TableContext(
+    default_period = reference_date(doc)
+    if default_period is None and report_year is not None:
+        default_period = find_periods(f"{report_year}年")[0]
+    out = Extraction()
+    table_ctx = TableContext(
         units=units,
         is_region=lambda label: ref.region(label) is not None,
         derivation_in=ref.derivation_in,
         is_indicator=lambda label: ref.indicator(label) is not None,
-        default_period=reference_date(doc),
+        default_period=default_period,
         footnotes=footnotes,
     )
-    out = Extraction()
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:
             continue
         out.tables += 1
-        facts, findings = table_to_facts(block, index, ctx)
+        facts, findings = table_to_facts(block, index, table_ctx)
         out.facts.extend(facts)
         out.findings.extend(findings)
         out.cells += len(facts) + sum(1 for f in findings if f.kind == "skipped-cell")
+
+    out.citations = footnotes_to_citations(
+        doc.blocks, lambda name: None if ref.org(name) is None else name
+    )
+    year = default_period.end.year if default_period else issued.year if issued else None
+    prose_ctx = SentenceContext(
+        units=units,
+        segmenter=segmenter,
+        region_of=lambda name: None if ref.region(name) is None else name,
+        is_indicator=lambda label: ref.indicator(label) is not None,
+        derivation_in=ref.derivation_in,
+        default_period=default_period,
+        default_year=year,
+        citations={c.marker: (c.publisher,) if c.publisher else () for c in out.citations},
+        footnote_periods=_footnote_periods(footnotes),
+    )
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in _PROSE:
+            continue
+        result = paragraph_to_facts(block.text, index, prose_ctx)
+        out.prose_figures += result.seen
+        out.prose_facts += len(result.facts)
+        out.facts.extend(result.facts)
+        out.findings.extend(replace(f, line=block.line) for f in result.findings)
     return out

@@ -16,8 +16,11 @@ derived figures, ``cikg:baseIndicator``/``cikg:derivation``.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
 
@@ -38,7 +41,7 @@ from cikg.vocab import (
     XSD,
 )
 
-__all__ = ["CubeResult", "facts_to_triples"]
+__all__ = ["CubeResult", "display_label", "facts_to_triples"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
@@ -91,6 +94,7 @@ def facts_to_triples(
     minter: IriMinter,
     org_iri: Callable[[str], NamedNode],
     default_topic: Callable[[int], NamedNode],
+    citation_iris: dict[str, NamedNode] | None = None,
 ) -> CubeResult:
     """Map a document's facts to observations.
 
@@ -104,13 +108,17 @@ def facts_to_triples(
     :param org_iri: an organisation name -> its IRI (curated or minted).
     :param default_topic: a block index -> the topic of the chapter it is in
         (for minted indicators whose wording names no curated base).
+    :param citation_iris: footnote marker -> citation IRI, for the markers
+        a figure carries.
     :return: triples, counts and findings.
     """
     out = CubeResult()
     dataset = minter.dataset(slug)
     seen: dict[str, dict[str, NamedNode]] = {}  # key -> value -> observation
-    # base figures first, so a breakdown or derived figure finds its base minted
-    for fact in sorted(facts, key=lambda f: f.base_indicator is not None):
+    precision: dict[str, Decimal] = {}
+    # base figures first, so a breakdown or derived figure finds its base
+    # minted; exact figures before approximate ones (超 500 万 agrees with 512 万)
+    for fact in sorted(facts, key=lambda f: (f.base_indicator is not None, f.approximate)):
         curated = ref.indicator(fact.indicator)
         unit = units.get(fact.unit or "")
         for known in (curated, ref.indicator(fact.base_indicator or "")):
@@ -141,9 +149,11 @@ def facts_to_triples(
         key = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:12]
         value = format(fact.value.normalize(), "f")
         stated = seen.setdefault(key, {})
-        if value in stated:
-            out.triples.append((stated[value], PROV.wasDerivedFrom, block_iri(fact.block)))
+        same = value if value in stated else _agreeing(fact, stated, precision)
+        if same is not None:
+            out.triples.append((stated[same], PROV.wasDerivedFrom, block_iri(fact.block)))
             continue
+        precision[value] = _precision(fact)
         target = dataset
         if stated:
             out.findings.append(
@@ -189,7 +199,58 @@ def facts_to_triples(
             add((obs, CIKG.columnHeader, _zh(fact.column_header)))
         for name in fact.compiling_orgs:
             add((obs, SDMX_ATTRIBUTE.compilingOrg, org_iri(name)))
+        for marker in fact.citations:
+            if citation_iris and marker in citation_iris:
+                add((obs, CIKG.citation, citation_iris[marker]))
+        if fact.period_source in {"paragraph", "report"}:
+            add((obs, CIKG.periodSource, Literal(fact.period_source)))
     return out
+
+
+_SPACE_NEAR_CJK_RE = re.compile(
+    r"\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])\s+"
+)
+
+
+def display_label(wording: str) -> str:
+    """The label a minted indicator is shown under: NFKC, no spaces next to
+    Chinese (5G 基站数量 -> 5G基站数量), so every spelling that mints the
+    same IRI (see :func:`~cikg.iris.normalise_key`) shows one label.
+
+    >>> display_label("IPv6 地址数量")
+    'IPv6地址数量'
+    """
+    return _SPACE_NEAR_CJK_RE.sub("", unicodedata.normalize("NFKC", wording)).strip()
+
+
+def _precision(fact: ObservationFact) -> Decimal:
+    """Half a unit of the last digit the value text shows, in base units:
+    10.81 亿人 -> 0.005 亿 = 500000."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", fact.value_text)
+    if digits is None:
+        return Decimal(0)
+    shown = Decimal(digits.group(0).replace(",", ""))
+    scale = abs(fact.value / shown) if shown else Decimal(1)
+    decimals = len(digits.group(1) or "")
+    return Decimal(5) * Decimal(10) ** (-decimals - 1) * scale
+
+
+def _agreeing(
+    fact: ObservationFact, stated: dict[str, NamedNode], precision: dict[str, Decimal]
+) -> str | None:
+    """A value already stated for the key that this one agrees with: the
+    same figure rounded (10.81 亿人 and 108,133 万人), or an approximate
+    statement of it (突破 11 亿, 超 500 万)."""
+    if not stated:
+        return None
+    if fact.approximate:
+        return next(iter(stated))
+    mine = _precision(fact)
+    for value in stated:
+        tolerance = max(mine, precision.get(value, Decimal(0)))
+        if abs(Decimal(value) - fact.value) <= tolerance:
+            return value
+    return None
 
 
 def _alternative_dataset(slug: str, n: int, minter: IriMinter, out: CubeResult) -> NamedNode:
@@ -242,7 +303,9 @@ def _mint_indicator(
     add = out.concepts.append
     add((iri, RDF.type, SKOS.Concept))
     add((iri, SKOS.inScheme, minter.scheme("indicator")))
-    add((iri, SKOS.prefLabel, _zh(fact.indicator)))
+    add((iri, SKOS.prefLabel, _zh(display_label(fact.indicator))))
+    if display_label(fact.indicator) != fact.indicator:
+        add((iri, SKOS.altLabel, _zh(fact.indicator)))
     add((iri, SKOS.prefLabel, Literal(_english(fact, base_concept, derivation), language="en")))
     add((iri, SKOS.broader, topic or default_topic(fact.block)))
     add((iri, CIKG.canonicalUnit, unit))

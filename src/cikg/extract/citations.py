@@ -1,0 +1,109 @@
+"""Footnotes that name a source -> citation records.
+
+The reports cite their sources in footnotes (001/004: ``²⁴ 来源：工业和信息化部，
+https://…，2024 年 12 月 23 日。``; 003: ``[6] 数据来源：工业和信息化部``). A
+footnote is a citation when it starts with 来源/数据来源/资料来源 or gives a
+URL; its publisher is the name before the first comma, linked to a curated
+organisation through any alias, or to the curated organisation whose name
+opens it (腾讯 2024 年中期财务报告 -> 腾讯). ``来源：同上`` repeats the previous
+citation. Footnotes that define a term (¹⁸ 静态网页：指…) are not citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cikg.extract.quantities import find_periods
+from cikg.records import Block, BlockKind
+
+__all__ = ["CitationRecord", "footnotes_to_citations", "marker_pattern"]
+
+_SOURCE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:，,]\s*")
+_MARKER_PREFIX_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])\s*")
+_URL_RE = re.compile(r"https?://[^\s<>，。；、）)]+[^\s<>，。；、）).,]")
+_SAME_AS_ABOVE = ("同上", "同前")
+_PUBLICATION_RE = re.compile(r"报告|财报|公告|《|白皮书|年报|季报|业绩")
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """A footnote that names a source.
+
+    :param marker: the footnote marker in ASCII digits (``"24"``).
+    :param block: index of the footnote block in ``Document.blocks``.
+    :param text: the footnote, verbatim.
+    :param publisher: the source organisation's name as written, if one.
+    :param urls: every URL it gives (trailing punctuation trimmed).
+    :param date: the date it gives, ISO (``2024-12-23``), if a day.
+    """
+
+    marker: str
+    block: int
+    text: str
+    publisher: str | None
+    urls: tuple[str, ...]
+    date: str | None
+
+
+def marker_pattern(marker: str, bracketed: bool) -> re.Pattern[str]:
+    """How a passage cites footnote ``marker``: ``²⁴`` (not inside ``²⁴⁵``)
+    or ``[24]``.
+
+    >>> bool(marker_pattern("24", False).search("比重达 59.6%²⁴，"))
+    True
+    >>> bool(marker_pattern("2", False).search("达 59.6%²⁴"))
+    False
+    """
+    if bracketed:
+        return re.compile(rf"\[{marker}\]")
+    sup = marker.translate(_SUPERSCRIPTS)
+    return re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def _publisher(body: str, known_org: Callable[[str], str | None]) -> str | None:
+    name = re.split(r"[，,；;]", body, maxsplit=1)[0].strip().rstrip("。")
+    if not name or _URL_RE.match(name) or len(name) > 40:
+        return None
+    if known_org(name) is not None:
+        return name
+    words = name.split()
+    if words and known_org(words[0]) is not None:
+        return words[0]  # 腾讯 2024 年中期财务报告 -> 腾讯
+    if _PUBLICATION_RE.search(name) or "。" in name:
+        return None
+    return name
+
+
+def footnotes_to_citations(
+    blocks: Sequence[Block], known_org: Callable[[str], str | None]
+) -> list[CitationRecord]:
+    """The citations among a document's footnotes.
+
+    :param blocks: the document's blocks.
+    :param known_org: a name -> the curated organisation's IRI (as text) or
+        ``None``.
+    :return: one record per citing footnote, in document order.
+    """
+    out: list[CitationRecord] = []
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.FOOTNOTE or not block.marker:
+            continue
+        text = block.text
+        source = _SOURCE_RE.match(text)
+        urls = tuple(_URL_RE.findall(text))
+        if not source and not urls:
+            continue
+        body = text[source.end() :] if source else _MARKER_PREFIX_RE.sub("", text)
+        publisher: str | None
+        if body.strip().startswith(_SAME_AS_ABOVE) and out:
+            previous = out[-1]
+            publisher, urls = previous.publisher, urls or previous.urls
+        else:
+            publisher = _publisher(body, known_org)
+        days = [p for p in find_periods(text) if "/id/day/" in p.iri]
+        date = days[-1].start.isoformat() if days else None
+        out.append(CitationRecord(block.marker, index, text, publisher, urls, date))
+    return out

@@ -1,0 +1,85 @@
+"""Chinese word segmentation with a jieba tokenizer of our own.
+
+The segmenter owns its ``jieba.Tokenizer`` instance (jieba's global one is
+never touched) and adds every curated name from ``ontology/`` to it, so that
+工业和信息化部, 网络购物用户规模 and 新疆生产建设兵团 stay whole. Tokens keep their
+character offsets in the input.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jieba
+import jieba.posseg
+
+from cikg.reference import Reference
+
+__all__ = ["Segmenter", "Token"]
+
+#: jieba's frequency for curated names: high enough that the whole name wins
+#: over its parts in jieba's dynamic programming.
+_CURATED_FREQ = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word and where it stands: ``text[start:end] == word``."""
+
+    word: str
+    start: int
+    end: int
+    tag: str = ""
+
+
+class Segmenter:
+    """A jieba tokenizer whose user dictionary is the curated names.
+
+    :param words: extra words, each ``(word, tag)``; tags are jieba's
+        (``ns`` place, ``nt`` organisation, ``n`` noun).
+
+    >>> seg = Segmenter([("网络购物用户规模", "n"), ("新疆生产建设兵团", "ns")])
+    >>> [t.word for t in seg.tokens("我国网络购物用户规模达9.74亿人")][:3]
+    ['我国', '网络购物用户规模', '达']
+    >>> seg.tokens("新疆生产建设兵团")[0]
+    Token(word='新疆生产建设兵团', start=0, end=8, tag='')
+    """
+
+    def __init__(self, words: Iterable[tuple[str, str]] = ()) -> None:
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.initialize()
+        for word, tag in words:
+            if word.strip():
+                self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
+        self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+
+    @classmethod
+    def from_reference(cls, ref: Reference) -> Segmenter:
+        """A segmenter whose dictionary holds every curated label and alias
+        of organisations (``nt``), regions (``ns``) and indicators (``n``)."""
+        words: list[tuple[str, str]] = []
+        for names, tag in (
+            (ref.org_labels, "nt"),
+            (ref.region_labels, "ns"),
+            (ref.indicator_labels, "n"),
+        ):
+            words.extend((name, tag) for name in names)
+        return cls(words)
+
+    def tokens(self, text: str) -> list[Token]:
+        """Segment ``text``; offsets index into ``text``."""
+        return [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)]
+
+    def tagged(self, text: str) -> list[Token]:
+        """Segment with part-of-speech tags (jieba's tag set)."""
+        out, pos = [], 0
+        for pair in self._pos.cut(text):
+            start = text.find(pair.word, pos)
+            if start < 0:  # pragma: no cover - jieba returns the text's own characters
+                continue
+            out.append(Token(pair.word, start, start + len(pair.word), pair.flag))
+            pos = start + len(pair.word)
+        return out
