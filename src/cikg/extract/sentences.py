@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from cikg.extract.quantities import (
     Period,
@@ -265,6 +266,7 @@ def paragraph_to_facts(text: str, block: int, ctx: SentenceContext) -> ProseResu
             for q in find_quantities(text[s_start:s_end], ctx.units)
             if not any(a <= s_start + q.start < b for a, b in titles)
         ]
+        out.facts.extend(_ranks(text, s_start, s_end, block, ctx, paragraph_period))
         sentence_periods = _own_periods(text, ctx, s_start, s_end)
         sentence_period = sentence_periods[0] if sentence_periods else None
         if sentence_period is not None:
@@ -427,7 +429,7 @@ def paragraph_to_facts(text: str, block: int, ctx: SentenceContext) -> ProseResu
                     # 共 302 款生成式人工智能服务在国家网信办完成备案: the noun follows
                     phrase_i = _counted_noun(text[s_start + q.end : c_end], q, ctx)
                 phrase_i = _count_label(phrase_i, q, ctx)
-                reason = _subject_problem(phrase_i, q, ctx)
+                reason = _subject_problem(phrase_i, q.unit, ctx)
                 if reason:
                     out.findings.append(
                         Finding(
@@ -493,8 +495,11 @@ def _counted_noun(after: str, q: Quantity, ctx: SentenceContext) -> str:
 
 
 _GENERIC_SUBJECTS = frozenset(
-    {"占比", "比例", "所占比例", "比重", "用户规模", "规模", "数量", "总量", "总数", "人数", "金额"}
-)
+    {
+        "占比", "比例", "所占比例", "比重", "用户规模", "规模", "总规模", "数量", "总量", "总数",
+        "人数", "金额", "使用率", "网民使用率", "普及率", "占有率", "增速",
+    }
+)  # fmt: skip
 _ADJ_TAIL_RE = re.compile(r"(?:也|明显|最|较|居)*(?:高|多|大|快|首|第一)$")
 #: A subject names an indicator when it ends like one (a count, amount,
 #: rate or size) …
@@ -504,7 +509,21 @@ _INDICATOR_END_RE = re.compile(
 )
 #: … or when its unit says what is measured (金额 in 元, data in GB).
 _SELF_MEASURED_UNITS = frozenset(
-    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "Tbps", "Gbps", "km", "hour", "minute"}
+    {
+        "yuan",
+        "us_dollar",
+        "GB",
+        "TB",
+        "ZB",
+        "KB",
+        "EFLOPS",
+        "Tbps",
+        "Gbps",
+        "km",
+        "hour",
+        "minute",
+        "rank",
+    }
 )
 _RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
 
@@ -519,8 +538,8 @@ def _ranges(text: str, offset: int, quantities: list[Quantity]) -> set[int]:
     return found
 
 
-def _subject_problem(phrase: str, q: Quantity, ctx: SentenceContext) -> str | None:
-    """Why ``phrase`` cannot name the indicator of ``q``, or ``None``."""
+def _subject_problem(phrase: str, unit: str | None, ctx: SentenceContext) -> str | None:
+    """Why ``phrase`` cannot name the indicator of a figure in ``unit``, or ``None``."""
     if not phrase:
         return "no subject before it"
     if len(phrase) > _MAX_SUBJECT:
@@ -529,9 +548,53 @@ def _subject_problem(phrase: str, q: Quantity, ctx: SentenceContext) -> str | No
         return f"subject {phrase!r} is not an indicator"
     if ctx.is_indicator(phrase) or _INDICATOR_END_RE.search(phrase):
         return None
-    if q.unit in _SELF_MEASURED_UNITS:
+    if unit in _SELF_MEASURED_UNITS:
         return None
     return f"subject {phrase!r} does not name a measure"
+
+
+_RANK_RE = re.compile(
+    r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
+)
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _ordinal(text: str) -> int:
+    """第二 -> 2, 第十二 -> 12, 第 77 -> 77."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS[text]
+
+
+def _ranks(
+    text: str, s_start: int, s_end: int, block: int, ctx: SentenceContext, inherited: Period | None
+) -> list[ObservationFact]:
+    """算力规模位居全球第二 -> 算力规模全球排名 = 2 (unit rank, area world)."""
+    facts = []
+    for clause_start, clause_end in split_clauses(text, s_start, s_end):
+        for m in _RANK_RE.finditer(text, clause_start, clause_end):
+            phrase, area = _clean_subject(text[clause_start : m.start()], ctx)
+            periods = _own_periods(text, ctx, s_start, s_end)
+            period = periods[0] if periods else inherited or ctx.default_period
+            if not phrase or period is None or _subject_problem(phrase, "rank", ctx) is not None:
+                continue
+            scope = m.group("scope") or ""
+            facts.append(
+                ObservationFact(
+                    indicator=f"{phrase}{scope}排名",
+                    value=Decimal(_ordinal(m.group("n"))),
+                    unit="rank",
+                    value_text=m.group(0),
+                    period=_ref(period),
+                    area="全球" if scope in {"全球", "世界"} else area,
+                    block=block,
+                    period_source=None if periods else "paragraph" if inherited else "report",
+                )
+            )
+    return facts
 
 
 def _trim_to_measure(phrase: str) -> str:
