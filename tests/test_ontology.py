@@ -573,8 +573,10 @@ def test_units_are_described_and_unambiguous(reference: Graph) -> None:
 
 def test_policy_type_suffixes_are_unambiguous(reference: Graph) -> None:
     suffixes: dict[str, set[URIRef]] = defaultdict(set)
+    title_kinds = URIRef(ID + "scheme/title-kind")
     for concept, suffix in reference.subject_objects(CIKG.titleSuffix):
-        assert (concept, SKOS.inScheme, POLICY_TYPE_SCHEME) in reference, concept
+        schemes = set(reference.objects(concept, SKOS.inScheme))
+        assert schemes & {POLICY_TYPE_SCHEME, title_kinds}, concept
         suffixes[normalise(str(suffix))].add(concept)
     clashes = {s: sorted(map(str, c)) for s, c in suffixes.items() if len(c) > 1}
     assert not clashes, clashes

@@ -78,6 +78,7 @@ _SUMMARY_COLUMNS = (
     "tables",
     "footnotes",
     "citations",
+    "policies",
     "cells",
     "prose figures",
     "observations",

@@ -20,6 +20,7 @@ from pyoxigraph import NamedNode, Quad
 from cikg import __version__
 from cikg.errors import CikgError, InputError, UnsupportedInput
 from cikg.extract.document import document_to_facts
+from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions
 from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter, normalise_key
 from cikg.load import KNOWN_SUFFIXES, load_document
@@ -27,6 +28,7 @@ from cikg.mapping import document_to_quads
 from cikg.mapping.citations import citations_to_triples
 from cikg.mapping.cube import facts_to_triples
 from cikg.mapping.entities import OrgLinker
+from cikg.mapping.policies import policies_to_triples
 from cikg.metadata import document_to_metadata
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
@@ -216,10 +218,28 @@ def _build_one(
             default_topic=_chapter_topics(doc, reference, minter).__getitem__,
             citation_iris=citation_iris,
         )
-        observations = [Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *cited)]
+        policies = policies_to_triples(
+            blocks_to_policy_mentions(
+                doc.blocks,
+                lambda title: _kind(reference, title),
+                lambda name: reference.org(name) is not None,
+            ),
+            blocks_to_definitions(doc.blocks),
+            doc,
+            mapped.block_iris,
+            cube.block_indicators,
+            reference,
+            orgs,
+            segmenter,
+            minter,
+        )
+        observations = [
+            Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *cited, *policies.triples)
+        ]
         discovered = minter.discovered_graph()
         shared = [
-            Quad(s, p, o, discovered) for s, p, o in (*mapped.shared, *cube.concepts, *orgs.triples)
+            Quad(s, p, o, discovered)
+            for s, p, o in (*mapped.shared, *cube.concepts, *policies.shared, *orgs.triples)
         ]
         written = replace_graph(
             store,
@@ -240,6 +260,7 @@ def _build_one(
         "prose figures": extraction.prose_figures,
         "prose facts": extraction.prose_facts,
         "citations": len(extraction.citations),
+        **policies.counts,
         "observations": cube.observations,
         "linked": cube.linked,
         "quads": written,
@@ -250,9 +271,14 @@ def _build_one(
         slug=meta.slug,
         graph=mapped.graph.value,
         counts=counts,
-        findings=(*extraction.findings, *cube.findings),
+        findings=(*extraction.findings, *cube.findings, *policies.findings),
         seconds=time.perf_counter() - t0,
     )
+
+
+def _kind(reference: Reference, title: str) -> tuple[str, bool] | None:
+    found = reference.title_kind(title)
+    return (found[0].value, found[1]) if found else None
 
 
 def _chapter_topics(doc: Document, ref: Reference, minter: IriMinter) -> list[NamedNode]:

@@ -9,6 +9,7 @@ never spells a name, alias or code itself: it asks a :class:`Reference`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,8 @@ class Reference:
     :param org_labels: organisation names and aliases, as written.
     :param region_labels: region names and aliases (Chinese), as written.
     :param indicator_labels: indicator labels and aliases (Chinese), as written.
+    :param title_suffixes: normalised title ending -> (policy type or title
+        kind, whether it marks a policy).
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -100,6 +103,28 @@ class Reference:
     org_labels: tuple[str, ...] = ()
     region_labels: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
+    title_suffixes: dict[str, tuple[NamedNode, bool]] = field(default_factory=dict)
+
+    def title_kind(self, title: str) -> tuple[NamedNode, bool] | None:
+        """What a 《…》 title's ending says it is: ``(concept, is_policy)``
+        for the longest matching ``cikg:titleSuffix`` of the policy types
+        (行动方案, 指导意见, 政府工作报告 …) or the non-policy title kinds
+        (报告, 财务报告, 报, 倡议 …); ``None`` when no ending matches.
+
+        >>> load_reference().title_kind("推动消费品以旧换新行动方案")[0].value
+        'https://w3id.org/cikg/id/policy-type/action-programme'
+        >>> load_reference().title_kind("中国互联网络发展状况统计报告")[1]
+        False
+
+        A trailing year, version or status is not the ending
+        (（2024—2026 年）, （2024 版）, （试行）, （征求意见稿）, 2.0):
+
+        >>> load_reference().title_kind("数字乡村建设指南 2.0")[1]
+        True
+        """
+        key = _TITLE_TAIL_RE.sub("", normalise_key(title))
+        found = [suffix for suffix in self.title_suffixes if key.endswith(suffix)]
+        return self.title_suffixes[max(found, key=len)] if found else None
 
     def indicator(self, label: str) -> NamedNode | None:
         """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
@@ -161,6 +186,11 @@ class Reference:
         the year), compared after :func:`~cikg.iris.normalise_key`."""
         key = normalise_key(title)
         return next((s for s in self.series if key in s.labels), None)
+
+
+#: What may follow a title's ending: a bracketed year, version, batch or
+#: status, or a bare version number.
+_TITLE_TAIL_RE = re.compile(r"(?:[（(][^（）()]*[)）]|\d+(?:\.\d+)*版?)+$")
 
 
 def _wording_variants(key: str) -> tuple[str, ...]:
@@ -248,6 +278,7 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         derivation_names=_scheme_names(store, minter.scheme("derivation")),
         org_labels=tuple(sorted({row["name"].value for row in store.query(_ORG_NAMES)})),
         region_labels=_scheme_labels(store, minter.scheme("region")),
+        title_suffixes=_title_suffixes(store, minter),
         indicator_labels=_scheme_labels(store, minter.scheme("indicator")),
         concepts={
             k: v
@@ -274,6 +305,15 @@ def _scheme_names(store: Store, scheme: NamedNode) -> dict[str, NamedNode]:
                         f"and {concept.value} in {scheme.value}"
                     )
     return names
+
+
+def _title_suffixes(store: Store, minter: IriMinter) -> dict[str, tuple[NamedNode, bool]]:
+    policy_scheme = minter.scheme("policy-type")
+    found: dict[str, tuple[NamedNode, bool]] = {}
+    for q in store.quads_for_pattern(None, CIKG.titleSuffix, None):
+        is_policy = next(store.quads_for_pattern(q.subject, SKOS.inScheme, policy_scheme), None)
+        found[normalise_key(q.object.value)] = (q.subject, is_policy is not None)  # type: ignore[assignment]
+    return found
 
 
 def _scheme_labels(store: Store, scheme: NamedNode) -> tuple[str, ...]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -65,6 +64,7 @@ class CubeResult:
     :param findings: conflicts and figures that could not be mapped.
     :param alternatives: the alternative data sets declared for conflicting
         statements.
+    :param block_indicators: block index -> the indicators observed there.
     """
 
     triples: list[Triple] = field(default_factory=list)
@@ -74,6 +74,7 @@ class CubeResult:
     minted: dict[str, NamedNode] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     alternatives: set[NamedNode] = field(default_factory=set)
+    block_indicators: dict[int, set[NamedNode]] = field(default_factory=dict)
 
 
 def _zh(text: str) -> Literal:
@@ -145,6 +146,7 @@ def facts_to_triples(
             )
             continue
         indicator = curated or _mint_indicator(fact, unit, ref, minter, out, default_topic)
+        out.block_indicators.setdefault(fact.block, set()).add(indicator)
         key_text = f"{indicator.value}|{area.value}|{fact.period.iri}"
         key = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:12]
         value = format(fact.value.normalize(), "f")
@@ -212,15 +214,22 @@ _SPACE_NEAR_CJK_RE = re.compile(
 )
 
 
+_FULL_WIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
+
 def display_label(wording: str) -> str:
-    """The label a minted indicator is shown under: NFKC, no spaces next to
-    Chinese (5G 基站数量 -> 5G基站数量), so every spelling that mints the
-    same IRI (see :func:`~cikg.iris.normalise_key`) shows one label.
+    """The label a minted indicator or policy is shown under: full-width
+    letters and digits as ASCII (Chinese punctuation kept), no spaces next to
+    Chinese (5G 基站数量 -> 5G基站数量), so the spellings that mint the same IRI
+    (see :func:`~cikg.iris.normalise_key`) show one label.
 
     >>> display_label("IPv6 地址数量")
     'IPv6地址数量'
     """
-    return _SPACE_NEAR_CJK_RE.sub("", unicodedata.normalize("NFKC", wording)).strip()
+    return _SPACE_NEAR_CJK_RE.sub("", wording.translate(_FULL_WIDTH_ALNUM)).strip()
 
 
 def _precision(fact: ObservationFact) -> Decimal:

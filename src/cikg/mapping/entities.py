@@ -8,15 +8,40 @@ every document that names it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
 from cikg.iris import IriMinter
 from cikg.reference import Reference
-from cikg.vocab import ORG, RDF, SKOS
+from cikg.vocab import ORG, RDF, SCHEMA, SKOS
 
-__all__ = ["OrgLinker"]
+__all__ = ["OrgLinker", "org_type"]
+
+#: The kind of organisation a name's ending says (rules, checked in order).
+_KINDS = (
+    (re.compile(r"(?:部|委|局|署|厅|院|办公室|办公厅|委员会|政府|国务院|中共中央|常委会)$"),
+     SCHEMA.GovernmentOrganization),
+    (re.compile(r"(?:公司|集团|企业|科技|股份)$"), SCHEMA.Corporation),
+    (re.compile(r"(?:网|报|社|新闻|日报|电视台|广播|杂志|时报|财经|周刊|频道|公众号)$"),
+     SCHEMA.NewsMediaOrganization),
+    (re.compile(r"(?:研究院|研究所|研究中心|实验室|大学|学院|智库)$"), SCHEMA.ResearchOrganization),
+    (re.compile(r"(?:协会|学会|联盟|基金会|联合会|商会)$"), SCHEMA.NGO),
+)  # fmt: skip
+
+
+def org_type(name: str):
+    """The schema.org type a name's ending implies, or ``None``.
+
+    >>> org_type("国家卫生健康委员会").value
+    'https://schema.org/GovernmentOrganization'
+    >>> org_type("澎湃新闻").value
+    'https://schema.org/NewsMediaOrganization'
+    >>> org_type("快手") is None
+    True
+    """
+    return next((kind for pattern, kind in _KINDS if pattern.search(name)), None)
 
 
 @dataclass
@@ -51,5 +76,8 @@ class OrgLinker:
             iri = self.minter.org(self.minter.hashed_slug("org", name))
             self.minted[name] = iri
             self.triples.append((iri, RDF.type, ORG.Organization))
+            kind = org_type(name)
+            if kind is not None:
+                self.triples.append((iri, RDF.type, kind))
             self.triples.append((iri, SKOS.prefLabel, Literal(name, language="zh")))
         return self.minted[name]

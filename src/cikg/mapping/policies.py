@@ -1,0 +1,179 @@
+"""Policies, definitions and mentions -> triples (DESIGN.md, Policy).
+
+A policy is one entity across documents (``id:policy/policy-{hash}`` of its
+identity key), described in ``graph/discovered``: title, type, issuers
+(``eli:passed_by``), date (``eli:date_document``), 发文字号 (``eli:id_local``)
+and ``cikg:relatedIndicator`` — the indicators whose observations the same
+section of a report gives (the 以旧换新 and 支付便利性 policies sit in 商务交易类
+应用 with 网络购物, 网络支付, 网上外卖). What ties it to one document —
+``cikg:mentionedIn`` its passages and ``schema:mentions`` back — stays in the
+document's graph. Organisations and regions a passage names, and the
+术语界定 definitions (``skos:definition`` on the indicator), go there too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+
+from cikg.extract.policies import Definition, PolicyMention
+from cikg.iris import IriMinter, normalise_key
+from cikg.mapping.cube import display_label
+from cikg.mapping.document import issued_literal
+from cikg.mapping.entities import OrgLinker
+from cikg.records import BlockKind, Document, Finding
+from cikg.reference import Reference
+from cikg.segment import Segmenter
+from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS
+
+__all__ = ["PolicyResult", "policies_to_triples"]
+
+Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+_MENTIONING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FOOTNOTE, BlockKind.NOTE)
+#: Region words too general to be worth a mention link.
+_VAGUE_REGIONS = frozenset({"我国", "全国", "中国", "国内"})
+
+
+@dataclass
+class PolicyResult:
+    """Triples and counts for one document.
+
+    :param triples: for the document's graph.
+    :param shared: policy descriptions, for ``graph/discovered``.
+    :param counts: policies, non-policy titles, undecided titles, issuers,
+        dated policies, definitions, organisation and region mentions.
+    :param findings: undecided titles and undefined terms.
+    """
+
+    triples: list[Triple] = field(default_factory=list)
+    shared: list[Triple] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def policies_to_triples(
+    mentions: Sequence[PolicyMention],
+    definitions: Sequence[Definition],
+    doc: Document,
+    block_iris: dict[int, NamedNode],
+    block_indicators: dict[int, set[NamedNode]],
+    ref: Reference,
+    orgs: OrgLinker,
+    segmenter: Segmenter,
+    minter: IriMinter,
+) -> PolicyResult:
+    """Map a document's policy mentions, definitions and name mentions.
+
+    :param mentions: titles found in its passages.
+    :param definitions: its 术语界定 entries.
+    :param doc: the document (sections and texts of its blocks).
+    :param block_iris: block index -> passage IRI.
+    :param block_indicators: block index -> indicators observed there.
+    :param ref: curated organisations, regions, indicators.
+    :param orgs: links issuer names (minting the unknown ones).
+    :param segmenter: finds organisation and region names in passages.
+    :param minter: mints policy IRIs.
+    :return: triples for the document's graph and for ``graph/discovered``.
+    """
+    out = PolicyResult()
+    by_section: dict[str | None, set[NamedNode]] = defaultdict(set)
+    for index, indicators in block_indicators.items():
+        by_section[doc.blocks[index].section].update(indicators)
+    seen_titles: set[str] = set()
+    for m in mentions:
+        passage = block_iris.get(m.block)
+        if m.is_policy is None:
+            if m.key not in seen_titles:
+                out.counts["undecided titles"] += 1
+                out.findings.append(
+                    Finding(
+                        "undecided-title",
+                        f"《{m.title}》: its ending names no policy type or other kind",
+                        line=doc.blocks[m.block].line,
+                    )
+                )
+            seen_titles.add(m.key)
+            continue
+        if not m.is_policy:
+            if m.key not in seen_titles:
+                out.counts["titles not policies"] += 1
+            seen_titles.add(m.key)
+            continue
+        iri = minter.policy(minter.hashed_slug("policy", m.key))
+        if m.key not in seen_titles:
+            out.counts["policies"] += 1
+        seen_titles.add(m.key)
+        shared = out.shared.append
+        shared((iri, RDF.type, CIKG.Policy))
+        shared((iri, RDF.type, SCHEMA.Legislation))
+        shared((iri, DCTERMS.title, _zh(display_label(m.title))))
+        shared((iri, RDFS.label, _zh(display_label(m.title))))
+        if m.kind:
+            shared((iri, ELI.type_document, NamedNode(m.kind)))
+        for name in m.issuers:
+            shared((iri, ELI.passed_by, orgs.iri(name)))
+        out.counts["issuers"] += len(m.issuers)
+        if m.date is not None:
+            shared((iri, ELI.date_document, issued_literal(m.date)))
+            out.counts["dated"] += 1
+        if m.doc_number:
+            shared((iri, ELI.id_local, Literal(m.doc_number)))
+        for indicator in sorted(by_section.get(doc.blocks[m.block].section, ()), key=str):
+            shared((iri, CIKG.relatedIndicator, indicator))
+        if passage is not None:
+            out.triples.append((iri, CIKG.mentionedIn, passage))
+            out.triples.append((passage, SCHEMA.mentions, iri))
+    for d in definitions:
+        indicator = next(
+            (i for t in (d.term, f"{d.term}规模", f"{d.term}数量") if (i := ref.indicator(t))),
+            None,
+        )
+        if indicator is None:
+            out.findings.append(
+                Finding(
+                    "undefined-term",
+                    f"术语界定 {d.term!r} names no curated indicator",
+                    line=doc.blocks[d.block].line,
+                )
+            )
+            continue
+        out.counts["definitions"] += 1
+        out.triples.append((indicator, SKOS.definition, _zh(d.text)))
+        out.triples.append((block_iris[d.block], DCTERMS.subject, indicator))
+    _mentions(doc, block_iris, ref, segmenter, out)
+    return out
+
+
+def _mentions(
+    doc: Document,
+    block_iris: dict[int, NamedNode],
+    ref: Reference,
+    segmenter: Segmenter,
+    out: PolicyResult,
+) -> None:
+    """``schema:mentions`` from each passage to the curated organisations and
+    regions it names (any alias)."""
+    for index, block in enumerate(doc.blocks):
+        if block.kind not in _MENTIONING or index not in block_iris:
+            continue
+        named: set[NamedNode] = set()
+        for token in segmenter.tokens(block.text):
+            key = normalise_key(token.word)
+            if len(key) < 2:
+                continue
+            org = ref.org_names.get(key)
+            if org is not None:
+                named.add(org)
+                out.counts["organisation mentions"] += 1
+            elif token.word not in _VAGUE_REGIONS and key in ref.region_names:
+                named.add(ref.region_names[key])
+                out.counts["region mentions"] += 1
+        for iri in sorted(named, key=str):
+            out.triples.append((block_iris[index], SCHEMA.mentions, iri))

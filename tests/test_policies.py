@@ -1,0 +1,99 @@
+"""Policies, their issuers and dates, definitions and mentions, on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions, policy_key
+from cikg.store import open_store, query
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def mentions(docs, reference):
+    def kind(title):
+        found = reference.title_kind(title)
+        return (found[0].value, found[1]) if found else None
+
+    return {
+        key: blocks_to_policy_mentions(doc.blocks, kind, lambda n: reference.org(n) is not None)
+        for key, doc in docs.items()
+    }
+
+
+def _by_title(mentions, title):
+    return next(m for m in mentions if m.title == title)
+
+
+def test_titles_are_classified_by_their_ending(mentions):
+    m001 = mentions["001"]
+    shopping = _by_title(m001, "推动消费品以旧换新行动方案")
+    assert shopping.is_policy and shopping.kind.endswith("policy-type/action-programme")
+    assert _by_title(m001, "关于进一步优化支付服务提升支付便利性的意见").is_policy
+    assert _by_title(m001, "政府工作报告").is_policy  # a policy despite its name
+    assert _by_title(m001, "中国互联网络发展状况统计报告").is_policy is False
+    assert _by_title(m001, "中国贸易报").is_policy is False
+    assert _by_title(m001, "黑神话：悟空").is_policy is None  # undecided: reported
+    plan = _by_title(m001, "“十四五”规划")  # named without 《》
+    assert plan.is_policy
+
+
+def test_issuers_and_dates_from_the_sentence(mentions):
+    m001 = mentions["001"]
+    gov = _by_title(m001, "关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见")
+    assert gov.issuers == ("国务院",) and gov.date.isoformat() == "2024-01"
+    joint = _by_title(mentions["003"], "2024年提升全民数字素养与技能工作要点")
+    assert len(joint.issuers) >= 3 and "教育部" in joint.issuers
+    assert _by_title(m001, "推动消费品以旧换新行动方案").date.isoformat() == "2024"
+
+
+def test_one_policy_whatever_the_spelling():
+    assert policy_key("中华人民共和国网络安全法") == policy_key("网络安全法")
+    assert policy_key("数字中国建设 2024 年工作要点清单") == policy_key(
+        "数字中国建设2024年工作要点清单"
+    )
+
+
+def test_definitions_of_the_terms_section(docs):
+    terms = {d.term: d.text for d in blocks_to_definitions(docs["001"].blocks)}
+    assert terms["网民"].startswith("指过去半年内我国使用过互联网的 6 周岁及以上居民")
+    assert "手机网民" in terms and "农村网民" in terms
+
+
+def test_policies_in_the_graph(built_store):
+    store = open_store(built_store[0], read_only=True)
+    text = (ROOT / "queries" / "policies-with-metrics-and-sources.rq").read_text(encoding="utf-8")
+    rows = list(query(store, text))
+    shopping = {
+        r["indicatorLabel"].value for r in rows if r["title"].value == "推动消费品以旧换新行动方案"
+    }
+    # the policy sits in the 商务交易类应用 section with these indicators
+    assert {"网络购物用户规模", "网络支付用户规模", "网上外卖用户规模"} <= shopping
+    issuers = query(
+        store,
+        """SELECT ?name WHERE { ?p dcterms:title "推动大规模设备更新和消费品以旧换新行动方案"@zh ;
+             eli:passed_by/skos:prefLabel ?name FILTER(LANG(?name) = "zh") }""",
+    )
+    assert {r["name"].value for r in issuers} == {"国务院"}
+    definition = query(
+        store,
+        """SELECT ?d WHERE { <https://w3id.org/cikg/id/indicator/internet-users> skos:definition ?d }""",
+    )
+    assert any("6 周岁" in r["d"].value for r in definition)
+    miit = list(query(store, (ROOT / "queries" / "cited-for-miit.rq").read_text(encoding="utf-8")))
+    assert any(r["url"] is not None and "miit.gov.cn" in r["url"].value for r in miit)
+
+
+def test_passages_mention_organisations_and_regions(built_store):
+    store = open_store(built_store[0], read_only=True)
+    assert bool(
+        query(
+            store,
+            """ASK { ?p schema:mentions <https://w3id.org/cikg/id/org/miit> ;
+                      prov:wasQuotedFrom <https://w3id.org/cikg/id/report/cnnic-55> }""",
+        )
+    )
+    assert bool(query(store, "ASK { ?p schema:mentions <https://w3id.org/cikg/id/region/CN-BJ> }"))
