@@ -7,8 +7,10 @@ and ``cikg:relatedIndicator`` — the indicators whose observations the same
 section of a report gives (the 以旧换新 and 支付便利性 policies sit in 商务交易类
 应用 with 网络购物, 网络支付, 网上外卖). What ties it to one document —
 ``cikg:mentionedIn`` its passages and ``schema:mentions`` back — stays in the
-document's graph. Organisations and regions a passage names, and the
-术语界定 definitions (``skos:definition`` on the indicator), go there too.
+document's graph, with the organisations and regions a passage names. A
+术语界定 definition becomes ``skos:definition`` on its indicator (in
+``graph/discovered``: two reports may define a term in the same words) and
+its passage is ``dcterms:subject`` the indicator.
 """
 
 from __future__ import annotations
@@ -145,7 +147,8 @@ def policies_to_triples(
             )
             continue
         out.counts["definitions"] += 1
-        out.triples.append((indicator, SKOS.definition, _zh(d.text)))
+        # shared: two reports may define a term in the same words
+        out.shared.append((indicator, SKOS.definition, _zh(d.text)))
         out.triples.append((block_iris[d.block], DCTERMS.subject, indicator))
     _mentions(doc, block_iris, ref, segmenter, out)
     return out
