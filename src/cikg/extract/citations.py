@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from cikg.extract.quantities import find_periods
 from cikg.records import Block, BlockKind
 
-__all__ = ["CitationRecord", "footnotes_to_citations", "marker_pattern"]
+__all__ = [
+    "CitationRecord",
+    "footnotes_to_citations",
+    "marker_pattern",
+    "source_lines_to_citations",
+]
 
 _SOURCE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:，,]\s*")
 _MARKER_PREFIX_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])\s*")
@@ -106,4 +111,45 @@ def footnotes_to_citations(
         days = [p for p in find_periods(text) if "/id/day/" in p.iri]
         date = days[-1].start.isoformat() if days else None
         out.append(CitationRecord(block.marker, index, text, publisher, urls, date))
+    return out
+
+
+_SOURCE_LINE_RE = re.compile(r"^[（(]?(?:数据来源|资料来源|来源)\s*[：:]\s*(?P<body>.+?)[）)]?$")
+
+
+def source_lines_to_citations(
+    blocks: Sequence[Block], known_org: Callable[[str], str | None], first_number: int
+) -> list[CitationRecord]:
+    """来源/数据来源 lines under tables and figures, and standing alone, as
+    citations numbered from ``first_number`` on (after the footnotes).
+
+    A line naming several sources (数据来源：亚太互联网络信息中心（APNIC）、
+    中国互联网络信息中心（CNNIC）) is one citation whose publisher is the first;
+    the observations of its table name all of them as compiling organisations.
+    """
+    out: list[CitationRecord] = []
+    number = first_number
+    for index, block in enumerate(blocks):
+        if block.kind in (BlockKind.TABLE, BlockKind.CAPTION):
+            lines = block.notes
+        elif block.kind is BlockKind.NOTE:
+            lines = (block.text,)
+        else:
+            continue
+        for line in lines:
+            m = _SOURCE_LINE_RE.match(line.strip())
+            if not m:
+                continue
+            first = re.split(r"[、，,；;]", m.group("body"))[0]
+            out.append(
+                CitationRecord(
+                    str(number),
+                    index,
+                    line.strip(),
+                    _publisher(first, known_org),
+                    tuple(_URL_RE.findall(line)),
+                    None,
+                )
+            )
+            number += 1
     return out

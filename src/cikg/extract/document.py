@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cikg.extract.citations import CitationRecord, footnotes_to_citations
+from cikg.extract.citations import (
+    CitationRecord,
+    footnotes_to_citations,
+    source_lines_to_citations,
+)
 from cikg.extract.quantities import Period, UnitTable, find_periods
 from cikg.extract.sentences import SentenceContext, paragraph_to_facts
 from cikg.extract.tables import TableContext, table_to_facts
@@ -124,9 +128,16 @@ def document_to_facts(
         out.findings.extend(findings)
         out.cells += len(facts) + sum(1 for f in findings if f.kind == "skipped-cell")
 
-    out.citations = footnotes_to_citations(
-        doc.blocks, lambda name: None if ref.org(name) is None else name
-    )
+    known = lambda name: None if ref.org(name) is None else name  # noqa: E731
+    out.citations = footnotes_to_citations(doc.blocks, known)
+    first = max((int(c.marker) for c in out.citations), default=0) + 1
+    lines = source_lines_to_citations(doc.blocks, known, first)
+    out.citations.extend(lines)
+    by_table = {c.block: c.marker for c in lines}
+    out.facts = [  # a table's figures cite the 来源 line under it
+        replace(f, citations=(*f.citations, by_table[f.block])) if f.block in by_table else f
+        for f in out.facts
+    ]
     year = default_period.end.year if default_period else issued.year if issued else None
     prose_ctx = SentenceContext(
         units=units,

@@ -1,7 +1,8 @@
 """Citation records -> ``cikg:Citation`` triples (DESIGN.md, Citation).
 
-``id:citation/{slug}/{marker}``: the footnote's marker numbers its citation
-(markers are unique within a report). Each citation gives its text, the
+``id:citation/{slug}/{n}``: a footnote's marker numbers its citation
+(markers are unique within a report); 来源 lines are numbered after the
+footnotes. Each citation gives its text, the
 report it is part of, its publisher, its URLs and date, the footnote it is
 (``prov:wasQuotedFrom`` the footnote passage is implied by
 ``dcterms:source``), and every passage whose text carries its marker
@@ -60,7 +61,12 @@ def citations_to_triples(
             add((iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
         if rec.date:
             add((iri, DCTERMS.date, Literal(rec.date, datatype=XSD.date)))
-        pattern = marker_pattern(rec.marker, doc.blocks[rec.block].text.startswith("["))
+        source = doc.blocks[rec.block]
+        if source.kind is not BlockKind.FOOTNOTE:
+            # a 来源 line: the table or figure it stands under cites it
+            add((iri, CITO.hasCitingEntity, block_iris[rec.block]))
+            continue
+        pattern = marker_pattern(rec.marker, source.text.startswith("["))
         for index, block in enumerate(doc.blocks):
             if block.kind in _CITING and index in block_iris and pattern.search(block.text):
                 add((iri, CITO.hasCitingEntity, block_iris[index]))
