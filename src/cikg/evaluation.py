@@ -32,6 +32,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from cikg.extract.quantities import rounding_tolerance
 from cikg.iris import IriMinter
 from cikg.reference import Reference
 from cikg.store import query
@@ -120,17 +121,6 @@ def _end_keys(end: str) -> tuple[str, str]:
     return end[:7], end
 
 
-def _precision(value_text: str, value: Decimal) -> Decimal:
-    """Half a unit of the last digit the gold's value text shows, in base
-    units (10.81 亿人 -> 500000)."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", value_text)
-    if m is None:
-        return Decimal(0)
-    shown = Decimal(m.group(0).replace(",", ""))
-    scale = abs(value / shown) if shown else Decimal(1)
-    return Decimal(5) * Decimal(10) ** (-len(m.group(1) or "") - 1) * scale
-
-
 def observation_recall(
     store: Store, gold_path: Path, slug: str, ref: Reference, minter: IriMinter | None = None
 ) -> Recall:
@@ -169,7 +159,7 @@ def observation_recall(
         out.total[source] += 1
         area = ref.region("全国") if record["area"] == "CN" else ref.region(record["area"])
         gold = Decimal(str(record["value"]))
-        tolerance = _precision(record.get("value_text", ""), gold)
+        tolerance = rounding_tolerance(record.get("value_text", ""), gold)
         candidates = [
             (labels, parts)
             for value, labels, parts in index.get(

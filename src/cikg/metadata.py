@@ -26,6 +26,7 @@ from cikg.errors import InputError
 from cikg.iris import IriMinter, normalise_key
 from cikg.records import BlockKind, Document, IssuedDate, ReportMetadata
 from cikg.reference import Reference
+from cikg.wording import display_form
 
 __all__ = ["document_to_metadata", "parse_issued", "split_report_title"]
 
@@ -35,7 +36,6 @@ _EDITION_RE = re.compile(r"第\s*(\d{1,3})\s*次")
 _YEAR_RE = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
 _QUOTED_TITLE_RE = re.compile(r"(?:第\s*(\d{1,3})\s*次\s*)?《([^《》]{2,60})》")
 _LATIN_ONLY_RE = re.compile(r"^[\x00-\x7f]+$")
-_SPACE_IN_CJK_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def parse_issued(text: str) -> IssuedDate | None:
@@ -84,7 +84,7 @@ def split_report_title(title: str) -> tuple[str, int | None, int | None]:
 
 
 def _clean_title(text: str) -> str:
-    return _SPACE_IN_CJK_RE.sub("", text.replace("*", "")).strip()
+    return display_form(text.replace("*", ""))
 
 
 def _slug(

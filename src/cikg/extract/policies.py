@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from cikg.extract.quantities import find_periods
 from cikg.iris import normalise_key
 from cikg.records import Block, BlockKind, IssuedDate
+from cikg.wording import display_form
 
 __all__ = [
     "Definition",
@@ -48,7 +49,6 @@ _ORG_END_RE = re.compile(
     r"(?:部|委|局|院|办|署|厅|行|中心|委员会|办公室|办公厅|总局|政府|国务院|中共中央|常委会|人大|法院)$"
 )
 _LEAD_RE = re.compile(r"^(?:[^，,]*?年[^，,]*?月?[^，,]*?日?)?(?:，|,)?\s*(?:此外|同时|其中|另外)?")
-_SPACE_IN_CJK_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _PRC_PREFIX = "中华人民共和国"
 _DEFINITION_RE = re.compile(r"^[-\s◇◆●]*\*\*(?P<term>[^*]{1,20})\*\*\s*[：:]\s*(?P<text>.+)$")
 _SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]?")
@@ -102,10 +102,6 @@ def policy_key(title: str) -> str:
     """
     key = normalise_key(title)
     return key.removeprefix(_PRC_PREFIX) if len(key) > len(_PRC_PREFIX) + 1 else key
-
-
-def _clean_title(title: str) -> str:
-    return _SPACE_IN_CJK_RE.sub("", title.strip())
 
 
 def _issuers(before: str, is_org: Callable[[str], bool]) -> tuple[str, ...]:
@@ -167,7 +163,7 @@ def blocks_to_policy_mentions(
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before) if issued else None
                 chain_end = end
-                title = _clean_title(raw)
+                title = display_form(raw)
                 if len(normalise_key(title)) <= 3:
                     continue  # 《报告》, 《条例》: a reference back to a title, not a title
                 kind = title_kind(title)

@@ -1214,3 +1214,27 @@ def parse_period(text: str, default_year: int | None = None) -> Period | None:
             iri, first, last = _year(int(m[1]))
             return Period(iri, first, last, None, text[m.start(1) : m.end(1)], *m.span(1))
     return None
+
+
+_SHOWN_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding_tolerance(value_text: str, value: Decimal) -> Decimal:
+    """Half a unit of the last digit a value's text shows, in the value's
+    base units: what rounding may hide.
+
+    :param value_text: the value as written (``"10.81 亿人"``).
+    :param value: the value in base units (``Decimal("1081000000")``).
+    :return: the tolerance in base units; 0 when the text shows no number.
+
+    >>> rounding_tolerance("10.81 亿人", Decimal("1081000000"))
+    Decimal('500000.0')
+    >>> rounding_tolerance("108,133", Decimal("1081330000"))
+    Decimal('5000.0')
+    """
+    m = _SHOWN_NUMBER_RE.search(value_text)
+    if m is None:
+        return Decimal(0)
+    shown = Decimal(m.group(0).replace(",", ""))
+    scale = abs(value / shown) if shown else Decimal(1)
+    return Decimal(5) * Decimal(10) ** (-len(m.group(1) or "") - 1) * scale

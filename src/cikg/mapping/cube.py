@@ -16,13 +16,13 @@ derived figures, ``cikg:baseIndicator``/``cikg:derivation``.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
 
+from cikg.extract.quantities import rounding_tolerance
 from cikg.iris import IriMinter, normalise_key
 from cikg.records import Finding, ObservationFact
 from cikg.reference import Reference
@@ -39,8 +39,9 @@ from cikg.vocab import (
     SKOS,
     XSD,
 )
+from cikg.wording import display_form
 
-__all__ = ["CubeResult", "display_label", "facts_to_triples"]
+__all__ = ["CubeResult", "facts_to_triples"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
@@ -155,7 +156,7 @@ def facts_to_triples(
         if same is not None:
             out.triples.append((stated[same], PROV.wasDerivedFrom, block_iri(fact.block)))
             continue
-        precision[value] = _precision(fact)
+        precision[value] = rounding_tolerance(fact.value_text, fact.value)
         target = dataset
         if stated:
             out.findings.append(
@@ -209,41 +210,6 @@ def facts_to_triples(
     return out
 
 
-_SPACE_NEAR_CJK_RE = re.compile(
-    r"\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])\s+"
-)
-
-
-_FULL_WIDTH_ALNUM = {
-    code: code - 0xFEE0
-    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
-}
-
-
-def display_label(wording: str) -> str:
-    """The label a minted indicator or policy is shown under: full-width
-    letters and digits as ASCII (Chinese punctuation kept), no spaces next to
-    Chinese (5G 基站数量 -> 5G基站数量), so the spellings that mint the same IRI
-    (see :func:`~cikg.iris.normalise_key`) show one label.
-
-    >>> display_label("IPv6 地址数量")
-    'IPv6地址数量'
-    """
-    return _SPACE_NEAR_CJK_RE.sub("", wording.translate(_FULL_WIDTH_ALNUM)).strip()
-
-
-def _precision(fact: ObservationFact) -> Decimal:
-    """Half a unit of the last digit the value text shows, in base units:
-    10.81 亿人 -> 0.005 亿 = 500000."""
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", fact.value_text)
-    if digits is None:
-        return Decimal(0)
-    shown = Decimal(digits.group(0).replace(",", ""))
-    scale = abs(fact.value / shown) if shown else Decimal(1)
-    decimals = len(digits.group(1) or "")
-    return Decimal(5) * Decimal(10) ** (-decimals - 1) * scale
-
-
 def _agreeing(
     fact: ObservationFact, stated: dict[str, NamedNode], precision: dict[str, Decimal]
 ) -> str | None:
@@ -254,7 +220,7 @@ def _agreeing(
         return None
     if fact.approximate:
         return next(iter(stated))
-    mine = _precision(fact)
+    mine = rounding_tolerance(fact.value_text, fact.value)
     for value in stated:
         tolerance = max(mine, precision.get(value, Decimal(0)))
         if abs(Decimal(value) - fact.value) <= tolerance:
@@ -312,8 +278,8 @@ def _mint_indicator(
     add = out.concepts.append
     add((iri, RDF.type, SKOS.Concept))
     add((iri, SKOS.inScheme, minter.scheme("indicator")))
-    add((iri, SKOS.prefLabel, _zh(display_label(fact.indicator))))
-    if display_label(fact.indicator) != fact.indicator:
+    add((iri, SKOS.prefLabel, _zh(display_form(fact.indicator))))
+    if display_form(fact.indicator) != fact.indicator:
         add((iri, SKOS.altLabel, _zh(fact.indicator)))
     add((iri, SKOS.prefLabel, Literal(_english(fact, base_concept, derivation), language="en")))
     add((iri, SKOS.broader, topic or default_topic(fact.block)))

@@ -23,13 +23,13 @@ from pyoxigraph import Literal, NamedNode
 
 from cikg.extract.policies import Definition, PolicyMention
 from cikg.iris import IriMinter, normalise_key
-from cikg.mapping.cube import display_label
 from cikg.mapping.document import issued_literal
 from cikg.mapping.entities import OrgLinker
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference
 from cikg.segment import Segmenter
 from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS
+from cikg.wording import display_form
 
 __all__ = ["PolicyResult", "policies_to_triples"]
 
@@ -115,8 +115,8 @@ def policies_to_triples(
         shared = out.shared.append
         shared((iri, RDF.type, CIKG.Policy))
         shared((iri, RDF.type, SCHEMA.Legislation))
-        shared((iri, DCTERMS.title, _zh(display_label(m.title))))
-        shared((iri, RDFS.label, _zh(display_label(m.title))))
+        shared((iri, DCTERMS.title, _zh(display_form(m.title))))
+        shared((iri, RDFS.label, _zh(display_form(m.title))))
         if m.kind:
             shared((iri, ELI.type_document, NamedNode(m.kind)))
         for name in m.issuers:
