@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cikg.evaluation import observation_recall
+from cikg.evaluation import entity_recall, observation_recall
 from cikg.store import open_store, query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,3 +127,14 @@ def test_recall_on_the_hand_checked_facts(store, reference):
     assert recall.rate("table") >= 0.90
     assert recall.rate("text") >= 0.75
     assert recall.rate("table", strict=False) >= recall.rate("table")
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared/eval is not beside the checkout")
+def test_recall_of_policies_and_citations(store):
+    recall = entity_recall(store, GOLD, "cnnic-55")
+    print(
+        f"\npolicies, titles that are not policies, citations: {dict(recall.found)} of {dict(recall.total)}"
+    )
+    assert recall.found["non_policy_title"] == recall.total["non_policy_title"]
+    assert recall.found["policy"] >= 5
+    assert recall.found["citation"] >= 25

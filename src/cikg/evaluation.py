@@ -37,7 +37,7 @@ from cikg.iris import IriMinter
 from cikg.reference import Reference
 from cikg.store import query
 
-__all__ = ["Recall", "label_matches", "observation_recall"]
+__all__ = ["EntityRecall", "Recall", "entity_recall", "label_matches", "observation_recall"]
 
 _REF_PERIOD = "http://reference.data.gov.uk/id/"
 _FOLD_RE = re.compile(r"[\s“”\"'‘’「」『』：:、，,。·]")
@@ -173,6 +173,103 @@ def observation_recall(
         out.loose[source] += 1
         if any(label_matches(record["indicator"], lb, pt) for lb, pt in candidates):
             out.found[source] += 1
+        else:
+            out.missed.append(record)
+    return out
+
+
+_POLICIES = """
+SELECT ?title ?issuer ?date WHERE {
+  ?p a cikg:Policy ; dcterms:title ?title ; cikg:mentionedIn/prov:wasQuotedFrom <REPORT> .
+  OPTIONAL { ?p eli:passed_by/(skos:prefLabel|skos:altLabel) ?issuer }
+  OPTIONAL { ?p eli:date_document ?date }
+}
+"""
+_CITATIONS = """
+SELECT ?c ?url ?date ?publisher WHERE {
+  ?c a cikg:Citation ; dcterms:isPartOf <REPORT> .
+  OPTIONAL { ?c schema:url ?url }
+  OPTIONAL { ?c dcterms:date ?date }
+  OPTIONAL { ?c dcterms:publisher/(skos:prefLabel|skos:altLabel) ?publisher }
+}
+"""
+
+
+@dataclass
+class EntityRecall:
+    """How many gold records of each kind were found, and which were not.
+
+    :param total: gold records by kind (policy, non_policy_title, citation).
+    :param found: those the graph holds as the record says.
+    :param missed: the records not found.
+    """
+
+    total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    missed: list[dict] = field(default_factory=list)
+
+
+def entity_recall(
+    store: Store, gold_path: Path, slug: str, minter: IriMinter | None = None
+) -> EntityRecall:
+    """Recall of a report's gold policies (title, and issuer and date when
+    the record gives them), titles that are not policies (no policy holds
+    them), and footnote citations (marker, publisher, URL and date).
+
+    :param store: the built store.
+    :param gold_path: JSON Lines of gold records (``eval/SCHEMA.md``).
+    :param slug: the report's slug.
+    :return: counts by kind and the records missed.
+    """
+    from cikg.extract.policies import policy_key
+
+    minter = minter or IriMinter()
+    report = minter.report(slug).value
+    policies: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for row in query(store, _POLICIES.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
+        issuers, dates = policies[policy_key(row["title"].value)]
+        if row["issuer"] is not None:
+            issuers.add(_fold(row["issuer"].value))
+        if row["date"] is not None:
+            dates.add(row["date"].value)
+    citations: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(
+        lambda: (set(), set(), set())
+    )
+    for row in query(store, _CITATIONS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
+        urls, dates, publishers = citations[row["c"].value.rsplit("/", 1)[-1]]
+        if row["url"] is not None:
+            urls.add(row["url"].value)
+        if row["date"] is not None:
+            dates.add(row["date"].value)
+        if row["publisher"] is not None:
+            publishers.add(_fold(row["publisher"].value))
+    out = EntityRecall()
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        kind = record.get("kind")
+        if kind == "policy":
+            entry = policies.get(policy_key(record["title"]))
+            ok = entry is not None
+            if ok and record.get("issuer"):
+                ok = _fold(record["issuer"]) in entry[0]
+            if ok and record.get("date"):
+                ok = any(d.startswith(record["date"]) for d in entry[1])
+        elif kind == "non_policy_title":
+            ok = policy_key(record["title"]) not in policies
+        elif kind == "citation":
+            entry = citations.get(record["footnote"].strip("[]"))
+            ok = entry is not None
+            if ok and record.get("url"):
+                ok = record["url"] in entry[0]
+            if ok and record.get("date"):
+                ok = record["date"] in entry[1]
+            if ok and record.get("org"):
+                ok = _fold(record["org"]) in entry[2]
+        else:
+            continue
+        out.total[kind] += 1
+        if ok:
+            out.found[kind] += 1
         else:
             out.missed.append(record)
     return out

@@ -102,14 +102,14 @@ def footnotes_to_citations(
         if not source and not urls:
             continue
         body = text[source.end() :] if source else _MARKER_PREFIX_RE.sub("", text)
-        publisher: str | None
-        if body.strip().startswith(_SAME_AS_ABOVE) and out:
-            previous = out[-1]
-            publisher, urls = previous.publisher, urls or previous.urls
-        else:
-            publisher = _publisher(body, known_org)
         days = [p for p in find_periods(text) if "/id/day/" in p.iri]
         date = days[-1].start.isoformat() if days else None
+        publisher: str | None
+        if body.strip().startswith(_SAME_AS_ABOVE) and out:
+            previous = out[-1]  # 来源：同上 repeats the note before
+            publisher, urls, date = previous.publisher, urls or previous.urls, date or previous.date
+        else:
+            publisher = _publisher(body, known_org)
         out.append(CitationRecord(block.marker, index, text, publisher, urls, date))
     return out
 
