@@ -111,6 +111,10 @@ class IriMinter:
         """``id:unit/{slug}`` for units QUDT lacks."""
         return self._id(f"unit/{slug}")
 
+    def topic(self, slug: str) -> NamedNode:
+        """``id:topic/{slug}`` (curated topics: infrastructure, general …)."""
+        return self._id(f"topic/{slug}")
+
     def scheme(self, name: str) -> NamedNode:
         """``id:scheme/{name}`` (indicator, region, policy-type, topic)."""
         return self._id(f"scheme/{name}")

@@ -164,11 +164,15 @@ def build(
             minter.staging_graph("reference"),
             reference.reference_quads,
         )
-        units = UnitTable.from_quads(reference.reference_quads)
-        segmenter = Segmenter.from_reference(reference)
+        tools = _Tools(
+            minter,
+            reference,
+            UnitTable.from_quads(reference.reference_quads),
+            Segmenter.from_reference(reference),
+        )
         results = []
         for path in files:
-            result = _build_one(store, path, minter, reference, units, segmenter, force)
+            result = _build_one(store, path, tools, force)
             results.append(result)
             if on_result is not None:
                 on_result(result)
@@ -179,81 +183,75 @@ def build(
     return BuildReport(tuple(results), ref, onto, time.perf_counter() - started)
 
 
-def _build_one(
-    store,
-    path: Path,
-    minter: IriMinter,
-    reference: Reference,
-    units: UnitTable,
-    segmenter: Segmenter,
-    force: bool,
-) -> DocumentResult:
-    t0 = time.perf_counter()
-    try:
-        doc = load_document(path)
-        if not force:
-            graph = find_report_by_sha(store, doc.sha256, __version__)
-            if graph is not None:
-                return DocumentResult(
-                    path, Status.UNCHANGED, graph=graph, seconds=time.perf_counter() - t0
-                )
-        meta = document_to_metadata(doc, reference, minter)
-        orgs = OrgLinker(reference, minter)
-        mapped = document_to_quads(doc, meta, reference, minter, orgs)
-        extraction = document_to_facts(
-            doc, reference, units, segmenter, meta.issued, report_year=meta.year
-        )
-        cited, citation_iris = citations_to_triples(
-            extraction.citations, doc, meta.slug, mapped.block_iris, orgs.iri, minter
-        )
-        cube = facts_to_triples(
-            extraction.facts,
-            meta.slug,
-            block_iri=mapped.block_iris.__getitem__,
-            block_line=lambda i: doc.blocks[i].line,
-            ref=reference,
-            units={u.key: u.iri for u in units.units},
-            minter=minter,
-            org_iri=orgs.iri,
-            default_topic=_chapter_topics(doc, reference, minter).__getitem__,
-            citation_iris=citation_iris,
-        )
-        policies = policies_to_triples(
-            blocks_to_policy_mentions(
-                doc.blocks,
-                lambda title: _kind(reference, title),
-                lambda name: reference.org(name) is not None,
-            ),
-            blocks_to_definitions(doc.blocks),
-            doc,
-            mapped.block_iris,
-            cube.block_indicators,
-            reference,
-            orgs,
-            segmenter,
-            minter,
-        )
-        observations = [
-            Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *cited, *policies.triples)
-        ]
-        discovered = minter.discovered_graph()
-        shared = [
-            Quad(s, p, o, discovered)
-            for s, p, o in (*mapped.shared, *cube.concepts, *policies.shared, *orgs.triples)
-        ]
-        written = replace_graph(
-            store,
-            mapped.graph,
-            minter.staging_graph(meta.slug),
-            (*mapped.quads, *observations),
-            shared=(discovered, minter.staging_graph(f"discovered-{meta.slug}"), shared),
-        )
-    except UnsupportedInput as exc:
-        return DocumentResult(path, Status.SKIPPED, message=str(exc))
-    except CikgError as exc:
-        return DocumentResult(
-            path, Status.FAILED, message=str(exc), seconds=time.perf_counter() - t0
-        )
+@dataclass(frozen=True, slots=True)
+class _Tools:
+    """What every document of a build is read with (made once per build)."""
+
+    minter: IriMinter
+    reference: Reference
+    units: UnitTable
+    segmenter: Segmenter
+
+
+@dataclass(frozen=True, slots=True)
+class _DocumentGraph:
+    """A document read and mapped, ready to replace its graph."""
+
+    slug: str
+    graph: NamedNode
+    quads: tuple[Quad, ...]
+    shared: tuple[Quad, ...]
+    counts: dict[str, int]
+    findings: tuple[Finding, ...]
+
+
+def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
+    """load -> extract -> link -> map for one document (nothing written)."""
+    minter, reference = tools.minter, tools.reference
+    meta = document_to_metadata(doc, reference, minter)
+    orgs = OrgLinker(reference, minter)
+    mapped = document_to_quads(doc, meta, reference, minter, orgs)
+    extraction = document_to_facts(
+        doc, reference, tools.units, tools.segmenter, meta.issued, report_year=meta.year
+    )
+    cited, citation_iris = citations_to_triples(
+        extraction.citations, doc, meta.slug, mapped.block_iris, orgs.iri, minter
+    )
+    cube = facts_to_triples(
+        extraction.facts,
+        meta.slug,
+        block_iri=mapped.block_iris.__getitem__,
+        block_line=lambda i: doc.blocks[i].line,
+        ref=reference,
+        units={u.key: u.iri for u in tools.units.units},
+        minter=minter,
+        org_iri=orgs.iri,
+        default_topic=_chapter_topics(doc, reference, minter).__getitem__,
+        citation_iris=citation_iris,
+    )
+    policies = policies_to_triples(
+        blocks_to_policy_mentions(
+            doc.blocks,
+            lambda title: _kind(reference, title),
+            lambda name: reference.org(name) is not None,
+        ),
+        blocks_to_definitions(doc.blocks),
+        doc,
+        mapped.block_iris,
+        cube.block_indicators,
+        reference,
+        orgs,
+        tools.segmenter,
+        minter,
+    )
+    own = tuple(
+        Quad(s, p, o, mapped.graph) for s, p, o in (*cube.triples, *cited, *policies.triples)
+    )
+    discovered = minter.discovered_graph()
+    shared = tuple(
+        Quad(s, p, o, discovered)
+        for s, p, o in (*mapped.shared, *cube.concepts, *policies.shared, *orgs.triples)
+    )
     counts = {
         **mapped.counts,
         "cells": extraction.cells,
@@ -263,15 +261,46 @@ def _build_one(
         **policies.counts,
         "observations": cube.observations,
         "linked": cube.linked,
-        "quads": written,
     }
+    findings = (*extraction.findings, *cube.findings, *policies.findings)
+    return _DocumentGraph(meta.slug, mapped.graph, (*mapped.quads, *own), shared, counts, findings)
+
+
+def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
+    t0 = time.perf_counter()
+    try:
+        doc = load_document(path)
+        if not force:
+            graph = find_report_by_sha(store, doc.sha256, __version__)
+            if graph is not None:
+                return DocumentResult(
+                    path, Status.UNCHANGED, graph=graph, seconds=time.perf_counter() - t0
+                )
+        mapped = _document_to_graph(doc, tools)
+        written = replace_graph(
+            store,
+            mapped.graph,
+            tools.minter.staging_graph(mapped.slug),
+            mapped.quads,
+            shared=(
+                tools.minter.discovered_graph(),
+                tools.minter.staging_graph(f"discovered-{mapped.slug}"),
+                mapped.shared,
+            ),
+        )
+    except UnsupportedInput as exc:
+        return DocumentResult(path, Status.SKIPPED, message=str(exc))
+    except CikgError as exc:
+        return DocumentResult(
+            path, Status.FAILED, message=str(exc), seconds=time.perf_counter() - t0
+        )
     return DocumentResult(
         path,
         Status.BUILT,
-        slug=meta.slug,
+        slug=mapped.slug,
         graph=mapped.graph.value,
-        counts=counts,
-        findings=(*extraction.findings, *cube.findings, *policies.findings),
+        counts={**mapped.counts, "quads": written},
+        findings=mapped.findings,
         seconds=time.perf_counter() - t0,
     )
 
@@ -284,7 +313,7 @@ def _kind(reference: Reference, title: str) -> tuple[str, bool] | None:
 def _chapter_topics(doc: Document, ref: Reference, minter: IriMinter) -> list[NamedNode]:
     """For each block, the topic its chapter heading names (第一章 互联网基础资源
     发展及应用状况 -> infrastructure), else ``topic/general``."""
-    general = NamedNode(f"{minter.base}id/topic/general")
+    general = minter.topic("general")
     topics: list[NamedNode] = []
     current = general
     for block in doc.blocks:
