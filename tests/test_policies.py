@@ -97,3 +97,30 @@ def test_passages_mention_organisations_and_regions(built_store):
         )
     )
     assert bool(query(store, "ASK { ?p schema:mentions <https://w3id.org/cikg/id/region/CN-BJ> }"))
+
+
+def test_organisations_in_table_rows_and_region_groups(built_store):
+    store = open_store(built_store[0], read_only=True)
+    # 附表 2 lists 中国电信集团有限公司 (55th) and 中国电信集团公司 (46th): one category
+    rows = list(
+        query(
+            store,
+            """SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {
+                 ?i skos:prefLabel "IPv4地址数（中国电信）"@zh .
+                 ?o cikg:indicator ?i ; qb:dataSet/dcterms:source ?r }""",
+        )
+    )
+    assert rows[0]["n"].value == "2"
+    assert bool(
+        query(
+            store,
+            """ASK { ?t a cikg:Table ; schema:mentions <https://w3id.org/cikg/id/org/china-telecom> }""",
+        )
+    )
+    # ¹³ 数据均含港、澳、台地区 mentions each of the three
+    members = query(
+        store,
+        """SELECT DISTINCT ?r WHERE { ?f a cikg:Footnote ; cikg:text ?t ; schema:mentions ?r .
+             FILTER(CONTAINS(?t, "港、澳、台")) FILTER(STRSTARTS(STR(?r), "https://w3id.org/cikg/id/region/")) }""",
+    )
+    assert {r["r"].value.rsplit("/", 1)[-1] for r in members} == {"CN-HK", "CN-MO", "CN-TW"}

@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
 from cikg.errors import CikgError
 from cikg.iris import IriMinter, normalise_key
-from cikg.vocab import CIKG, DCTERMS, SKOS
+from cikg.vocab import CIKG, DCTERMS, RDF, SKOS
 
 __all__ = ["Reference", "ReportSeries", "default_ontology_dir", "load_reference"]
 
@@ -88,6 +88,9 @@ class Reference:
     :param indicator_labels: indicator labels and aliases (Chinese), as written.
     :param title_suffixes: normalised title ending -> (policy type or title
         kind, whether it marks a policy).
+    :param region_groups: a group's label as written (港澳台, 港、澳、台) -> its
+        member regions.
+    :param org_preferred: organisation IRI -> its Chinese preferred label.
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -104,6 +107,8 @@ class Reference:
     region_labels: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
     title_suffixes: dict[str, tuple[NamedNode, bool]] = field(default_factory=dict)
+    region_groups: dict[str, tuple[NamedNode, ...]] = field(default_factory=dict)
+    org_preferred: dict[str, str] = field(default_factory=dict)
 
     def title_kind(self, title: str) -> tuple[NamedNode, bool] | None:
         """What a 《…》 title's ending says it is: ``(concept, is_policy)``
@@ -279,6 +284,14 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         org_labels=tuple(sorted({row["name"].value for row in store.query(_ORG_NAMES)})),
         region_labels=_scheme_labels(store, minter.scheme("region")),
         title_suffixes=_title_suffixes(store, minter),
+        region_groups=_region_groups(store),
+        org_preferred={
+            row["org"].value: row["name"].value
+            for row in store.query(
+                "SELECT ?org ?name WHERE { ?org a <http://www.w3.org/ns/org#Organization> ; "
+                "<http://www.w3.org/2004/02/skos/core#prefLabel> ?name FILTER(LANG(?name) = 'zh') }"
+            )
+        },
         indicator_labels=_scheme_labels(store, minter.scheme("indicator")),
         concepts={
             k: v
@@ -305,6 +318,21 @@ def _scheme_names(store: Store, scheme: NamedNode) -> dict[str, NamedNode]:
                         f"and {concept.value} in {scheme.value}"
                     )
     return names
+
+
+def _region_groups(store: Store) -> dict[str, tuple[NamedNode, ...]]:
+    groups: dict[str, tuple[NamedNode, ...]] = {}
+    collection = NamedNode("http://www.w3.org/2004/02/skos/core#Collection")
+    for q in store.quads_for_pattern(None, RDF.type, collection):
+        members = tuple(
+            m.object  # type: ignore[misc]
+            for m in store.quads_for_pattern(q.subject, SKOS.member, None)
+        )
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in store.quads_for_pattern(q.subject, prop, None):
+                if label.object.language == "zh":  # type: ignore[union-attr]
+                    groups[label.object.value] = members
+    return groups
 
 
 def _title_suffixes(store: Store, minter: IriMinter) -> dict[str, tuple[NamedNode, bool]]:

@@ -118,6 +118,9 @@ def document_to_facts(
         is_indicator=lambda label: ref.indicator(label) is not None,
         default_period=default_period,
         footnotes=footnotes,
+        canonical_org=lambda name: (
+            None if (org := ref.org(name)) is None else ref.org_preferred.get(org.value)
+        ),
     )
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:

@@ -41,6 +41,7 @@ from cikg.extract.quantities import (
     parse_unit_label,
 )
 from cikg.records import Block, Finding, ObservationFact, PeriodRef
+from cikg.wording import display_form
 
 __all__ = [
     "Column",
@@ -94,6 +95,9 @@ class TableContext:
     :param default_period: the report's reference date (its 术语界定
         调查数据截止日期, else its issue), used when a table states none.
     :param footnotes: footnote marker -> text, for notes on row labels.
+    :param canonical_org: an organisation name or alias -> its preferred
+        name, or ``None`` when not curated (so 中国电信集团公司 and
+        中国电信集团有限公司 are one breakdown category).
     """
 
     units: UnitTable
@@ -102,6 +106,7 @@ class TableContext:
     is_indicator: Callable[[str], bool]
     default_period: Period | None
     footnotes: dict[str, str]
+    canonical_org: Callable[[str], str | None] = lambda name: None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +136,9 @@ class Column:
 
 
 def _clean_label(text: str) -> str:
-    """A row or column label without footnote markers and spaces."""
-    return "".join(_MARKERS_RE.sub("", text).split())
+    """A row or column label without footnote markers, in its display form
+    (no spaces next to Chinese; CNNIC IP 地址分配联盟 keeps its Latin space)."""
+    return display_form(_MARKERS_RE.sub("", text))
 
 
 _BRACKET_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
@@ -368,6 +374,7 @@ def table_to_facts(
         _SUB_ITEM_RE.sub("", _clean_label(_BRACKET_RE.sub("", x) if u else x))
         for x, u in zip(raw_labels, label_units, strict=True)
     ]
+    labels = [ctx.canonical_org(x) or x for x in labels]
     layout = rows_to_layout(labels, ctx)
     subject = _subject(block)
     value_cols = [c for c in columns if c.role == "value"]

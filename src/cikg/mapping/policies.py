@@ -34,7 +34,13 @@ from cikg.wording import display_form
 __all__ = ["PolicyResult", "policies_to_triples"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
-_MENTIONING = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FOOTNOTE, BlockKind.NOTE)
+_MENTIONING = (
+    BlockKind.PARAGRAPH,
+    BlockKind.LIST_ITEM,
+    BlockKind.FOOTNOTE,
+    BlockKind.NOTE,
+    BlockKind.TABLE,
+)
 #: Region words too general to be worth a mention link.
 _VAGUE_REGIONS = frozenset({"我国", "全国", "中国", "国内"})
 
@@ -161,8 +167,10 @@ def _mentions(
     segmenter: Segmenter,
     out: PolicyResult,
 ) -> None:
-    """``schema:mentions`` from each passage to the curated organisations and
-    regions it names (any alias)."""
+    """``schema:mentions`` from each passage and table to the curated
+    organisations and regions it names (any alias; a table's row labels
+    such as 中国电信集团有限公司 too), and to each member of a group it names
+    (港、澳、台)."""
     for index, block in enumerate(doc.blocks):
         if block.kind not in _MENTIONING or index not in block_iris:
             continue
@@ -178,5 +186,9 @@ def _mentions(
             elif token.word not in _VAGUE_REGIONS and key in ref.region_names:
                 named.add(ref.region_names[key])
                 out.counts["region mentions"] += 1
+        for label, members in ref.region_groups.items():
+            if label in block.text:  # 数据均含港、澳、台地区
+                named.update(members)
+                out.counts["region mentions"] += len(members)
         for iri in sorted(named, key=str):
             out.triples.append((block_iris[index], SCHEMA.mentions, iri))
