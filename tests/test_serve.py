@@ -1,28 +1,42 @@
-"""The minimal SPARQL endpoint over the seeds' store, through real HTTP requests."""
+"""The SPARQL endpoint over the seeds' store, through real HTTP requests."""
 
 from __future__ import annotations
+
+import csv
+import io
+import json
 
 import pytest
 import rdflib
 from starlette.testclient import TestClient
 
 from cikg.serve import create_app
+from cikg.settings import ServeSettings
 from cikg.store import open_store
 
 SELECT = "SELECT ?title WHERE { ?r a cikg:Report ; dcterms:title ?title } ORDER BY ?title"
+CONSTRUCT = "CONSTRUCT { ?r dcterms:title ?t } WHERE { ?r a cikg:Report ; dcterms:title ?t }"
+CNNIC55 = "https://w3id.org/cikg/graph/report/cnnic-55"
 
 
 @pytest.fixture(scope="module")
-def client(built_store):
-    return TestClient(create_app(open_store(built_store[0], read_only=True)))
+def store(built_store):
+    return open_store(built_store[0], read_only=True)
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    return TestClient(create_app(store))
 
 
 def test_get_select_answers_sparql_json(client):
     resp = client.get("/sparql", params={"query": SELECT})
     assert resp.status_code == 200
     assert resp.headers["content-type"].startswith("application/sparql-results+json")
+    assert "Accept" in resp.headers["vary"]
     titles = [b["title"]["value"] for b in resp.json()["results"]["bindings"]]
     assert "第55次中国互联网络发展状况统计报告" in titles and len(titles) == 5
+    assert resp.json()["results"]["bindings"][0]["title"]["xml:lang"] == "zh"
 
 
 def test_post_form_and_direct(client):
@@ -36,37 +50,167 @@ def test_post_form_and_direct(client):
     assert direct.status_code == 200 and len(direct.json()["results"]["bindings"]) == 5
 
 
-def test_construct_answers_turtle(client):
-    q = "CONSTRUCT { ?r dcterms:title ?t } WHERE { ?r a cikg:Report ; dcterms:title ?t }"
-    resp = client.get("/sparql", params={"query": q})
-    assert resp.headers["content-type"].startswith("text/turtle")
-    assert len(rdflib.Graph().parse(data=resp.text, format="turtle")) == 5
+@pytest.mark.parametrize(
+    ("accept", "override", "media"),
+    [
+        ("application/sparql-results+xml", None, "application/sparql-results+xml"),
+        ("text/csv", None, "text/csv"),
+        ("text/tab-separated-values", None, "text/tab-separated-values"),
+        (
+            "text/csv;q=0.5, application/sparql-results+xml;q=0.9",
+            None,
+            "application/sparql-results+xml",
+        ),
+        ("application/json", None, "application/sparql-results+json"),
+        ("*/*", None, "application/sparql-results+json"),
+        ("text/turtle", "csv", "text/csv"),
+        (None, "tsv", "text/tab-separated-values"),
+    ],
+)
+def test_select_content_negotiation(client, accept, override, media):
+    params = {"query": SELECT} | ({"format": override} if override else {})
+    headers = {"accept": accept} if accept else {}
+    resp = client.get("/sparql", params=params, headers=headers)
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith(media)
+
+
+def test_csv_and_xml_results_parse(client):
+    body = client.get("/sparql", params={"query": SELECT, "format": "csv"}).text
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["title"] and len(rows) == 6
+    xml = client.get("/sparql", params={"query": SELECT, "format": "xml"}).text
+    assert xml.count("<result>") == 5 and 'xml:lang="zh"' in xml
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "parse_as"),
+    [
+        ("text/turtle", None, "turtle"),
+        ("application/n-triples", None, "nt"),
+        ("application/ld+json", None, "json-ld"),
+        ("application/rdf+xml", None, "xml"),
+        (None, "trig", "trig"),
+        (None, "nquads", "nquads"),
+    ],
+)
+def test_construct_in_every_format(client, accept, fmt, parse_as):
+    params = {"query": CONSTRUCT} | ({"format": fmt} if fmt else {})
+    resp = client.get("/sparql", params=params, headers={"accept": accept} if accept else {})
+    assert resp.status_code == 200
+    graph = rdflib.Dataset() if parse_as in {"trig", "nquads"} else rdflib.Graph()
+    graph.parse(data=resp.text, format=parse_as)
+    count = (
+        sum(1 for _ in graph.quads((None, None, None, None)))
+        if parse_as in {"trig", "nquads"}
+        else len(graph)
+    )
+    assert count == 5
 
 
 @pytest.mark.parametrize(
     ("method", "kwargs", "status"),
     [
         ("get", {"params": {"query": "SELECT * WHERE {"}}, 400),
-        ("get", {}, 400),
+        ("get", {"params": {"query": "SELECT * WHERE { ?s ?p ?o }", "format": "turtle"}}, 406),
+        ("get", {"params": {"query": SELECT}, "headers": {"accept": "text/turtle"}}, 406),
         ("post", {"content": b"x", "headers": {"content-type": "text/plain"}}, 415),
         ("post", {"data": {"update": "DROP ALL"}}, 400),
+        (
+            "post",
+            {"content": b"DROP ALL", "headers": {"content-type": "application/sparql-update"}},
+            400,
+        ),
         ("post", {"data": {"query": "DROP ALL"}}, 400),
+        (
+            "post",
+            {"content": b"\xff\xfe", "headers": {"content-type": "application/sparql-query"}},
+            400,
+        ),
+        ("post", {"data": {"query": "SELECT * WHERE { ?s ?p ?o } #" + "x" * 200_000}}, 400),
+        ("post", {"data": {"query": "x" * 1_100_000}}, 413),
         ("put", {}, 405),
+        ("delete", {}, 405),
     ],
 )
 def test_bad_requests(client, method, kwargs, status):
     assert getattr(client, method)("/sparql", **kwargs).status_code == status
 
 
-def test_service_is_refused_before_evaluation(client):
+def test_service_and_load_are_refused_before_evaluation(client):
     q = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
     resp = client.get("/sparql", params={"query": q})
     assert resp.status_code == 400 and "SERVICE" in resp.text
     q2 = "select * where { service   silent <http://127.0.0.1:1/> { ?s ?p ?o } }"
     assert client.get("/sparql", params={"query": q2}).status_code == 400
+    load = client.post("/sparql", data={"query": "LOAD <http://127.0.0.1:1/x.ttl>"})
+    assert load.status_code == 400
 
 
-def test_browser_gets_a_page_and_operators_a_health_check(client):
-    page = client.get("/sparql", headers={"accept": "text/html"})
+def test_dataset_parameters_are_honoured(client):
+    q = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a cikg:Report }"
+    one = client.get("/sparql", params={"query": q, "default-graph-uri": CNNIC55}).json()
+    assert one["results"]["bindings"][0]["n"]["value"] == "1"
+    named = client.get(
+        "/sparql",
+        params={
+            "query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "named-graph-uri": CNNIC55,
+        },
+    ).json()
+    assert [b["g"]["value"] for b in named["results"]["bindings"]] == [CNNIC55]
+
+
+def test_results_are_capped_and_say_so(store):
+    small = TestClient(create_app(store, ServeSettings(result_limit=3)))
+    resp = small.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert resp.headers["x-cikg-truncated"] == "true"
+    assert len(resp.json()["results"]["bindings"]) == 3
+    whole = small.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert "x-cikg-truncated" not in whole.headers
+
+
+def test_cors(client):
+    resp = client.get(
+        "/sparql", params={"query": SELECT}, headers={"origin": "https://example.org"}
+    )
+    assert resp.headers["access-control-allow-origin"] == "*"
+    pre = client.options(
+        "/sparql",
+        headers={"origin": "https://example.org", "access-control-request-method": "POST"},
+    )
+    assert pre.status_code == 200 and "POST" in pre.headers["access-control-allow-methods"]
+
+
+def test_service_description_and_void(client):
+    page = client.get("/sparql", headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert page.status_code == 200 and "<form" in page.text
+    sd = client.get("/sparql", headers={"accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=sd.text, format="turtle")
+    SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert (None, rdflib.RDF.type, SD.Service) in graph
+    assert (None, SD.name, rdflib.URIRef(CNNIC55)) in graph
+    void = client.get("/.well-known/void", headers={"accept": "text/turtle"})
+    vg = rdflib.Graph().parse(data=void.text, format="turtle")
+    VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+    subsets = set(vg.objects(None, VOID.subset))
+    assert rdflib.URIRef(CNNIC55) in subsets
+    assert any(vg.objects(None, VOID.classPartition)) and any(
+        vg.objects(None, VOID.propertyPartition)
+    )
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_settings_from_the_environment():
+    settings = ServeSettings.from_env({"CIKG_RESULT_LIMIT": "7", "CIKG_CORS": "0"})
+    assert settings.result_limit == 7 and settings.cors is False
+    from cikg.errors import CikgError
+
+    with pytest.raises(CikgError):
+        ServeSettings.from_env({"CIKG_RESULT_LIMIT": "lots"})
+    with pytest.raises(CikgError):
+        ServeSettings(result_limit=0)
+
+
+def test_json_results_are_valid_json_for_every_query(client):
+    for q in (SELECT, "ASK { ?s ?p ?o }"):
+        json.loads(client.get("/sparql", params={"query": q}).text)

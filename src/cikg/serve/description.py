@@ -1,0 +1,119 @@
+"""What the endpoint says about itself: a SPARQL 1.1 Service Description
+(https://www.w3.org/TR/sparql11-service-description/) and a VoID
+description (https://www.w3.org/TR/void/) of the dataset, built from the
+store's own counts."""
+
+from __future__ import annotations
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple, serialize
+
+from cikg.serve.results import RDF_FORMATS
+from cikg.vocab import DCTERMS, RDF, XSD, Namespace
+
+__all__ = ["service_description", "void_description"]
+
+SD = Namespace("sd", "http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("void", "http://rdfs.org/ns/void#")
+FORMATS = Namespace("formats", "http://www.w3.org/ns/formats/")
+_RESULT_FORMATS = (
+    "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+    "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads",
+)  # fmt: skip
+_LICENCE = NamedNode("https://creativecommons.org/licenses/by/4.0/")
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=XSD.integer)
+
+
+def _graph_sizes(store: Store) -> list[tuple[NamedNode, int]]:
+    rows = store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    )
+    return [(row["g"], int(row["n"].value)) for row in rows]  # type: ignore[union-attr]
+
+
+def service_description(store: Store, endpoint: str, fmt: str) -> bytes:
+    """The service description of the endpoint at ``endpoint``, in ``fmt``
+    (a :data:`~cikg.serve.negotiation.GRAPH_FORMATS` name)."""
+    service = NamedNode(endpoint.split("?")[0])
+    dataset, default = BlankNode(), BlankNode()
+    triples = [
+        Triple(service, RDF.type, SD.Service),
+        Triple(service, SD.endpoint, service),
+        Triple(service, SD.supportedLanguage, SD.SPARQL11Query),
+        Triple(service, SD.feature, SD.UnionDefaultGraph),
+        Triple(service, SD.defaultDataset, dataset),
+        Triple(dataset, RDF.type, SD.Dataset),
+        Triple(dataset, SD.defaultGraph, default),
+        Triple(default, RDF.type, SD.Graph),
+        Triple(default, VOID.triples, _int(len(store))),
+    ]
+    triples += [Triple(service, SD.resultFormat, FORMATS[name]) for name in _RESULT_FORMATS]
+    for graph, size in _graph_sizes(store):
+        named, description = BlankNode(), BlankNode()
+        triples += [
+            Triple(dataset, SD.namedGraph, named),
+            Triple(named, RDF.type, SD.NamedGraph),
+            Triple(named, SD.name, graph),
+            Triple(named, SD.graph, description),
+            Triple(description, RDF.type, SD.Graph),
+            Triple(description, VOID.triples, _int(size)),
+        ]
+    return serialize(triples, format=RDF_FORMATS[fmt]) or b""
+
+
+def void_description(store: Store, base: str, fmt: str) -> bytes:
+    """The VoID description of the whole dataset served at ``base``: its
+    size, class and property partitions, one subset per named graph, example
+    resources, licence and the reports it is drawn from."""
+    dataset = NamedNode(f"{base.rstrip('/')}/.well-known/void#dataset")
+    triples = [
+        Triple(dataset, RDF.type, VOID.Dataset),
+        Triple(
+            dataset, DCTERMS.title, Literal("cikg: China internet knowledge graph", language="en")
+        ),
+        Triple(dataset, DCTERMS.title, Literal("中国互联网发展知识图谱", language="zh")),
+        Triple(dataset, DCTERMS.license, _LICENCE),
+        Triple(dataset, VOID.sparqlEndpoint, NamedNode(f"{base.rstrip('/')}/sparql")),
+        Triple(dataset, VOID.triples, _int(len(store))),
+        Triple(dataset, VOID.uriSpace, Literal("https://w3id.org/cikg/id/")),
+    ]
+    classes = store.query(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
+        use_default_graph_as_union=True,
+    )
+    for row in classes:  # type: ignore[union-attr]
+        part = BlankNode()
+        triples += [
+            Triple(dataset, VOID.classPartition, part),
+            Triple(part, VOID["class"], row["c"]),
+            Triple(part, VOID.entities, _int(int(row["n"].value))),
+        ]
+    properties = store.query(
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
+        use_default_graph_as_union=True,
+    )
+    for row in properties:  # type: ignore[union-attr]
+        part = BlankNode()
+        triples += [
+            Triple(dataset, VOID.propertyPartition, part),
+            Triple(part, VOID.property, row["p"]),
+            Triple(part, VOID.triples, _int(int(row["n"].value))),
+        ]
+    for graph, size in _graph_sizes(store):
+        triples += [
+            Triple(dataset, VOID.subset, graph),
+            Triple(graph, RDF.type, VOID.Dataset),
+            Triple(graph, VOID.triples, _int(size)),
+        ]
+    reports = store.query(
+        "SELECT ?r WHERE { ?r a <https://w3id.org/cikg/def#Report> } ORDER BY ?r",
+        use_default_graph_as_union=True,
+    )
+    for row in reports:  # type: ignore[union-attr]
+        triples += [
+            Triple(dataset, DCTERMS.source, row["r"]),
+            Triple(dataset, VOID.exampleResource, row["r"]),
+        ]
+    return serialize(triples, format=RDF_FORMATS[fmt]) or b""

@@ -1,0 +1,179 @@
+"""Serialising query results, with a cap on their size.
+
+pyoxigraph serialises a whole result; to stop at a cap the solutions are
+written here, per the W3C result formats: SPARQL 1.1 Query Results JSON,
+XML, and CSV/TSV. Graph results are capped and handed to pyoxigraph's
+serialisers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    serialize,
+)
+
+__all__ = [
+    "RDF_FORMATS",
+    "Serialised",
+    "serialise_boolean",
+    "serialise_solutions",
+    "serialise_triples",
+]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+    "trig": RdfFormat.TRIG,
+    "nquads": RdfFormat.N_QUADS,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Serialised:
+    """A serialised result.
+
+    :param body: the bytes to send.
+    :param rows: solutions or triples written.
+    :param truncated: whether the cap cut the result.
+    """
+
+    body: bytes
+    rows: int
+    truncated: bool
+
+
+def _json_term(term) -> dict[str, str]:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def _text_term(term, tsv: bool) -> str:
+    if term is None:
+        return ""
+    if not tsv:
+        return term.value
+    return str(term)  # TSV keeps the RDF term syntax (<iri>, "literal"@zh, _:b)
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
+            return (
+                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+            )
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<literal>{escape(str(term))}</literal>"
+
+
+def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serialised:
+    """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv)."""
+    names = [v.value for v in solutions.variables]
+    rows = []
+    truncated = False
+    for solution in solutions:
+        if len(rows) == cap:
+            truncated = True
+            break
+        rows.append([solution[n] for n in names])
+    if fmt == "json":
+        body = json.dumps(
+            {
+                "head": {"vars": names},
+                "results": {
+                    "bindings": [
+                        {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+                        for row in rows
+                    ]
+                },
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+    elif fmt == "xml":
+        out = io.StringIO()
+        out.write('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
+        out.write("<head>" + "".join(f"<variable name={quoteattr(n)}/>" for n in names) + "</head>")
+        out.write("<results>")
+        for row in rows:
+            out.write("<result>")
+            for n, t in zip(names, row, strict=True):
+                if t is not None:
+                    out.write(f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>")
+            out.write("</result>")
+        out.write("</results></sparql>")
+        body = out.getvalue().encode("utf-8")
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(names)
+        writer.writerows([[_text_term(t, False) for t in row] for row in rows])
+        body = out.getvalue().encode("utf-8")
+    elif fmt == "tsv":
+        lines = ["\t".join(f"?{n}" for n in names)]
+        lines += ["\t".join(_text_term(t, True) for t in row) for row in rows]
+        body = ("\n".join(lines) + "\n").encode("utf-8")
+    else:  # pragma: no cover - negotiation offers only the four
+        raise ValueError(fmt)
+    return Serialised(body, len(rows), truncated)
+
+
+def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
+    """An ASK result in ``fmt`` (json, xml, csv, tsv)."""
+    value = bool(result)
+    if fmt == "json":
+        body = json.dumps({"head": {}, "boolean": value}).encode()
+    elif fmt == "xml":
+        body = (
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head/><boolean>{str(value).lower()}</boolean></sparql>"
+        ).encode()
+    else:
+        body = (
+            ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + str(value).lower()
+        ).encode()
+    return Serialised(body, 1, False)
+
+
+def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
+    """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``."""
+    kept = []
+    truncated = False
+    for triple in triples:
+        if len(kept) == cap:
+            truncated = True
+            break
+        kept.append(triple)
+    body = serialize(kept, format=RDF_FORMATS[fmt]) or b""
+    return Serialised(body, len(kept), truncated)

@@ -1,0 +1,57 @@
+"""Server settings: one validated dataclass, read once from ``CIKG_*``
+environment variables; tests pass the values directly."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from cikg.errors import CikgError
+
+__all__ = ["ServeSettings"]
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """Limits of the SPARQL endpoint (all on by default).
+
+    :param result_limit: the most solutions or triples a response carries;
+        a larger result is cut and the response says so
+        (``X-Cikg-Truncated: true``).
+    :param max_query_chars: the longest query accepted (characters).
+    :param max_body_bytes: the largest request body accepted (bytes).
+    :param cors: answer cross-origin requests (``Access-Control-Allow-Origin: *``).
+    """
+
+    result_limit: int = 10_000
+    max_query_chars: int = 100_000
+    max_body_bytes: int = 1_000_000
+    cors: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("result_limit", "max_query_chars", "max_body_bytes"):
+            if getattr(self, name) <= 0:
+                raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
+        """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
+        ``CIKG_MAX_BODY_BYTES`` and ``CIKG_CORS`` (``0``/``1``).
+
+        :raises CikgError: if a value is not a number or not positive.
+
+        >>> ServeSettings.from_env({"CIKG_RESULT_LIMIT": "50"}).result_limit
+        50
+        """
+        env = os.environ if env is None else env
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f"CIKG_{f.name.upper()}")
+            if raw is None:
+                continue
+            try:
+                values[f.name] = raw not in {"0", "false", "no"} if f.type == "bool" else int(raw)
+            except ValueError as exc:
+                raise CikgError(f"CIKG_{f.name.upper()}={raw!r} is not a number") from exc
+        return cls(**values)  # type: ignore[arg-type]
