@@ -158,10 +158,15 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the SPARQL endpoint; builds from seeds/ first if the store is missing."""
+    """Serve the SPARQL endpoint; builds from seeds/ first if the store is missing.
+
+    Limits come from CIKG_* environment variables (CIKG_TIMEOUT_SECONDS,
+    CIKG_RESULT_LIMIT, CIKG_WORKERS …)."""
     import uvicorn
 
     from cikg.serve import create_app
+    from cikg.serve.workers import QueryWorkers
+    from cikg.settings import ServeSettings
 
     try:
         if not store.is_dir():
@@ -169,10 +174,15 @@ def serve_command(
             report = _run_build([DEFAULT_SEEDS], store, False)
             _print_report(report)
         handle = open_store(store, read_only=True)
+        settings = ServeSettings.from_env()
+        workers = QueryWorkers(store, settings, settings.workers or None)
     except CikgError as exc:
         raise _fail(str(exc)) from None
     _err.print(f"SPARQL endpoint: http://{host}:{port}/sparql")
-    uvicorn.run(create_app(handle), host=host, port=port, log_level="info")
+    try:
+        uvicorn.run(create_app(handle, settings, workers), host=host, port=port, log_level="info")
+    finally:
+        workers.close()
 
 
 def _read_query(query_or_file: str) -> str:

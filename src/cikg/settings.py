@@ -22,22 +22,30 @@ class ServeSettings:
     :param max_query_chars: the longest query accepted (characters).
     :param max_body_bytes: the largest request body accepted (bytes).
     :param cors: answer cross-origin requests (``Access-Control-Allow-Origin: *``).
+    :param timeout_seconds: the longest a query may run; past it its worker
+        process is killed and the client gets 503.
+    :param workers: query worker processes (0: one per CPU, at least 2).
     """
 
     result_limit: int = 10_000
     max_query_chars: int = 100_000
     max_body_bytes: int = 1_000_000
     cors: bool = True
+    timeout_seconds: float = 30.0
+    workers: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("result_limit", "max_query_chars", "max_body_bytes"):
+        for name in ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds"):
             if getattr(self, name) <= 0:
                 raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
+        if self.workers < 0:
+            raise CikgError(f"setting workers must not be negative, not {self.workers}")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
         """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
-        ``CIKG_MAX_BODY_BYTES`` and ``CIKG_CORS`` (``0``/``1``).
+        ``CIKG_MAX_BODY_BYTES``, ``CIKG_CORS`` (``0``/``1``),
+        ``CIKG_TIMEOUT_SECONDS`` and ``CIKG_WORKERS``.
 
         :raises CikgError: if a value is not a number or not positive.
 
@@ -51,7 +59,10 @@ class ServeSettings:
             if raw is None:
                 continue
             try:
-                values[f.name] = raw not in {"0", "false", "no"} if f.type == "bool" else int(raw)
+                if f.type == "bool":
+                    values[f.name] = raw not in {"0", "false", "no"}
+                else:
+                    values[f.name] = float(raw) if f.type == "float" else int(raw)
             except ValueError as exc:
                 raise CikgError(f"CIKG_{f.name.upper()}={raw!r} is not a number") from exc
         return cls(**values)  # type: ignore[arg-type]

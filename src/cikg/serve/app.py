@@ -12,7 +12,9 @@
   evaluated (``update=`` and ``application/sparql-update`` get 400);
   ``SERVICE`` is refused before evaluation (pyoxigraph would fetch the URL);
   queries, bodies and results are capped, and a cut result says so in
-  ``X-Cikg-Truncated``; invalid UTF-8 gets 400; CORS is on.
+  ``X-Cikg-Truncated``; invalid UTF-8 gets 400; CORS is on. Queries run in
+  worker processes (:mod:`cikg.serve.workers`) that are killed at the time
+  limit (503 with a clear message) while the others keep serving.
 - ``/.well-known/void``: VoID description of the dataset: triples, classes
   and properties partitions, one subset per named graph.
 - ``/healthz`` for operators.
@@ -43,10 +45,11 @@ from cikg.serve.negotiation import (
     parse_accept,
 )
 from cikg.serve.results import serialise_boolean, serialise_solutions, serialise_triples
+from cikg.serve.workers import QueryRequest, QueryTimeout, QueryWorkers
 from cikg.settings import ServeSettings
 from cikg.vocab import PREFIXES
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "evaluate_request"]
 
 _FORM = "application/x-www-form-urlencoded"
 _DIRECT = "application/sparql-query"
@@ -69,40 +72,40 @@ class _BadRequest(Exception):
         self.status = status
 
 
-def _evaluate(
-    store: Store,
-    sparql: str,
-    dataset: tuple[list[str], list[str]],
-    accept: str | None,
-    override: str | None,
-    settings: ServeSettings,
+def evaluate_request(
+    store: Store, request: QueryRequest, settings: ServeSettings
 ) -> tuple[bytes, str, bool]:
-    """Evaluate and serialise in the worker thread: pyoxigraph results must
-    not leave the thread that made them."""
-    default, named = dataset
+    """Evaluate a query and serialise its result, in the calling thread or
+    worker process (pyoxigraph results must not leave the thread that made
+    them).
+
+    :return: ``(body, media type, truncated)``.
+    :raises QueryError: if the query is malformed or fails.
+    :raises NotAcceptable: if no format of the result's kind fits.
+    """
     options: dict[str, object] = {"prefixes": PREFIXES}
-    if default or named:
-        if default:
-            options["default_graph"] = [NamedNode(g) for g in default]
-        if named:
-            options["named_graphs"] = [NamedNode(g) for g in named]
+    if request.default_graphs or request.named_graphs:
+        if request.default_graphs:
+            options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
+        if request.named_graphs:
+            options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
     else:
         options["use_default_graph_as_union"] = True
     try:
-        result = store.query(sparql, **options)  # type: ignore[arg-type]
+        result = store.query(request.sparql, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
         raise QueryError(str(exc)) from exc
     except (OSError, ValueError) as exc:
-        raise _BadRequest(400, f"query failed: {exc}") from exc
+        raise QueryError(f"query failed: {exc}") from exc
     try:
         if isinstance(result, QueryBoolean | QuerySolutions):
-            fmt = choose(SOLUTION_FORMATS, accept, override)
+            fmt = choose(SOLUTION_FORMATS, request.accept, request.override)
             if isinstance(result, QueryBoolean):
                 out = serialise_boolean(result, fmt.name)
             else:
                 out = serialise_solutions(result, fmt.name, settings.result_limit)
         else:
-            fmt = choose(GRAPH_FORMATS, accept, override)
+            fmt = choose(GRAPH_FORMATS, request.accept, request.override)
             out = serialise_triples(result, fmt.name, settings.result_limit)
     except NotAcceptable as exc:
         message = str(exc)
@@ -140,11 +143,16 @@ async def _read_request(request: Request, settings: ServeSettings) -> dict[str, 
     return params
 
 
-def create_app(store: Store, settings: ServeSettings | None = None) -> Starlette:
+def create_app(
+    store: Store, settings: ServeSettings | None = None, workers: QueryWorkers | None = None
+) -> Starlette:
     """The application over an open (read-only) store.
 
     :param store: the store to query; never written to.
     :param settings: limits; default :class:`ServeSettings` values.
+    :param workers: worker processes that evaluate queries within the time
+        limit; without them queries run in threads with no time limit
+        (for tests and embedding).
     :return: a Starlette app; run it with uvicorn.
     """
     settings = settings or ServeSettings()
@@ -174,12 +182,23 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> Starlette
             return PlainTextResponse(
                 f"the query is over {settings.max_query_chars} characters", status_code=400
             )
-        dataset = (params.get("default-graph-uri", []), params.get("named-graph-uri", []))
+        query_request = QueryRequest(
+            text,
+            tuple(params.get("default-graph-uri", [])),
+            tuple(params.get("named-graph-uri", [])),
+            accept,
+            override,
+        )
         try:
             check_query(text)
-            body, media_type, truncated = await run_in_threadpool(
-                _evaluate, store, text, dataset, accept, override, settings
-            )
+            if workers is not None:
+                body, media_type, truncated = await run_in_threadpool(workers.run, query_request)
+            else:
+                body, media_type, truncated = await run_in_threadpool(
+                    evaluate_request, store, query_request, settings
+                )
+        except QueryTimeout as exc:
+            return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:

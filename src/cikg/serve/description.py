@@ -60,7 +60,18 @@ def service_description(store: Store, endpoint: str, fmt: str) -> bytes:
             Triple(description, RDF.type, SD.Graph),
             Triple(description, VOID.triples, _int(size)),
         ]
-    return serialize(triples, format=RDF_FORMATS[fmt]) or b""
+    return _serialise(triples, fmt)
+
+
+def _serialise(triples: list[Triple], fmt: str) -> bytes:
+    prefixes = {ns.prefix: ns.base for ns in (SD, VOID, FORMATS)} | {
+        "dcterms": DCTERMS.base,
+        "xsd": XSD.base,
+    }
+    rdf_format = RDF_FORMATS[fmt]
+    if rdf_format.supports_datasets or fmt in {"ntriples", "jsonld"}:
+        return serialize(triples, format=rdf_format) or b""
+    return serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
 def void_description(store: Store, base: str, fmt: str) -> bytes:
@@ -116,4 +127,4 @@ def void_description(store: Store, base: str, fmt: str) -> bytes:
             Triple(dataset, DCTERMS.source, row["r"]),
             Triple(dataset, VOID.exampleResource, row["r"]),
         ]
-    return serialize(triples, format=RDF_FORMATS[fmt]) or b""
+    return _serialise(triples, fmt)
