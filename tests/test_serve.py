@@ -214,3 +214,31 @@ def test_settings_from_the_environment():
 def test_json_results_are_valid_json_for_every_query(client):
     for q in (SELECT, "ASK { ?s ?p ?o }"):
         json.loads(client.get("/sparql", params={"query": q}).text)
+
+
+def test_etag_and_not_modified(client):
+    first = client.get("/sparql", params={"query": SELECT})
+    etag = first.headers["etag"]
+    again = client.get("/sparql", params={"query": SELECT}, headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.headers["etag"] == etag
+    other = client.get("/sparql", params={"query": SELECT, "format": "csv"})
+    assert other.headers["etag"] != etag  # the format is part of what is cached
+    assert "max-age" in first.headers["cache-control"]
+
+
+def test_graph_store_protocol_read_only(client, built_store):
+    resp = client.get(
+        "/rdf-graphs", params={"graph": CNNIC55}, headers={"accept": "application/n-triples"}
+    )
+    assert resp.status_code == 200
+    store = open_store(built_store[0], read_only=True)
+    from pyoxigraph import NamedNode
+
+    expected = len(list(store.quads_for_pattern(None, None, None, NamedNode(CNNIC55))))
+    assert len(rdflib.Graph().parse(data=resp.text, format="nt")) == expected
+    assert (
+        client.get("/rdf-graphs", params={"graph": "https://example.org/none"}).status_code == 404
+    )
+    assert client.get("/rdf-graphs").status_code == 400
+    assert client.put("/rdf-graphs", params={"graph": CNNIC55}, content=b"").status_code == 405
+    assert client.delete("/rdf-graphs", params={"graph": CNNIC55}).status_code == 405

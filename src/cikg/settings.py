@@ -25,6 +25,7 @@ class ServeSettings:
     :param timeout_seconds: the longest a query may run; past it its worker
         process is killed and the client gets 503.
     :param workers: query worker processes (0: one per CPU, at least 2).
+    :param cache_bytes: the most bytes of results kept in memory.
     """
 
     result_limit: int = 10_000
@@ -33,9 +34,11 @@ class ServeSettings:
     cors: bool = True
     timeout_seconds: float = 30.0
     workers: int = 0
+    cache_bytes: int = 64_000_000
 
     def __post_init__(self) -> None:
-        for name in ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds"):
+        positive = ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds")
+        for name in positive:
             if getattr(self, name) <= 0:
                 raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
         if self.workers < 0:

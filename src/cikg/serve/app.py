@@ -15,17 +15,22 @@
   ``X-Cikg-Truncated``; invalid UTF-8 gets 400; CORS is on. Queries run in
   worker processes (:mod:`cikg.serve.workers`) that are killed at the time
   limit (503 with a clear message) while the others keep serving.
+- The store is read-only while served, so results are cached by request
+  (query, formats, dataset) in a bounded cache, and carry an ``ETag`` made
+  from the build id; ``If-None-Match`` gets 304.
 - ``/.well-known/void``: VoID description of the dataset: triples, classes
   and properties partitions, one subset per named graph.
+- ``/rdf-graphs?graph=IRI`` (or ``?default``): Graph Store Protocol, read only.
 - ``/healthz`` for operators.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 from urllib.parse import parse_qsl
 
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store, Triple, serialize
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -35,6 +40,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from cikg.errors import CikgError, QueryError
+from cikg.serve.cache import ResultCache
 from cikg.serve.description import service_description, void_description
 from cikg.serve.guard import check_query
 from cikg.serve.negotiation import (
@@ -44,10 +50,15 @@ from cikg.serve.negotiation import (
     choose,
     parse_accept,
 )
-from cikg.serve.results import serialise_boolean, serialise_solutions, serialise_triples
+from cikg.serve.results import (
+    RDF_FORMATS,
+    serialise_boolean,
+    serialise_solutions,
+    serialise_triples,
+)
 from cikg.serve.workers import QueryRequest, QueryTimeout, QueryWorkers
 from cikg.settings import ServeSettings
-from cikg.vocab import PREFIXES
+from cikg.vocab import CIKG, PREFIXES
 
 __all__ = ["create_app", "evaluate_request"]
 
@@ -64,6 +75,34 @@ _PAGE = """<!doctype html>
 <button type="submit">Run</button></form></body></html>
 """
 _EXAMPLE = "SELECT ?report ?title WHERE { ?report a cikg:Report ; dcterms:title ?title }"
+
+
+def _build_id(store: Store) -> str:
+    """What identifies the store's content: the hashes of the files it was
+    built from and the cikg version (a new build gives new ETags)."""
+    from cikg import __version__
+
+    hashes = sorted(q.object.value for q in store.quads_for_pattern(None, CIKG.sha256, None, None))
+    return hashlib.sha1("|".join([__version__, *hashes]).encode()).hexdigest()[:12]
+
+
+def _cache_key(request: QueryRequest) -> str:
+    return hashlib.sha1(repr(request).encode("utf-8")).hexdigest()
+
+
+def _dump_graph(store: Store, graph: str | None, fmt: str) -> bytes:
+    """One graph (or the union of all, for ``?default``) in ``fmt``."""
+    triples = (
+        store.quads_for_pattern(None, None, None, NamedNode(graph))
+        if graph is not None
+        else store.quads_for_pattern(None, None, None, None)
+    )
+    return (
+        serialize(
+            {Triple(q.subject, q.predicate, q.object) for q in triples}, format=RDF_FORMATS[fmt]
+        )
+        or b""
+    )
 
 
 class _BadRequest(Exception):
@@ -156,6 +195,8 @@ def create_app(
     :return: a Starlette app; run it with uvicorn.
     """
     settings = settings or ServeSettings()
+    build_id = _build_id(store)
+    cache = ResultCache(settings.cache_bytes)
 
     async def sparql(request: Request) -> Response:
         try:
@@ -189,14 +230,22 @@ def create_app(
             accept,
             override,
         )
+        key = _cache_key(query_request)
+        etag = f'"{build_id}-{key[:16]}"'
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
         try:
             check_query(text)
-            if workers is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                body, media_type, truncated = cached
+            elif workers is not None:
                 body, media_type, truncated = await run_in_threadpool(workers.run, query_request)
             else:
                 body, media_type, truncated = await run_in_threadpool(
                     evaluate_request, store, query_request, settings
                 )
+            cache.put(key, (body, media_type, truncated))
         except QueryTimeout as exc:
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
@@ -207,7 +256,12 @@ def create_app(
             return PlainTextResponse(str(exc), status_code=exc.status)
         except CikgError as exc:
             return PlainTextResponse(str(exc), status_code=500)
-        headers = {"Vary": "Accept", "X-Cikg-Result-Limit": str(settings.result_limit)}
+        headers = {
+            "Vary": "Accept",
+            "X-Cikg-Result-Limit": str(settings.result_limit),
+            "ETag": etag,
+            "Cache-Control": "public, max-age=300",
+        }
         if truncated:
             headers["X-Cikg-Truncated"] = "true"
         return Response(body, media_type=media_type, headers=headers)
@@ -221,6 +275,24 @@ def create_app(
             return PlainTextResponse(str(exc), status_code=406)
         body = await run_in_threadpool(void_description, store, str(request.base_url), fmt.name)
         return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+    async def graph_store(request: Request) -> Response:
+        """Graph Store Protocol, read only: ``?graph=IRI`` or ``?default``."""
+        graph = request.query_params.get("graph")
+        if graph is None and "default" not in request.query_params:
+            return PlainTextResponse("give ?graph=IRI or ?default", status_code=400)
+        try:
+            fmt = choose(
+                GRAPH_FORMATS, request.headers.get("accept"), request.query_params.get("format")
+            )
+        except NotAcceptable as exc:
+            return PlainTextResponse(str(exc), status_code=406)
+        if graph is not None and not store.contains_named_graph(NamedNode(graph)):
+            return PlainTextResponse(f"no graph {graph}", status_code=404)
+        body = await run_in_threadpool(_dump_graph, store, graph, fmt.name)
+        return Response(
+            body, media_type=fmt.media_type, headers={"Vary": "Accept", "ETag": f'"{build_id}"'}
+        )
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -244,6 +316,7 @@ def create_app(
             Route("/", home),
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/.well-known/void", void),
+            Route("/rdf-graphs", graph_store, methods=["GET", "HEAD"]),
             Route("/healthz", healthz),
         ],
         middleware=middleware,
