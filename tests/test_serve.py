@@ -242,3 +242,41 @@ def test_graph_store_protocol_read_only(client, built_store):
     assert client.get("/rdf-graphs").status_code == 400
     assert client.put("/rdf-graphs", params={"graph": CNNIC55}, content=b"").status_code == 405
     assert client.delete("/rdf-graphs", params={"graph": CNNIC55}).status_code == 405
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_query_page_lists_the_examples_and_shows_results(client):
+    page = client.get("/sparql", headers={"accept": BROWSER})
+    assert page.status_code == 200 and 'lang="zh"' in page.text
+    assert "indicator-series.rq" in page.text and "data-query=" in page.text
+    assert "<script src" not in page.text and "http://" not in page.text.split("<body>")[0]
+    results = client.post("/sparql", data={"query": SELECT}, headers={"accept": BROWSER})
+    assert results.headers["content-type"].startswith("text/html")
+    assert "<table>" in results.text and "5 rows" in results.text
+    assert "第55次中国互联网络发展状况统计报告" in results.text
+    assert "format=csv" in results.text  # download links
+    iris = client.post(
+        "/sparql",
+        data={"query": "SELECT ?r WHERE { ?r a cikg:Report }"},
+        headers={"accept": BROWSER},
+    )
+    assert 'href="/id/report/cnnic-55"' in iris.text  # IRIs link to their pages
+    bad = client.post("/sparql", data={"query": "SELECT * WHERE {"}, headers={"accept": BROWSER})
+    assert bad.status_code == 400 and 'class="error"' in bad.text
+
+
+def test_the_page_escapes_what_it_shows(client):
+    hostile = 'SELECT ("<script>alert(1)</script>" AS ?x) ("\\"><img onerror=alert(1)>" AS ?y) {}'
+    page = client.post("/sparql", data={"query": hostile}, headers={"accept": BROWSER})
+    assert "<script>alert" not in page.text and "<img onerror" not in page.text
+    assert "&lt;script&gt;" in page.text
+
+
+def test_truncation_is_said_on_the_page(store):
+    small = TestClient(create_app(store, ServeSettings(result_limit=2)))
+    page = small.post(
+        "/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"accept": BROWSER}
+    )
+    assert "cut at 2 rows" in page.text

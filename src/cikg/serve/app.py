@@ -27,7 +27,7 @@
 from __future__ import annotations
 
 import hashlib
-import html
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store, Triple, serialize
@@ -50,6 +50,7 @@ from cikg.serve.negotiation import (
     choose,
     parse_accept,
 )
+from cikg.serve.page import Example, load_examples, query_page
 from cikg.serve.results import (
     RDF_FORMATS,
     serialise_boolean,
@@ -66,15 +67,10 @@ _FORM = "application/x-www-form-urlencoded"
 _DIRECT = "application/sparql-query"
 _UPDATE = "application/sparql-update"
 
-_PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>cikg SPARQL</title></head>
-<body><h1>cikg — SPARQL 1.1</h1>
-<p>China internet knowledge graph · 中国互联网知识图谱</p>
-<form method="post" action="/sparql">
-<textarea name="query" rows="12" cols="90">{query}</textarea><br>
-<button type="submit">Run</button></form></body></html>
-"""
 _EXAMPLE = "SELECT ?report ?title WHERE { ?report a cikg:Report ; dcterms:title ?title }"
+#: What the query page asks of the evaluation: a table, or RDF as text.
+_PAGE_ACCEPT = "application/sparql-results+json, text/turtle"
+_QUERIES = Path(__file__).resolve().parents[3] / "queries"
 
 
 def _build_id(store: Store) -> str:
@@ -183,7 +179,10 @@ async def _read_request(request: Request, settings: ServeSettings) -> dict[str, 
 
 
 def create_app(
-    store: Store, settings: ServeSettings | None = None, workers: QueryWorkers | None = None
+    store: Store,
+    settings: ServeSettings | None = None,
+    workers: QueryWorkers | None = None,
+    examples: tuple[Example, ...] | None = None,
 ) -> Starlette:
     """The application over an open (read-only) store.
 
@@ -192,8 +191,12 @@ def create_app(
     :param workers: worker processes that evaluate queries within the time
         limit; without them queries run in threads with no time limit
         (for tests and embedding).
+    :param examples: the example queries of the query page; default the
+        ``queries/`` folder of the checkout.
     :return: a Starlette app; run it with uvicorn.
     """
+    if examples is None:
+        examples = load_examples(_QUERIES) if _QUERIES.is_dir() else ()
     settings = settings or ServeSettings()
     build_id = _build_id(store)
     cache = ResultCache(settings.cache_bytes)
@@ -208,10 +211,10 @@ def create_app(
         accept = request.headers.get("accept")
         if len(queries) > 1:
             return PlainTextResponse("give one 'query' parameter, not several", status_code=400)
+        wants_html = bool(accept) and not override and parse_accept(accept)[0][0] == "text/html"
         if not queries or not queries[0].strip():
-            best = parse_accept(accept)[0][0] if accept else "*/*"
-            if best == "text/html" and not override:
-                return HTMLResponse(_PAGE.format(query=html.escape(_EXAMPLE)))
+            if wants_html:
+                return HTMLResponse(query_page(_EXAMPLE, examples))
             try:
                 fmt = choose(GRAPH_FORMATS, accept, override)
             except NotAcceptable:
@@ -227,7 +230,7 @@ def create_app(
             text,
             tuple(params.get("default-graph-uri", [])),
             tuple(params.get("named-graph-uri", [])),
-            accept,
+            _PAGE_ACCEPT if wants_html else accept,
             override,
         )
         key = _cache_key(query_request)
@@ -247,8 +250,13 @@ def create_app(
                 )
             cache.put(key, (body, media_type, truncated))
         except QueryTimeout as exc:
+            if wants_html:
+                return HTMLResponse(query_page(text, examples, error=str(exc)), status_code=503)
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
+            if wants_html:
+                message = f"malformed or refused query: {exc}"
+                return HTMLResponse(query_page(text, examples, error=message), status_code=400)
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
@@ -264,6 +272,16 @@ def create_app(
         }
         if truncated:
             headers["X-Cikg-Truncated"] = "true"
+        if wants_html:
+            page = query_page(
+                text,
+                examples,
+                results=body,
+                media_type=media_type,
+                truncated=truncated,
+                limit=settings.result_limit,
+            )
+            return HTMLResponse(page, headers=headers)
         return Response(body, media_type=media_type, headers=headers)
 
     async def void(request: Request) -> Response:
@@ -298,7 +316,7 @@ def create_app(
         return JSONResponse({"status": "ok"})
 
     async def home(_: Request) -> Response:
-        return HTMLResponse(_PAGE.format(query=html.escape(_EXAMPLE)))
+        return HTMLResponse(query_page(_EXAMPLE, examples))
 
     middleware = []
     if settings.cors:
