@@ -207,7 +207,8 @@ def create_app(
         except _BadRequest as exc:
             return PlainTextResponse(str(exc), status_code=exc.status)
         queries = params.get("query", [])
-        override = (params.get("format") or [None])[0]
+        overrides = params.get("format") or params.get("output") or []
+        override = tuple(overrides) if overrides else None
         accept = request.headers.get("accept")
         if len(queries) > 1:
             return PlainTextResponse("give one 'query' parameter, not several", status_code=400)

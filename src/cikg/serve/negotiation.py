@@ -7,6 +7,7 @@ own formats; ``?format=`` names one directly and overrides ``Accept``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -41,6 +42,13 @@ GRAPH_FORMATS = (
     Format("trig", "application/trig"),
     Format("nquads", "application/n-quads"),
 )
+#: Other names clients use in ``?format=``.
+_FORMAT_ALIASES = {
+    "json-ld": "jsonld", "application/x-json+ld": "jsonld", "ttl": "turtle",
+    "n-triples": "ntriples", "nt": "ntriples", "rdf": "rdfxml", "rdf+xml": "rdfxml",
+    "rdf/xml": "rdfxml", "n-quads": "nquads", "nq": "nquads", "srj": "json", "srx": "xml",
+    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+}  # fmt: skip
 _ALIASES = {
     "application/json": "application/sparql-results+json",
     "application/xml": "application/sparql-results+xml",
@@ -75,12 +83,16 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return [(media, q) for media, q, _ in ranges]
 
 
-def choose(formats: tuple[Format, ...], accept: str | None, override: str | None) -> Format:
+def choose(
+    formats: tuple[Format, ...], accept: str | None, override: str | Sequence[str] | None
+) -> Format:
     """The format to answer in.
 
     :param formats: the formats of the result's kind, the default first.
     :param accept: the ``Accept`` header (absent means anything).
-    :param override: a ``?format=`` name or media type, which wins.
+    :param override: ``?format=`` values (a name, media type or common
+        alias such as ``json-ld`` or ``ttl``); the first that fits wins over
+        ``Accept`` (SPARQLWrapper sends two).
     :raises NotAcceptable: if nothing fits.
 
     >>> choose(SOLUTION_FORMATS, "text/csv;q=0.5, application/sparql-results+xml", None).name
@@ -93,12 +105,14 @@ def choose(formats: tuple[Format, ...], accept: str | None, override: str | None
     cikg.serve.negotiation.NotAcceptable: none of text/turtle can hold this result; ...
     """
     if override:
-        wanted = override.strip().lower()
-        for fmt in formats:
-            if wanted in {fmt.name, fmt.media_type}:
-                return fmt
+        wanted = [override] if isinstance(override, str) else list(override)
+        for name in wanted:
+            key = _FORMAT_ALIASES.get(name.strip().lower(), name.strip().lower())
+            for fmt in formats:
+                if key in {fmt.name, fmt.media_type}:
+                    return fmt
         raise NotAcceptable(
-            f"format {override!r} cannot hold this result; use one of "
+            f"format {', '.join(wanted)} cannot hold this result; use one of "
             + ", ".join(f.name for f in formats)
         )
     for media, q in parse_accept(accept):

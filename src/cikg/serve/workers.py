@@ -35,7 +35,7 @@ class QueryRequest:
     default_graphs: tuple[str, ...]
     named_graphs: tuple[str, ...]
     accept: str | None
-    override: str | None
+    override: tuple[str, ...] | None
 
 
 def _worker_main(
