@@ -239,17 +239,20 @@ def create_app(
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
         try:
-            check_query(text)
-            cached = cache.get(key)
+            cached = cache.get(key)  # only queries that passed the guard are cached
             if cached is not None:
                 body, media_type, truncated = cached
-            elif workers is not None:
-                body, media_type, truncated = await run_in_threadpool(workers.run, query_request)
             else:
-                body, media_type, truncated = await run_in_threadpool(
-                    evaluate_request, store, query_request, settings
-                )
-            cache.put(key, (body, media_type, truncated))
+                await run_in_threadpool(check_query, text)
+                if workers is not None:
+                    body, media_type, truncated = await run_in_threadpool(
+                        workers.run, query_request
+                    )
+                else:
+                    body, media_type, truncated = await run_in_threadpool(
+                        evaluate_request, store, query_request, settings
+                    )
+                cache.put(key, (body, media_type, truncated))
         except QueryTimeout as exc:
             if wants_html:
                 return HTMLResponse(query_page(text, examples, error=str(exc)), status_code=503)
