@@ -115,11 +115,14 @@ def test_replace_graph_builds_everything_before_writing(tmp_path):
     assert list(store.quads_for_pattern(None, None, None, staging)) == []
 
 
-def test_pdf_is_reported_as_skipped_not_a_crash(tmp_path):
+def test_a_broken_pdf_is_a_failure_with_a_message_not_a_crash(tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = build([pdf], tmp_path / "store").results[0]
-    assert result.status is Status.SKIPPED and "PDF" in result.message
+    assert result.status is Status.FAILED and "report.pdf" in result.message
+    other = tmp_path / "notes.docx"
+    other.write_bytes(b"PK")
+    assert build([other], tmp_path / "store").results[0].status is Status.SKIPPED
 
 
 def test_turtle_export_round_trips(built_store, tmp_path):

@@ -63,6 +63,8 @@ _NOTE_RE = re.compile(r"^[（(]?(?:数据来源|资料来源|来源|注\s*\d*|�
 _LIST_RE = re.compile(r"^(?:[-*•]\s+|◇|◆|●|■)")
 _PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 _TOC_ENTRY_RE = re.compile(r"^\S.*?\t+\s*\d{1,3}$")
+#: A contents line with dot leaders (PDF contents pages): 一、总体情况........3
+_TOC_LEADER_RE = re.compile(r"^\S.*?(?:\.{4,}|…{2,}|·{4,})\s*\d{1,3}$")
 _FRONT_SECTION_RE = re.compile(r"^(前言|摘要|目录|序言|引言)")
 _TOC_HEADING_RE = re.compile(r"^目录$")
 
@@ -420,6 +422,10 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
                 continue
             in_toc = False
 
+        if _TOC_LEADER_RE.match(s):
+            emit(lineno, Block(BlockKind.TOC, s, lineno, lineno, section=section))
+            continue
+
         # footnotes: never break an open paragraph or table ----------------------
         m = _FOOTNOTE_SUP_RE.match(s) or _FOOTNOTE_BRACKET_RE.match(s)
         if m:
@@ -484,6 +490,8 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
 
         # headings -----------------------------------------------------------------
         level = _heading_level(s)
+        if level == 4 and para is not None and not blank_before:
+            level = None  # "4 亿人，较…" continues a wrapped line; it is no "4. …" heading
         if level is None and _is_generic_heading(s, lines, i, dropped, para):
             level = 1
         if level is not None:

@@ -1,0 +1,252 @@
+"""PDF reports -> :class:`~cikg.records.Document`, through the text loader.
+
+pdfplumber gives each page's characters with their font size and position;
+this module turns a page into the lines a text report would have, then the
+text loader's stages (cover, furniture, blocks) read them, so a PDF and the
+same report as text come out alike. The stages:
+
+1. :func:`page_to_lines` - digits in a much smaller font than the rest of
+   their line become superscript markers (``77 EFlops7`` -> ``77
+   EFlops⁷``, so the footnote logic sees them); a line ending well short of
+   the right margin ends its paragraph, an indented line starts one (a blank
+   line is put between, as text reports have); tables found by pdfplumber
+   are written as tab-separated rows where they stand, and their characters
+   are kept out of the prose.
+2. :func:`tables_on_page` - pdfplumber's tables, less chart grids (mostly
+   empty cells) and one-column prose boxes; merged cells forward-filled.
+3. :func:`load_pdf` - pages in order, then the text stages; every block gets
+   its page. Encrypted, truncated and image-only PDFs are clear errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cikg.errors import InputError
+from cikg.load.text import find_boilerplate, lines_to_blocks, split_cover
+from cikg.records import Document
+
+__all__ = ["load_pdf", "page_to_lines", "tables_on_page"]
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: A digit this much smaller than the body text is a note marker.
+_MARKER_RATIO = 0.75
+#: Share of empty cells above which a "table" is a chart's grid.
+_EMPTY_LIMIT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    top: float
+    text: str
+    blank_before: bool = False
+    blank_after: bool = False
+
+
+def tables_on_page(page) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+    """The data tables of a page: ``(bbox, rows)`` with cells as text.
+
+    A table whose cells are mostly empty (a chart's grid) or that has a
+    single column (a box of prose) is not a data table. A cell merged
+    across columns (``None``) takes the text of the cell to its left.
+    """
+    found = []
+    for table in page.find_tables():
+        rows = table.extract()
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        cells = [c for r in rows for c in r]
+        empty = sum(1 for c in cells if not (c or "").strip())
+        if width < 2 or empty / max(1, len(cells)) > _EMPTY_LIMIT:
+            continue
+        clean = []
+        for row in rows:
+            out: list[str] = []
+            for cell in row:
+                if cell is None:  # merged with the cell to its left
+                    out.append(out[-1] if out else "")
+                else:
+                    out.append("".join(cell.split()))
+            clean.append(out)
+        found.append((table.bbox, clean))
+    return found
+
+
+def _inside(obj: dict, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def page_to_lines(page) -> list[str]:
+    """The lines of one page, as a text report would have them."""
+    tables = tables_on_page(page)
+    boxes = [bbox for bbox, _ in tables]
+    chars = [c for c in page.chars if not _inside(c, boxes)]
+    if not chars and not tables:
+        return []
+    sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
+    body = sizes.most_common(1)[0][0] if sizes else 0  # the body text's size
+    lines = _join_footnotes(_group_lines(chars))
+    body_lines = [ln for ln in lines if ln["size"] == body] or lines
+    left = _mode([ln["x0"] for ln in body_lines]) if body_lines else 0
+    right = max((ln["x1"] for ln in body_lines), default=0)
+    em = body or 10
+    out: list[_Line] = []
+    for ln in lines:
+        indented = ln["x0"] > left + 1.5 * em
+        short = ln["x1"] < right - 2 * em
+        out.append(_Line(ln["top"], ln["text"], blank_before=indented, blank_after=short))
+    for bbox, rows in tables:
+        out.append(_Line(bbox[1], "\n".join("\t".join(r) for r in rows), True, True))
+    out.sort(key=lambda ln: ln.top)
+    text_lines: list[str] = []
+    for ln in out:
+        if ln.blank_before and text_lines and text_lines[-1]:
+            text_lines.append("")
+        text_lines.extend(ln.text.split("\n"))
+        if ln.blank_after:
+            text_lines.append("")
+    return text_lines
+
+
+def _mode(values: Sequence[float]) -> float:
+    return Counter(round(v) for v in values).most_common(1)[0][0]
+
+
+def _group_lines(chars: list[dict]) -> list[dict]:
+    """Characters into lines: by baseline (within half a character), then left
+    to right; a gap wider than a third of a character is a space."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if rows and abs(rows[-1][0]["top"] - c["top"]) <= max(2.0, c["size"] * 0.5):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        # digits much smaller than the line's own text are note markers (²⁵);
+        # a line all in one small size (a page number, a footnote's text) is not
+        line_size = Counter(round(c["size"], 1) for c in row if c["text"].strip()).most_common(1)
+        size = line_size[0][0] if line_size else 0
+        text = ""
+        for prev, c in zip([None, *row[:-1]], row, strict=True):
+            if prev is not None and c["x0"] - prev["x1"] > c["size"] / 3:
+                text += " "
+            small = c["text"].isdigit() and c["size"] < size * _MARKER_RATIO
+            text += c["text"].translate(_SUPERSCRIPT) if small else c["text"]
+        if text.strip():
+            first, last = row[0], row[-1]
+            lines.append(
+                {
+                    "top": first["top"],
+                    "x0": first["x0"],
+                    "x1": last["x1"],
+                    "size": size,
+                    "text": text.strip(),
+                }
+            )
+    return lines
+
+
+_SUPERSCRIPT_DIGITS = set("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _join_footnotes(lines: list[dict]) -> list[dict]:
+    """A footnote wrapped over several lines (same small size, below its
+    marker line) is one line."""
+    out: list[dict] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev["text"][:1] in _SUPERSCRIPT_DIGITS
+            and line["size"] == prev["size"]
+            and line["text"][:1] not in _SUPERSCRIPT_DIGITS
+            and line["top"] - prev["top"] < prev["size"] * 2.5
+        ):
+            out[-1] = {
+                **prev,
+                "x1": max(prev["x1"], line["x1"]),
+                "text": prev["text"] + line["text"],
+            }
+            continue
+        out.append(line)
+    return out
+
+
+def _drop_running_lines(lines: list[str], pages: list[int]) -> list[str]:
+    """Blank out running headers and footers: a line among the first or last
+    two text lines of a page that stands there on two pages or more."""
+    edges: dict[int, list[int]] = {}
+    for index, (line, page) in enumerate(zip(lines, pages, strict=True)):
+        if line.strip():
+            edges.setdefault(page, []).append(index)
+    candidates = Counter()
+    for indexes in edges.values():
+        for index in {*indexes[:2], *indexes[-2:]}:
+            candidates[lines[index].strip()] += 1
+    running = {text for text, n in candidates.items() if n >= 2 and not text.isdigit()}
+    return [
+        ""
+        if line.strip() in running
+        and index in {*edges[pages[index]][:2], *edges[pages[index]][-2:]}
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def load_pdf(path: Path) -> Document:
+    """Load a born-digital PDF report.
+
+    :param path: the PDF.
+    :return: the document; every block carries its 1-based ``page``.
+    :raises InputError: if the PDF is encrypted, truncated or unreadable,
+        or has no text layer (it needs OCR first).
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    lines: list[str] = []
+    pages: list[int] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                page_lines = page_to_lines(page)
+                lines.extend(page_lines)
+                pages.extend([number] * len(page_lines))
+                lines.append("")
+                pages.append(number)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
+    except (PDFSyntaxError, PSException, PdfminerException, MalformedPDFException) as exc:
+        if b"/Encrypt" in data:
+            raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
+        raise InputError(path, f"is not a readable PDF (truncated or damaged?): {exc}") from exc
+    if not any(line.strip() for line in lines):
+        raise InputError(path, "has no text layer (scanned images only); it needs OCR first")
+    lines = _drop_running_lines(lines, pages)
+    cover, body = split_cover(lines, 0)
+    dropped = find_boilerplate(lines, body, None)
+    blocks = lines_to_blocks(lines, body, dropped)
+    paged = tuple(replace(b, page=pages[b.line - 1]) for b in blocks)
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=paged,
+        cover=cover,
+        dropped_lines=sum(1 for i in dropped if lines[i].strip()),
+    )

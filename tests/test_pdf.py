@@ -1,0 +1,126 @@
+"""PDF input: a PDF made in the layout of a CNNIC report comes out as its
+text does; broken PDFs are clear errors; the real corpus PDFs are read."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cikg.errors import InputError
+from cikg.extract.document import document_to_facts
+from cikg.extract.quantities import UnitTable
+from cikg.iris import IriMinter
+from cikg.load import load_document
+from cikg.metadata import document_to_metadata
+from cikg.pipeline import Status, build
+from cikg.records import BlockKind
+from cikg.store import open_store, query
+
+from .pdf_fixtures import (
+    FOOTNOTE,
+    PARAGRAPH,
+    TABLE_ROWS,
+    cnnic_like_pdf,
+    encrypted_pdf,
+    image_only_pdf,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def fixture_pdf(tmp_path_factory):
+    return cnnic_like_pdf(tmp_path_factory.mktemp("pdf") / "cnnic-like.pdf")
+
+
+def test_a_pdf_becomes_the_blocks_of_its_text(fixture_pdf):
+    doc = load_document(fixture_pdf)
+    kinds = [b.kind for b in doc.blocks]
+    assert BlockKind.HEADING in kinds and all(b.page for b in doc.blocks)
+    (para,) = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH and "网络购物" in b.text]
+    assert para.text.replace(" ", "") == (PARAGRAPH + "¹").replace(" ", "")  # lines rejoined
+    (note,) = [b for b in doc.blocks if b.kind is BlockKind.FOOTNOTE]
+    assert note.marker == "1" and note.text.endswith(FOOTNOTE[-10:])  # small marker, two lines
+    (table,) = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert table.label == "表 5" and len(table.rows) == 1 + len(TABLE_ROWS)  # stitched over a page
+    assert [r[0] for r in table.rows[1:]] == [r[0] for r in TABLE_ROWS]
+    texts = " ".join(b.text for b in doc.blocks)
+    assert "第 55 次中国互联网络发展状况统计报告" not in texts  # running header removed
+    assert doc.cover[0][1] == "第55次中国互联网络发展状况统计报告"
+
+
+def test_the_pdf_gives_the_facts_its_text_gives(fixture_pdf, reference, segmenter):
+    doc = load_document(fixture_pdf)
+    meta = document_to_metadata(doc, reference, IriMinter())
+    assert meta.slug == "cnnic-55" and meta.issued.isoformat() == "2025-01"
+    facts = document_to_facts(
+        doc, reference, UnitTable.from_quads(reference.reference_quads), segmenter
+    )
+    table = {(f.indicator, f.period.iri[-7:]): f.value for f in facts.facts if f.row_header}
+    assert len(table) == len(TABLE_ROWS) * 5
+    assert table[("即时通信用户规模", "2024-12")] == 1081330000
+    prose = {f.indicator: f for f in facts.facts if not f.row_header}
+    assert prose["网络购物用户规模"].value == 974000000
+    assert prose["网络购物网民使用率"].value == Decimal("87.9")
+    share = next(f for f in facts.facts if "移动基站总数" in f.indicator)
+    assert share.citations == ("1",) and share.compiling_orgs == ("工业和信息化部",)
+
+
+def test_broken_pdfs_are_clear_errors(tmp_path, fixture_pdf):
+    with pytest.raises(InputError, match="needs OCR"):
+        load_document(image_only_pdf(tmp_path / "scan.pdf"))
+    with pytest.raises(InputError, match="encrypted"):
+        load_document(encrypted_pdf(tmp_path / "locked.pdf"))
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(fixture_pdf.read_bytes()[:2000])
+    with pytest.raises(InputError, match=r"cut\.pdf"):
+        load_document(cut)
+
+
+def test_a_failed_pdf_leaves_the_store_as_it_was(tmp_path, fixture_pdf):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / "report.pdf"
+    good.write_bytes(fixture_pdf.read_bytes())
+    store = tmp_path / "store"
+    first = build([folder], store).results[0]
+    assert first.status is Status.BUILT
+    s = open_store(store, read_only=True)
+    pages = {r["p"].value for r in query(s, "SELECT DISTINCT ?p WHERE { ?x cikg:page ?p }")}
+    assert pages == {"2", "3"}
+    before = len(s)
+    del s
+    good.write_bytes(fixture_pdf.read_bytes()[:3000])  # the same file, now truncated
+    again = build([folder], store).results[0]
+    assert again.status is Status.FAILED and "report.pdf" in again.message
+    assert len(open_store(store, read_only=True)) == before
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the checkout")
+@pytest.mark.parametrize(
+    ("name", "slug", "title", "issued"),
+    [
+        (
+            "cac_digital_china_2021.pdf",
+            "digital-china-2021",
+            "数字中国发展报告（2021年）",
+            "2022-07",
+        ),
+        (
+            "caict_digital_economy_2022.pdf",
+            "caict-digital-economy-2022",
+            "中国数字经济发展报告(2022年)",
+            "2022-07",
+        ),
+    ],
+)
+def test_real_reports_metadata_from_their_first_pages(reference, name, slug, title, issued):
+    doc = load_document(CORPUS / name)
+    meta = document_to_metadata(doc, reference, IriMinter())
+    assert (meta.slug, meta.title, meta.issued.isoformat()) == (slug, title, issued)
+    paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paragraphs) > 100 and all(b.page for b in doc.blocks)
+    closed = sum(1 for p in paragraphs if p.text.rstrip().endswith(("。", "：", "；", "”")))
+    assert closed / len(paragraphs) > 0.85  # sentences broken by a page are rejoined
