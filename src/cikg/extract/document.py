@@ -10,6 +10,7 @@ CNNIC reports state in their 术语界定 (调查数据截止日期：本次统�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from cikg.extract.citations import (
@@ -24,7 +25,7 @@ from cikg.records import BlockKind, Document, Finding, IssuedDate, ObservationFa
 from cikg.reference import Reference
 from cikg.segment import Segmenter
 
-__all__ = ["Extraction", "document_to_facts", "reference_date"]
+__all__ = ["Extraction", "document_to_facts", "is_chart_text", "reference_date"]
 
 #: How CNNIC reports state their reference date: 术语界定 "调查数据截止日期：本次统计
 #: 调查数据截止日期为 2024 年 12 月"; notes "以上数据统计截止日期为2024年12月",
@@ -72,6 +73,25 @@ def reference_date(doc: Document) -> Period | None:
                 if found:
                     return found[-1]
     return None
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CHART_CHARS_RE = re.compile(r"[\d\s.,%％·-]")
+
+
+def is_chart_text(text: str) -> bool:
+    """Text a chart carries (axis ticks ``450 45% 300 30%``), not a sentence:
+    mostly digits, signs and spaces, with few Chinese characters.
+
+    >>> is_chart_text("450 45% 300 30% 150 15%")
+    True
+    >>> is_chart_text("截至 2024 年 12 月，网民规模达 11.08 亿人。")
+    False
+    """
+    if len(_CJK_RE.findall(text)) >= 6:
+        return False
+    numeric = len(_CHART_CHARS_RE.findall(text))
+    return len(text) >= 6 and numeric / len(text) >= 0.6
 
 
 def _footnote_periods(footnotes: dict[str, str]) -> dict[str, Period]:
@@ -155,6 +175,16 @@ def document_to_facts(
     )
     for index, block in enumerate(doc.blocks):
         if block.kind not in _PROSE:
+            continue
+        if is_chart_text(block.text):
+            out.findings.append(
+                Finding(
+                    "chart-text",
+                    f"{block.text[:40]!r} reads as a chart's axis labels; left out",
+                    line=block.line,
+                    page=block.page,
+                )
+            )
             continue
         result = paragraph_to_facts(block.text, index, prose_ctx)
         out.prose_figures += result.seen

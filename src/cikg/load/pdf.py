@@ -14,15 +14,19 @@ same report as text come out alike. The stages:
    are kept out of the prose.
 2. :func:`tables_on_page` - pdfplumber's tables, less chart grids (mostly
    empty cells) and one-column prose boxes; merged cells forward-filled.
-3. :func:`load_pdf` - pages in order, then the text stages; every block gets
-   its page. Encrypted, truncated and image-only PDFs are clear errors.
+3. :func:`load_pdf` - pages (read in parallel processes: they are
+   independent), in order, then the text stages; every block gets its page.
+   Encrypted, truncated and image-only PDFs are clear errors.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,11 +34,14 @@ from cikg.errors import InputError
 from cikg.load.text import find_boilerplate, lines_to_blocks, split_cover
 from cikg.records import Document
 
-__all__ = ["load_pdf", "page_to_lines", "tables_on_page"]
+__all__ = ["classify_tables", "load_pdf", "page_to_lines", "tables_on_page"]
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: A digit this much smaller than the body text is a note marker.
 _MARKER_RATIO = 0.75
+#: Below twice this many pages a PDF is read in one process (starting a
+#: worker costs about a second; measured in benchmarks/pdf.py).
+_PAGES_PER_WORKER_MIN = 30
 #: Share of empty cells above which a "table" is a chart's grid.
 _EMPTY_LIMIT = 0.5
 
@@ -47,22 +54,34 @@ class _Line:
     blank_after: bool = False
 
 
-def tables_on_page(page) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+Bbox = tuple[float, float, float, float]
+
+
+def tables_on_page(page) -> list[tuple[Bbox, list[list[str]]]]:
     """The data tables of a page: ``(bbox, rows)`` with cells as text.
 
     A table whose cells are mostly empty (a chart's grid) or that has a
     single column (a box of prose) is not a data table. A cell merged
     across columns (``None``) takes the text of the cell to its left.
     """
+    return classify_tables(page)[0]
+
+
+def classify_tables(page) -> tuple[list[tuple[Bbox, list[list[str]]]], int]:
+    """The page's data tables (see :func:`tables_on_page`) and how many of
+    pdfplumber's tables were rejected as chart grids or prose boxes."""
     found = []
+    rejected = 0
     for table in page.find_tables():
         rows = table.extract()
         if not rows:
+            rejected += 1
             continue
         width = max(len(r) for r in rows)
         cells = [c for r in rows for c in r]
         empty = sum(1 for c in cells if not (c or "").strip())
         if width < 2 or empty / max(1, len(cells)) > _EMPTY_LIMIT:
+            rejected += 1
             continue
         clean = []
         for row in rows:
@@ -74,7 +93,7 @@ def tables_on_page(page) -> list[tuple[tuple[float, float, float, float], list[l
                     out.append("".join(cell.split()))
             clean.append(out)
         found.append((table.bbox, clean))
-    return found
+    return found, rejected
 
 
 def _inside(obj: dict, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
@@ -202,10 +221,37 @@ def _drop_running_lines(lines: list[str], pages: list[int]) -> list[str]:
     ]
 
 
-def load_pdf(path: Path) -> Document:
+def _pages_to_lines(path: str, first: int, last: int) -> list[list[str]]:
+    """Lines of pages ``first`` to ``last`` (0-based, exclusive end); runs in
+    a worker process."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [page_to_lines(pdf.pages[i]) for i in range(first, last)]
+
+
+def _read_pages(path: Path, count: int, workers: int) -> list[list[str]]:
+    """Every page's lines, pages split among ``workers`` processes (pages are
+    independent); one process for a short document."""
+    if workers <= 1 or count < 2 * _PAGES_PER_WORKER_MIN:
+        return _pages_to_lines(str(path), 0, count)
+    step = -(-count // workers)
+    spans = [(i, min(count, i + step)) for i in range(0, count, step)]
+    context = mp.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = pool.map(_pages_to_lines, [str(path)] * len(spans), *zip(*spans, strict=True))
+            return [page for part in parts for page in part]
+    except BrokenProcessPool:  # no importable __main__ (an interactive session): one process
+        return _pages_to_lines(str(path), 0, count)
+
+
+def load_pdf(path: Path, workers: int | None = None) -> Document:
     """Load a born-digital PDF report.
 
     :param path: the PDF.
+    :param workers: processes to read pages with (default: one per CPU; a
+        short document is read in this process).
     :return: the document; every block carries its 1-based ``page``.
     :raises InputError: if the PDF is encrypted, truncated or unreadable,
         or has no text layer (it needs OCR first).
@@ -216,6 +262,7 @@ def load_pdf(path: Path) -> Document:
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+    workers = workers if workers is not None else mp.cpu_count()
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -224,12 +271,12 @@ def load_pdf(path: Path) -> Document:
     pages: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                page_lines = page_to_lines(page)
-                lines.extend(page_lines)
-                pages.extend([number] * len(page_lines))
-                lines.append("")
-                pages.append(number)
+            count = len(pdf.pages)
+        for number, page_lines in enumerate(_read_pages(path, count, workers), start=1):
+            lines.extend(page_lines)
+            pages.extend([number] * len(page_lines))
+            lines.append("")
+            pages.append(number)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
     except (PDFSyntaxError, PSException, PdfminerException, MalformedPDFException) as exc:

@@ -55,6 +55,8 @@ def citations_to_triples(
         add((iri, CIKG.text, Literal(rec.text, language="zh")))
         add((iri, DCTERMS.isPartOf, report))
         add((iri, DCTERMS.source, block_iris[rec.block]))
+        if doc.blocks[rec.block].page is not None:
+            add((iri, CIKG.page, Literal(str(doc.blocks[rec.block].page), datatype=XSD.integer)))
         if rec.publisher:
             add((iri, DCTERMS.publisher, org_iri(rec.publisher)))
         for url in rec.urls:
