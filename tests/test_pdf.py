@@ -124,3 +124,28 @@ def test_real_reports_metadata_from_their_first_pages(reference, name, slug, tit
     assert len(paragraphs) > 100 and all(b.page for b in doc.blocks)
     closed = sum(1 for p in paragraphs if p.text.rstrip().endswith(("。", "：", "；", "”")))
     assert closed / len(paragraphs) > 0.85  # sentences broken by a page are rejoined
+
+
+def test_what_the_pdf_path_loses_against_the_same_text(tmp_path, fixture_pdf, reference, segmenter):
+    """The fixture written as a text report gives the same facts as its PDF."""
+    head = "\t".join(
+        h.replace("\n", " ")
+        for h in __import__("tests.pdf_fixtures", fromlist=["TABLE_HEAD"]).TABLE_HEAD
+    )
+    rows = "\n".join("\t".join(r) for r in TABLE_ROWS)
+    text = (
+        "\n第55次中国互联网络发展状况统计报告\n\n中国互联网络信息中心\n\n2025 年 1 月\n\n"
+        "第三章 互联网应用发展状况\n\n"
+        f"{PARAGRAPH}¹\n\n表 5 2023.12-2024.12 各类互联网应用用户规模\n\n{head}\n{rows}\n\n"
+        f"¹ {FOOTNOTE}\n\n以上数据统计截止日期为2024年12月。\n"
+    )
+    as_text = tmp_path / "same.txt"
+    as_text.write_text(text, encoding="utf-8")
+    units = UnitTable.from_quads(reference.reference_quads)
+
+    def facts(path):
+        found = document_to_facts(load_document(path), reference, units, segmenter).facts
+        return {(f.indicator, f.value, f.period.iri) for f in found}
+
+    from_pdf, from_text = facts(fixture_pdf), facts(as_text)
+    assert from_text and from_pdf == from_text  # nothing lost on this layout
