@@ -128,10 +128,7 @@ def test_real_reports_metadata_from_their_first_pages(reference, name, slug, tit
 
 def test_what_the_pdf_path_loses_against_the_same_text(tmp_path, fixture_pdf, reference, segmenter):
     """The fixture written as a text report gives the same facts as its PDF."""
-    head = "\t".join(
-        h.replace("\n", " ")
-        for h in __import__("tests.pdf_fixtures", fromlist=["TABLE_HEAD"]).TABLE_HEAD
-    )
+    head = "\t".join(h.replace("\n", " ") for h in TABLE_HEAD)
     rows = "\n".join("\t".join(r) for r in TABLE_ROWS)
     text = (
         "\n第55次中国互联网络发展状况统计报告\n\n中国互联网络信息中心\n\n2025 年 1 月\n\n"
