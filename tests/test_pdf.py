@@ -21,6 +21,7 @@ from cikg.store import open_store, query
 from .pdf_fixtures import (
     FOOTNOTE,
     PARAGRAPH,
+    TABLE_HEAD,
     TABLE_ROWS,
     cnnic_like_pdf,
     encrypted_pdf,
