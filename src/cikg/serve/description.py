@@ -90,28 +90,20 @@ def void_description(store: Store, base: str, fmt: str) -> bytes:
         Triple(dataset, VOID.triples, _int(len(store))),
         Triple(dataset, VOID.uriSpace, Literal("https://w3id.org/cikg/id/")),
     ]
-    classes = store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
-        use_default_graph_as_union=True,
-    )
-    for row in classes:  # type: ignore[union-attr]
-        part = BlankNode()
-        triples += [
-            Triple(dataset, VOID.classPartition, part),
-            Triple(part, VOID["class"], row["c"]),
-            Triple(part, VOID.entities, _int(int(row["n"].value))),
-        ]
-    properties = store.query(
-        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
-        use_default_graph_as_union=True,
-    )
-    for row in properties:  # type: ignore[union-attr]
-        part = BlankNode()
-        triples += [
-            Triple(dataset, VOID.propertyPartition, part),
-            Triple(part, VOID.property, row["p"]),
-            Triple(part, VOID.triples, _int(int(row["n"].value))),
-        ]
+    partitions = (
+        ("SELECT ?x (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?x } GROUP BY ?x ORDER BY ?x",
+         VOID.classPartition, VOID["class"], VOID.entities),
+        ("SELECT ?x (COUNT(*) AS ?n) WHERE { ?s ?x ?o } GROUP BY ?x ORDER BY ?x",
+         VOID.propertyPartition, VOID.property, VOID.triples),
+    )  # fmt: skip
+    for sparql, link, key, count in partitions:
+        for row in store.query(sparql, use_default_graph_as_union=True):  # type: ignore[union-attr]
+            part = BlankNode()
+            triples += [
+                Triple(dataset, link, part),
+                Triple(part, key, row["x"]),
+                Triple(part, count, _int(int(row["n"].value))),
+            ]
     for graph, size in _graph_sizes(store):
         triples += [
             Triple(dataset, VOID.subset, graph),

@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import (
@@ -59,6 +60,13 @@ class Serialised:
     truncated: bool
 
 
+def _take(items: Iterable, cap: int) -> tuple[list, bool]:
+    """At most ``cap`` items, and whether there were more."""
+    iterator = iter(items)
+    kept = list(islice(iterator, cap))
+    return kept, next(iterator, None) is not None
+
+
 def _json_term(term) -> dict[str, str]:
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
@@ -101,13 +109,8 @@ def _xml_term(term) -> str:
 def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serialised:
     """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv)."""
     names = [v.value for v in solutions.variables]
-    rows = []
-    truncated = False
-    for solution in solutions:
-        if len(rows) == cap:
-            truncated = True
-            break
-        rows.append([solution[n] for n in names])
+    kept, truncated = _take(solutions, cap)
+    rows = [[solution[n] for n in names] for solution in kept]
     if fmt == "json":
         body = json.dumps(
             {
@@ -168,12 +171,6 @@ def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
 
 def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
     """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``."""
-    kept = []
-    truncated = False
-    for triple in triples:
-        if len(kept) == cap:
-            truncated = True
-            break
-        kept.append(triple)
+    kept, truncated = _take(triples, cap)
     body = serialize(kept, format=RDF_FORMATS[fmt]) or b""
     return Serialised(body, len(kept), truncated)
