@@ -27,8 +27,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store, Triple, serialize
 from starlette.applications import Starlette
@@ -46,11 +47,13 @@ from cikg.serve.guard import check_query
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
+    Format,
     NotAcceptable,
     choose,
     parse_accept,
 )
 from cikg.serve.page import Example, load_examples, query_page
+from cikg.serve.pages import ID_BASE, Pages, choose_language
 from cikg.serve.results import (
     RDF_FORMATS,
     serialise_boolean,
@@ -71,6 +74,40 @@ _EXAMPLE = "SELECT ?report ?title WHERE { ?report a cikg:Report ; dcterms:title 
 #: What the query page asks of the evaluation: a table, or RDF as text.
 _PAGE_ACCEPT = "application/sparql-results+json, text/turtle"
 _QUERIES = Path(__file__).resolve().parents[3] / "queries"
+
+
+_TWINS = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
+_TWIN_MEDIA = {
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".nt": "application/n-triples",
+}
+
+
+_HTML = Format("html", "text/html")
+#: What ``/id/...`` answers in: the page first (browsers and ``*/*``), then data.
+_RESOURCE_FORMATS = (
+    _HTML,
+    *(f for f in GRAPH_FORMATS if f.name in {"turtle", "ntriples", "jsonld", "rdfxml"}),
+)
+
+
+def _not_found_page(iri: str, path: str) -> str:
+    """A small HTML 404 that links to a search for the IRI's last segment."""
+    term = quote(path.rsplit("/", 1)[-1])
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
+        f"</head><body><h1>404</h1><p>No resource <code>{html.escape(iri)}</code>. "
+        f'<a href="/search?q={term}">Search for it</a>.</p></body></html>'
+    )
+
+
+def _page_headers(build_id: str, lang: str) -> dict[str, str]:
+    return {
+        "ETag": f'"{build_id}-{lang}"',
+        "Cache-Control": "public, max-age=300",
+        "Vary": "Accept-Language",
+    }
 
 
 def _build_id(store: Store) -> str:
@@ -200,6 +237,7 @@ def create_app(
     settings = settings or ServeSettings()
     build_id = _build_id(store)
     cache = ResultCache(settings.cache_bytes)
+    pages = Pages(store, build_id)
 
     async def sparql(request: Request) -> Response:
         try:
@@ -319,8 +357,61 @@ def create_app(
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
-    async def home(_: Request) -> Response:
-        return HTMLResponse(query_page(_EXAMPLE, examples))
+    def _lang(request: Request) -> str:
+        return choose_language(
+            request.headers.get("accept-language"), request.query_params.get("lang")
+        )
+
+    async def home(request: Request) -> Response:
+        lang = _lang(request)
+        body = await run_in_threadpool(pages.home, lang)
+        return HTMLResponse(body, headers=_page_headers(build_id, lang))
+
+    async def resource(request: Request) -> Response:
+        path = request.path_params["path"]
+        fmt_by_ext = next((f for ext, f in _TWINS.items() if path.endswith(ext)), None)
+        if fmt_by_ext:
+            path = path[: -len(next(e for e, f in _TWINS.items() if f == fmt_by_ext))]
+        if not path or any(ch in path for ch in '<>"{}|\\^` ') or ".." in path.split("/"):
+            return PlainTextResponse("not an IRI of this graph", status_code=400)
+        iri = ID_BASE + path
+        lang = _lang(request)
+        try:
+            fmt = choose(_RESOURCE_FORMATS, request.headers.get("accept"), fmt_by_ext)
+        except NotAcceptable as exc:
+            return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
+        etag = f'"{build_id}-{fmt.name}-{lang}"'
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": etag})
+        if not await run_in_threadpool(pages.exists, iri):
+            return HTMLResponse(_not_found_page(iri, path), status_code=404)
+        local = "/id/" + path
+        links = ", ".join(
+            f'<{local}{ext}>; rel="alternate"; type="{media}"' for ext, media in _TWIN_MEDIA.items()
+        )
+        headers = {
+            "Link": links,
+            "ETag": etag,
+            "Cache-Control": "public, max-age=300",
+            "Vary": "Accept, Accept-Language",
+        }
+        if fmt is _HTML:
+            page_param = request.query_params.get("page", "1")
+            page_no = int(page_param) if page_param.isdigit() else 1
+            body = await run_in_threadpool(pages.resource, iri, lang, page_no)
+            return HTMLResponse(body, headers=headers)
+        data = await run_in_threadpool(pages.data, iri, fmt.name)
+        return Response(data, media_type=fmt.media_type, headers=headers)
+
+    async def search(request: Request) -> Response:
+        q = request.query_params.get("q", "")
+        lang = _lang(request)
+        accept = request.headers.get("accept") or ""
+        if request.query_params.get("format") == "json" or accept.startswith("application/json"):
+            results = await run_in_threadpool(pages.search, q, lang)
+            return JSONResponse({"query": q, "results": results})
+        body = await run_in_threadpool(pages.search_page, q, lang)
+        return HTMLResponse(body)
 
     middleware = []
     if settings.cors:
@@ -336,6 +427,8 @@ def create_app(
     return Starlette(
         routes=[
             Route("/", home),
+            Route("/id/{path:path}", resource, methods=["GET", "HEAD"]),
+            Route("/search", search),
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/.well-known/void", void),
             Route("/rdf-graphs", graph_store, methods=["GET", "HEAD"]),

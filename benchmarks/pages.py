@@ -1,0 +1,70 @@
+"""Median time to render each linked-data page type on the seeds' store.
+
+Usage: ``python benchmarks/pages.py [STORE_DIR]`` (default: a fresh build of
+``seeds/`` in a temporary folder). Requests go through Starlette's in-process
+client, so the figures are render time without network. Each page type is
+requested seven times; the median is printed (the first request of a type
+is included, the result cache does not apply to pages).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from cikg.iris import IriMinter
+from cikg.pipeline import build
+from cikg.serve import create_app
+from cikg.serve.pages import ID_BASE
+from cikg.store import open_store
+from cikg.vocab import PREFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEAT = 7
+
+
+def main(store_dir: Path) -> None:
+    store = open_store(store_dir, read_only=True)
+    client = TestClient(create_app(store))
+
+    def first(sparql: str) -> str:
+        rows = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return "/id/" + next(iter(rows))[0].value[len(ID_BASE) :]
+
+    urls = {
+        "home": "/",
+        "indicator": "/id/indicator/internet-users",
+        "observation": first("SELECT ?o WHERE { ?o a qb:Observation } ORDER BY ?o LIMIT 1"),
+        "policy": first(
+            "SELECT ?p WHERE { ?p a cikg:Policy ; cikg:relatedIndicator [] } ORDER BY ?p LIMIT 1"
+        ),
+        "organisation": "/id/org/cnnic",
+        "region": "/id/region/CN",
+        "report": "/id/report/cnnic-55",
+        "search": "/search?q=网民",
+        "data twin (.ttl)": "/id/indicator/internet-users.ttl",
+    }
+    print(f"| page type | example | status | bytes | median of {REPEAT} (ms) |")
+    print("|---|---|---|---|---|")
+    for kind, url in urls.items():
+        times = []
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            response = client.get(url, headers={"accept": "text/html"})
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times) * 1000
+        print(f"| {kind} | `{url}` | {response.status_code} | {len(response.content)} | {median:.1f} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        main(Path(sys.argv[1]))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            build([ROOT / "seeds"], Path(tmp) / "store", minter=IriMinter())
+            main(Path(tmp) / "store")

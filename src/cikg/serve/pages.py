@@ -1,0 +1,372 @@
+"""Linked-data pages: every ``https://w3id.org/cikg/id/X`` served at
+``/id/X``, as a page for people and as data for machines.
+
+The page of a resource shows its labels in the reader's language (Chinese or
+English, from ``Accept-Language`` or ``?lang=``), its types, every property
+grouped by predicate with linked values named by their labels, and its
+incoming links grouped by predicate with counts and paging. An observation
+shows its evidence the way Wikidata shows references: the report, page or
+line, the verbatim sentence or table row with the figure marked, and the
+cited source with its link. An indicator charts its national series (SVG,
+no script) above the table behind it, with its definition and related
+policies. The home page counts resources by class and lists entry points;
+``/search`` finds labels in both languages.
+
+Everything runs in the calling thread and returns text: pyoxigraph objects
+stay where they were made. Templates are Jinja2 with autoescaping, so every
+literal is escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyoxigraph import Literal, NamedNode, Store, Triple, serialize
+
+from cikg.iris import normalise_key
+from cikg.serve.results import RDF_FORMATS
+from cikg.vocab import PREFIXES
+
+__all__ = ["ID_BASE", "Pages", "choose_language"]
+
+ID_BASE = "https://w3id.org/cikg/id/"
+_INCOMING_PAGE = 50
+_LABELS = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/title",
+)
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def choose_language(accept_language: str | None, override: str | None) -> str:
+    """``"zh"`` or ``"en"``: ``?lang=`` first, else the first of the two the
+    ``Accept-Language`` header names, else Chinese.
+
+    >>> choose_language("en-GB,en;q=0.9,zh;q=0.5", None)
+    'en'
+    >>> choose_language("en", "zh")
+    'zh'
+    """
+    if override in {"zh", "en"}:
+        return override
+    for part in (accept_language or "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("zh"):
+            return "zh"
+        if tag.startswith("en"):
+            return "en"
+    return "zh"
+
+
+def _compact(iri: str) -> str:
+    for prefix, base in PREFIXES.items():
+        if iri.startswith(base):
+            return f"{prefix}:{iri[len(base) :]}"
+    return iri
+
+
+def local_href(iri: str) -> str:
+    """Where the server shows an IRI: ``/id/X`` for the graph's own, else the IRI."""
+    return "/id/" + iri[len(ID_BASE) :] if iri.startswith(ID_BASE) else iri
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A property value as a page shows it."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+
+
+class Pages:
+    """Renders pages and data over a read-only store.
+
+    :param store: the store.
+    :param build_id: identifies the build (for ETags).
+    """
+
+    def __init__(self, store: Store, build_id: str) -> None:
+        self.store = store
+        self.build_id = build_id
+        self.env = Environment(
+            loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html"])
+        )
+        self.env.globals["href"] = local_href
+
+    # -- helpers -------------------------------------------------------------
+    def _rows(self, sparql: str) -> list[dict[str, str | None]]:
+        result = self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        names = [v.value for v in result.variables]  # type: ignore[union-attr]
+        return [
+            {n: (None if row[n] is None else row[n].value) for n in names}
+            for row in result  # type: ignore[union-attr]
+        ]
+
+    def labels(self, iris: set[str]) -> dict[str, dict[str, str]]:
+        """IRI -> {language: label} for the IRIs that have one."""
+        found: dict[str, dict[str, str]] = defaultdict(dict)
+        for iri in iris:
+            for prop in _LABELS:
+                for q in self.store.quads_for_pattern(NamedNode(iri), NamedNode(prop), None):
+                    obj = q.object
+                    if isinstance(obj, Literal):
+                        found[iri].setdefault(obj.language or "zh", obj.value)
+        return found
+
+    @staticmethod
+    def label(labels: dict[str, dict[str, str]], iri: str, lang: str) -> str:
+        own = labels.get(iri, {})
+        other = "en" if lang == "zh" else "zh"
+        return own.get(lang) or own.get(other) or _compact(iri).rsplit("/", 1)[-1]
+
+    def exists(self, iri: str) -> bool:
+        """Whether the graph says anything about ``iri``."""
+        node = NamedNode(iri)
+        return next(self.store.quads_for_pattern(node, None, None, None), None) is not None
+
+    # -- data --------------------------------------------------------------------
+    def data(self, iri: str, fmt: str) -> bytes:
+        """The triples about ``iri`` (as subject) in ``fmt``."""
+        node = NamedNode(iri)
+        unique = {
+            Triple(q.subject, q.predicate, q.object)
+            for q in self.store.quads_for_pattern(node, None, None, None)
+        }
+        triples = sorted(unique, key=str)
+        rdf_format = RDF_FORMATS[fmt]
+        if fmt in {"ntriples", "jsonld"}:
+            return serialize(triples, format=rdf_format) or b""
+        return serialize(triples, format=rdf_format, prefixes=PREFIXES) or b""
+
+    # -- pages --------------------------------------------------------------------
+    def resource(self, iri: str, lang: str, page: int = 1) -> str:
+        """The page of a resource."""
+        props = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ <{iri}> ?p ?o }} ORDER BY ?p ?o")
+        incoming = self._rows(
+            f"SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p <{iri}> }} "
+            "GROUP BY ?p ORDER BY ?p"
+        )
+        offset = (max(page, 1) - 1) * _INCOMING_PAGE
+        links = self._rows(
+            f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> }} ORDER BY ?p ?s "
+            f"LIMIT {_INCOMING_PAGE} OFFSET {offset}"
+        )
+        types = [r["o"] for r in props if r["p"] == PREFIXES["rdf"] + "type"]
+        iris = {
+            iri,
+            *(r["p"] for r in props),
+            *(r["p"] for r in incoming),
+            *(s["s"] for s in links),
+        }
+        iris |= {r["o"] for r in props if r["o"] and r["o"].startswith("http")}
+        labels = self.labels({i for i in iris if i})
+        grouped: dict[str, list[Value]] = defaultdict(list)
+        for r in props:
+            value = r["o"] or ""
+            if value.startswith(("http://", "https://")):
+                grouped[r["p"]].append(Value(self.label(labels, value, lang), local_href(value)))
+            else:
+                grouped[r["p"]].append(Value(value))
+        context = {
+            "iri": iri,
+            "lang": lang,
+            "title": self.label(labels, iri, lang),
+            "labels": labels.get(iri, {}),
+            "types": [(self.label(labels, t, lang), local_href(t)) for t in types],
+            "properties": [
+                (_compact(p), self.label(labels, p, lang), values) for p, values in grouped.items()
+            ],
+            "incoming": [(_compact(r["p"]), int(r["n"] or 0), r["p"]) for r in incoming],
+            "links": [
+                (self.label(labels, s["s"], lang), local_href(s["s"]), _compact(s["p"]))
+                for s in links
+            ],
+            "page": page,
+            "more": sum(int(r["n"] or 0) for r in incoming) > offset + _INCOMING_PAGE,
+            "path": local_href(iri),
+            "evidence": self._evidence(iri, lang)
+            if PREFIXES["qb"] + "Observation" in types
+            else [],
+            "series": self._series(iri, lang),
+            "related_policies": self._related_policies(iri, lang),
+        }
+        context["chart"] = _chart(context["series"], context["title"])
+        return self.env.get_template("resource.html").render(**context)
+
+    def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
+        rows = self._rows(
+            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle ?valueText
+                   ?citation ?citationText ?url
+            WHERE {{ <{iri}> prov:wasDerivedFrom ?from ; cikg:valueText ?valueText .
+              ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
+              OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
+              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
+              OPTIONAL {{ <{iri}> cikg:citation ?citation .
+                          ?citation cikg:text ?citationText
+                          OPTIONAL {{ ?citation schema:url ?url }} }}
+            }}"""
+        )
+        for row in rows:
+            text, figure = row["text"] or "", row["valueText"] or ""
+            at = text.find(figure) if figure else -1
+            row["before"], row["mark"], row["after"] = (
+                (text[:at], figure, text[at + len(figure) :]) if at >= 0 else (text, "", "")
+            )
+        return rows
+
+    def _series(self, iri: str, lang: str) -> list[dict[str, str | None]]:
+        return self._rows(
+            f"""SELECT ?obs ?end ?value ?unit ?valueText ?report WHERE {{
+              ?obs cikg:indicator <{iri}> ; sdmx-dimension:refArea <{ID_BASE}region/CN> ;
+                   cikg:periodEnd ?end ; sdmx-measure:obsValue ?value ;
+                   sdmx-attribute:unitMeasure ?unit ; cikg:valueText ?valueText ;
+                   qb:dataSet/dcterms:source ?report }} ORDER BY ?end ?report"""
+        )
+
+    def _related_policies(self, iri: str, lang: str) -> list[tuple[str, str]]:
+        rows = self._rows(
+            f"SELECT DISTINCT ?p WHERE {{ ?p cikg:relatedIndicator <{iri}> }} ORDER BY ?p LIMIT 50"
+        )
+        labels = self.labels({r["p"] for r in rows if r["p"]})
+        return [(self.label(labels, r["p"], lang), local_href(r["p"])) for r in rows if r["p"]]
+
+    def home(self, lang: str) -> str:
+        """The home page: counts by class, then entry lists: indicators by
+        topic (curated ones under their topic, ``skos:broader``), policies by
+        year (``eli:date_document``, undated last), organisations, regions
+        and reports."""
+        counts = self._rows(
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)"
+        )
+        topics = self._grouped(
+            "SELECT DISTINCT ?group ?s WHERE { ?s skos:broader ?group . ?group a cikg:Topic }",
+            lang,
+        )
+        policies = self._grouped(
+            "SELECT DISTINCT ?group ?s WHERE { ?s a cikg:Policy "
+            "OPTIONAL { ?s eli:date_document ?date } "
+            "BIND(COALESCE(STR(YEAR(?date)), '') AS ?group) }",
+            lang,
+            label_groups=False,
+        )
+        policies.sort(key=lambda g: g[0] or "0", reverse=True)
+        lists = {}
+        for name, pattern in {
+            "organisations": "?s a org:Organization",
+            "regions": f"?s skos:inScheme <{ID_BASE}scheme/region>",
+            "reports": "?s a cikg:Report",
+        }.items():
+            rows = self._rows(f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")
+            labels = self.labels({r["s"] for r in rows if r["s"]})
+            lists[name] = sorted(
+                (self.label(labels, r["s"], lang), local_href(r["s"])) for r in rows if r["s"]
+            )
+        return self.env.get_template("home.html").render(
+            lang=lang,
+            counts=[(_compact(r["c"] or ""), r["n"]) for r in counts],
+            topics=topics,
+            policies=policies,
+            lists=lists,
+        )
+
+    def _grouped(
+        self, sparql: str, lang: str, label_groups: bool = True
+    ) -> list[tuple[str, str | None, list[tuple[str, str]]]]:
+        """``(group label, group href, [(member label, member href)])`` from a
+        query binding ``?group`` and ``?s``, groups and members sorted by label."""
+        rows = self._rows(sparql)
+        keys = ("group", "s") if label_groups else ("s",)
+        labels = self.labels({r[k] for r in rows for k in keys if r[k]})
+        members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in rows:
+            if r["s"]:
+                members[r["group"] or ""].append(
+                    (self.label(labels, r["s"], lang), local_href(r["s"]))
+                )
+        return sorted(
+            (
+                self.label(labels, group, lang) if label_groups else group,
+                local_href(group) if label_groups else None,
+                sorted(items),
+            )
+            for group, items in members.items()
+        )
+
+    def search(self, q: str, lang: str, limit: int = 50) -> list[dict[str, str | float]]:
+        """Resources whose labels match ``q``: exact, then prefix, then
+        substring (Chinese), or all words (English); preferred labels rank
+        above aliases."""
+        key = normalise_key(q)
+        if not key:
+            return []
+        words = [w for w in q.lower().split() if w]
+        rows = self._rows(
+            "SELECT DISTINCT ?s ?label ?pref WHERE { { ?s skos:prefLabel ?label BIND(1 AS ?pref) } "
+            "UNION { ?s skos:altLabel ?label BIND(0 AS ?pref) } "
+            "UNION { ?s dcterms:title ?label BIND(1 AS ?pref) } }"
+        )
+        scored: dict[str, dict[str, str | float]] = {}
+        for row in rows:
+            label = row["label"] or ""
+            norm = normalise_key(label)
+            if norm == key:
+                score = 3.0
+            elif norm.startswith(key):
+                score = 2.0
+            elif key in norm or (words and all(w in label.lower() for w in words)):
+                score = 1.0
+            else:
+                continue
+            score += 0.5 * float(row["pref"] or 0) - len(norm) / 1000
+            best = scored.get(row["s"] or "")
+            if best is None or float(best["score"]) < score:
+                scored[row["s"] or ""] = {"iri": row["s"] or "", "label": label, "score": score}
+        ranked = sorted(scored.values(), key=lambda r: -float(r["score"]))[:limit]
+        for r in ranked:
+            r["href"] = local_href(str(r["iri"]))
+        return ranked
+
+    def search_page(self, q: str, lang: str) -> str:
+        return self.env.get_template("search.html").render(
+            lang=lang, q=q, results=self.search(q, lang)
+        )
+
+
+def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
+    """An SVG line chart of a national series: one line per unit, points in
+    period order, each linked to its observation."""
+    by_unit: dict[str, list[dict[str, str | None]]] = defaultdict(list)
+    for row in series:
+        by_unit[row["unit"] or ""].append(row)
+    if not series:
+        return None
+    width, height, pad = 640, 260, 40
+    ends = sorted({row["end"] or "" for row in series})
+    x_of = {
+        end: pad + (width - 2 * pad) * (i / max(1, len(ends) - 1)) for i, end in enumerate(ends)
+    }
+    lines = []
+    for unit, rows in by_unit.items():
+        values = [float(r["value"] or 0) for r in rows]
+        low, high = min(values), max(values)
+        span = (high - low) or (abs(high) or 1.0)
+        points = []
+        for r, v in zip(rows, values, strict=True):
+            y = height - pad - (height - 2 * pad) * ((v - low) / span if span else 0.5)
+            points.append(
+                {
+                    "x": round(x_of[r["end"] or ""], 1),
+                    "y": round(y if math.isfinite(y) else height / 2, 1),
+                    "label": f"{(r['end'] or '')[:7]}: {r['valueText']}",
+                    "href": local_href(r["obs"] or ""),
+                }
+            )
+        lines.append({"unit": _compact(unit), "points": points})
+    summary = "; ".join(f"{(r['end'] or '')[:7]} {r['valueText']}" for r in series)
+    return {"width": width, "height": height, "lines": lines, "alt": f"{title}: {summary}"}

@@ -1,0 +1,177 @@
+"""Linked-data pages and data twins at ``/id/...``, over the seeds' store and
+over a graph with hostile literals, through real HTTP requests."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import rdflib
+from pyoxigraph import Literal, NamedNode, Quad, Store
+from starlette.testclient import TestClient
+
+from cikg.serve import create_app
+from cikg.serve.pages import ID_BASE
+from cikg.store import open_store
+from cikg.vocab import PREFIXES
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+USERS = "/id/indicator/internet-users"
+
+
+@pytest.fixture(scope="module")
+def store(built_store):
+    return open_store(built_store[0], read_only=True)
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    return TestClient(create_app(store))
+
+
+def _one(store: Store, sparql: str) -> str:
+    row = next(iter(store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)))
+    return row[0].value
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        (None, "text/html"),
+        ("*/*", "text/html"),
+        (BROWSER, "text/html"),
+        ("text/turtle", "text/turtle"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/rdf+xml", "application/rdf+xml"),
+        ("text/turtle;q=0.4, application/ld+json", "application/ld+json"),
+        ("application/n-triples, text/html;q=0.5", "application/n-triples"),
+    ],
+)
+def test_content_negotiation(client, accept, media):
+    headers = {"accept": accept} if accept else {}
+    response = client.get(USERS, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert "Accept" in response.headers["vary"]
+
+
+def test_unacceptable_media_type_is_406(client):
+    assert client.get(USERS, headers={"accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize(
+    ("suffix", "parse_as"), [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")]
+)
+def test_data_twins_parse_and_describe_the_resource(client, suffix, parse_as):
+    response = client.get(USERS + suffix, headers={"accept": BROWSER})
+    assert response.status_code == 200
+    graph = rdflib.Graph().parse(data=response.text, format=parse_as)
+    subject = rdflib.URIRef(ID_BASE + "indicator/internet-users")
+    labels = set(graph.objects(subject, rdflib.SKOS.prefLabel))
+    assert rdflib.Literal("网民规模", lang="zh") in labels
+    assert {str(s) for s in graph.subjects()} == {str(subject)}
+
+
+def test_pages_point_to_their_twins_and_cache(client):
+    page = client.get(USERS, headers={"accept": BROWSER})
+    for suffix, media in [(".ttl", "text/turtle"), (".jsonld", "application/ld+json")]:
+        assert f'<{USERS}{suffix}>; rel="alternate"; type="{media}"' in page.headers["link"]
+        assert f'type="{media}" href="{USERS}{suffix}"' in page.text
+    assert "max-age" in page.headers["cache-control"]
+    again = client.get(
+        USERS, headers={"accept": BROWSER, "if-none-match": page.headers["etag"]}
+    )
+    assert again.status_code == 304
+    turtle = client.get(USERS, headers={"accept": "text/turtle"})
+    assert turtle.headers["etag"] != page.headers["etag"]  # one representation, one tag
+
+
+def test_labels_follow_the_readers_language(client):
+    zh = client.get(USERS, headers={"accept": BROWSER, "accept-language": "zh-CN,zh;q=0.9"})
+    en = client.get(USERS, headers={"accept": BROWSER, "accept-language": "en-GB,en;q=0.9"})
+    assert 'lang="zh"' in zh.text and "<h1>网民规模" in zh.text
+    assert 'lang="en"' in en.text and "<h1>网民规模" not in en.text
+    switched = client.get(USERS + "?lang=zh", headers={"accept-language": "en"})
+    assert "<h1>网民规模" in switched.text
+
+
+def test_indicator_page_charts_its_series_from_several_reports(client, store):
+    page = client.get(USERS, headers={"accept": BROWSER}).text
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'role="img"' in svg and 'aria-label="' in svg and "<title>" in svg
+    points = re.findall(r'<a href="(/id/obs/([^/]+)/[^"]+)"><circle', svg)
+    assert len({report for _, report in points}) >= 2  # values from more than one report
+    assert "<table" in page  # the table behind the chart
+    obs_page = client.get(points[0][0], headers={"accept": BROWSER})
+    assert obs_page.status_code == 200 and "<mark>" in obs_page.text
+
+
+def test_observation_shows_its_sentence_with_the_figure_marked(client, store):
+    obs = _one(
+        store,
+        "SELECT ?o WHERE { ?o cikg:valueText ?v ; prov:wasDerivedFrom/cikg:text ?t "
+        "FILTER(CONTAINS(?t, ?v) && CONTAINS(?t, '截至')) } ORDER BY ?o LIMIT 1",
+    )
+    assert obs.startswith(ID_BASE)
+    page = client.get("/id/" + obs[len(ID_BASE) :], headers={"accept": BROWSER}).text
+    marked = re.search(r"<blockquote[^>]*>(.*?)<mark>(.+?)</mark>(.*?)</blockquote>", page, re.S)
+    assert marked, "evidence with the figure highlighted"
+    assert "截至" in marked.group(0)
+    assert 'href="/id/report/' in page  # the report it came from
+
+
+def test_home_lists_entry_points(client):
+    page = client.get("/", headers={"accept": BROWSER})
+    assert page.status_code == 200 and 'lang="' in page.text
+    for href in ('href="/sparql"', 'href="/search"', 'href="/id/report/cnnic-55"', USERS):
+        assert href in page.text
+    assert "cikg:Report" in page.text  # counts by class
+
+
+def test_search_ranks_exact_labels_first(client):
+    results = client.get("/search", params={"q": "网民规模", "format": "json"}).json()["results"]
+    assert results[0]["href"] == USERS
+    english = client.get("/search", params={"q": "internet users"}, headers={"accept": "application/json"})
+    assert USERS in [r["href"] for r in english.json()["results"]]
+    page = client.get("/search", params={"q": "网民"}, headers={"accept": BROWSER})
+    assert page.status_code == 200 and USERS in page.text
+    assert client.get("/search", params={"q": "", "format": "json"}).json()["results"] == []
+
+
+def test_unknown_iris_are_404_with_a_search_link(client):
+    response = client.get("/id/indicator/no-such-thing", headers={"accept": BROWSER})
+    assert response.status_code == 404
+    assert 'href="/search?q=no-such-thing"' in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/id/../pyproject.toml", "/id/%2e%2e/%2e%2e/etc/passwd", "/id/a%3E%20%3Cb", "/id/x%22y"],
+)
+def test_paths_cannot_leave_the_graph(client, path):
+    response = client.get(path, headers={"accept": BROWSER})
+    assert response.status_code in {400, 404}
+    assert "[project]" not in response.text and "root:" not in response.text
+
+
+def test_hostile_literals_are_escaped():
+    store = Store()
+    thing = NamedNode(ID_BASE + "indicator/hostile")
+    graph = NamedNode("https://w3id.org/cikg/graph/report/hostile")
+    label = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    note = NamedNode("http://www.w3.org/2004/02/skos/core#definition")
+    for predicate, text in [
+        (label, "<script>alert(1)</script>"),
+        (note, '"><img src=x onerror=alert(1)>'),
+    ]:
+        store.add(Quad(thing, predicate, Literal(text, language="zh"), graph))
+    client = TestClient(create_app(store))
+    for url in ("/id/indicator/hostile", "/search?q=script", "/"):
+        page = client.get(url, headers={"accept": BROWSER})
+        assert page.status_code == 200, url
+        assert "<script>alert" not in page.text and "<img src=x" not in page.text, url
+    assert "&lt;script&gt;" in client.get("/id/indicator/hostile").text
+    found = client.get("/search", params={"q": "script", "format": "json"}).json()
+    assert json.loads(json.dumps(found))["results"][0]["label"] == "<script>alert(1)</script>"
