@@ -167,8 +167,26 @@ def test_hostile_literals_are_escaped():
         (note, '"><img src=x onerror=alert(1)>'),
     ]:
         store.add(Quad(thing, predicate, Literal(text, language="zh"), graph))
+    obs, passage = NamedNode(ID_BASE + "obs/hostile/1"), NamedNode(ID_BASE + "passage/hostile/1")
+    citation, report = NamedNode(ID_BASE + "citation/hostile/1"), NamedNode(ID_BASE + "report/x")
+    rdf_type = NamedNode(PREFIXES["rdf"] + "type")
+    for s, p, o in [
+        (obs, rdf_type, NamedNode(PREFIXES["qb"] + "Observation")),
+        (obs, NamedNode(PREFIXES["cikg"] + "valueText"), Literal("<b>1</b>")),
+        (obs, NamedNode(PREFIXES["prov"] + "wasDerivedFrom"), passage),
+        (obs, NamedNode(PREFIXES["cikg"] + "citation"), citation),
+        (passage, NamedNode(PREFIXES["cikg"] + "text"), Literal("达 <b>1</b> 亿<script>x()</script>")),
+        (passage, NamedNode(PREFIXES["prov"] + "wasQuotedFrom"), report),
+        (citation, NamedNode(PREFIXES["cikg"] + "text"), Literal("<i>来源</i>")),
+        (citation, NamedNode(PREFIXES["schema"] + "url"), Literal("javascript:alert(1)")),
+    ]:
+        store.add(Quad(s, p, o, graph))
     client = TestClient(create_app(store))
-    for url in ("/id/indicator/hostile", "/search?q=script", "/"):
+    evidence = client.get("/id/obs/hostile/1").text
+    assert "<mark>&lt;b&gt;1&lt;/b&gt;</mark>" in evidence
+    assert "<script>x()" not in evidence and "<i>来源" not in evidence
+    assert 'href="javascript:' not in evidence
+    for url in ("/id/indicator/hostile", "/id/obs/hostile/1", "/search?q=script", "/"):
         page = client.get(url, headers={"accept": BROWSER})
         assert page.status_code == 200, url
         assert "<script>alert" not in page.text and "<img src=x" not in page.text, url

@@ -213,6 +213,8 @@ class Pages:
             }}"""
         )
         for row in rows:
+            if not (row["url"] or "").startswith(("http://", "https://")):
+                row["url"] = None  # only web links are clickable (no javascript: from a document)
             text, figure = row["text"] or "", row["valueText"] or ""
             at = text.find(figure) if figure else -1
             row["before"], row["mark"], row["after"] = (
