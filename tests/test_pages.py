@@ -193,3 +193,38 @@ def test_hostile_literals_are_escaped():
     assert "&lt;script&gt;" in client.get("/id/indicator/hostile").text
     found = client.get("/search", params={"q": "script", "format": "json"}).json()
     assert json.loads(json.dumps(found))["results"][0]["label"] == "<script>alert(1)</script>"
+
+
+def _sections(page: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Heading -> rows (href, label, note) of the type-specific sections."""
+    found = {}
+    for heading, table in re.findall(r"<h2>([^<]+?) \(\d+\+?\)</h2>\s*<table>(.*?)</table>", page, re.S):
+        found[heading] = re.findall(
+            r'<tr><td><a href="([^"]+)">(.*?)</a></td><td>(.*?)</td></tr>', table, re.S
+        )
+    return found
+
+
+def test_policy_page_shows_related_indicators_with_latest_values(client, store):
+    policy = _one(
+        store,
+        "SELECT ?p WHERE { ?p a cikg:Policy ; cikg:relatedIndicator <" + ID_BASE
+        + "indicator/internet-users> } ORDER BY ?p LIMIT 1",
+    )
+    page = client.get("/id/" + policy[len(ID_BASE) :] + "?lang=en").text
+    sections = _sections(page)
+    related = sections["Related indicators and their latest national value"]
+    users = [note for href, _, note in related if href == USERS]
+    assert users and re.match(r"\d{4}-\d{2}: .*亿", users[0])  # the latest national figure
+    assert sections["Passages that mention it"]
+
+
+def test_organisation_region_and_report_pages_have_their_sections(client):
+    org = _sections(client.get("/id/org/cnnic?lang=en").text)
+    figures = org["Figures it is cited as the source of"]
+    assert figures and all(href.startswith("/id/obs/") for href, _, _ in figures)
+    region = _sections(client.get("/id/region/CN?lang=en").text)
+    assert USERS in [href for href, _, _ in region["Observations by indicator"]]
+    report = _sections(client.get("/id/report/cnnic-55?lang=zh").text)
+    assert any(label.startswith("表") for _, label, _ in report["表格"])
+    assert report["提及的政策"] and report["数据集与观测数"]

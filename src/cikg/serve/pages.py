@@ -41,6 +41,102 @@ _LABELS = (
     "http://purl.org/dc/terms/title",
 )
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
+_CN = ID_BASE + "region/CN"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of a page shown for resources of one kind.
+
+    :param when: ``(predicate, object)`` the resource must have, e.g.
+        ``rdf:type cikg:Policy``.
+    :param zh: the heading in Chinese; ``en`` in English.
+    :param sparql: a SELECT over the resource ``<{iri}>`` binding ``?s`` (the
+        linked resource), optionally ``?name`` (an IRI whose label names the
+        row instead of ``?s``) and ``?note`` (a literal shown beside it).
+    """
+
+    when: tuple[str, str]
+    zh: str
+    en: str
+    sparql: str
+
+
+_TYPE = PREFIXES["rdf"] + "type"
+_REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
+_SECTION_LIMIT = 200
+_SECTIONS = (
+    Section(
+        (_TYPE, PREFIXES["cikg"] + "Policy"),
+        "相关指标及最新全国数值",
+        "Related indicators and their latest national value",
+        f"""SELECT ?s (CONCAT(SUBSTR(STR(SAMPLE(?last)), 1, 7), ": ",
+                   GROUP_CONCAT(DISTINCT ?text; SEPARATOR=" / ")) AS ?note) WHERE {{
+          <{{iri}}> cikg:relatedIndicator ?s .
+          OPTIONAL {{
+            {{ SELECT ?s (MAX(?e) AS ?last) WHERE {{
+                 <{{iri}}> cikg:relatedIndicator ?s .
+                 [] cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?e }}
+               GROUP BY ?s }}
+            ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?last ;
+               cikg:valueText ?text }}
+        }} GROUP BY ?s ORDER BY DESC(COUNT(?text)) ?s""",
+    ),
+    Section(
+        (_TYPE, PREFIXES["cikg"] + "Policy"),
+        "提及它的段落",
+        "Passages that mention it",
+        "SELECT ?s ?note WHERE { <{iri}> cikg:mentionedIn ?s . ?s cikg:text ?note } ORDER BY ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["org"] + "Organization"),
+        "发布的政策",
+        "Policies it issued",
+        "SELECT ?s WHERE { ?s eli:passed_by <{iri}> } ORDER BY ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["org"] + "Organization"),
+        "以其为来源的数据",
+        "Figures it is cited as the source of",
+        "SELECT ?s ?name ?note WHERE { ?s sdmx-attribute:compilingOrg <{iri}> ; "
+        "cikg:indicator ?name ; cikg:valueText ?note } ORDER BY ?name ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["org"] + "Organization"),
+        "发布者为它的引用与报告",
+        "Citations and reports naming it as publisher",
+        "SELECT ?s ?note WHERE { ?s dcterms:publisher <{iri}> OPTIONAL { ?s cikg:text ?note } } "
+        "ORDER BY ?s",
+    ),
+    Section(
+        _REGION,
+        "观测（按指标）",
+        "Observations by indicator",
+        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?o sdmx-dimension:refArea <{iri}> ; "
+        "cikg:indicator ?s } GROUP BY ?s ORDER BY DESC(COUNT(?o)) ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["cikg"] + "Report"),
+        "数据集与观测数",
+        "Datasets and their observations",
+        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?s dcterms:source <{iri}> . "
+        "?o qb:dataSet ?s } GROUP BY ?s ORDER BY ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["cikg"] + "Report"),
+        "表格",
+        "Tables",
+        "SELECT ?s ?note WHERE { ?s a cikg:Table ; prov:wasQuotedFrom <{iri}> "
+        "OPTIONAL { ?s cikg:section ?note } } ORDER BY ?s",
+    ),
+    Section(
+        (_TYPE, PREFIXES["cikg"] + "Report"),
+        "提及的政策",
+        "Policies it mentions",
+        "SELECT DISTINCT ?s WHERE { ?s a cikg:Policy ; "
+        "cikg:mentionedIn/prov:wasQuotedFrom <{iri}> } ORDER BY ?s",
+    ),
+)
 
 
 def choose_language(accept_language: str | None, override: str | None) -> str:
@@ -195,9 +291,38 @@ class Pages:
             else [],
             "series": self._series(iri, lang),
             "related_policies": self._related_policies(iri, lang),
+            "sections": self._sections(iri, {(r["p"], r["o"]) for r in props}, lang),
         }
         context["chart"] = _chart(context["series"], context["title"])
         return self.env.get_template("resource.html").render(**context)
+
+    def _sections(
+        self, iri: str, facts: set[tuple[str | None, str | None]], lang: str
+    ) -> list[tuple[str, list[tuple[str, str, str]], bool]]:
+        """``(heading, [(label, href, note)], capped)`` for each section whose
+        condition the resource meets and that has rows (at most 200 each;
+        ``capped`` says there may be more)."""
+        shown = []
+        for section in _SECTIONS:
+            if section.when not in facts:
+                continue
+            query = section.sparql.replace("{iri}", iri)
+            rows = self._rows(f"{query} LIMIT {_SECTION_LIMIT}")
+            if not rows:
+                continue
+            labels = self.labels({r.get(k) or "" for r in rows for k in ("s", "name")} - {""})
+            items = [
+                (
+                    self.label(labels, r.get("name") or r["s"] or "", lang),
+                    local_href(r["s"] or ""),
+                    r.get("note") or "",
+                )
+                for r in rows
+                if r["s"]
+            ]
+            heading = section.zh if lang == "zh" else section.en
+            shown.append((heading, items, len(rows) == _SECTION_LIMIT))
+        return shown
 
     def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         rows = self._rows(
