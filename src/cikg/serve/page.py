@@ -77,7 +77,8 @@ def query_page(
     :return: the HTML document.
     """
     parts = [
-        '<!doctype html><html lang="zh"><head><meta charset="utf-8">',
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8">'
+        '<link rel="icon" href="data:,">',
         "<title>cikg SPARQL</title><style>" + _STYLE + "</style></head><body>",
         "<h1>cikg — SPARQL 1.1</h1>",
         '<p lang="en">China internet knowledge graph · '

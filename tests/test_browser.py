@@ -1,0 +1,131 @@
+"""The linked-data pages in a real browser: Debian's chromium driven by
+Playwright against ``cikg serve``'s app on a loopback port.
+
+``.ci/run`` installs chromium; elsewhere the tests are skipped when it is
+missing, except under CI (``CI`` set), where a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+
+from cikg.serve import create_app
+from cikg.serve.pages import ID_BASE
+from cikg.store import open_store
+from cikg.vocab import PREFIXES
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Debian's chromium for the browser tests (apt-get install chromium)")
+    pytest.skip("no chromium on this machine", allow_module_level=True)
+
+# Flags for a closed network: no background fetches, no first-run work.
+FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def store(built_store):
+    return open_store(built_store[0], read_only=True)
+
+
+@pytest.fixture(scope="module")
+def base_url(store) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(base_url=base_url, locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+def test_search_to_indicator_chart_to_evidence(page):
+    page.goto("/")
+    assert page.get_attribute("html", "lang") == "zh"
+    page.fill("input[name=q]", "网民")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    page.click("a:text-is('网民规模')")
+    page.wait_for_url("**/id/indicator/internet-users")
+    chart = page.locator("svg[role=img]")
+    assert "网民规模" in (chart.get_attribute("aria-label") or "")
+    hrefs = chart.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    reports = {href.split("/")[3] for href in hrefs}
+    assert len(reports) >= 2, hrefs  # points from more than one report
+    chart.locator("a circle").first.click()
+    page.wait_for_url("**/id/obs/**")
+    figure = page.locator(".evidence mark").first.inner_text()
+    assert figure
+    page.click(".evidence a:text-is('段落')")
+    page.wait_for_url("**/id/passage/**")
+    assert figure in page.inner_text("body")  # the passage holds the figure
+
+
+def test_policy_shows_its_related_indicators(page, store):
+    row = next(
+        iter(
+            store.query(
+                "SELECT ?p WHERE { ?p a cikg:Policy ; cikg:relatedIndicator [] } ORDER BY ?p LIMIT 1",
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+            )
+        )
+    )
+    page.goto("/id/" + row[0].value[len(ID_BASE) :])
+    heading = page.locator("h2", has_text="相关指标")
+    assert heading.count() == 1
+    first = heading.locator("xpath=following-sibling::table[1]//a").first
+    first.click()
+    page.wait_for_url("**/id/indicator/**")
+    assert page.get_attribute("html", "lang") == "zh"
+
+
+def test_language_switch(page):
+    page.goto("/id/indicator/internet-users")
+    page.click("nav a:text-is('English')")
+    page.wait_for_url("**lang=en")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.inner_text("h1") != "网民规模"
