@@ -22,12 +22,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyoxigraph import Literal, NamedNode, Store, Triple, serialize
 
 from cikg.iris import normalise_key
+from cikg.segment import Segmenter
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
@@ -425,14 +427,31 @@ class Pages:
             for group, items in members.items()
         )
 
+    @cached_property
+    def _segmenter(self) -> Segmenter:
+        # jieba's own dictionary, not the curated one: curated labels would
+        # come out as single tokens and never match a longer label word by word.
+        return Segmenter()
+
     def search(self, q: str, lang: str, limit: int = 50) -> list[dict[str, str | float]]:
-        """Resources whose labels match ``q``: exact, then prefix, then
-        substring (Chinese), or all words (English); preferred labels rank
-        above aliases."""
+        """Resources whose labels match ``q``, best first.
+
+        Ranks: the whole label (3), a label prefix (2), a substring (1), then
+        every word of ``q`` in the label, in order (0.75; words are jieba tokens,
+        so 网民占比 finds 网民群体占比 but not 占网民整体的比例, and English
+        words match the same way); preferred labels and titles get
+        +0.5 over aliases, shorter labels win ties. Matching ignores case,
+        width and spacing (:func:`cikg.iris.normalise_key`).
+
+        :returns: at most ``limit`` dicts with ``iri``, ``label``, ``href``
+            (the local page) and ``score``.
+        """
         key = normalise_key(q)
         if not key:
             return []
-        words = [w for w in q.lower().split() if w]
+        words = [
+            t.word.lower() for t in self._segmenter.tokens(q) if any(ch.isalnum() for ch in t.word)
+        ]
         rows = self._rows(
             "SELECT DISTINCT ?s ?label ?pref WHERE { { ?s skos:prefLabel ?label BIND(1 AS ?pref) } "
             "UNION { ?s skos:altLabel ?label BIND(0 AS ?pref) } "
@@ -446,8 +465,10 @@ class Pages:
                 score = 3.0
             elif norm.startswith(key):
                 score = 2.0
-            elif key in norm or (words and all(w in label.lower() for w in words)):
+            elif key in norm:
                 score = 1.0
+            elif _in_order(words, label.lower()):
+                score = 0.75
             else:
                 continue
             score += 0.5 * float(row["pref"] or 0) - len(norm) / 1000
@@ -463,6 +484,23 @@ class Pages:
         return self.env.get_template("search.html").render(
             lang=lang, q=q, results=self.search(q, lang)
         )
+
+
+def _in_order(words: list[str], text: str) -> bool:
+    """Whether every word occurs in ``text``, each after the one before.
+
+    >>> _in_order(["网民", "占", "比"], "网民群体占比")
+    True
+    >>> _in_order(["网民", "占", "比"], "占网民整体的比例")
+    False
+    """
+    at = 0
+    for word in words:
+        found = text.find(word, at)
+        if found < 0:
+            return False
+        at = found + len(word)
+    return bool(words)
 
 
 def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
