@@ -233,3 +233,33 @@ def test_organisation_region_and_report_pages_have_their_sections(client):
     report = _sections(client.get("/id/report/cnnic-55?lang=zh").text)
     assert any(label.startswith("表") for _, label, _ in report["表格"])
     assert report["提及的政策"] and report["数据集与观测数"]
+
+
+def test_base_iri_makes_the_data_resolve_to_this_server(store):
+    from cikg.settings import ServeSettings
+
+    local = TestClient(create_app(store, ServeSettings(base_iri="http://testserver/")))
+    turtle = local.get(USERS + ".ttl")
+    graph = rdflib.Graph().parse(data=turtle.text, format="turtle")
+    assert {str(s) for s in graph.subjects()} == {"http://testserver" + USERS}
+    assert int(turtle.headers["content-length"]) == len(turtle.content)
+    # a query may name the local IRI; its results carry local IRIs
+    answer = local.get(
+        "/sparql",
+        params={"query": f"SELECT ?o WHERE {{ ?o cikg:indicator <http://testserver{USERS}> }}"},
+        headers={"accept": "application/sparql-results+json"},
+    ).json()
+    iris = [b["o"]["value"] for b in answer["results"]["bindings"]]
+    assert iris and all(i.startswith("http://testserver/id/obs/") for i in iris)
+    # … and each dereferences on this server
+    assert local.get(iris[0], headers={"accept": "text/turtle"}).status_code == 200
+    assert ID_BASE not in local.get(USERS, headers={"accept": BROWSER}).text
+
+
+@pytest.mark.parametrize("bad", ["127.0.0.1:8000/", "http://host:8000", "http://a b/"])
+def test_base_iri_must_be_an_http_iri_ending_in_a_slash(bad):
+    from cikg.errors import CikgError
+    from cikg.settings import ServeSettings
+
+    with pytest.raises(CikgError, match="base-iri"):
+        ServeSettings(base_iri=bad)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -157,6 +158,14 @@ def serve_command(
     store: StoreOption = DEFAULT_STORE,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    base_iri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-iri",
+            help="Answer for https://w3id.org/cikg/id/X as BASE_IRI/id/X, e.g. "
+            "http://127.0.0.1:8000/ (default: CIKG_BASE_IRI, else the published IRIs).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the SPARQL endpoint; builds from seeds/ first if the store is missing.
 
@@ -175,10 +184,12 @@ def serve_command(
             _print_report(report)
         handle = open_store(store, read_only=True)
         settings = ServeSettings.from_env()
+        if base_iri is not None:
+            settings = replace(settings, base_iri=base_iri)
         workers = QueryWorkers(store, settings, settings.workers or None)
     except CikgError as exc:
         raise _fail(str(exc)) from None
-    _err.print(f"SPARQL endpoint: http://{host}:{port}/sparql")
+    _err.print(f"SPARQL endpoint: http://{host}:{port}/sparql · pages: http://{host}:{port}/")
     try:
         uvicorn.run(create_app(handle, settings, workers), host=host, port=port, log_level="info")
     finally:

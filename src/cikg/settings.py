@@ -26,6 +26,11 @@ class ServeSettings:
         process is killed and the client gets 503.
     :param workers: query worker processes (0: one per CPU, at least 2).
     :param cache_bytes: the most bytes of results kept in memory.
+    :param base_iri: where this server answers for the graph's IRIs (an
+        ``http(s)`` IRI ending in ``/``, e.g. ``http://127.0.0.1:8000/``):
+        ``https://w3id.org/cikg/id/X`` is written ``{base_iri}id/X`` in every
+        response and read back in queries; empty (the default) keeps the
+        published IRIs.
     """
 
     result_limit: int = 10_000
@@ -35,6 +40,7 @@ class ServeSettings:
     timeout_seconds: float = 30.0
     workers: int = 0
     cache_bytes: int = 64_000_000
+    base_iri: str = ""
 
     def __post_init__(self) -> None:
         positive = ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds")
@@ -43,12 +49,20 @@ class ServeSettings:
                 raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
         if self.workers < 0:
             raise CikgError(f"setting workers must not be negative, not {self.workers}")
+        if self.base_iri:
+            from cikg.serve.rewrite import check_base_iri
+
+            try:
+                check_base_iri(self.base_iri)
+            except ValueError as exc:
+                raise CikgError(str(exc)) from None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
         """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
         ``CIKG_MAX_BODY_BYTES``, ``CIKG_CORS`` (``0``/``1``),
-        ``CIKG_TIMEOUT_SECONDS`` and ``CIKG_WORKERS``.
+        ``CIKG_TIMEOUT_SECONDS``, ``CIKG_WORKERS``, ``CIKG_CACHE_BYTES`` and
+        ``CIKG_BASE_IRI``.
 
         :raises CikgError: if a value is not a number or not positive.
 
@@ -62,7 +76,9 @@ class ServeSettings:
             if raw is None:
                 continue
             try:
-                if f.type == "bool":
+                if f.type == "str":
+                    values[f.name] = raw
+                elif f.type == "bool":
                     values[f.name] = raw not in {"0", "false", "no"}
                 else:
                     values[f.name] = float(raw) if f.type == "float" else int(raw)

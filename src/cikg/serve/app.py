@@ -60,6 +60,7 @@ from cikg.serve.results import (
     serialise_solutions,
     serialise_triples,
 )
+from cikg.serve.rewrite import IriRewrite
 from cikg.serve.workers import QueryRequest, QueryTimeout, QueryWorkers
 from cikg.settings import ServeSettings
 from cikg.vocab import CIKG, PREFIXES
@@ -265,6 +266,8 @@ def create_app(
             return PlainTextResponse(
                 f"the query is over {settings.max_query_chars} characters", status_code=400
             )
+        if settings.base_iri:  # local IRIs in the query mean the published ones
+            text = text.replace(f"{settings.base_iri}id/", ID_BASE)
         query_request = QueryRequest(
             text,
             tuple(params.get("default-graph-uri", [])),
@@ -414,6 +417,8 @@ def create_app(
         return HTMLResponse(body)
 
     middleware = []
+    if settings.base_iri:
+        middleware.append(Middleware(IriRewrite, public=ID_BASE, local=f"{settings.base_iri}id/"))
     if settings.cors:
         middleware.append(
             Middleware(
