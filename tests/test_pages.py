@@ -221,7 +221,10 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     related = sections["Related indicators and their latest national value"]
     users = [note for href, _, note in related if href == USERS]
     assert users and re.match(r"\d{4}-\d{2}: .*亿", users[0])  # the latest national figure
-    assert sections["Passages that mention it"]
+    # the passages that mention it, with the policy's title marked
+    title = _one(store, f"SELECT ?t WHERE {{ <{policy}> dcterms:title ?t }}")
+    assert "Passages that mention it</h2>" in page
+    assert re.search(rf'<blockquote lang="zh">[^<]*<mark>{re.escape(title)}</mark>', page)
 
 
 def test_organisation_region_and_report_pages_have_their_sections(client):

@@ -7,7 +7,9 @@ grouped by predicate with linked values named by their labels, and its
 incoming links grouped by predicate with counts and paging. An observation
 shows its evidence the way Wikidata shows references: the report, page or
 line, the verbatim sentence or table row with the figure marked, and the
-cited source with its link. An indicator charts its national series (SVG,
+cited source with its link; a policy shows the passages that mention it the
+same way, its title marked. Policies, organisations, regions and reports get
+sections of their own (:data:`_SECTIONS`). An indicator charts its national series (SVG,
 no script) above the table behind it, with its definition and related
 policies. The home page counts resources by class and lists entry points;
 ``/search`` finds labels in both languages.
@@ -83,12 +85,6 @@ _SECTIONS = (
             ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?last ;
                cikg:valueText ?text }}
         }} GROUP BY ?s ORDER BY DESC(COUNT(?text)) ?s""",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Policy"),
-        "提及它的段落",
-        "Passages that mention it",
-        "SELECT ?s ?note WHERE { <{iri}> cikg:mentionedIn ?s . ?s cikg:text ?note } ORDER BY ?s",
     ),
     Section(
         (_TYPE, PREFIXES["org"] + "Organization"),
@@ -290,7 +286,10 @@ class Pages:
             "path": local_href(iri),
             "evidence": self._evidence(iri, lang)
             if PREFIXES["qb"] + "Observation" in types
+            else self._mentions(iri)
+            if PREFIXES["cikg"] + "Policy" in types
             else [],
+            "mentions": PREFIXES["cikg"] + "Policy" in types,
             "series": self._series(iri, lang),
             "related_policies": self._related_policies(iri, lang),
             "sections": self._sections(iri, {(r["p"], r["o"]) for r in props}, lang),
@@ -342,12 +341,20 @@ class Pages:
         for row in rows:
             if not (row["url"] or "").startswith(("http://", "https://")):
                 row["url"] = None  # only web links are clickable (no javascript: from a document)
-            text, figure = row["text"] or "", row["valueText"] or ""
-            at = text.find(figure) if figure else -1
-            row["before"], row["mark"], row["after"] = (
-                (text[:at], figure, text[at + len(figure) :]) if at >= 0 else (text, "", "")
+        return _marked(rows)
+
+    def _mentions(self, iri: str) -> list[dict[str, str | None]]:
+        """The passages that mention a policy, its title marked (at most 50)."""
+        return _marked(
+            self._rows(
+                f"""SELECT ?from ?text ?line ?page ?report ?reportTitle (?title AS ?valueText)
+                WHERE {{ <{iri}> cikg:mentionedIn ?from ; dcterms:title ?title .
+                  ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
+                  OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
+                  OPTIONAL {{ ?report dcterms:title ?reportTitle }}
+                }} ORDER BY ?report ?line LIMIT 50"""
             )
-        return rows
+        )
 
     def _series(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         return self._rows(
@@ -484,6 +491,18 @@ class Pages:
         return self.env.get_template("search.html").render(
             lang=lang, q=q, results=self.search(q, lang)
         )
+
+
+def _marked(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
+    """Split each row's ``text`` around its first ``valueText`` into
+    ``before``, ``mark`` and ``after`` (all of it ``before`` if absent)."""
+    for row in rows:
+        text, figure = row["text"] or "", row["valueText"] or ""
+        at = text.find(figure) if figure else -1
+        row["before"], row["mark"], row["after"] = (
+            (text[:at], figure, text[at + len(figure) :]) if at >= 0 else (text, "", "")
+        )
+    return rows
 
 
 def _in_order(words: list[str], text: str) -> bool:
