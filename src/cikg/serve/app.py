@@ -77,20 +77,17 @@ _PAGE_ACCEPT = "application/sparql-results+json, text/turtle"
 _QUERIES = Path(__file__).resolve().parents[3] / "queries"
 
 
-_TWINS = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
-_TWIN_MEDIA = {
-    ".ttl": "text/turtle",
-    ".jsonld": "application/ld+json",
-    ".nt": "application/n-triples",
-}
-
-
 _HTML = Format("html", "text/html")
 #: What ``/id/...`` answers in: the page first (browsers and ``*/*``), then data.
 _RESOURCE_FORMATS = (
     _HTML,
     *(f for f in GRAPH_FORMATS if f.name in {"turtle", "ntriples", "jsonld", "rdfxml"}),
 )
+#: The data twins of a page: ``/id/X.ttl`` and so on, by file extension.
+_TWINS = {
+    ext: next(f for f in GRAPH_FORMATS if f.name == name)
+    for ext, name in ((".ttl", "turtle"), (".jsonld", "jsonld"), (".nt", "ntriples"))
+}
 
 
 def _not_found_page(iri: str, path: str) -> str:
@@ -103,12 +100,9 @@ def _not_found_page(iri: str, path: str) -> str:
     )
 
 
-def _page_headers(build_id: str, lang: str) -> dict[str, str]:
-    return {
-        "ETag": f'"{build_id}-{lang}"',
-        "Cache-Control": "public, max-age=300",
-        "Vary": "Accept-Language",
-    }
+def _page_headers(etag: str, vary: str) -> dict[str, str]:
+    """The caching headers of pages and resource data."""
+    return {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": vary}
 
 
 def _build_id(store: Store) -> str:
@@ -368,19 +362,23 @@ def create_app(
     async def home(request: Request) -> Response:
         lang = _lang(request)
         body = await run_in_threadpool(pages.home, lang)
-        return HTMLResponse(body, headers=_page_headers(build_id, lang))
+        return HTMLResponse(body, headers=_page_headers(f'"{build_id}-{lang}"', "Accept-Language"))
 
     async def resource(request: Request) -> Response:
         path = request.path_params["path"]
-        fmt_by_ext = next((f for ext, f in _TWINS.items() if path.endswith(ext)), None)
-        if fmt_by_ext:
-            path = path[: -len(next(e for e, f in _TWINS.items() if f == fmt_by_ext))]
+        twin = next((ext for ext in _TWINS if path.endswith(ext)), None)
+        if twin:
+            path = path[: -len(twin)]
         if not path or any(ch in path for ch in '<>"{}|\\^` ') or ".." in path.split("/"):
             return PlainTextResponse("not an IRI of this graph", status_code=400)
         iri = ID_BASE + path
         lang = _lang(request)
         try:
-            fmt = choose(_RESOURCE_FORMATS, request.headers.get("accept"), fmt_by_ext)
+            fmt = choose(
+                _RESOURCE_FORMATS,
+                request.headers.get("accept"),
+                _TWINS[twin].name if twin else None,
+            )
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
         etag = f'"{build_id}-{fmt.name}-{lang}"'
@@ -390,14 +388,9 @@ def create_app(
             return HTMLResponse(_not_found_page(iri, path), status_code=404)
         local = "/id/" + path
         links = ", ".join(
-            f'<{local}{ext}>; rel="alternate"; type="{media}"' for ext, media in _TWIN_MEDIA.items()
+            f'<{local}{ext}>; rel="alternate"; type="{f.media_type}"' for ext, f in _TWINS.items()
         )
-        headers = {
-            "Link": links,
-            "ETag": etag,
-            "Cache-Control": "public, max-age=300",
-            "Vary": "Accept, Accept-Language",
-        }
+        headers = {"Link": links, **_page_headers(etag, "Accept, Accept-Language")}
         if fmt is _HTML:
             page_param = request.query_params.get("page", "1")
             page_no = int(page_param) if page_param.isdigit() else 1

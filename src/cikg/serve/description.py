@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple, serialize
 
+from cikg.serve.pages import ID_BASE
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import DCTERMS, RDF, XSD, Namespace
 
@@ -88,7 +89,7 @@ def void_description(store: Store, base: str, fmt: str) -> bytes:
         Triple(dataset, DCTERMS.license, _LICENCE),
         Triple(dataset, VOID.sparqlEndpoint, NamedNode(f"{base.rstrip('/')}/sparql")),
         Triple(dataset, VOID.triples, _int(len(store))),
-        Triple(dataset, VOID.uriSpace, Literal("https://w3id.org/cikg/id/")),
+        Triple(dataset, VOID.uriSpace, Literal(ID_BASE)),
     ]
     partitions = (
         ("SELECT ?x (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?x } GROUP BY ?x ORDER BY ?x",

@@ -11,9 +11,10 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from cikg.serve.pages import local_href
+
 __all__ = ["Example", "load_examples", "query_page"]
 
-_ID_BASE = "https://w3id.org/cikg/id/"
 _DOWNLOADS = ("json", "xml", "csv", "tsv")
 _GRAPH_DOWNLOADS = ("turtle", "ntriples", "jsonld", "rdfxml")
 
@@ -49,8 +50,7 @@ def load_examples(folder: Path) -> tuple[Example, ...]:
 def _term(binding: dict[str, str]) -> str:
     value = binding.get("value", "")
     if binding.get("type") == "uri":
-        href = "/id/" + value[len(_ID_BASE) :] if value.startswith(_ID_BASE) else value
-        return f'<a href="{escape(href, quote=True)}">{escape(value)}</a>'
+        return f'<a href="{escape(local_href(value), quote=True)}">{escape(value)}</a>'
     suffix = f" <small>@{escape(binding['xml:lang'])}</small>" if "xml:lang" in binding else ""
     return escape(value) + suffix
 

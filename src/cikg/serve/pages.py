@@ -30,14 +30,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyoxigraph import Literal, NamedNode, Store, Triple, serialize
 
-from cikg.iris import normalise_key
+from cikg.iris import DEFAULT_BASE, normalise_key
 from cikg.segment import Segmenter
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
 __all__ = ["ID_BASE", "Pages", "choose_language"]
 
-ID_BASE = "https://w3id.org/cikg/id/"
+#: The published namespace of the graph's resources, served at ``/id/``.
+ID_BASE = f"{DEFAULT_BASE}id/"
 _INCOMING_PAGE = 50
 _LABELS = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
