@@ -69,6 +69,7 @@ class Section:
 
 _TYPE = PREFIXES["rdf"] + "type"
 _REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
+_INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
 _SECTION_LIMIT = 200
 _SECTIONS = (
     Section(
@@ -179,6 +180,17 @@ class Value:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Indexed:
+    """A label in the search index: its resource, text and matching keys."""
+
+    iri: str
+    label: str
+    norm: str
+    lower: str
+    pref: float
+
+
 class Pages:
     """Renders pages and data over a read-only store.
 
@@ -252,7 +264,9 @@ class Pages:
             f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> }} ORDER BY ?p ?s "
             f"LIMIT {_INCOMING_PAGE} OFFSET {offset}"
         )
-        types = [r["o"] for r in props if r["p"] == PREFIXES["rdf"] + "type"]
+        types = [r["o"] for r in props if r["p"] == _TYPE]
+        facts = {(r["p"], r["o"]) for r in props}
+        indicator = _INDICATOR in facts
         iris = {
             iri,
             *(r["p"] for r in props),
@@ -291,9 +305,9 @@ class Pages:
             if PREFIXES["cikg"] + "Policy" in types
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
-            "series": self._series(iri, lang),
-            "related_policies": self._related_policies(iri, lang),
-            "sections": self._sections(iri, {(r["p"], r["o"]) for r in props}, lang),
+            "series": self._series(iri, lang) if indicator else [],
+            "related_policies": self._related_policies(iri, lang) if indicator else [],
+            "sections": self._sections(iri, facts, lang),
         }
         context["chart"] = _chart(context["series"], context["title"])
         return self.env.get_template("resource.html").render(**context)
@@ -441,6 +455,26 @@ class Pages:
         # come out as single tokens and never match a longer label word by word.
         return Segmenter()
 
+    @cached_property
+    def _search_index(self) -> tuple[_Indexed, ...]:
+        """Every label, title and alias with its matching keys, read once: the
+        store is read-only while it is served."""
+        rows = self._rows(
+            "SELECT DISTINCT ?s ?label ?pref WHERE { { ?s skos:prefLabel ?label BIND(1 AS ?pref) } "
+            "UNION { ?s skos:altLabel ?label BIND(0 AS ?pref) } "
+            "UNION { ?s dcterms:title ?label BIND(1 AS ?pref) } }"
+        )
+        return tuple(
+            _Indexed(
+                row["s"] or "",
+                row["label"] or "",
+                normalise_key(row["label"] or ""),
+                (row["label"] or "").lower(),
+                float(row["pref"] or 0),
+            )
+            for row in rows
+        )
+
     def search(self, q: str, lang: str, limit: int = 50) -> list[dict[str, str | float]]:
         """Resources whose labels match ``q``, best first.
 
@@ -460,29 +494,23 @@ class Pages:
         words = [
             t.word.lower() for t in self._segmenter.tokens(q) if any(ch.isalnum() for ch in t.word)
         ]
-        rows = self._rows(
-            "SELECT DISTINCT ?s ?label ?pref WHERE { { ?s skos:prefLabel ?label BIND(1 AS ?pref) } "
-            "UNION { ?s skos:altLabel ?label BIND(0 AS ?pref) } "
-            "UNION { ?s dcterms:title ?label BIND(1 AS ?pref) } }"
-        )
         scored: dict[str, dict[str, str | float]] = {}
-        for row in rows:
-            label = row["label"] or ""
-            norm = normalise_key(label)
+        for entry in self._search_index:
+            norm = entry.norm
             if norm == key:
                 score = 3.0
             elif norm.startswith(key):
                 score = 2.0
             elif key in norm:
                 score = 1.0
-            elif _in_order(words, label.lower()):
+            elif _in_order(words, entry.lower):
                 score = 0.75
             else:
                 continue
-            score += 0.5 * float(row["pref"] or 0) - len(norm) / 1000
-            best = scored.get(row["s"] or "")
+            score += 0.5 * entry.pref - len(norm) / 1000
+            best = scored.get(entry.iri)
             if best is None or float(best["score"]) < score:
-                scored[row["s"] or ""] = {"iri": row["s"] or "", "label": label, "score": score}
+                scored[entry.iri] = {"iri": entry.iri, "label": entry.label, "score": score}
         ranked = sorted(scored.values(), key=lambda r: -float(r["score"]))[:limit]
         for r in ranked:
             r["href"] = local_href(str(r["iri"]))
