@@ -1,10 +1,13 @@
-"""Shared fixtures: the seeds, the curated reference, a store built once."""
+"""Shared fixtures: the seeds, the curated reference, a store built once, and
+the HTTP app over it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Store
+from starlette.testclient import TestClient
 
 from cikg.iris import IriMinter
 from cikg.load import load_document
@@ -12,6 +15,8 @@ from cikg.pipeline import BuildReport, build
 from cikg.records import Document
 from cikg.reference import Reference, load_reference
 from cikg.segment import Segmenter
+from cikg.serve import create_app
+from cikg.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -40,3 +45,15 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildRe
     path = tmp_path_factory.mktemp("store") / "store"
     report = build([SEEDS], path, minter=IriMinter())
     return path, report
+
+
+@pytest.fixture(scope="session")
+def store(built_store: tuple[Path, BuildReport]) -> Store:
+    """The seeds' store, opened read-only once per session."""
+    return open_store(built_store[0], read_only=True)
+
+
+@pytest.fixture(scope="session")
+def client(store: Store) -> TestClient:
+    """The HTTP app over the seeds' store, with default settings."""
+    return TestClient(create_app(store))

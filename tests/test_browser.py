@@ -19,7 +19,6 @@ import uvicorn
 
 from cikg.serve import create_app
 from cikg.serve.pages import ID_BASE
-from cikg.store import open_store
 from cikg.vocab import PREFIXES
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -35,11 +34,6 @@ FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def store(built_store):
-    return open_store(built_store[0], read_only=True)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cikg.evaluation import entity_recall, observation_recall
-from cikg.store import open_store, query
+from cikg.store import query
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "eval" / "dev-001_0b20bf3d443fe71d.jsonl"
@@ -36,11 +36,6 @@ INTEGRITY = {
               ?obs ?dim ?v .
               FILTER NOT EXISTS { ?v a skos:Concept ; skos:inScheme ?list } }""",
 }
-
-
-@pytest.fixture(scope="module")
-def store(built_store):
-    return open_store(built_store[0], read_only=True)
 
 
 @pytest.mark.parametrize("name", sorted(INTEGRITY))

@@ -13,21 +13,10 @@ from starlette.testclient import TestClient
 
 from cikg.serve import create_app
 from cikg.serve.pages import ID_BASE
-from cikg.store import open_store
 from cikg.vocab import PREFIXES
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 USERS = "/id/indicator/internet-users"
-
-
-@pytest.fixture(scope="module")
-def store(built_store):
-    return open_store(built_store[0], read_only=True)
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store))
 
 
 def _one(store: Store, sparql: str) -> str:

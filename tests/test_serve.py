@@ -19,16 +19,6 @@ CONSTRUCT = "CONSTRUCT { ?r dcterms:title ?t } WHERE { ?r a cikg:Report ; dcterm
 CNNIC55 = "https://w3id.org/cikg/graph/report/cnnic-55"
 
 
-@pytest.fixture(scope="module")
-def store(built_store):
-    return open_store(built_store[0], read_only=True)
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store))
-
-
 def test_get_select_answers_sparql_json(client):
     resp = client.get("/sparql", params={"query": SELECT})
     assert resp.status_code == 200
