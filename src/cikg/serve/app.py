@@ -31,7 +31,7 @@ import html
 from pathlib import Path
 from urllib.parse import parse_qsl, quote
 
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store, Triple, serialize
+from pyoxigraph import NamedNode, Store, Triple, serialize
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -43,10 +43,10 @@ from starlette.routing import Route
 from cikg.errors import CikgError, QueryError
 from cikg.serve.cache import ResultCache
 from cikg.serve.description import service_description, void_description
+from cikg.serve.evaluate import QueryRequest, evaluate_request
 from cikg.serve.guard import check_query
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
-    SOLUTION_FORMATS,
     Format,
     NotAcceptable,
     choose,
@@ -56,16 +56,13 @@ from cikg.serve.page import Example, load_examples, query_page
 from cikg.serve.pages import ID_BASE, Pages, choose_language
 from cikg.serve.results import (
     RDF_FORMATS,
-    serialise_boolean,
-    serialise_solutions,
-    serialise_triples,
 )
 from cikg.serve.rewrite import IriRewrite
-from cikg.serve.workers import QueryRequest, QueryTimeout, QueryWorkers
+from cikg.serve.workers import QueryTimeout, QueryWorkers
 from cikg.settings import ServeSettings
-from cikg.vocab import CIKG, PREFIXES
+from cikg.vocab import CIKG
 
-__all__ = ["create_app", "evaluate_request"]
+__all__ = ["create_app"]
 
 _FORM = "application/x-www-form-urlencoded"
 _DIRECT = "application/sparql-query"
@@ -137,49 +134,6 @@ class _BadRequest(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-def evaluate_request(
-    store: Store, request: QueryRequest, settings: ServeSettings
-) -> tuple[bytes, str, bool]:
-    """Evaluate a query and serialise its result, in the calling thread or
-    worker process (pyoxigraph results must not leave the thread that made
-    them).
-
-    :return: ``(body, media type, truncated)``.
-    :raises QueryError: if the query is malformed or fails.
-    :raises NotAcceptable: if no format of the result's kind fits.
-    """
-    options: dict[str, object] = {"prefixes": PREFIXES}
-    if request.default_graphs or request.named_graphs:
-        if request.default_graphs:
-            options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
-        if request.named_graphs:
-            options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    try:
-        result = store.query(request.sparql, **options)  # type: ignore[arg-type]
-    except SyntaxError as exc:
-        raise QueryError(str(exc)) from exc
-    except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}") from exc
-    try:
-        if isinstance(result, QueryBoolean | QuerySolutions):
-            fmt = choose(SOLUTION_FORMATS, request.accept, request.override)
-            if isinstance(result, QueryBoolean):
-                out = serialise_boolean(result, fmt.name)
-            else:
-                out = serialise_solutions(result, fmt.name, settings.result_limit)
-        else:
-            fmt = choose(GRAPH_FORMATS, request.accept, request.override)
-            out = serialise_triples(result, fmt.name, settings.result_limit)
-    except NotAcceptable as exc:
-        message = str(exc)
-    else:
-        return out.body, fmt.media_type, out.truncated
-    del result  # the result must be dropped here, not with the traceback elsewhere
-    raise NotAcceptable(message)
 
 
 async def _read_request(request: Request, settings: ServeSettings) -> dict[str, list[str]]:
