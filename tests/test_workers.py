@@ -10,7 +10,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from cikg.serve import create_app
-from cikg.serve.workers import QueryRequest, QueryTimeout, QueryWorkers
+from cikg.serve.evaluate import QueryRequest
+from cikg.serve.workers import QueryTimeout, QueryWorkers
 from cikg.settings import ServeSettings
 from cikg.store import open_store
 
@@ -35,24 +36,66 @@ def test_a_runaway_query_is_stopped_at_the_limit(workers):
     assert media == "application/sparql-results+json" and b"true" in body
 
 
-def test_light_queries_are_answered_while_a_runaway_one_runs(built_store, workers):
-    app = create_app(open_store(built_store[0], read_only=True), ServeSettings(), workers)
+def _wait_for(condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached"
+        time.sleep(0.05)
+
+
+def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store):
+    """As many runaway queries as the pool has workers: each turns long, gives
+    up its place, and a light query is answered while they still run."""
+    settings = ServeSettings(timeout_seconds=6.0, long_query_seconds=0.2)
+    pool = QueryWorkers(built_store[0], settings, size=2)
+    app = create_app(open_store(built_store[0], read_only=True), settings, pool)
     client = TestClient(app)
-    outcome = {}
+    statuses: list[int] = []
 
     def runaway() -> None:
-        outcome["runaway"] = client.get("/sparql", params={"query": RUNAWAY}).status_code
+        statuses.append(client.get("/sparql", params={"query": RUNAWAY}).status_code)
 
-    thread = threading.Thread(target=runaway)
-    thread.start()
-    time.sleep(0.3)
-    started = time.monotonic()
-    light = client.get("/sparql", params={"query": LIGHT})
-    light_seconds = time.monotonic() - started
-    thread.join(timeout=30)
+    hogs = [threading.Thread(target=runaway) for _ in range(2)]
+    try:
+        for t in hogs:
+            t.start()
+        _wait_for(lambda: pool.processes == 4)  # both turned long, two new workers
+        light = client.get("/sparql", params={"query": LIGHT})
+        still_running = [t.is_alive() for t in hogs]
+        for t in hogs:
+            t.join(timeout=30)
+    finally:
+        pool.close()
     assert light.status_code == 200 and light.json()["boolean"] is True
-    assert light_seconds < 1.5  # answered by the other worker, not after the runaway
-    assert outcome["runaway"] == 503
+    assert still_running == [True, True]
+    assert statuses == [503, 503]
+
+
+def test_a_query_that_turns_long_when_all_long_places_are_taken_is_refused(built_store):
+    settings = ServeSettings(timeout_seconds=6.0, long_query_seconds=0.2, max_workers=3)
+    pool = QueryWorkers(built_store[0], settings, size=2)
+    outcome: list[str] = []
+
+    def runaway() -> None:
+        try:
+            pool.run(QueryRequest(RUNAWAY, (), (), None, None))
+        except QueryTimeout as exc:
+            outcome.append(str(exc))
+
+    first = threading.Thread(target=runaway)
+    try:
+        first.start()
+        _wait_for(lambda: pool.processes == 3)  # the one long place is taken
+        with pytest.raises(QueryTimeout, match="busy"):
+            pool.run(QueryRequest(RUNAWAY, (), (), None, None))
+        assert first.is_alive()  # the long one still runs
+        first.join(timeout=30)
+        assert outcome and "time limit" in outcome[0]
+        _wait_for(lambda: pool.processes == 2)  # back to its size, nothing leaked
+        body, _, _ = pool.run(QueryRequest(LIGHT, (), (), None, None))
+        assert b"true" in body
+    finally:
+        pool.close()
 
 
 def test_errors_from_workers_keep_their_meaning(workers):

@@ -24,7 +24,13 @@ class ServeSettings:
     :param cors: answer cross-origin requests (``Access-Control-Allow-Origin: *``).
     :param timeout_seconds: the longest a query may run; past it its worker
         process is killed and the client gets 503.
-    :param workers: query worker processes (0: one per CPU, at least 2).
+    :param workers: query worker processes kept for queries as they come
+        (0: one per CPU, at least 2).
+    :param max_workers: the most worker processes at once (0: three times
+        ``workers``); the ones beyond ``workers`` run long queries.
+    :param long_query_seconds: after this long a running query is *long*: it
+        gives up its worker's place to a new process, so short queries are
+        not kept waiting behind it (see :mod:`cikg.serve.workers`).
     :param cache_bytes: the most bytes of results kept in memory.
     :param base_iri: where this server answers for the graph's IRIs (an
         ``http(s)`` IRI ending in ``/``, e.g. ``http://127.0.0.1:8000/``):
@@ -39,16 +45,25 @@ class ServeSettings:
     cors: bool = True
     timeout_seconds: float = 30.0
     workers: int = 0
+    max_workers: int = 0
+    long_query_seconds: float = 1.0
     cache_bytes: int = 64_000_000
     base_iri: str = ""
 
     def __post_init__(self) -> None:
-        positive = ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds")
+        positive = (
+            "result_limit",
+            "max_query_chars",
+            "max_body_bytes",
+            "timeout_seconds",
+            "long_query_seconds",
+        )
         for name in positive:
             if getattr(self, name) <= 0:
                 raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
-        if self.workers < 0:
-            raise CikgError(f"setting workers must not be negative, not {self.workers}")
+        for name in ("workers", "max_workers"):
+            if getattr(self, name) < 0:
+                raise CikgError(f"setting {name} must not be negative, not {getattr(self, name)}")
         if self.base_iri:
             from cikg.serve.rewrite import check_base_iri
 
@@ -61,7 +76,8 @@ class ServeSettings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
         """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
         ``CIKG_MAX_BODY_BYTES``, ``CIKG_CORS`` (``0``/``1``),
-        ``CIKG_TIMEOUT_SECONDS``, ``CIKG_WORKERS``, ``CIKG_CACHE_BYTES`` and
+        ``CIKG_TIMEOUT_SECONDS``, ``CIKG_WORKERS``, ``CIKG_MAX_WORKERS``,
+        ``CIKG_LONG_QUERY_SECONDS``, ``CIKG_CACHE_BYTES`` and
         ``CIKG_BASE_IRI``.
 
         :raises CikgError: if a value is not a number or not positive.

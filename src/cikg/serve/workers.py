@@ -3,8 +3,15 @@
 pyoxigraph cannot cancel a running query, so a time limit has to be enforced
 from outside: each worker process opens the store read-only and evaluates
 the queries it is sent; a query still running when its time is up has its
-worker killed and replaced, and the caller gets :class:`QueryTimeout`. The
-other workers (one per core by default) keep serving meanwhile.
+worker killed, and the caller gets :class:`QueryTimeout`.
+
+Long queries must not starve short ones. The pool keeps ``workers``
+processes for queries as they come; a query still running after
+``long_query_seconds`` becomes *long*: its process leaves that set and a new
+one is started in its place, so short queries keep finding a free worker
+while long ones run to their end or their time limit. At most
+``max_workers - workers`` long queries run at once; one more that turns long
+is stopped at once (503, "busy"), so the process count stays bounded.
 """
 
 from __future__ import annotations
@@ -13,29 +20,18 @@ import multiprocessing as mp
 import queue
 import threading
 import time
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from cikg.errors import CikgError, QueryError
+from cikg.serve.evaluate import QueryRequest
 from cikg.settings import ServeSettings
 
 __all__ = ["QueryRequest", "QueryTimeout", "QueryWorkers"]
 
 
 class QueryTimeout(CikgError):
-    """A query ran past the time limit; its worker was stopped."""
-
-
-@dataclass(frozen=True, slots=True)
-class QueryRequest:
-    """What a worker evaluates: the query, its dataset and the formats asked."""
-
-    sparql: str
-    default_graphs: tuple[str, ...]
-    named_graphs: tuple[str, ...]
-    accept: str | None
-    override: tuple[str, ...] | None
+    """A query ran past the time limit, or no worker could take it; it was stopped."""
 
 
 def _worker_main(
@@ -43,7 +39,7 @@ def _worker_main(
 ) -> None:  # pragma: no cover - runs in a child process
     """Evaluate requests from ``conn`` until it closes; reply with
     ``("ok", body, media_type, truncated)`` or ``(error kind, message)``."""
-    from cikg.serve.app import evaluate_request
+    from cikg.serve.evaluate import evaluate_request
     from cikg.store import open_store
 
     store = open_store(Path(path), read_only=True)
@@ -78,19 +74,30 @@ class QueryWorkers:
     """A pool of query worker processes over one store.
 
     :param store_path: the store's folder (opened read-only by each worker).
-    :param settings: limits, the time limit among them.
-    :param size: how many workers (default: one per CPU, at least 2).
+    :param settings: limits: ``timeout_seconds``, ``long_query_seconds`` and
+        ``max_workers`` among them.
+    :param size: processes kept for queries as they come (default
+        ``settings.workers``, else one per CPU, at least 2).
     """
 
     def __init__(self, store_path: Path, settings: ServeSettings, size: int | None = None) -> None:
         self._path = str(store_path)
         self._settings = settings
         self._context = mp.get_context("spawn")
+        self._size = size or settings.workers or max(2, mp.cpu_count())
+        self._long_slots = max(1, (settings.max_workers or 3 * self._size) - self._size)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
-        for _ in range(size or max(2, mp.cpu_count())):
+        self._long = 0
+        for _ in range(self._size):
             self._add()
+
+    @property
+    def processes(self) -> int:
+        """How many worker processes there are now."""
+        with self._lock:
+            return len(self._all)
 
     def _add(self) -> None:
         worker = _Worker(self._context, self._path, self._settings)
@@ -98,11 +105,17 @@ class QueryWorkers:
             self._all.append(worker)
         self._idle.put(worker)
 
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.remove(worker)
+
     def run(self, request: QueryRequest) -> tuple[bytes, str, bool]:
         """Evaluate ``request`` in a worker, within the time limit.
 
         :return: ``(body, media type, truncated)``.
-        :raises QueryTimeout: if the time limit passed (the worker is replaced).
+        :raises QueryTimeout: if the time limit passed (the worker is stopped),
+            or the query turned long while the most long queries already run.
         :raises QueryError: if the query is malformed.
         :raises NotAcceptable: if no format fits.
         :raises CikgError: for any other failure in the worker.
@@ -115,25 +128,40 @@ class QueryWorkers:
             worker = self._idle.get(timeout=limit)
         except queue.Empty as exc:
             raise QueryTimeout(f"no worker became free within {limit:g} s; try again") from exc
+        long = False
         try:
             worker.conn.send(request)
-            remaining = max(0.0, limit - (time.monotonic() - started))
-            if not worker.conn.poll(remaining):
-                self._replace(worker)
-                worker = None
-                raise QueryTimeout(
-                    f"the query ran past the {limit:g} s time limit and was stopped; "
-                    "add LIMIT, narrow the patterns, or ask for fewer results"
-                )
+            first = min(self._settings.long_query_seconds, limit)
+            if not worker.conn.poll(max(0.0, first - (time.monotonic() - started))):
+                long = self._turn_long(worker)
+                remaining = max(0.0, limit - (time.monotonic() - started))
+                if not worker.conn.poll(remaining):
+                    raise QueryTimeout(
+                        f"the query ran past the {limit:g} s time limit and was stopped; "
+                        "add LIMIT, narrow the patterns, or ask for fewer results"
+                    )
             reply = worker.conn.recv()
+        except QueryTimeout:
+            self._retire(worker)
+            worker = None
+            if not long:  # it never left the set for short queries: replace it
+                self._add()
+            raise
         except (EOFError, OSError) as exc:
-            if worker is not None:
-                self._replace(worker)
-                worker = None
+            self._retire(worker)
+            worker = None
+            if not long:
+                self._add()
             raise CikgError(f"the query worker failed: {exc}") from exc
         finally:
+            if long:
+                with self._lock:
+                    self._long -= 1
             if worker is not None:
-                self._idle.put(worker)
+                if long:  # its place was taken when it turned long
+                    self._retire(worker)
+                else:
+                    self._idle.put(worker)
         if reply[0] == "ok":
             return reply[1], reply[2], reply[3]
         kind, message = reply
@@ -143,11 +171,25 @@ class QueryWorkers:
             raise NotAcceptable(message)
         raise CikgError(message)
 
-    def _replace(self, worker: _Worker) -> None:
-        worker.stop()
+    def _turn_long(self, worker: _Worker) -> bool:
+        """Move a worker whose query runs long out of the set for new
+        queries and start one in its place; return ``True``.
+
+        :raises QueryTimeout: if the most long queries already run.
+        """
         with self._lock:
-            self._all.remove(worker)
+            if self._long >= self._long_slots:
+                busy = True
+            else:
+                busy = False
+                self._long += 1
+        if busy:
+            raise QueryTimeout(
+                f"the server is busy with {self._long_slots} long queries; "
+                "try again later, or narrow the query"
+            )
         self._add()
+        return True
 
     def close(self) -> None:
         """Stop every worker."""
