@@ -8,6 +8,7 @@ two steps leaves only a staging graph, which the next build drops.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -108,9 +109,20 @@ def replace_graph(
             store.update(f"DROP SILENT GRAPH <{g.value}>")
         store.extend(staged)
         store.update(" ;\n".join(steps))  # one request: one transaction
-    except OSError as exc:
-        raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
+    except Exception as exc:
+        _drop_quietly(store, scratch)  # the old graph is untouched; leave no half
+        if isinstance(exc, OSError):
+            raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
+        raise
     return written
+
+
+def _drop_quietly(store: Store, graphs: list[NamedNode]) -> None:
+    """Drop scratch graphs after a failed write, as far as the store lets us
+    (what remains is dropped by the next build, see :func:`drop_staging_graphs`)."""
+    for g in graphs:
+        with contextlib.suppress(OSError):
+            store.update(f"DROP SILENT GRAPH <{g.value}>")
 
 
 def prune_shared_graph(store: Store, shared: NamedNode) -> None:
