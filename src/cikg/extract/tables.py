@@ -36,6 +36,7 @@ from decimal import Decimal
 from cikg.extract.quantities import (
     Period,
     UnitTable,
+    find_malformed_numbers,
     find_periods,
     parse_cell,
     parse_unit_label,
@@ -450,7 +451,8 @@ def table_to_facts(
                     breakdown_note=_category_note(breakdown, block) if breakdown else None,
                 )
             )
-    if not facts and not findings:
+    malformed = any(find_malformed_numbers(c) for cells in skipped.values() for c in cells)
+    if not facts and not findings and not malformed:
         return [], []  # no cell is a number: a list of names laid out with tabs
     for header, cells in skipped.items():
         findings.append(
