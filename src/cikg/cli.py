@@ -117,7 +117,11 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
     for r in report.results:
         if r.message:
             style = "red" if r.status is Status.FAILED else "yellow"
-            _out.print(f"[{style}]{r.status.value}:[/] {escape(r.message)}", highlight=False)
+            _out.print(
+                f"[{style}]{r.status.value}:[/] {escape(r.message)}",
+                highlight=False,
+                soft_wrap=True,  # one line per failure, whole, for grep
+            )
         kinds = Counter(f.kind for f in r.findings)
         if kinds:
             listed = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
@@ -125,7 +129,9 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
         if show_findings:
             for f in r.findings:
                 where = f"{r.path}:{f.line}" if f.line else str(r.path)
-                _out.print(escape(f"  {where}: [{f.kind}] {f.message}"), highlight=False)
+                _out.print(
+                    escape(f"  {where}: [{f.kind}] {f.message}"), highlight=False, soft_wrap=True
+                )
     _out.print(
         f"reference graph {report.reference_quads} quads, ontology graph "
         f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"

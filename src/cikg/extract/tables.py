@@ -365,6 +365,16 @@ def table_to_facts(
     """
     findings: list[Finding] = []
     if len(block.rows) <= block.header_rows:
+        numbers = [c for r in block.rows for c in r[1:] if parse_cell(c, ctx.units) is not None]
+        if numbers:  # a row cut off from its table (a line without a tab in between)
+            findings.append(
+                Finding(
+                    "header-only-table",
+                    f"{block.label or 'table'} {block.rows[0][0]!r}: a table of header rows "
+                    f"only; its {len(numbers)} numbers are not read (e.g. {numbers[0]!r})",
+                    line=block.line,
+                )
+            )
         return [], findings
     columns = header_to_columns(block, ctx)
     body = block.rows[block.header_rows :]
