@@ -162,18 +162,8 @@ def build(
     store = open_store(store_dir)
     try:
         drop_staging_graphs(store, minter)
-        onto = replace_graph(
-            store,
-            minter.ontology_graph(),
-            minter.staging_graph("ontology"),
-            reference.ontology_quads,
-        )
-        ref = replace_graph(
-            store,
-            minter.reference_graph(),
-            minter.staging_graph("reference"),
-            reference.reference_quads,
-        )
+        onto = replace_graph(store, minter.ontology_graph(), reference.ontology_quads)
+        ref = replace_graph(store, minter.reference_graph(), reference.reference_quads)
         tools = _Tools(
             minter,
             reference,
@@ -318,13 +308,8 @@ def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
         written = replace_graph(
             store,
             mapped.graph,
-            tools.minter.staging_graph(mapped.slug),
             mapped.quads,
-            shared=(
-                tools.minter.discovered_graph(),
-                tools.minter.staging_graph(f"discovered-{mapped.slug}"),
-                mapped.shared,
-            ),
+            shared=(tools.minter.discovered_graph(), mapped.shared),
         )
     except UnsupportedInput as exc:
         return DocumentResult(path, Status.SKIPPED, message=str(exc))
