@@ -283,11 +283,19 @@ def _load_findings(doc: Document) -> tuple[Finding, ...]:
     return ()
 
 
+_PACKAGE = Path(__file__).resolve().parent
+
+
 def _unexpected(path: Path, exc: Exception) -> str:
     """The message of a document whose build raised an error cikg did not
     raise on purpose (a bug): the file, the error, and where in cikg."""
     frames = traceback.extract_tb(exc.__traceback__)
-    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    ours = [f for f in frames if Path(f.filename).is_relative_to(_PACKAGE)]
+    where = ""
+    if frames:
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    if ours and ours[-1] is not frames[-1]:  # raised in a library cikg called
+        where += f" called from {Path(ours[-1].filename).name}:{ours[-1].lineno}"
     return (
         f"{path}: unexpected {type(exc).__name__}{where} while building it: {exc}; "
         "its previous graph is kept (please report this with the file)"
