@@ -13,12 +13,14 @@ from typing import Annotated
 import typer
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from cikg import __version__
 from cikg.errors import CikgError
 from cikg.pipeline import BuildReport, DocumentResult, Status, build, discover
+from cikg.settings import BuildSettings
 from cikg.store import EXPORT_FORMATS, export, open_store, query
 
 app = typer.Typer(
@@ -52,11 +54,12 @@ class ExportFormat(StrEnum):
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    _err.print(f"[red]error:[/red] {message}", highlight=False)
+    _err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
 def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
+    settings = BuildSettings.from_env()
     files = discover(paths)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -71,7 +74,7 @@ def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
         def advance(result: DocumentResult) -> None:
             progress.update(task, advance=1, description=result.path.name)
 
-        return build(files, store, force=force, on_result=advance)
+        return build(files, store, force=force, on_result=advance, settings=settings)
 
 
 _SUMMARY_COLUMNS = (
@@ -114,15 +117,21 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
     for r in report.results:
         if r.message:
             style = "red" if r.status is Status.FAILED else "yellow"
-            _out.print(f"[{style}]{r.status.value}:[/] {r.message}", highlight=False)
+            _out.print(
+                f"[{style}]{r.status.value}:[/] {escape(r.message)}",
+                highlight=False,
+                soft_wrap=True,  # one line per failure, whole, for grep
+            )
         kinds = Counter(f.kind for f in r.findings)
         if kinds:
             listed = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-            _out.print(f"{r.path.name}: findings: {listed}", highlight=False)
+            _out.print(escape(f"{r.path.name}: findings: {listed}"), highlight=False)
         if show_findings:
             for f in r.findings:
                 where = f"{r.path}:{f.line}" if f.line else str(r.path)
-                _out.print(f"  {where}: [{f.kind}] {f.message}", highlight=False)
+                _out.print(
+                    escape(f"  {where}: [{f.kind}] {f.message}"), highlight=False, soft_wrap=True
+                )
     _out.print(
         f"reference graph {report.reference_quads} quads, ontology graph "
         f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"

@@ -125,8 +125,9 @@ class IriMinter:
         return NamedNode(f"{self.base}graph/report/{slug}")
 
     def staging_graph(self, slug: str) -> NamedNode:
-        """``graph/staging/{slug}``: where a document's new graph is written
-        before it replaces the old one."""
+        """``graph/staging/{slug}``: where earlier builds wrote a
+        document's new graph before it replaced the old one; a build drops
+        any such graph a crashed build left behind."""
         return NamedNode(f"{self.base}graph/staging/{slug}")
 
     def discovered_graph(self) -> NamedNode:

@@ -1,8 +1,10 @@
 """``build()``: load -> metadata -> map -> store, one document at a time.
 
 Each document is built completely in memory and then replaces its graph in
-one transaction; a document that fails is reported with file and line and
-its previous graph is left as it was. A file whose SHA-256 and cikg version
+one transaction; a document that fails (unreadable, too large, or any error
+raised while extracting it, a bug included) is reported with file and line
+and its previous graph is left as it was; the build goes on with the others.
+``KeyboardInterrupt`` stops the build. A file whose SHA-256 and cikg version
 match what the store holds is skipped. The curated ontology and reference
 graphs are reloaded on every build.
 """
@@ -10,6 +12,7 @@ graphs are reloaded on every build.
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -33,6 +36,7 @@ from cikg.metadata import document_to_metadata
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
 from cikg.segment import Segmenter
+from cikg.settings import BuildSettings
 from cikg.store import (
     drop_staging_graphs,
     find_report_by_sha,
@@ -131,6 +135,7 @@ def build(
     reference: Reference | None = None,
     force: bool = False,
     on_result: Callable[[DocumentResult], None] | None = None,
+    settings: BuildSettings | None = None,
 ) -> BuildReport:
     """Build (or update) the store from input files.
 
@@ -140,7 +145,12 @@ def build(
     :param reference: curated data; default read from ``ontology/``.
     :param force: rebuild documents even when unchanged.
     :param on_result: called after each file (for progress display).
-    :return: the per-file results.
+    :param settings: limits (default: :class:`~cikg.settings.BuildSettings`'s
+        defaults; the CLI reads them from ``CIKG_*`` variables).
+    :return: the per-file results. A document that cannot be read, or whose
+        extraction raises any error (a bug included), is a ``FAILED`` result
+        naming the file and place; the build goes on with the others and
+        that document's graph stays as it was.
     :raises InputError: if a given path does not exist.
     :raises StoreError: if the store cannot be opened (e.g. a server holds it).
     :raises CikgError: if the ontology cannot be read.
@@ -152,23 +162,14 @@ def build(
     store = open_store(store_dir)
     try:
         drop_staging_graphs(store, minter)
-        onto = replace_graph(
-            store,
-            minter.ontology_graph(),
-            minter.staging_graph("ontology"),
-            reference.ontology_quads,
-        )
-        ref = replace_graph(
-            store,
-            minter.reference_graph(),
-            minter.staging_graph("reference"),
-            reference.reference_quads,
-        )
+        onto = replace_graph(store, minter.ontology_graph(), reference.ontology_quads)
+        ref = replace_graph(store, minter.reference_graph(), reference.reference_quads)
         tools = _Tools(
             minter,
             reference,
             UnitTable.from_quads(reference.reference_quads),
             Segmenter.from_reference(reference),
+            (settings or BuildSettings()).max_input_bytes,
         )
         results = []
         for path in files:
@@ -191,6 +192,7 @@ class _Tools:
     reference: Reference
     units: UnitTable
     segmenter: Segmenter
+    max_input_bytes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,14 +264,48 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         "observations": cube.observations,
         "linked": cube.linked,
     }
-    findings = (*extraction.findings, *cube.findings, *policies.findings)
+    findings = (*_load_findings(doc), *extraction.findings, *cube.findings, *policies.findings)
     return _DocumentGraph(meta.slug, mapped.graph, (*mapped.quads, *own), shared, counts, findings)
+
+
+#: How the loader's encodings are named in a finding.
+_ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8 with a byte order mark (dropped)",
+    "utf-16": "UTF-16 (it has a byte order mark)",
+    "gb18030": "GB18030 (GBK/GB2312); UTF-8 is preferred",
+}
+
+
+def _load_findings(doc: Document) -> tuple[Finding, ...]:
+    """What the loader noticed: a text decoded from an encoding other than UTF-8."""
+    if doc.encoding in _ENCODING_NAMES:
+        return (Finding("encoding", f"decoded as {_ENCODING_NAMES[doc.encoding]}", line=1),)
+    return ()
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _unexpected(path: Path, exc: Exception) -> str:
+    """The message of a document whose build raised an error cikg did not
+    raise on purpose (a bug): the file, the error, and where in cikg."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if Path(f.filename).is_relative_to(_PACKAGE)]
+    where = ""
+    if frames:
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    if ours and ours[-1] is not frames[-1]:  # raised in a library cikg called
+        where += f" called from {Path(ours[-1].filename).name}:{ours[-1].lineno}"
+    return (
+        f"{path}: unexpected {type(exc).__name__}{where} while building it: {exc}; "
+        "its previous graph is kept (please report this with the file)"
+    )
 
 
 def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
     t0 = time.perf_counter()
     try:
-        doc = load_document(path)
+        doc = load_document(path, max_bytes=tools.max_input_bytes)
         if not force:
             graph = find_report_by_sha(store, doc.sha256, __version__)
             if graph is not None:
@@ -280,19 +316,18 @@ def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
         written = replace_graph(
             store,
             mapped.graph,
-            tools.minter.staging_graph(mapped.slug),
             mapped.quads,
-            shared=(
-                tools.minter.discovered_graph(),
-                tools.minter.staging_graph(f"discovered-{mapped.slug}"),
-                mapped.shared,
-            ),
+            shared=(tools.minter.discovered_graph(), mapped.shared),
         )
     except UnsupportedInput as exc:
         return DocumentResult(path, Status.SKIPPED, message=str(exc))
     except CikgError as exc:
         return DocumentResult(
             path, Status.FAILED, message=str(exc), seconds=time.perf_counter() - t0
+        )
+    except Exception as exc:  # a bug on one document must not stop the others
+        return DocumentResult(
+            path, Status.FAILED, message=_unexpected(path, exc), seconds=time.perf_counter() - t0
         )
     return DocumentResult(
         path,

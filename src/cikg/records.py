@@ -124,6 +124,8 @@ class Document:
         the metadata stage reads title, publisher and date from them.
     :param dropped_lines: how many non-blank lines were left out as page
         furniture or web boilerplate.
+    :param encoding: the encoding the text was decoded from (``"utf-8"``,
+        ``"utf-8-sig"``, ``"utf-16"``, ``"gb18030"``); ``None`` for a PDF.
     """
 
     path: Path
@@ -132,6 +134,7 @@ class Document:
     front_matter: FrontMatter | None = None
     cover: tuple[tuple[int, str], ...] = ()
     dropped_lines: int = 0
+    encoding: str | None = None
 
     @property
     def source_file(self) -> str:

@@ -1,9 +1,12 @@
 """The Oxigraph store on disk: open, replace a graph atomically, query, export.
 
-A document's new graph is written whole into a staging graph, then moved
-over the old one by one SPARQL ``MOVE`` (a single transaction in Oxigraph):
-readers see the old graph or the new one, never a mix. A crash between the
-two steps leaves only a staging graph, which the next build drops.
+A document's new graph replaces the old one in one SPARQL update (``DROP``
+the graph, ``INSERT DATA`` the new quads, serialised by pyoxigraph), which
+Oxigraph applies as one transaction: readers see the old graph or the new
+one, never a mix, and a build killed at any point leaves one or the other
+whole, with nothing else visible (tests/test_crash.py kills builds to check).
+Earlier versions wrote a staging graph first; the next build drops any
+such graph a crash left behind.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
+    serialize,
 )
 
 from cikg.errors import QueryError, StoreError
@@ -72,45 +77,46 @@ def open_store(path: Path, *, read_only: bool = False) -> Store:
 def replace_graph(
     store: Store,
     graph: NamedNode,
-    staging: NamedNode,
     quads: Iterable[Quad],
     *,
-    shared: tuple[NamedNode, NamedNode, Iterable[Quad]] | None = None,
+    shared: tuple[NamedNode, Iterable[Quad]] | None = None,
 ) -> int:
     """Replace ``graph`` with ``quads`` in one transaction.
 
     :param store: a writable store.
     :param graph: the graph to replace.
-    :param staging: a scratch graph name, owned by this graph.
-    :param quads: the new content; their graph names are ignored.
-    :param shared: ``(graph, staging, quads)`` to add (not replace) to a
-        graph several documents share, in the same transaction: the
-        descriptions of entities a document discovered, which must stand in
-        one graph only (Oxigraph's union default graph repeats a triple once
-        per graph holding it).
+    :param quads: the new content; their graph names are ignored. Read whole
+        before anything is written.
+    :param shared: ``(graph, quads)`` to add (not replace) to a graph several
+        documents share, in the same transaction: the descriptions of
+        entities a document discovered, which must stand in one graph only
+        (Oxigraph's union default graph repeats a triple once per graph
+        holding it).
     :return: the number of quads written to ``graph``.
     :raises StoreError: if writing fails (the old graph is then unchanged).
     """
-    staged = [Quad(q.subject, q.predicate, q.object, staging) for q in quads]
-    steps = [f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>"]
-    scratch = [staging]
+    triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
+    steps = [f"DROP SILENT GRAPH <{graph.value}>"]
+    if triples:
+        steps.append(_insert_data(graph, triples))
     if shared is not None:
-        target, shared_staging, extra = shared
-        staged.extend(Quad(q.subject, q.predicate, q.object, shared_staging) for q in extra)
-        steps.append(f"ADD SILENT GRAPH <{shared_staging.value}> TO GRAPH <{target.value}>")
-        steps.append(f"DROP SILENT GRAPH <{shared_staging.value}>")
-        scratch.append(shared_staging)
-    written = sum(1 for q in staged if q.graph_name == staging)
-    if not written:
-        steps[0] = f"DROP SILENT GRAPH <{graph.value}>"
+        target, extra = shared
+        added = [Triple(q.subject, q.predicate, q.object) for q in extra]
+        if added:
+            steps.append(_insert_data(target, added))
     try:
-        for g in scratch:
-            store.update(f"DROP SILENT GRAPH <{g.value}>")
-        store.extend(staged)
         store.update(" ;\n".join(steps))  # one request: one transaction
-    except OSError as exc:
+    except (OSError, SyntaxError) as exc:
         raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
-    return written
+    return len(triples)
+
+
+def _insert_data(graph: NamedNode, triples: list[Triple]) -> str:
+    """``INSERT DATA`` of ``triples`` into ``graph``: the triples as pyoxigraph
+    writes N-Triples, which SPARQL reads as they are."""
+    body = serialize(triples, format=RdfFormat.N_TRIPLES)
+    assert body is not None
+    return f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{body.decode('utf-8')}}} }}"
 
 
 def prune_shared_graph(store: Store, shared: NamedNode) -> None:

@@ -18,10 +18,10 @@ from cikg.extract.citations import (
     footnotes_to_citations,
     source_lines_to_citations,
 )
-from cikg.extract.quantities import Period, UnitTable, find_periods
+from cikg.extract.quantities import Period, UnitTable, find_malformed_numbers, find_periods
 from cikg.extract.sentences import SentenceContext, paragraph_to_facts
 from cikg.extract.tables import TableContext, table_to_facts
-from cikg.records import BlockKind, Document, Finding, IssuedDate, ObservationFact
+from cikg.records import Block, BlockKind, Document, Finding, IssuedDate, ObservationFact
 from cikg.reference import Reference
 from cikg.segment import Segmenter
 
@@ -186,9 +186,61 @@ def document_to_facts(
                 )
             )
             continue
+        out.findings.extend(_text_findings(block, footnotes))
+        out.findings.extend(
+            Finding(
+                "malformed-number",
+                f"{block.text[start:end]!r} is no number (digits grouped wrongly or two "
+                "decimal points); not read",
+                line=block.line,
+                page=block.page,
+            )
+            for start, end in find_malformed_numbers(block.text)
+        )
         result = paragraph_to_facts(block.text, index, prose_ctx)
         out.prose_figures += result.seen
         out.prose_facts += len(result.facts)
         out.facts.extend(result.facts)
         out.findings.extend(replace(f, line=block.line) for f in result.findings)
     return out
+
+
+_SUPERSCRIPT_RUN_RE = re.compile(r"(?<![A-Za-z0-9⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT_TO_ASCII = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _text_findings(block: Block, footnotes: dict[str | None, str]) -> list[Finding]:
+    """What a passage's text leaves open: a footnote marker (``¹⁷``, not an
+    exponent such as ``km²``) with no footnote of that number, and a 《 never
+    closed by 》 (the title runs on; nothing after it is masked as a title)."""
+    found = []
+    for m in _SUPERSCRIPT_RUN_RE.finditer(block.text):
+        marker = m[0].translate(_SUPERSCRIPT_TO_ASCII)
+        if marker not in footnotes:
+            found.append(
+                Finding(
+                    "footnote-missing",
+                    f"footnote marker {m[0]} ({marker}) after "
+                    f"{block.text[max(0, m.start() - 12) : m.start()]!r} has no footnote",
+                    line=block.line,
+                    page=block.page,
+                )
+            )
+    depth = opened = 0
+    for i, ch in enumerate(block.text):
+        if ch == "《":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+    if depth:
+        found.append(
+            Finding(
+                "unclosed-title",
+                f"《 in {block.text[opened : opened + 16]!r}… is never closed by 》",
+                line=block.line,
+                page=block.page,
+            )
+        )
+    return found

@@ -12,6 +12,8 @@ their ASCII forms; the Chinese comma ``，`` is never a thousands separator.
 Summary of what is read:
 
 - :func:`parse_number` -- one number as written (``108,133``, ``-1.3``).
+- :func:`find_malformed_numbers` -- runs of digits that look like a number
+  but are none (``1,2,3``, ``12.3.4``), for the build's findings.
 - :func:`find_quantities` -- every number of a sentence with its multiplier
   (万, 亿 …), unit (人, 个, %, 个百分点 …) and qualifier (超, 约, 多 …).
 - :func:`parse_cell` -- one table cell, its unit possibly in the header.
@@ -57,6 +59,7 @@ __all__ = [
     "UnitTable",
     "default_unit_table",
     "find_age_ranges",
+    "find_malformed_numbers",
     "find_periods",
     "find_quantities",
     "find_ratios",
@@ -536,6 +539,10 @@ class _Scanner:
             f[e : e + 1] == ":" and f[e + 1 : e + 2].isdigit()
         ):
             return None  # 17:43:24: times (ratios are read by find_ratios)
+        if (prev == "," and prev2.isdigit()) or (
+            f[e : e + 1] == "," and f[e + 1 : e + 2].isdigit()
+        ):
+            return None  # 1,2,3 and 1,23: digits grouped wrongly, no number
         j = s - 1
         while j >= 0 and f[j] == " ":
             j -= 1
@@ -718,6 +725,8 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     - section and list numbers at the start of a line: ``1.1 调查总体``,
       ``1. 网民…``, ``2、…``; numbers with two dots (``12.3.4``, versions);
       a number alone on its line (a page number);
+    - digits joined by ``,`` in groups other than three (``1,2,3``,
+      ``1,23``): no part of them is read (see :func:`find_malformed_numbers`);
     - footnote markers: superscripts (``¹²³`` are not digits here), ``[12]``,
       ``^{注1}``;
     - identifiers: numbers with a leading zero (``03 星``, ``01 组``),
@@ -787,6 +796,39 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
             )
         )
         last_end = reading.end
+    return found
+
+
+_DIGIT_RUN_RE = re.compile(r"(?<![0-9a-z.,_/-])[0-9]+(?:[.,][0-9]+)+(?![0-9a-z]|[.,][0-9])")
+_DOTTED_DATE_RE = re.compile(r"(?:19|20)[0-9]{2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?")
+
+
+def find_malformed_numbers(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has digits joined by ``,`` or ``.`` that make no number:
+    groups after a ``,`` of other than three digits (``1,2,3``), or two decimal
+    points (``12.3.4``). :func:`find_quantities` reads none of them; this
+    says where they are, so a build can report them. Dotted dates
+    (``2024.12.31``), section numbers at the start of a line (``1.2.3 …``),
+    versions after a letter (``v1.2.3``) and everything in URLs and 《》 titles
+    are not reported.
+
+    :param text: a sentence, paragraph or table cell.
+    :returns: ``(start, end)`` offsets into ``text``, in order.
+
+    >>> text = "网民规模达 12.3.4 亿人，占 1,2,3 万人；108,133 万人；2024.12.31"
+    >>> [text[s:e] for s, e in find_malformed_numbers(text)]
+    ['12.3.4', '1,2,3']
+    """
+    folded = _fold(text)
+    mask = _mask(folded)
+    found = []
+    for m in _DIGIT_RUN_RE.finditer(folded):
+        tok = m[0]
+        if any(mask[m.start() : m.end()]) or _NUMBER_RE.fullmatch(tok):
+            continue
+        if _DOTTED_DATE_RE.fullmatch(tok) or ("," not in tok and _at_line_start(folded, m.start())):
+            continue
+        found.append(m.span())
     return found
 
 

@@ -145,11 +145,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans within a sentence, split at ，：, but not inside brackets
-    or 《》 titles."""
+    or 《》 titles. A bracket or 《 never closed in the sentence is no
+    bracket (it would swallow the clauses after it).
+
+    >>> t = "国务院印发《关于推进数字中国的指导意见，截至 2024 年，网民规模达 11 亿人"
+    >>> [t[s:e] for s, e in split_clauses(t, 0, len(t))][-1]
+    '网民规模达 11 亿人'
+    """
+    open_at: list[int] = []
+    for i in range(start, end):
+        if text[i] in "（(《“":
+            open_at.append(i)
+        elif text[i] in "）)》”" and open_at:
+            open_at.pop()
+    unclosed = set(open_at)
     spans, clause_start, depth = [], start, 0
     for i in range(start, end):
         ch = text[i]
-        if ch in "（(《“":
+        if ch in "（(《“" and i not in unclosed:
             depth += 1
         elif ch in "）)》”":
             depth = max(0, depth - 1)

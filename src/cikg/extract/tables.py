@@ -36,6 +36,7 @@ from decimal import Decimal
 from cikg.extract.quantities import (
     Period,
     UnitTable,
+    find_malformed_numbers,
     find_periods,
     parse_cell,
     parse_unit_label,
@@ -364,6 +365,16 @@ def table_to_facts(
     """
     findings: list[Finding] = []
     if len(block.rows) <= block.header_rows:
+        numbers = [c for r in block.rows for c in r[1:] if parse_cell(c, ctx.units) is not None]
+        if numbers:  # a row cut off from its table (a line without a tab in between)
+            findings.append(
+                Finding(
+                    "header-only-table",
+                    f"{block.label or 'table'} {block.rows[0][0]!r}: a table of header rows "
+                    f"only; its {len(numbers)} numbers are not read (e.g. {numbers[0]!r})",
+                    line=block.line,
+                )
+            )
         return [], findings
     columns = header_to_columns(block, ctx)
     body = block.rows[block.header_rows :]
@@ -450,7 +461,8 @@ def table_to_facts(
                     breakdown_note=_category_note(breakdown, block) if breakdown else None,
                 )
             )
-    if not facts and not findings:
+    malformed = any(find_malformed_numbers(c) for cells in skipped.values() for c in cells)
+    if not facts and not findings and not malformed:
         return [], []  # no cell is a number: a list of names laid out with tabs
     for header, cells in skipped.items():
         findings.append(

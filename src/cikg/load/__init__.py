@@ -19,17 +19,20 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf"})
 KNOWN_SUFFIXES = SUPPORTED_SUFFIXES
 
 
-def load_document(path: Path) -> Document:
+def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
     """Load one input file.
 
     :param path: a ``.txt``/``.md`` or ``.pdf`` file.
+    :param max_bytes: the most text (UTF-8 bytes of a PDF's text, bytes of a
+        text file) a document may hold; ``None`` for no limit.
     :return: the document.
     :raises UnsupportedInput: for any other suffix.
-    :raises InputError: if the file cannot be read, decoded or parsed.
+    :raises InputError: if the file cannot be read, decoded or parsed, or
+        holds more than ``max_bytes`` of text.
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return load_pdf(path)
+        return load_pdf(path, max_bytes=max_bytes)
     if suffix in SUPPORTED_SUFFIXES:
-        return load_text(path)
+        return load_text(path, max_bytes=max_bytes)
     raise UnsupportedInput(path, f"unknown file type {suffix or '(none)'!r}; skipped")

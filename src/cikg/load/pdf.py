@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cikg.errors import InputError
-from cikg.load.text import find_boilerplate, lines_to_blocks, split_cover
+from cikg.load.text import find_boilerplate, lines_to_blocks, size_message, split_cover
 from cikg.records import Document
 
 __all__ = ["classify_tables", "load_pdf", "page_to_lines", "tables_on_page"]
@@ -246,15 +246,18 @@ def _read_pages(path: Path, count: int, workers: int) -> list[list[str]]:
         return _pages_to_lines(str(path), 0, count)
 
 
-def load_pdf(path: Path, workers: int | None = None) -> Document:
+def load_pdf(path: Path, workers: int | None = None, max_bytes: int | None = None) -> Document:
     """Load a born-digital PDF report.
 
     :param path: the PDF.
     :param workers: processes to read pages with (default: one per CPU; a
         short document is read in this process).
+    :param max_bytes: the most text (UTF-8 bytes) the document may hold;
+        ``None`` for no limit.
     :return: the document; every block carries its 1-based ``page``.
     :raises InputError: if the PDF is encrypted, truncated or unreadable,
-        or has no text layer (it needs OCR first).
+        has no text layer (it needs OCR first), or holds more than
+        ``max_bytes`` of text.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -285,6 +288,9 @@ def load_pdf(path: Path, workers: int | None = None) -> Document:
         raise InputError(path, f"is not a readable PDF (truncated or damaged?): {exc}") from exc
     if not any(line.strip() for line in lines):
         raise InputError(path, "has no text layer (scanned images only); it needs OCR first")
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines)
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(path, size_message(size, max_bytes))
     lines = _drop_running_lines(lines, pages)
     cover, body = split_cover(lines, 0)
     dropped = find_boilerplate(lines, body, None)

@@ -4,7 +4,8 @@ The reports reach us as text extracted from PDFs or web pages, so the loader
 undoes what extraction did to them and keeps every block anchored to the line
 it came from. The stages, in order (each a function named ``x_to_y``):
 
-1. :func:`bytes_to_lines` - decode (UTF-8, with or without BOM).
+1. :func:`detect_encoding` - decode (UTF-8 with or without BOM, UTF-16 with a
+   BOM, GB18030/GBK), refusing binary files.
 2. :func:`split_front_matter` - YAML front matter of web articles.
 3. :func:`find_boilerplate` - web boilerplate (the WeChat tail, promotion and
    subscription lines, images) and page furniture (running headers such as
@@ -20,6 +21,7 @@ Rules come from the documents' own layout; nothing here knows a file name.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections import Counter
@@ -34,10 +36,12 @@ from cikg.records import Block, BlockKind, Document, FrontMatter
 
 __all__ = [
     "bytes_to_lines",
+    "detect_encoding",
     "find_boilerplate",
     "join_lines",
     "lines_to_blocks",
     "load_text",
+    "size_message",
     "split_cover",
     "split_front_matter",
     "superscript_to_ascii",
@@ -143,25 +147,111 @@ def _is_closed(text: str) -> bool:
 # --- stage 1: bytes -> lines ----------------------------------------------------
 
 
+#: Bytes that do not occur in text (C0 controls but tab, line feed, vertical
+#: tab, form feed, carriage return and escape; DEL).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+#: A file with more than this share of control bytes is binary, not text.
+_CONTROL_SHARE = 0.01
+_CONVERT_HINT = "convert it to UTF-8, e.g. iconv -f GBK -t UTF-8 in.txt > out.txt"
+
+
+def detect_encoding(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode a text file's bytes, deciding the encoding from the bytes alone.
+
+    In order: UTF-8 (a BOM is dropped); UTF-16 with a BOM; GB18030 (which
+    includes GBK and GB2312), strictly, and only when the first non-ASCII
+    bytes are not already UTF-8 (so a UTF-8 file with one bad byte is
+    reported as such, not misread as GB18030).
+
+    :param data: the file's bytes.
+    :param path: the file, for the error message.
+    :return: ``(text, encoding)``, the encoding being ``"utf-8"``,
+        ``"utf-8-sig"``, ``"utf-16"`` or ``"gb18030"``.
+    :raises InputError: if the bytes hold NUL or many control bytes (not a
+        text file), or decode in none of those encodings (names the line and
+        byte offset of the first bad byte and how to convert the file).
+
+    >>> detect_encoding("网民规模".encode("gbk"), Path("a.txt"))
+    ('网民规模', 'gb18030')
+    >>> detect_encoding("2024".encode("utf-8-sig"), Path("a.txt"))
+    ('2024', 'utf-8-sig')
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path,
+                f"has a UTF-16 byte order mark but bad UTF-16 at byte offset {exc.start}; "
+                + _CONVERT_HINT,
+            ) from exc
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise InputError(
+            path,
+            f"contains NUL bytes (the first at byte offset {offset}): not a text file "
+            "(UTF-16 needs a byte order mark)",
+            line=_line_of(data, offset),
+        )
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > _CONTROL_SHARE * len(data):
+        raise InputError(
+            path, f"{controls} of its {len(data)} bytes are control characters: not a text file"
+        )
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start  # (the error itself is not kept: its frames hold the caller's)
+    if not data[:bad].isascii():  # valid UTF-8 up to here: a damaged UTF-8 file
+        raise InputError(
+            path,
+            f"is UTF-8 up to byte offset {bad}, where byte 0x{data[bad]:02x} is not UTF-8; "
+            "repair it or save it as UTF-8 again",
+            line=_line_of(data, bad),
+        )
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        gb_bad = exc.start
+    raise InputError(
+        path,
+        f"is not UTF-8 (byte 0x{data[bad]:02x} at byte offset {bad}), UTF-16 (no byte "
+        f"order mark) or GB18030/GBK (byte offset {gb_bad}, line {_line_of(data, gb_bad)}); "
+        f"{_CONVERT_HINT} (name its real encoding after -f)",
+        line=_line_of(data, bad),
+    )
+
+
+def size_message(size: int, limit: int) -> str:
+    """Why a document over the input size limit is refused, and what to do.
+
+    >>> size_message(50 * 2**20, 8 * 2**20).split(";")[0]
+    'holds 50.0 MB of text, over the limit of 8.0 MB (CIKG_MAX_INPUT_MB)'
+    """
+    return (
+        f"holds {size / 2**20:.1f} MB of text, over the limit of {limit / 2**20:.1f} MB "
+        "(CIKG_MAX_INPUT_MB); split it into smaller documents or raise the limit"
+    )
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def bytes_to_lines(data: bytes, path: Path) -> list[str]:
     """Decode a file's bytes to lines (without line ends).
 
-    :param data: the file's bytes; UTF-8, with or without a BOM.
+    :param data: the file's bytes, in an encoding :func:`detect_encoding` reads.
     :param path: the file, for the error message.
     :return: the lines; ``lines[0]`` is line 1.
-    :raises InputError: if the bytes are not UTF-8 (names the line of the
-        first bad byte) or contain NUL bytes.
+    :raises InputError: as :func:`detect_encoding`.
     """
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(path, "contains NUL bytes: not a text file", line=line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            path, "is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8)", line=line
-        ) from exc
+    text, _ = detect_encoding(data, path)
+    return _split_lines(text)
+
+
+def _split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
@@ -604,20 +694,30 @@ def _join_all(parts: Iterable[str]) -> str:
 # --- the whole loader ------------------------------------------------------------------
 
 
-def load_text(path: Path) -> Document:
+def load_text(path: Path, max_bytes: int | None = None) -> Document:
     """Load a text or markdown report.
 
-    :param path: a ``.txt`` or ``.md`` file, UTF-8.
+    :param path: a ``.txt`` or ``.md`` file, in an encoding
+        :func:`detect_encoding` reads (UTF-8, UTF-16 with BOM, GB18030).
+    :param max_bytes: the largest file read; ``None`` for no limit.
     :return: the document: blocks in reading order with their line numbers,
-        the front matter (web articles), the cover lines (reports).
-    :raises InputError: if the file cannot be read or decoded, or its front
-        matter is malformed (the message names the file and line).
+        the front matter (web articles), the cover lines (reports), the
+        encoding it was decoded from.
+    :raises InputError: if the file is larger than ``max_bytes``, cannot be
+        read or decoded, is not text, or its front matter is malformed (the
+        message names the file and line).
     """
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(path, size_message(size, max_bytes))
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    lines = bytes_to_lines(data, path)
+    text, encoding = detect_encoding(data, path)
+    if not text.strip():
+        raise InputError(path, "is empty: it holds no text")
+    lines = _split_lines(text)
     front, start = split_front_matter(lines, path)
     cover: tuple[tuple[int, str], ...] = ()
     body = start
@@ -633,4 +733,5 @@ def load_text(path: Path) -> Document:
         front_matter=front,
         cover=cover,
         dropped_lines=sum(1 for i in dropped if lines[i].strip()),
+        encoding=encoding,
     )
