@@ -52,14 +52,16 @@ def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store
     client = TestClient(app)
     statuses: list[int] = []
 
-    def runaway() -> None:
-        statuses.append(client.get("/sparql", params={"query": RUNAWAY}).status_code)
+    def runaway(n: int) -> None:  # two texts: identical requests share one evaluation
+        query = f"# runaway {n}\n{RUNAWAY}"
+        statuses.append(client.get("/sparql", params={"query": query}).status_code)
 
-    hogs = [threading.Thread(target=runaway) for _ in range(2)]
+    hogs = [threading.Thread(target=runaway, args=(n,)) for n in range(2)]
     try:
         for t in hogs:
             t.start()
-        _wait_for(lambda: pool.processes == 4)  # both turned long, two new workers
+        _wait_for(lambda: pool.long_running == 2)  # both turned long
+        assert pool.processes == 3  # and a worker was started to stay free
         light = client.get("/sparql", params={"query": LIGHT})
         still_running = [t.is_alive() for t in hogs]
         for t in hogs:
@@ -85,7 +87,7 @@ def test_a_query_that_turns_long_when_all_long_places_are_taken_is_refused(built
     first = threading.Thread(target=runaway)
     try:
         first.start()
-        _wait_for(lambda: pool.processes == 3)  # the one long place is taken
+        _wait_for(lambda: pool.long_running == 1)  # the one long place is taken
         with pytest.raises(QueryTimeout, match="busy"):
             pool.run(QueryRequest(RUNAWAY, (), (), None, None))
         assert first.is_alive()  # the long one still runs

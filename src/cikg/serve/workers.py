@@ -5,18 +5,21 @@ from outside: each worker process opens the store read-only and evaluates
 the queries it is sent; a query still running when its time is up has its
 worker killed, and the caller gets :class:`QueryTimeout`.
 
-Long queries must not starve short ones. The pool keeps ``workers``
-processes for queries as they come; a query still running after
-``long_query_seconds`` becomes *long*: its process leaves that set and a new
-one is started in its place, so short queries keep finding a free worker
-while long ones run to their end or their time limit. At most
-``max_workers - workers`` long queries run at once; one more that turns long
-is stopped at once (503, "busy"), so the process count stays bounded.
+Long queries must not starve short ones. A query that has used
+``long_query_seconds`` of CPU time (wall time where the platform does not
+tell CPU time; CPU time, because on a busy machine every query takes longer
+by the clock) becomes *long*: if no worker is free, a new one is started, so
+short queries keep finding a free worker while long ones run to their end
+or their time limit. At most ``max_workers - workers`` long queries run at
+once; one more that turns long is stopped at once (503, "busy"), so the
+processes stay bounded by ``max_workers``. A worker whose query ended
+rejoins the free ones.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -55,6 +58,11 @@ def _worker_main(
             conn.send((type(exc).__name__, str(exc)))
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+#: How often a running query's CPU time is read.
+_CHECK_SECONDS = 0.05
+
+
 class _Worker:
     def __init__(self, context: mp.context.BaseContext, path: str, settings: ServeSettings) -> None:
         self.conn, child = context.Pipe()
@@ -63,6 +71,14 @@ class _Worker:
         )
         self.process.start()
         child.close()
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the process has used (Linux ``/proc``), or ``None``."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return (int(fields[11]) + int(fields[12])) / _TICKS
 
     def stop(self) -> None:
         self.process.kill()
@@ -99,6 +115,12 @@ class QueryWorkers:
         with self._lock:
             return len(self._all)
 
+    @property
+    def long_running(self) -> int:
+        """How many long queries run now."""
+        with self._lock:
+            return self._long
+
     def _add(self) -> None:
         worker = _Worker(self._context, self._path, self._settings)
         with self._lock:
@@ -131,37 +153,17 @@ class QueryWorkers:
         long = False
         try:
             worker.conn.send(request)
-            first = min(self._settings.long_query_seconds, limit)
-            if not worker.conn.poll(max(0.0, first - (time.monotonic() - started))):
-                long = self._turn_long(worker)
-                remaining = max(0.0, limit - (time.monotonic() - started))
-                if not worker.conn.poll(remaining):
-                    raise QueryTimeout(
-                        f"the query ran past the {limit:g} s time limit and was stopped; "
-                        "add LIMIT, narrow the patterns, or ask for fewer results"
-                    )
+            if not self._wait_short(worker, started):
+                long = self._turn_long()
+                if not worker.conn.poll(max(0.0, limit - (time.monotonic() - started))):
+                    raise QueryTimeout(self._over_limit())
             reply = worker.conn.recv()
-        except QueryTimeout:
-            self._retire(worker)
-            worker = None
-            if not long:  # it never left the set for short queries: replace it
-                self._add()
-            raise
-        except (EOFError, OSError) as exc:
-            self._retire(worker)
-            worker = None
-            if not long:
-                self._add()
+        except (QueryTimeout, EOFError, OSError) as exc:
+            self._release(worker, long, healthy=False)
+            if isinstance(exc, QueryTimeout):
+                raise
             raise CikgError(f"the query worker failed: {exc}") from exc
-        finally:
-            if long:
-                with self._lock:
-                    self._long -= 1
-            if worker is not None:
-                if long:  # its place was taken when it turned long
-                    self._retire(worker)
-                else:
-                    self._idle.put(worker)
+        self._release(worker, long, healthy=True)
         if reply[0] == "ok":
             return reply[1], reply[2], reply[3]
         kind, message = reply
@@ -171,25 +173,72 @@ class QueryWorkers:
             raise NotAcceptable(message)
         raise CikgError(message)
 
-    def _turn_long(self, worker: _Worker) -> bool:
-        """Move a worker whose query runs long out of the set for new
-        queries and start one in its place; return ``True``.
+    def _over_limit(self) -> str:
+        return (
+            f"the query ran past the {self._settings.timeout_seconds:g} s time limit and was "
+            "stopped; add LIMIT, narrow the patterns, or ask for fewer results"
+        )
+
+    def _release(self, worker: _Worker, long: bool, *, healthy: bool) -> None:
+        """After a query: a healthy worker rejoins the free ones; one that was
+        stopped or failed is ended and, where needed, replaced."""
+        if long:
+            with self._lock:
+                self._long -= 1
+        if healthy:
+            self._idle.put(worker)
+        else:
+            self._retire(worker)
+            self._top_up()
+
+    def _wait_short(self, worker: _Worker, started: float) -> bool:
+        """Wait for the answer while the query is short: ``True`` once it is
+        ready, ``False`` once the query has used ``long_query_seconds`` of CPU
+        (or, with no CPU time to read, of wall time).
+
+        :raises QueryTimeout: if the time limit comes first.
+        """
+        limit = self._settings.timeout_seconds
+        budget = self._settings.long_query_seconds
+        base = worker.cpu_seconds()
+        while True:
+            elapsed = time.monotonic() - started
+            if elapsed >= limit:
+                raise QueryTimeout(self._over_limit())
+            used = elapsed if base is None else (worker.cpu_seconds() or base) - base
+            if used >= budget:
+                return False
+            step = min(_CHECK_SECONDS, limit - elapsed) if base is not None else budget - used
+            if worker.conn.poll(step):
+                return True
+
+    def _turn_long(self) -> bool:
+        """Count a query as long and make sure a worker stays free for the
+        next one (starting one if none is, within ``max_workers``); return
+        ``True``.
 
         :raises QueryTimeout: if the most long queries already run.
         """
         with self._lock:
             if self._long >= self._long_slots:
-                busy = True
-            else:
-                busy = False
-                self._long += 1
-        if busy:
-            raise QueryTimeout(
-                f"the server is busy with {self._long_slots} long queries; "
-                "try again later, or narrow the query"
-            )
-        self._add()
+                raise QueryTimeout(
+                    f"the server is busy with {self._long_slots} long queries; "
+                    "try again later, or narrow the query"
+                )
+            self._long += 1
+        self._top_up()
         return True
+
+    def _top_up(self) -> None:
+        """Start a worker if none is free and there are fewer than
+        ``workers`` plus the long queries running (never more than
+        ``max_workers``)."""
+        with self._lock:
+            wanted = min(self._size + self._long, self._size + self._long_slots)
+            grow = self._idle.empty() and len(self._all) < wanted
+            grow = grow or len(self._all) < self._size
+        if grow:
+            self._add()
 
     def close(self) -> None:
         """Stop every worker."""
