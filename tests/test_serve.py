@@ -270,3 +270,45 @@ def test_truncation_is_said_on_the_page(store):
         "/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"accept": BROWSER}
     )
     assert "cut at 2 rows" in page.text
+
+
+def test_identical_queries_asked_at_once_are_evaluated_once(built_store):
+    """Clients asking the same query while it runs wait for that one
+    evaluation: the worker pool is asked once."""
+    import threading
+
+    from cikg.serve.workers import QueryWorkers
+
+    settings = ServeSettings()
+    pool = QueryWorkers(built_store[0], settings, size=2)
+    evaluated: list[str] = []
+    run = pool.run
+
+    def counting_run(request):
+        evaluated.append(request.sparql)
+        return run(request)
+
+    pool.run = counting_run  # type: ignore[method-assign]
+    app = create_app(open_store(built_store[0], read_only=True), settings, pool)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?o ?q ?x }"
+    answers: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda: answers.append(
+                client.get("/sparql", params={"query": query}).json()["results"]["bindings"][0][
+                    "n"
+                ]["value"]
+            )
+        )
+        for _ in range(4)
+    ]
+    try:
+        with TestClient(app) as client:  # one event loop, as under uvicorn
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=60)
+    finally:
+        pool.close()
+    assert len(answers) == 4 and len(set(answers)) == 1
+    assert evaluated == [query]

@@ -41,7 +41,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from cikg.errors import CikgError, QueryError
-from cikg.serve.cache import ResultCache
+from cikg.serve.cache import ResultCache, SharedAnswers
 from cikg.serve.description import service_description, void_description
 from cikg.serve.evaluate import QueryRequest, evaluate_request
 from cikg.serve.guard import check_query
@@ -185,8 +185,15 @@ def create_app(
         examples = load_examples(_QUERIES) if _QUERIES.is_dir() else ()
     settings = settings or ServeSettings()
     build_id = _build_id(store)
-    cache = ResultCache(settings.cache_bytes)
     pages = Pages(store, build_id)
+
+    async def evaluate(query_request: QueryRequest) -> tuple[bytes, str, bool]:
+        await run_in_threadpool(check_query, query_request.sparql)
+        if workers is not None:
+            return await run_in_threadpool(workers.run, query_request)
+        return await run_in_threadpool(evaluate_request, store, query_request, settings)
+
+    answers = SharedAnswers(ResultCache(settings.cache_bytes), evaluate)
 
     async def sparql(request: Request) -> Response:
         try:
@@ -228,20 +235,7 @@ def create_app(
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
         try:
-            cached = cache.get(key)  # only queries that passed the guard are cached
-            if cached is not None:
-                body, media_type, truncated = cached
-            else:
-                await run_in_threadpool(check_query, text)
-                if workers is not None:
-                    body, media_type, truncated = await run_in_threadpool(
-                        workers.run, query_request
-                    )
-                else:
-                    body, media_type, truncated = await run_in_threadpool(
-                        evaluate_request, store, query_request, settings
-                    )
-                cache.put(key, (body, media_type, truncated))
+            body, media_type, truncated = await answers.get(key, query_request)
         except QueryTimeout as exc:
             if wants_html:
                 return HTMLResponse(query_page(text, examples, error=str(exc)), status_code=503)
