@@ -21,6 +21,9 @@ class ServeSettings:
         (``X-Cikg-Truncated: true``).
     :param max_query_chars: the longest query accepted (characters).
     :param max_body_bytes: the largest request body accepted (bytes).
+    :param max_query_depth: the deepest nesting of ``{}``, ``()``, ``[]``
+        and ``<< >>`` accepted in a query (pyoxigraph's parser recurses per
+        level; see :mod:`cikg.serve.guard`).
     :param cors: answer cross-origin requests (``Access-Control-Allow-Origin: *``).
     :param timeout_seconds: the longest a query may run; past it its worker
         process is killed and the client gets 503.
@@ -36,6 +39,7 @@ class ServeSettings:
     result_limit: int = 10_000
     max_query_chars: int = 100_000
     max_body_bytes: int = 1_000_000
+    max_query_depth: int = 64
     cors: bool = True
     timeout_seconds: float = 30.0
     workers: int = 0
@@ -43,7 +47,13 @@ class ServeSettings:
     base_iri: str = ""
 
     def __post_init__(self) -> None:
-        positive = ("result_limit", "max_query_chars", "max_body_bytes", "timeout_seconds")
+        positive = (
+            "result_limit",
+            "max_query_chars",
+            "max_body_bytes",
+            "max_query_depth",
+            "timeout_seconds",
+        )
         for name in positive:
             if getattr(self, name) <= 0:
                 raise CikgError(f"setting {name} must be positive, not {getattr(self, name)}")
@@ -60,7 +70,7 @@ class ServeSettings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
         """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
-        ``CIKG_MAX_BODY_BYTES``, ``CIKG_CORS`` (``0``/``1``),
+        ``CIKG_MAX_BODY_BYTES``, ``CIKG_MAX_QUERY_DEPTH``, ``CIKG_CORS`` (``0``/``1``),
         ``CIKG_TIMEOUT_SECONDS``, ``CIKG_WORKERS``, ``CIKG_CACHE_BYTES`` and
         ``CIKG_BASE_IRI``.
 

@@ -44,6 +44,7 @@ from cikg.errors import CikgError, QueryError
 from cikg.serve.cache import ResultCache
 from cikg.serve.description import service_description, void_description
 from cikg.serve.guard import check_query
+from cikg.serve.headers import SecurityHeaders
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
@@ -52,7 +53,7 @@ from cikg.serve.negotiation import (
     choose,
     parse_accept,
 )
-from cikg.serve.page import Example, load_examples, query_page
+from cikg.serve.page import QUERY_PAGE_POLICY, Example, load_examples, query_page
 from cikg.serve.pages import ID_BASE, Pages, choose_language
 from cikg.serve.results import (
     RDF_FORMATS,
@@ -90,6 +91,21 @@ _TWINS = {
 }
 
 
+#: What stays as it is when a path is written into a header (RFC 3986
+#: reserved and unreserved characters, and existing escapes).
+_URI_SAFE = "/:@!$&'()*+,;=-._~%"
+
+
+def _is_iri(text: str) -> bool:
+    """Whether pyoxigraph accepts ``text`` as an IRI (no spaces, controls,
+    ``<>"{}|^`\\`` or broken percent escapes), so it is safe in SPARQL."""
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _not_found_page(iri: str, path: str) -> str:
     """A small HTML 404 that links to a search for the IRI's last segment."""
     term = quote(path.rsplit("/", 1)[-1])
@@ -97,6 +113,15 @@ def _not_found_page(iri: str, path: str) -> str:
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
         f"</head><body><h1>404</h1><p>No resource <code>{html.escape(iri)}</code>. "
         f'<a href="/search?q={term}">Search for it</a>.</p></body></html>'
+    )
+
+
+def _query_page(page: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """The query page, with the policy that lets its one script run."""
+    return HTMLResponse(
+        page,
+        status_code=status,
+        headers={**(headers or {}), "Content-Security-Policy": QUERY_PAGE_POLICY},
     )
 
 
@@ -146,10 +171,14 @@ def evaluate_request(
     worker process (pyoxigraph results must not leave the thread that made
     them).
 
+    The query is screened first (:func:`cikg.serve.guard.check_query`):
+    every evaluation passes here, so no path skips the screen.
+
     :return: ``(body, media type, truncated)``.
-    :raises QueryError: if the query is malformed or fails.
+    :raises QueryError: if the query is malformed, refused or fails.
     :raises NotAcceptable: if no format of the result's kind fits.
     """
+    check_query(request.sparql, settings.max_query_depth, PREFIXES)
     options: dict[str, object] = {"prefixes": PREFIXES}
     if request.default_graphs or request.named_graphs:
         if request.default_graphs:
@@ -182,25 +211,60 @@ def evaluate_request(
     raise NotAcceptable(message)
 
 
+def _form_pairs(encoded: bytes, where: str) -> list[tuple[str, str]]:
+    """``key=value`` pairs of a query string or form body, which must be
+    UTF-8 both as sent and once percent-decoded (``%FF`` is refused rather
+    than read as U+FFFD).
+
+    :raises _BadRequest: 400 if it is not.
+    """
+    try:
+        return parse_qsl(
+            encoded.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict"
+        )
+    except UnicodeDecodeError as exc:
+        raise _BadRequest(
+            400, f"the {where} is not valid UTF-8; send (and percent-encode) queries as UTF-8"
+        ) from exc
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it passes ``limit`` bytes,
+    before it is all read.
+
+    :raises _BadRequest: 413 if the body is larger.
+    """
+    too_large = _BadRequest(413, f"the request body is over {limit} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _read_request(request: Request, settings: ServeSettings) -> dict[str, list[str]]:
     """The protocol parameters of a request, from the URL and, for POST, the body."""
     params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
+    for key, value in _form_pairs(request.scope.get("query_string", b""), "query string"):
         params.setdefault(key, []).append(value)
     if request.method == "POST":
-        body = await request.body()
-        if len(body) > settings.max_body_bytes:
-            raise _BadRequest(413, f"the request body is over {settings.max_body_bytes} bytes")
+        body = await _read_body(request, settings.max_body_bytes)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise _BadRequest(400, "the request body is not valid UTF-8") from exc
         if ctype == _FORM:
-            for key, value in parse_qsl(text, keep_blank_values=True):
+            for key, value in _form_pairs(body, "request body"):
                 params.setdefault(key, []).append(value)
         elif ctype == _DIRECT:
-            params["query"] = [text]
+            try:
+                params["query"] = [body.decode("utf-8")]
+            except UnicodeDecodeError as exc:
+                raise _BadRequest(
+                    400, "the request body is not valid UTF-8; send queries as UTF-8"
+                ) from exc
         elif ctype == _UPDATE:
             raise _BadRequest(400, "SPARQL Update is not allowed on this endpoint")
         else:
@@ -248,7 +312,7 @@ def create_app(
         wants_html = bool(accept) and not override and parse_accept(accept)[0][0] == "text/html"
         if not queries or not queries[0].strip():
             if wants_html:
-                return HTMLResponse(query_page(_EXAMPLE, examples))
+                return _query_page(query_page(_EXAMPLE, examples))
             try:
                 fmt = choose(GRAPH_FORMATS, accept, override)
             except NotAcceptable:
@@ -277,8 +341,7 @@ def create_app(
             cached = cache.get(key)  # only queries that passed the guard are cached
             if cached is not None:
                 body, media_type, truncated = cached
-            else:
-                await run_in_threadpool(check_query, text)
+            else:  # evaluate_request screens the query (guard.py) before evaluating it
                 if workers is not None:
                     body, media_type, truncated = await run_in_threadpool(
                         workers.run, query_request
@@ -290,12 +353,12 @@ def create_app(
                 cache.put(key, (body, media_type, truncated))
         except QueryTimeout as exc:
             if wants_html:
-                return HTMLResponse(query_page(text, examples, error=str(exc)), status_code=503)
+                return _query_page(query_page(text, examples, error=str(exc)), 503)
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
             if wants_html:
                 message = f"malformed or refused query: {exc}"
-                return HTMLResponse(query_page(text, examples, error=message), status_code=400)
+                return _query_page(query_page(text, examples, error=message), 400)
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
@@ -320,7 +383,7 @@ def create_app(
                 truncated=truncated,
                 limit=settings.result_limit,
             )
-            return HTMLResponse(page, headers=headers)
+            return _query_page(page, 200, headers)
         return Response(body, media_type=media_type, headers=headers)
 
     async def void(request: Request) -> Response:
@@ -369,9 +432,9 @@ def create_app(
         twin = next((ext for ext in _TWINS if path.endswith(ext)), None)
         if twin:
             path = path[: -len(twin)]
-        if not path or any(ch in path for ch in '<>"{}|\\^` ') or ".." in path.split("/"):
-            return PlainTextResponse("not an IRI of this graph", status_code=400)
         iri = ID_BASE + path
+        if not path or ".." in path.split("/") or not _is_iri(iri):
+            return PlainTextResponse("not an IRI of this graph", status_code=400)
         lang = _lang(request)
         try:
             fmt = choose(
@@ -386,14 +449,15 @@ def create_app(
             return Response(status_code=304, headers={"ETag": etag})
         if not await run_in_threadpool(pages.exists, iri):
             return HTMLResponse(_not_found_page(iri, path), status_code=404)
-        local = "/id/" + path
+        local = quote("/id/" + path, safe=_URI_SAFE)  # header values are ASCII
         links = ", ".join(
             f'<{local}{ext}>; rel="alternate"; type="{f.media_type}"' for ext, f in _TWINS.items()
         )
         headers = {"Link": links, **_page_headers(etag, "Accept, Accept-Language")}
         if fmt is _HTML:
             page_param = request.query_params.get("page", "1")
-            page_no = int(page_param) if page_param.isdigit() else 1
+            digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
+            page_no = int(page_param) if digits else 1
             body = await run_in_threadpool(pages.resource, iri, lang, page_no)
             return HTMLResponse(body, headers=headers)
         data = await run_in_threadpool(pages.data, iri, fmt.name)
@@ -409,7 +473,7 @@ def create_app(
         body = await run_in_threadpool(pages.search_page, q, lang)
         return HTMLResponse(body)
 
-    middleware = []
+    middleware = [Middleware(SecurityHeaders)]
     if settings.base_iri:
         middleware.append(Middleware(IriRewrite, public=ID_BASE, local=f"{settings.base_iri}id/"))
     if settings.cors:

@@ -5,6 +5,14 @@ from outside: each worker process opens the store read-only and evaluates
 the queries it is sent; a query still running when its time is up has its
 worker killed and replaced, and the caller gets :class:`QueryTimeout`. The
 other workers (one per core by default) keep serving meanwhile.
+
+pyoxigraph's parser and optimiser recurse over the query's syntax tree, and
+a long flat query (ten thousand ``UNION`` branches, ``BIND`` clauses or
+``+`` terms) overflows an 8 MiB thread stack, which kills the process with
+SIGSEGV. Each worker therefore evaluates in a thread with a
+:data:`STACK_BYTES` stack (address space, touched only as deep as the query
+goes), enough for any query within the size limit; a worker that dies all
+the same is replaced and the caller gets :class:`CikgError`.
 """
 
 from __future__ import annotations
@@ -20,7 +28,10 @@ from pathlib import Path
 from cikg.errors import CikgError, QueryError
 from cikg.settings import ServeSettings
 
-__all__ = ["QueryRequest", "QueryTimeout", "QueryWorkers"]
+__all__ = ["STACK_BYTES", "QueryRequest", "QueryTimeout", "QueryWorkers"]
+
+#: The stack of the thread that evaluates queries in a worker.
+STACK_BYTES = 256 * 1024 * 1024
 
 
 class QueryTimeout(CikgError):
@@ -41,8 +52,19 @@ class QueryRequest:
 def _worker_main(
     path: str, conn: Connection, settings: ServeSettings
 ) -> None:  # pragma: no cover - runs in a child process
-    """Evaluate requests from ``conn`` until it closes; reply with
-    ``("ok", body, media_type, truncated)`` or ``(error kind, message)``."""
+    """Evaluate requests from ``conn`` until it closes, in a thread with a
+    :data:`STACK_BYTES` stack (this process's own setting)."""
+    threading.stack_size(STACK_BYTES)
+    thread = threading.Thread(target=_serve, args=(path, conn, settings), name="cikg-query")
+    thread.start()
+    thread.join()
+
+
+def _serve(
+    path: str, conn: Connection, settings: ServeSettings
+) -> None:  # pragma: no cover - runs in a child process
+    """Reply to each request with ``("ok", body, media_type, truncated)``
+    or ``(error kind, message)``."""
     from cikg.serve.app import evaluate_request
     from cikg.store import open_store
 
@@ -130,7 +152,10 @@ class QueryWorkers:
             if worker is not None:
                 self._replace(worker)
                 worker = None
-            raise CikgError(f"the query worker failed: {exc}") from exc
+            raise CikgError(
+                "the query stopped its worker process (it was replaced); "
+                "simplify the query or split it"
+            ) from exc
         finally:
             if worker is not None:
                 self._idle.put(worker)
