@@ -407,6 +407,8 @@ def create_app(
             )
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406)
+        if graph is not None and not _is_iri(graph):
+            return PlainTextResponse("?graph= must be an absolute IRI", status_code=400)
         if graph is not None and not store.contains_named_graph(NamedNode(graph)):
             return PlainTextResponse(f"no graph {graph}", status_code=404)
         body = await run_in_threadpool(_dump_graph, store, graph, fmt.name)
