@@ -10,11 +10,14 @@
   service description for RDF clients, the query page for browsers.
 - Safe by default: the store is opened read-only and no update is ever
   evaluated (``update=`` and ``application/sparql-update`` get 400);
-  ``SERVICE`` is refused before evaluation (pyoxigraph would fetch the URL);
-  queries, bodies and results are capped, and a cut result says so in
-  ``X-Cikg-Truncated``; invalid UTF-8 gets 400; CORS is on. Queries run in
-  worker processes (:mod:`cikg.serve.workers`) that are killed at the time
-  limit (503 with a clear message) while the others keep serving.
+  ``SERVICE`` and deep nesting are refused before evaluation
+  (:mod:`cikg.serve.guard`; pyoxigraph would fetch the URL, or overflow its
+  stack); queries, bodies and results are capped, and a cut result says so
+  in ``X-Cikg-Truncated``; invalid UTF-8 (as sent or percent-encoded) gets
+  400; CORS is on; security headers on every response
+  (:mod:`cikg.serve.headers`). Queries run in worker processes
+  (:mod:`cikg.serve.workers`) that are killed at the time limit (503 with a
+  clear message) while the others keep serving.
 - The store is read-only while served, so results are cached by request
   (query, formats, dataset) in a bounded cache, and carry an ``ETag`` made
   from the build id; ``If-None-Match`` gets 304.
@@ -285,8 +288,10 @@ def create_app(
     :param store: the store to query; never written to.
     :param settings: limits; default :class:`ServeSettings` values.
     :param workers: worker processes that evaluate queries within the time
-        limit; without them queries run in threads with no time limit
-        (for tests and embedding).
+        limit; without them queries run in the server's threads with no
+        time limit and no crash boundary (pyoxigraph can overflow an 8 MiB
+        thread stack on a long flat query), for tests and embedding only:
+        a public server needs workers.
     :param examples: the example queries of the query page; default the
         ``queries/`` folder of the checkout.
     :return: a Starlette app; run it with uvicorn.
