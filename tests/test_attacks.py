@@ -483,6 +483,12 @@ def test_deep_and_long_flat_queries_do_not_crash_the_served_workers(served):
     _still_answers(port)
 
 
+def test_long_search_terms_are_refused_quickly(client):
+    response = _clean(client.get("/search", params={"q": "网民规模" * 500}))
+    assert response.status_code == 400
+    assert response.text == "search terms are limited to 200 characters"
+
+
 # -- paths -----------------------------------------------------------------------------------
 
 TRAVERSALS = [

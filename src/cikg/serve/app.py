@@ -94,6 +94,8 @@ _TWINS = {
 }
 
 
+#: The longest search accepted (labels are shorter; a longer one only costs time).
+_MAX_SEARCH_CHARS = 200
 #: What stays as it is when a path is written into a header (RFC 3986
 #: reserved and unreserved characters, and existing escapes).
 _URI_SAFE = "/:@!$&'()*+,;=-._~%"
@@ -472,6 +474,10 @@ def create_app(
 
     async def search(request: Request) -> Response:
         q = request.query_params.get("q", "")
+        if len(q) > _MAX_SEARCH_CHARS:  # segmenting and matching cost grows with it
+            return PlainTextResponse(
+                f"search terms are limited to {_MAX_SEARCH_CHARS} characters", status_code=400
+            )
         lang = _lang(request)
         accept = request.headers.get("accept") or ""
         if request.query_params.get("format") == "json" or accept.startswith("application/json"):
