@@ -59,7 +59,7 @@ def _clean(response: httpx.Response) -> httpx.Response:
     assert "Traceback" not in response.text and 'File "' not in response.text
     assert "set-cookie" not in response.headers
     for name, value in response.headers.multi_items():
-        assert "\r" not in value and "\n" not in value and "x=y" not in value, (name, value)
+        assert "\r" not in value and "\n" not in value, (name, value)
     return response
 
 
@@ -688,6 +688,15 @@ CRLF = "%0d%0aSet-Cookie:%20x=y"
 def test_percent_encoded_crlf_plants_no_header(client, url):
     _clean(client.get(url, headers={"accept": BROWSER}))
     _clean(client.get(url))
+
+
+@pytest.mark.parametrize(
+    "url", [f"/search/?q=a{CRLF}", f"/sparql/?query=ASK%7B%7D{CRLF}", f"/healthz/?{CRLF}"]
+)
+def test_trailing_slash_redirects_keep_the_query_encoded(client, url):
+    response = _clean(client.get(url, follow_redirects=False))
+    assert response.status_code == 307
+    assert response.headers["location"].endswith(url.split("/?", 1)[1])  # still %0d%0a
 
 
 def test_raw_crlf_plants_no_header(served):
