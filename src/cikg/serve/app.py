@@ -46,7 +46,7 @@ from starlette.routing import Route
 from cikg.errors import CikgError, QueryError
 from cikg.serve.cache import ResultCache
 from cikg.serve.description import service_description, void_description
-from cikg.serve.guard import check_query
+from cikg.serve.guard import check_query, uses_keyword
 from cikg.serve.headers import SecurityHeaders
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
@@ -190,7 +190,8 @@ def evaluate_request(
             options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
         if request.named_graphs:
             options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
-    else:
+    elif not uses_keyword(request.sparql, "FROM", PREFIXES):
+        # the union is the default dataset; a FROM clause names another one
         options["use_default_graph_as_union"] = True
     try:
         result = store.query(request.sparql, **options)  # type: ignore[arg-type]

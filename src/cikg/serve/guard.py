@@ -16,6 +16,10 @@ the query is refused. pyoxigraph reads keywords only as ASCII letters (a
 ``\\u0053ERVICE`` escape is a syntax error to it), so a query without the
 seven letters cannot name a service.
 
+The same test (:func:`uses_keyword`) tells whether a query has a ``FROM``
+clause, so that the union of all graphs is its default dataset only when it
+names none.
+
 Updates (``INSERT``, ``LOAD``, ``DROP`` …) never reach the store: the
 endpoint hands queries to pyoxigraph's query API, which does not parse
 updates, over a store opened read-only.
@@ -38,7 +42,7 @@ from pyoxigraph import Store
 
 from cikg.errors import QueryError
 
-__all__ = ["check_depth", "check_no_service", "check_query", "nesting_depth"]
+__all__ = ["check_depth", "check_no_service", "check_query", "nesting_depth", "uses_keyword"]
 
 #: Every spelling pyoxigraph could read as the keyword, and more (Unicode
 #: case folding matches ``ſERVICE`` too, which pyoxigraph would refuse).
@@ -116,6 +120,38 @@ def _at_an_occurrence(message: str, sparql: str, spans: list[tuple[int, int]]) -
     )
 
 
+def _neutralised(sparql: str, word: re.Pattern[str]) -> str:
+    """``sparql`` with the last letter of every match of ``word`` changed to
+    ``x`` (same length, so positions still match)."""
+    return word.sub(lambda m: m.group()[:-1] + "x", sparql)
+
+
+def uses_keyword(sparql: str, keyword: str, prefixes: Mapping[str, str] | None = None) -> bool:
+    """Whether pyoxigraph reads ``keyword`` as a keyword in the query: the
+    query no longer parses once every spelling of the word is changed (a
+    query that does not parse at all counts as using it).
+
+    :param sparql: the query text.
+    :param keyword: an ASCII keyword without an ``x`` at its end, e.g. ``FROM``.
+    :param prefixes: the prefixes the query will be evaluated with.
+
+    >>> uses_keyword("SELECT * FROM <http://g/> WHERE { ?s ?p ?o }", "FROM")
+    True
+    >>> uses_keyword("SELECT * WHERE { ?s <http://e/wasDerivedFrom> 'from' }", "FROM")
+    False
+    """
+    word = re.compile(re.escape(keyword), re.IGNORECASE)
+    if word.search(sparql) is None:
+        return False
+    try:
+        Store().query(_neutralised(sparql, word), prefixes=dict(prefixes or {}))
+    except SyntaxError:
+        return True
+    except (OSError, ValueError):
+        return False  # it parsed; evaluating it over nothing failed
+    return False
+
+
 def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> None:
     """Refuse a query in which pyoxigraph would read the ``SERVICE`` keyword.
 
@@ -137,9 +173,8 @@ def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> 
     spans = [m.span() for m in _SERVICE.finditer(sparql)]
     if not spans:
         return
-    neutral = _SERVICE.sub(lambda m: m.group()[:-1] + "x", sparql)
     try:
-        Store().query(neutral, prefixes=dict(prefixes or {}))
+        Store().query(_neutralised(sparql, _SERVICE), prefixes=dict(prefixes or {}))
     except SyntaxError as exc:
         if _at_an_occurrence(str(exc), sparql, spans):
             raise QueryError(_REFUSED) from None
