@@ -675,6 +675,8 @@ CRLF = "%0d%0aSet-Cookie:%20x=y"
         f"/sparql?query=ASK%7B%7D&format=csv{CRLF}",
         f"/sparql?query=ASK%7B%7D{CRLF}",
         f"/sparql?query=ASK%7B%7D&output=json{CRLF}",
+        f"/sparql?query=ASK%7B%7D&default-graph-uri=x{CRLF}",
+        "/sparql?query=ASK%7B%7D&named-graph-uri=relative",
         f"/id/indicator/internet-users{CRLF}",
         f"/id/indicator/internet-users.ttl{CRLF}",
         f"/id/indicator/internet-users?lang=en{CRLF}&page=2{CRLF}",

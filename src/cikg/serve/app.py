@@ -186,6 +186,9 @@ def evaluate_request(
     check_query(request.sparql, settings.max_query_depth, PREFIXES)
     options: dict[str, object] = {"prefixes": PREFIXES}
     if request.default_graphs or request.named_graphs:
+        for graph in (*request.default_graphs, *request.named_graphs):
+            if not _is_iri(graph):
+                raise QueryError(f"default-graph-uri/named-graph-uri {graph!r} is not an IRI")
         if request.default_graphs:
             options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
         if request.named_graphs:
