@@ -483,6 +483,13 @@ def test_deep_and_long_flat_queries_do_not_crash_the_served_workers(served):
     _still_answers(port)
 
 
+@pytest.mark.parametrize("accept", [";;;", ",,,", "text/html;q=nan", "*/*;q=inf", "a/b;q=1e999"])
+@pytest.mark.parametrize("url", ["/sparql", "/sparql?query=ASK%7B%7D", "/", "/id/org/cnnic"])
+def test_odd_accept_headers_are_not_errors(client, url, accept):
+    response = _clean(client.get(url, headers={"accept": accept}))
+    assert response.status_code in {200, 400, 406}
+
+
 def test_long_search_terms_are_refused_quickly(client):
     response = _clean(client.get("/search", params={"q": "网民规模" * 500}))
     assert response.status_code == 400

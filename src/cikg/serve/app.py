@@ -320,7 +320,8 @@ def create_app(
         accept = request.headers.get("accept")
         if len(queries) > 1:
             return PlainTextResponse("give one 'query' parameter, not several", status_code=400)
-        wants_html = bool(accept) and not override and parse_accept(accept)[0][0] == "text/html"
+        ranges = parse_accept(accept) if accept and not override else []
+        wants_html = bool(ranges) and ranges[0][0] == "text/html"
         if not queries or not queries[0].strip():
             if wants_html:
                 return _query_page(query_page(_EXAMPLE, examples))
