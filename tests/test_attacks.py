@@ -490,6 +490,27 @@ def test_odd_accept_headers_are_not_errors(client, url, accept):
     assert response.status_code in {200, 400, 406}
 
 
+TRIPLE_TERM = "<<( <http://e/a> <http://e/b> <http://e/c> )>>"
+
+
+@pytest.mark.parametrize(
+    ("query", "fmt", "status"),
+    [
+        (f"SELECT ({TRIPLE_TERM} AS ?x) {{}}", "csv", 200),
+        (f"SELECT ({TRIPLE_TERM} AS ?x) {{}}", "tsv", 200),
+        (f"CONSTRUCT {{ <http://e/a> <http://e/b> {TRIPLE_TERM} }} WHERE {{}}", "jsonld", 406),
+        (f"CONSTRUCT {{ <http://e/a> <http://e/b> {TRIPLE_TERM} }} WHERE {{}}", "turtle", 200),
+    ],
+)
+def test_triple_terms_in_results_are_not_errors(client, query, fmt, status):
+    response = _clean(client.get("/sparql", params={"query": query, "format": fmt}))
+    assert response.status_code == status
+    if status == 200:
+        assert TRIPLE_TERM in response.text
+    else:
+        assert "ask for Turtle or N-Triples" in response.text
+
+
 def test_long_search_terms_are_refused_quickly(client):
     response = _clean(client.get("/search", params={"q": "网民规模" * 500}))
     assert response.status_code == 400

@@ -213,11 +213,13 @@ def evaluate_request(
             fmt = choose(GRAPH_FORMATS, request.accept, request.override)
             out = serialise_triples(result, fmt.name, settings.result_limit)
     except NotAcceptable as exc:
-        message = str(exc)
+        error: CikgError | NotAcceptable = NotAcceptable(str(exc))
+    except (OSError, ValueError) as exc:  # evaluation continues while the result is read
+        error = QueryError(f"query failed: {exc}")
     else:
         return out.body, fmt.media_type, out.truncated
     del result  # the result must be dropped here, not with the traceback elsewhere
-    raise NotAcceptable(message)
+    raise error
 
 
 def _form_pairs(encoded: bytes, where: str) -> list[tuple[str, str]]:
