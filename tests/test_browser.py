@@ -123,3 +123,15 @@ def test_language_switch(page):
     page.wait_for_url("**lang=en")
     assert page.get_attribute("html", "lang") == "en"
     assert page.inner_text("h1") != "网民规模"
+
+
+def test_query_page_examples_fill_the_editor_under_its_policy(page):
+    """The one script of the query page runs under its Content-Security-Policy
+    (a refused script would be a console error, and the editor would stay put)."""
+    response = page.goto("/sparql")
+    assert "script-src 'sha256-" in response.headers["content-security-policy"]
+    button = page.locator("button[data-query]").nth(1)
+    expected = button.get_attribute("data-query")
+    assert page.input_value("#query") != expected
+    button.click()
+    assert page.input_value("#query") == expected

@@ -150,6 +150,19 @@ def test_dataset_parameters_are_honoured(client):
     assert [b["g"]["value"] for b in named["results"]["bindings"]] == [CNNIC55]
 
 
+def test_from_clauses_name_the_dataset(client):
+    """The union of all graphs is the default dataset only when the query
+    names none (it used to override FROM)."""
+    q = "SELECT (COUNT(DISTINCT ?r) AS ?n) {} WHERE {{ ?r a cikg:Report }}"
+    cases = [("", "5"), (f"FROM <{CNNIC55}>", "1"), ("# prov:wasDerivedFrom, not a FROM\n", "5")]
+    for dataset, count in cases:
+        answer = client.get("/sparql", params={"query": q.format(dataset)}).json()
+        assert answer["results"]["bindings"][0]["n"]["value"] == count, dataset
+    named = "SELECT DISTINCT ?g FROM NAMED <{}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    answer = client.get("/sparql", params={"query": named.format(CNNIC55)}).json()
+    assert [b["g"]["value"] for b in answer["results"]["bindings"]] == [CNNIC55]
+
+
 def test_results_are_capped_and_say_so(store):
     small = TestClient(create_app(store, ServeSettings(result_limit=3)))
     resp = small.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})

@@ -63,6 +63,9 @@ class ServeSettings:
         (``X-Cikg-Truncated: true``).
     :param max_query_chars: the longest query accepted (characters).
     :param max_body_bytes: the largest request body accepted (bytes).
+    :param max_query_depth: the deepest nesting of ``{}``, ``()``, ``[]``
+        and ``<< >>`` accepted in a query (pyoxigraph's parser recurses per
+        level; see :mod:`cikg.serve.guard`).
     :param cors: answer cross-origin requests (``Access-Control-Allow-Origin: *``).
     :param timeout_seconds: the longest a query may run; past it its worker
         process is killed and the client gets 503.
@@ -84,6 +87,7 @@ class ServeSettings:
     result_limit: int = 10_000
     max_query_chars: int = 100_000
     max_body_bytes: int = 1_000_000
+    max_query_depth: int = 64
     cors: bool = True
     timeout_seconds: float = 30.0
     workers: int = 0
@@ -97,6 +101,7 @@ class ServeSettings:
             "result_limit",
             "max_query_chars",
             "max_body_bytes",
+            "max_query_depth",
             "timeout_seconds",
             "long_query_seconds",
         )
@@ -117,7 +122,7 @@ class ServeSettings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServeSettings:
         """Settings from ``CIKG_RESULT_LIMIT``, ``CIKG_MAX_QUERY_CHARS``,
-        ``CIKG_MAX_BODY_BYTES``, ``CIKG_CORS`` (``0``/``1``),
+        ``CIKG_MAX_BODY_BYTES``, ``CIKG_MAX_QUERY_DEPTH``, ``CIKG_CORS`` (``0``/``1``),
         ``CIKG_TIMEOUT_SECONDS``, ``CIKG_WORKERS``, ``CIKG_MAX_WORKERS``,
         ``CIKG_LONG_QUERY_SECONDS``, ``CIKG_CACHE_BYTES`` and
         ``CIKG_BASE_IRI``.

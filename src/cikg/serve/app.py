@@ -10,11 +10,14 @@
   service description for RDF clients, the query page for browsers.
 - Safe by default: the store is opened read-only and no update is ever
   evaluated (``update=`` and ``application/sparql-update`` get 400);
-  ``SERVICE`` is refused before evaluation (pyoxigraph would fetch the URL);
-  queries, bodies and results are capped, and a cut result says so in
-  ``X-Cikg-Truncated``; invalid UTF-8 gets 400; CORS is on. Queries run in
-  worker processes (:mod:`cikg.serve.workers`) that are killed at the time
-  limit (503 with a clear message) while the others keep serving.
+  ``SERVICE`` and deep nesting are refused before evaluation
+  (:mod:`cikg.serve.guard`; pyoxigraph would fetch the URL, or overflow its
+  stack); queries, bodies and results are capped, and a cut result says so
+  in ``X-Cikg-Truncated``; invalid UTF-8 (as sent or percent-encoded) gets
+  400; CORS is on; security headers on every response
+  (:mod:`cikg.serve.headers`). Queries run in worker processes
+  (:mod:`cikg.serve.workers`) that are killed at the time limit (503 with a
+  clear message) while the others keep serving.
 - The store is read-only while served, so results are cached by request
   (query, formats, dataset) in a bounded cache, and carry an ``ETag`` made
   from the build id; ``If-None-Match`` gets 304.
@@ -43,8 +46,8 @@ from starlette.routing import Route
 from cikg.errors import CikgError, QueryError
 from cikg.serve.cache import ResultCache, SharedAnswers
 from cikg.serve.description import service_description, void_description
-from cikg.serve.evaluate import QueryRequest, evaluate_request
-from cikg.serve.guard import check_query
+from cikg.serve.evaluate import QueryRequest, evaluate_request, is_iri
+from cikg.serve.headers import SecurityHeaders
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
     Format,
@@ -52,7 +55,7 @@ from cikg.serve.negotiation import (
     choose,
     parse_accept,
 )
-from cikg.serve.page import Example, load_examples, query_page
+from cikg.serve.page import QUERY_PAGE_POLICY, Example, load_examples, query_page
 from cikg.serve.pages import ID_BASE, Pages, choose_language
 from cikg.serve.results import (
     RDF_FORMATS,
@@ -87,6 +90,13 @@ _TWINS = {
 }
 
 
+#: The longest search accepted (labels are shorter; a longer one only costs time).
+_MAX_SEARCH_CHARS = 200
+#: What stays as it is when a path is written into a header (RFC 3986
+#: reserved and unreserved characters, and existing escapes).
+_URI_SAFE = "/:@!$&'()*+,;=-._~%"
+
+
 def _not_found_page(iri: str, path: str) -> str:
     """A small HTML 404 that links to a search for the IRI's last segment."""
     term = quote(path.rsplit("/", 1)[-1])
@@ -94,6 +104,15 @@ def _not_found_page(iri: str, path: str) -> str:
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title>'
         f"</head><body><h1>404</h1><p>No resource <code>{html.escape(iri)}</code>. "
         f'<a href="/search?q={term}">Search for it</a>.</p></body></html>'
+    )
+
+
+def _query_page(page: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """The query page, with the policy that lets its one script run."""
+    return HTMLResponse(
+        page,
+        status_code=status,
+        headers={**(headers or {}), "Content-Security-Policy": QUERY_PAGE_POLICY},
     )
 
 
@@ -136,25 +155,60 @@ class _BadRequest(Exception):
         self.status = status
 
 
+def _form_pairs(encoded: bytes, where: str) -> list[tuple[str, str]]:
+    """``key=value`` pairs of a query string or form body, which must be
+    UTF-8 both as sent and once percent-decoded (``%FF`` is refused rather
+    than read as U+FFFD).
+
+    :raises _BadRequest: 400 if it is not.
+    """
+    try:
+        return parse_qsl(
+            encoded.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict"
+        )
+    except UnicodeDecodeError as exc:
+        raise _BadRequest(
+            400, f"the {where} is not valid UTF-8; send (and percent-encode) queries as UTF-8"
+        ) from exc
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it passes ``limit`` bytes,
+    before it is all read.
+
+    :raises _BadRequest: 413 if the body is larger.
+    """
+    too_large = _BadRequest(413, f"the request body is over {limit} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _read_request(request: Request, settings: ServeSettings) -> dict[str, list[str]]:
     """The protocol parameters of a request, from the URL and, for POST, the body."""
     params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
+    for key, value in _form_pairs(request.scope.get("query_string", b""), "query string"):
         params.setdefault(key, []).append(value)
     if request.method == "POST":
-        body = await request.body()
-        if len(body) > settings.max_body_bytes:
-            raise _BadRequest(413, f"the request body is over {settings.max_body_bytes} bytes")
+        body = await _read_body(request, settings.max_body_bytes)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise _BadRequest(400, "the request body is not valid UTF-8") from exc
         if ctype == _FORM:
-            for key, value in parse_qsl(text, keep_blank_values=True):
+            for key, value in _form_pairs(body, "request body"):
                 params.setdefault(key, []).append(value)
         elif ctype == _DIRECT:
-            params["query"] = [text]
+            try:
+                params["query"] = [body.decode("utf-8")]
+            except UnicodeDecodeError as exc:
+                raise _BadRequest(
+                    400, "the request body is not valid UTF-8; send queries as UTF-8"
+                ) from exc
         elif ctype == _UPDATE:
             raise _BadRequest(400, "SPARQL Update is not allowed on this endpoint")
         else:
@@ -175,8 +229,10 @@ def create_app(
     :param store: the store to query; never written to.
     :param settings: limits; default :class:`ServeSettings` values.
     :param workers: worker processes that evaluate queries within the time
-        limit; without them queries run in threads with no time limit
-        (for tests and embedding).
+        limit; without them queries run in the server's threads with no
+        time limit and no crash boundary (pyoxigraph can overflow an 8 MiB
+        thread stack on a long flat query), for tests and embedding only:
+        a public server needs workers.
     :param examples: the example queries of the query page; default the
         ``queries/`` folder of the checkout.
     :return: a Starlette app; run it with uvicorn.
@@ -188,7 +244,6 @@ def create_app(
     pages = Pages(store, build_id)
 
     async def evaluate(query_request: QueryRequest) -> tuple[bytes, str, bool]:
-        await run_in_threadpool(check_query, query_request.sparql)
         if workers is not None:
             return await run_in_threadpool(workers.run, query_request)
         return await run_in_threadpool(evaluate_request, store, query_request, settings)
@@ -206,10 +261,11 @@ def create_app(
         accept = request.headers.get("accept")
         if len(queries) > 1:
             return PlainTextResponse("give one 'query' parameter, not several", status_code=400)
-        wants_html = bool(accept) and not override and parse_accept(accept)[0][0] == "text/html"
+        ranges = parse_accept(accept) if accept and not override else []
+        wants_html = bool(ranges) and ranges[0][0] == "text/html"
         if not queries or not queries[0].strip():
             if wants_html:
-                return HTMLResponse(query_page(_EXAMPLE, examples))
+                return _query_page(query_page(_EXAMPLE, examples))
             try:
                 fmt = choose(GRAPH_FORMATS, accept, override)
             except NotAcceptable:
@@ -235,15 +291,16 @@ def create_app(
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers={"ETag": etag, "Vary": "Accept"})
         try:
+            # evaluate_request screens the query (guard.py) before evaluating it
             body, media_type, truncated = await answers.get(key, query_request)
         except QueryTimeout as exc:
             if wants_html:
-                return HTMLResponse(query_page(text, examples, error=str(exc)), status_code=503)
+                return _query_page(query_page(text, examples, error=str(exc)), 503)
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
             if wants_html:
                 message = f"malformed or refused query: {exc}"
-                return HTMLResponse(query_page(text, examples, error=message), status_code=400)
+                return _query_page(query_page(text, examples, error=message), 400)
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
@@ -268,7 +325,7 @@ def create_app(
                 truncated=truncated,
                 limit=settings.result_limit,
             )
-            return HTMLResponse(page, headers=headers)
+            return _query_page(page, 200, headers)
         return Response(body, media_type=media_type, headers=headers)
 
     async def void(request: Request) -> Response:
@@ -292,6 +349,8 @@ def create_app(
             )
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406)
+        if graph is not None and not is_iri(graph):
+            return PlainTextResponse("?graph= must be an absolute IRI", status_code=400)
         if graph is not None and not store.contains_named_graph(NamedNode(graph)):
             return PlainTextResponse(f"no graph {graph}", status_code=404)
         body = await run_in_threadpool(_dump_graph, store, graph, fmt.name)
@@ -317,9 +376,9 @@ def create_app(
         twin = next((ext for ext in _TWINS if path.endswith(ext)), None)
         if twin:
             path = path[: -len(twin)]
-        if not path or any(ch in path for ch in '<>"{}|\\^` ') or ".." in path.split("/"):
-            return PlainTextResponse("not an IRI of this graph", status_code=400)
         iri = ID_BASE + path
+        if not path or ".." in path.split("/") or not is_iri(iri):
+            return PlainTextResponse("not an IRI of this graph", status_code=400)
         lang = _lang(request)
         try:
             fmt = choose(
@@ -334,14 +393,15 @@ def create_app(
             return Response(status_code=304, headers={"ETag": etag})
         if not await run_in_threadpool(pages.exists, iri):
             return HTMLResponse(_not_found_page(iri, path), status_code=404)
-        local = "/id/" + path
+        local = quote("/id/" + path, safe=_URI_SAFE)  # header values are ASCII
         links = ", ".join(
             f'<{local}{ext}>; rel="alternate"; type="{f.media_type}"' for ext, f in _TWINS.items()
         )
         headers = {"Link": links, **_page_headers(etag, "Accept, Accept-Language")}
         if fmt is _HTML:
             page_param = request.query_params.get("page", "1")
-            page_no = int(page_param) if page_param.isdigit() else 1
+            digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
+            page_no = int(page_param) if digits else 1
             body = await run_in_threadpool(pages.resource, iri, lang, page_no)
             return HTMLResponse(body, headers=headers)
         data = await run_in_threadpool(pages.data, iri, fmt.name)
@@ -349,6 +409,10 @@ def create_app(
 
     async def search(request: Request) -> Response:
         q = request.query_params.get("q", "")
+        if len(q) > _MAX_SEARCH_CHARS:  # segmenting and matching cost grows with it
+            return PlainTextResponse(
+                f"search terms are limited to {_MAX_SEARCH_CHARS} characters", status_code=400
+            )
         lang = _lang(request)
         accept = request.headers.get("accept") or ""
         if request.query_params.get("format") == "json" or accept.startswith("application/json"):
@@ -357,7 +421,7 @@ def create_app(
         body = await run_in_threadpool(pages.search_page, q, lang)
         return HTMLResponse(body)
 
-    middleware = []
+    middleware = [Middleware(SecurityHeaders)]
     if settings.base_iri:
         middleware.append(Middleware(IriRewrite, public=ID_BASE, local=f"{settings.base_iri}id/"))
     if settings.cors:

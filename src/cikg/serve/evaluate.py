@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
-from cikg.errors import QueryError
+from cikg.errors import CikgError, QueryError
+from cikg.serve.guard import check_query, uses_keyword
 from cikg.serve.negotiation import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
 from cikg.serve.results import serialise_boolean, serialise_solutions, serialise_triples
 from cikg.settings import ServeSettings
 from cikg.vocab import PREFIXES
 
-__all__ = ["QueryRequest", "evaluate_request"]
+__all__ = ["QueryRequest", "evaluate_request", "is_iri"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,20 @@ class QueryRequest:
     override: tuple[str, ...] | None
 
 
+def is_iri(text: str) -> bool:
+    """Whether pyoxigraph accepts ``text`` as an IRI (no spaces, controls,
+    ``<>"{}|^`\\`` or broken percent escapes), so it is safe in SPARQL.
+
+    >>> is_iri("https://w3id.org/cikg/graph/report/cnnic-55"), is_iri("a b")
+    (True, False)
+    """
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def evaluate_request(
     store: Store, request: QueryRequest, settings: ServeSettings
 ) -> tuple[bytes, str, bool]:
@@ -45,17 +60,25 @@ def evaluate_request(
     worker process (pyoxigraph results must not leave the thread that made
     them).
 
+    The query is screened first (:func:`cikg.serve.guard.check_query`):
+    every evaluation passes here, so no path skips the screen.
+
     :return: ``(body, media type, truncated)``.
-    :raises QueryError: if the query is malformed or fails.
+    :raises QueryError: if the query is malformed, refused or fails.
     :raises NotAcceptable: if no format of the result's kind fits.
     """
+    check_query(request.sparql, settings.max_query_depth, PREFIXES)
     options: dict[str, object] = {"prefixes": PREFIXES}
     if request.default_graphs or request.named_graphs:
+        for graph in (*request.default_graphs, *request.named_graphs):
+            if not is_iri(graph):
+                raise QueryError(f"default-graph-uri/named-graph-uri {graph!r} is not an IRI")
         if request.default_graphs:
             options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
         if request.named_graphs:
             options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
-    else:
+    elif not uses_keyword(request.sparql, "FROM", PREFIXES):
+        # the union is the default dataset; a FROM clause names another one
         options["use_default_graph_as_union"] = True
     try:
         result = store.query(request.sparql, **options)  # type: ignore[arg-type]
@@ -74,8 +97,10 @@ def evaluate_request(
             fmt = choose(GRAPH_FORMATS, request.accept, request.override)
             out = serialise_triples(result, fmt.name, settings.result_limit)
     except NotAcceptable as exc:
-        message = str(exc)
+        error: CikgError | NotAcceptable = NotAcceptable(str(exc))
+    except (OSError, ValueError) as exc:  # evaluation continues while the result is read
+        error = QueryError(f"query failed: {exc}")
     else:
         return out.body, fmt.media_type, out.truncated
     del result  # the result must be dropped here, not with the traceback elsewhere
-    raise NotAcceptable(message)
+    raise error

@@ -1,19 +1,26 @@
 """The query page: an editor with the example queries one click away, and
 results as a table whose IRIs link to their pages. Served whole from here:
-no external script, font or stylesheet. Every value is escaped.
+no external script, font or stylesheet. Every value is escaped, and only
+``http(s)`` IRIs become links (never ``javascript:``). The one script (an
+example's button fills the editor) is allowed by its hash in the page's
+``Content-Security-Policy`` (:data:`QUERY_PAGE_POLICY`), so no other script
+can run on the page.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from cikg.serve.headers import page_policy
 from cikg.serve.pages import local_href
 
-__all__ = ["Example", "load_examples", "query_page"]
+__all__ = ["QUERY_PAGE_POLICY", "Example", "load_examples", "query_page"]
 
 _DOWNLOADS = ("json", "xml", "csv", "tsv")
 _GRAPH_DOWNLOADS = ("turtle", "ntriples", "jsonld", "rdfxml")
@@ -26,6 +33,17 @@ td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}
 .note{background:#fff4d6;padding:.4rem}.error{background:#fde2e1;padding:.4rem}
 li button{background:none;border:none;color:#06c;cursor:pointer;text-align:left;padding:0}
 """
+
+#: Fills the editor with the query of the example button clicked.
+_SCRIPT = (
+    'document.addEventListener("click",function(e){'
+    'var b=e.target.closest("button[data-query]");'
+    'if(b){document.getElementById("query").value=b.dataset.query;}});'
+)
+#: The page's ``Content-Security-Policy``: :data:`_SCRIPT` and nothing else.
+QUERY_PAGE_POLICY = page_policy(
+    "'sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode() + "'"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +67,9 @@ def load_examples(folder: Path) -> tuple[Example, ...]:
 
 def _term(binding: dict[str, str]) -> str:
     value = binding.get("value", "")
-    if binding.get("type") == "uri":
-        return f'<a href="{escape(local_href(value), quote=True)}">{escape(value)}</a>'
+    href = local_href(value) if binding.get("type") == "uri" else None
+    if href:
+        return f'<a href="{escape(href, quote=True)}">{escape(value)}</a>'
     suffix = f" <small>@{escape(binding['xml:lang'])}</small>" if "xml:lang" in binding else ""
     return escape(value) + suffix
 
@@ -91,11 +110,10 @@ def query_page(
         parts.append("<h2>Examples · 示例</h2><ul>")
         for ex in examples:
             parts.append(
-                f'<li><button type="button" data-query="{escape(ex.text, quote=True)}" '
-                "onclick=\"document.getElementById('query').value=this.dataset.query\">"
+                f'<li><button type="button" data-query="{escape(ex.text, quote=True)}">'
                 f"{escape(ex.title)}</button> <small>({escape(ex.name)}.rq)</small></li>"
             )
-        parts.append("</ul>")
+        parts.append(f"</ul><script>{_SCRIPT}</script>")
     if error:
         parts.append(f'<p class="error">{escape(error)}</p>')
     elif results is not None:

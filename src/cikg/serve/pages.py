@@ -16,7 +16,8 @@ policies. The home page counts resources by class and lists entry points;
 
 Everything runs in the calling thread and returns text: pyoxigraph objects
 stay where they were made. Templates are Jinja2 with autoescaping, so every
-literal is escaped.
+literal is escaped, and links go through one macro (``templates/link.html``)
+that writes plain text where :func:`local_href` gives no link.
 """
 
 from __future__ import annotations
@@ -166,9 +167,19 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def local_href(iri: str) -> str:
-    """Where the server shows an IRI: ``/id/X`` for the graph's own, else the IRI."""
-    return "/id/" + iri[len(ID_BASE) :] if iri.startswith(ID_BASE) else iri
+def local_href(iri: str) -> str | None:
+    """Where the server shows an IRI: ``/id/X`` for the graph's own, the IRI
+    itself for other web IRIs, and ``None`` (no link) for any other scheme,
+    so a ``javascript:`` IRI in the data never becomes a link.
+
+    >>> local_href("https://w3id.org/cikg/id/org/miit")
+    '/id/org/miit'
+    >>> local_href("javascript:alert(1)") is None
+    True
+    """
+    if iri.startswith(ID_BASE):
+        return "/id/" + iri[len(ID_BASE) :]
+    return iri if iri.startswith(("http://", "https://")) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +427,8 @@ class Pages:
             rows = self._rows(f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")
             labels = self.labels({r["s"] for r in rows if r["s"]})
             lists[name] = sorted(
-                (self.label(labels, r["s"], lang), local_href(r["s"])) for r in rows if r["s"]
+                ((self.label(labels, r["s"], lang), local_href(r["s"])) for r in rows if r["s"]),
+                key=_by_label,
             )
         return self.env.get_template("home.html").render(
             lang=lang,
@@ -428,13 +440,13 @@ class Pages:
 
     def _grouped(
         self, sparql: str, lang: str, label_groups: bool = True
-    ) -> list[tuple[str, str | None, list[tuple[str, str]]]]:
+    ) -> list[tuple[str, str | None, list[tuple[str, str | None]]]]:
         """``(group label, group href, [(member label, member href)])`` from a
         query binding ``?group`` and ``?s``, groups and members sorted by label."""
         rows = self._rows(sparql)
         keys = ("group", "s") if label_groups else ("s",)
         labels = self.labels({r[k] for r in rows for k in keys if r[k]})
-        members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        members: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         for r in rows:
             if r["s"]:
                 members[r["group"] or ""].append(
@@ -442,11 +454,14 @@ class Pages:
                 )
         return sorted(
             (
-                self.label(labels, group, lang) if label_groups else group,
-                local_href(group) if label_groups else None,
-                sorted(items),
-            )
-            for group, items in members.items()
+                (
+                    self.label(labels, group, lang) if label_groups else group,
+                    local_href(group) if label_groups else None,
+                    sorted(items, key=_by_label),
+                )
+                for group, items in members.items()
+            ),
+            key=_by_label,
         )
 
     @cached_property
@@ -520,6 +535,11 @@ class Pages:
         return self.env.get_template("search.html").render(
             lang=lang, q=q, results=self.search(q, lang)
         )
+
+
+def _by_label(item: tuple) -> tuple[str, str]:
+    """Sort key of ``(label, href or None, ...)``: by label, then href."""
+    return item[0], item[1] or ""
 
 
 def _marked(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:

@@ -23,8 +23,11 @@ from pyoxigraph import (
     QueryBoolean,
     QuerySolutions,
     RdfFormat,
+    Triple,
     serialize,
 )
+
+from cikg.serve.negotiation import NotAcceptable
 
 __all__ = [
     "RDF_FORMATS",
@@ -85,6 +88,8 @@ def _json_term(term) -> dict[str, str]:
 def _text_term(term, tsv: bool) -> str:
     if term is None:
         return ""
+    if isinstance(term, Triple):  # an RDF 1.2 triple term, as SPARQL 1.2 writes it
+        return f"<<( {term} )>>"
     if not tsv:
         return term.value
     return str(term)  # TSV keeps the RDF term syntax (<iri>, "literal"@zh, _:b)
@@ -170,7 +175,16 @@ def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
 
 
 def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
-    """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``."""
+    """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``.
+
+    :raises NotAcceptable: if ``fmt`` cannot hold them (JSON-LD and RDF 1.2
+        triple terms).
+    """
     kept, truncated = _take(triples, cap)
-    body = serialize(kept, format=RDF_FORMATS[fmt]) or b""
+    try:
+        body = serialize(kept, format=RDF_FORMATS[fmt]) or b""
+    except (OSError, ValueError) as exc:
+        raise NotAcceptable(
+            f"{fmt} cannot hold this result ({exc}); ask for Turtle or N-Triples"
+        ) from None
     return Serialised(body, len(kept), truncated)

@@ -14,6 +14,14 @@ or their time limit. At most ``max_workers - workers`` long queries run at
 once; one more that turns long is stopped at once (503, "busy"), so the
 processes stay bounded by ``max_workers``. A worker whose query ended
 rejoins the free ones.
+
+pyoxigraph's parser and optimiser recurse over the query's syntax tree, and
+a long flat query (ten thousand ``UNION`` branches, ``BIND`` clauses or
+``+`` terms) overflows an 8 MiB thread stack, which kills the process with
+SIGSEGV. Each worker therefore evaluates in a thread with a
+:data:`STACK_BYTES` stack (address space, touched only as deep as the query
+goes), enough for any query within the size limit; a worker that dies all
+the same is replaced and the caller gets :class:`CikgError`.
 """
 
 from __future__ import annotations
@@ -30,7 +38,10 @@ from cikg.errors import CikgError, QueryError
 from cikg.serve.evaluate import QueryRequest
 from cikg.settings import ServeSettings
 
-__all__ = ["QueryRequest", "QueryTimeout", "QueryWorkers"]
+__all__ = ["STACK_BYTES", "QueryRequest", "QueryTimeout", "QueryWorkers"]
+
+#: The stack of the thread that evaluates queries in a worker.
+STACK_BYTES = 256 * 1024 * 1024
 
 
 class QueryTimeout(CikgError):
@@ -40,8 +51,19 @@ class QueryTimeout(CikgError):
 def _worker_main(
     path: str, conn: Connection, settings: ServeSettings
 ) -> None:  # pragma: no cover - runs in a child process
-    """Evaluate requests from ``conn`` until it closes; reply with
-    ``("ok", body, media_type, truncated)`` or ``(error kind, message)``."""
+    """Evaluate requests from ``conn`` until it closes, in a thread with a
+    :data:`STACK_BYTES` stack (this process's own setting)."""
+    threading.stack_size(STACK_BYTES)
+    thread = threading.Thread(target=_serve, args=(path, conn, settings), name="cikg-query")
+    thread.start()
+    thread.join()
+
+
+def _serve(
+    path: str, conn: Connection, settings: ServeSettings
+) -> None:  # pragma: no cover - runs in a child process
+    """Reply to each request with ``("ok", body, media_type, truncated)``
+    or ``(error kind, message)``."""
     from cikg.serve.evaluate import evaluate_request
     from cikg.store import open_store
 
@@ -162,7 +184,10 @@ class QueryWorkers:
             self._release(worker, long, healthy=False)
             if isinstance(exc, QueryTimeout):
                 raise
-            raise CikgError(f"the query worker failed: {exc}") from exc
+            raise CikgError(
+                "the query stopped its worker process (it was replaced); "
+                "simplify the query or split it"
+            ) from exc
         self._release(worker, long, healthy=True)
         if reply[0] == "ok":
             return reply[1], reply[2], reply[3]
