@@ -28,15 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 7
 
 
-def main(store_dir: Path) -> None:
-    store = open_store(store_dir, read_only=True)
-    client = TestClient(create_app(store))
+def page_urls(store) -> dict[str, str]:
+    """One example URL per page type, found in the store."""
 
     def first(sparql: str) -> str:
         rows = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         return "/id/" + next(iter(rows))[0].value[len(ID_BASE) :]
 
-    urls = {
+    return {
         "home": "/",
         "indicator": "/id/indicator/internet-users",
         "observation": first("SELECT ?o WHERE { ?o a qb:Observation } ORDER BY ?o LIMIT 1"),
@@ -49,16 +48,29 @@ def main(store_dir: Path) -> None:
         "search": "/search?q=网民",
         "data twin (.ttl)": "/id/indicator/internet-users.ttl",
     }
-    print(f"| page type | example | status | bytes | median of {REPEAT} (ms) |")
-    print("|---|---|---|---|---|")
-    for kind, url in urls.items():
+
+
+def render_medians(store_dir: Path, repeat: int = REPEAT) -> list[tuple[str, str, int, int, float]]:
+    """Per page type: (type, URL, status, bytes, median render ms over ``repeat``)."""
+    store = open_store(store_dir, read_only=True)
+    client = TestClient(create_app(store))
+    rows = []
+    for kind, url in page_urls(store).items():
         times = []
-        for _ in range(REPEAT):
+        for _ in range(repeat):
             start = time.perf_counter()
             response = client.get(url, headers={"accept": "text/html"})
             times.append(time.perf_counter() - start)
         median = statistics.median(times) * 1000
-        print(f"| {kind} | `{url}` | {response.status_code} | {len(response.content)} | {median:.1f} |")
+        rows.append((kind, url, response.status_code, len(response.content), median))
+    return rows
+
+
+def main(store_dir: Path) -> None:
+    print(f"| page type | example | status | bytes | median of {REPEAT} (ms) |")
+    print("|---|---|---|---|---|")
+    for kind, url, status, size, median in render_medians(store_dir):
+        print(f"| {kind} | `{url}` | {status} | {size} | {median:.1f} |")
 
 
 if __name__ == "__main__":
