@@ -27,6 +27,8 @@ from servers import Server
 __all__ = ["Latency", "floor_latencies", "http_latencies", "query_path", "throughput"]
 
 ACCEPT = "application/sparql-results+json"
+#: What a browser asks for.
+_BROWSER = "text/html,application/xhtml+xml,*/*;q=0.8"
 #: What stays as it is when a path is percent-encoded for the request line.
 _SAFE = "/?=&%:;,+@!$'()*[]#~"
 
@@ -145,26 +147,28 @@ async def _load(
     port = server.port
     latencies: list[float] = []
     statuses: dict[int, int] = {}
-    errors = 0
+    errors: dict[str, int] = {}
     next_index = 0
     deadline = time.perf_counter() + seconds
 
     async def client() -> None:
-        nonlocal next_index, errors
+        nonlocal next_index
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
             while next_index < requests and time.perf_counter() < deadline:
                 path = paths[next_index % len(paths)]
                 next_index += 1
+                accept = ACCEPT if path.startswith(server.query_path) else _BROWSER
+                target = urllib.parse.quote(path, safe=_SAFE)
                 request = (
-                    f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: {ACCEPT}\r\n\r\n"
+                    f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: {accept}\r\n\r\n"
                 )
                 t0 = time.perf_counter()
                 try:
                     writer.write(request.encode("ascii"))
                     status, _ = await _read_response(reader)
-                except (OSError, asyncio.IncompleteReadError, ValueError):
-                    errors += 1
+                except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                    errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                     writer.close()
                     reader, writer = await asyncio.open_connection("127.0.0.1", port)
                     continue
@@ -183,7 +187,8 @@ async def _load(
         "rps": len(latencies) / elapsed,
         "statuses": statuses,
         "non200": sum(n for s, n in statuses.items() if s != 200),
-        "errors": errors,
+        "errors": sum(errors.values()),
+        "error_kinds": errors,
         "p50": done.p50,
         "p99": done.p99,
     }
