@@ -295,13 +295,13 @@ def test_identical_queries_asked_at_once_are_evaluated_once(built_store):
     settings = ServeSettings()
     pool = QueryWorkers(built_store[0], settings, size=2)
     evaluated: list[str] = []
-    run = pool.run
+    run = pool.run_async
 
-    def counting_run(request):
+    async def counting_run(request):
         evaluated.append(request.sparql)
-        return run(request)
+        return await run(request)
 
-    pool.run = counting_run  # type: ignore[method-assign]
+    pool.run_async = counting_run  # type: ignore[method-assign]
     app = create_app(open_store(built_store[0], read_only=True), settings, pool)
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?o ?q ?x }"
     answers: list[int] = []

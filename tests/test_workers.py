@@ -46,7 +46,9 @@ def _wait_for(condition, seconds: float = 20) -> None:
 def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store):
     """As many runaway queries as the pool has workers: each turns long, gives
     up its place, and a light query is answered while they still run."""
-    settings = ServeSettings(timeout_seconds=6.0, long_query_seconds=0.2)
+    # a time limit long enough that the runaways still run when the light
+    # query is answered, even by a worker started meanwhile on a busy machine
+    settings = ServeSettings(timeout_seconds=15.0, long_query_seconds=0.2)
     pool = QueryWorkers(built_store[0], settings, size=2)
     app = create_app(open_store(built_store[0], read_only=True), settings, pool)
     client = TestClient(app)
@@ -65,7 +67,7 @@ def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store
         light = client.get("/sparql", params={"query": LIGHT})
         still_running = [t.is_alive() for t in hogs]
         for t in hogs:
-            t.join(timeout=30)
+            t.join(timeout=60)
     finally:
         pool.close()
     assert light.status_code == 200 and light.json()["boolean"] is True
@@ -74,7 +76,7 @@ def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store
 
 
 def test_a_query_that_turns_long_when_all_long_places_are_taken_is_refused(built_store):
-    settings = ServeSettings(timeout_seconds=6.0, long_query_seconds=0.2, max_workers=3)
+    settings = ServeSettings(timeout_seconds=15.0, long_query_seconds=0.2, max_workers=3)
     pool = QueryWorkers(built_store[0], settings, size=2)
     outcome: list[str] = []
 
@@ -91,7 +93,7 @@ def test_a_query_that_turns_long_when_all_long_places_are_taken_is_refused(built
         with pytest.raises(QueryTimeout, match="busy"):
             pool.run(QueryRequest(RUNAWAY, (), (), None, None))
         assert first.is_alive()  # the long one still runs
-        first.join(timeout=30)
+        first.join(timeout=60)
         assert outcome and "time limit" in outcome[0]
         _wait_for(lambda: pool.processes == 2)  # back to its size, nothing leaked
         body, _, _ = pool.run(QueryRequest(LIGHT, (), (), None, None))

@@ -245,7 +245,7 @@ def create_app(
 
     async def evaluate(query_request: QueryRequest) -> tuple[bytes, str, bool]:
         if workers is not None:
-            return await run_in_threadpool(workers.run, query_request)
+            return await workers.run_async(query_request)
         return await run_in_threadpool(evaluate_request, store, query_request, settings)
 
     answers = SharedAnswers(ResultCache(settings.cache_bytes), evaluate)

@@ -26,6 +26,7 @@ the same is replaced and the caller gets :class:`CikgError`.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing as mp
 import os
 import queue
@@ -85,6 +86,26 @@ _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _CHECK_SECONDS = 0.05
 
 
+async def _readable(conn: Connection, timeout: float) -> bool:
+    """Wait on the event loop until ``conn`` has data to read (``True``) or
+    ``timeout`` seconds pass (``False``)."""
+    if conn.poll(0):
+        return True
+    if timeout <= 0:
+        return False
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    fd = conn.fileno()
+    loop.add_reader(fd, lambda: ready.done() or ready.set_result(True))
+    try:
+        await asyncio.wait_for(ready, timeout)
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(fd)
+    return True
+
+
 class _Worker:
     def __init__(self, context: mp.context.BaseContext, path: str, settings: ServeSettings) -> None:
         self.conn, child = context.Pipe()
@@ -124,7 +145,8 @@ class QueryWorkers:
         self._context = mp.get_context("spawn")
         self._size = size or settings.workers or max(2, mp.cpu_count())
         self._long_slots = max(1, (settings.max_workers or 3 * self._size) - self._size)
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # the most recently used worker first: its caches are the warmest
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
         self._long = 0
@@ -155,7 +177,14 @@ class QueryWorkers:
             self._all.remove(worker)
 
     def run(self, request: QueryRequest) -> tuple[bytes, str, bool]:
+        """:meth:`run_async` for callers without an event loop (tests, threads)."""
+        return asyncio.run(self.run_async(request))
+
+    async def run_async(self, request: QueryRequest) -> tuple[bytes, str, bool]:
         """Evaluate ``request`` in a worker, within the time limit.
+
+        The answer is awaited on the event loop (the worker's pipe is watched
+        for reading), so no thread waits for it.
 
         :return: ``(body, media type, truncated)``.
         :raises QueryTimeout: if the time limit passed (the worker is stopped),
@@ -167,17 +196,14 @@ class QueryWorkers:
         from cikg.serve.negotiation import NotAcceptable
 
         started = time.monotonic()
-        limit = self._settings.timeout_seconds
-        try:
-            worker = self._idle.get(timeout=limit)
-        except queue.Empty as exc:
-            raise QueryTimeout(f"no worker became free within {limit:g} s; try again") from exc
+        worker = await self._acquire(started)
         long = False
         try:
             worker.conn.send(request)
-            if not self._wait_short(worker, started):
+            if not await self._wait_short(worker, started):
                 long = self._turn_long()
-                if not worker.conn.poll(max(0.0, limit - (time.monotonic() - started))):
+                remaining = self._settings.timeout_seconds - (time.monotonic() - started)
+                if not await _readable(worker.conn, remaining):
                     raise QueryTimeout(self._over_limit())
             reply = worker.conn.recv()
         except (QueryTimeout, EOFError, OSError) as exc:
@@ -188,6 +214,9 @@ class QueryWorkers:
                 "the query stopped its worker process (it was replaced); "
                 "simplify the query or split it"
             ) from exc
+        except BaseException:  # cancelled while the worker computes: it cannot be reused
+            self._release(worker, long, healthy=False)
+            raise
         self._release(worker, long, healthy=True)
         if reply[0] == "ok":
             return reply[1], reply[2], reply[3]
@@ -197,6 +226,24 @@ class QueryWorkers:
         if kind == "NotAcceptable":
             raise NotAcceptable(message)
         raise CikgError(message)
+
+    async def _acquire(self, started: float) -> _Worker:
+        """A free worker, waiting for one at most the time limit.
+
+        :raises QueryTimeout: if none became free.
+        """
+        limit = self._settings.timeout_seconds
+        pause = 0.001
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                if time.monotonic() - started >= limit:
+                    raise QueryTimeout(
+                        f"no worker became free within {limit:g} s; try again"
+                    ) from None
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.02)
 
     def _over_limit(self) -> str:
         return (
@@ -216,25 +263,31 @@ class QueryWorkers:
             self._retire(worker)
             self._top_up()
 
-    def _wait_short(self, worker: _Worker, started: float) -> bool:
+    async def _wait_short(self, worker: _Worker, started: float) -> bool:
         """Wait for the answer while the query is short: ``True`` once it is
         ready, ``False`` once the query has used ``long_query_seconds`` of CPU
         (or, with no CPU time to read, of wall time).
+
+        A query answered within the first check interval costs no reading of
+        CPU time; after it the interval counts as CPU time used.
 
         :raises QueryTimeout: if the time limit comes first.
         """
         limit = self._settings.timeout_seconds
         budget = self._settings.long_query_seconds
+        first = min(_CHECK_SECONDS, budget, limit)
+        if await _readable(worker.conn, first):
+            return True
         base = worker.cpu_seconds()
         while True:
             elapsed = time.monotonic() - started
             if elapsed >= limit:
                 raise QueryTimeout(self._over_limit())
-            used = elapsed if base is None else (worker.cpu_seconds() or base) - base
+            used = elapsed if base is None else first + (worker.cpu_seconds() or base) - base
             if used >= budget:
                 return False
             step = min(_CHECK_SECONDS, limit - elapsed) if base is not None else budget - used
-            if worker.conn.poll(step):
+            if await _readable(worker.conn, step):
                 return True
 
     def _turn_long(self) -> bool:
