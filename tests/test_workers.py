@@ -63,7 +63,9 @@ def test_light_queries_are_answered_while_runaways_hold_every_worker(built_store
         for t in hogs:
             t.start()
         _wait_for(lambda: pool.long_running == 2)  # both turned long
-        assert pool.processes == 3  # and a worker was started to stay free
+        # a worker was started to stay free (one for each that turned long
+        # when none was free: 3, or 4 if both turned long at once)
+        assert 3 <= pool.processes <= 4
         light = client.get("/sparql", params={"query": LIGHT})
         still_running = [t.is_alive() for t in hogs]
         for t in hogs:

@@ -38,6 +38,7 @@ from cikg.reference import Reference, load_reference
 from cikg.segment import Segmenter
 from cikg.settings import BuildSettings
 from cikg.store import (
+    close_and_trim,
     drop_staging_graphs,
     find_report_by_sha,
     open_store,
@@ -181,6 +182,7 @@ def build(
         store.flush()
     finally:
         del store
+    close_and_trim(store_dir)
     return BuildReport(tuple(results), ref, onto, time.perf_counter() - started)
 
 

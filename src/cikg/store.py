@@ -36,6 +36,7 @@ from cikg.vocab import CIKG, PREFIXES
 __all__ = [
     "EXPORT_FORMATS",
     "QueryResult",
+    "close_and_trim",
     "drop_staging_graphs",
     "export",
     "find_report_by_sha",
@@ -72,6 +73,19 @@ def open_store(path: Path, *, read_only: bool = False) -> Store:
         return Store.read_only(str(path)) if read_only else Store(str(path))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+
+def close_and_trim(path: Path) -> None:
+    """Open the store at ``path`` once more and close it, after the writer
+    has closed it: RocksDB then deletes the write-ahead log of the writing
+    session, whose data are already in the store's files (after a fresh build
+    of the seeds, two thirds of the folder: 48 MB of 48 become 16).
+
+    :raises StoreError: if the store cannot be opened.
+    """
+    store = open_store(path)
+    store.flush()
+    del store
 
 
 def replace_graph(
