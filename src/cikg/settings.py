@@ -73,9 +73,9 @@ class ServeSettings:
         (0: one per CPU, at least 2).
     :param max_workers: the most worker processes at once (0: three times
         ``workers``); the ones beyond ``workers`` run long queries.
-    :param long_query_seconds: after this long a running query is *long*: it
-        gives up its worker's place to a new process, so short queries are
-        not kept waiting behind it (see :mod:`cikg.serve.workers`).
+    :param long_query_seconds: once a running query has used this much CPU
+        time it is *long*: a worker is started if none is free, so short
+        queries are not kept waiting behind it (see :mod:`cikg.serve.workers`).
     :param cache_bytes: the most bytes of results kept in memory.
     :param base_iri: where this server answers for the graph's IRIs (an
         ``http(s)`` IRI ending in ``/``, e.g. ``http://127.0.0.1:8000/``):
