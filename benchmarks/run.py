@@ -36,7 +36,7 @@ from http_load import (
     query_path,
     throughput,
 )
-from pages import render_medians
+from pages import page_urls, render_medians
 from servers import (
     BIN,
     cikg_server,
@@ -432,10 +432,8 @@ class _RssSampler(threading.Thread):
 
 
 def _page_paths(store_dir: Path) -> list[str]:
-    from pages import page_urls
-
     store = open_store(store_dir, read_only=True)
-    return [u for u in page_urls(store).values()]
+    return list(page_urls(store).values())
 
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

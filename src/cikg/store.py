@@ -84,7 +84,6 @@ def close_and_trim(path: Path) -> None:
     :raises StoreError: if the store cannot be opened.
     """
     store = open_store(path)
-    store.flush()
     del store
 
 

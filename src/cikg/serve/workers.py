@@ -201,7 +201,8 @@ class QueryWorkers:
         try:
             worker.conn.send(request)
             if not await self._wait_short(worker, started):
-                long = self._turn_long()
+                self._turn_long()
+                long = True
                 remaining = self._settings.timeout_seconds - (time.monotonic() - started)
                 if not await _readable(worker.conn, remaining):
                     raise QueryTimeout(self._over_limit())
@@ -290,10 +291,9 @@ class QueryWorkers:
             if await _readable(worker.conn, step):
                 return True
 
-    def _turn_long(self) -> bool:
+    def _turn_long(self) -> None:
         """Count a query as long and make sure a worker stays free for the
-        next one (starting one if none is, within ``max_workers``); return
-        ``True``.
+        next one (starting one if none is, within ``max_workers``).
 
         :raises QueryTimeout: if the most long queries already run.
         """
@@ -305,15 +305,14 @@ class QueryWorkers:
                 )
             self._long += 1
         self._top_up()
-        return True
 
     def _top_up(self) -> None:
         """Start a worker if none is free and there are fewer than
         ``workers`` plus the long queries running (never more than
         ``max_workers``)."""
         with self._lock:
-            wanted = min(self._size + self._long, self._size + self._long_slots)
-            grow = self._idle.empty() and len(self._all) < wanted
+            # _long never passes _long_slots, so this stays within max_workers
+            grow = self._idle.empty() and len(self._all) < self._size + self._long
             grow = grow or len(self._all) < self._size
         if grow:
             self._add()
