@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 from starlette.testclient import TestClient
@@ -52,7 +52,7 @@ def _fingerprint(store: Store) -> tuple[int, str]:
     return len(quads), digest.hexdigest()
 
 
-def _clean(response: httpx.Response) -> httpx.Response:
+def _clean(response: httpx2.Response) -> httpx2.Response:
     """The response, checked for what no answer may hold: a server error,
     a Python traceback, or a header the request planted."""
     assert response.status_code < 500 or response.status_code == 503, response.text[:300]
@@ -156,9 +156,9 @@ def served(built_store, tmp_path_factory) -> Iterator[tuple[int, subprocess.Pope
     deadline = time.monotonic() + 90
     while True:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                 break
-        except httpx.TransportError:
+        except httpx2.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
@@ -176,7 +176,7 @@ def served(built_store, tmp_path_factory) -> Iterator[tuple[int, subprocess.Pope
 
 
 def _still_answers(port: int) -> None:
-    resp = httpx.get(
+    resp = httpx2.get(
         f"http://127.0.0.1:{port}/sparql",
         params={"query": "ASK { ?r a cikg:Report }"},
         timeout=30,
@@ -213,7 +213,7 @@ UPDATES = [
 ]
 
 
-def _send(client: TestClient | httpx.Client, transport: str, text: str) -> httpx.Response:
+def _send(client: TestClient | httpx2.Client, transport: str, text: str) -> httpx2.Response:
     if transport == "get-query":
         return client.get("/sparql", params={"query": text})
     if transport == "get-update":
@@ -269,7 +269,7 @@ def test_updates_are_refused_in_every_spelling_and_transport(writable, update, t
 def test_the_served_store_is_unchanged_after_updates(served, built_store):
     port, _ = served
     before = _fingerprint(open_store(built_store[0], read_only=True))
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    with httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
         for update in UPDATES:
             for transport in TRANSPORTS:
                 assert _clean(_send(client, transport, update)).status_code == 400
@@ -328,7 +328,7 @@ def test_service_is_refused_in_every_spelling(client, listener, transport):
 
 def test_service_is_refused_by_the_served_endpoint(served, listener):
     port, _ = served
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    with httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
         for query in _service_queries(listener.url):
             assert _clean(_send(client, "form-query", query)).status_code == 400, query
     assert listener.knocks() == []
@@ -473,12 +473,12 @@ def test_deep_and_long_flat_queries_do_not_crash_the_served_workers(served):
     port, _ = served
     url = f"http://127.0.0.1:{port}/sparql"
     for query in NESTED.values():
-        response = _clean(httpx.post(url, data={"query": query}, timeout=60))
+        response = _clean(httpx2.post(url, data={"query": query}, timeout=60))
         assert response.status_code == 400 and "levels deep" in response.text
     # flat, within every limit, but pyoxigraph recurses once per operator:
     # this overflowed an 8 MiB stack and killed the worker with SIGSEGV
     negations = "ASK { FILTER(" + "! " * 10_000 + "true) }"
-    response = _clean(httpx.post(url, data={"query": negations}, timeout=60))
+    response = _clean(httpx2.post(url, data={"query": negations}, timeout=60))
     assert response.status_code == 200 and response.json()["boolean"] is True
     _still_answers(port)
 

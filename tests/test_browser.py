@@ -26,7 +26,9 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
     if os.environ.get("CI"):
-        raise RuntimeError("CI needs Debian's chromium for the browser tests (apt-get install chromium)")
+        raise RuntimeError(
+            "CI needs Debian's chromium for the browser tests (apt-get install chromium)"
+        )
     pytest.skip("no chromium on this machine", allow_module_level=True)
 
 # Flags for a closed network: no background fetches, no first-run work.
@@ -135,3 +137,35 @@ def test_query_page_examples_fill_the_editor_under_its_policy(page):
     assert page.input_value("#query") != expected
     button.click()
     assert page.input_value("#query") == expected
+
+
+#: Draws 网, 民 and U+10FFFD (a private-use code point, the missing-glyph box
+#: in any font) with the font an element uses, and says whether 网 looks like
+#: 民 and whether it looks like the missing-glyph box. Characters no font has
+#: are all drawn as that same box.
+_SAME_GLYPHS = r"""(selector) => {
+  const family = getComputedStyle(document.querySelector(selector)).fontFamily;
+  const pixels = (text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 64; canvas.height = 64;
+    const ctx = canvas.getContext("2d");
+    ctx.font = `48px ${family}`;
+    ctx.fillText(text, 4, 52);
+    return ctx.getImageData(0, 0, 64, 64).data.join(",");
+  };
+  const wang = pixels("网");
+  return {family, likeMin: wang === pixels("民"), likeMissing: wang === pixels("\u{10FFFD}")};
+}"""
+
+
+def test_chinese_text_is_drawn_with_real_glyphs(page):
+    """A page's Chinese text has a font with its glyphs (.ci/run installs
+    Debian's fonts-noto-cjk): 网 is drawn differently from 民 and from the
+    missing-glyph box. Without a CJK font all three are the same box, and a
+    user sees none of the text."""
+    page.goto("/")
+    assert "网民" in page.inner_text("body")
+    for selector in ("h1", "body"):
+        drawn = page.evaluate(_SAME_GLYPHS, selector)
+        assert not drawn["likeMin"], f"网 and 民 look the same in {selector}: no CJK font ({drawn})"
+        assert not drawn["likeMissing"], f"网 is the missing-glyph box in {selector} ({drawn})"

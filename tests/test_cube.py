@@ -10,8 +10,10 @@ import pytest
 from cikg.evaluation import entity_recall, observation_recall
 from cikg.store import query
 
+from .shared import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval" / "dev-001_0b20bf3d443fe71d.jsonl"
+GOLD = SHARED / "eval" / "dev-001_0b20bf3d443fe71d.jsonl"
 
 # Data Cube integrity constraints (https://www.w3.org/TR/vocab-data-cube/#wf-rules),
 # each an ASK that is true when the constraint is violated. The store does no

@@ -22,12 +22,13 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from cikg.vocab import CIKG_TERMS
 
+from .shared import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology"
 REFERENCE = ONTOLOGY / "reference"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
-REGIONS_CSV = SHARED / "regions.csv"
-ORGS_CSV = SHARED / "organisations.csv"
+REGIONS_CSV = SHARED / "reference" / "regions.csv"
+ORGS_CSV = SHARED / "reference" / "organisations.csv"
 
 CIKG = Namespace("https://w3id.org/cikg/def#")
 ID = "https://w3id.org/cikg/id/"

@@ -4,7 +4,6 @@ text does; broken PDFs are clear errors; the real corpus PDFs are read."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -27,8 +26,9 @@ from .pdf_fixtures import (
     encrypted_pdf,
     image_only_pdf,
 )
+from .shared import SHARED
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+CORPUS = SHARED / "corpus" / "pdf"
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,8 @@ function and print. The only module that prints or exits."""
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -54,7 +56,7 @@ class ExportFormat(StrEnum):
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    _err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    _err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -164,6 +166,12 @@ def build_command(
 
 @app.command("serve")
 def serve_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to build the store from when it is missing (default: seeds/)."
+        ),
+    ] = None,
     store: StoreOption = DEFAULT_STORE,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
@@ -176,7 +184,8 @@ def serve_command(
         ),
     ] = None,
 ) -> None:
-    """Serve the SPARQL endpoint; builds from seeds/ first if the store is missing.
+    """Serve the SPARQL endpoint; builds the store from seeds/ (or PATHS) first if it is
+    missing.
 
     Limits come from CIKG_* environment variables (CIKG_TIMEOUT_SECONDS,
     CIKG_RESULT_LIMIT, CIKG_WORKERS …)."""
@@ -185,11 +194,22 @@ def serve_command(
     from cikg.serve import create_app
     from cikg.serve.workers import QueryWorkers
     from cikg.settings import ServeSettings
+    from cikg.store import is_store
 
+    listener = _listen(host, port)  # first: a taken port is said before any work
     try:
-        if not store.is_dir():
-            _err.print(f"no store at {store}: building it from {DEFAULT_SEEDS}/ first")
-            report = _run_build([DEFAULT_SEEDS], store, False)
+        if not is_store(store):
+            sources = paths or [DEFAULT_SEEDS]
+            if not paths and not DEFAULT_SEEDS.is_dir():
+                raise CikgError(
+                    f"no store at {store}, and no {DEFAULT_SEEDS}/ folder here to build it "
+                    "from: give the documents to build (cikg serve FOLDER) or a built store "
+                    "(cikg serve --store DIR)"
+                )
+            _err.print(
+                f"no store at {store}: building it from {', '.join(map(str, sources))} first"
+            )
+            report = _run_build(sources, store, False)
             _print_report(report)
         handle = open_store(store, read_only=True)
         settings = ServeSettings.from_env()
@@ -197,19 +217,63 @@ def serve_command(
             settings = replace(settings, base_iri=base_iri)
         workers = QueryWorkers(store, settings, settings.workers or None)
     except CikgError as exc:
+        listener.close()
         raise _fail(str(exc)) from None
-    _err.print(f"SPARQL endpoint: http://{host}:{port}/sparql · pages: http://{host}:{port}/")
+    shown = f"[{host}]" if ":" in host else host
+    _err.print(f"SPARQL endpoint: http://{shown}:{port}/sparql · pages: http://{shown}:{port}/")
+    config = uvicorn.Config(
+        create_app(handle, settings, workers), host=host, port=port, log_level="info"
+    )
     try:
-        uvicorn.run(create_app(handle, settings, workers), host=host, port=port, log_level="info")
+        uvicorn.Server(config).run(sockets=[listener])
     finally:
         workers.close()
+        listener.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` and listening, as uvicorn would bind
+    it (``SO_REUSEADDR``, IPv6 for an address with ``:``).
+
+    :raises typer.Exit: (code 2) with one line saying the port is taken or
+        the address cannot be used, and how to choose another.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise _fail(
+                f"port {port} on {host} is in use (another server?); choose another with "
+                f"--port, e.g. cikg serve --port {port + 1}",
+                code=2,
+            ) from None
+        raise _fail(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --host "
+            "or --port",
+            code=2,
+        ) from None
 
 
 def _read_query(query_or_file: str) -> str:
+    """The query text: the argument itself, or the file it names. A name
+    ending in ``.rq``/``.sparql``, or one with a ``/`` and neither white
+    space nor ``{`` (no query is written so), is a file.
+
+    :raises CikgError: if it names a file that is not there.
+    """
+    looks_like_file = query_or_file.endswith((".rq", ".sparql")) or (
+        "/" in query_or_file and not any(c.isspace() or c == "{" for c in query_or_file)
+    )
+    if not looks_like_file:
+        return query_or_file
     path = Path(query_or_file)
-    if len(query_or_file) < 4096 and path.suffix in {".rq", ".sparql"} and path.is_file():
+    try:
         return path.read_text(encoding="utf-8")
-    return query_or_file
+    except FileNotFoundError:
+        raise CikgError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CikgError(f"{path}: cannot read the query: {exc}") from None
 
 
 @app.command("query")
@@ -222,8 +286,9 @@ def query_command(
 ) -> None:
     """Run a SPARQL query over the union of all graphs."""
     try:
+        text = _read_query(query_or_file)
         handle = open_store(store, read_only=True)
-        result = query(handle, _read_query(query_or_file))
+        result = query(handle, text)
     except CikgError as exc:
         raise _fail(str(exc)) from None
     out = sys.stdout.buffer
@@ -278,7 +343,12 @@ def export_command(
     assert fmt.value in EXPORT_FORMATS
     try:
         handle = open_store(store, read_only=True)
-        target = NamedNode(graph) if graph else None
+        target = None
+        if graph is not None:
+            target = NamedNode(graph)
+            if target not in set(handle.named_graphs()):
+                names = sorted(g.value for g in handle.named_graphs())
+                raise CikgError(f"no graph {graph} in {store}; the graphs: {', '.join(names)}")
         if output is None:
             export(handle, sys.stdout.buffer, fmt.value, target)
         else:

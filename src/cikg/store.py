@@ -11,6 +11,7 @@ such graph a crash left behind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -40,10 +41,12 @@ __all__ = [
     "drop_staging_graphs",
     "export",
     "find_report_by_sha",
+    "is_store",
     "open_store",
     "prune_shared_graph",
     "query",
     "replace_graph",
+    "unknown_prefix",
 ]
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
@@ -58,19 +61,47 @@ EXPORT_FORMATS: dict[str, RdfFormat] = {
 }
 
 
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store: it
+    has RocksDB's ``CURRENT`` file, which names the live manifest."""
+    return (path / "CURRENT").is_file()
+
+
+def _check_store_path(path: Path) -> None:
+    """Refuse a path that cannot hold a store, naming it and what to do.
+
+    :raises StoreError: if ``path`` is a file, or a folder that holds other
+        files and no store (a store would be written among them).
+    """
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder; choose another --store")
+    if path.is_dir() and not is_store(path) and any(path.iterdir()):
+        raise StoreError(
+            f"{path} is a folder of other files, not a cikg store; choose another --store "
+            "or an empty folder"
+        )
+
+
 def open_store(path: Path, *, read_only: bool = False) -> Store:
-    """Open (or create) the store at ``path``.
+    """Open the store at ``path``, creating it (and its parent folders) for
+    writing when it does not exist.
 
     :param path: the store's folder.
     :param read_only: open an existing store without taking the write lock
         (for serving and querying while nothing writes).
-    :raises StoreError: if the store is missing (read only), locked by another
-        writer, or unreadable.
+    :raises StoreError: if ``path`` is a file or a folder of other files, if
+        the store is missing (read only), locked by another writer, or
+        unreadable.
     """
-    if read_only and not path.is_dir():
+    _check_store_path(path)
+    if read_only and not is_store(path):
         raise StoreError(f"no store at {path}; run 'cikg build' first")
     try:
-        return Store.read_only(str(path)) if read_only else Store(str(path))
+        if read_only:
+            return Store.read_only(str(path))
+        # RocksDB creates the last folder of a path only
+        path.mkdir(parents=True, exist_ok=True)
+        return Store(str(path))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
@@ -173,14 +204,47 @@ def query(store: Store, sparql: str) -> QueryResult:
     The usual prefixes (``cikg:``, ``qb:``, ``skos:`` …, see
     :data:`cikg.vocab.PREFIXES`) are predeclared.
 
-    :raises QueryError: with the parser's message if the query is malformed.
+    :raises QueryError: with the parser's message if the query is malformed;
+        for a prefix neither declared nor predeclared, one line naming it
+        and the predeclared ones.
     """
     try:
         return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
+        prefix = unknown_prefix(sparql, str(exc))
+        if prefix is not None:
+            raise QueryError(
+                f"unknown prefix {prefix}: in the query; declare it (PREFIX {prefix}: <…>) "
+                f"or use one that is predeclared: {', '.join(sorted(PREFIXES))}"
+            ) from exc
         raise QueryError(str(exc)) from exc
     except OSError as exc:
         raise StoreError(f"query failed: {exc}") from exc
+
+
+_ERROR_AT_RE = re.compile(r"^error at (\d+):(\d+): .*Prefix not found")
+_PREFIXED_NAME_END_RE = re.compile(r"(?<![\w<\"'])([A-Za-z][\w.-]*)?:[\w.%-]*$")
+
+
+def unknown_prefix(sparql: str, message: str) -> str | None:
+    """The prefix a parser error of pyoxigraph is about, or ``None`` when the
+    error is not an unknown prefix. pyoxigraph says ``error at LINE:COL:
+    expected one of … Prefix not found …`` with COL (1-based, in characters)
+    just after the prefixed name.
+
+    >>> unknown_prefix("SELECT * { ?s foo:bar ?o }", "error at 1:22: expected one of "
+    ...                "Prefix not found, ['%']")
+    'foo'
+    """
+    m = _ERROR_AT_RE.match(message)
+    if m is None:
+        return None
+    lines = sparql.splitlines()
+    line, col = int(m[1]), int(m[2])
+    if not 1 <= line <= len(lines):
+        return None
+    name = _PREFIXED_NAME_END_RE.search(lines[line - 1][: col - 1])
+    return None if name is None else name[1] or ""
 
 
 def export(store: Store, output: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
