@@ -69,9 +69,7 @@ def test_pages_point_to_their_twins_and_cache(client):
         assert f'<{USERS}{suffix}>; rel="alternate"; type="{media}"' in page.headers["link"]
         assert f'type="{media}" href="{USERS}{suffix}"' in page.text
     assert "max-age" in page.headers["cache-control"]
-    again = client.get(
-        USERS, headers={"accept": BROWSER, "if-none-match": page.headers["etag"]}
-    )
+    again = client.get(USERS, headers={"accept": BROWSER, "if-none-match": page.headers["etag"]})
     assert again.status_code == 304
     turtle = client.get(USERS, headers={"accept": "text/turtle"})
     assert turtle.headers["etag"] != page.headers["etag"]  # one representation, one tag
@@ -122,7 +120,9 @@ def test_home_lists_entry_points(client):
 def test_search_ranks_exact_labels_first(client):
     results = client.get("/search", params={"q": "网民规模", "format": "json"}).json()["results"]
     assert results[0]["href"] == USERS
-    english = client.get("/search", params={"q": "internet users"}, headers={"accept": "application/json"})
+    english = client.get(
+        "/search", params={"q": "internet users"}, headers={"accept": "application/json"}
+    )
     assert USERS in [r["href"] for r in english.json()["results"]]
     page = client.get("/search", params={"q": "网民"}, headers={"accept": BROWSER})
     assert page.status_code == 200 and USERS in page.text
@@ -169,7 +169,11 @@ def test_hostile_literals_are_escaped():
         (obs, NamedNode(PREFIXES["cikg"] + "valueText"), Literal("<b>1</b>")),
         (obs, NamedNode(PREFIXES["prov"] + "wasDerivedFrom"), passage),
         (obs, NamedNode(PREFIXES["cikg"] + "citation"), citation),
-        (passage, NamedNode(PREFIXES["cikg"] + "text"), Literal("达 <b>1</b> 亿<script>x()</script>")),
+        (
+            passage,
+            NamedNode(PREFIXES["cikg"] + "text"),
+            Literal("达 <b>1</b> 亿<script>x()</script>"),
+        ),
         (passage, NamedNode(PREFIXES["prov"] + "wasQuotedFrom"), report),
         (citation, NamedNode(PREFIXES["cikg"] + "text"), Literal("<i>来源</i>")),
         (citation, NamedNode(PREFIXES["schema"] + "url"), Literal("javascript:alert(1)")),
@@ -192,7 +196,9 @@ def test_hostile_literals_are_escaped():
 def _sections(page: str) -> dict[str, list[tuple[str, str, str]]]:
     """Heading -> rows (href, label, note) of the type-specific sections."""
     found = {}
-    for heading, table in re.findall(r"<h2>([^<]+?) \(\d+\+?\)</h2>\s*<table>(.*?)</table>", page, re.S):
+    for heading, table in re.findall(
+        r"<h2>([^<]+?) \(\d+\+?\)</h2>\s*<table>(.*?)</table>", page, re.S
+    ):
         found[heading] = re.findall(
             r'<tr><td><a href="([^"]+)">(.*?)</a></td><td>(.*?)</td></tr>', table, re.S
         )
@@ -202,7 +208,8 @@ def _sections(page: str) -> dict[str, list[tuple[str, str, str]]]:
 def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     policy = _one(
         store,
-        "SELECT ?p WHERE { ?p a cikg:Policy ; cikg:relatedIndicator <" + ID_BASE
+        "SELECT ?p WHERE { ?p a cikg:Policy ; cikg:relatedIndicator <"
+        + ID_BASE
         + "indicator/internet-users> } ORDER BY ?p LIMIT 1",
     )
     page = client.get("/id/" + policy[len(ID_BASE) :] + "?lang=en").text

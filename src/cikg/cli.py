@@ -358,6 +358,87 @@ def export_command(
         raise _fail(str(exc)) from None
 
 
+@app.command("evaluate")
+def evaluate_command(
+    facts: Annotated[
+        list[Path], typer.Argument(help="Hand-checked facts, JSON Lines (shared/eval/SCHEMA.md).")
+    ],
+    store: StoreOption = DEFAULT_STORE,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="List every fact not found, with its evidence.")
+    ] = False,
+) -> None:
+    """Measure the graph against hand-checked facts: recall and label agreement
+    per document."""
+    from cikg.evaluation import evaluate, read_facts
+    from cikg.reference import load_reference
+
+    try:
+        records = read_facts(facts)
+        handle = open_store(store, read_only=True)
+        scores = evaluate(handle, records, load_reference())
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(title="found / gold (strict: value, period, area, status and label)")
+    columns = (
+        ("text", "observation:text"),
+        ("tables", "observation:table"),
+        ("policies", "policy"),
+        ("issuers", "issuer"),
+        ("other titles", "non_policy_title"),
+        ("citations", "citation"),
+        ("organisations", "organisation"),
+    )
+    table.add_column("document")
+    for name, _ in columns:
+        table.add_column(name, justify="right")
+    table.add_column("text, loose", justify="right")
+    table.add_column("label agreement", justify="right")
+    totals: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
+
+    def cell(hit: int, total: int) -> str:
+        return f"{hit}/{total} {100 * hit / total:.0f}%" if total else ""
+
+    def agreement(strict: int, relaxed: int) -> str:
+        return f"{100 * strict / relaxed:.0f}%" if relaxed else ""
+
+    for score in scores:
+        totals.update(score.total)
+        found.update(score.found)
+        loose.update(score.loose)
+        keys = ("observation:text", "observation:table")
+        table.add_row(
+            score.doc if score.report else f"{score.doc} (not built)",
+            *(cell(score.found[k], score.total[k]) for _, k in columns),
+            cell(score.loose["observation:text"], score.total["observation:text"]),
+            agreement(sum(score.found[k] for k in keys), sum(score.loose[k] for k in keys)),
+        )
+    keys = ("observation:text", "observation:table")
+    table.add_row(
+        "all",
+        *(cell(found[k], totals[k]) for _, k in columns),
+        cell(loose["observation:text"], totals["observation:text"]),
+        agreement(sum(found[k] for k in keys), sum(loose[k] for k in keys)),
+    )
+    _out.print(table)
+    if misses:
+        for score in scores:
+            for record in score.missed:
+                where = record.get("line") or f"p{record.get('page')}"
+                what = record.get("indicator") or record.get("title") or record.get("name") or ""
+                _out.print(
+                    escape(
+                        f"{score.doc}:{where}: [{record['kind']}] {what} "
+                        f"{record.get('value_text', '')} {record.get('period') or ''} "
+                        f"{record.get('area') or ''} « {record.get('evidence', '')} »"
+                    ),
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+
 _STATS_CLASSES = """
 SELECT ?g ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
 GROUP BY ?g ?class ORDER BY ?g DESC(?n)

@@ -1,23 +1,43 @@
-"""Measure the built graph against hand-checked facts (``shared/eval/``).
+"""Measure a built graph against hand-checked facts: the curator's tool
+behind ``cikg evaluate``.
 
-A gold observation (see ``eval/SCHEMA.md``) is found when the report's graph
-holds a ``qb:Observation`` with the same normalised value, a period ending
-where the gold period says (SCHEMA.md: "end of the reference period":
-``YYYY-MM`` the month ``cikg:periodEnd`` falls in, ``YYYY`` its December,
-a day that day) and the same area (``CN`` or the region the name stands
-for), and its indicator carries a matching label. A figure a report states
-twice at different precision (表 5 108,133 万人; 核心数据 10.81 亿人) is
-one observation holding the precise value, so the value matches when it rounds
-to the gold's value text (within half a unit of its last digit).
+The facts are JSON Lines in the format of ``shared/eval/SCHEMA.md`` (and
+``tests/data/eval/README.md``'s additions: ``page`` for PDFs, ``qualifier``,
+``status``, ``period_kind``). Each record names its document (``doc``, the
+input file's name); the report built from that file is found by its
+``cikg:sourceFile``, so any store built from the documents can be measured.
 
-Labels match after folding what differs between wordings of one indicator
-in these reports (white space, quotes, bracketed asides, 数量/数): equal, one
-contained in the other, or, for a breakdown or derived indicator, both its
-base label and its category (the breakdown, or a label of its derivation
-such as 增长率) contained in the gold wording.
+**Observations.** A gold observation is *found* when the report's graph
+holds a ``qb:Observation`` with
 
-Recall is reported strictly (value, period, area and label) and loosely
-(value, period and area), by source (table or text), so the gap is visible.
+- the same value: equal within what the gold's written form rounds away
+  (half a unit of its last digit, :func:`rounding_tolerance`), since a
+  figure stated twice at different precision is one observation holding
+  the precise value (表 5 108,133 万人; 核心数据 10.81 亿人);
+- a period ending where the gold says (SCHEMA.md: "end of the reference
+  period": ``YYYY-MM`` the month ``cikg:periodEnd`` falls in, ``YYYY`` its
+  December, a day that day); a gold period of ``null`` (the text gives
+  none) matches any;
+- the same area (``CN``, or the region the gold's name stands for);
+- the same status: a target or forecast is found only as one, an actual
+  figure only as an actual one;
+
+and *its label agrees* when the indicator carries a matching label:
+equal after folding what differs between wordings of one indicator (white
+space, quotes, bracketed asides, 数量/数), one contained in the other, or,
+for a breakdown or derived indicator, both its base label and its category
+(the breakdown, or a label of its derivation such as 增长率) contained in
+the gold wording. Recall is reported strictly (value, period, area, status
+and label) and loosely (without the label), by source (table or text);
+label agreement is strict over loose.
+
+**Policies** are found by title (:func:`~cikg.extract.policies.policy_key`)
+among the policies mentioned in the report, with the issuer (every one of
+a joint issuance ``A、B``) and the date when the gold gives them; **titles
+that are not policies** are found when no policy holds them; **citations**
+by marker, with publisher, URL and date; **organisations** when an
+organisation the report's graph refers to carries the gold name or one of
+its aliases.
 """
 
 from __future__ import annotations
@@ -26,22 +46,28 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from pyoxigraph import Store
 
+from cikg.errors import CikgError
 from cikg.extract.quantities import rounding_tolerance
-from cikg.iris import IriMinter
 from cikg.reference import Reference
 from cikg.store import query
 
-__all__ = ["EntityRecall", "Recall", "entity_recall", "label_matches", "observation_recall"]
+__all__ = [
+    "DocumentScore",
+    "evaluate",
+    "label_matches",
+    "read_facts",
+]
 
-_REF_PERIOD = "http://reference.data.gov.uk/id/"
 _FOLD_RE = re.compile(r"[\s“”\"'‘’「」『』：:、，,。·]")
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
+_JOINT_RE = re.compile(r"[、，,和与及]")
 
 
 def _fold(text: str) -> str:
@@ -71,116 +97,77 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     return any(_fold(base) in g and _fold(cat) in g for base, cat in parts)
 
 
-@dataclass
-class Recall:
-    """Recall of gold observations.
+def read_facts(paths: Iterable[Path]) -> list[dict]:
+    """The records of JSON Lines fact files, in order.
 
-    :param total: gold observations by source (``table``, ``text``).
-    :param found: those found with a matching label.
-    :param loose: those found by value, period and area alone.
+    :raises CikgError: naming the file and line of a record that is not JSON
+        or has no ``kind`` or ``doc``.
+    """
+    records = []
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CikgError(f"{path}: cannot read: {exc}") from exc
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CikgError(f"{path}:{n}: not JSON: {exc}") from exc
+            if not isinstance(record, dict) or "kind" not in record or "doc" not in record:
+                raise CikgError(f"{path}:{n}: a fact needs 'kind' and 'doc'")
+            records.append(record)
+    return records
+
+
+@dataclass
+class DocumentScore:
+    """How one document's gold facts fare in the graph.
+
+    :param doc: the input file's name.
+    :param report: the report IRI built from it, or ``None`` when the store
+        holds none (every fact is then missed).
+    :param total: gold records by key: ``observation:table``,
+        ``observation:text``, ``policy``, ``issuer``, ``non_policy_title``,
+        ``citation``, ``organisation``.
+    :param found: those found (observations: strictly, label included).
+    :param loose: observations found by value, period, area and status alone.
     :param missed: the gold records not found (strictly), for inspection.
     """
 
+    doc: str
+    report: str | None
     total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     loose: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     missed: list[dict] = field(default_factory=list)
 
-    def rate(self, source: str | None = None, strict: bool = True) -> float:
-        """Recall in 0–1, over one source or all."""
+    def rate(self, key: str, strict: bool = True) -> float | None:
+        """Found over total for one key (0–1), or ``None`` when it has none."""
         hits = self.found if strict else self.loose
-        keys = [source] if source else list(self.total)
-        total = sum(self.total[k] for k in keys)
-        return sum(hits[k] for k in keys) / total if total else 0.0
+        return hits[key] / self.total[key] if self.total[key] else None
 
 
+_REPORTS = "SELECT ?r ?file WHERE { ?r a cikg:Report ; cikg:sourceFile ?file }"
 _OBSERVATIONS = """
-SELECT ?value ?end ?area ?label ?base ?breakdown WHERE {
-  GRAPH ?g { ?obs a qb:Observation ; sdmx-measure:obsValue ?value ;
-             cikg:periodEnd ?end ; sdmx-dimension:refArea ?area ;
-             cikg:indicator ?ind }
+SELECT ?value ?end ?area ?status ?label ?base ?breakdown WHERE {
+  ?obs qb:dataSet/dcterms:source <REPORT> ; sdmx-measure:obsValue ?value ;
+       cikg:periodEnd ?end ; sdmx-dimension:refArea ?area ; cikg:indicator ?ind .
+  OPTIONAL { ?obs sdmx-attribute:obsStatus ?status }
   OPTIONAL { ?ind skos:prefLabel|skos:altLabel ?label FILTER(LANG(?label) = "zh") }
   OPTIONAL { { ?ind cikg:breakdown ?breakdown }
              UNION { ?ind cikg:derivation/(skos:prefLabel|skos:altLabel) ?breakdown
                      FILTER(LANG(?breakdown) = "zh") }
              ?ind cikg:baseIndicator/(skos:prefLabel|skos:altLabel) ?base
              FILTER(LANG(?base) = "zh") }
-  FILTER(?g = <GRAPH>)
 }
 """
-
-
-def _period_key(period: str) -> str:
-    """A gold period (the end of the reference period) as a key comparable
-    with an observation's ``cikg:periodEnd``: ``2024-12`` -> ``2024-12``,
-    ``2024`` -> ``2024-12`` (a year ends in December), a day stays a day."""
-    return f"{period}-12" if len(period) == 4 else period
-
-
-def _end_keys(end: str) -> tuple[str, str]:
-    return end[:7], end
-
-
-def observation_recall(
-    store: Store, gold_path: Path, slug: str, ref: Reference, minter: IriMinter | None = None
-) -> Recall:
-    """Recall of the gold observations of one report.
-
-    :param store: the built store.
-    :param gold_path: a JSON Lines file of gold records (``eval/SCHEMA.md``).
-    :param slug: the report's slug (``cnnic-55``).
-    :param ref: resolves gold area names to regions.
-    :return: recall by source, and the records missed.
-    """
-    minter = minter or IriMinter()
-    graph = minter.report_graph(slug).value
-    index: dict[tuple[str, str], list[tuple[Decimal, set[str], set[tuple[str, str]]]]] = (
-        defaultdict(list)
-    )
-    entries: dict[tuple[str, str, str], tuple[Decimal, set[str], set[tuple[str, str]]]] = {}
-    for row in query(store, _OBSERVATIONS.replace("GRAPH>", graph + ">")):  # type: ignore[union-attr]
-        value = Decimal(row["value"].value)
-        for period in _end_keys(row["end"].value):
-            key = (row["value"].value, period, row["area"].value)
-            if key not in entries:
-                entries[key] = (value, set(), set())
-                index[(period, row["area"].value)].append(entries[key])
-            _, labels, parts = entries[key]
-            if row["label"] is not None:
-                labels.add(row["label"].value)
-            if row["base"] is not None and row["breakdown"] is not None:
-                parts.add((row["base"].value, row["breakdown"].value))
-    out = Recall()
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record.get("kind") != "observation":
-            continue
-        source = record.get("from", "text")
-        out.total[source] += 1
-        area = ref.region("全国") if record["area"] == "CN" else ref.region(record["area"])
-        gold = Decimal(str(record["value"]))
-        tolerance = rounding_tolerance(record.get("value_text", ""), gold)
-        candidates = [
-            (labels, parts)
-            for value, labels, parts in index.get(
-                (_period_key(record["period"]), area.value if area else ""), []
-            )
-            if abs(value - gold) <= tolerance
-        ]
-        if not candidates:
-            out.missed.append(record)
-            continue
-        out.loose[source] += 1
-        if any(label_matches(record["indicator"], lb, pt) for lb, pt in candidates):
-            out.found[source] += 1
-        else:
-            out.missed.append(record)
-    return out
-
-
 _POLICIES = """
-SELECT ?title ?issuer ?date WHERE {
+SELECT ?title ?alt ?issuer ?date WHERE {
   ?p a cikg:Policy ; dcterms:title ?title ; cikg:mentionedIn/prov:wasQuotedFrom <REPORT> .
+  OPTIONAL { ?p skos:altLabel ?alt }
   OPTIONAL { ?p eli:passed_by/(skos:prefLabel|skos:altLabel) ?issuer }
   OPTIONAL { ?p eli:date_document ?date }
 }
@@ -193,83 +180,192 @@ SELECT ?c ?url ?date ?publisher WHERE {
   OPTIONAL { ?c dcterms:publisher/(skos:prefLabel|skos:altLabel) ?publisher }
 }
 """
+_ORGANISATIONS = """
+SELECT DISTINCT ?name WHERE {
+  GRAPH ?g { <REPORT> a cikg:Report . ?s ?p ?org }
+  ?org a org:Organization ; skos:prefLabel|skos:altLabel ?name .
+}
+"""
 
 
-@dataclass
-class EntityRecall:
-    """How many gold records of each kind were found, and which were not.
-
-    :param total: gold records by kind (policy, non_policy_title, citation).
-    :param found: those the graph holds as the record says.
-    :param missed: the records not found.
-    """
-
-    total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    missed: list[dict] = field(default_factory=list)
+def _status(iri: str | None) -> str:
+    """``actual``, ``forecast`` or ``target`` from an ``sdmx-attribute:obsStatus`` IRI."""
+    if iri is None:
+        return "actual"
+    tail = iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+    if tail.endswith("-f") or "forecast" in tail:
+        return "forecast"
+    if "target" in tail:
+        return "target"
+    return "actual"
 
 
-def entity_recall(
-    store: Store, gold_path: Path, slug: str, minter: IriMinter | None = None
-) -> EntityRecall:
-    """Recall of a report's gold policies (title, and issuer and date when
-    the record gives them), titles that are not policies (no policy holds
-    them), and footnote citations (marker, publisher, URL and date).
+def _period_key(period: str) -> str:
+    """A gold period (end of the reference period) as a key comparable with
+    an observation's ``cikg:periodEnd``: ``2024`` -> ``2024-12``."""
+    return f"{period}-12" if len(period) == 4 else period
 
-    :param store: the built store.
-    :param gold_path: JSON Lines of gold records (``eval/SCHEMA.md``).
-    :param slug: the report's slug.
-    :return: counts by kind and the records missed.
-    """
+
+_Entry = tuple[Decimal, str, set[str], set[tuple[str, str]]]
+
+
+def _observations(store: Store, report: str) -> dict[tuple[str, str], list[_Entry]]:
+    """(period key, area IRI) -> (value, status, labels, parts) of the report's observations."""
+    entries: dict[tuple[str, str, str, str], _Entry] = {}
+    index: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    for row in query(store, _OBSERVATIONS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
+        status = _status(row["status"].value if row["status"] is not None else None)
+        end = row["end"].value
+        for period in (end[:7], end):
+            key = (row["value"].value, period, row["area"].value, status)
+            if key not in entries:
+                entries[key] = (Decimal(row["value"].value), status, set(), set())
+                index[(period, row["area"].value)].append(entries[key])
+            _, _, labels, parts = entries[key]
+            if row["label"] is not None:
+                labels.add(row["label"].value)
+            if row["base"] is not None and row["breakdown"] is not None:
+                parts.add((row["base"].value, row["breakdown"].value))
+    return index
+
+
+def _score_observation(
+    record: dict, index: dict[tuple[str, str], list[_Entry]], ref: Reference
+) -> tuple[bool, bool]:
+    """(loosely found, strictly found) for one gold observation."""
+    area = ref.region("全国" if record["area"] == "CN" else record["area"])
+    if area is None:
+        return False, False
+    gold = Decimal(str(record["value"]))
+    tolerance = rounding_tolerance(record.get("value_text", ""), gold)
+    status = record.get("status") or "actual"
+    period = record.get("period")
+    keys = (
+        [(_period_key(period), area.value)]
+        if period
+        else [k for k in index if k[1] == area.value and len(k[0]) == 7]
+    )
+    candidates = [
+        (labels, parts)
+        for key in keys
+        for value, st, labels, parts in index.get(key, [])
+        if st == status and abs(value - gold) <= tolerance
+    ]
+    if not candidates:
+        return False, False
+    return True, any(label_matches(record["indicator"], lb, pt) for lb, pt in candidates)
+
+
+def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]:
     from cikg.extract.policies import policy_key
 
-    minter = minter or IriMinter()
-    report = minter.report(slug).value
-    policies: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    found: dict[str, tuple[set[str], set[str]]] = {}
     for row in query(store, _POLICIES.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
-        issuers, dates = policies[policy_key(row["title"].value)]
-        if row["issuer"] is not None:
-            issuers.add(_fold(row["issuer"].value))
-        if row["date"] is not None:
-            dates.add(row["date"].value)
-    citations: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(
-        lambda: (set(), set(), set())
-    )
+        keys = {policy_key(row["title"].value)}
+        if row["alt"] is not None:
+            keys.add(policy_key(row["alt"].value))
+        for key in keys:
+            issuers, dates = found.setdefault(key, (set(), set()))
+            if row["issuer"] is not None:
+                issuers.add(_fold(row["issuer"].value))
+            if row["date"] is not None:
+                dates.add(row["date"].value)
+    return found
+
+
+def _citations(store: Store, report: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    found: dict[str, tuple[set[str], set[str], set[str]]] = {}
     for row in query(store, _CITATIONS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
-        urls, dates, publishers = citations[row["c"].value.rsplit("/", 1)[-1]]
+        urls, dates, publishers = found.setdefault(
+            row["c"].value.rsplit("/", 1)[-1], (set(), set(), set())
+        )
         if row["url"] is not None:
             urls.add(row["url"].value)
         if row["date"] is not None:
             dates.add(row["date"].value)
         if row["publisher"] is not None:
             publishers.add(_fold(row["publisher"].value))
-    out = EntityRecall()
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        kind = record.get("kind")
+    return found
+
+
+def _score_document(
+    store: Store, doc: str, report: str | None, records: list[dict], ref: Reference
+) -> DocumentScore:
+    from cikg.extract.policies import policy_key
+
+    score = DocumentScore(doc, report)
+    index = _observations(store, report) if report else {}
+    policies = _policies(store, report) if report else {}
+    citations = _citations(store, report) if report else {}
+    orgs = (
+        {
+            _fold(r["name"].value)
+            for r in query(store, _ORGANISATIONS.replace("<REPORT>", f"<{report}>"))  # type: ignore[union-attr]
+        }
+        if report
+        else set()
+    )
+    for record in records:
+        kind = record["kind"]
+        if kind == "observation":
+            key = f"observation:{record.get('from') or 'text'}"
+            score.total[key] += 1
+            loose, strict = _score_observation(record, index, ref)
+            score.loose[key] += loose
+            score.found[key] += strict
+            if not strict:
+                score.missed.append(record)
+            continue
         if kind == "policy":
             entry = policies.get(policy_key(record["title"]))
             ok = entry is not None
-            if ok and record.get("issuer"):
-                ok = _fold(record["issuer"]) in entry[0]
             if ok and record.get("date"):
-                ok = any(d.startswith(record["date"]) for d in entry[1])
+                ok = any(d.startswith(record["date"]) for d in entry[1])  # type: ignore[index]
+            issuer = record.get("issuer")
+            if issuer:
+                score.total["issuer"] += 1
+                named = [_fold(p) for p in _JOINT_RE.split(issuer) if p.strip()]
+                issued = entry is not None and all(n in entry[0] for n in named)
+                score.found["issuer"] += issued
+                ok = ok and issued
         elif kind == "non_policy_title":
             ok = policy_key(record["title"]) not in policies
         elif kind == "citation":
-            entry = citations.get(record["footnote"].strip("[]"))
-            ok = entry is not None
+            entry3 = citations.get(str(record.get("footnote", "")).strip("[]"))
+            ok = entry3 is not None
             if ok and record.get("url"):
-                ok = record["url"] in entry[0]
+                ok = record["url"] in entry3[0]  # type: ignore[index]
             if ok and record.get("date"):
-                ok = record["date"] in entry[1]
+                ok = record["date"] in entry3[1]  # type: ignore[index]
             if ok and record.get("org"):
-                ok = _fold(record["org"]) in entry[2]
+                ok = _fold(record["org"]) in entry3[2]  # type: ignore[index]
+        elif kind == "organisation":
+            names = [record["name"], *record.get("aliases", [])]
+            ok = any(_fold(n) in orgs for n in names)
         else:
             continue
-        out.total[kind] += 1
-        if ok:
-            out.found[kind] += 1
-        else:
-            out.missed.append(record)
-    return out
+        score.total[kind] += 1
+        score.found[kind] += ok
+        if not ok:
+            score.missed.append(record)
+    return score
+
+
+def evaluate(store: Store, records: list[dict], ref: Reference) -> list[DocumentScore]:
+    """Score each document's gold records against the report built from it.
+
+    :param store: the built store.
+    :param records: gold records (:func:`read_facts`), any documents.
+    :param ref: resolves gold area names to regions.
+    :return: one score per document, in the order the records name them.
+    """
+    reports = {
+        row["file"].value: row["r"].value
+        for row in query(store, _REPORTS)  # type: ignore[union-attr]
+    }
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        by_doc[record["doc"]].append(record)
+    return [
+        _score_document(store, doc, reports.get(doc), recs, ref) for doc, recs in by_doc.items()
+    ]

@@ -7,6 +7,21 @@ No table of files: a new edition is recognised the way the seeds are.
   and ``date`` from the front matter; the 《…》 report titles in its title
   (第54次《中国互联网络发展状况统计报告》) become ``references``. Its slug is
   ``article-{date}-{hash}``.
+- A document without a title page (a news article saved as text) is read
+  by :mod:`cikg.datelines`: its title is the headline a reprint keeps
+  (原标题：…), else its first heading, else its first line when that is a
+  short headline line standing alone, else the file name (and a finding
+  says so); its date and publisher come from a leading timestamp and the
+  dateline (中新社武汉 8 月 11 日电, IT之家 8 月 13 日消息). Its slug is
+  ``article-{date}-{hash}``.
+- Every document gets a **scope**, the region it is about (``dcterms:spatial``
+  of the report; the default area of its figures): the one region its title
+  names (the most specific when it names a province and a city of it, none
+  when it names two unrelated ones); for a document whose title names none,
+  the region the body names most (at least twice and at least half of all
+  region mentions; 中国/全国/我国 count for the nation), where the dateline's
+  place breaks a tie. Names inside organisation names do not count
+  (北京市通信管理局 is not a mention of 北京).
 - A report takes its title, publishers and date from the title page
   (:attr:`~cikg.records.Document.cover`): lines that name a curated
   organisation are publishers, a ``YYYY 年 M 月`` line is the date, the other
@@ -21,14 +36,17 @@ No table of files: a new edition is recognised the way the seeds are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from cikg.datelines import read_lead
 from cikg.errors import InputError
 from cikg.iris import IriMinter, normalise_key
-from cikg.records import BlockKind, Document, IssuedDate, ReportMetadata
+from cikg.names import NameScanner
+from cikg.records import BlockKind, Document, Finding, IssuedDate, ReportMetadata
 from cikg.reference import Reference
 from cikg.wording import display_form
 
-__all__ = ["document_to_metadata", "parse_issued", "split_report_title"]
+__all__ = ["document_scope", "document_to_metadata", "parse_issued", "split_report_title"]
 
 _CN_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
@@ -132,6 +150,7 @@ def _article_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Repor
         is_article=True,
         url=fm.url,
         references=_references(fm.title, ref, minter),
+        scope=document_scope(fm.title, _body_text(doc), ref),
     )
 
 
@@ -155,12 +174,7 @@ def _report_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Report
         elif not title_done:
             title_parts.append(clean)
     if not title_parts:
-        raise InputError(
-            doc.path,
-            "no title found on the title page (the lines before 前言/摘要/目录); "
-            "a report must start with its title",
-            line=doc.cover[0][0] if doc.cover else 1,
-        )
+        return _coverless_metadata(doc, ref, minter)
     title = "".join(title_parts)
     if issued is None:
         for block in doc.blocks:
@@ -178,7 +192,140 @@ def _report_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Report
         series=series,
         edition=edition,
         year=year,
+        scope=document_scope(title, _body_text(doc), ref),
     )
+
+
+_MAX_HEADLINE_LINE = 40
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
+
+
+def _body_text(doc: Document) -> str:
+    return "\n".join(
+        b.text for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    )
+
+
+def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> ReportMetadata:
+    """Metadata of a document without a title page (see the module's docstring)."""
+    first = next((b for b in doc.blocks if b.kind is not BlockKind.TOC), None)
+    lead = read_lead(first.text if first else "", ref.media_labels)
+    findings: list[Finding] = []
+    title = lead.headline
+    if title is None and first is not None:
+        heading = next((b for b in doc.blocks if b.kind is BlockKind.HEADING), None)
+        if heading is not None and heading.line <= (first.line + 3):
+            title = _clean_title(heading.text)
+        elif (
+            len(doc.blocks) > 1
+            and first.line == first.end_line
+            and len(first.text.strip()) <= _MAX_HEADLINE_LINE
+            and not _SENTENCE_END_RE.search(first.text)
+        ):
+            title = _clean_title(first.text)
+    if not title:
+        title = doc.path.stem
+        findings.append(
+            Finding(
+                "no-title",
+                "no title page, headline or heading; the file name stands for the title",
+                line=first.line if first else 1,
+            )
+        )
+    issued = lead.date
+    stamp = issued.isoformat() if issued else "undated"
+    body = _body_text(doc)
+    return ReportMetadata(
+        slug=minter.hashed_slug(f"article-{stamp}", f"{title}\n{doc.path.name}", length=6),
+        title=title,
+        publishers=(lead.publisher,) if lead.publisher else (),
+        issued=issued,
+        is_article=True,
+        references=_references(title, ref, minter),
+        scope=document_scope(title if lead.headline or not findings else "", body, ref, lead.place),
+        findings=tuple(findings),
+    )
+
+
+def _region_scanner(ref: Reference) -> NameScanner:
+    return NameScanner(
+        [(name, "region") for name in ref.region_labels]
+        + [(name, "org") for name in ref.org_labels]
+    )
+
+
+def _specific(regions: list[str], ref: Reference) -> str | None:
+    """The one region ``regions`` (IRIs) name: the most specific when they
+    lie on one line of ``skos:broader`` (中国, 湖北, 武汉), else ``None``."""
+    distinct = list(dict.fromkeys(regions))
+    chains = {r: _broader_chain(r, ref) for r in distinct}
+    deepest = max(distinct, key=lambda r: len(chains[r]), default=None)
+    if deepest is None or not all(r in chains[deepest] for r in distinct):
+        return None
+    return deepest
+
+
+def _broader_chain(iri: str, ref: Reference) -> list[str]:
+    chain, seen = [iri], {iri}
+    concept = ref.concepts.get(iri)
+    while concept is not None and concept.topic is not None and concept.topic.value not in seen:
+        chain.append(concept.topic.value)
+        seen.add(concept.topic.value)
+        concept = ref.concepts.get(concept.topic.value)
+    return chain
+
+
+def document_scope(title: str, body: str, ref: Reference, place: str | None = None) -> str | None:
+    """The region a document is about, as a curated region's Chinese label
+    (see the module's docstring for the rule), or ``None``.
+
+    :param title: the document's title ("" when it has none of its own).
+    :param body: its running text.
+    :param ref: curated regions (with ``skos:broader``) and organisations.
+    :param place: the dateline's place, which breaks a tie in the body.
+
+    >>> from cikg.reference import load_reference
+    >>> ref = load_reference()
+    >>> document_scope("第55次中国互联网络发展状况统计报告", "", ref)
+    '中国'
+    >>> document_scope("", "北京数字经济规模攀升，北京市通信管理局称北京5G基站达9.6万个", ref)
+    '北京'
+    >>> document_scope("", "中国电信、中国移动和中国联通上半年收入", ref) is None
+    True
+    """
+    scanner = _region_scanner(ref)
+
+    def regions(text: str) -> list[str]:
+        return [
+            iri.value
+            for m in scanner.find(text)
+            if m.kind == "region" and (iri := ref.region(m.name)) is not None
+        ]
+
+    named = regions(title)
+    if named:
+        found = _specific(named, ref)
+        return _label(found, ref) if found else None
+    counts = Counter(regions(body))
+    if not counts:
+        return None
+    total = sum(counts.values())
+    ranked = counts.most_common()
+    best, n = ranked[0]
+    tied = [r for r, c in ranked if c == n]
+    if len(tied) > 1:
+        home = ref.region(place) if place else None
+        if home is None or home.value not in tied:
+            return None
+        best = home.value
+    if n < 2 or 2 * n < total:
+        return None
+    return _label(best, ref)
+
+
+def _label(iri: str, ref: Reference) -> str | None:
+    concept = ref.concepts.get(iri)
+    return concept.zh if concept else None
 
 
 def document_to_metadata(doc: Document, ref: Reference, minter: IriMinter) -> ReportMetadata:
@@ -189,8 +336,7 @@ def document_to_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Re
     :param minter: mints hashed slugs (with its collision check).
     :return: the metadata; ``publishers`` are names as written (empty when
         the document names none: the mapping then uses the series' publisher).
-    :raises InputError: if an article's front matter has no title, or a
-        report has no title page.
+    :raises InputError: if an article's front matter has no title.
     """
     if doc.front_matter is not None:
         return _article_metadata(doc, ref, minter)

@@ -266,7 +266,13 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         "observations": cube.observations,
         "linked": cube.linked,
     }
-    findings = (*_load_findings(doc), *extraction.findings, *cube.findings, *policies.findings)
+    findings = (
+        *_load_findings(doc),
+        *meta.findings,
+        *extraction.findings,
+        *cube.findings,
+        *policies.findings,
+    )
     return _DocumentGraph(meta.slug, mapped.graph, (*mapped.quads, *own), shared, counts, findings)
 
 

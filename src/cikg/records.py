@@ -182,6 +182,11 @@ class ReportMetadata:
     :param url: the article's URL, when given.
     :param references: slugs of reports the document discusses (an
         article's 《…》 title naming a report series and edition).
+    :param scope: the region the document is about, as a curated region
+        name (``北京``, ``中国``), or ``None`` when it names none or several:
+        the default area of its figures.
+    :param findings: what the metadata stage could not read (a title taken
+        from the file name), with the line.
     """
 
     slug: str
@@ -194,6 +199,8 @@ class ReportMetadata:
     is_article: bool = False
     url: str | None = None
     references: tuple[str, ...] = ()
+    scope: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

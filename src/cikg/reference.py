@@ -91,6 +91,8 @@ class Reference:
     :param region_groups: a group's label as written (港澳台, 港、澳、台) -> its
         member regions.
     :param org_preferred: organisation IRI -> its Chinese preferred label.
+    :param media_labels: Chinese labels and aliases of the news organisations
+        (``schema:NewsMediaOrganization``): the agencies of datelines.
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -109,6 +111,7 @@ class Reference:
     title_suffixes: dict[str, tuple[NamedNode, bool]] = field(default_factory=dict)
     region_groups: dict[str, tuple[NamedNode, ...]] = field(default_factory=dict)
     org_preferred: dict[str, str] = field(default_factory=dict)
+    media_labels: tuple[str, ...] = ()
 
     def title_kind(self, title: str) -> tuple[NamedNode, bool] | None:
         """What a 《…》 title's ending says it is: ``(concept, is_policy)``
@@ -230,6 +233,15 @@ SELECT ?org ?name WHERE {
 """
 
 
+_MEDIA_NAMES = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?name WHERE {
+  ?org a schema:NewsMediaOrganization ; skos:prefLabel|skos:altLabel ?name .
+}
+"""
+
+
 def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = None) -> Reference:
     """Read ``ontology/`` into a :class:`Reference`.
 
@@ -293,6 +305,13 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             )
         },
         indicator_labels=_scheme_labels(store, minter.scheme("indicator")),
+        media_labels=tuple(
+            sorted(
+                row["name"].value
+                for row in store.query(_MEDIA_NAMES)
+                if row["name"].language == "zh"
+            )
+        ),
         concepts={
             k: v
             for scheme in ("indicator", "region", "topic")

@@ -445,7 +445,11 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
 
     Rules, each from the seeds' layout:
 
-    - A line with a tab is a table row; rows after a 表 N / 附表 N caption
+    - A line whose tab-separated parts are mostly sentences (at least two
+      parts; most of them 15 characters or more and holding 。！？) is prose
+      whose paragraphs a saved web page separated by tabs: each part is a
+      paragraph.
+    - Any other line with a tab is a table row; rows after a 表 N / 附表 N caption
       (blank lines allowed) form that table. After a footnote or page break,
       a row equal to the table's first row starts a continuation: its rows are
       appended and the repeated header is dropped (001 表 5, 表 6).
@@ -529,6 +533,12 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
             row = tuple(c.strip() for c in raw.rstrip("\n").split("\t"))
             row = _trim_row(row)
             close_para()
+            if _is_prose_row(row):  # tabs for paragraph breaks (a saved web page)
+                close_table()
+                for part in row:
+                    if part:
+                        emit(lineno, Block(BlockKind.PARAGRAPH, part, lineno, lineno, section))
+                continue
             if table is not None and table.rows and _same_row(row, table.rows[0]):
                 # a continuation after a page break repeats the header
                 table.last = lineno
@@ -631,6 +641,17 @@ def _is_generic_heading(
             continue
         return len(following) > len(s) + 10 and "\t" not in following
     return False
+
+
+_SENTENCE_TERMINAL_RE = re.compile(r"[。！？!?]")
+
+
+def _is_prose_row(row: tuple[str, ...]) -> bool:
+    """Whether a tab-separated line is paragraphs, not table cells: most of its
+    non-empty parts are sentences (15 characters or more, with 。！？)."""
+    parts = [c for c in row if c]
+    sentences = [c for c in parts if len(c) >= 15 and _SENTENCE_TERMINAL_RE.search(c)]
+    return len(parts) >= 2 and 2 * len(sentences) > len(parts)
 
 
 def _trim_row(row: tuple[str, ...]) -> tuple[str, ...]:

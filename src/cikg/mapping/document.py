@@ -120,6 +120,8 @@ def document_to_quads(
     series = next((s for s in ref.series if s.iri.value == meta.series), None)
     if series is not None:
         add((report, SCHEMA.isPartOf, series.iri))
+    if meta.scope is not None and (region := ref.region(meta.scope)) is not None:
+        add((report, DCTERMS.spatial, region))
     for name in meta.publishers:
         add((report, DCTERMS.publisher, orgs.iri(name)))
     if not meta.publishers and series is not None:

@@ -1,0 +1,66 @@
+"""Curated names found in running text by longest match.
+
+Chinese has no spaces, so a name is found where its characters stand; the
+longest curated name starting at a position wins, which keeps a region
+inside an organisation's name from being read as the region (中国电信 is an
+organisation, not 中国; 北京市通信管理局 is one, not 北京). The names are the
+curated labels and aliases of ``ontology/reference/``; this module only
+scans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["NameMatch", "NameScanner"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A name found: ``text[start:end] == name``; ``kind`` as given to the scanner."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+class NameScanner:
+    """Finds curated names in text, longest first, left to right, without
+    overlaps.
+
+    :param names: ``(name, kind)`` pairs, e.g. ``("北京", "region")``,
+        ``("中国电信", "org")``. A name given with two kinds keeps the first.
+
+    >>> scan = NameScanner([("中国", "region"), ("中国电信", "org"), ("湖北", "region")])
+    >>> [(m.name, m.kind) for m in scan.find("中国电信在湖北，中国")]
+    [('中国电信', 'org'), ('湖北', 'region'), ('中国', 'region')]
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._kinds: dict[str, str] = {}
+        for name, kind in names:
+            if name:
+                self._kinds.setdefault(name, kind)
+        self._longest = max((len(n) for n in self._kinds), default=0)
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Every name in ``text``, in order.
+
+        :param text: any text.
+        :return: the matches; at each position the longest name wins and the
+            scan resumes after it.
+        """
+        found: list[NameMatch] = []
+        i = 0
+        while i < len(text):
+            for length in range(min(self._longest, len(text) - i), 0, -1):
+                kind = self._kinds.get(text[i : i + length])
+                if kind is not None:
+                    found.append(NameMatch(text[i : i + length], kind, i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
