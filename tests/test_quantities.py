@@ -14,17 +14,16 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, parse
 
+from cikg.extract.periods import find_periods, parse_period
 from cikg.extract.quantities import (
     TIMES,
     Quantity,
     UnitTable,
     find_age_ranges,
-    find_periods,
     find_quantities,
     find_ratios,
     parse_cell,
     parse_number,
-    parse_period,
     parse_unit_label,
 )
 

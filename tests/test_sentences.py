@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from cikg.extract.quantities import UnitTable, parse_period
+from cikg.extract.periods import parse_period
+from cikg.extract.quantities import UnitTable
 from cikg.extract.sentences import SentenceContext, paragraph_to_facts
 from cikg.segment import Segmenter
 

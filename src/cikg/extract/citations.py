@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cikg.extract.quantities import find_periods
+from cikg.extract.periods import find_periods
 from cikg.records import Block, BlockKind
 
 __all__ = [

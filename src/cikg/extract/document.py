@@ -18,7 +18,8 @@ from cikg.extract.citations import (
     footnotes_to_citations,
     source_lines_to_citations,
 )
-from cikg.extract.quantities import Period, UnitTable, find_malformed_numbers, find_periods
+from cikg.extract.periods import Period, find_periods
+from cikg.extract.quantities import UnitTable, find_malformed_numbers
 from cikg.extract.sentences import SentenceContext, paragraph_to_facts
 from cikg.extract.tables import TableContext, table_to_facts
 from cikg.records import Block, BlockKind, Document, Finding, IssuedDate, ObservationFact

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cikg.extract.quantities import find_periods
+from cikg.extract.periods import find_periods
 from cikg.iris import normalise_key
 from cikg.records import Block, BlockKind, IssuedDate
 from cikg.wording import display_form

@@ -1,4 +1,4 @@
-"""Numbers, units, quantities and reference periods as Chinese reports write them.
+"""Numbers, units and quantities as Chinese reports write them.
 
 Everything here is a pure function of its text (and of a :class:`UnitTable`,
 read once from ``ontology/reference/units.ttl``): no state, no guessing from
@@ -20,20 +20,16 @@ Summary of what is read:
 - :func:`parse_unit_label` -- a header's unit (``(万人)``, ``亿个``, ``%``).
 - :func:`find_ratios` -- ratios such as ``51.1:48.9`` (男女比例).
 - :func:`find_age_ranges` -- age groups (``10-19 岁``, ``60 岁及以上``).
-- :func:`find_periods` / :func:`parse_period` -- reference periods as
-  reference.data.gov.uk interval IRIs.
+
+Reference periods are read by :mod:`cikg.extract.periods`.
 
 >>> units = default_unit_table()
 >>> [(q.value, q.unit, q.text) for q in find_quantities("网民规模达 11.08 亿人", units)]
 [(Decimal('1108000000'), 'person', '11.08 亿人')]
->>> [p.iri for p in find_periods("截至 2024 年 12 月")]
-['http://reference.data.gov.uk/id/month/2024-12']
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,16 +39,16 @@ from typing import Any
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
+from cikg.extract.folding import fold as _fold
+from cikg.extract.folding import is_alnum as _is_alnum
+from cikg.extract.folding import is_latin as _is_latin
+from cikg.extract.periods import PERIOD_RE
 from cikg.iris import normalise_key
 from cikg.vocab import CIKG, RDF, SKOS
 
 __all__ = [
-    "END_OF_PERIOD",
-    "REF_BASE",
-    "SUMMED",
     "TIMES",
     "AgeRange",
-    "Period",
     "Quantity",
     "Ratio",
     "Unit",
@@ -60,51 +56,16 @@ __all__ = [
     "default_unit_table",
     "find_age_ranges",
     "find_malformed_numbers",
-    "find_periods",
     "find_quantities",
     "find_ratios",
     "parse_cell",
     "parse_number",
-    "parse_period",
     "parse_unit_label",
 ]
 
 TIMES = "times"
 """Unit key of 倍 (``4倍``: a multiple of a reference value). ``units.ttl``
 names it (symbol 倍); with a table that lacks it, 倍 still gives this key."""
-
-END_OF_PERIOD = "EndOfPeriod"
-"""``time_per_collect`` of a stock read at the end of its period (截至 …)."""
-
-SUMMED = "Summed"
-"""``time_per_collect`` of a flow summed over its period (前三季度, 1-9月 …)."""
-
-REF_BASE = "http://reference.data.gov.uk/id/"
-"""Base of the reference.data.gov.uk time interval IRIs."""
-
-# ---------------------------------------------------------------- folding
-
-_FOLD_MAP: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
-_FOLD_MAP.update({0x3000: " ", 0x00A0: " ", 0x2212: "-"})
-_FOLD_MAP.update({cp: chr(cp + 32) for cp in range(ord("A"), ord("Z") + 1)})
-_FOLD_MAP.update({cp: chr(cp - 0xFEE0 + 32) for cp in range(0xFF21, 0xFF3B)})
-_FOLD = str.maketrans(_FOLD_MAP)
-
-
-def _fold(text: str) -> str:
-    """Full-width ASCII to ASCII (but not ``，``), U+2212 to ``-``, wide and
-    no-break spaces to ``' '``, Latin letters to lower case: one character for
-    one, so offsets are kept."""
-    return text.translate(_FOLD)
-
-
-def _is_latin(ch: str) -> bool:
-    return "a" <= ch <= "z" or "A" <= ch <= "Z"
-
-
-def _is_alnum(ch: str) -> bool:
-    return _is_latin(ch) or "0" <= ch <= "9"
-
 
 # ---------------------------------------------------------------- numbers
 
@@ -460,7 +421,7 @@ def _mask(folded: str) -> bytearray:
     spans: list[tuple[int, int]] = []
     for regex in _MASK_RES:
         spans.extend(m.span() for m in regex.finditer(folded))
-    for regex in (_PERIOD_RE, _RATIO_RE, _AGE_RE):
+    for regex in (PERIOD_RE, _RATIO_RE, _AGE_RE):
         spans.extend(m.span() for m in regex.finditer(folded) if any(c.isdigit() for c in m[0]))
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
@@ -1021,241 +982,6 @@ def find_age_ranges(text: str) -> list[AgeRange]:
             low, high = lo, hi
         ages.append(AgeRange(low, high, text[m.start() : m.end()], m.start(), m.end()))
     return ages
-
-
-# ---------------------------------------------------------------- periods
-
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_PERIOD_RE = re.compile(
-    r"(?<![0-9.])(?:"
-    # 2024.12, 2020.6 (table headers, captions)
-    r"(?P<dy>(?:19|20)[0-9]{2})\.(?P<dm>[0-9]{1,2})(?![0-9.]| *[%万亿千百倍])"
-    r"|(?P<y>(?:19|20)[0-9]{2}) *年(?: *(?:"
-    r"(?P<ycum>前 *(?P<ycumq>[一二两三1-3]) *个? *季度)"
-    r"|(?P<yhalf>[上下])半年"
-    r"|第? *(?P<yq>[一二三四1-4]) *季度"
-    r"|(?P<ym1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<ym2>[0-9]{1,2})(?![0-9]) *月(?P<ymrend> *[底末])?"
-    r"|(?P<ym>[0-9]{1,2}) *月(?: *(?P<yd>[0-9]{1,2}) *[日号])?(?P<ymend> *[底末])?"
-    r"|(?P<yend>[底末])"
-    r"|(?P<yfull>全年)"
-    r"))?"
-    # without a year: the default year
-    r"|(?P<cum>前 *(?P<cumq>[一二两三1-3]) *个? *季度)"
-    r"|(?P<half>[上下])半年"
-    r"|第 *(?P<q>[1-4]) *季度|第?(?P<qcn>[一二三四])季度"
-    r"|(?P<m1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<m2>[0-9]{1,2})(?![0-9]) *月(?P<mrend> *[底末])?"
-    r"|(?P<m>[0-9]{1,2}) *月(?: *(?P<d>[0-9]{1,2}) *[日号])?(?P<mend> *[底末])?"
-    r"|(?P<prevend>(?:上|去)年[末底])"
-    r"|(?P<full>全年)"
-    r")"
-)
-_EOP_CUE_RE = re.compile(r"(?:截至|截止)(?:到|至)?(?:日期|日|时间)?(?:为|是)? *:? *$")
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A reference period a text names.
-
-    :param iri: its reference.data.gov.uk IRI: ``…/id/year/2024``,
-        ``…/id/half/2024-H1``, ``…/id/quarter/2024-Q3``, ``…/id/month/2024-12``,
-        ``…/id/day/2024-12-23``, or for a span from the start of a month
-        ``…/id/gregorian-interval/2024-01-01T00:00:00/P9M``.
-    :param start: its first day.
-    :param end: its last day (inclusive).
-    :param time_per_collect: ``"EndOfPeriod"`` (截至/截止 before it, or
-        年底/年末/月底/末 in it: a stock), ``"Summed"`` (a cumulative span:
-        前三季度, 1-9 月, 1 至 6 月, 全年: a flow), else ``None``.
-    :param text: the period as written (without 截至).
-    :param start_offset: its offset in the input.
-    :param end_offset: the offset after it.
-    """
-
-    iri: str
-    start: dt.date
-    end: dt.date
-    time_per_collect: str | None
-    text: str
-    start_offset: int
-    end_offset: int
-
-
-def _last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month(year: int, month: int) -> tuple[str, dt.date, dt.date] | None:
-    if not 1 <= month <= 12:
-        return None
-    iri = f"{REF_BASE}month/{year:04d}-{month:02d}"
-    return iri, dt.date(year, month, 1), _last_day(year, month)
-
-
-def _day(year: int, month: int, day: int) -> tuple[str, dt.date, dt.date] | None:
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return None
-    return f"{REF_BASE}day/{date.isoformat()}", date, date
-
-
-def _interval(year: int, first: int, last: int) -> tuple[str, dt.date, dt.date] | None:
-    if not 1 <= first <= last <= 12:
-        return None
-    months = last - first + 1
-    iri = f"{REF_BASE}gregorian-interval/{year:04d}-{first:02d}-01T00:00:00/P{months}M"
-    return iri, dt.date(year, first, 1), _last_day(year, last)
-
-
-def _quarter(year: int, q: int) -> tuple[str, dt.date, dt.date]:
-    return (
-        f"{REF_BASE}quarter/{year:04d}-Q{q}",
-        dt.date(year, 3 * q - 2, 1),
-        _last_day(year, 3 * q),
-    )
-
-
-def _half(year: int, which: str) -> tuple[str, dt.date, dt.date]:
-    h = 1 if which == "上" else 2
-    return f"{REF_BASE}half/{year:04d}-H{h}", dt.date(year, 6 * h - 5, 1), _last_day(year, 6 * h)
-
-
-def _year(year: int) -> tuple[str, dt.date, dt.date]:
-    return f"{REF_BASE}year/{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _quarter_number(text: str) -> int:
-    return _CN_NUM.get(text) or int(text)
-
-
-def _resolve(
-    m: re.Match[str], default_year: int | None
-) -> tuple[tuple[str, dt.date, dt.date] | None, str | None]:
-    """The interval a period match names and its own time_per_collect."""
-    g = m.groupdict()
-    if g["dy"]:
-        return _month(int(g["dy"]), int(g["dm"])), None
-    if g["y"]:
-        year = int(g["y"])
-        if g["ycum"]:
-            return _interval(year, 1, 3 * _quarter_number(g["ycumq"])), SUMMED
-        if g["yhalf"]:
-            return _half(year, g["yhalf"]), None
-        if g["yq"]:
-            return _quarter(year, _quarter_number(g["yq"])), None
-        if g["ym1"]:
-            return _interval(year, int(g["ym1"]), int(g["ym2"])), SUMMED
-        if g["ym"]:
-            eop = END_OF_PERIOD if g["ymend"] else None
-            if g["yd"]:
-                return _day(year, int(g["ym"]), int(g["yd"])), eop
-            return _month(year, int(g["ym"])), eop
-        if g["yend"]:
-            return _month(year, 12), END_OF_PERIOD
-        if g["yfull"]:
-            return _year(year), SUMMED
-        return _year(year), None
-    if default_year is None:
-        return None, None
-    year = default_year
-    if g["cum"]:
-        return _interval(year, 1, 3 * _quarter_number(g["cumq"])), SUMMED
-    if g["half"]:
-        return _half(year, g["half"]), None
-    if g["q"] or g["qcn"]:
-        return _quarter(year, _quarter_number(g["q"] or g["qcn"])), None
-    if g["m1"]:
-        return _interval(year, int(g["m1"]), int(g["m2"])), SUMMED
-    if g["m"]:
-        eop = END_OF_PERIOD if g["mend"] else None
-        if g["d"]:
-            return _day(year, int(g["m"]), int(g["d"])), eop
-        return _month(year, int(g["m"])), eop
-    if g["prevend"]:
-        return _month(year - 1, 12), END_OF_PERIOD
-    return _year(year), SUMMED  # 全年
-
-
-def find_periods(text: str, default_year: int | None = None) -> list[Period]:
-    """Every reference period a text names, in order.
-
-    Forms read (spaces between digits and 年/月/日 optional everywhere):
-
-    - year ``2024 年`` (``…/year/2024``); year end ``2024年底``, ``2024 年末``
-      (the month 2024-12, EndOfPeriod); ``2024 年全年`` (year, Summed);
-    - half ``2024 年上半年``/``下半年`` (``…/half/2024-H1``);
-    - quarter ``2024 年第三季度``, ``三季度``, ``一季度``, ``第 3 季度``
-      (``…/quarter/2024-Q3``);
-    - cumulative spans ``2024 年前三季度``, ``前三个季度`` (P9M), ``1-9 月``,
-      ``2020 年 1 至 6 月``, ``1 月至 5 月`` (``…/gregorian-interval/
-      2024-01-01T00:00:00/P9M``, Summed);
-    - month ``2024 年 12 月``, ``2024年12月``, ``2024.12``, ``2020.6``
-      (``…/month/2024-12``); ``6 月底``, ``9月末`` (EndOfPeriod);
-    - day ``2024 年 12 月 31 日``, ``12 月 23 日`` (``…/day/2024-12-31``);
-    - ``上年末``, ``去年底``: December of the year before ``default_year``,
-      EndOfPeriod.
-
-    Forms without a year (``11 月``, ``上半年``, ``三季度``, ``1-3 月``,
-    ``全年``) take ``default_year`` and are left out when it is ``None``. A span
-    written with both ends (``2023.12-2024.12``, ``2020 年—2024 年``) gives its
-    two ends, in order, not an interval: such captions compare or list values
-    at those dates. 截至/截止 (also 截止日期为, 截至日为) right before a period
-    makes it EndOfPeriod.
-
-    :param text: any text.
-    :param default_year: the year of forms that state none (the report's
-        year), or ``None``.
-    :returns: the periods; ``text[p.start_offset:p.end_offset] == p.text``.
-
-    >>> [(p.iri, p.time_per_collect) for p in find_periods("截至2024年底，已建成")]
-    [('http://reference.data.gov.uk/id/month/2024-12', 'EndOfPeriod')]
-    >>> p = find_periods("2024 年前三季度，国内出游人次 42.37 亿")[0]
-    >>> p.iri
-    'http://reference.data.gov.uk/id/gregorian-interval/2024-01-01T00:00:00/P9M'
-    >>> p.start, p.end, p.time_per_collect, p.text
-    (datetime.date(2024, 1, 1), datetime.date(2024, 9, 30), 'Summed', '2024 年前三季度')
-    >>> [p.iri[32:] for p in find_periods("表 4 2023.12-2024.12 网页数量对比")]
-    ['month/2023-12', 'month/2024-12']
-    >>> [p.iri[32:] for p in find_periods("截至 11 月，三季度", default_year=2024)]
-    ['month/2024-11', 'quarter/2024-Q3']
-    >>> find_periods("截至 11 月")
-    []
-    """
-    folded = _fold(text)
-    periods = []
-    for m in _PERIOD_RE.finditer(folded):
-        interval, tpc = _resolve(m, default_year)
-        if interval is None:
-            continue
-        start, end = m.span()
-        if _EOP_CUE_RE.search(folded, max(0, start - 12), start):
-            tpc = END_OF_PERIOD
-        iri, first, last = interval
-        periods.append(Period(iri, first, last, tpc, text[start:end], start, end))
-    return periods
-
-
-def parse_period(text: str, default_year: int | None = None) -> Period | None:
-    """The one period a header cell names (``2024.12``, ``2019 年 12 月``,
-    ``2024 年 6 月 (%)``, ``2023.12 用户规模 (万人)``), or ``None`` when it
-    names none or several (``2023.12-2024.12``). A cell that is a bare year
-    ``2024`` is that year.
-
-    >>> parse_period("2019 年 12 月").iri
-    'http://reference.data.gov.uk/id/month/2019-12'
-    >>> parse_period("2024").iri
-    'http://reference.data.gov.uk/id/year/2024'
-    >>> parse_period("分类") is None
-    True
-    """
-    periods = find_periods(text, default_year)
-    if len(periods) == 1:
-        return periods[0]
-    if not periods:
-        m = re.fullmatch(r"\s*((?:19|20)[0-9]{2})\s*", _fold(text))
-        if m:
-            iri, first, last = _year(int(m[1]))
-            return Period(iri, first, last, None, text[m.start(1) : m.end(1)], *m.span(1))
-    return None
 
 
 _SHOWN_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")

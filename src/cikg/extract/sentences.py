@@ -38,12 +38,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from cikg.extract.periods import Period, find_periods
 from cikg.extract.quantities import (
-    Period,
     Quantity,
     UnitTable,
     find_age_ranges,
-    find_periods,
     find_quantities,
 )
 from cikg.records import Finding, ObservationFact, PeriodRef

@@ -33,11 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cikg.extract.periods import Period, find_periods
 from cikg.extract.quantities import (
-    Period,
     UnitTable,
     find_malformed_numbers,
-    find_periods,
     parse_cell,
     parse_unit_label,
 )
