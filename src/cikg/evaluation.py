@@ -72,8 +72,20 @@ _JOINT_RE = re.compile(r"[、，,和与及]")
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    text = _FOLD_RE.sub("", _ASIDE_RE.sub("", text)).lower()
+    text = _FOLD_RE.sub("", _ASIDE_RE.sub("", text)).lower().replace("的", "")
     return text.replace("数量", "数").replace("总数", "数")
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence of two strings."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        previous = 0
+        for j, other in enumerate(b, 1):
+            current = row[j]
+            row[j] = previous + 1 if ch == other else max(row[j], row[j - 1])
+            previous = current
+    return row[-1]
 
 
 def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> bool:
@@ -88,11 +100,16 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     True
     >>> label_matches("即时通信用户规模", {"即时通信网民使用率"}, set())
     False
+    >>> label_matches("政府网站首页文章更新量同比增长率", {"各行政级别政府网站首页文章更新量总量同比增长率"}, set())
+    True
     """
     g = _fold(gold)
     for label in labels:
         x = _fold(label)
         if x and (x == g or x in g or g in x):
+            return True
+        common = _lcs(g, x) if x and g else 0
+        if common >= 0.85 * len(g) and common >= 0.6 * len(x):
             return True
     return any(_fold(base) in g and _fold(cat) in g for base, cat in parts)
 

@@ -31,7 +31,7 @@ from cikg.mapping import document_to_quads
 from cikg.mapping.citations import citations_to_triples
 from cikg.mapping.cube import facts_to_triples
 from cikg.mapping.entities import OrgLinker
-from cikg.mapping.policies import policies_to_triples
+from cikg.mapping.policies import policies_to_triples, policy_iri
 from cikg.metadata import document_to_metadata
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference, load_reference
@@ -216,7 +216,14 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
     orgs = OrgLinker(reference, minter)
     mapped = document_to_quads(doc, meta, reference, minter, orgs)
     extraction = document_to_facts(
-        doc, reference, tools.units, tools.segmenter, meta.issued, report_year=meta.year
+        doc,
+        reference,
+        tools.units,
+        tools.segmenter,
+        meta.issued,
+        report_year=meta.year,
+        scope=meta.scope,
+        is_article=meta.is_article,
     )
     cited, citation_iris = citations_to_triples(
         extraction.citations, doc, meta.slug, mapped.block_iris, orgs.iri, minter
@@ -232,6 +239,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         org_iri=orgs.iri,
         default_topic=_chapter_topics(doc, reference, minter).__getitem__,
         citation_iris=citation_iris,
+        policy_iri=lambda title: policy_iri(title, minter),
     )
     policies = policies_to_triples(
         blocks_to_policy_mentions(

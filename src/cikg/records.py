@@ -242,7 +242,15 @@ class ObservationFact:
         ``share-of-internet-users`` …) in ``id:scheme/derivation``.
     :param breakdown: the category a breakdown indicator selects
         (``"中国电信集团有限公司"``).
-    :param approximate: the document qualifies the number (超, 约, 近 …).
+    :param qualifier: how the document qualifies the number: ``None`` for
+        an exact figure, else ``approximately`` (约, 近, 左右), ``more_than``
+        (超, 超过, 逾, 突破, 多, 余, 以上), ``at_least`` (及以上), ``less_than``
+        (不足, 不到, 以下) or ``at_most`` (及以下, 不超过); the value is the
+        number stated.
+    :param status: ``None`` for an actual figure, ``"forecast"`` (预计 …) or
+        ``"target"`` (a plan's 到 2025 年 …).
+    :param target_of: the title of the policy that sets a target, when the
+        text names it.
     :param row_header: the table row's label, verbatim (tables only).
     :param column_header: the table column's header, verbatim (tables only).
     :param compiling_orgs: organisations the document names as the source
@@ -254,6 +262,9 @@ class ObservationFact:
     :param period_source: where the period came from when the figure's own
         sentence does not state it: ``"paragraph"`` (an earlier sentence of
         the paragraph) or ``"report"`` (the report's reference date).
+    :param area_source: where the area came from: ``"text"`` (the figure's
+        clause or sentence), ``"paragraph"``, ``"scope"`` (the document's
+        scope) or ``None`` (a table, or the national default).
     """
 
     indicator: str
@@ -266,13 +277,21 @@ class ObservationFact:
     base_indicator: str | None = None
     derivation: str | None = None
     breakdown: str | None = None
-    approximate: bool = False
+    qualifier: str | None = None
+    status: str | None = None
+    target_of: str | None = None
     row_header: str | None = None
     column_header: str | None = None
     compiling_orgs: tuple[str, ...] = ()
     breakdown_note: str | None = None
     citations: tuple[str, ...] = ()
     period_source: str | None = None
+    area_source: str | None = None
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the document qualifies the number (any qualifier)."""
+        return self.qualifier is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SDMX_ATTRIBUTE",
+    "SDMX_CODE",
     "SDMX_DIMENSION",
     "SDMX_MEASURE",
     "SKOS",
@@ -75,15 +76,16 @@ CIKG_TERMS = frozenset(
         # classes
         "Report", "ReportSeries", "Passage", "Footnote", "Caption", "Table",
         "Citation", "Policy", "Topic",
-        # timePerCollect values
+        # timePerCollect values; value qualifiers; the target status
         "EndOfPeriod", "Summed", "Average",
+        "MoreThan", "AtLeast", "Approximately", "LessThan", "AtMost", "Target",
         # properties
         "sourceFile", "sha256", "extractorVersion", "text", "page", "line", "endLine",
         "section", "noteMarker", "note", "headerRows", "indicator", "periodStart",
         "periodEnd", "valueText", "citation", "canonicalUnit", "baseIndicator",
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
         "gbCode", "slugPrefix", "unitSymbol", "titleSuffix", "rowHeader", "columnHeader",
-        "periodSource",
+        "periodSource", "valueQualifier", "targetOf",
     }
 )  # fmt: skip
 
@@ -104,6 +106,7 @@ ELI = Namespace("eli", "http://data.europa.eu/eli/ontology#")
 CITO = Namespace("cito", "http://purl.org/spar/cito/")
 SCHEMA = Namespace("schema", "https://schema.org/")
 UNIT = Namespace("unit", "http://qudt.org/vocab/unit/")
+SDMX_CODE = Namespace("sdmx-code", "http://purl.org/linked-data/sdmx/2009/code#")
 
 PREFIXES: dict[str, str] = {
     ns.prefix: ns.base

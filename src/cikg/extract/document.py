@@ -18,9 +18,10 @@ from cikg.extract.citations import (
     footnotes_to_citations,
     source_lines_to_citations,
 )
+from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.periods import Period, find_periods
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
-from cikg.extract.sentences import SentenceContext, paragraph_to_facts
+from cikg.extract.subjects import SubjectContext
 from cikg.extract.tables import TableContext, table_to_facts
 from cikg.records import Block, BlockKind, Document, Finding, IssuedDate, ObservationFact
 from cikg.reference import Reference
@@ -114,6 +115,8 @@ def document_to_facts(
     segmenter: Segmenter,
     issued: IssuedDate | None = None,
     report_year: int | None = None,
+    scope: str | None = None,
+    is_article: bool = False,
 ) -> Extraction:
     """Read the observations a document states in its tables and prose.
 
@@ -125,12 +128,19 @@ def document_to_facts(
         截至 11 月 when the document states no reference date.
     :param report_year: the year a yearly report covers (数字中国发展报告
         （2024年）): its reference period when it states no reference date.
+    :param scope: the region the document is about (a curated region name),
+        the default area of its figures; ``None`` for the nation.
+    :param is_article: a news article (no title page): its date is the
+        reference date of the figures it states in the present tense.
     :return: facts, citations, findings and counts.
     """
     footnotes = {b.marker: b.text for b in doc.blocks if b.kind is BlockKind.FOOTNOTE and b.marker}
     default_period = reference_date(doc)
     if default_period is None and report_year is not None:
         default_period = find_periods(f"{report_year}年")[0]
+    if default_period is None and is_article and issued is not None and issued.month is not None:
+        # an article without a reference date: its present tense is its date
+        default_period = find_periods(f"{issued.year}年{issued.month}月")[0]
     out = Extraction()
     table_ctx = TableContext(
         units=units,
@@ -163,14 +173,19 @@ def document_to_facts(
         for f in out.facts
     ]
     year = default_period.end.year if default_period else issued.year if issued else None
-    prose_ctx = SentenceContext(
+    prose_ctx = ProseContext(
         units=units,
-        segmenter=segmenter,
-        region_of=lambda name: None if ref.region(name) is None else name,
-        is_indicator=lambda label: ref.indicator(label) is not None,
+        subjects=SubjectContext(
+            segmenter=segmenter,
+            region_of=lambda name: None if ref.region(name) is None else name,
+            is_indicator=lambda label: ref.indicator(label) is not None,
+            is_org=lambda name: ref.org(name) is not None,
+        ),
         derivation_in=ref.derivation_in,
+        is_policy_title=lambda title: bool((kind := ref.title_kind(title)) and kind[1]),
         default_period=default_period,
         default_year=year,
+        scope=scope,
         citations={c.marker: (c.publisher,) if c.publisher else () for c in out.citations},
         footnote_periods=_footnote_periods(footnotes),
     )

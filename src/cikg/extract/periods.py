@@ -28,7 +28,9 @@ __all__ = [
     "SUMMED",
     "Period",
     "find_periods",
+    "month_of_day",
     "parse_period",
+    "span",
 ]
 
 END_OF_PERIOD = "EndOfPeriod"
@@ -272,3 +274,65 @@ def parse_period(text: str, default_year: int | None = None) -> Period | None:
             iri, first, last = _year(int(m[1]))
             return Period(iri, first, last, None, text[m.start(1) : m.end(1)], *m.span(1))
     return None
+
+
+def span(start: dt.date, end: dt.date, text: str = "") -> Period | None:
+    """The period from ``start`` to ``end`` (both inclusive), named as the
+    reference.data.gov.uk interval it is: a calendar year, half, quarter or
+    month by its own IRI, else a ``gregorian-interval`` of whole months
+    (``P15M``) or days (``P45D``). The span of a flow: ``Summed``.
+
+    :param text: what the period is written as, kept in ``Period.text``.
+    :return: the period, or ``None`` when ``end`` is before ``start``.
+
+    >>> span(dt.date(2024, 1, 1), dt.date(2024, 12, 31)).iri
+    'http://reference.data.gov.uk/id/year/2024'
+    >>> span(dt.date(2020, 4, 1), dt.date(2020, 6, 30)).iri
+    'http://reference.data.gov.uk/id/quarter/2020-Q2'
+    >>> span(dt.date(2019, 1, 1), dt.date(2021, 12, 31)).iri
+    'http://reference.data.gov.uk/id/gregorian-interval/2019-01-01T00:00:00/P36M'
+    """
+    if end < start:
+        return None
+    whole_months = start.day == 1 and end == _last_day(end.year, end.month)
+    if whole_months:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 12 and start.month == 1:
+            iri = _year(start.year)[0]
+        elif months == 6 and start.month in (1, 7):
+            iri = _half(start.year, "上" if start.month == 1 else "下")[0]
+        elif months == 3 and start.month % 3 == 1:
+            iri = _quarter(start.year, (start.month + 2) // 3)[0]
+        elif months == 1:
+            iri = f"{REF_BASE}month/{start.year:04d}-{start.month:02d}"
+        else:
+            iri = f"{REF_BASE}gregorian-interval/{start.isoformat()}T00:00:00/P{months}M"
+    else:
+        days = (end - start).days + 1
+        if days == 1:
+            iri = f"{REF_BASE}day/{start.isoformat()}"
+        else:
+            iri = f"{REF_BASE}gregorian-interval/{start.isoformat()}T00:00:00/P{days}D"
+    return Period(iri, start, end, SUMMED, text, 0, len(text))
+
+
+def month_of_day(period: Period) -> Period:
+    """A day that ends its month as that month (6 月 30 日 is 6 月 for an
+    observation's identity: the stock at the month's end); other periods as
+    they are.
+
+    >>> month_of_day(find_periods("2020 年 6 月 30 日")[0]).iri
+    'http://reference.data.gov.uk/id/month/2020-06'
+    """
+    if "/day/" in period.iri and period.end == _last_day(period.end.year, period.end.month):
+        iri, first, last = _month(period.end.year, period.end.month)  # type: ignore[misc]
+        return Period(
+            iri,
+            first,
+            last,
+            period.time_per_collect or END_OF_PERIOD,
+            period.text,
+            period.start_offset,
+            period.end_offset,
+        )
+    return period

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cikg.extract.periods import Period, find_periods
+from cikg.extract.qualifiers import qualifier_code
 from cikg.extract.quantities import (
     UnitTable,
     find_malformed_numbers,
@@ -453,7 +454,7 @@ def table_to_facts(
                     base_indicator=base,
                     derivation=col.derivation,
                     breakdown=breakdown,
-                    approximate=q.approximate,
+                    qualifier=qualifier_code(q.qualifier),
                     row_header=raw.strip(),
                     column_header=col.header or None,
                     compiling_orgs=sources,

@@ -34,6 +34,7 @@ from cikg.vocab import (
     RDF,
     RDFS,
     SDMX_ATTRIBUTE,
+    SDMX_CODE,
     SDMX_DIMENSION,
     SDMX_MEASURE,
     SKOS,
@@ -44,6 +45,16 @@ from cikg.wording import display_form
 __all__ = ["CubeResult", "facts_to_triples"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+
+_QUALIFIERS = {
+    "more_than": CIKG.MoreThan,
+    "at_least": CIKG.AtLeast,
+    "approximately": CIKG.Approximately,
+    "less_than": CIKG.LessThan,
+    "at_most": CIKG.AtMost,
+}
+#: ``sdmx-attribute:obsStatus`` of a forecast (SDMX's code) and of a target (cikg's).
+_STATUSES = {"forecast": SDMX_CODE["obsStatus-F"], "target": CIKG.Target}
 
 _TIME_PER_COLLECT = {
     "EndOfPeriod": CIKG.EndOfPeriod,
@@ -97,6 +108,7 @@ def facts_to_triples(
     org_iri: Callable[[str], NamedNode],
     default_topic: Callable[[int], NamedNode],
     citation_iris: dict[str, NamedNode] | None = None,
+    policy_iri: Callable[[str], NamedNode] | None = None,
 ) -> CubeResult:
     """Map a document's facts to observations.
 
@@ -112,6 +124,8 @@ def facts_to_triples(
         (for minted indicators whose wording names no curated base).
     :param citation_iris: footnote marker -> citation IRI, for the markers
         a figure carries.
+    :param policy_iri: a policy title -> its IRI, for the policy that sets a
+        target (``cikg:targetOf``).
     :return: triples, counts and findings.
     """
     out = CubeResult()
@@ -124,7 +138,7 @@ def facts_to_triples(
         curated = ref.indicator(fact.indicator)
         unit = units.get(fact.unit or "")
         for known in (curated, ref.indicator(fact.base_indicator or "")):
-            if unit is None and known is not None and fact.derivation is None:
+            if unit is None and known is not None and fact.derivation in {None, "change"}:
                 concept = ref.concept(known)
                 unit = concept.unit if concept else None
         if unit is None:
@@ -207,6 +221,12 @@ def facts_to_triples(
                 add((obs, CIKG.citation, citation_iris[marker]))
         if fact.period_source in {"paragraph", "report"}:
             add((obs, CIKG.periodSource, Literal(fact.period_source)))
+        if fact.qualifier in _QUALIFIERS:
+            add((obs, CIKG.valueQualifier, _QUALIFIERS[fact.qualifier]))
+        if fact.status in _STATUSES:
+            add((obs, SDMX_ATTRIBUTE.obsStatus, _STATUSES[fact.status]))
+        if fact.target_of and policy_iri is not None:
+            add((obs, CIKG.targetOf, policy_iri(fact.target_of)))
     return out
 
 

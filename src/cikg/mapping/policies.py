@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
-from cikg.extract.policies import Definition, PolicyMention
+from cikg.extract.policies import Definition, PolicyMention, policy_key
 from cikg.iris import IriMinter, normalise_key
 from cikg.mapping.document import issued_literal
 from cikg.mapping.entities import OrgLinker
@@ -31,7 +31,7 @@ from cikg.segment import Segmenter
 from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS
 from cikg.wording import display_form
 
-__all__ = ["PolicyResult", "policies_to_triples"]
+__all__ = ["PolicyResult", "policies_to_triples", "policy_iri"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 _MENTIONING = (
@@ -64,6 +64,13 @@ class PolicyResult:
 
 def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
+
+
+def policy_iri(title: str, minter: IriMinter) -> NamedNode:
+    """The IRI of the policy a title names: ``id:policy/policy-{hash}`` of its
+    :func:`~cikg.extract.policies.policy_key`, so every mention of one policy
+    (and a target naming it) reaches one IRI."""
+    return minter.policy(minter.hashed_slug("policy", policy_key(title)))
 
 
 def policies_to_triples(
@@ -114,7 +121,7 @@ def policies_to_triples(
                 out.counts["titles not policies"] += 1
             seen_titles.add(m.key)
             continue
-        iri = minter.policy(minter.hashed_slug("policy", m.key))
+        iri = policy_iri(m.title, minter)
         if m.key not in seen_titles:
             out.counts["policies"] += 1
         seen_titles.add(m.key)

@@ -1,0 +1,96 @@
+"""The area a figure is about.
+
+An observation enters the national series (area CN) only when the text or
+the document says it is national. In order:
+
+1. the area the figure's own lead names (我国, 全国, 国内 -> the nation;
+   北京, 深圳 -> that region; 全球, 世界 -> the world; 美国 -> that country);
+2. the area an earlier clause of the same sentence named (上海有超 1000 家药店
+   加入…，…服务 204.7 万人次: both are Shanghai's);
+3. the area an earlier sentence of the paragraph named (a paragraph about
+   Beijing goes on about Beijing until it names another area);
+4. the document's scope (``dcterms:spatial``: a provincial report, an
+   article about one city);
+5. otherwise the nation, which a Chinese report's unqualified figures are
+   about (source ``None``: nothing asserted it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["AreaState", "resolve_area"]
+
+_NATION = frozenset({"我国", "全国", "国内", "中国", "中华人民共和国"})
+_WORLD = frozenset({"全球", "世界"})
+
+
+@dataclass
+class AreaState:
+    """Areas named so far: in the sentence being read, and in the paragraph."""
+
+    sentence: str | None = None
+    paragraph: str | None = None
+
+    def start_sentence(self) -> None:
+        """A new sentence: what the last one named becomes the paragraph's."""
+        if self.sentence is not None:
+            self.paragraph = self.sentence
+        self.sentence = None
+
+    def name(self, area: str, region_of: Callable[[str], str | None]) -> None:
+        """A clause named ``area``: it governs the rest of the sentence."""
+        canonical = _canonical(area, region_of)
+        if canonical is not None:
+            self.sentence = canonical
+
+
+def _canonical(area: str, region_of: Callable[[str], str | None]) -> str | None:
+    if area in _NATION:
+        return "全国"
+    if area in _WORLD:
+        return "全球"
+    return region_of(area)
+
+
+def resolve_area(
+    named: str | None,
+    state: AreaState,
+    scope: str | None,
+    region_of: Callable[[str], str | None],
+) -> tuple[str | None, str | None]:
+    """The area of a figure and where it came from.
+
+    :param named: the area the figure's lead names, as written, or ``None``.
+    :param state: areas named earlier in the sentence and paragraph (updated
+        with ``named``).
+    :param scope: the document's scope (a curated region name) or ``None``.
+    :param region_of: a name -> the curated region name, or ``None``.
+    :return: ``(area, source)``: the area as a curated region name (``None``
+        for the nation), source ``"text"``, ``"paragraph"``, ``"scope"`` or
+        ``None`` (the national default).
+
+    >>> state = AreaState()
+    >>> resolve_area("北京", state, None, lambda s: s)
+    ('北京', 'text')
+    >>> resolve_area(None, state, None, lambda s: s)
+    ('北京', 'text')
+    >>> resolve_area("我国", state, None, lambda s: s)
+    (None, 'text')
+    >>> resolve_area(None, AreaState(), "上海", lambda s: s)
+    ('上海', 'scope')
+    """
+    if named is not None:
+        state.name(named, region_of)
+    if state.sentence is not None:
+        return _national(state.sentence), "text"
+    if state.paragraph is not None:
+        return _national(state.paragraph), "paragraph"
+    if scope is not None:
+        return _national(scope), "scope"
+    return None, None
+
+
+def _national(area: str) -> str | None:
+    return None if area in _NATION else area

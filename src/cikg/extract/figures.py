@@ -1,0 +1,746 @@
+"""Figures stated in prose -> observation facts: the stages assembled.
+
+A paragraph is read sentence by sentence, clause by clause
+(:mod:`~cikg.extract.clauses`). Each number
+:func:`~cikg.extract.quantities.find_quantities` finds is, in turn:
+
+1. **kept or left out** (:mod:`~cikg.extract.qualifiers`): a category's
+   bound, a currency conversion, a range's bound, a number inside a title
+   are no figures;
+2. **given its subject and kind** (:mod:`~cikg.extract.subjects`): a level,
+   a change or a share, of what the lead names or, when it names nothing,
+   of the sentence's *topic* (the last measure named before it in the
+   sentence, or in the paragraph); shares within a frame (新增网民中，…占比)
+   name the frame; enumerations (A、B 和 C 分别为 X、Y、Z) give one figure per
+   item; 由 A 提升至 B gives two;
+3. **given its period**: the clause's own period, else the nearest one
+   before it in the sentence, else in the paragraph, else the document's
+   reference date (which one is kept as ``period_source``). Periods after
+   较/比/由/从 are comparison bases, and a change's period runs from its base
+   to the figure's date (较 2023 年 12 月增长 … at 2024 年 12 月: the year
+   2024); 同比 of a stock spans the twelve months to its date, of a flow it
+   keeps the flow's period; 比上年增长 makes an annual flow the year; X 年以来
+   runs from X to the figure's date; a day that ends a month is that month;
+4. **given its area** (:mod:`~cikg.extract.areas`);
+5. **given its qualifier and status**: 超/约/近 … and forecast or target;
+   a target names the plan (《…》) the sentence names.
+
+A bound stated next to the exact value of the same subject, area and
+period (突破 11 亿人，达 11.08 亿人) is not a figure of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from decimal import Decimal
+
+from cikg.extract.areas import AreaState, resolve_area
+from cikg.extract.clauses import Clause, text_to_sentences
+from cikg.extract.periods import Period, find_periods, month_of_day, parse_period, span
+from cikg.extract.qualifiers import (
+    figure_status,
+    is_category_bound,
+    is_conversion,
+    qualifier_code,
+)
+from cikg.extract.quantities import Quantity, UnitTable, find_quantities
+from cikg.extract.subjects import (
+    COUNTING_UNITS,
+    SubjectContext,
+    clean_lead,
+    count_label,
+    counted_noun,
+    enumerated_items,
+    frame_of,
+    names_measure,
+    noun_phrase_of,
+    problem_with,
+    read_lead,
+    share_label,
+    topic_of,
+)
+from cikg.records import Finding, ObservationFact, PeriodRef
+from cikg.wording import display_form
+
+__all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
+
+_TITLE_RE = re.compile(r"《([^《》]*)》")
+_MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_COMPARE_BEFORE_RE = re.compile(r"(?:较|比|比上年|比去年|由|从|相比|与|同比|环比)\s*$")
+_SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
+_RESPECTIVELY_RE = re.compile(r"分别|依次")
+_FROM_RE = re.compile(r"[由从]\s*$|[由从](?=[^，,；;]*$)")
+_TO_RE = re.compile(
+    r"^\s*(?:[^，,；;]{0,12}?)(?:增长|提升|上升|增加|提高|下降|降低|减少|回落|扩大|缩小|增)?(?:至|到)"
+)
+_RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
+_GENERIC_SUBJECTS = frozenset(
+    {"占比", "比例", "所占比例", "比重", "用户规模", "规模", "总规模", "数量", "总量", "总数",
+     "人数", "金额", "使用率", "网民使用率", "普及率", "占有率", "增速", "增长率", "份额",
+     "年均复合增长率", "年均增长率", "复合增长率", "年均增速"}
+)  # fmt: skip
+_SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
+_RANK_RE = re.compile(
+    r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
+    r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
+)
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_IMPLIED_UNITS = (
+    (re.compile(r"人次$"), "person_time"),
+    (re.compile(r"(?:人数|用户数|网民数|网民规模|用户规模)$"), "person"),
+    (re.compile(r"(?:个数|总数|数量|数)$"), "count"),
+)
+#: N% 的 NOUN VP: a share of a group (26.4%的网民在线购买过药品).
+_OF_NOUN_RE = re.compile(
+    r"^\s*的(?P<noun>[\u4e00-\u9fffA-Za-z]{1,12}?(?:（[^）]*）)?)"
+    r"(?P<rest>(?:已|已经|曾|均|都|也|还|在|表示|认为|能|会|愿意|使用|通过|实现|拥有|参与|"
+    r"购买|遭遇|未|没有|不)[^，,；;。]*)"
+)
+#: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
+_BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
+_QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProseContext:
+    """What prose is read against.
+
+    :param units: the curated unit table.
+    :param subjects: lookups for subjects (segmenter, regions, indicators,
+        organisations).
+    :param derivation_in: the derivation key a phrase names (占网民整体 ->
+        ``share-of-internet-users``).
+    :param is_policy_title: whether a 《》 title is a policy (targets name it).
+    :param default_period: the document's reference date (a report's 调查截止
+        日期, an article's date), or ``None``.
+    :param default_year: the year of periods written without one (11 月).
+    :param scope: the document's scope, a curated region name, or ``None``.
+    :param citations: footnote marker -> source organisation names.
+    :param footnote_periods: footnote marker -> the period a footnote gives
+        its figure (⁸ 此处IPv6活跃用户数取值为截至2024年11月数据).
+    """
+
+    units: UnitTable
+    subjects: SubjectContext
+    derivation_in: Callable[[str], str | None]
+    is_policy_title: Callable[[str], bool]
+    default_period: Period | None
+    default_year: int | None
+    scope: str | None = None
+    citations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    footnote_periods: dict[str, Period] = field(default_factory=dict)
+
+
+@dataclass
+class ProseResult:
+    """Facts from one passage, and what was seen but not made a fact.
+
+    :param facts: the figures read.
+    :param findings: numbers left out, each with its reason.
+    :param seen: how many numbers the passage holds.
+    """
+
+    facts: list[ObservationFact] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    seen: int = 0
+
+
+@dataclass
+class _State:
+    """Context that flows along a paragraph (and, reset, along a sentence)."""
+
+    period: Period | None = None  # the period governing what follows
+    period_source: str = "report"
+    topic: str = ""  # the last measure named
+    last: str = ""  # the label of the last figure read (占比较…提高: its change)
+    last_unit: str | None = None  # and its unit
+    units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
+    pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
+    pending: str = ""  # the sentence's last clause without a figure (its items may follow)
+    frame: str = ""  # the base population of shares (新增网民中)
+    areas: AreaState = field(default_factory=AreaState)
+
+
+def _ref(period: Period) -> PeriodRef:
+    return PeriodRef(period.iri, period.start, period.end, period.time_per_collect)
+
+
+def _own_periods(text: str, lo: int, hi: int, year: int | None) -> list[Period]:
+    """Periods in ``text[lo:hi]`` that are the figures' own: not comparison
+    bases (较/比/由 … before them), as offsets into ``text``."""
+    found = []
+    for p in find_periods(text[lo:hi], year):
+        start = lo + p.start_offset
+        if _COMPARE_BEFORE_RE.search(text[max(0, start - 5) : start]):
+            continue
+        found.append(replace(p, start_offset=start, end_offset=lo + p.end_offset))
+    return found
+
+
+def _markers(text: str) -> list[str]:
+    return [m.group(1) or m.group(0).translate(_SUPERSCRIPT) for m in _MARKER_RE.finditer(text)]
+
+
+def _since(text: str, period: Period, governing: Period | None) -> Period | None:
+    """X 年以来 (a period followed by 以来/起): the span from X to the
+    governing date, or ``None`` when it is not one."""
+    if not _SINCE_AFTER_RE.match(text[period.end_offset :]):
+        return None
+    end = governing.end if governing is not None and governing.end > period.end else None
+    return span(period.start, end, f"{period.text}以来") if end else None
+
+
+def _comparison_period(comparison: str | None, period: Period, year: int | None) -> Period:
+    """The period of a change: from its comparison base to the figure's date."""
+    if comparison is None or comparison == "previous":
+        return period
+    if comparison == "yoy":
+        if period.time_per_collect == "Summed" or "/month/" not in period.iri:
+            return period  # a flow's year-on-year growth keeps the flow's period
+        start = period.end.replace(day=1)
+        start = start.replace(year=start.year - 1) + timedelta(days=32)
+        return span(start.replace(day=1), period.end, f"{period.text}（同比）") or period
+    if comparison == "year":
+        return (
+            span(period.end.replace(month=1, day=1), period.end.replace(month=12, day=31)) or period
+        )
+    if comparison in {"mom", "year-end"}:
+        if comparison == "year-end":
+            start = period.end.replace(year=period.end.year - 1, month=12, day=31)
+            return span(start + timedelta(days=1), period.end, period.text) or period
+        return period
+    base = parse_period(comparison, year)
+    if base is None or base.end >= period.end:
+        return period
+    return span(base.end + timedelta(days=1), period.end, f"{base.text}—{period.text}") or period
+
+
+def _rank_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS[text]
+
+
+def _implied_unit(label: str, q: Quantity, ctx: ProseContext) -> str | None:
+    """The unit a bare number's indicator implies (学习人次达 12.77 亿 -> person
+    times) when the curated scheme does not give it."""
+    if ctx.subjects.is_indicator(label):
+        return None
+    for pattern, unit in _IMPLIED_UNITS:
+        if pattern.search(label) and (unit != "count" or q.value == q.value.to_integral_value()):
+            return unit
+    return None
+
+
+class _Reader:
+    """Reads one paragraph (see the module's docstring)."""
+
+    def __init__(self, text: str, block: int, ctx: ProseContext) -> None:
+        self.text = text
+        self.block = block
+        self.ctx = ctx
+        self.out = ProseResult()
+        self.state = _State(period=ctx.default_period)
+        self.titles = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
+
+    # -------------------------------------------------------------- helpers
+
+    def finding(self, kind: str, message: str) -> None:
+        self.out.findings.append(Finding(kind, message))
+
+    def in_title(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b, _ in self.titles)
+
+    def without_titles(self, lo: int, hi: int) -> str:
+        return _TITLE_RE.sub("", self.text[lo:hi])
+
+    def policy_before(self, offset: int) -> str | None:
+        titles = [t for a, _, t in self.titles if a < offset and self.ctx.is_policy_title(t)]
+        return titles[-1] if titles else None
+
+    # -------------------------------------------------------------- reading
+
+    def read(self) -> ProseResult:
+        year = self.ctx.default_year
+        for sentence in text_to_sentences(self.text):
+            s_text = self.text[sentence.start : sentence.end]
+            quantities = [
+                replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
+                for q in find_quantities(s_text, self.ctx.units)
+                if not self.in_title(q.start + sentence.start)
+            ]
+            self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
+            self.state.areas.start_sentence()
+            for clause in sentence.clauses:
+                own = _own_periods(self.text, clause.start, clause.end, year)
+                in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
+                for p in own:
+                    since = _since(self.text, p, self.state.period)
+                    if since is None and _SINCE_AFTER_RE.match(self.text[p.end_offset :]):
+                        continue  # X 年以来 with no date it runs to
+                    self.state.period = month_of_day(since or p)
+                    self.state.period_source = "clause"
+                self.read_ranks(clause, sentence.start)
+                if not in_clause:
+                    lead = self.text[clause.start : clause.end]
+                    self.state.frame = frame_of(lead, self.ctx.subjects) or self.state.frame
+                    topic = topic_of(lead, self.ctx.subjects)
+                    self.state.topic = topic or self.state.topic
+                    self.state.pending = topic
+                    self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
+                    _, area = clean_lead(lead, self.ctx.subjects)
+                    if area:
+                        self.state.areas.name(area, self.ctx.subjects.region_of)
+                    continue
+                self.out.seen += len(in_clause)
+                self.read_clause(clause, in_clause, sentence.start, own)
+            # a period set in this sentence governs the rest of the paragraph
+            if self.state.period_source == "clause":
+                self.state.period_source = "paragraph"
+        return self.out
+
+    def read_ranks(self, clause: Clause, s_start: int) -> None:
+        """算力规模位居全球第二 -> 算力规模全球排名 = 2 (unit rank)."""
+        text = self.text
+        for m in _RANK_RE.finditer(text, clause.start, clause.end):
+            subject, area = clean_lead(text[clause.start : m.start()], self.ctx.subjects)
+            subject = subject or self.state.topic
+            period = self.state.period
+            if not subject or period is None or problem_with(subject, "rank", self.ctx.subjects):
+                continue
+            scope = m.group("scope") or ""
+            world = scope in {"全球", "世界"}
+            self.emit(
+                f"{subject}{scope}排名",
+                Decimal(_rank_number(m.group("n"))),
+                "rank",
+                m.group(0),
+                period,
+                area="全球" if world else area,
+                offset=m.start(),
+            )
+
+    def period_for(self, clause: Clause, own: list[Period]) -> tuple[Period | None, str]:
+        if own:
+            return self.state.period, "clause"
+        if self.state.period is not None:
+            return self.state.period, self.state.period_source
+        return None, "report"
+
+    def read_clause(
+        self, clause: Clause, in_clause: list[Quantity], s_start: int, own: list[Period]
+    ) -> None:
+        text = self.text
+        period, period_source = self.period_for(clause, own)
+        markers = _markers(text[clause.start : clause.end])
+        noted = [self.ctx.footnote_periods[m] for m in markers if m in self.ctx.footnote_periods]
+        if noted:
+            period, period_source = month_of_day(noted[0]), "footnote"
+        if period is None:
+            self.finding("no-period", f"{text[clause.start : clause.end]!r}: no period")
+            return
+        first = in_clause[0]
+        lead_text = text[clause.start : first.start]
+        if _RESPECTIVELY_RE.search(lead_text) and len(in_clause) > 1:
+            self.read_respectively(clause, in_clause, period, period_source)
+            return
+        if (
+            len(in_clause) == 2
+            and _FROM_RE.search(lead_text)
+            and _TO_RE.match(text[first.end : in_clause[1].start])
+        ):
+            self.read_from_to(clause, in_clause, period, period_source)
+            return
+        ranged = self.ranges(in_clause)
+        categories = {
+            i
+            for i, q in enumerate(in_clause)
+            if is_category_bound(text[q.end : clause.end])
+            and not (
+                q.unit == "percent"
+                and not clean_lead(text[clause.start : q.start], self.ctx.subjects)[0]
+            )
+        }
+        for group in _range_groups(ranged):
+            if group[-1] in categories:  # 月收入在 2001-5000 元的网民: a category's range
+                categories.update(group)
+        previous_end = clause.start
+        for i, q in enumerate(in_clause):
+            lead = text[previous_end : q.start]
+            after = text[q.end : clause.end]
+            if i in categories:
+                continue  # part of the next figure's subject: 5000 元以上的网民
+            previous_end = q.end
+            if i in ranged:
+                if i == min(ranged):
+                    self.finding(
+                        "range", f"{text[clause.start : clause.end]!r}: a range, no figure"
+                    )
+                continue
+            if is_conversion(text[clause.start : q.start]):
+                continue
+            if i > 0 and not lead.strip(" 、，,和及与以及").strip():
+                self.finding(
+                    "enumeration",
+                    f"{q.text} in {text[clause.start : clause.end]!r}: listed after another "
+                    "figure with no subject of its own",
+                )
+                continue
+            self.read_figure(q, lead, after, clause, period, period_source)
+
+    def ranges(self, quantities: list[Quantity]) -> set[int]:
+        found: set[int] = set()
+        for i in range(len(quantities) - 1):
+            between = self.text[quantities[i].end : quantities[i + 1].start]
+            if _RANGE_SEP_RE.match(between):
+                found.update({i, i + 1})
+        return found
+
+    def read_figure(
+        self,
+        q: Quantity,
+        lead_text: str,
+        after: str,
+        clause: Clause,
+        period: Period,
+        period_source: str,
+    ) -> None:
+        ctx = self.ctx.subjects
+        if self.read_base_value(q, lead_text, clause):
+            return
+        if q.unit == "percent" and _OF_NOUN_RE.match(after) and not clean_lead(lead_text, ctx)[0]:
+            self.read_percent_of(q, lead_text, after, clause, period, period_source)
+            return
+        lead = read_lead(lead_text, ctx)
+        subject = lead.subject
+        unit = q.unit
+        if lead.kind == "level":
+            if subject in _GENERIC_SUBJECTS:
+                # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
+                head = self.state.pending_np or (
+                    self.state.topic if not lead_text.strip(" ，,") else ""
+                )
+                subject = f"{head.removesuffix(subject)}{subject}" if head else ""
+            tagged = ctx.segmenter.tagged(subject)
+            if not subject or (tagged and _ends_in_verb(subject, tagged)):
+                # 共上线 356 部网络剧: [actor] verb | number | noun
+                subject = (
+                    counted_noun(after, subject, q, ctx)
+                    if unit in COUNTING_UNITS or unit is None
+                    else ""
+                )
+            if not subject and _is_bare_link(lead_text) and self.state.topic:
+                subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
+            if (
+                self.state.frame
+                and _SHARE_END_RE.search(subject)
+                and self.state.frame not in subject
+            ):
+                subject = f"{self.state.frame}中{subject}"
+            subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
+            problem = problem_with(subject, unit, ctx)
+            if problem:
+                self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: {problem}")
+                return
+            self.emit(subject, q.value, unit, q.text, period, area=lead.area, offset=q.start,
+                      source=period_source, qualifier=q.qualifier)  # fmt: skip
+            self.state.topic = subject
+            return
+        if (
+            subject in _GENERIC_SUBJECTS
+            or subject in {"占", "占比"}
+            or (not subject and unit == "percentage_point")
+        ):
+            # 占比较 2023 年 12 月提高 4.1 个百分点: the change of the last share
+            subject = self.state.last if self.state.last_unit == "percent" else ""
+        base = subject or self.state.topic
+        if not base:
+            self.finding(
+                "no-subject", f"{q.text} in {self.clause_text(clause)!r}: no subject before it"
+            )
+            return
+        if lead.kind == "change":
+            if unit == "times":
+                self.finding("multiple", f"{q.text} in {self.clause_text(clause)!r}: a multiple")
+                return
+            comparison = lead.comparison
+            value = -q.value if lead.down else q.value
+            changed = _comparison_period(comparison, period, self.ctx.default_year)
+            cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
+            if unit == "percent":
+                label, derivation = f"{base}{cmp}增长率", "growth-rate"
+            else:
+                label, derivation = f"{base}{cmp}增量", "change"
+                unit = unit or self.state.units.get(base)
+            self.emit(label, value, unit, q.text, changed, area=lead.area, offset=q.start,
+                      source=period_source, qualifier=q.qualifier, base=base,
+                      derivation=derivation)  # fmt: skip
+            return
+        # a share: 占 WHOLE 的 X%
+        derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
+        label = share_label(base, lead.whole, ctx.is_indicator)
+        self.emit(label, q.value, unit or "percent", q.text, period, area=lead.area,
+                  offset=q.start, source=period_source, qualifier=q.qualifier, base=base,
+                  derivation=derivation)  # fmt: skip
+
+    def read_base_value(self, q: Quantity, lead_text: str, clause: Clause) -> bool:
+        """较 2019 年同期（50257 个）增长: the bracketed number is the level of
+        the last figure's subject at the comparison period. Returns whether
+        the number was such a base (read or left out)."""
+        m = _BASE_VALUE_RE.search(lead_text)
+        if m is None:
+            return False
+        topic = self.state.topic
+        current = self.state.period
+        base = _base_period(m["base"], current, self.ctx.default_year)
+        if topic and base is not None and q.unit == self.state.units.get(topic, q.unit):
+            self.emit(topic, q.value, q.unit, q.text, base, area=None, offset=q.start,
+                      qualifier=q.qualifier)  # fmt: skip
+        return True
+
+    def read_percent_of(
+        self,
+        q: Quantity,
+        lead_text: str,
+        after: str,
+        clause: Clause,
+        period: Period,
+        period_source: str,
+    ) -> None:
+        """26.4%的网民在线购买过药品 -> 在线购买过药品的网民比例: a share of a
+        group that does something."""
+        m = _OF_NOUN_RE.match(after)
+        assert m is not None
+        noun, predicate = m["noun"].strip(), _MARKER_RE.sub("", m["rest"]).strip(" 。；;")
+        _, area = clean_lead(lead_text, self.ctx.subjects)
+        label = display_form(f"{predicate}的{noun}比例" if predicate else f"{noun}比例")
+        if problem_with(label, "percent", self.ctx.subjects):
+            self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}")
+            return
+        self.emit(label, q.value, "percent", q.text, period, area=area, offset=q.start,
+                  source=period_source, qualifier=q.qualifier)  # fmt: skip
+
+    def clause_text(self, clause: Clause) -> str:
+        return self.text[clause.start : clause.end].strip()
+
+    def read_respectively(
+        self, clause: Clause, in_clause: list[Quantity], period: Period, period_source: str
+    ) -> None:
+        """A、B 和 C 分别为 X、Y、Z: one figure per item (regions are areas)."""
+        text = self.text
+        lead_text = text[clause.start : in_clause[0].start]
+        lead = read_lead(_RESPECTIVELY_RE.split(lead_text)[0], self.ctx.subjects)
+        if not lead.subject and self.state.pending:
+            lead = replace(lead, subject=self.state.pending)
+        split = enumerated_items(lead.subject, len(in_clause), self.ctx.subjects)
+        if split is None:
+            self.finding(
+                "enumeration",
+                f"{self.clause_text(clause)!r}: {len(in_clause)} numbers but the items of "
+                f"{lead.subject!r} could not be told apart",
+            )
+            return
+        items, prefix, suffix = split
+        change = read_lead(lead_text, self.ctx.subjects)
+        for item, q in zip(items, in_clause, strict=True):
+            region = self.ctx.subjects.region_of(item)
+            label = prefix + suffix if region is not None else prefix + item + suffix
+            area = item if region is not None else lead.area
+            if change.kind == "change":
+                cmp = {"yoy": "同比", "mom": "环比"}.get(change.comparison or "", "")
+                derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
+                self.emit(derived, -q.value if change.down else q.value, q.unit, q.text,
+                          _comparison_period(change.comparison, period, self.ctx.default_year),
+                          area=area, offset=q.start, source=period_source,
+                          qualifier=q.qualifier, base=label,
+                          derivation="growth-rate" if q.unit == "percent" else "change")  # fmt: skip
+                continue
+            label = count_label(label, q.unit, self.ctx.subjects)
+            if problem_with(label, q.unit, self.ctx.subjects):
+                continue
+            self.emit(label, q.value, q.unit, q.text, period, area=area, offset=q.start,
+                      source=period_source, qualifier=q.qualifier,
+                      breakdown=None if region is not None else item)  # fmt: skip
+
+    def read_from_to(
+        self, clause: Clause, in_clause: list[Quantity], period: Period, period_source: str
+    ) -> None:
+        """由 A 提升至 B: B at the clause's period, A at the period before it."""
+        text = self.text
+        first, second = in_clause
+        lead_text = text[clause.start : first.start]
+        m = list(re.finditer(r"[由从]", lead_text))[-1]
+        subject, area = clean_lead(lead_text[: m.start()], self.ctx.subjects)
+        subject = subject or self.state.topic
+        subject = count_label(subject, second.unit, self.ctx.subjects)
+        if problem_with(subject, second.unit, self.ctx.subjects):
+            self.finding(
+                "no-subject", f"{first.text}, {second.text} in {self.clause_text(clause)!r}"
+            )
+            return
+        earlier = [
+            p
+            for p in find_periods(
+                text[clause.start + m.start() : first.start], self.ctx.default_year
+            )
+        ]
+        if earlier:
+            self.emit(subject, first.value, first.unit or second.unit, first.text,
+                      month_of_day(earlier[0]), area=area, offset=first.start,
+                      source="clause", qualifier=first.qualifier)  # fmt: skip
+        self.emit(subject, second.value, second.unit, second.text, period, area=area,
+                  offset=second.start, source=period_source, qualifier=second.qualifier)  # fmt: skip
+        self.state.topic = subject
+
+    def emit(
+        self,
+        label: str,
+        value: Decimal,
+        unit: str | None,
+        value_text: str,
+        period: Period,
+        *,
+        area: str | None,
+        offset: int,
+        source: str | None = None,
+        qualifier: str | None = None,
+        base: str | None = None,
+        derivation: str | None = None,
+        breakdown: str | None = None,
+    ) -> None:
+        text = self.text
+        clause_end = _clause_end(text, offset)
+        markers = _markers(text[offset:clause_end])
+        orgs = tuple(org for m in markers for org in self.ctx.citations.get(m, ()))
+        area_name, area_source = resolve_area(
+            area, self.state.areas, self.ctx.scope, self.ctx.subjects.region_of
+        )
+        sentence_start = _sentence_start(text, offset)
+        status = figure_status(self.without_titles(sentence_start, offset), self.ctx.default_year)
+        if status == "target":
+            years = [p for p in find_periods(text[sentence_start:offset], self.ctx.default_year)]
+            future = [
+                p for p in years if self.ctx.default_year and p.end.year > self.ctx.default_year
+            ]
+            if future:
+                period = future[-1]
+        self.state.last, self.state.last_unit = label, unit
+        if unit:
+            self.state.units.setdefault(label, unit)
+        self.out.facts.append(
+            ObservationFact(
+                indicator=label,
+                value=value,
+                unit=unit or _implied_unit(label, _q(value), self.ctx),
+                value_text=value_text,
+                period=_ref(period),
+                area=area_name,
+                block=self.block,
+                base_indicator=base,
+                derivation=derivation,
+                breakdown=breakdown,
+                qualifier=qualifier_code(qualifier),
+                status=status,
+                target_of=self.policy_before(offset) if status == "target" else None,
+                compiling_orgs=orgs,
+                citations=tuple(markers),
+                period_source=source if source in {"paragraph", "report", "footnote"} else None,
+                area_source=area_source,
+            )
+        )
+
+
+_ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
+
+
+def _range_groups(ranged: set[int]) -> list[list[int]]:
+    """Consecutive indexes of range bounds, as groups (a-b, a-b-c)."""
+    groups: list[list[int]] = []
+    for i in sorted(ranged):
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
+    """A lead that ends in a verb, whose object follows the number: 共上线
+    (356 部网络剧), 累计下架 (172 款 APP); not one that names a measure jieba
+    tags as a verb (占比)."""
+    last = tagged[-1]
+    if names_measure(subject) or len(last.word) > 3:
+        return False
+    after_adverb = len(tagged) > 1 and tagged[-2].word in _ADVERBS_BEFORE_VERB
+    return last.tag in {"v", "vd", "d", "p"} or after_adverb
+
+
+def _base_period(text: str, current: Period | None, year: int | None) -> Period | None:
+    """The period a comparison base names: 2019 年同期 (the current period a
+    year earlier), 2019 年底, 上年同期."""
+    text = text.strip()
+    if "同期" in text and current is not None:
+        years = re.findall(r"((?:19|20)\d{2})", text)
+        shift = current.end.year - int(years[0]) if years else 1
+        if shift <= 0:
+            return None
+        start = current.start.replace(year=current.start.year - shift)
+        end = current.end.replace(year=current.end.year - shift)
+        if end.month == 2 and end.day == 28 and current.end.day == 29:
+            end = end.replace(day=28)
+        return span(start, end, text)
+    found = parse_period(text, year)
+    return month_of_day(found) if found is not None else None
+
+
+def _q(value: Decimal) -> Quantity:
+    return Quantity(value, None, Decimal(1), "", 0, 0)
+
+
+def _is_bare_link(lead: str) -> bool:
+    """A lead that is only link words (达, 达到, 为, 超过 …): the topic applies."""
+    return bool(re.fullmatch(r"[\s，,]*(?:已|已经|累计|共|总计|合计|均|也|并|且|再|首次|持续)*"
+                             r"(?:达到了|达到|高达|达|为|超过了|超过|突破|超|约为|约|近|逾|增至|升至)?\s*", lead))  # fmt: skip
+
+
+def _clause_end(text: str, offset: int) -> int:
+    m = re.compile(r"[，,；;：:。！？!?]").search(text, offset)
+    return m.start() if m else len(text)
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    cut = max(text.rfind(ch, 0, offset) for ch in "。！？!?")
+    return cut + 1
+
+
+def drop_bounds(facts: list[ObservationFact]) -> list[ObservationFact]:
+    """Leave out a bound stated next to the exact value of the same figure
+    (突破 11 亿人，达 11.08 亿人): same indicator, area and period."""
+    exact = {(f.indicator, f.area, f.period.iri) for f in facts if f.qualifier is None}
+    return [
+        f
+        for f in facts
+        if f.qualifier not in _QUALIFIED_BOUNDS or (f.indicator, f.area, f.period.iri) not in exact
+    ]
+
+
+def paragraph_to_facts(text: str, block: int, ctx: ProseContext) -> ProseResult:
+    """Read the figures a paragraph states.
+
+    :param text: the paragraph (wrapped lines joined).
+    :param block: its index in the document (for provenance).
+    :param ctx: units, lookups, the document's reference date and scope,
+        citations.
+    :return: facts, findings for numbers not made facts (with the reason),
+        and how many numbers were seen.
+    """
+    result = _Reader(text, block, ctx).read()
+    result.facts = drop_bounds(result.facts)
+    return result

@@ -1,0 +1,156 @@
+"""What a figure is besides its number: its qualifier, its status, and
+whether it is a measurement at all.
+
+**Qualifiers** (``cikg:valueQualifier``) are kept, not dropped and not made
+values: 超/超过/逾/突破/多/余/以上 say *more than*, 及以上/不低于 *at least*,
+约/大约/近/将近/接近/左右 *approximately*, 不足/不到/以下 *less than*,
+及以下/不超过/以内 *at most*. The words are those
+:func:`~cikg.extract.quantities.find_quantities` reads around a number.
+
+**Status.** A figure someone expects (预计, 预测, 预期, 有望, 估计) is a
+*forecast* (SDMX ``obsStatus`` F); a figure a plan sets (到 2025 年 … when
+that year is after the document's, 力争, 目标, 确保, 争取, 将 …) is a
+*target*; anything else is an actual value.
+
+**Not measurements** (each is left out, with the reason as a finding):
+
+- a *category bound*: a number that qualifies a noun through 的 (月收入在
+  5000 元以上的网民, 主营业务收入 10 亿元以上的供应商, 超百亿美元市值的平台): the
+  figure is the one stated for that category, not the bound;
+- a *conversion*: a number after 约合/折合/合人民币, usually in brackets
+  (75.89 亿美元（约合人民币 533.62 亿元）): the same figure in another unit;
+- a *range bound* (6%-7%, 5 至 6 个): the range is not one figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "QUALIFIERS",
+    "figure_status",
+    "is_category_bound",
+    "is_conversion",
+    "qualifier_code",
+]
+
+#: Qualifier codes (``skos:notation`` of the concepts in ``id:scheme/value-qualifier``).
+QUALIFIERS = ("approximately", "more_than", "at_least", "less_than", "at_most")
+
+_QUALIFIER_CODES = {
+    "超过": "more_than",
+    "超出": "more_than",
+    "超": "more_than",
+    "逾": "more_than",
+    "突破": "more_than",
+    "多": "more_than",
+    "余": "more_than",
+    "以上": "more_than",
+    "+": "more_than",
+    "及以上": "at_least",
+    "不低于": "at_least",
+    "约": "approximately",
+    "大约": "approximately",
+    "近": "approximately",
+    "将近": "approximately",
+    "接近": "approximately",
+    "左右": "approximately",
+    "不足": "less_than",
+    "不到": "less_than",
+    "以下": "less_than",
+    "及以下": "at_most",
+    "不超过": "at_most",
+    "以内": "at_most",
+}
+
+
+def qualifier_code(word: str | None) -> str | None:
+    """The qualifier code a qualifying word stands for, ``None`` for none.
+
+    >>> qualifier_code("超过"), qualifier_code("左右"), qualifier_code("及以下")
+    ('more_than', 'approximately', 'at_most')
+    >>> qualifier_code(None) is None
+    True
+    """
+    if word is None:
+        return None
+    return _QUALIFIER_CODES.get(word.strip(), "approximately")
+
+
+_MARKERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_CATEGORY_AFTER_RE = re.compile(
+    rf"^[\s{_MARKERS}]*(?:以上|以下|及以上|及以下|以内|左右)?[\s{_MARKERS}]*"
+    r"(?:[\u4e00-\u9fffA-Za-z]{0,4}?(?:市值|规模|营收|收入|资产|用户|粉丝|人口|以上|以下))?"
+    r"[\s]*的(?![确话])"
+)
+
+
+def is_category_bound(after: str) -> bool:
+    """Whether a number followed by ``after`` bounds a category instead of
+    being a figure: it modifies a noun through 的 (5000 元以上的网民, 10 亿元
+    以上的企业, 百亿美元市值的平台).
+
+    :param after: the text right after the number (and its unit and
+        qualifier), to the end of the clause.
+
+    >>> is_category_bound("的网民群体占比为 24.2%")
+    True
+    >>> is_category_bound("市值的平台 23 家")
+    True
+    >>> is_category_bound("，同比增长 12%")
+    False
+    """
+    return bool(_CATEGORY_AFTER_RE.match(after))
+
+
+_CONVERSION_BEFORE_RE = re.compile(
+    r"(?:约合|折合|合计?人民币|相当于人民币|折算为?)\s*(?:人民币)?\s*$"
+)
+
+
+def is_conversion(before: str) -> bool:
+    """Whether a number preceded by ``before`` is a currency conversion of
+    the figure before it (约合人民币 533.62 亿元).
+
+    :param before: the clause's text before the number's qualifier.
+
+    >>> is_conversion("75.89 亿美元（约合人民币")
+    True
+    >>> is_conversion("营业收入达")
+    False
+    """
+    return bool(_CONVERSION_BEFORE_RE.search(before))
+
+
+_FORECAST_RE = re.compile(r"预计|预测|预期|有望|估计|预估|可望")
+_TARGET_RE = re.compile(r"力争|目标|确保|争取|计划|规划|将(?!近)|拟|要[达实建突]|努力")
+_BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+
+
+def figure_status(before: str, reference_year: int | None) -> str | None:
+    """The status of a figure from the words before it in its sentence:
+    ``"forecast"``, ``"target"`` or ``None`` (an actual value).
+
+    :param before: the sentence up to the number, 《》 titles left out (a
+        plan's title is not a cue).
+    :param reference_year: the year the document reports on or was issued
+        in; 到 YEAR after it marks a target (or a forecast with 预计).
+
+    >>> figure_status("预计 2025 年全球算力规模将达到", 2021)
+    'forecast'
+    >>> figure_status("力争到 2025 年，数据产业规模达", 2023)
+    'target'
+    >>> figure_status("到 2025 年，数字经济核心产业增加值占 GDP 比重达到", 2021)
+    'target'
+    >>> figure_status("截至 2024 年底，网民规模达", 2024) is None
+    True
+    """
+    if _FORECAST_RE.search(before):
+        return "forecast"
+    future = any(
+        reference_year is not None and int(m[1]) > reference_year
+        for m in _BY_YEAR_RE.finditer(before)
+    )
+    if future or _TARGET_RE.search(before):
+        return "target"
+    return None

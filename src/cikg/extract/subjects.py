@@ -1,0 +1,631 @@
+"""The thing a figure measures: the subject of a Chinese statistical clause.
+
+A clause that states a figure has one of a few shapes. The words before the
+number (the clause's *lead*, from its start or the previous figure) are read
+right to left, so the predicate next to the number decides the shape:
+
+- **level**: ``[frame] [area] SUBJECT [link] NUMBER`` — 我国网络购物用户规模达
+  9.74 亿人; link words are 达, 为, 达到, 突破, 超过, 约, 增至, 累计, 共 …
+- **change**: ``[SUBJECT] [comparison] VERB NUMBER`` — 较 2023 年 12 月增长
+  5947 万人, 同比增长 12%, 比上年末净增 7812 万户, 减少 1608 万人. Without a
+  subject of its own the change is the clause's or sentence's *topic*'s.
+- **share**: ``[SUBJECT] 占 WHOLE [的] [比重|比例] NUMBER`` — 占网民整体的
+  88.0%, 占 GDP 比重达到 41.5%.
+- **verb and object**: ``[ACTOR] VERB OBJECT NUMBER`` — 中国电信实现营业收入
+  2587 亿元, 累计下架侵害用户权益的 APP 172 款. Light verbs that add
+  nothing to what is measured (实现, 完成, 建成, 拥有, 发展 …) are dropped;
+  others stay (下架, 处置, 推送): they say what is counted.
+- **counted noun**: ``[VERB] NUMBER CLASSIFIER NOUN [VP]`` — 共 302 款生成式
+  人工智能服务在国家网信办完成备案; 上海有超 1000 家药店加入: the subject
+  follows the number.
+
+A lead is *cleaned* before it is read: footnote markers and periods go (the
+period is the period stage's), discourse words at its start (其中, 同时,
+此外, 数据显示 …), reporting frames (据 X 统计, X 发布的数据显示), context
+(在 … 中/方面/领域) and an area at its start (我国, 全国, 北京, 全球 …: the
+area stage's) are taken off. What remains must name a measure: end in one
+(…数, …量, …率, …规模, …收入 …), count things in a counting unit (then
+…数量 is added: 5G 基站 + 个 -> 5G 基站数量), or carry a unit that says what
+it measures (元, GB, EFLOPS …). A lead that names none is no subject, and
+the figure is left out with the reason.
+
+The words of each rule are grammar (function words, link and light
+verbs), not domain names: names and indicator labels are curated in
+``ontology/`` and reach this module through :class:`SubjectContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cikg.extract.periods import find_periods
+from cikg.extract.quantities import Quantity, find_age_ranges
+from cikg.segment import Segmenter, Token
+from cikg.wording import display_form
+
+__all__ = [
+    "Lead",
+    "SubjectContext",
+    "clean_lead",
+    "count_label",
+    "counted_noun",
+    "default_context",
+    "enumerated_items",
+    "frame_of",
+    "names_measure",
+    "noun_phrase_of",
+    "problem_with",
+    "read_lead",
+    "share_label",
+    "topic_of",
+]
+
+_MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|\^\{[^}]*\}|\*\*")
+
+#: Discourse words that open a clause without naming its subject.
+_LEAD_WORDS = (
+    "另一方面", "一方面", "总体来看", "总体看", "整体来看", "整体看", "截至目前", "截止目前",
+    "目前为止", "据了解", "据统计", "据悉", "其次是", "其次为", "其次", "依次是", "依次为", "数据显示", "报告显示", "调查显示", "统计显示",
+    "监测显示", "结果显示", "其中", "同时", "此外", "另外", "而且", "并且", "但是", "目前",
+    "当前", "现阶段", "近年来", "近年", "今年以来", "年内", "当年", "同期", "期间", "以来",
+    "全年", "年底", "年末", "其", "该", "而", "且", "并", "但", "则", "也", "还", "又", "亦",
+    "均", "都", "即", "的", "和", "与", "及", "以及", "对", "在", "从", "以", "被", "把",
+    "是", "为", "共有", "已有", "另有", "尚有", "累计", "共计", "共", "已经", "已",
+    "预计", "预测", "预期", "有望", "估计", "预估", "力争", "争取", "计划", "确保", "将", "要",
+    "到", "至",
+)  # fmt: skip
+#: Words that name the whole country or the world (the area stage reads
+#: regions; these are the generic ones a lead starts with).
+_NATION = ("我国", "全国", "中国")
+_WORLD = ("全球", "世界")
+#: Reporting frames: the subject follows them (X 发布的数据显示, 据 X 统计).
+_REPORTING_RE = re.compile(
+    r"(?:数据|报告|调查|统计|监测|结果|研究|资料)?(?:显示|表明|指出|公布|发布|披露|介绍|透露|统计|"
+    r"监测发现|发现)"
+    r"(?:了|的数据显示|的数据)?[，,：:]?"
+)
+#: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
+_CONTEXT_RE = re.compile(r"^在[^，,；;]{1,24}?(?:中|里|上|方面|领域|背景下|期间|过程中|带动下)的?")
+#: Words between a subject and its number (right to left, longest first).
+_LINK_TAIL_RE = re.compile(
+    r"(?:已经|已|累计|共计|共|总计|合计|分别|依次|也|都|均|持续|稳步|快速|显著|大幅|进一步|"
+    r"首次|将|有望|预计|可|力争|达到了|达到|高达|已达|达|为|是|突破了|突破|超过了|超过|超出|"
+    r"超|约为|约|大约|近|将近|接近|逾|增至|增长至|增长到|增加至|增加到|提升至|提升到|上升至|"
+    r"升至|提高到|提高至|降至|下降至|下降到|减少至|减少到|保持在|稳定在|维持在|保持|"
+    r"位居|位列|有|在|由|从|\s)+$"
+)
+#: Verbs that add nothing to what is measured: 中国电信实现营业收入 -> 中国电信营业收入.
+_LIGHT_VERBS = (
+    "累计实现", "累计完成", "累计建成", "实现", "完成", "达成", "录得", "取得", "拥有", "共有",
+    "建成", "形成", "培育", "发展", "开展", "产生", "带动", "吸引", "拉动",
+)  # fmt: skip
+#: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
+_EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "存在", "产生", "共有"})
+#: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
+_ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|均|又|再|新)(?=[\u4e00-\u9fff])")
+#: A comparison and a change verb right before the number.
+_CHANGE_RE = re.compile(
+    r"(?P<cmp>同比|环比|比上年同期|较上年同期|比上年末|较上年末|比上年底|较上年底|比上年|较上年|"
+    r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|"
+    r"(?:较|比)(?P<base>[^，,；;增减提降上下回扩缩净新较比][^，,；;增减提降回扩缩净新]{0,23}?)|"
+    r"与(?P<base2>[^，,；;]{1,24}?)相比)?"
+    r"\s*(?:分别|均|也|则|都)?\s*"
+    r"(?P<verb>增长了?|增加了?|提升了?|提高了?|上升了?|上涨了?|增幅为?|增速为?|"
+    r"下降了?|减少了?|降低了?|下滑了?|回落了?|下跌了?|缩减了?|扩大了?|缩小了?|净增|净减少?|新增)"
+    r"\s*(?:了|为|达|达到|约|近|超过?|逾)?\s*$"
+)
+_DOWN_RE = re.compile(r"下降|减少|降低|下滑|回落|下跌|缩减|缩小|净减")
+#: 占 WHOLE (的) 比重/比例 … right before the number: a share.
+_SHARE_RE = re.compile(
+    r"(?P<part>.*?)占(?!比)(?P<whole>[^，,；;]{0,30}?)(?:的)?(?P<noun>比重|比例|份额|比)?\s*"
+    r"(?:为|达|达到|已达|超过?|约|近|逾|的)?\s*$"
+)
+#: Nouns a subject ends in when it names a measure.
+_MEASURE_END_RE = re.compile(
+    r"(?:数|量|率|比例|比重|占比|规模|金额|额|收入|长度|时长|人次|次数|产量|流量|面积|速度|"
+    r"价格|指数|值|份额|营收|销量|市值|时间|容量|带宽|算力|总和|总值|投资|支出|利润|成本|"
+    r"产值|增加值|人口|用户|网民|人数|户数|个数|家数|数目|GDP|gdp)$"
+)
+#: Units that count things: a noun subject counted in them names a count.
+COUNTING_UNITS = frozenset({"count", "person", "household", "person_time", "block_32"})
+#: Units that say what is measured (an amount in 元, data in GB …).
+SELF_MEASURED_UNITS = frozenset(
+    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "Tbps", "Gbps", "km", "hour",
+     "minute", "rank"}
+)  # fmt: skip
+_CLASSIFIER_RE = re.compile(
+    r"^\s*(?:多|余)?\s*(?:个|家|款|项|条|台|部|件|座|所|户|人|名|位|套|次|例|起|笔|张|本|"
+    r"场|批|种|类|支|辆|架|颗|块|份|篇|集|首|门|处|间|栋|艘|亩)?"
+)
+_ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
+_BRACKETS = {"（": "）", "(": ")", "《": "》", "“": "”", "「": "」", "【": "】"}
+_MAX_SUBJECT = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectContext:
+    """What subjects are read against.
+
+    :param segmenter: the tokenizer with the curated names.
+    :param region_of: a name -> the curated region name it stands for, or ``None``.
+    :param is_indicator: whether a wording is a curated indicator label.
+    :param is_org: whether a name is a curated organisation.
+    """
+
+    segmenter: Segmenter
+    region_of: Callable[[str], str | None]
+    is_indicator: Callable[[str], bool]
+    is_org: Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What the words before a number say about it.
+
+    :param kind: ``"level"``, ``"change"`` or ``"share"``.
+    :param subject: the cleaned subject ("" when the lead names none: the
+        topic applies).
+    :param area: a region named at the start of the lead (``北京``, ``全国``,
+        ``全球``) as written, else ``None``.
+    :param comparison: for a change: ``"yoy"`` (同比, 比上年同期), ``"mom"``
+        (环比), ``"year"`` (比上年, 较去年), ``"previous"`` (较上期) or the base
+        as written (较 2023 年 12 月 -> ``"2023 年 12 月"``), else ``None``.
+    :param down: a change that is a fall (下降, 减少): its value is negated.
+    :param whole: for a share: what it is a share of (网民整体, GDP).
+    :param verb: for a subject after the number (counted noun): the verbs
+        before the number that say what is counted (下架), else "".
+    """
+
+    kind: str
+    subject: str
+    area: str | None = None
+    comparison: str | None = None
+    down: bool = False
+    whole: str = ""
+    verb: str = ""
+
+
+def _strip_periods(text: str) -> str:
+    for p in sorted(find_periods(text, 2000), key=lambda p: -p.start_offset):
+        text = text[: p.start_offset] + " " + text[p.end_offset :]
+    return text
+
+
+def _balanced(text: str) -> str:
+    """``text`` without an unclosed bracket or quote and what follows it, and
+    without a closing one whose opener is cut off (and what precedes it)."""
+    opened: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _BRACKETS:
+            opened.append((ch, i))
+        elif ch in _BRACKETS.values():
+            if opened and _BRACKETS[opened[-1][0]] == ch:
+                opened.pop()
+            else:  # a closer without its opener: keep what follows
+                return _balanced(text[i + 1 :])
+    if opened:
+        return text[: opened[0][1]]
+    return text
+
+
+def clean_lead(phrase: str, ctx: SubjectContext) -> tuple[str, str | None]:
+    """Strip what is not the subject from the words before a number (see
+    the module's docstring); return ``(subject, area as written or None)``.
+
+    >>> from cikg.reference import load_reference
+    >>> ctx = default_context(load_reference())
+    >>> clean_lead("截至 2024 年 12 月，我国网络购物用户规模达", ctx)
+    ('网络购物用户规模', '我国')
+    >>> clean_lead("其中，北京数字经济增加值", ctx)
+    ('数字经济增加值', '北京')
+    >>> clean_lead("中国电信上半年实现营业收入", ctx)
+    ('中国电信营业收入', None)
+    """
+    phrase = _MARKER_RE.sub("", phrase)
+    reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
+    if reported and reported[-1] < len(phrase.rstrip()):
+        phrase = phrase[reported[-1] :]
+    phrase = _strip_periods(phrase)
+    phrase = re.sub(r"(?:截至|截止|截至到|截止到)\s*(?=\s|$)", " ", phrase)
+    area: str | None = None
+    changed = True
+    while changed:
+        changed = False
+        phrase = phrase.strip(" ，,、：:；;—-–·\t")
+        context = _CONTEXT_RE.match(phrase)
+        if context and len(phrase) > context.end():
+            phrase, changed = phrase[context.end() :], True
+            continue
+        for word in _LEAD_WORDS:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                # 其中 … but not 其他 / 中国 …: a lead word stands alone
+                rest = phrase[len(word) :]
+                if len(word) == 1 and not _starts_word(phrase, word, ctx):
+                    continue
+                phrase, changed = rest, True
+                break
+        if changed:
+            continue
+        if area is None:
+            found = _leading_area(phrase, ctx)
+            if found is not None:
+                area, end = found
+                phrase, changed = phrase[end:].lstrip("的 "), True
+    phrase = _LINK_TAIL_RE.sub("", phrase.strip(" 的，,")).strip(" 的，,")
+    phrase = _drop_light_verbs(phrase, ctx)
+    return display_form(_balanced(phrase)).strip(" 的，,、"), area
+
+
+def _starts_word(phrase: str, word: str, ctx: SubjectContext) -> bool:
+    """Whether ``word`` is a word of its own at the start of ``phrase`` (其 in
+    其增速, not in 其他; 在 in 在线 is no word)."""
+    tokens = ctx.segmenter.tokens(phrase[: len(word) + 6])
+    return bool(tokens) and tokens[0].word == word
+
+
+def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
+    """A region, the nation or the world at the start of ``phrase``: (name, end)."""
+    for word in (*_NATION, *_WORLD):
+        if phrase.startswith(word) and not _starts_org(phrase, ctx):
+            return word, len(word)
+    tokens = ctx.segmenter.tokens(phrase[:16])
+    if not tokens:
+        return None
+    first = tokens[0].word
+    enumerated = len(tokens) > 1 and tokens[1].word in {"、", "和", "及", "与"}
+    if not enumerated and ctx.region_of(first) is not None:
+        return first, tokens[0].end
+    return None
+
+
+def _starts_org(phrase: str, ctx: SubjectContext) -> bool:
+    tokens = ctx.segmenter.tokens(phrase[:24])
+    return bool(tokens) and ctx.is_org(tokens[0].word)
+
+
+def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
+    """中国电信实现营业收入 -> 中国电信营业收入; 累计建成 5G 基站 -> 5G 基站."""
+    for verb in _LIGHT_VERBS:
+        i = phrase.find(verb)
+        if i < 0:
+            continue
+        tokens = ctx.segmenter.tokens(phrase)
+        if not any(t.start == i and t.word.startswith(verb[:2]) for t in tokens):
+            continue
+        rest = phrase[i + len(verb) :].lstrip("了 ")
+        if rest:
+            return phrase[:i].rstrip() + rest
+    return phrase
+
+
+def read_lead(lead: str, ctx: SubjectContext) -> Lead:
+    """Read the words before a number: its kind, subject, area and comparison.
+
+    :param lead: the clause's text before the number (from the clause's start
+        or the previous figure's end).
+    :param ctx: lookups.
+    :return: what the lead says; ``subject`` is "" when the topic applies.
+
+    >>> from cikg.reference import load_reference
+    >>> ctx = default_context(load_reference())
+    >>> read_lead("较 2023 年 12 月增长", ctx)
+    Lead(kind='change', subject='', area=None, comparison='2023 年 12 月', down=False, whole='', verb='')
+    >>> read_lead("营业收入同比下降", ctx).comparison, read_lead("营业收入同比下降", ctx).down
+    ('yoy', True)
+    >>> read_lead("占网民整体的", ctx).whole
+    '网民整体'
+    """
+    lead = _MARKER_RE.sub("", lead).rstrip()
+    change = _CHANGE_RE.search(lead)
+    if change:
+        subject, area = clean_lead(lead[: change.start()], ctx)
+        return Lead(
+            "change",
+            subject,
+            area,
+            _comparison(change),
+            bool(_DOWN_RE.search(change["verb"])),
+        )
+    share = _SHARE_RE.match(lead)
+    if share and "占比" not in share["part"][-2:]:
+        subject, area = clean_lead(share["part"], ctx)
+        whole = clean_lead(_ASIDE_RE.sub("", share["whole"]), ctx)[0]
+        return Lead("share", subject, area, whole=whole)
+    subject, area = clean_lead(lead, ctx)
+    return Lead("level", subject, area)
+
+
+def _comparison(m: re.Match[str]) -> str | None:
+    cmp = m["cmp"] or ""
+    if not cmp:
+        return None
+    if cmp.startswith("同比") or "同期" in cmp:
+        return "yoy"
+    if cmp.startswith("环比"):
+        return "mom"
+    if "上期" in cmp or "上半年" in cmp:
+        return "previous"
+    if "年末" in cmp or "年底" in cmp:
+        return "year-end"
+    if "上年" in cmp or "去年" in cmp:
+        return "year"
+    return (m["base"] or m["base2"] or "").strip() or None
+
+
+def names_measure(subject: str) -> bool:
+    """Whether a wording ends in a measure noun (…数, …率, …规模, …占比 …).
+
+    >>> names_measure("网络购物用户规模"), names_measure("网络购物")
+    (True, False)
+    """
+    return bool(_MEASURE_END_RE.search(subject))
+
+
+def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | None:
+    """Why ``subject`` cannot name the indicator of a figure in ``unit``, or ``None``.
+
+    >>> from cikg.reference import load_reference
+    >>> ctx = default_context(load_reference())
+    >>> problem_with("网络购物用户规模", "person", ctx) is None
+    True
+    >>> problem_with("开幕", "count", ctx)
+    "subject '开幕' does not name a measure"
+    """
+    if not subject:
+        return "no subject before it"
+    if len(subject) > _MAX_SUBJECT:
+        return "subject too long"
+    if subject.strip("-—–·、 ") == "" or subject.endswith(("等", "和", "与", "及", "的")):
+        return f"subject {subject!r} is not an indicator"
+    if ctx.is_indicator(subject) or _MEASURE_END_RE.search(subject):
+        return None
+    if unit in SELF_MEASURED_UNITS:
+        return None
+    return f"subject {subject!r} does not name a measure"
+
+
+def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
+    """A noun subject of a counted figure names the count: 5G 基站 + 个 ->
+    5G基站数量; 网民 + 人 stays 网民 (a measure already).
+
+    >>> from cikg.reference import load_reference
+    >>> count_label("5G基站", "count", default_context(load_reference()))
+    '5G基站数量'
+    """
+    if not subject or unit not in COUNTING_UNITS or ctx.is_indicator(subject):
+        return subject
+    if _MEASURE_END_RE.search(subject) and not subject.endswith(("用户", "网民")):
+        return subject
+    if subject.endswith(("用户", "网民")) and unit == "person":
+        return f"{subject}规模"
+    tagged = ctx.segmenter.tagged(subject)
+    if tagged and (tagged[-1].tag.startswith(("n", "eng", "j", "l")) or tagged[-1].tag == "vn"):
+        return f"{subject}{'人数' if unit == 'person' else '数量'}"
+    return subject
+
+
+def _is_predicate(token: Token) -> bool:
+    """A verb, adverb or preposition (not a verbal noun such as 服务/vn)."""
+    if token.tag in {"v", "vd", "p", "d", "ad", "c"}:
+        return True
+    return token.tag.startswith("v") and token.tag != "vn"
+
+
+def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str:
+    """The subject of a counting expression, from the words after the number
+    (and the verbs before it): 302 款 | 生成式人工智能服务 | 在国家网信办完成备案
+    -> 在国家网信办完成备案的生成式人工智能服务数量; 下架 | 172 款 | 侵害用户
+    权益的 APP -> 下架的侵害用户权益的APP数量.
+
+    :param after: the clause after the number (classifier included).
+    :param verb: the meaningful verbs before the number ("" when none).
+    :param q: the figure (its unit decides 数量 or 人数).
+    :return: the label, or "" when the words after the number name no noun.
+    """
+    after = _MARKER_RE.sub("", after)
+    after = _CLASSIFIER_RE.sub("", after, count=1).strip(" 。；;，,")
+    if not after:
+        return ""
+    after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
+    tagged = ctx.segmenter.tagged(after)
+    if not tagged or tagged[0].tag in {"m", "q", "x", "uj", "ul"}:
+        return ""
+    suffix = "人数" if q.unit == "person" else "数量"
+    if q.unit == "person" and _is_predicate(tagged[0]):
+        # 3.31 亿人 | 表示自己听说过生成式人工智能产品 -> …的人数
+        return display_form(_balanced(after)) + "的人数"
+    # a noun phrase, possibly with a 的-modifier, then a predicate
+    de = after.find("的")
+    cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), len(after))
+    if de >= 0 and (de < cut or _is_predicate(tagged[0])):
+        head = ctx.segmenter.tagged(after[de + 1 :])
+        end = next((t.start for t in head if _is_predicate(t)), len(after) - de - 1)
+        noun = after[: de + 1 + end].strip()
+        rest = ""
+    elif _is_predicate(tagged[0]):
+        return ""
+    else:
+        noun, rest = after[:cut].strip(), after[cut:].strip()
+    noun = _balanced(noun).strip(" 的")
+    if not noun:
+        return ""
+    verb = _ADVERB_RE.sub("", verb)
+    verb = "" if verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS else verb
+    relative = f"{verb}{rest}".strip()
+    label = f"{relative}的{noun}" if relative else noun
+    return display_form(label) + suffix
+
+
+def topic_of(clause: str, ctx: SubjectContext) -> str:
+    """The measure a clause without a figure names as its topic: 网民规模持续
+    扩大 -> 网民规模, so that 达 11.08 亿人 in the next clause measures it;
+    "" when it names none.
+
+    >>> from cikg.reference import load_reference
+    >>> topic_of("我国网民规模持续扩大", default_context(load_reference()))
+    '网民规模'
+    """
+    subject, _ = clean_lead(clause, ctx)
+    tagged = ctx.segmenter.tagged(subject)
+    cut = next(
+        (
+            t.start
+            for t in tagged
+            if t.start > 0
+            and not _MEASURE_END_RE.search(t.word)
+            and t.tag != "c"
+            and (_is_predicate(t) or t.tag in {"a", "ad"} or t.word.startswith("最"))
+        ),
+        len(subject),
+    )
+    subject = subject[:cut].strip(" 的")
+    if subject and (ctx.is_indicator(subject) or _MEASURE_END_RE.search(subject)):
+        return subject
+    return ""
+
+
+def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
+    """The noun phrase a clause without a figure names, cut before its
+    predicate: 学生最多 -> 学生; 其次是网上办事栏目 -> 网上办事栏目.
+
+    >>> from cikg.reference import load_reference
+    >>> noun_phrase_of("其次是个体户/自由职业者", default_context(load_reference()))
+    '个体户/自由职业者'
+    """
+    subject, _ = clean_lead(clause, ctx)
+    tagged = ctx.segmenter.tagged(subject)
+    cut = next(
+        (
+            t.start
+            for t in tagged
+            if t.start > 0
+            and t.tag != "c"
+            and (_is_predicate(t) or t.tag in {"a", "ad"} or t.word.startswith("最"))
+        ),
+        len(subject),
+    )
+    phrase = subject[:cut].strip(" 的")
+    return phrase if 0 < len(phrase) <= _MAX_SUBJECT // 2 else ""
+
+
+def frame_of(clause: str, ctx: SubjectContext) -> str:
+    """The population a clause sets as the base of the shares after it:
+    新增网民中 -> 新增网民; 在参与调查的网民中 -> 参与调查的网民; "" for none.
+
+    >>> from cikg.reference import load_reference
+    >>> frame_of("在新增网民群体中", default_context(load_reference()))
+    '新增网民群体'
+    """
+    text = _MARKER_RE.sub("", clause).strip()
+    m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text)
+    if m is None:
+        return ""
+    base = clean_lead(display_form(m["base"]), ctx)[0]
+    return base if not find_periods(base, 2000) else ""
+
+
+def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -> str:
+    """A share's label: 网络购物用户规模 占 网民整体 -> 网络购物网民使用率 when
+    the curated scheme knows it, else 网络购物用户占网民整体的比例.
+
+    >>> share_label("电商直播用户规模", "网民整体", lambda s: False)
+    '电商直播用户占网民整体的比例'
+    """
+    subject = subject.removesuffix("数量")
+    app = subject.removesuffix("用户规模").removesuffix("规模")
+    if whole.startswith("网民"):
+        for candidate in (f"{app}网民使用率", f"{app}使用率"):
+            if is_indicator(candidate):
+                return candidate
+    if not whole:
+        return f"{subject}占比"
+    whole = whole.removesuffix("的")
+    if subject.endswith("用户规模"):
+        app += "用户"
+    noun = "" if whole.endswith(("比例", "比重")) else "的比例"
+    return f"{app}占{whole}{noun}"
+
+
+_ITEM_SEP_RE = re.compile(r"、|以及|及|和|与")
+_FIRST_ITEM_AFTER = ("使用", "通过", "关注", "对", "在")
+_LAST_ITEM_BEFORE = ("上网", "的", "网民", "用户", "群体", "人群", "地区")
+_ENUM_CLASSIFIER_RE = re.compile(r"^[一二三四五六七八九十两\d]+[省市区地个家类]+的?")
+
+
+def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str], str, str] | None:
+    """Split an enumerating subject into ``n`` items, a prefix and a suffix:
+    使用台式电脑、笔记本电脑、平板电脑和电视上网的比例 -> ([台式电脑, 笔记本电脑,
+    平板电脑, 电视], "使用", "上网的比例"); ``None`` when it does not split
+    into ``n``.
+
+    >>> from cikg.reference import load_reference
+    >>> enumerated_items("天猫和京东交易额", 2, default_context(load_reference()))
+    (['天猫', '京东'], '', '交易额')
+    """
+    ages = find_age_ranges(phrase)
+    if len(ages) == n:
+        return [a.text for a in ages], phrase[: ages[0].start], phrase[ages[-1].end :]
+    parts = [p for p in _ITEM_SEP_RE.split(phrase) if p]
+    if len(parts) != n:
+        return None
+    first, last = parts[0], parts[-1]
+    prefix = ""
+    for word in _FIRST_ITEM_AFTER:
+        i = first.find(word)
+        if i >= 0:
+            prefix, first = first[: i + len(word)], first[i + len(word) :]
+            break
+    shared = _common_ending(parts[:-1])
+    cut = len(last)
+    if shared and shared in last:  # 日常工具类、电子商务类和生活服务类 App 数量: after 类
+        cut = last.index(shared) + len(shared)
+    else:
+        for tok in ctx.segmenter.tokens(last):
+            if tok.start > 0 and (
+                tok.word in _LAST_ITEM_BEFORE
+                or _ENUM_CLASSIFIER_RE.match(last[tok.start :])
+                or _MEASURE_END_RE.search(tok.word)
+            ):
+                cut = tok.start
+                break
+    suffix = _ENUM_CLASSIFIER_RE.sub("", last[cut:]).lstrip("的 ")
+    items = [first, *parts[1:-1], _TRAILING_COUNT_RE.sub("", last[:cut]).strip()]
+    if not all(items) or not suffix:
+        return None
+    # 初中、高中/中专/技校学历的网民: the last item's head noun (学历) is the others' too
+    tail = ctx.segmenter.tokens(items[-1])
+    if len(tail) > 1 and len(tail[-1].word) >= 2 and all(len(i) <= 4 for i in items[:-1]):
+        head = tail[-1].word
+        if not any(i.endswith(head) for i in items[:-1]) and ctx.segmenter.tagged(head)[
+            -1
+        ].tag.startswith("n"):
+            items[-1] = items[-1][: -len(head)]
+            suffix = f"{head}的{suffix}" if last[cut:].lstrip().startswith("的") else head + suffix
+    return items, prefix, suffix
+
+
+_TRAILING_COUNT_RE = re.compile(r"[一二三四五六七八九十两\d]+[省市区地个家类]+$")
+
+
+def _common_ending(items: list[str]) -> str:
+    """The ending the items share when there are at least two (类 of
+    日常工具类、电子商务类), else ""."""
+    if len(items) < 2:
+        return ""
+    end = 0
+    while all(len(i) > end for i in items) and len({i[-end - 1] for i in items}) == 1:
+        end += 1
+    return items[0][-end:] if end else ""
+
+
+def default_context(ref, segmenter: Segmenter | None = None) -> SubjectContext:  # type: ignore[no-untyped-def]
+    """A context over a :class:`~cikg.reference.Reference` (for doctests and
+    tools; the pipeline builds one per build with its segmenter)."""
+    return SubjectContext(
+        segmenter=segmenter or Segmenter.from_reference(ref),
+        region_of=lambda name: name if ref.region(name) is not None else None,
+        is_indicator=lambda label: ref.indicator(label) is not None,
+        is_org=lambda name: ref.org(name) is not None,
+    )
