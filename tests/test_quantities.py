@@ -661,7 +661,7 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
         "次”。",
         [
             "超过 10.8 亿人|1080000000|person|超过",
-            "630 余|630||余",
+            "630 余种|630|count|余",
             "超 127 亿次|12700000000|count|超",
             "近 120 亿次|12000000000|count|近",
             "92.5%|92.5|percent|",
@@ -1020,7 +1020,7 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
     ),
     (  # seed 004:947
         "⁸⁹ 网络短剧：指集数在20集以下的网络剧。",
-        ["20|20||"],
+        ["20集以下|20|count|以下"],
     ),
     (  # seed 004:959
         "对农技类短视频给予 5 亿元流量助推扶持，",
@@ -1565,7 +1565,7 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
     ),
     (  # seed 003:1483
         "“1+N”危险废物数智化线索识别技术体系，形成23种线索识别模",
-        ["23|23||"],
+        ["23种|23|count|"],
     ),
     # not in the seeds: forms the rules must also read
     ("同比增长 -1.3%", ["-1.3%|-1.3|percent|"]),

@@ -20,7 +20,8 @@ holds a ``qb:Observation`` with
   none) matches any;
 - the same area (``CN``, or the region the gold's name stands for);
 - the same status: a target or forecast is found only as one, an actual
-  figure only as an actual one;
+  figure only as an actual one (records without ``status``, as SCHEMA.md
+  writes them, say a forecast in the wording: 市场规模（预计）);
 
 and *its label agrees* when the indicator carries a matching label:
 equal after folding what differs between wordings of one indicator (white
@@ -100,7 +101,7 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     True
     >>> label_matches("即时通信用户规模", {"即时通信网民使用率"}, set())
     False
-    >>> label_matches("政府网站首页文章更新量同比增长率", {"各行政级别政府网站首页文章更新量总量同比增长率"}, set())
+    >>> label_matches("网站文章更新量同比增长率", {"各级政府网站文章更新量总量同比增长率"}, set())
     True
     """
     g = _fold(gold)
@@ -255,7 +256,9 @@ def _score_observation(
         return False, False
     gold = Decimal(str(record["value"]))
     tolerance = rounding_tolerance(record.get("value_text", ""), gold)
-    status = record.get("status") or "actual"
+    status = record.get("status") or (
+        "forecast" if "预计" in record.get("indicator", "") else "actual"
+    )
     period = record.get("period")
     keys = (
         [(_period_key(period), area.value)]

@@ -7,8 +7,10 @@ the document says it is national. In order:
    北京, 深圳 -> that region; 全球, 世界 -> the world; 美国 -> that country);
 2. the area an earlier clause of the same sentence named (上海有超 1000 家药店
    加入…，…服务 204.7 万人次: both are Shanghai's);
-3. the area an earlier sentence of the paragraph named (a paragraph about
-   Beijing goes on about Beijing until it names another area);
+3. the area an earlier sentence of the paragraph named as its topic, in its
+   first clause (北京市…。5G 基站累计建设 9.6 万个: a paragraph about
+   Beijing goes on about Beijing until it names another area); an area
+   named later in a sentence (高于全球增速) or the world does not flow on;
 4. the document's scope (``dcterms:spatial``: a provincial report, an
    article about one city);
 5. otherwise the nation, which a Chinese report's unqualified figures are
@@ -32,18 +34,26 @@ class AreaState:
 
     sentence: str | None = None
     paragraph: str | None = None
+    topic: str | None = None  # the area the sentence's first clause names
 
     def start_sentence(self) -> None:
-        """A new sentence: what the last one named becomes the paragraph's."""
-        if self.sentence is not None:
-            self.paragraph = self.sentence
-        self.sentence = None
+        """A new sentence: the area the last one named as its topic becomes
+        the paragraph's (the world never does)."""
+        if self.topic is not None:
+            self.paragraph = None if self.topic == "全球" else self.topic
+        self.sentence = self.topic = None
 
-    def name(self, area: str, region_of: Callable[[str], str | None]) -> None:
-        """A clause named ``area``: it governs the rest of the sentence."""
+    def name(self, area: str, region_of: Callable[[str], str | None], first: bool) -> None:
+        """A clause named ``area``: it governs the rest of the sentence, and
+        the paragraph when it is the sentence's first clause.
+
+        :param first: whether the clause is the sentence's first.
+        """
         canonical = _canonical(area, region_of)
         if canonical is not None:
             self.sentence = canonical
+            if first:
+                self.topic = canonical
 
 
 def _canonical(area: str, region_of: Callable[[str], str | None]) -> str | None:
@@ -59,6 +69,7 @@ def resolve_area(
     state: AreaState,
     scope: str | None,
     region_of: Callable[[str], str | None],
+    first: bool = False,
 ) -> tuple[str | None, str | None]:
     """The area of a figure and where it came from.
 
@@ -67,6 +78,7 @@ def resolve_area(
         with ``named``).
     :param scope: the document's scope (a curated region name) or ``None``.
     :param region_of: a name -> the curated region name, or ``None``.
+    :param first: whether the figure stands in its sentence's first clause.
     :return: ``(area, source)``: the area as a curated region name (``None``
         for the nation), source ``"text"``, ``"paragraph"``, ``"scope"`` or
         ``None`` (the national default).
@@ -82,7 +94,7 @@ def resolve_area(
     ('上海', 'scope')
     """
     if named is not None:
-        state.name(named, region_of)
+        state.name(named, region_of, first)
     if state.sentence is not None:
         return _national(state.sentence), "text"
     if state.paragraph is not None:

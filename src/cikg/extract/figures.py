@@ -50,6 +50,7 @@ from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
     COUNTING_UNITS,
     SubjectContext,
+    actor_of,
     clean_lead,
     count_label,
     counted_noun,
@@ -57,6 +58,7 @@ from cikg.extract.subjects import (
     frame_of,
     names_measure,
     noun_phrase_of,
+    percent_of,
     problem_with,
     read_lead,
     share_label,
@@ -79,10 +81,34 @@ _TO_RE = re.compile(
 )
 _RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
 _GENERIC_SUBJECTS = frozenset(
-    {"占比", "比例", "所占比例", "比重", "用户规模", "规模", "总规模", "数量", "总量", "总数",
-     "人数", "金额", "使用率", "网民使用率", "普及率", "占有率", "增速", "增长率", "份额",
-     "年均复合增长率", "年均增长率", "复合增长率", "年均增速"}
-)  # fmt: skip
+    {
+        "占比",
+        "比例",
+        "所占比例",
+        "比重",
+        "用户规模",
+        "规模",
+        "总规模",
+        "数量",
+        "总量",
+        "总数",
+        "人数",
+        "金额",
+        "使用率",
+        "网民使用率",
+        "普及率",
+        "占有率",
+        "增速",
+        "增长率",
+        "份额",
+        "年均复合增长率",
+        "年均增长率",
+        "复合增长率",
+        "年均增速",
+        "整体规模",
+        "总体规模",
+    }
+)
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 _RANK_RE = re.compile(
     r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
@@ -94,12 +120,8 @@ _IMPLIED_UNITS = (
     (re.compile(r"(?:人数|用户数|网民数|网民规模|用户规模)$"), "person"),
     (re.compile(r"(?:个数|总数|数量|数)$"), "count"),
 )
-#: N% 的 NOUN VP: a share of a group (26.4%的网民在线购买过药品).
-_OF_NOUN_RE = re.compile(
-    r"^\s*的(?P<noun>[\u4e00-\u9fffA-Za-z]{1,12}?(?:（[^）]*）)?)"
-    r"(?P<rest>(?:已|已经|曾|均|都|也|还|在|表示|认为|能|会|愿意|使用|通过|实现|拥有|参与|"
-    r"购买|遭遇|未|没有|不)[^，,；;。]*)"
-)
+#: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
+_PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对|为|给|跟)(?![国比例])")
 #: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
 _BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
 _QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
@@ -160,6 +182,9 @@ class _State:
     last_unit: str | None = None  # and its unit
     units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
+    first_clause: bool = True  # the clause being read is its sentence's first
+    actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
+    shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
     frame: str = ""  # the base population of shares (新增网民中)
     areas: AreaState = field(default_factory=AreaState)
@@ -277,8 +302,13 @@ class _Reader:
                 if not self.in_title(q.start + sentence.start)
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
+            self.state.actor = actor_of(
+                self.text[sentence.clauses[0].start : sentence.clauses[0].end], self.ctx.subjects
+            )
             self.state.areas.start_sentence()
-            for clause in sentence.clauses:
+            for n, clause in enumerate(sentence.clauses):
+                self.state.first_clause = n == 0
+                self.state.shared_verb = ""
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
@@ -297,7 +327,7 @@ class _Reader:
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
                     if area:
-                        self.state.areas.name(area, self.ctx.subjects.region_of)
+                        self.state.areas.name(area, self.ctx.subjects.region_of, n == 0)
                     continue
                 self.out.seen += len(in_clause)
                 self.read_clause(clause, in_clause, sentence.start, own)
@@ -386,14 +416,23 @@ class _Reader:
                 continue
             if is_conversion(text[clause.start : q.start]):
                 continue
-            if i > 0 and not lead.strip(" 、，,和及与以及").strip():
+            if i > 0 and not re.sub(r"[\s、，,和及与]|以及", "", lead):
                 self.finding(
                     "enumeration",
                     f"{q.text} in {text[clause.start : clause.end]!r}: listed after another "
                     "figure with no subject of its own",
                 )
                 continue
-            self.read_figure(q, lead, after, clause, period, period_source)
+            self.read_figure(q, lead, after, clause, period, period_source, first=i == 0)
+
+    def is_percent_of(self, q: Quantity, lead: str, after: str) -> bool:
+        """26.4%的网民在线购买过药品: a percentage that opens its clause and
+        qualifies a group that does something."""
+        return (
+            q.unit == "percent"
+            and not clean_lead(lead, self.ctx.subjects)[0]
+            and percent_of(after, self.ctx.subjects) is not None
+        )
 
     def ranges(self, quantities: list[Quantity]) -> set[int]:
         found: set[int] = set()
@@ -411,11 +450,12 @@ class _Reader:
         clause: Clause,
         period: Period,
         period_source: str,
+        first: bool = True,
     ) -> None:
         ctx = self.ctx.subjects
         if self.read_base_value(q, lead_text, clause):
             return
-        if q.unit == "percent" and _OF_NOUN_RE.match(after) and not clean_lead(lead_text, ctx)[0]:
+        if self.is_percent_of(q, lead_text, after):
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
             return
         lead = read_lead(lead_text, ctx)
@@ -424,11 +464,17 @@ class _Reader:
         if lead.kind == "level":
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
-                head = self.state.pending_np or (
-                    self.state.topic if not lead_text.strip(" ，,") else ""
-                )
+                head = self.state.pending_np or self.state.topic
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
+            if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
+                self.state.shared_verb = tagged[0].word  # 处置信息 3 万条、账号 5600 个
+            elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
+                subject = f"{self.state.shared_verb}{subject}"
+            if _PREPOSITION_LEAD_RE.match(
+                _MARKER_RE.sub("", lead_text).strip(" ，,")
+            ) and not names_measure(subject):
+                subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
             if not subject or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 subject = (
@@ -449,8 +495,17 @@ class _Reader:
             if problem:
                 self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: {problem}")
                 return
-            self.emit(subject, q.value, unit, q.text, period, area=lead.area, offset=q.start,
-                      source=period_source, qualifier=q.qualifier)  # fmt: skip
+            self.emit(
+                subject,
+                q.value,
+                unit,
+                q.text,
+                period,
+                area=lead.area,
+                offset=q.start,
+                source=period_source,
+                qualifier=q.qualifier,
+            )
             self.state.topic = subject
             return
         if (
@@ -479,16 +534,36 @@ class _Reader:
             else:
                 label, derivation = f"{base}{cmp}增量", "change"
                 unit = unit or self.state.units.get(base)
-            self.emit(label, value, unit, q.text, changed, area=lead.area, offset=q.start,
-                      source=period_source, qualifier=q.qualifier, base=base,
-                      derivation=derivation)  # fmt: skip
+            self.emit(
+                label,
+                value,
+                unit,
+                q.text,
+                changed,
+                area=lead.area,
+                offset=q.start,
+                source=period_source,
+                qualifier=q.qualifier,
+                base=base,
+                derivation=derivation,
+            )
             return
         # a share: 占 WHOLE 的 X%
         derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
         label = share_label(base, lead.whole, ctx.is_indicator)
-        self.emit(label, q.value, unit or "percent", q.text, period, area=lead.area,
-                  offset=q.start, source=period_source, qualifier=q.qualifier, base=base,
-                  derivation=derivation)  # fmt: skip
+        self.emit(
+            label,
+            q.value,
+            unit or "percent",
+            q.text,
+            period,
+            area=lead.area,
+            offset=q.start,
+            source=period_source,
+            qualifier=q.qualifier,
+            base=base,
+            derivation=derivation,
+        )
 
     def read_base_value(self, q: Quantity, lead_text: str, clause: Clause) -> bool:
         """较 2019 年同期（50257 个）增长: the bracketed number is the level of
@@ -501,8 +576,16 @@ class _Reader:
         current = self.state.period
         base = _base_period(m["base"], current, self.ctx.default_year)
         if topic and base is not None and q.unit == self.state.units.get(topic, q.unit):
-            self.emit(topic, q.value, q.unit, q.text, base, area=None, offset=q.start,
-                      qualifier=q.qualifier)  # fmt: skip
+            self.emit(
+                topic,
+                q.value,
+                q.unit,
+                q.text,
+                base,
+                area=None,
+                offset=q.start,
+                qualifier=q.qualifier,
+            )
         return True
 
     def read_percent_of(
@@ -515,17 +598,29 @@ class _Reader:
         period_source: str,
     ) -> None:
         """26.4%的网民在线购买过药品 -> 在线购买过药品的网民比例: a share of a
-        group that does something."""
-        m = _OF_NOUN_RE.match(after)
-        assert m is not None
-        noun, predicate = m["noun"].strip(), _MARKER_RE.sub("", m["rest"]).strip(" 。；;")
+        group that does something (in the frame, when one is set: 在参与调查
+        的网民中，98.2%的网民…)."""
+        found = percent_of(after, self.ctx.subjects)
+        assert found is not None
+        group, predicate = found
         _, area = clean_lead(lead_text, self.ctx.subjects)
-        label = display_form(f"{predicate}的{noun}比例" if predicate else f"{noun}比例")
+        label = display_form(f"{predicate}的{group}比例")
+        if self.state.frame and self.state.frame not in label:
+            label = f"{self.state.frame}中{label}"
         if problem_with(label, "percent", self.ctx.subjects):
             self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}")
             return
-        self.emit(label, q.value, "percent", q.text, period, area=area, offset=q.start,
-                  source=period_source, qualifier=q.qualifier)  # fmt: skip
+        self.emit(
+            label,
+            q.value,
+            "percent",
+            q.text,
+            period,
+            area=area,
+            offset=q.start,
+            source=period_source,
+            qualifier=q.qualifier,
+        )
 
     def clause_text(self, clause: Clause) -> str:
         return self.text[clause.start : clause.end].strip()
@@ -556,18 +651,35 @@ class _Reader:
             if change.kind == "change":
                 cmp = {"yoy": "同比", "mom": "环比"}.get(change.comparison or "", "")
                 derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
-                self.emit(derived, -q.value if change.down else q.value, q.unit, q.text,
-                          _comparison_period(change.comparison, period, self.ctx.default_year),
-                          area=area, offset=q.start, source=period_source,
-                          qualifier=q.qualifier, base=label,
-                          derivation="growth-rate" if q.unit == "percent" else "change")  # fmt: skip
+                self.emit(
+                    derived,
+                    -q.value if change.down else q.value,
+                    q.unit,
+                    q.text,
+                    _comparison_period(change.comparison, period, self.ctx.default_year),
+                    area=area,
+                    offset=q.start,
+                    source=period_source,
+                    qualifier=q.qualifier,
+                    base=label,
+                    derivation="growth-rate" if q.unit == "percent" else "change",
+                )
                 continue
             label = count_label(label, q.unit, self.ctx.subjects)
             if problem_with(label, q.unit, self.ctx.subjects):
                 continue
-            self.emit(label, q.value, q.unit, q.text, period, area=area, offset=q.start,
-                      source=period_source, qualifier=q.qualifier,
-                      breakdown=None if region is not None else item)  # fmt: skip
+            self.emit(
+                label,
+                q.value,
+                q.unit,
+                q.text,
+                period,
+                area=area,
+                offset=q.start,
+                source=period_source,
+                qualifier=q.qualifier,
+                breakdown=None if region is not None else item,
+            )
 
     def read_from_to(
         self, clause: Clause, in_clause: list[Quantity], period: Period, period_source: str
@@ -592,11 +704,28 @@ class _Reader:
             )
         ]
         if earlier:
-            self.emit(subject, first.value, first.unit or second.unit, first.text,
-                      month_of_day(earlier[0]), area=area, offset=first.start,
-                      source="clause", qualifier=first.qualifier)  # fmt: skip
-        self.emit(subject, second.value, second.unit, second.text, period, area=area,
-                  offset=second.start, source=period_source, qualifier=second.qualifier)  # fmt: skip
+            self.emit(
+                subject,
+                first.value,
+                first.unit or second.unit,
+                first.text,
+                month_of_day(earlier[0]),
+                area=area,
+                offset=first.start,
+                source="clause",
+                qualifier=first.qualifier,
+            )
+        self.emit(
+            subject,
+            second.value,
+            second.unit,
+            second.text,
+            period,
+            area=area,
+            offset=second.start,
+            source=period_source,
+            qualifier=second.qualifier,
+        )
         self.state.topic = subject
 
     def emit(
@@ -620,7 +749,11 @@ class _Reader:
         markers = _markers(text[offset:clause_end])
         orgs = tuple(org for m in markers for org in self.ctx.citations.get(m, ()))
         area_name, area_source = resolve_area(
-            area, self.state.areas, self.ctx.scope, self.ctx.subjects.region_of
+            area,
+            self.state.areas,
+            self.ctx.scope,
+            self.ctx.subjects.region_of,
+            self.state.first_clause,
         )
         sentence_start = _sentence_start(text, offset)
         status = figure_status(self.without_titles(sentence_start, offset), self.ctx.default_year)
@@ -658,6 +791,11 @@ class _Reader:
 
 
 _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
+
+
+def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
+    """A verb (not a verbal noun) of at most two characters: 处置, 清理, 下架."""
+    return token.tag in {"v", "vd"} and len(token.word) <= 2
 
 
 def _range_groups(ranged: set[int]) -> list[list[int]]:
@@ -706,8 +844,13 @@ def _q(value: Decimal) -> Quantity:
 
 def _is_bare_link(lead: str) -> bool:
     """A lead that is only link words (达, 达到, 为, 超过 …): the topic applies."""
-    return bool(re.fullmatch(r"[\s，,]*(?:已|已经|累计|共|总计|合计|均|也|并|且|再|首次|持续)*"
-                             r"(?:达到了|达到|高达|达|为|超过了|超过|突破|超|约为|约|近|逾|增至|升至)?\s*", lead))  # fmt: skip
+    return bool(
+        re.fullmatch(
+            r"[\s，,]*(?:已|已经|累计|共|总计|合计|均|也|并|且|再|首次|持续)*"
+            r"(?:达到了|达到|高达|达|为|超过了|超过|突破|超|约为|约|近|逾|增至|升至)?\s*",
+            lead,
+        )
+    )
 
 
 def _clause_end(text: str, offset: int) -> int:

@@ -48,6 +48,7 @@ from cikg.wording import display_form
 __all__ = [
     "Lead",
     "SubjectContext",
+    "actor_of",
     "clean_lead",
     "count_label",
     "counted_noun",
@@ -56,6 +57,7 @@ __all__ = [
     "frame_of",
     "names_measure",
     "noun_phrase_of",
+    "percent_of",
     "problem_with",
     "read_lead",
     "share_label",
@@ -67,7 +69,8 @@ _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|\^\{[^}]*\}
 #: Discourse words that open a clause without naming its subject.
 _LEAD_WORDS = (
     "另一方面", "一方面", "总体来看", "总体看", "整体来看", "整体看", "截至目前", "截止目前",
-    "目前为止", "据了解", "据统计", "据悉", "其次是", "其次为", "其次", "依次是", "依次为", "数据显示", "报告显示", "调查显示", "统计显示",
+    "目前为止", "据了解", "据统计", "据悉", "其次是", "其次为", "其次", "依次是", "依次为",
+    "数据显示", "报告显示", "调查显示", "统计显示",
     "监测显示", "结果显示", "其中", "同时", "此外", "另外", "而且", "并且", "但是", "目前",
     "当前", "现阶段", "近年来", "近年", "今年以来", "年内", "当年", "同期", "期间", "以来",
     "全年", "年底", "年末", "其", "该", "而", "且", "并", "但", "则", "也", "还", "又", "亦",
@@ -79,18 +82,20 @@ _LEAD_WORDS = (
 #: Words that name the whole country or the world (the area stage reads
 #: regions; these are the generic ones a lead starts with).
 _NATION = ("我国", "全国", "中国")
+_SHARE_OF_WHOLE_RE = re.compile(r"(?:的)?(?:占比|份额|比重|排名|第)")
 _WORLD = ("全球", "世界")
 #: Reporting frames: the subject follows them (X 发布的数据显示, 据 X 统计).
 _REPORTING_RE = re.compile(
-    r"(?:数据|报告|调查|统计|监测|结果|研究|资料)?(?:显示|表明|指出|公布|发布|披露|介绍|透露|统计|"
-    r"监测发现|发现)"
-    r"(?:了|的数据显示|的数据)?[，,：:]?"
+    r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料)?(?:显示|表明|指出)"
+    r"|(?:发布|公布|披露)的?(?:数据|报告|信息|统计)?(?:显示|表明)"
+    r"|介绍|透露|监测发现)[了]?[，,：:]?"
 )
 #: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
 _CONTEXT_RE = re.compile(r"^在[^，,；;]{1,24}?(?:中|里|上|方面|领域|背景下|期间|过程中|带动下)的?")
 #: Words between a subject and its number (right to left, longest first).
 _LINK_TAIL_RE = re.compile(
-    r"(?:已经|已|累计|共计|共|总计|合计|分别|依次|也|都|均|持续|稳步|快速|显著|大幅|进一步|"
+    r"(?:已经|已|累计|共计|共|总计|合计|分别|依次|也|都|均|持续|稳步|快速|显著|大幅|进一步|了|"
+    r"更是|更|仅为|仅|只有|就|则|还|再|又|"
     r"首次|将|有望|预计|可|力争|达到了|达到|高达|已达|达|为|是|突破了|突破|超过了|超过|超出|"
     r"超|约为|约|大约|近|将近|接近|逾|增至|增长至|增长到|增加至|增加到|提升至|提升到|上升至|"
     r"升至|提高到|提高至|降至|下降至|下降到|减少至|减少到|保持在|稳定在|维持在|保持|"
@@ -127,6 +132,10 @@ _MEASURE_END_RE = re.compile(
     r"(?:数|量|率|比例|比重|占比|规模|金额|额|收入|长度|时长|人次|次数|产量|流量|面积|速度|"
     r"价格|指数|值|份额|营收|销量|市值|时间|容量|带宽|算力|总和|总值|投资|支出|利润|成本|"
     r"产值|增加值|人口|用户|网民|人数|户数|个数|家数|数目|GDP|gdp)$"
+)
+#: Nouns a percentage's subject ends in: a rate, a share, a growth.
+_RATE_END_RE = re.compile(
+    r"(?:率|比例|比重|占比|份额|增速|增幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度)$"
 )
 #: Units that count things: a noun subject counted in them names a count.
 COUNTING_UNITS = frozenset({"count", "person", "household", "person_time", "block_32"})
@@ -174,8 +183,6 @@ class Lead:
         as written (较 2023 年 12 月 -> ``"2023 年 12 月"``), else ``None``.
     :param down: a change that is a fall (下降, 减少): its value is negated.
     :param whole: for a share: what it is a share of (网民整体, GDP).
-    :param verb: for a subject after the number (counted noun): the verbs
-        before the number that say what is counted (下架), else "".
     """
 
     kind: str
@@ -184,7 +191,6 @@ class Lead:
     comparison: str | None = None
     down: bool = False
     whole: str = ""
-    verb: str = ""
 
 
 def _strip_periods(text: str) -> str:
@@ -210,9 +216,14 @@ def _balanced(text: str) -> str:
     return text
 
 
-def clean_lead(phrase: str, ctx: SubjectContext) -> tuple[str, str | None]:
+def clean_lead(
+    phrase: str, ctx: SubjectContext, *, light_verbs: bool = True, areas: bool = True
+) -> tuple[str, str | None]:
     """Strip what is not the subject from the words before a number (see
     the module's docstring); return ``(subject, area as written or None)``.
+
+    :param light_verbs: drop light verbs between an actor and its object.
+    :param areas: take an area off the start (else it stays in the subject).
 
     >>> from cikg.reference import load_reference
     >>> ctx = default_context(load_reference())
@@ -248,13 +259,14 @@ def clean_lead(phrase: str, ctx: SubjectContext) -> tuple[str, str | None]:
                 break
         if changed:
             continue
-        if area is None:
+        if areas and area is None:
             found = _leading_area(phrase, ctx)
             if found is not None:
                 area, end = found
                 phrase, changed = phrase[end:].lstrip("的 "), True
     phrase = _LINK_TAIL_RE.sub("", phrase.strip(" 的，,")).strip(" 的，,")
-    phrase = _drop_light_verbs(phrase, ctx)
+    if light_verbs:
+        phrase = _drop_light_verbs(phrase, ctx)
     return display_form(_balanced(phrase)).strip(" 的，,、"), area
 
 
@@ -269,6 +281,8 @@ def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
     """A region, the nation or the world at the start of ``phrase``: (name, end)."""
     for word in (*_NATION, *_WORLD):
         if phrase.startswith(word) and not _starts_org(phrase, ctx):
+            if word in _WORLD and _SHARE_OF_WHOLE_RE.match(phrase, len(word)):
+                return None  # 全球占比: a share of the world's total, not the world's figure
             return word, len(word)
     tokens = ctx.segmenter.tokens(phrase[:16])
     if not tokens:
@@ -311,7 +325,7 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     >>> from cikg.reference import load_reference
     >>> ctx = default_context(load_reference())
     >>> read_lead("较 2023 年 12 月增长", ctx)
-    Lead(kind='change', subject='', area=None, comparison='2023 年 12 月', down=False, whole='', verb='')
+    Lead(kind='change', subject='', area=None, comparison='2023 年 12 月', down=False, whole='')
     >>> read_lead("营业收入同比下降", ctx).comparison, read_lead("营业收入同比下降", ctx).down
     ('yoy', True)
     >>> read_lead("占网民整体的", ctx).whole
@@ -379,9 +393,13 @@ def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | N
         return "subject too long"
     if subject.strip("-—–·、 ") == "" or subject.endswith(("等", "和", "与", "及", "的")):
         return f"subject {subject!r} is not an indicator"
-    if ctx.is_indicator(subject) or _MEASURE_END_RE.search(subject):
+    if ctx.is_indicator(subject):
         return None
-    if unit in SELF_MEASURED_UNITS:
+    if unit == "percent":
+        if _RATE_END_RE.search(subject):
+            return None
+        return f"subject {subject!r} names no rate or share"
+    if _MEASURE_END_RE.search(subject) or unit in SELF_MEASURED_UNITS:
         return None
     return f"subject {subject!r} does not name a measure"
 
@@ -396,6 +414,8 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
     """
     if not subject or unit not in COUNTING_UNITS or ctx.is_indicator(subject):
         return subject
+    if unit == "person_time":
+        return subject if subject.endswith("人次") else f"{subject}人次"
     if _MEASURE_END_RE.search(subject) and not subject.endswith(("用户", "网民")):
         return subject
     if subject.endswith(("用户", "网民")) and unit == "person":
@@ -507,7 +527,62 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
         len(subject),
     )
     phrase = subject[:cut].strip(" 的")
+    if phrase in _LEAD_WORDS:
+        return ""
     return phrase if 0 < len(phrase) <= _MAX_SUBJECT // 2 else ""
+
+
+def actor_of(clause: str, ctx: SubjectContext) -> str:
+    """Who or what a sentence is about, named before its first verb: 北斗三号
+    全球卫星导航系统建成运行 -> 北斗三号全球卫星导航系统; "" when its first
+    clause opens with a time, an area or a measure (网民规模达 …).
+
+    >>> from cikg.reference import load_reference
+    >>> actor_of("中国公共招聘网累计发布岗位数量 45869 万条", default_context(load_reference()))
+    '中国公共招聘网'
+    """
+    subject, _ = clean_lead(clause, ctx, light_verbs=False, areas=False)
+    tagged = ctx.segmenter.tagged(subject)
+    cut = next(
+        (
+            t.start
+            for t in tagged
+            if t.start > 0 and (_is_predicate(t) or t.word.isdigit() or t.tag == "x")
+        ),
+        len(subject),
+    )
+    actor = subject[:cut].strip(" 的")
+    if len(actor) < 2 or names_measure(actor) or any(c.isdigit() for c in actor):
+        return ""
+    if ctx.region_of(actor) is not None or actor in (*_NATION, *_WORLD):
+        return ""  # an area is no actor
+    head = ctx.segmenter.tagged(actor)
+    if not head or not head[-1].tag.startswith(("n", "j", "eng", "l")):
+        return ""
+    return actor
+
+
+def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
+    """The group and what it does in ``N% 的 GROUP VP`` (26.4%的网民在线购买
+    过药品: (网民, 在线购买过药品)), read from the words after the number;
+    ``None`` when they are not of that shape.
+
+    >>> from cikg.reference import load_reference
+    >>> percent_of("的网民对公交地铁扫码服务感到满意", default_context(load_reference()))
+    ('网民', '对公交地铁扫码服务感到满意')
+    """
+    after = _MARKER_RE.sub("", after).strip()
+    if not after.startswith("的"):
+        return None
+    rest = after[1:]
+    tagged = ctx.segmenter.tagged(rest)
+    cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), None)
+    if cut is None:
+        return None
+    group = rest[:cut].strip()
+    if not group or not tagged[0].tag.startswith(("n", "r", "j", "b", "a", "eng")):
+        return None
+    return group, rest[cut:].strip(" 。；;")
 
 
 def frame_of(clause: str, ctx: SubjectContext) -> str:
