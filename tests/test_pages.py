@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 
 from cikg.serve import create_app
 from cikg.serve.pages import ID_BASE
+from cikg.store import query
 from cikg.vocab import PREFIXES
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -219,10 +220,17 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     related = sections["Related indicators and their latest national value"]
     users = [note for href, _, note in related if href == USERS]
     assert users and re.match(r"\d{4}-\d{2}: .*亿", users[0])  # the latest national figure
-    # the passages that mention it, with the policy's title marked
-    title = _one(store, f"SELECT ?t WHERE {{ <{policy}> dcterms:title ?t }}")
+    # the passages that mention it, with the name they use marked (title or short name)
+    names = {
+        r["t"].value
+        for r in query(
+            store,
+            f"SELECT ?t WHERE {{ {{ <{policy}> dcterms:title ?t }} UNION {{ <{policy}> skos:altLabel ?t }} }}",
+        )
+    }
     assert "Passages that mention it</h2>" in page
-    assert re.search(rf'<blockquote lang="zh">[^<]*<mark>{re.escape(title)}</mark>', page)
+    marked = re.findall(r'<blockquote lang="zh">[^<]*<mark>([^<]+)</mark>', page)
+    assert marked and set(marked) <= names
 
 
 def test_organisation_region_and_report_pages_have_their_sections(client):

@@ -6,22 +6,38 @@ from pathlib import Path
 
 import pytest
 
+from cikg.extract.organisations import org_finder
 from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions, policy_key
+from cikg.load.text import lines_to_blocks
 from cikg.store import open_store, query
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def mentions(docs, reference):
+def _kind(reference):
     def kind(title):
         found = reference.title_kind(title)
         return (found[0].value, found[1]) if found else None
 
+    return kind
+
+
+@pytest.fixture(scope="module")
+def finder(reference, segmenter):
+    return org_finder(reference, segmenter)
+
+
+@pytest.fixture(scope="module")
+def mentions(docs, reference, finder):
     return {
-        key: blocks_to_policy_mentions(doc.blocks, kind, lambda n: reference.org(n) is not None)
+        key: blocks_to_policy_mentions(doc.blocks, _kind(reference), finder)
         for key, doc in docs.items()
     }
+
+
+def _read(text, reference, finder, by_number=lambda number: None):
+    blocks = lines_to_blocks([text], 0, set())
+    return blocks_to_policy_mentions(blocks, _kind(reference), finder, by_number)
 
 
 def _by_title(mentions, title):
@@ -50,6 +66,56 @@ def test_issuers_and_dates_from_the_sentence(mentions):
     assert _by_title(m001, "推动消费品以旧换新行动方案").date.isoformat() == "2024"
 
 
+@pytest.mark.parametrize(
+    ("text", "issuers", "count", "date"),
+    [
+        # 004: a ministry whose name holds 和 is one issuer, not 工业 and 信息化部
+        (
+            "2020 年 3 月，工业和信息化部发布《关于开展 2020 年 IPv6 端到端贯通能力提升专项行动的通知》。",
+            ("工业和信息化部",),
+            None,
+            "2020-03",
+        ),
+        # joint issuance with a count: the named bodies and the number
+        (
+            "7月，国家发展改革委、中央网信办、工业和信息化部等十三个部门联合印发的《关于支持新业态新模式健康发展 激活消费市场带动扩大就业的意见》提出。",
+            ("国家发展改革委", "中央网信办", "工业和信息化部"),
+            13,
+            None,
+        ),
+        # after the title: 由 X 印发
+        (
+            "《网络数据安全管理条例》由国务院印发，自 2025 年 1 月 1 日起施行。",
+            ("国务院",),
+            None,
+            None,
+        ),
+    ],
+)
+def test_issuers_wherever_the_sentence_gives_them(text, issuers, count, date, reference, finder):
+    (m,) = _read(text, reference, finder)
+    assert m.issuers == issuers
+    assert m.issuer_count == count
+    assert (m.date.isoformat() if m.date else None) == date
+
+
+def test_entry_into_force_is_not_the_issue_date(reference, finder):
+    (m,) = _read(
+        "《网络数据安全管理条例》由国务院印发，自 2025 年 1 月 1 日起施行。", reference, finder
+    )
+    assert m.in_force.isoformat() == "2025-01-01" and m.date is None
+
+
+def test_document_number_names_the_issuer(reference, finder):
+    (m,) = _read(
+        "《关于加快场景培育和开放推动新场景大规模应用的实施意见》（国办发〔2024〕3号）明确。",
+        reference,
+        finder,
+        lambda number: "国务院办公厅" if number.startswith("国办发") else None,
+    )
+    assert m.doc_number == "国办发〔2024〕3号" and m.issuers == ("国务院办公厅",)
+
+
 def test_one_policy_whatever_the_spelling():
     assert policy_key("中华人民共和国网络安全法") == policy_key("网络安全法")
     assert policy_key("数字中国建设 2024 年工作要点清单") == policy_key(
@@ -70,7 +136,7 @@ def test_policies_in_the_graph(built_store):
     shopping = {
         r["indicatorLabel"].value for r in rows if r["title"].value == "推动消费品以旧换新行动方案"
     }
-    # the policy sits in the 商务交易类应用 section with these indicators
+    # the passage naming the policy names these applications (网络购物、网络支付以及网上外卖)
     assert {"网络购物用户规模", "网络支付用户规模", "网上外卖用户规模"} <= shopping
     issuers = query(
         store,

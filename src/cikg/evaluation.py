@@ -32,9 +32,11 @@ the gold wording. Recall is reported strictly (value, period, area, status
 and label) and loosely (without the label), by source (table or text);
 label agreement is strict over loose.
 
-**Policies** are found by title (:func:`~cikg.extract.policies.policy_key`)
-among the policies mentioned in the report, with the issuer (every one of
-a joint issuance ``A、B``) and the date when the gold gives them; **titles
+**Policies** are found by title (:func:`~cikg.iris.policy_key`) among the
+policies mentioned in the report, with the issuer (every one of a joint
+issuance ``A、B``, each equal to, containing or contained in an issuer's
+label: 第十三届全国人民代表大会第三次会议 is found as 全国人民代表大会) and
+the date when the gold gives them; **titles
 that are not policies** are found when no policy holds them; **citations**
 by marker, with publisher, URL and date; **organisations** when an
 organisation the report's graph refers to carries the gold name or one of
@@ -68,7 +70,8 @@ __all__ = [
 
 _FOLD_RE = re.compile(r"[\s“”\"'‘’「」『』：:、，,。·]")
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
-_JOINT_RE = re.compile(r"[、，,和与及]")
+#: How a gold record joins several issuers (工业和信息化部 holds 和: not a separator).
+_JOINT_RE = re.compile(r"[、，,；;]")
 
 
 def _fold(text: str) -> str:
@@ -345,7 +348,10 @@ def _score_document(
             if issuer:
                 score.total["issuer"] += 1
                 named = [_fold(p) for p in _JOINT_RE.split(issuer) if p.strip()]
-                issued = entry is not None and all(n in entry[0] for n in named)
+                issued = entry is not None and all(
+                    any(n == x or (len(x) >= 2 and (x in n or n in x)) for x in entry[0])
+                    for n in named
+                )
                 score.found["issuer"] += issued
                 ok = ok and issued
         elif kind == "non_policy_title":

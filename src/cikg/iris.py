@@ -17,13 +17,20 @@ two different texts never share one.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 from pyoxigraph import NamedNode
 
 from cikg.errors import CikgError
 
-__all__ = ["DEFAULT_BASE", "IriMinter", "SlugCollision", "normalise_key"]
+__all__ = [
+    "DEFAULT_BASE",
+    "IriMinter",
+    "SlugCollision",
+    "normalise_key",
+    "policy_key",
+]
 
 DEFAULT_BASE = "https://w3id.org/cikg/"
 
@@ -44,6 +51,28 @@ def normalise_key(text: str) -> str:
     'apnic'
     """
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+_PRC_PREFIX = "中华人民共和国"
+#: A version in brackets at a title's end: 人工智能安全治理框架（1.0版） is the
+#: framework a text also names without it.
+_VERSION_RE = re.compile(r"[（(]\s*v?\d{1,2}(?:\.\d+)*\s*版\s*[)）]$")
+
+
+def policy_key(title: str) -> str:
+    """The identity of a policy title: :func:`normalise_key`, without a
+    leading 中华人民共和国 and a trailing version (（1.0版）); a year edition
+    such as （2024 版） stays (it names another document).
+
+    >>> policy_key("中华人民共和国网络安全法") == policy_key("网络安全法")
+    True
+    >>> policy_key("人工智能安全治理框架（1.0版）") == policy_key("人工智能安全治理框架")
+    True
+    >>> policy_key("指南（2024 版）") == policy_key("指南")
+    False
+    """
+    key = _VERSION_RE.sub("", normalise_key(title))
+    return key.removeprefix(_PRC_PREFIX) if len(key) > len(_PRC_PREFIX) + 1 else key
 
 
 class IriMinter:

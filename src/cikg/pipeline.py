@@ -23,6 +23,7 @@ from pyoxigraph import NamedNode, Quad
 from cikg import __version__
 from cikg.errors import CikgError, InputError, UnsupportedInput
 from cikg.extract.document import document_to_facts
+from cikg.extract.organisations import OrgFinder, org_finder
 from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions
 from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter, normalise_key
@@ -169,8 +170,9 @@ def build(
             minter,
             reference,
             UnitTable.from_quads(reference.reference_quads),
-            Segmenter.from_reference(reference),
+            segmenter := Segmenter.from_reference(reference),
             (settings or BuildSettings()).max_input_bytes,
+            org_finder(reference, segmenter),
         )
         results = []
         for path in files:
@@ -195,6 +197,7 @@ class _Tools:
     units: UnitTable
     segmenter: Segmenter
     max_input_bytes: int
+    orgs: OrgFinder
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +227,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         report_year=meta.year,
         scope=meta.scope,
         is_article=meta.is_article,
+        finder=tools.orgs,
     )
     cited, citation_iris = citations_to_triples(
         extraction.citations, doc, meta.slug, mapped.block_iris, orgs.iri, minter
@@ -239,13 +243,14 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         org_iri=orgs.iri,
         default_topic=_chapter_topics(doc, reference, minter).__getitem__,
         citation_iris=citation_iris,
-        policy_iri=lambda title: policy_iri(title, minter),
+        policy_iri=lambda title: policy_iri(title, minter, reference),
     )
     policies = policies_to_triples(
         blocks_to_policy_mentions(
             doc.blocks,
             lambda title: _kind(reference, title),
-            lambda name: reference.org(name) is not None,
+            tools.orgs,
+            lambda number: _issuer_name(reference, number),
         ),
         blocks_to_definitions(doc.blocks),
         doc,
@@ -253,7 +258,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
         cube.block_indicators,
         reference,
         orgs,
-        tools.segmenter,
+        tools.orgs,
         minter,
     )
     own = tuple(
@@ -354,6 +359,12 @@ def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
         findings=mapped.findings,
         seconds=time.perf_counter() - t0,
     )
+
+
+def _issuer_name(reference: Reference, number: str) -> str | None:
+    """The preferred name of the body a 发文字号's prefix names."""
+    org = reference.issuer_of_number(number)
+    return None if org is None else reference.org_preferred.get(org.value)
 
 
 def _kind(reference: Reference, title: str) -> tuple[str, bool] | None:

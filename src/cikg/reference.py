@@ -16,7 +16,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
 from cikg.errors import CikgError
-from cikg.iris import IriMinter, normalise_key
+from cikg.iris import IriMinter, normalise_key, policy_key
 from cikg.vocab import CIKG, DCTERMS, RDF, SKOS
 
 __all__ = ["Reference", "ReportSeries", "default_ontology_dir", "load_reference"]
@@ -93,6 +93,10 @@ class Reference:
     :param org_preferred: organisation IRI -> its Chinese preferred label.
     :param media_labels: Chinese labels and aliases of the news organisations
         (``schema:NewsMediaOrganization``): the agencies of datelines.
+    :param doc_number_prefixes: 发文字号 prefix (国发, 国办发) -> the
+        organisation whose documents it numbers (``cikg:docNumberPrefix``).
+    :param policy_names: normalised title or alias of a curated policy
+        (数据二十条, 网络安全法) -> the policy.
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -112,6 +116,23 @@ class Reference:
     region_groups: dict[str, tuple[NamedNode, ...]] = field(default_factory=dict)
     org_preferred: dict[str, str] = field(default_factory=dict)
     media_labels: tuple[str, ...] = ()
+    doc_number_prefixes: dict[str, NamedNode] = field(default_factory=dict)
+    policy_names: dict[str, NamedNode] = field(default_factory=dict)
+
+    def issuer_of_number(self, number: str) -> NamedNode | None:
+        """The organisation a 发文字号's prefix names (the longest curated
+        prefix it starts with), or ``None``.
+
+        >>> ref = load_reference()
+        >>> ref.issuer_of_number("国办发〔2024〕3号") == ref.org("国务院办公厅")
+        True
+        """
+        found = [p for p in self.doc_number_prefixes if number.startswith(p)]
+        return self.doc_number_prefixes[max(found, key=len)] if found else None
+
+    def policy(self, title: str) -> NamedNode | None:
+        """The curated policy a title or short name stands for, or ``None``."""
+        return self.policy_names.get(policy_key(title))
 
     def title_kind(self, title: str) -> tuple[NamedNode, bool] | None:
         """What a 《…》 title's ending says it is: ``(concept, is_policy)``
@@ -305,6 +326,11 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             )
         },
         indicator_labels=_scheme_labels(store, minter.scheme("indicator")),
+        doc_number_prefixes={
+            q.object.value: q.subject  # type: ignore[misc]
+            for q in store.quads_for_pattern(None, CIKG.docNumberPrefix, None)
+        },
+        policy_names=_policy_names(store),
         media_labels=tuple(
             sorted(
                 row["name"].value
@@ -318,6 +344,26 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             for k, v in _concepts(store, minter.scheme(scheme)).items()
         },
     )
+
+
+def _policy_names(store: Store) -> dict[str, NamedNode]:
+    """Normalised title and every label of each curated ``cikg:Policy``.
+
+    :raises CikgError: if one name is given to two policies.
+    """
+    names: dict[str, NamedNode] = {}
+    for q in store.quads_for_pattern(None, RDF.type, CIKG.Policy):
+        for prop in (DCTERMS.title, SKOS.prefLabel, SKOS.altLabel):
+            for label in store.quads_for_pattern(q.subject, prop, None):
+                if getattr(label.object, "language", "zh") not in ("zh", ""):
+                    continue
+                key = policy_key(label.object.value)
+                if names.setdefault(key, q.subject) != q.subject:  # type: ignore[arg-type]
+                    raise CikgError(
+                        f"ontology: the policy name {label.object.value!r} is given to both "
+                        f"{names[key].value} and {q.subject.value}"
+                    )
+    return names
 
 
 def _scheme_names(store: Store, scheme: NamedNode) -> dict[str, NamedNode]:

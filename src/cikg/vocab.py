@@ -85,7 +85,7 @@ CIKG_TERMS = frozenset(
         "periodEnd", "valueText", "citation", "canonicalUnit", "baseIndicator",
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
         "gbCode", "slugPrefix", "unitSymbol", "titleSuffix", "rowHeader", "columnHeader",
-        "periodSource", "valueQualifier", "targetOf",
+        "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
     }
 )  # fmt: skip
 

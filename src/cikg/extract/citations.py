@@ -3,18 +3,20 @@
 The reports cite their sources in footnotes (001/004: ``²⁴ 来源：工业和信息化部，
 https://…，2024 年 12 月 23 日。``; 003: ``[6] 数据来源：工业和信息化部``). A
 footnote is a citation when it starts with 来源/数据来源/资料来源 or gives a
-URL; its publisher is the name before the first comma, linked to a curated
-organisation through any alias, or to the curated organisation whose name
-opens it (腾讯 2024 年中期财务报告 -> 腾讯). ``来源：同上`` repeats the previous
+URL; its publisher is the organisation named before the first comma
+(:func:`~cikg.extract.organisations.source_org`: a curated or structured
+name, the name before a year or a publication — 腾讯 2024 年中期财务报告 ->
+腾讯 — never a method such as 根据…计算). ``来源：同上`` repeats the previous
 citation. Footnotes that define a term (¹⁸ 静态网页：指…) are not citations.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cikg.extract.organisations import OrgFinder, source_org
 from cikg.extract.periods import find_periods
 from cikg.records import Block, BlockKind
 
@@ -68,28 +70,20 @@ def marker_pattern(marker: str, bracketed: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
-def _publisher(body: str, known_org: Callable[[str], str | None]) -> str | None:
+def _publisher(body: str, finder: OrgFinder) -> str | None:
+    """The organisation a footnote or source line names before its first
+    comma (see :func:`~cikg.extract.organisations.source_org`)."""
     name = re.split(r"[，,；;]", body, maxsplit=1)[0].strip().rstrip("。")
-    if not name or _URL_RE.match(name) or len(name) > 40:
+    if not name or _URL_RE.match(name):
         return None
-    if known_org(name) is not None:
-        return name
-    words = name.split()
-    if words and known_org(words[0]) is not None:
-        return words[0]  # 腾讯 2024 年中期财务报告 -> 腾讯
-    if _PUBLICATION_RE.search(name) or "。" in name:
-        return None
-    return name
+    return source_org(name, finder)
 
 
-def footnotes_to_citations(
-    blocks: Sequence[Block], known_org: Callable[[str], str | None]
-) -> list[CitationRecord]:
+def footnotes_to_citations(blocks: Sequence[Block], finder: OrgFinder) -> list[CitationRecord]:
     """The citations among a document's footnotes.
 
     :param blocks: the document's blocks.
-    :param known_org: a name -> the curated organisation's IRI (as text) or
-        ``None``.
+    :param finder: finds the organisation a footnote names.
     :return: one record per citing footnote, in document order.
     """
     out: list[CitationRecord] = []
@@ -109,7 +103,7 @@ def footnotes_to_citations(
             previous = out[-1]  # 来源：同上 repeats the note before
             publisher, urls, date = previous.publisher, urls or previous.urls, date or previous.date
         else:
-            publisher = _publisher(body, known_org)
+            publisher = _publisher(body, finder)
         out.append(CitationRecord(block.marker, index, text, publisher, urls, date))
     return out
 
@@ -118,7 +112,7 @@ _SOURCE_LINE_RE = re.compile(r"^[（(]?(?:数据来源|资料来源|来源)\s*[�
 
 
 def source_lines_to_citations(
-    blocks: Sequence[Block], known_org: Callable[[str], str | None], first_number: int
+    blocks: Sequence[Block], finder: OrgFinder, first_number: int
 ) -> list[CitationRecord]:
     """来源/数据来源 lines under tables and figures, and standing alone, as
     citations numbered from ``first_number`` on (after the footnotes).
@@ -146,7 +140,7 @@ def source_lines_to_citations(
                     str(number),
                     index,
                     line.strip(),
-                    _publisher(first, known_org),
+                    _publisher(first, finder),
                     tuple(_URL_RE.findall(line)),
                     None,
                 )

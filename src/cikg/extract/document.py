@@ -19,6 +19,7 @@ from cikg.extract.citations import (
     source_lines_to_citations,
 )
 from cikg.extract.figures import ProseContext, paragraph_to_facts
+from cikg.extract.organisations import OrgFinder, org_finder
 from cikg.extract.periods import Period, find_periods
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
 from cikg.extract.subjects import SubjectContext
@@ -117,6 +118,7 @@ def document_to_facts(
     report_year: int | None = None,
     scope: str | None = None,
     is_article: bool = False,
+    finder: OrgFinder | None = None,
 ) -> Extraction:
     """Read the observations a document states in its tables and prose.
 
@@ -132,8 +134,11 @@ def document_to_facts(
         the default area of its figures; ``None`` for the nation.
     :param is_article: a news article (no title page): its date is the
         reference date of the figures it states in the present tense.
+    :param finder: finds the organisations citations name (default: one over
+        ``ref`` and ``segmenter``).
     :return: facts, citations, findings and counts.
     """
+    finder = finder or org_finder(ref, segmenter)
     footnotes = {b.marker: b.text for b in doc.blocks if b.kind is BlockKind.FOOTNOTE and b.marker}
     default_period = reference_date(doc)
     if default_period is None and report_year is not None:
@@ -162,10 +167,9 @@ def document_to_facts(
         out.findings.extend(findings)
         out.cells += len(facts) + sum(1 for f in findings if f.kind == "skipped-cell")
 
-    known = lambda name: None if ref.org(name) is None else name  # noqa: E731
-    out.citations = footnotes_to_citations(doc.blocks, known)
+    out.citations = footnotes_to_citations(doc.blocks, finder)
     first = max((int(c.marker) for c in out.citations), default=0) + 1
-    lines = source_lines_to_citations(doc.blocks, known, first)
+    lines = source_lines_to_citations(doc.blocks, finder, first)
     out.citations.extend(lines)
     by_table = {c.block: c.marker for c in lines}
     out.facts = [  # a table's figures cite the 来源 line under it

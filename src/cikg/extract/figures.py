@@ -74,6 +74,15 @@ _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _COMPARE_BEFORE_RE = re.compile(r"(?:较|比|比上年|比去年|由|从|相比|与|同比|环比)\s*$")
 _SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
+#: 自 2014 年成立以来: the span from the year to the figure's date.
+_SINCE_WIDE_RE = re.compile(r"^[^，,；;。]{0,12}?以来")
+#: Sentences that go on from the one before (其中, 此外 …): its period and topic.
+_CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|并|且|与此同时)")
+_ITEM_END_RE = re.compile(r"[、，,；;]")
+#: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
+_THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
+#: 目前/当前: the document's own date.
+_NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
 _FROM_RE = re.compile(r"[由从]\s*$|[由从](?=[^，,；;]*$)")
 _TO_RE = re.compile(
@@ -177,12 +186,14 @@ class _State:
 
     period: Period | None = None  # the period governing what follows
     period_source: str = "report"
+    previous: Period | None = None  # the period the previous sentence set
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
     units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
     first_clause: bool = True  # the clause being read is its sentence's first
+    change_base: str = ""  # the subject the sentence's last change named
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
@@ -210,10 +221,25 @@ def _markers(text: str) -> list[str]:
     return [m.group(1) or m.group(0).translate(_SUPERSCRIPT) for m in _MARKER_RE.finditer(text)]
 
 
+def _runs_since(text: str, period: Period) -> bool:
+    """Whether a period opens a span to now: X 年以来, 自 X 年成立以来."""
+    after = text[period.end_offset :]
+    before = text[max(0, period.start_offset - 2) : period.start_offset]
+    return bool(_SINCE_AFTER_RE.match(after) or ("自" in before and _SINCE_WIDE_RE.match(after)))
+
+
+def _stock_month(period: Period) -> Period:
+    """截至 2020 年一季度: a stock at a span's end is at the end's month."""
+    if period.time_per_collect != "EndOfPeriod" or "/month/" in period.iri or "/day/" in period.iri:
+        return period
+    found = find_periods(f"{period.end.year}年{period.end.month}月")
+    return replace(found[0], time_per_collect="EndOfPeriod", text=period.text) if found else period
+
+
 def _since(text: str, period: Period, governing: Period | None) -> Period | None:
     """X 年以来 (a period followed by 以来/起): the span from X to the
     governing date, or ``None`` when it is not one."""
-    if not _SINCE_AFTER_RE.match(text[period.end_offset :]):
+    if not _runs_since(text, period):
         return None
     end = governing.end if governing is not None and governing.end > period.end else None
     return span(period.start, end, f"{period.text}以来") if end else None
@@ -229,6 +255,8 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
         start = period.end.replace(day=1)
         start = start.replace(year=start.year - 1) + timedelta(days=32)
         return span(start.replace(day=1), period.end, f"{period.text}（同比）") or period
+    if comparison == "ytd":  # 当年净增, 今年以来: since the year began
+        return span(period.end.replace(month=1, day=1), period.end, period.text) or period
     if comparison == "year":
         return (
             span(period.end.replace(month=1, day=1), period.end.replace(month=12, day=31)) or period
@@ -302,6 +330,11 @@ class _Reader:
                 if not self.in_title(q.start + sentence.start)
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
+            self.state.change_base = ""
+            self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
+            # a sentence without a date of its own goes on from the one before
+            if self.state.previous is not None:
+                self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.actor = actor_of(
                 self.text[sentence.clauses[0].start : sentence.clauses[0].end], self.ctx.subjects
             )
@@ -312,11 +345,14 @@ class _Reader:
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
-                    since = _since(self.text, p, self.state.period)
-                    if since is None and _SINCE_AFTER_RE.match(self.text[p.end_offset :]):
+                    since = _since(self.text, p, self.state.period or self.ctx.default_period)
+                    if since is None and _runs_since(self.text, p):
                         continue  # X 年以来 with no date it runs to
-                    self.state.period = month_of_day(since or p)
+                    self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
+                if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
+                    # 目前/当前: the document's own date, not an earlier clause's
+                    self.state.period, self.state.period_source = self.ctx.default_period, "report"
                 self.read_ranks(clause, sentence.start)
                 if not in_clause:
                     lead = self.text[clause.start : clause.end]
@@ -331,8 +367,8 @@ class _Reader:
                     continue
                 self.out.seen += len(in_clause)
                 self.read_clause(clause, in_clause, sentence.start, own)
-            # a period set in this sentence governs the rest of the paragraph
             if self.state.period_source == "clause":
+                self.state.previous = self.state.period
                 self.state.period_source = "paragraph"
         return self.out
 
@@ -346,14 +382,13 @@ class _Reader:
             if not subject or period is None or problem_with(subject, "rank", self.ctx.subjects):
                 continue
             scope = m.group("scope") or ""
-            world = scope in {"全球", "世界"}
             self.emit(
-                f"{subject}{scope}排名",
+                f"{subject}{scope}排名",  # 位居全球第二: China's rank, among the world's
                 Decimal(_rank_number(m.group("n"))),
                 "rank",
                 m.group(0),
                 period,
-                area="全球" if world else area,
+                area=area,
                 offset=m.start(),
             )
 
@@ -416,14 +451,27 @@ class _Reader:
                 continue
             if is_conversion(text[clause.start : q.start]):
                 continue
+            if _THRESHOLD_BEFORE_RE.search(text[clause.start : q.start]) and (
+                q.qualifier in {"以上", "以下", "及以上", "及以下"}
+                or after.lstrip().startswith("之间")
+            ):
+                self.finding("threshold", f"{q.text} in {self.clause_text(clause)!r}: a threshold")
+                continue  # 授权专利数量在 2 万件以上: the bound of a category
             if i > 0 and not re.sub(r"[\s、，,和及与]|以及", "", lead):
+                if counted_noun(
+                    after, "", q, self.ctx.subjects
+                ):  # 49.2 万个村委会、11.5 万个居委会
+                    self.read_figure(q, "", after, clause, period, period_source, first=False)
+                    previous_end = _noun_end(q, after)
+                    continue
                 self.finding(
                     "enumeration",
                     f"{q.text} in {text[clause.start : clause.end]!r}: listed after another "
                     "figure with no subject of its own",
                 )
                 continue
-            self.read_figure(q, lead, after, clause, period, period_source, first=i == 0)
+            if self.read_figure(q, lead, after, clause, period, period_source, first=i == 0):
+                previous_end = _noun_end(q, after)  # the next lead starts after the noun counted
 
     def is_percent_of(self, q: Quantity, lead: str, after: str) -> bool:
         """26.4%的网民在线购买过药品: a percentage that opens its clause and
@@ -451,13 +499,15 @@ class _Reader:
         period: Period,
         period_source: str,
         first: bool = True,
-    ) -> None:
+    ) -> bool:
+        """Read one figure; return whether its subject is the noun after it
+        (the next figure's lead then starts after that noun)."""
         ctx = self.ctx.subjects
         if self.read_base_value(q, lead_text, clause):
-            return
+            return False
         if self.is_percent_of(q, lead_text, after):
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
-            return
+            return False
         lead = read_lead(lead_text, ctx)
         subject = lead.subject
         unit = q.unit
@@ -475,6 +525,24 @@ class _Reader:
                 _MARKER_RE.sub("", lead_text).strip(" ，,")
             ) and not names_measure(subject):
                 subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
+            if subject and _MARKER_RE.sub("", lead_text).rstrip().endswith("的"):
+                noun = counted_noun(after, "", q, ctx)  # 28 个省份的 | 238 个 | 地市
+                if noun:
+                    subject = f"{subject}的{noun}"
+                    self.emit(
+                        subject,
+                        q.value,
+                        unit,
+                        q.text,
+                        period,
+                        area=lead.area,
+                        offset=q.start,
+                        source=period_source,
+                        qualifier=q.qualifier,
+                    )
+                    self.state.topic = subject
+                    return True
+            from_after = False
             if not subject or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 subject = (
@@ -482,6 +550,7 @@ class _Reader:
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )
+                from_after = bool(subject)
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (
@@ -490,11 +559,20 @@ class _Reader:
                 and self.state.frame not in subject
             ):
                 subject = f"{self.state.frame}中{subject}"
+            if (
+                self.state.actor
+                and not self.state.first_clause
+                and 0 < len(subject) <= 4
+                and not ctx.is_indicator(subject)
+                and self.state.actor not in subject
+            ):
+                subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
             if problem:
                 self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: {problem}")
-                return
+                self.state.topic = ""  # what follows (同比增长 …) is this figure's, not the last
+                return False
             self.emit(
                 subject,
                 q.value,
@@ -507,7 +585,7 @@ class _Reader:
                 qualifier=q.qualifier,
             )
             self.state.topic = subject
-            return
+            return from_after
         if (
             subject in _GENERIC_SUBJECTS
             or subject in {"占", "占比"}
@@ -515,16 +593,19 @@ class _Reader:
         ):
             # 占比较 2023 年 12 月提高 4.1 个百分点: the change of the last share
             subject = self.state.last if self.state.last_unit == "percent" else ""
+        if not subject and lead.kind == "change" and self.state.change_base:
+            subject = self.state.change_base  # 案例数环比下跌 1.9%，同比下跌 30.4%
         base = subject or self.state.topic
         if not base:
             self.finding(
                 "no-subject", f"{q.text} in {self.clause_text(clause)!r}: no subject before it"
             )
-            return
+            return False
         if lead.kind == "change":
+            self.state.change_base = base if lead.subject or self.state.change_base else ""
             if unit == "times":
                 self.finding("multiple", f"{q.text} in {self.clause_text(clause)!r}: a multiple")
-                return
+                return False
             comparison = lead.comparison
             value = -q.value if lead.down else q.value
             changed = _comparison_period(comparison, period, self.ctx.default_year)
@@ -547,7 +628,7 @@ class _Reader:
                 base=base,
                 derivation=derivation,
             )
-            return
+            return False
         # a share: 占 WHOLE 的 X%
         derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
         label = share_label(base, lead.whole, ctx.is_indicator)
@@ -796,6 +877,12 @@ _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "�
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
     """A verb (not a verbal noun) of at most two characters: 处置, 清理, 下架."""
     return token.tag in {"v", "vd"} and len(token.word) <= 2
+
+
+def _noun_end(q: Quantity, after: str) -> int:
+    """Where the noun counted after a number ends: at the next list item."""
+    cut = _ITEM_END_RE.search(after)
+    return q.end + (cut.start() if cut else len(after))
 
 
 def _range_groups(ranged: set[int]) -> list[list[int]]:

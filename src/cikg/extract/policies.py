@@ -10,11 +10,18 @@ region mentions; the 术语界定 definitions.
 - **Identity.** Spacing artefacts are removed (加 快数 字人才 -> 加快数字人才) and
   a leading 中华人民共和国 does not count: 《网络安全法》 and
   《中华人民共和国网络安全法》 are one policy.
-- **Issuers and dates.** In the sentence, the organisations before the verb
-  that issues the title (国务院印发《…》; 中央网信办、教育部、工业和信息化部、
-  人力资源社会保障部联合印发《…》 -> four) and the sentence's own period before
-  the title (2024 年 1 月，国务院印发… -> 2024-01). Titles chained after one
-  verb (出台《A》《B》和《C》) share them. 发文字号 (国发〔2024〕7号) when given.
+- **Issuers** wherever the sentence gives them, found by
+  :class:`~cikg.extract.organisations.OrgFinder` (curated names and names of
+  an organisation's structure): before the title and its issuing verb
+  (国务院印发《…》; 中央网信办、教育部、工业和信息化部联合印发的《…》 -> three;
+  国家发展改革委、中央网信办等十三个部门 -> two and the count 13), after it
+  (《…》由 X 印发), and from the prefix of its 发文字号 (《…》（国发〔2024〕7号）
+  -> 国务院: curated ``cikg:docNumberPrefix``). Titles chained after one verb
+  (出台《A》《B》和《C》) share them.
+- **Dates by their verb:** the date of a sentence that says the title was
+  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``; a date with
+  施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
+  1 日起施行). A date in a sentence that says neither is not the policy's.
 """
 
 from __future__ import annotations
@@ -23,8 +30,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cikg.extract.organisations import OrgFinder, split_joint
 from cikg.extract.periods import find_periods
-from cikg.iris import normalise_key
+from cikg.iris import normalise_key, policy_key
 from cikg.records import Block, BlockKind, IssuedDate
 from cikg.wording import display_form
 
@@ -39,17 +47,20 @@ __all__ = [
 _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 _UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划|纲要)")
 _ISSUE_VERB_RE = re.compile(
-    r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继)?"
-    r"(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|出台了|印发了|发布了)(?:了)?\s*$"
+    r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
+    r"(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过)(?:了|实施)?(?:的)?\s*$"
+)
+_ISSUED_BY_RE = re.compile(
+    r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
+    r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
+)
+_IN_FORCE_RE = re.compile(
+    r"^[^。；]{0,30}?(?:自|于|从)?(?P<date>[^。；，,]{4,16}?)(?:起)?(?:正式)?(?:施行|实施|生效)"
 )
 _ISSUED_AFTER_RE = re.compile(r"^[^。；]*?(?:的)?(?:出台|印发|发布|颁布|施行|实施|公布)")
 _CHAIN_RE = re.compile(r"^[\s、和及与以及]*$")
 _DOC_NUMBER_RE = re.compile(r"[（(]?([\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)[）)]?")
-_ORG_END_RE = re.compile(
-    r"(?:部|委|局|院|办|署|厅|行|中心|委员会|办公室|办公厅|总局|政府|国务院|中共中央|常委会|人大|法院)$"
-)
 _LEAD_RE = re.compile(r"^(?:[^，,]*?年[^，,]*?月?[^，,]*?日?)?(?:，|,)?\s*(?:此外|同时|其中|另外)?")
-_PRC_PREFIX = "中华人民共和国"
 _DEFINITION_RE = re.compile(r"^[-\s◇◆●]*\*\*(?P<term>[^*]{1,20})\*\*\s*[：:]\s*(?P<text>.+)$")
 _SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]?")
 
@@ -66,6 +77,9 @@ class PolicyMention:
     :param issuers: names of the issuing organisations, as written.
     :param date: when the text says it was issued, if it does.
     :param doc_number: its 发文字号, if given.
+    :param issuer_count: how many bodies issued it, when the text says so
+        and names fewer (中央网信办等 6 部门).
+    :param in_force: when the text says it took effect, if it does.
     """
 
     title: str
@@ -76,6 +90,8 @@ class PolicyMention:
     issuers: tuple[str, ...] = ()
     date: IssuedDate | None = None
     doc_number: str | None = None
+    issuer_count: int | None = None
+    in_force: IssuedDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,25 +108,31 @@ class Definition:
     block: int
 
 
-def policy_key(title: str) -> str:
-    """The identity of a policy title.
+def _issuers(
+    before: str, after: str, finder: OrgFinder, by_number: Callable[[str], str | None]
+) -> tuple[tuple[str, ...], int | None]:
+    """The issuers the sentence names around a title, and their stated count.
 
-    >>> policy_key("中华人民共和国网络安全法") == policy_key("网络安全法")
-    True
-    >>> policy_key("加 快数 字人才培育") == policy_key("加快数字人才培育")
-    True
+    :param before: the sentence before the title.
+    :param after: the sentence after it.
+    :param by_number: a 发文字号 -> the name of the issuer its prefix names.
     """
-    key = normalise_key(title)
-    return key.removeprefix(_PRC_PREFIX) if len(key) > len(_PRC_PREFIX) + 1 else key
-
-
-def _issuers(before: str, is_org: Callable[[str], bool]) -> tuple[str, ...]:
+    names: list[str] = []
+    count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
-    if not m:
-        return ()
-    who = _LEAD_RE.sub("", m.group("who")).strip()
-    names = [n.strip() for n in re.split(r"、|和|及|与|会同", who) if n.strip()]
-    return tuple(n for n in names if is_org(n) or _ORG_END_RE.search(n))
+    if m:
+        found, count = split_joint(_LEAD_RE.sub("", m.group("who")), finder)
+        names.extend(o.name for o in found)
+    by = _ISSUED_BY_RE.match(after)
+    if by and not names:
+        found, count = split_joint(by.group("who"), finder)
+        names.extend(o.name for o in found)
+    number = _DOC_NUMBER_RE.match(after[:20])
+    if number:
+        named = by_number(number.group(1))
+        if named and named not in names:
+            names.append(named)
+    return tuple(dict.fromkeys(names)), count
 
 
 def _date(before: str) -> IssuedDate | None:
@@ -128,14 +150,17 @@ def _date(before: str) -> IssuedDate | None:
 def blocks_to_policy_mentions(
     blocks: Sequence[Block],
     title_kind: Callable[[str], tuple[str, bool] | None],
-    is_org: Callable[[str], bool],
+    finder: OrgFinder,
+    by_number: Callable[[str], str | None] = lambda number: None,
 ) -> list[PolicyMention]:
     """Every title in the passages, classified, with issuers and dates.
 
     :param blocks: the document's blocks.
     :param title_kind: a title -> (kind IRI, is_policy) by its ending, or
         ``None`` (see :meth:`cikg.reference.Reference.title_kind`).
-    :param is_org: whether a name is a curated organisation.
+    :param finder: finds organisation names (curated and by structure).
+    :param by_number: a 发文字号 -> the name of the body its prefix names
+        (curated ``cikg:docNumberPrefix``), or ``None``.
     :return: one mention per title occurrence, in document order.
     """
     out: list[PolicyMention] = []
@@ -148,6 +173,7 @@ def blocks_to_policy_mentions(
                 continue
             chain_end = -1
             issuers: tuple[str, ...] = ()
+            count: int | None = None
             date: IssuedDate | None = None
             spans = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
             spans += [
@@ -158,7 +184,7 @@ def blocks_to_policy_mentions(
             for start, end, raw in sorted(spans):
                 if chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
                     before = text[:start]
-                    issuers = _issuers(before, is_org)
+                    issuers, count = _issuers(before, text[end:], finder, by_number)
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before) if issued else None
@@ -168,6 +194,8 @@ def blocks_to_policy_mentions(
                     continue  # 《报告》, 《条例》: a reference back to a title, not a title
                 kind = title_kind(title)
                 number = _DOC_NUMBER_RE.match(text[end : end + 20])
+                force = _IN_FORCE_RE.match(text[end:])
+                in_force = _date(force.group("date")) if force else None
                 out.append(
                     PolicyMention(
                         title=title,
@@ -178,6 +206,8 @@ def blocks_to_policy_mentions(
                         issuers=issuers if kind and kind[1] else (),
                         date=date if kind and kind[1] else None,
                         doc_number=number.group(1) if number else None,
+                        issuer_count=count if kind and kind[1] else None,
+                        in_force=in_force if kind and kind[1] else None,
                     )
                 )
     return out

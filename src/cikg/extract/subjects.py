@@ -81,6 +81,7 @@ _LEAD_WORDS = (
 )  # fmt: skip
 #: Words that name the whole country or the world (the area stage reads
 #: regions; these are the generic ones a lead starts with).
+_PREPOSITIONS = frozenset("在对以从被把的是为和与及")
 _NATION = ("我国", "全国", "中国")
 _SHARE_OF_WHOLE_RE = re.compile(r"(?:的)?(?:占比|份额|比重|排名|第)")
 _WORLD = ("全球", "世界")
@@ -99,7 +100,7 @@ _LINK_TAIL_RE = re.compile(
     r"首次|将|有望|预计|可|力争|达到了|达到|高达|已达|达|为|是|突破了|突破|超过了|超过|超出|"
     r"超|约为|约|大约|近|将近|接近|逾|增至|增长至|增长到|增加至|增加到|提升至|提升到|上升至|"
     r"升至|提高到|提高至|降至|下降至|下降到|减少至|减少到|保持在|稳定在|维持在|保持|"
-    r"位居|位列|有|在|由|从|\s)+$"
+    r"位居|位列|有|在|由|从|人民币|\s)+$"
 )
 #: Verbs that add nothing to what is measured: 中国电信实现营业收入 -> 中国电信营业收入.
 _LIGHT_VERBS = (
@@ -108,11 +109,14 @@ _LIGHT_VERBS = (
 )  # fmt: skip
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
 _EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "存在", "产生", "共有"})
+#: Where the next item of a list of counts begins: 、 then a number.
+_NEXT_ITEM_RE = re.compile(r"\s*[、，,]\s*(?=[\d一二三四五六七八九十两])")
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|均|又|再|新)(?=[\u4e00-\u9fff])")
 #: A comparison and a change verb right before the number.
 _CHANGE_RE = re.compile(
-    r"(?P<cmp>同比|环比|比上年同期|较上年同期|比上年末|较上年末|比上年底|较上年底|比上年|较上年|"
+    r"(?P<cmp>当年|今年以来|年初以来|年增速|同比|环比|比上年同期|较上年同期|比上年末|较上年末|"
+    r"比上年底|较上年底|比上年|较上年|"
     r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|"
     r"(?:较|比)(?P<base>[^，,；;增减提降上下回扩缩净新较比][^，,；;增减提降回扩缩净新]{0,23}?)|"
     r"与(?P<base2>[^，,；;]{1,24}?)相比)?"
@@ -253,8 +257,10 @@ def clean_lead(
             if phrase.startswith(word) and len(phrase) > len(word):
                 # 其中 … but not 其他 / 中国 …: a lead word stands alone
                 rest = phrase[len(word) :]
-                if len(word) == 1 and not _starts_word(phrase, word, ctx):
-                    continue
+                if len(word) == 1 and (
+                    word in _PREPOSITIONS or not _starts_word(phrase, word, ctx)
+                ):
+                    continue  # 在轨卫星, 以旧换新, 对外: a preposition is part of the words
                 phrase, changed = rest, True
                 break
         if changed:
@@ -355,6 +361,10 @@ def _comparison(m: re.Match[str]) -> str | None:
     cmp = m["cmp"] or ""
     if not cmp:
         return None
+    if cmp in {"当年", "今年以来", "年初以来"}:
+        return "ytd"
+    if cmp == "年增速":
+        return "year"
     if cmp.startswith("同比") or "同期" in cmp:
         return "yoy"
     if cmp.startswith("环比"):
@@ -446,6 +456,7 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     """
     after = _MARKER_RE.sub("", after)
     after = _CLASSIFIER_RE.sub("", after, count=1).strip(" 。；;，,")
+    after = _NEXT_ITEM_RE.split(after, maxsplit=1)[0]  # 459 个渠道、62 项全国服务: one item
     if not after:
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
@@ -547,7 +558,8 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
         (
             t.start
             for t in tagged
-            if t.start > 0 and (_is_predicate(t) or t.word.isdigit() or t.tag == "x")
+            if t.start > 0
+            and (_is_predicate(t) or t.tag == "vn" or t.word.isdigit() or t.tag == "x")
         ),
         len(subject),
     )

@@ -58,8 +58,9 @@ class OrgLinker:
     minted: dict[str, NamedNode] = field(default_factory=dict)
     triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = field(default_factory=list)
 
-    def iri(self, name: str) -> NamedNode:
-        """The organisation ``name`` stands for.
+    def iri(self, name: str, alias: str | None = None) -> NamedNode:
+        """The organisation ``name`` stands for (minted with ``alias``, the
+        abbreviation the text gives in brackets, as an ``skos:altLabel``).
 
         >>> from cikg.reference import load_reference
         >>> linker = OrgLinker(load_reference(), IriMinter())
@@ -69,7 +70,7 @@ class OrgLinker:
         True
         """
         name = name.strip()
-        known = self.ref.org(name)
+        known = self.ref.org(name) or (self.ref.org(alias) if alias else None)
         if known is not None:
             return known
         if name not in self.minted:
@@ -80,4 +81,6 @@ class OrgLinker:
             if kind is not None:
                 self.triples.append((iri, RDF.type, kind))
             self.triples.append((iri, SKOS.prefLabel, Literal(name, language="zh")))
+            if alias:
+                self.triples.append((iri, SKOS.altLabel, Literal(alias)))
         return self.minted[name]

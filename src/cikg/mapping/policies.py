@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
-from cikg.extract.policies import Definition, PolicyMention, policy_key
-from cikg.iris import IriMinter, normalise_key
+from cikg.extract.organisations import OrgFinder
+from cikg.extract.policies import Definition, PolicyMention
+from cikg.iris import IriMinter, normalise_key, policy_key
 from cikg.mapping.document import issued_literal
 from cikg.mapping.entities import OrgLinker
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference
-from cikg.segment import Segmenter
-from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS
+from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS, XSD
 from cikg.wording import display_form
 
 __all__ = ["PolicyResult", "policies_to_triples", "policy_iri"]
@@ -66,11 +66,13 @@ def _zh(text: str) -> Literal:
     return Literal(text, language="zh")
 
 
-def policy_iri(title: str, minter: IriMinter) -> NamedNode:
-    """The IRI of the policy a title names: ``id:policy/policy-{hash}`` of its
-    :func:`~cikg.extract.policies.policy_key`, so every mention of one policy
-    (and a target naming it) reaches one IRI."""
-    return minter.policy(minter.hashed_slug("policy", policy_key(title)))
+def policy_iri(title: str, minter: IriMinter, ref: Reference | None = None) -> NamedNode:
+    """The IRI of the policy a title names: the curated policy whose title or
+    short name it is (数据二十条, 网络安全法), else ``id:policy/policy-{hash}``
+    of its :func:`~cikg.iris.policy_key`, so every mention of one policy (and
+    a target naming it) reaches one IRI."""
+    curated = ref.policy(title) if ref is not None else None
+    return curated or minter.policy(minter.hashed_slug("policy", policy_key(title)))
 
 
 def policies_to_triples(
@@ -81,7 +83,7 @@ def policies_to_triples(
     block_indicators: dict[int, set[NamedNode]],
     ref: Reference,
     orgs: OrgLinker,
-    segmenter: Segmenter,
+    finder: OrgFinder,
     minter: IriMinter,
 ) -> PolicyResult:
     """Map a document's policy mentions, definitions and name mentions.
@@ -93,15 +95,16 @@ def policies_to_triples(
     :param block_indicators: block index -> indicators observed there.
     :param ref: curated organisations, regions, indicators.
     :param orgs: links issuer names (minting the unknown ones).
-    :param segmenter: finds organisation and region names in passages.
+    :param finder: finds organisation names in passages (curated, and others
+        by their structure: those are minted by ``orgs``); its segmenter
+        finds region names.
     :param minter: mints policy IRIs.
     :return: triples for the document's graph and for ``graph/discovered``.
     """
     out = PolicyResult()
-    by_section: dict[str | None, set[NamedNode]] = defaultdict(set)
-    for index, indicators in block_indicators.items():
-        by_section[doc.blocks[index].section].update(indicators)
     seen_titles: set[str] = set()
+    dated: set[NamedNode] = set()
+    in_force: set[NamedNode] = set()
     for m in mentions:
         passage = block_iris.get(m.block)
         if m.is_policy is None:
@@ -121,26 +124,40 @@ def policies_to_triples(
                 out.counts["titles not policies"] += 1
             seen_titles.add(m.key)
             continue
-        iri = policy_iri(m.title, minter)
+        iri = policy_iri(m.title, minter, ref)
+        curated = ref.policy(m.title) is not None
         if m.key not in seen_titles:
             out.counts["policies"] += 1
         seen_titles.add(m.key)
         shared = out.shared.append
-        shared((iri, RDF.type, CIKG.Policy))
-        shared((iri, RDF.type, SCHEMA.Legislation))
-        shared((iri, DCTERMS.title, _zh(display_form(m.title))))
-        shared((iri, RDFS.label, _zh(display_form(m.title))))
-        if m.kind:
-            shared((iri, ELI.type_document, NamedNode(m.kind)))
-        for name in m.issuers:
-            shared((iri, ELI.passed_by, orgs.iri(name)))
-        out.counts["issuers"] += len(m.issuers)
-        if m.date is not None:
-            shared((iri, ELI.date_document, issued_literal(m.date)))
-            out.counts["dated"] += 1
-        if m.doc_number:
-            shared((iri, ELI.id_local, Literal(m.doc_number)))
-        for indicator in sorted(by_section.get(doc.blocks[m.block].section, ()), key=str):
+        if not curated:  # a curated policy has its titles and type in graph/reference
+            shared((iri, RDF.type, CIKG.Policy))
+            shared((iri, RDF.type, SCHEMA.Legislation))
+            shared((iri, DCTERMS.title, _zh(display_form(m.title))))
+            shared((iri, RDFS.label, _zh(display_form(m.title))))
+            if m.kind:
+                shared((iri, ELI.type_document, NamedNode(m.kind)))
+        if not curated:  # a curated policy's issuers and dates are curated, verified
+            for name in m.issuers:
+                shared((iri, ELI.passed_by, orgs.iri(name)))
+            out.counts["issuers"] += len(m.issuers)
+            if m.date is not None and iri not in dated:
+                dated.add(iri)  # the first date a document gives (eli: one per policy)
+                shared((iri, ELI.date_document, issued_literal(m.date)))
+                out.counts["dated"] += 1
+            if m.doc_number:
+                shared((iri, ELI.id_local, Literal(m.doc_number)))
+            if m.issuer_count is not None and m.issuer_count > len(m.issuers):
+                shared((iri, CIKG.issuerCount, Literal(str(m.issuer_count), datatype=XSD.integer)))
+            if m.in_force is not None and iri not in in_force:
+                in_force.add(iri)
+                shared((iri, ELI.first_date_entry_in_force, issued_literal(m.in_force)))
+        # related: an indicator the passage that names the policy observes or
+        # names (the passage, its cikg:mentionedIn, is the evidence)
+        related = block_indicators.get(m.block, set()) | _named_indicators(
+            doc.blocks[m.block].text, ref
+        )
+        for indicator in sorted(related, key=str):
             shared((iri, CIKG.relatedIndicator, indicator))
         if passage is not None:
             out.triples.append((iri, CIKG.mentionedIn, passage))
@@ -163,34 +180,47 @@ def policies_to_triples(
         # shared: two reports may define a term in the same words
         out.shared.append((indicator, SKOS.definition, _zh(d.text)))
         out.triples.append((block_iris[d.block], DCTERMS.subject, indicator))
-    _mentions(doc, block_iris, ref, segmenter, out)
+    _mentions(doc, block_iris, ref, finder, orgs, out)
     return out
+
+
+def _named_indicators(text: str, ref: Reference) -> set[NamedNode]:
+    """Curated indicators a passage names: by a label, or by the application
+    a users indicator counts (网络购物 for 网络购物用户规模)."""
+    key = normalise_key(text)
+    found: set[NamedNode] = set()
+    for label in ref.indicator_labels:
+        name = normalise_key(label)
+        app = name.removesuffix("用户规模")
+        if (len(name) >= 4 and name in key) or (app != name and len(app) >= 2 and app in key):
+            iri = ref.indicator(label)
+            if iri is not None:
+                found.add(iri)
+    return found
 
 
 def _mentions(
     doc: Document,
     block_iris: dict[int, NamedNode],
     ref: Reference,
-    segmenter: Segmenter,
+    finder: OrgFinder,
+    orgs: OrgLinker,
     out: PolicyResult,
 ) -> None:
-    """``schema:mentions`` from each passage and table to the curated
-    organisations and regions it names (any alias; a table's row labels
-    such as 中国电信集团有限公司 too), and to each member of a group it names
-    (港、澳、台)."""
+    """``schema:mentions`` from each passage and table to the organisations
+    it names (curated, any alias, a table's row labels such as 中国电信集团
+    有限公司 too; others by their structure, minted), the curated regions it
+    names, and each member of a group it names (港、澳、台)."""
     for index, block in enumerate(doc.blocks):
         if block.kind not in _MENTIONING or index not in block_iris:
             continue
         named: set[NamedNode] = set()
-        for token in segmenter.tokens(block.text):
+        for found in finder.find(block.text):
+            named.add(orgs.iri(found.name, alias=found.alias))
+            out.counts["organisation mentions"] += 1
+        for token in finder.segmenter.tokens(block.text):
             key = normalise_key(token.word)
-            if len(key) < 2:
-                continue
-            org = ref.org_names.get(key)
-            if org is not None:
-                named.add(org)
-                out.counts["organisation mentions"] += 1
-            elif token.word not in _VAGUE_REGIONS and key in ref.region_names:
+            if len(key) >= 2 and token.word not in _VAGUE_REGIONS and key in ref.region_names:
                 named.add(ref.region_names[key])
                 out.counts["region mentions"] += 1
         for label, members in ref.region_groups.items():

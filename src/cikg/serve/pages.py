@@ -370,17 +370,23 @@ class Pages:
         return _marked(rows)
 
     def _mentions(self, iri: str) -> list[dict[str, str | None]]:
-        """The passages that mention a policy, its title marked (at most 50)."""
-        return _marked(
-            self._rows(
-                f"""SELECT ?from ?text ?line ?page ?report ?reportTitle (?title AS ?valueText)
-                WHERE {{ <{iri}> cikg:mentionedIn ?from ; dcterms:title ?title .
-                  ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
-                  OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
-                  OPTIONAL {{ ?report dcterms:title ?reportTitle }}
-                }} ORDER BY ?report ?line LIMIT 50"""
-            )
+        """The passages that mention a policy, the name they use marked (its
+        title or a short name: 十四五规划) (at most 50)."""
+        rows = self._rows(
+            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle
+                   (GROUP_CONCAT(DISTINCT ?name; separator="\\n") AS ?names)
+            WHERE {{ <{iri}> cikg:mentionedIn ?from .
+              {{ <{iri}> dcterms:title ?name }} UNION {{ <{iri}> skos:altLabel ?name }}
+              ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
+              OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
+              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
+            }} GROUP BY ?from ?text ?line ?page ?report ?reportTitle
+            ORDER BY ?report ?line LIMIT 50"""
         )
+        for row in rows:
+            names = sorted((row.pop("names") or "").split("\n"), key=len, reverse=True)
+            row["valueText"] = next((n for n in names if n and n in (row["text"] or "")), None)
+        return _marked(rows)
 
     def _series(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         return self._rows(

@@ -1,0 +1,343 @@
+"""Organisation names in running text, by the curated list and by their structure.
+
+A name the curated data knows (any alias) is found by longest match
+(:class:`~cikg.names.NameScanner`), so 工业和信息化部 stays whole and 中国电信
+is not 中国. A name it does not know is recognised by the way Chinese names
+organisations: modifiers, then a **head** that says what kind of body it is
+(部, 局, 委员会, 办公室, 中心, 研究院, 协会, 联盟, 集团, 公司, 大学, 银行 …,
+the heads of :data:`ORG_HEADS`), with nothing between them that a name
+cannot hold (verbs, numbers, punctuation). An abbreviation in brackets
+right after a name is its alias: 中国互联网络信息中心（CNNIC）.
+
+Never an organisation (each a rule with an example):
+
+- a phrase that names an event, a speech or a meeting (2020 钉钉春夏新品发布会,
+  习近平同志…讲话, 第十三届全国人民代表大会第三次会议);
+- a method or a compilation (根据国家统计局数据计算, 公开资料整理, 整理各省
+  政府发布的政策文件得到): what follows 根据/据/整理 is the source, the rest not;
+- a list of several bodies (国家发展改革委、工业和信息化部、国家数据局 is three);
+- a name with an unbalanced bracket (中国互联网络信息中心（CNNIC).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cikg.names import NameScanner
+from cikg.segment import Segmenter
+from cikg.wording import display_form
+
+__all__ = [
+    "ORG_HEADS",
+    "OrgFinder",
+    "OrgName",
+    "default_finder",
+    "is_org_name",
+    "org_finder",
+    "source_org",
+    "split_joint",
+]
+
+#: The heads an organisation's name ends in (longest first when matching).
+ORG_HEADS = (
+    "委员会办公室", "常务委员会", "人民政府", "办公厅", "办公室", "委员会", "研究院", "研究所",
+    "研究中心", "实验室", "联合会", "基金会", "商会", "协会", "学会", "联盟", "集团", "公司",
+    "大学", "学院", "银行", "法院", "检察院", "总局", "总署", "中心", "工委", "党校", "政府",
+    "常委会", "人大", "电视台", "电台", "部", "委", "局", "署", "厅", "院", "办", "所", "社",
+)  # fmt: skip
+_HEAD_RE = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + ")$")
+#: Words that make a phrase an event, a speech, a meeting, a method or a
+#: document rather than a body.
+_NOT_AN_ORG_RE = re.compile(
+    r"发布会|大会|会议|论坛|峰会|博览会|展览会|讲话|考察|座谈|根据|整理|得到|显示|报告|文件|"
+    r"通知|意见|方案|规划|办法|条例|官方微信|公众号|活动|专项行动|期间|以来|同志|数据中心|"
+    r"记者|日电|[(（]\s*记者"
+)
+#: Words that end in a head but name no body: 中部 is a region, 布局 a layout.
+_NOT_BODY_RE = re.compile(
+    r"(?:中部|东部|西部|北部|南部|内部|外部|全部|局部|总部|干部|本部|大部|各部|细部|布局|格局|"
+    r"结局|大局|全局|开局|当局|出局|场所|处所|住所|庭院|大厅|餐厅|部署|签署|举办|创办|承办|"
+    r"主办|协办|开办|兴办|合办|社区)$"
+)
+_ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
+_JOINT_SEP_RE = re.compile(r"、|，|,|以及|及|和|与|会同|联合")
+_COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NAME_CHARS_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·&\-—]+$")
+_MAX_NAME = 30
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """An organisation named in a text.
+
+    :param name: the name as written (display form).
+    :param start: its offset in the text.
+    :param end: the offset after it (an alias in brackets included).
+    :param curated: whether the curated data knows it.
+    :param alias: an abbreviation in brackets right after it (CNNIC), if any.
+    """
+
+    name: str
+    start: int
+    end: int
+    curated: bool
+    alias: str | None = None
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_NUM.get(tens, 1) * 10 + _CN_NUM.get(ones, 0)
+    return _CN_NUM.get(text, 0)
+
+
+def is_org_name(name: str) -> bool:
+    """Whether ``name`` has an organisation's structure: a head, nothing a
+    name cannot hold, no event, speech, method or document words.
+
+    >>> is_org_name("中国交通运输协会"), is_org_name("国家信息中心分享经济研究中心")
+    (True, True)
+    >>> is_org_name("2020 钉钉春夏新品发布会"), is_org_name("根据国家统计局数据计算")
+    (False, False)
+    >>> is_org_name("中国互联网络信息中心（CNNIC")
+    False
+    """
+    name = display_form(name)
+    if not (2 < len(name) <= _MAX_NAME) or not _NAME_CHARS_RE.match(name):
+        return False
+    if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+        return False
+    if _NOT_AN_ORG_RE.search(name) or _NOT_BODY_RE.search(name):
+        return False
+    if any(ch.isdigit() for ch in name[:2]):
+        return False
+    return bool(_HEAD_RE.search(name))
+
+
+@dataclass(frozen=True)
+class OrgFinder:
+    """Finds organisation names: curated ones by longest match, others by
+    their structure (see the module's docstring).
+
+    :param scanner: the curated names (kind ``"org"``) and regions (kind
+        ``"region"``, so that a region is never read as part of a body it
+        only precedes).
+    :param segmenter: word boundaries and tags for names not curated.
+    :param is_curated: whether a name is a curated organisation's.
+    :param joined: curated names that hold 和 (工业和信息化部): a 和 between
+        two of their words does not end a name (扶余市工业和信息化局).
+    """
+
+    scanner: NameScanner
+    segmenter: Segmenter
+    is_curated: Callable[[str], bool]
+    joined: tuple[str, ...] = ()
+
+    def find(self, text: str) -> list[OrgName]:
+        """The organisations ``text`` names, in order, without overlaps.
+
+        >>> from cikg.reference import load_reference
+        >>> finder = default_finder(load_reference())
+        >>> [o.name for o in finder.find("工业和信息化部、国家数据局等九部门联合印发")]
+        ['工业和信息化部', '国家数据局']
+        >>> [(o.name, o.alias) for o in finder.find("由中国交通运输协会（CTA）首次发布")]
+        [('中国交通运输协会', 'CTA')]
+        """
+        found: list[OrgName] = []
+        curated = [m for m in self.scanner.find(text) if m.kind == "org"]
+        taken = [(m.start, m.end) for m in curated]
+        for m in curated:
+            found.append(
+                OrgName(
+                    m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
+                )
+            )
+        for span in self._structural(text):
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                name = display_form(text[span[0] : span[1]])
+                found.append(
+                    OrgName(
+                        name,
+                        span[0],
+                        self._alias_end(text, span[1]),
+                        False,
+                        self._alias(text, span[1]),
+                    )
+                )
+        return sorted(found, key=lambda o: o.start)
+
+    @staticmethod
+    def _alias(text: str, end: int) -> str | None:
+        m = _ALIAS_RE.match(text[end:])
+        return m.group(1).strip() if m else None
+
+    @staticmethod
+    def _alias_end(text: str, end: int) -> int:
+        m = _ALIAS_RE.match(text[end:])
+        return end + m.end() if m else end
+
+    def _structural(self, text: str) -> list[tuple[int, int]]:
+        """Spans of names with an organisation's structure: in each run of
+        words between punctuation, numbers, times and the words that join
+        or end phrases (的, 和, 在, 由 …), the longest stretch that ends in a
+        head and, its leading verbs and prepositions trimmed, passes
+        :func:`is_org_name`."""
+        spans: list[tuple[int, int]] = []
+        run: list = []  # type: ignore[type-arg]
+        tokens = self.segmenter.tagged(text)
+        for i, tok in enumerate([*tokens, None]):
+            if tok is not None and tok.word.isspace():
+                continue
+            if tok is not None and (not _breaks_run(tok) or self._inner_and(tokens, i)):
+                run.append(tok)
+                continue
+            found = self._name_in(text, run)
+            if found is not None:
+                spans.append(found)
+            run = []
+        return spans
+
+    def _named(self, candidate: str, first) -> bool:  # type: ignore[no-untyped-def]
+        """A body not curated names itself: six characters or more, or it
+        opens with a place or the nation (湖北省经信厅, 国家信息中心); a bare
+        信息化厅 or 服务局 is a fragment."""
+        if len(display_form(candidate)) >= 6:
+            return True
+        return first.tag == "ns" or candidate.startswith(("国家", "中国", "中央", "全国"))
+
+    def _inner_and(self, tokens: list, i: int) -> bool:  # type: ignore[type-arg]
+        """A 和 inside a name a curated name shows (工业和信息化)."""
+        if tokens[i].word != "和" or not 0 < i < len(tokens) - 1:
+            return False
+        joined = f"{tokens[i - 1].word}和{tokens[i + 1].word}"
+        return any(joined in name for name in self.joined)
+
+    def _name_in(self, text: str, run: list) -> tuple[int, int] | None:  # type: ignore[type-arg]
+        for last in range(len(run) - 1, -1, -1):
+            end = run[last].end
+            if not _HEAD_RE.search(text[run[0].start : end]):
+                continue
+            if run[last].tag in {"v", "vd"} or (last > 0 and run[last - 1].tag == "v"):
+                continue  # 布局 (v), 共有政府: a predicate, no name
+            for first in range(last + 1):
+                if _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS:
+                    continue
+                candidate = text[run[first].start : end]
+                if is_org_name(candidate) and self._named(candidate, run[first]):
+                    return run[first].start, end
+                break
+        return None
+
+
+#: Tokens that end a run of name words.
+_BREAK_WORDS = frozenset(
+    {"的", "和", "与", "及", "在", "由", "从", "对", "向", "为", "被", "把", "将", "等", "或",
+     "了", "是", "、", "，", "。", "；", "：", ","}
+)  # fmt: skip
+_TRIM_TAGS = re.compile(r"^(?:v|vd|d|p|c|r|u.*|m|q|t|x)$")
+_TRIM_WORDS = frozenset({"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源"})
+
+
+def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
+    """Punctuation, numbers, times and joining words end a run of name words."""
+    if token.word in _BREAK_WORDS:
+        return True
+    if token.tag in {"m", "t", "uj", "ul", "p", "c"} and token.word not in {"中", "国"}:
+        return True
+    return token.tag == "x" and token.word not in {"（", "）", "(", ")", "·", "-"}
+
+
+#: What a source line names when it names no organisation: a method or a compilation.
+_METHOD_RE = re.compile(
+    r"^(?:根据|据|依据|基于)|整理|计算|测算|估算|得到|汇总|公开资料|网络资料|调查"
+)
+#: Where a source's name ends: a year, a publication, a channel, a list.
+_SOURCE_END_RE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}|《|[，,；;、。]|官方微信|微信公众号|公众号|官方网站|官网|官方微博|"
+    r"发布|报告|财报|公告|年报|季报|白皮书|数据|统计|查询|网站|APP)"
+)
+
+
+_CLAUSE_WORDS_RE = re.compile(r"[的了是在对把被将和与及等]|以上|以下")
+
+
+def source_org(body: str, finder: OrgFinder) -> str | None:
+    """The organisation a source line (来源：…) names, or ``None``.
+
+    A curated or structured name at its start wins (来源：国家统计局); a method
+    (根据国家统计局数据计算) gives the body it names, a compilation (公开资料
+    整理) none; otherwise the name before a year, a publication or a channel
+    is the source's (嘀嗒出行 2024 年中期业绩公告 -> 嘀嗒出行; 钉钉官方微信公众号
+    -> 钉钉) when it is a short name, not a phrase (no 的, 了, 和 …: brand names
+    defeat part-of-speech tags, 钉钉 reads as two verbs).
+
+    >>> from cikg.reference import load_reference
+    >>> finder = default_finder(load_reference())
+    >>> [source_org(b, finder) for b in ("国家统计局", "根据国家统计局数据计算", "公开资料整理",
+    ...  "嘀嗒出行 2024 年中期业绩公告", "钉钉官方微信公众号")]
+    ['国家统计局', '国家统计局', None, '嘀嗒出行', '钉钉']
+    """
+    body = body.strip().rstrip("。")
+    named = finder.find(body)
+    if named and (named[0].start <= 1 or _METHOD_RE.search(body)):
+        return named[0].name
+    if _METHOD_RE.search(body):
+        return None
+    end = _SOURCE_END_RE.search(body)
+    name = display_form(body[: end.start()] if end else body).strip()
+    if not 2 <= len(name) <= 12 or any(ch.isdigit() for ch in name[:1]):
+        return None
+    if _CLAUSE_WORDS_RE.search(name):
+        return None  # a phrase, not a name: 各地政府网站的公开信息
+    return name
+
+
+def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]:
+    """The bodies of a joint issuance and the number the text gives:
+    国家发展改革委、中央网信办、工业和信息化部等十三个部门 -> the three, 13.
+
+    :param who: the words before the issuing verb.
+    :return: ``(organisations in order, the stated count or None)``.
+
+    >>> from cikg.reference import load_reference
+    >>> finder = default_finder(load_reference())
+    >>> names, n = split_joint("人力资源和社会保障部、国家数据局等九部门", finder)
+    >>> [o.name for o in names], n
+    (['人力资源和社会保障部', '国家数据局'], 9)
+    """
+    count = _COUNT_RE.search(who)
+    names = finder.find(who)
+    # what lies between the names must be separators only
+    kept: list[OrgName] = []
+    previous = 0
+    for org in names:
+        gap = who[previous : org.start]
+        if kept and _JOINT_SEP_RE.sub("", gap).strip():
+            kept = []  # not a list: only the last group before the verb counts
+        kept.append(org)
+        previous = org.end
+    return kept, _number(count.group(1)) if count else None
+
+
+def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyped-def]
+    """The :class:`OrgFinder` over a :class:`~cikg.reference.Reference`'s
+    curated organisations and regions (one per build)."""
+    return OrgFinder(
+        NameScanner(
+            [(name, "org") for name in ref.org_labels]
+            + [(name, "region") for name in ref.region_labels]
+        ),
+        segmenter,
+        lambda name: ref.org(name) is not None,
+        tuple(name for name in ref.org_labels if "和" in name),
+    )
+
+
+def default_finder(ref) -> OrgFinder:  # type: ignore[no-untyped-def]
+    """An :class:`OrgFinder` with a segmenter of its own (doctests, tools)."""
+    return org_finder(ref, Segmenter.from_reference(ref))
