@@ -43,7 +43,11 @@ class NameScanner:
         for name, kind in names:
             if name:
                 self._kinds.setdefault(name, kind)
-        self._longest = max((len(n) for n in self._kinds), default=0)
+        # the lengths of the names each first character opens, longest first
+        lengths: dict[str, set[int]] = {}
+        for name in self._kinds:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
 
     def find(self, text: str) -> list[NameMatch]:
         """Every name in ``text``, in order.
@@ -55,7 +59,7 @@ class NameScanner:
         found: list[NameMatch] = []
         i = 0
         while i < len(text):
-            for length in range(min(self._longest, len(text) - i), 0, -1):
+            for length in self._lengths.get(text[i], ()):
                 kind = self._kinds.get(text[i : i + length])
                 if kind is not None:
                     found.append(NameMatch(text[i : i + length], kind, i, i + length))

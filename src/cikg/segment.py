@@ -22,6 +22,9 @@ __all__ = ["Segmenter", "Token"]
 #: jieba's frequency for curated names: high enough that the whole name wins
 #: over its parts in jieba's dynamic programming.
 _CURATED_FREQ = 2_000_000
+#: How many tagged texts a segmenter remembers: the grammar asks again about
+#: the same clause and lead (topic, noun phrase, subject), and tagging costs.
+_TAGGED_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class Segmenter:
             if word.strip():
                 self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        self._tagged: dict[str, list[Token]] = {}
 
     @classmethod
     def from_reference(cls, ref: Reference) -> Segmenter:
@@ -74,7 +78,18 @@ class Segmenter:
         return [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)]
 
     def tagged(self, text: str) -> list[Token]:
-        """Segment with part-of-speech tags (jieba's tag set)."""
+        """Segment with part-of-speech tags (jieba's tag set). The last few
+        thousand texts are remembered (the result is the same list: do not
+        change it)."""
+        cached = self._tagged.get(text)
+        if cached is not None:
+            return cached
+        if len(self._tagged) >= _TAGGED_CACHE:
+            self._tagged.clear()
+        self._tagged[text] = self._tag(text)
+        return self._tagged[text]
+
+    def _tag(self, text: str) -> list[Token]:
         out, pos = [], 0
         for pair in self._pos.cut(text):
             start = text.find(pair.word, pos)

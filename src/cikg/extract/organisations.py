@@ -188,6 +188,12 @@ class OrgFinder:
         head and, its leading verbs and prepositions trimmed, passes
         :func:`is_org_name`."""
         spans: list[tuple[int, int]] = []
+        for lo, hi in _windows(text):
+            spans.extend((lo + a, lo + b) for a, b in self._structural_in(text[lo:hi]))
+        return spans
+
+    def _structural_in(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
         run: list = []  # type: ignore[type-arg]
         tokens = self.segmenter.tagged(text)
         for i, tok in enumerate([*tokens, None]):
@@ -232,6 +238,28 @@ class OrgFinder:
                     return run[first].start, end
                 break
         return None
+
+
+_HEAD_ANYWHERE_RE = re.compile("|".join(sorted(ORG_HEADS, key=len, reverse=True)))
+_WINDOW_BREAK_RE = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a name not curated can lie in: each head
+    with the words before it back to the last punctuation (tagging them
+    alone is much cheaper than tagging the whole passage)."""
+    spans: list[tuple[int, int]] = []
+    for m in _HEAD_ANYWHERE_RE.finditer(text):
+        stop = max((b.end() for b in _WINDOW_BREAK_RE.finditer(text, 0, m.start())), default=0)
+        start = max(stop, m.start() - _MAX_NAME - 10)
+        end = m.end()
+        after = _WINDOW_BREAK_RE.search(text, end)
+        end = min(after.start() if after else len(text), end + 12)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 #: Tokens that end a run of name words.
