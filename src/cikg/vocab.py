@@ -79,6 +79,7 @@ CIKG_TERMS = frozenset(
         # timePerCollect values; value qualifiers; the target status
         "EndOfPeriod", "Summed", "Average",
         "MoreThan", "AtLeast", "Approximately", "LessThan", "AtMost", "Target",
+        "Level", "Count", "Share", "Change", "GrowthRate", "Rank", "Candidate",
         # properties
         "sourceFile", "sha256", "extractorVersion", "text", "page", "line", "endLine",
         "section", "noteMarker", "note", "headerRows", "indicator", "periodStart",
@@ -86,6 +87,8 @@ CIKG_TERMS = frozenset(
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
         "gbCode", "slugPrefix", "unitSymbol", "titleSuffix", "rowHeader", "columnHeader",
         "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
+        "measureKind", "basePopulation", "englishLabelSource", "curationStatus",
+        "wordingPattern", "wordingReplacement",
     }
 )  # fmt: skip
 
