@@ -251,6 +251,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
             lambda title: _kind(reference, title),
             tools.orgs,
             lambda number: _issuer_name(reference, number),
+            reference.is_kind_word,
         ),
         blocks_to_definitions(doc.blocks),
         doc,

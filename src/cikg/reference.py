@@ -93,6 +93,8 @@ class Reference:
     :param org_preferred: organisation IRI -> its Chinese preferred label.
     :param media_labels: Chinese labels and aliases of the news organisations
         (``schema:NewsMediaOrganization``): the agencies of datelines.
+    :param title_prefixes: normalised title beginning (信息安全技术, gb/t) ->
+        (title kind, whether it marks a policy), checked before the endings.
     :param doc_number_prefixes: 发文字号 prefix (国发, 国办发) -> the
         organisation whose documents it numbers (``cikg:docNumberPrefix``).
     :param policy_names: normalised title or alias of a curated policy
@@ -117,6 +119,7 @@ class Reference:
     org_preferred: dict[str, str] = field(default_factory=dict)
     media_labels: tuple[str, ...] = ()
     doc_number_prefixes: dict[str, NamedNode] = field(default_factory=dict)
+    title_prefixes: dict[str, tuple[NamedNode, bool]] = field(default_factory=dict)
     policy_names: dict[str, NamedNode] = field(default_factory=dict)
 
     def issuer_of_number(self, number: str) -> NamedNode | None:
@@ -152,8 +155,20 @@ class Reference:
         True
         """
         key = _TITLE_TAIL_RE.sub("", normalise_key(title))
+        prefixed = [p for p in self.title_prefixes if key.startswith(p)]
+        if prefixed:
+            return self.title_prefixes[max(prefixed, key=len)]
         found = [suffix for suffix in self.title_suffixes if key.endswith(suffix)]
         return self.title_suffixes[max(found, key=len)] if found else None
+
+    def is_kind_word(self, title: str) -> bool:
+        """Whether a title is only a kind's word (行动方案, 实施意见, 条例): a
+        reference back to a title, not one.
+
+        >>> load_reference().is_kind_word("行动方案"), load_reference().is_kind_word("网络安全法")
+        (True, False)
+        """
+        return normalise_key(title) in self.title_suffixes
 
     def indicator(self, label: str) -> NamedNode | None:
         """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
@@ -317,6 +332,7 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         org_labels=tuple(sorted({row["name"].value for row in store.query(_ORG_NAMES)})),
         region_labels=_scheme_labels(store, minter.scheme("region")),
         title_suffixes=_title_suffixes(store, minter),
+        title_prefixes=_title_suffixes(store, minter, CIKG.titlePrefix),
         region_groups=_region_groups(store),
         org_preferred={
             row["org"].value: row["name"].value
@@ -400,10 +416,13 @@ def _region_groups(store: Store) -> dict[str, tuple[NamedNode, ...]]:
     return groups
 
 
-def _title_suffixes(store: Store, minter: IriMinter) -> dict[str, tuple[NamedNode, bool]]:
+def _title_suffixes(
+    store: Store, minter: IriMinter, prop: NamedNode = CIKG.titleSuffix
+) -> dict[str, tuple[NamedNode, bool]]:
+    """Normalised ``cikg:titleSuffix`` (or ``cikg:titlePrefix``) -> (kind, is a policy type)."""
     policy_scheme = minter.scheme("policy-type")
     found: dict[str, tuple[NamedNode, bool]] = {}
-    for q in store.quads_for_pattern(None, CIKG.titleSuffix, None):
+    for q in store.quads_for_pattern(None, prop, None):
         is_policy = next(store.quads_for_pattern(q.subject, SKOS.inScheme, policy_scheme), None)
         found[normalise_key(q.object.value)] = (q.subject, is_policy is not None)  # type: ignore[assignment]
     return found

@@ -186,7 +186,9 @@ def document_to_facts(
             is_org=lambda name: ref.org(name) is not None,
         ),
         derivation_in=ref.derivation_in,
-        is_policy_title=lambda title: bool((kind := ref.title_kind(title)) and kind[1]),
+        is_policy_title=lambda title: (
+            not ref.is_kind_word(title) and bool((kind := ref.title_kind(title)) and kind[1])
+        ),
         default_period=default_period,
         default_year=year,
         scope=scope,

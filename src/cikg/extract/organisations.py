@@ -63,6 +63,11 @@ _NOT_BODY_RE = re.compile(
 )
 _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
 _JOINT_SEP_RE = re.compile(r"、|，|,|以及|及|和|与|会同|联合")
+#: What may stand between issuers and their verb: a date, 近日, 正式, 联合 …
+_TAIL_RE = re.compile(
+    r"[\s，,]|近日|日前|近期|正式|联合|共同|先后|相继|分别|已|于|在|\d{1,4}\s*[年月日号]|"
+    r"[一二三四五六七八九十]{1,3}月|上旬|中旬|下旬|月底|年底|月初"
+)
 _COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NAME_CHARS_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·&\-—]+$")
@@ -349,6 +354,11 @@ def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]
             kept = []  # not a list: only the last group before the verb counts
         kept.append(org)
         previous = org.end
+    # the group must stand right before the verb: 中新网上海 8 月 15 日电 …上海 15 日发布
+    # names the agency far before the verb, not the issuer
+    tail = _COUNT_RE.sub("", who[previous:])
+    if kept and _TAIL_RE.sub("", tail).strip():
+        kept = []
     return kept, _number(count.group(1)) if count else None
 
 

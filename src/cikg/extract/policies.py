@@ -54,6 +54,8 @@ _ISSUED_BY_RE = re.compile(
     r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
     r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
 )
+#: A title that names its issuers before 关于: 中共中央 国务院关于….
+_ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
 _IN_FORCE_RE = re.compile(
     r"^[^。；]{0,30}?(?:自|于|从)?(?P<date>[^。；，,]{4,16}?)(?:起)?(?:正式)?(?:施行|实施|生效)"
 )
@@ -109,15 +111,25 @@ class Definition:
 
 
 def _issuers(
-    before: str, after: str, finder: OrgFinder, by_number: Callable[[str], str | None]
+    before: str,
+    after: str,
+    title: str,
+    finder: OrgFinder,
+    by_number: Callable[[str], str | None],
 ) -> tuple[tuple[str, ...], int | None]:
-    """The issuers the sentence names around a title, and their stated count.
+    """The issuers the sentence names around a title, or the title names
+    itself (国务院关于…的指导意见; 中共中央 国务院关于…), and their stated count.
 
     :param before: the sentence before the title.
     :param after: the sentence after it.
+    :param title: the title.
     :param by_number: a 发文字号 -> the name of the issuer its prefix names.
     """
     names: list[str] = []
+    about = _ABOUT_RE.match(title)
+    if about:
+        found, _ = split_joint(about.group("who"), finder)
+        names.extend(o.name for o in found if o.curated)
     count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
     if m:
@@ -152,6 +164,7 @@ def blocks_to_policy_mentions(
     title_kind: Callable[[str], tuple[str, bool] | None],
     finder: OrgFinder,
     by_number: Callable[[str], str | None] = lambda number: None,
+    is_kind_word: Callable[[str], bool] = lambda title: False,
 ) -> list[PolicyMention]:
     """Every title in the passages, classified, with issuers and dates.
 
@@ -161,9 +174,13 @@ def blocks_to_policy_mentions(
     :param finder: finds organisation names (curated and by structure).
     :param by_number: a 发文字号 -> the name of the body its prefix names
         (curated ``cikg:docNumberPrefix``), or ``None``.
+    :param is_kind_word: whether a title is only the word of a kind
+        (《行动方案》): it refers back to the last title named before that ends
+        with it, and is left out when there is none.
     :return: one mention per title occurrence, in document order.
     """
     out: list[PolicyMention] = []
+    seen: list[str] = []  # the titles met so far, for references back (《行动方案》)
     for index, block in enumerate(blocks):
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
             continue
@@ -184,7 +201,7 @@ def blocks_to_policy_mentions(
             for start, end, raw in sorted(spans):
                 if chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
                     before = text[:start]
-                    issuers, count = _issuers(before, text[end:], finder, by_number)
+                    issuers, count = _issuers(before, text[end:], raw, finder, by_number)
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before) if issued else None
@@ -192,6 +209,13 @@ def blocks_to_policy_mentions(
                 title = display_form(raw)
                 if len(normalise_key(title)) <= 3:
                     continue  # 《报告》, 《条例》: a reference back to a title, not a title
+                if is_kind_word(title):
+                    # 《行动方案》 after 《…行动方案（2023-2025年）》: that title again
+                    earlier = next((t for t in reversed(seen) if t.endswith(title)), None)
+                    if earlier is None:
+                        continue
+                    title = earlier
+                seen.append(title)
                 kind = title_kind(title)
                 number = _DOC_NUMBER_RE.match(text[end : end + 20])
                 force = _IN_FORCE_RE.match(text[end:])

@@ -9,8 +9,9 @@ values: 超/超过/逾/突破/多/余/以上 say *more than*, 及以上/不低�
 
 **Status.** A figure someone expects (预计, 预测, 预期, 有望, 估计) is a
 *forecast* (SDMX ``obsStatus`` F); a figure a plan sets (到 2025 年 … when
-that year is after the document's, 力争, 目标, 确保, 争取, 将 …) is a
-*target*; anything else is an actual value.
+that year is after the document's, 力争, 确保, 争取, the goal …) is a
+*target* — it needs a year to reach it by; anything else is an actual
+value. The cues are whole words: 虚拟 holds 拟 and is no plan.
 
 **Not measurements** (each is left out, with the reason as a finding):
 
@@ -122,8 +123,12 @@ def is_conversion(before: str) -> bool:
     return bool(_CONVERSION_BEFORE_RE.search(before))
 
 
-_FORECAST_RE = re.compile(r"预计|预测|预期|有望|估计|预估|可望")
-_TARGET_RE = re.compile(r"力争|目标|确保|争取|计划|规划|将(?!近)|拟|要[达实建突]|努力")
+_FORECAST_RE = re.compile(r"预计|预测|预期(?!目标)|有望|估计|预估|可望")
+#: Words that set a goal: 力争, 确保, 目标 … (whole words: 虚拟 holds 拟, 计划单列市 计划).
+_TARGET_RE = re.compile(
+    r"力争|确保|争取|目标[是为]|的目标|预期目标|主要目标|发展目标|计划到|规划到|努力实现|"
+    r"(?:^|[，,；;])\s*到\s*(?:19|20)\d{2}\s*年"
+)
 _BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 
 
@@ -143,6 +148,8 @@ def figure_status(before: str, reference_year: int | None) -> str | None:
     >>> figure_status("到 2025 年，数字经济核心产业增加值占 GDP 比重达到", 2021)
     'target'
     >>> figure_status("截至 2024 年底，网民规模达", 2024) is None
+    True
+    >>> figure_status("虚拟中奖信息诈骗仍是网民最常遭遇的网络诈骗类型，占比为", 2020) is None
     True
     """
     if _FORECAST_RE.search(before):

@@ -273,7 +273,21 @@ def clean_lead(
     phrase = _LINK_TAIL_RE.sub("", phrase.strip(" 的，,")).strip(" 的，,")
     if light_verbs:
         phrase = _drop_light_verbs(phrase, ctx)
+    phrase = _last_statement(phrase, ctx)
     return display_form(_balanced(phrase)).strip(" 的，,、"), area
+
+
+def _last_statement(phrase: str, ctx: SubjectContext) -> str:
+    """A 、 list whose earlier items are statements, not names, keeps its last
+    item: 数据要素市场体系基本建成、数据产业规模 -> 数据产业规模."""
+    if "、" not in phrase:
+        return phrase
+    *earlier, last = phrase.split("、")
+    for item in earlier:
+        tagged = ctx.segmenter.tagged(item)
+        if any(t.tag in {"v", "vd"} and t.start > 0 for t in tagged) and len(item) > 4:
+            return last
+    return phrase
 
 
 def _starts_word(phrase: str, word: str, ctx: SubjectContext) -> bool:
