@@ -128,13 +128,15 @@ def test_search_ranks_exact_labels_first(client):
     page = client.get("/search", params={"q": "网民"}, headers={"accept": BROWSER})
     assert page.status_code == 200 and USERS in page.text
     assert client.get("/search", params={"q": "", "format": "json"}).json()["results"] == []
-    # jieba tokens in order: 网民占比 finds 50岁及以上网民群体占比 (no substring match)
-    apart = client.get("/search", params={"q": "网民占比", "format": "json"}).json()["results"]
+    # jieba tokens in order: 学生占比 finds 职业为学生的网民占比 (no substring match)
+    apart = client.get("/search", params={"q": "学生占比", "format": "json"}).json()["results"]
     labels = [r["label"] for r in apart]
-    assert "50岁及以上网民群体占比" in labels and all("网民" in label for label in labels)
-    assert labels.index("40-49岁网民占比") < labels.index(
-        "50岁及以上网民群体占比"
-    )  # substring first
+    assert "职业为学生的网民占比" in labels and all("学生" in label for label in labels)
+    whole = client.get("/search", params={"q": "网民占比", "format": "json"}).json()["results"]
+    labels = [r["label"] for r in whole]
+    assert labels[0] == "网民占比" and labels.index("40-49岁网民占比") < labels.index(
+        "因没时间上网而不上网的非网民占比"
+    )  # exact first, then shorter labels
 
 
 def test_unknown_iris_are_404_with_a_search_link(client):

@@ -11,6 +11,7 @@ the context (period, area, the thing measured) set once and flowing on:
 - A sentence splits into **clauses** at ，；：and their ASCII forms. ；
   separates coordinate statements (a *strong* boundary: each usually names
   its own subject); ，and ：are weak. The context flows across both.
+- ASCII , and : inside a number (30,000 个, 21:49) cut nothing.
 - Nothing splits inside brackets, quotes or 《》 titles; an opening mark
   never closed in the sentence is no bracket (it would swallow the rest).
 
@@ -33,6 +34,8 @@ _CLAUSE_END = "，,；;：:"
 _STRONG = "；;"
 _TRAILING = _CLOSE + "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SPACE_RE = re.compile(r"\s")
+#: ASCII , and : inside a number (30,000; a clock time 21:49) cut nothing.
+_IN_NUMBER_RE = re.compile(r"(?<=\d)(?:,\d{3}(?!\d)|:\d{2}(?!\d))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,7 @@ def _spans(text: str, start: int, end: int, cuts: str) -> list[tuple[int, int, s
             depth.append(_PAIRS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
-        elif not depth and ch in cuts:
+        elif not depth and ch in cuts and not _IN_NUMBER_RE.match(text, i):
             j = i + 1
             if ch in _SENTENCE_END:
                 while j < end and text[j] in _TRAILING:

@@ -20,7 +20,7 @@ from cikg.extract.citations import (
 )
 from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.organisations import OrgFinder, org_finder
-from cikg.extract.periods import Period, find_periods
+from cikg.extract.periods import Period, find_periods, month_of_day
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
 from cikg.extract.subjects import SubjectContext
 from cikg.extract.tables import TableContext, table_to_facts
@@ -66,7 +66,9 @@ def reference_date(doc: Document) -> Period | None:
     states the survey's data cut-off (术语界定 调查数据截止日期), or ``None``.
 
     Table notes restating it (注5：以上数据统计截止日期为2024年12月) count too:
-    they are read in document order and the first one wins.
+    they are read in document order and the first one wins. A day
+    (2020 年 6 月 30 日) is returned as its month, the period a stock stated
+    截至 2020 年 6 月 has, so both make one series.
     """
     for block in doc.blocks:
         texts = block.notes if block.kind is BlockKind.TABLE else (block.text,)
@@ -74,7 +76,7 @@ def reference_date(doc: Document) -> Period | None:
             if any(cue in text for cue in _REFERENCE_DATE_CUES):
                 found = find_periods(text)
                 if found:
-                    return found[-1]
+                    return month_of_day(found[-1])
     return None
 
 

@@ -84,6 +84,17 @@ _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: What is left of a 分别 clause's subject that names no items of its own:
+#: a comparison (较 2023 年 12 月, 同比) or a rate of the items named before
+#: (增长率分别为 10.5%、8.8%).
+_BARE_COMPARISON_RE = re.compile(r"^(?:同比|环比|较.*|比.*|与.*相比)?$")
+_BARE_RATES = frozenset({"增长率", "增速", "增幅"})
+#: A clause that names items and says how they fare, without figures:
+#: (其中，)A、B 和 C 的用户规模增长最快 — its items are what follows.
+_FARING_RE = re.compile(
+    r"^(?:其中|其次|同时)?[，,]?(?P<items>.+?)(?:增长|增速|增幅|提升|上升|下降|降幅)"
+    r"(?:最快|最为显著|最显著|最大|最多|较快|较大|明显|显著)$"
+)
 _FROM_RE = re.compile(r"[由从]\s*$|[由从](?=[^，,；;]*$)")
 _TO_RE = re.compile(
     r"^\s*(?:[^，,；;]{0,12}?)(?:增长|提升|上升|增加|提高|下降|降低|减少|回落|扩大|缩小|增)?(?:至|到)"
@@ -126,8 +137,9 @@ _RANK_RE = re.compile(
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _IMPLIED_UNITS = (
     (re.compile(r"人次$"), "person_time"),
-    (re.compile(r"(?:人数|用户数|网民数|网民规模|用户规模)$"), "person"),
-    (re.compile(r"(?:个数|总数|数量|数)$"), "count"),
+    (re.compile(r"(?:人数|用户数|用户量|网民数|网民规模|用户规模)$"), "person"),
+    # 指数, 系数, 倍数, 分数 are measures, not counts
+    (re.compile(r"(?:个数|总数|数量|(?<![指系倍分函])数)$"), "count"),
 )
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
 _PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对|为|给|跟)(?![国比例])")
@@ -197,6 +209,9 @@ class _State:
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
+    enumerated: str = ""  # the items a 分别 clause named (同比分别增长 … refers back to them)
+    pending_clause: str = ""  # the text of the sentence's last clause without a figure
+    enumerated_over: Period | None = None  # the period of the changes a 分别 clause read
     frame: str = ""  # the base population of shares (新增网民中)
     areas: AreaState = field(default_factory=AreaState)
 
@@ -330,6 +345,8 @@ class _Reader:
                 if not self.in_title(q.start + sentence.start)
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
+            self.state.enumerated, self.state.pending_clause = "", ""
+            self.state.enumerated_over = None
             self.state.change_base = ""
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before
@@ -359,7 +376,7 @@ class _Reader:
                     self.state.frame = frame_of(lead, self.ctx.subjects) or self.state.frame
                     topic = topic_of(lead, self.ctx.subjects)
                     self.state.topic = topic or self.state.topic
-                    self.state.pending = topic
+                    self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
                     if area:
@@ -716,6 +733,17 @@ class _Reader:
         if not lead.subject and self.state.pending:
             lead = replace(lead, subject=self.state.pending)
         split = enumerated_items(lead.subject, len(in_clause), self.ctx.subjects)
+        rate = lead.subject in _BARE_RATES
+        if split is None and (rate or _BARE_COMPARISON_RE.match(lead.subject)):
+            # 较 2023 年 12 月分别增长 …；增长率分别为 …: the items named before
+            faring = _FARING_RE.match(self.state.pending_clause)
+            earlier = (self.state.enumerated, self.state.pending, faring and faring["items"])
+            n = len(in_clause)
+            for phrase in earlier:
+                split = enumerated_items(phrase, n, self.ctx.subjects) if phrase else None
+                if split:
+                    lead = replace(lead, subject=phrase)
+                    break
         if split is None:
             self.finding(
                 "enumeration",
@@ -725,6 +753,9 @@ class _Reader:
             return
         items, prefix, suffix = split
         change = read_lead(lead_text, self.ctx.subjects)
+        if rate:
+            change = replace(change, kind="change")
+        self.state.enumerated = lead.subject
         for item, q in zip(items, in_clause, strict=True):
             region = self.ctx.subjects.region_of(item)
             label = prefix + suffix if region is not None else prefix + item + suffix
@@ -732,12 +763,16 @@ class _Reader:
             if change.kind == "change":
                 cmp = {"yoy": "同比", "mom": "环比"}.get(change.comparison or "", "")
                 derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
+                over = _comparison_period(change.comparison, period, self.ctx.default_year)
+                if rate and self.state.enumerated_over is not None:
+                    over = self.state.enumerated_over  # 增长率分别为: over the change just read
+                self.state.enumerated_over = over
                 self.emit(
                     derived,
                     -q.value if change.down else q.value,
                     q.unit,
                     q.text,
-                    _comparison_period(change.comparison, period, self.ctx.default_year),
+                    over,
                     area=area,
                     offset=q.start,
                     source=period_source,
@@ -840,11 +875,17 @@ class _Reader:
         status = figure_status(self.without_titles(sentence_start, offset), self.ctx.default_year)
         if status == "target":
             years = [p for p in find_periods(text[sentence_start:offset], self.ctx.default_year)]
-            future = [
-                p for p in years if self.ctx.default_year and p.end.year > self.ctx.default_year
+            now = self.ctx.default_period
+            future = [  # 到 2020 年末 in a report dated 2020 年 6 月 is still ahead
+                p
+                for p in years
+                if (now is not None and p.end > now.end)
+                or (now is None and self.ctx.default_year and p.end.year > self.ctx.default_year)
             ]
-            if future:
-                period = future[-1]
+            if not future:  # 力争实现 … 达 10 万个: a goal without a year to reach it
+                self.finding("target", f"{label} {value_text}: a target without a year to reach")
+                return
+            period = future[-1]
         self.state.last, self.state.last_unit = label, unit
         if unit:
             self.state.units.setdefault(label, unit)

@@ -127,7 +127,7 @@ _FORECAST_RE = re.compile(r"预计|预测|预期(?!目标)|有望|估计|预估|
 #: Words that set a goal: 力争, 确保, 目标 … (whole words: 虚拟 holds 拟, 计划单列市 计划).
 _TARGET_RE = re.compile(
     r"力争|确保|争取|目标[是为]|的目标|预期目标|主要目标|发展目标|计划到|规划到|努力实现|"
-    r"(?:^|[，,；;])\s*到\s*(?:19|20)\d{2}\s*年"
+    r"(?:^|[，,；;]|要求|提出|明确)\s*到\s*(?:19|20)\d{2}\s*年"
 )
 _BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 
@@ -146,6 +146,8 @@ def figure_status(before: str, reference_year: int | None) -> str | None:
     >>> figure_status("力争到 2025 年，数据产业规模达", 2023)
     'target'
     >>> figure_status("到 2025 年，数字经济核心产业增加值占 GDP 比重达到", 2021)
+    'target'
+    >>> figure_status("通知要求到 2020 年末，IPv6 活跃连接数达到", 2020)
     'target'
     >>> figure_status("截至 2024 年底，网民规模达", 2024) is None
     True

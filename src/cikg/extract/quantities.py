@@ -448,11 +448,14 @@ def _skip_spaces_back(folded: str, j: int) -> int:
 
 
 def _pre_qualifier(folded: str, start: int) -> tuple[str, int] | None:
-    """The qualifier right before ``folded[start]`` (spaces and a currency
-    word 人民币 between allowed: 超人民币 2 万亿元) and where it starts."""
+    """The qualifier right before ``folded[start]`` (spaces, a currency
+    word 人民币 and an aspect 了 between allowed: 超人民币 2 万亿元, 突破了
+    1 亿) and where it starts."""
     j = _skip_spaces_back(folded, start)
     if folded.endswith("人民币", 0, j):
         j = _skip_spaces_back(folded, j - 3)
+    if folded.endswith("了", 0, j) and j >= 3 and folded[j - 3 : j - 1] in ("突破", "超过", "超出"):
+        j -= 1
     for word in _PRE_QUALIFIERS:
         if folded.startswith(word, j - len(word)) and j - len(word) >= 0:
             before = folded[j - len(word) - 1] if j - len(word) > 0 else ""
@@ -655,7 +658,8 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     ``approximate`` and keep the number stated:
 
     - before it 超过/超出/超/约/大约/近/将近/接近/逾/突破/不足/不到, not 最近/附近,
-      with 人民币 allowed between (``超人民币 2 万亿元``);
+      with 人民币 allowed between (``超人民币 2 万亿元``) and 了 after
+      突破/超过/超出 (``突破了 1 亿``);
     - 多 or 余 after the number or its multiplier (``140多亿元``,
       ``8.7 万余个``, ``120余家``);
     - after it, spaces allowed, 左右/以上/以下/及以上/及以下 and ``+``

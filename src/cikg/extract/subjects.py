@@ -78,6 +78,8 @@ _LEAD_WORDS = (
     "是", "为", "共有", "已有", "另有", "尚有", "累计", "共计", "共", "已经", "已",
     "预计", "预测", "预期", "有望", "估计", "预估", "力争", "争取", "计划", "确保", "将", "要",
     "到", "至",
+    # causatives: 推动农村网络零售额达到 …, 带动同期全国网络零售额超过 …
+    "推动", "带动", "拉动", "促进", "助推", "助力", "使得",
 )  # fmt: skip
 #: Words that name the whole country or the world (the area stage reads
 #: regions; these are the generic ones a lead starts with).
@@ -368,7 +370,20 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
         whole = clean_lead(_ASIDE_RE.sub("", share["whole"]), ctx)[0]
         return Lead("share", subject, area, whole=whole)
     subject, area = clean_lead(lead, ctx)
+    if subject and _only_verbs(subject, ctx):
+        subject = ""  # 共开通, 已培育形成, 制定发布: a verb names no measure
     return Lead("level", subject, area)
+
+
+def _only_verbs(phrase: str, ctx: SubjectContext) -> bool:
+    """Whether a phrase is verbs and adverbs only (已建成, 制定发布), no noun."""
+    if _MEASURE_END_RE.search(phrase) or _SHARE_OF_WHOLE_RE.search(phrase):
+        return False
+    tagged = ctx.segmenter.tagged(phrase)
+    return bool(tagged) and all(
+        t.tag[:1] in {"v", "d", "p", "u"} and t.tag != "vn" and not _MEASURE_END_RE.search(t.word)
+        for t in tagged
+    )
 
 
 def _comparison(m: re.Match[str]) -> str | None:
@@ -691,13 +706,21 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
             ):
                 cut = tok.start
                 break
+        else:  # 农村和农产品网络零售额: one token; the longest curated measure ending it
+            cut = next(
+                (i for i in range(1, len(last) - 1) if ctx.is_indicator(last[i:])), len(last)
+            )
     suffix = _ENUM_CLASSIFIER_RE.sub("", last[cut:]).lstrip("的 ")
     items = [first, *parts[1:-1], _TRAILING_COUNT_RE.sub("", last[:cut]).strip()]
+    closed = _TRAILING_SO_ON_RE.search(items[-1])
+    if closed and closed.start() > 0:
+        items[-1] = items[-1][: closed.start()]
     if not all(items) or not suffix:
         return None
     # 初中、高中/中专/技校学历的网民: the last item's head noun (学历) is the others' too
     tail = ctx.segmenter.tokens(items[-1])
-    if len(tail) > 1 and len(tail[-1].word) >= 2 and all(len(i) <= 4 for i in items[:-1]):
+    short = all(len(i) <= 4 for i in items[:-1])
+    if not closed and len(tail) > 1 and len(tail[-1].word) >= 2 and short:
         head = tail[-1].word
         if not any(i.endswith(head) for i in items[:-1]) and ctx.segmenter.tagged(head)[
             -1
@@ -708,6 +731,8 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
 
 
 _TRAILING_COUNT_RE = re.compile(r"[一二三四五六七八九十两\d]+[省市区地个家类]+$")
+#: 电商直播、短视频和网络购物等应用的用户规模: 等应用 closes the list, no item.
+_TRAILING_SO_ON_RE = re.compile(r"等(?:应用|领域|行业|方面|平台|产品|服务|业务)?$")
 
 
 def _common_ending(items: list[str]) -> str:
