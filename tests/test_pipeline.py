@@ -177,7 +177,8 @@ def test_no_triple_is_stored_in_two_graphs(built_store):
     minted = query(
         store,
         f"""ASK {{ GRAPH <{discovered.value}> {{
-               ?i a skos:Concept ; skos:prefLabel "即时通信用户规模增长率"@zh }} }}""",
+               ?i a skos:Concept ; skos:prefLabel "即时通信用户数增长率"@zh ;
+                  skos:altLabel "即时通信用户规模增长率"@zh }} }}""",
     )
     assert bool(minted)
 

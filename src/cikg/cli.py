@@ -465,5 +465,85 @@ def stats_command(store: StoreOption = DEFAULT_STORE) -> None:
     _out.print(table)
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+
+
+@app.command("indicators")
+def indicators_command(
+    store: StoreOption = DEFAULT_STORE,
+    candidates: Annotated[
+        bool, typer.Option("--candidates", help="List the minted (candidate) indicators.")
+    ] = False,
+    untranslated: Annotated[
+        bool,
+        typer.Option("--untranslated", help="List the terms the glossary lacks, by frequency."),
+    ] = False,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 0,
+) -> None:
+    """The indicator catalogue as the store uses it: counts and English coverage;
+    with --candidates the work list for curation (most observed first, with
+    wordings, documents and one evidence sentence); with --untranslated the
+    words that keep English labels untranslated."""
+    import csv
+
+    from cikg.curation import candidates as list_candidates
+    from cikg.curation import indicator_uses, is_translated, untranslated_terms
+    from cikg.reference import load_reference
+    from cikg.segment import Segmenter
+
+    try:
+        handle = open_store(store, read_only=True)
+        uses = indicator_uses(handle)
+        if candidates:
+            header = ["iri", "label", "english", "wordings", "observations", "documents"]
+            header.append("evidence")
+            rows = [
+                [c.iri, c.label, c.english, " | ".join(c.wordings), str(c.observations),
+                 str(c.documents), c.evidence]
+                for c in list_candidates(handle)
+            ]  # fmt: skip
+        elif untranslated:
+            ref = load_reference()
+            terms = untranslated_terms(uses, ref, Segmenter.from_reference(ref))
+            header = ["term", "indicators"]
+            rows = [[term, str(n)] for term, n in terms.most_common()]
+        else:
+            translated = sum(is_translated(u.en) for u in uses)
+            series = sum(len(u.periods) > 1 for u in uses)
+            minted = sum(u.candidate for u in uses)
+            curated = sum(u.iri in load_reference().concepts for u in uses)
+            header = ["measure", "value"]
+            rows = [
+                ["indicators with observations", str(len(uses))],
+                ["curated", str(curated)],
+                [
+                    "derived (a curated base and a derivation or category)",
+                    str(len(uses) - curated - minted),
+                ],
+                ["candidates", str(minted)],
+                ["with a real English label", f"{translated} ({_percent(translated, len(uses))})"],
+                ["observed at two or more periods", f"{series} ({_percent(series, len(uses))})"],
+            ]
+    except CikgError as exc:
+        raise _fail(str(exc)) from None
+    rows = rows[:limit] if limit else rows
+    if fmt is ListFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows(rows)
+        return
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    _out.print(table)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

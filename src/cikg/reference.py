@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
+from cikg.catalogue import Glossary, WordingRule, wording_key
 from cikg.errors import CikgError
 from cikg.iris import IriMinter, normalise_key, policy_key
 from cikg.vocab import CIKG, DCTERMS, RDF, SKOS
@@ -99,6 +100,11 @@ class Reference:
         organisation whose documents it numbers (``cikg:docNumberPrefix``).
     :param policy_names: normalised title or alias of a curated policy
         (数据二十条, 网络安全法) -> the policy.
+    :param wording_rules: the curated wording rules, in their order.
+    :param indicator_keys: the :func:`~cikg.catalogue.wording_key` of every
+        indicator label and alias -> the concept.
+    :param glossary: the bilingual terms English labels are composed from.
+    :param org_english: organisation IRI -> its English preferred label.
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -121,6 +127,10 @@ class Reference:
     doc_number_prefixes: dict[str, NamedNode] = field(default_factory=dict)
     title_prefixes: dict[str, tuple[NamedNode, bool]] = field(default_factory=dict)
     policy_names: dict[str, NamedNode] = field(default_factory=dict)
+    wording_rules: tuple[WordingRule, ...] = ()
+    indicator_keys: dict[str, NamedNode] = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=lambda: Glossary({}))
+    org_english: dict[str, str] = field(default_factory=dict)
 
     def issuer_of_number(self, number: str) -> NamedNode | None:
         """The organisation a 发文字号's prefix names (the longest curated
@@ -170,7 +180,7 @@ class Reference:
         """
         return normalise_key(title) in self.title_suffixes
 
-    def indicator(self, label: str) -> NamedNode | None:
+    def indicator(self, label: str, *, by_key: bool = True) -> NamedNode | None:
         """The curated indicator a wording names (prefLabel or altLabel), or ``None``.
 
         The reports write a count as …数 or …数量 interchangeably (域名数,
@@ -180,12 +190,29 @@ class Reference:
         'https://w3id.org/cikg/id/indicator/online-shopping-users'
         >>> load_reference().indicator("“.CN”域名数").value
         'https://w3id.org/cikg/id/indicator/cn-domain-names'
+
+        Other wordings are matched by their key (the curated wording rules)
+        unless ``by_key`` is false:
+
+        >>> load_reference().indicator("我国已累计建成5G基站数量").value
+        'https://w3id.org/cikg/id/indicator/5g-base-stations'
         """
         key = normalise_key(label)
         for variant in _wording_variants(key):
             if variant in self.indicator_names:
                 return self.indicator_names[variant]
-        return None
+        if not by_key:
+            return None
+        return self.indicator_keys.get(wording_key(label, self.wording_rules))
+
+    def indicator_key(self, label: str) -> str:
+        """The catalogue key of an indicator wording (:func:`~cikg.catalogue.wording_key`).
+
+        >>> ref = load_reference()
+        >>> ref.indicator_key("我国已累计建成 5G 基站数量") == ref.indicator_key("5G基站数")
+        True
+        """
+        return wording_key(label, self.wording_rules)
 
     def region(self, label: str) -> NamedNode | None:
         """The region a name stands for (北京, 北京市, 中国内地（大陆）, 全国 …), or ``None``.
@@ -316,6 +343,7 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         )
         series.append(ReportSeries(s, prefix, labels, pubs))  # type: ignore[arg-type]
     series.sort(key=lambda x: x.slug_prefix)
+    rules = _wording_rules(store)
     return Reference(
         tuple(onto),
         tuple(ref),
@@ -359,7 +387,89 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             for scheme in ("indicator", "region", "topic")
             for k, v in _concepts(store, minter.scheme(scheme)).items()
         },
+        wording_rules=rules,
+        indicator_keys=_indicator_keys(store, minter.scheme("indicator"), rules),
+        glossary=_glossary(store, minter.scheme("glossary")),
+        org_english={
+            row["org"].value: row["name"].value
+            for row in store.query(
+                "SELECT ?org ?name WHERE { ?org a <http://www.w3.org/ns/org#Organization> ; "
+                "<http://www.w3.org/2004/02/skos/core#prefLabel> ?name FILTER(LANG(?name) = 'en') }"
+            )
+        },
     )
+
+
+def _wording_rules(store: Store) -> tuple[WordingRule, ...]:
+    """The curated wording rules (``cikg:wordingPattern``), in their order.
+
+    :raises CikgError: if a pattern is not a valid regular expression.
+    """
+    rules = []
+    for q in store.quads_for_pattern(None, CIKG.wordingPattern, None):
+        rule = q.subject
+        replacement = next(store.quads_for_pattern(rule, CIKG.wordingReplacement, None), None)
+        order = next(store.quads_for_pattern(rule, SKOS.notation, None), None)
+        example = next(store.quads_for_pattern(rule, SKOS.example, None), None)
+        try:
+            pattern = re.compile(q.object.value)
+        except re.error as err:
+            raise CikgError(f"ontology: wording rule {rule.value}: {err}") from err
+        rules.append(
+            WordingRule(
+                int(order.object.value) if order else 0,
+                pattern,
+                replacement.object.value if replacement else "",
+                example.object.value if example else "",
+            )
+        )
+    return tuple(sorted(rules, key=lambda r: r.order))
+
+
+def _indicator_keys(
+    store: Store, scheme: NamedNode, rules: tuple[WordingRule, ...]
+) -> dict[str, NamedNode]:
+    """The wording key of every indicator label and alias -> the concept.
+
+    :raises CikgError: if two concepts' labels share a key (the rules would
+        merge two curated indicators: a defect in the curated data).
+    """
+    keys: dict[str, NamedNode] = {}
+    for member in store.quads_for_pattern(None, SKOS.inScheme, scheme):
+        concept = member.subject
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in store.quads_for_pattern(concept, prop, None):
+                if getattr(label.object, "language", "zh") != "zh":
+                    continue
+                key = wording_key(label.object.value, rules)
+                if keys.setdefault(key, concept) != concept:  # type: ignore[arg-type]
+                    raise CikgError(
+                        f"ontology: {label.object.value!r} of {concept.value} has the key "
+                        f"{key!r} of {keys[key].value}: the wording rules merge them"
+                    )
+    return keys
+
+
+def _glossary(store: Store, scheme: NamedNode) -> Glossary:
+    """The glossary's Chinese terms and spellings -> their English."""
+    terms: dict[str, str] = {}
+    for member in store.quads_for_pattern(None, SKOS.inScheme, scheme):
+        concept = member.subject
+        english = next(
+            (
+                q.object.value
+                for q in store.quads_for_pattern(concept, SKOS.prefLabel, None)
+                if getattr(q.object, "language", "") == "en"
+            ),
+            None,
+        )
+        if english is None:
+            continue
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for q in store.quads_for_pattern(concept, prop, None):
+                if getattr(q.object, "language", "") == "zh":
+                    terms.setdefault(normalise_key(q.object.value), english)
+    return Glossary(terms)
 
 
 def _policy_names(store: Store) -> dict[str, NamedNode]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from cikg.extract.citations import (
     CitationRecord,
@@ -24,7 +25,15 @@ from cikg.extract.periods import Period, find_periods, month_of_day
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
 from cikg.extract.subjects import SubjectContext
 from cikg.extract.tables import TableContext, table_to_facts
-from cikg.records import Block, BlockKind, Document, Finding, IssuedDate, ObservationFact
+from cikg.records import (
+    Block,
+    BlockKind,
+    Document,
+    Finding,
+    IssuedDate,
+    ObservationFact,
+    PeriodRef,
+)
 from cikg.reference import Reference
 from cikg.segment import Segmenter
 
@@ -226,7 +235,24 @@ def document_to_facts(
         out.prose_facts += len(result.facts)
         out.facts.extend(result.facts)
         out.findings.extend(replace(f, line=block.line) for f in result.findings)
+    out.facts = [replace(f, period=_month_ending(f.period)) for f in out.facts]
     return out
+
+
+def _month_ending(period: PeriodRef) -> PeriodRef:
+    """A day that ends its month as that month (DESIGN: an observation's
+    identity): 截止日期为 2020 年 6 月 30 日 and 截至 2020 年 6 月 are one period.
+
+    >>> from datetime import date
+    >>> day = PeriodRef("http://reference.data.gov.uk/id/day/2020-06-30",
+    ...                 date(2020, 6, 30), date(2020, 6, 30), "EndOfPeriod")
+    >>> _month_ending(day).iri
+    'http://reference.data.gov.uk/id/month/2020-06'
+    """
+    if "/day/" not in period.iri or (period.end + timedelta(days=1)).day != 1:
+        return period
+    month = find_periods(f"{period.end.year}年{period.end.month}月")[0]
+    return PeriodRef(month.iri, month.start, month.end, period.time_per_collect)
 
 
 _SUPERSCRIPT_RUN_RE = re.compile(r"(?<![A-Za-z0-9⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")

@@ -385,6 +385,7 @@ def table_to_facts(
         _SUB_ITEM_RE.sub("", _clean_label(_BRACKET_RE.sub("", x) if u else x))
         for x, u in zip(raw_labels, label_units, strict=True)
     ]
+    by_org = sum(ctx.canonical_org(x) is not None for x in labels) >= 2
     labels = [ctx.canonical_org(x) or x for x in labels]
     layout = rows_to_layout(labels, ctx)
     subject = _subject(block)
@@ -411,6 +412,18 @@ def table_to_facts(
             else label_unit
         )
         row_period = _row_period(raw, ctx)
+        if by_org and layout != "regions" and label in TOTAL_LABELS:
+            # 附表 4 按分配单位 IPv6 地址数: 合计 sums the organisations listed, which
+            # need not be the nation's figure (the mainland's here, not China's)
+            findings.append(
+                Finding(
+                    "organisation-total",
+                    f"{block.label or 'table'}: {label} of the organisations listed is not "
+                    "read as the nation's figure",
+                    line=block.line,
+                )
+            )
+            continue
         area = label if layout == "regions" and ctx.is_region(label) else table_area
         for col in value_cols:
             cell = row[col.index] if col.index < len(row) else ""

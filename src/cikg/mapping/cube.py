@@ -16,12 +16,14 @@ derived figures, ``cikg:baseIndicator``/``cikg:derivation``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
 
+from cikg.catalogue import canonical_wording
 from cikg.extract.quantities import rounding_tolerance
 from cikg.iris import IriMinter, normalise_key
 from cikg.records import Finding, ObservationFact
@@ -54,6 +56,7 @@ _QUALIFIERS = {
     "at_most": CIKG.AtMost,
 }
 #: ``sdmx-attribute:obsStatus`` of a forecast (SDMX's code) and of a target (cikg's).
+_HAS_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _STATUSES = {"forecast": SDMX_CODE["obsStatus-F"], "target": CIKG.Target}
 
 _TIME_PER_COLLECT = {
@@ -72,11 +75,14 @@ class CubeResult:
         ``graph/discovered``: other reports may state the same indicator).
     :param observations: number of observations (distinct IRIs).
     :param linked: observations whose indicator is a curated concept.
-    :param minted: labels of indicators minted for this document.
+    :param minted: wording keys of the indicators minted for this document
+        (:meth:`cikg.reference.Reference.indicator_key`) -> their IRIs.
     :param findings: conflicts and figures that could not be mapped.
     :param alternatives: the alternative data sets declared for conflicting
         statements.
     :param block_indicators: block index -> the indicators observed there.
+    :param wordings: (indicator, wording) pairs recorded as ``skos:altLabel``.
+    :param english: IRI -> English label of the indicators minted here.
     """
 
     triples: list[Triple] = field(default_factory=list)
@@ -87,6 +93,8 @@ class CubeResult:
     findings: list[Finding] = field(default_factory=list)
     alternatives: set[NamedNode] = field(default_factory=set)
     block_indicators: dict[int, set[NamedNode]] = field(default_factory=dict)
+    wordings: set[tuple[NamedNode, str]] = field(default_factory=set)
+    english: dict[str, str] = field(default_factory=dict)
 
 
 def _zh(text: str) -> Literal:
@@ -135,7 +143,7 @@ def facts_to_triples(
     # base figures first, so a breakdown or derived figure finds its base
     # minted; exact figures before approximate ones (超 500 万 agrees with 512 万)
     for fact in sorted(facts, key=lambda f: (f.base_indicator is not None, f.approximate)):
-        curated = ref.indicator(fact.indicator)
+        curated = ref.indicator(fact.indicator, by_key=not _category_dropped(fact, ref))
         unit = units.get(fact.unit or "")
         for known in (curated, ref.indicator(fact.base_indicator or "")):
             if unit is None and known is not None and fact.derivation in {None, "change"}:
@@ -161,6 +169,8 @@ def facts_to_triples(
             )
             continue
         indicator = curated or _mint_indicator(fact, unit, ref, minter, out, default_topic)
+        if curated is not None and normalise_key(fact.indicator) not in ref.indicator_names:
+            _add_wording(curated, fact.indicator, out)  # a wording its key matched
         out.block_indicators.setdefault(fact.block, set()).add(indicator)
         key_text = f"{indicator.value}|{area.value}|{fact.period.iri}"
         key = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:12]
@@ -282,26 +292,41 @@ def _mint_indicator(
     out: CubeResult,
     default_topic: Callable[[int], NamedNode],
 ) -> NamedNode:
-    key = normalise_key(fact.indicator)
+    if _category_dropped(fact, ref):  # one concept per base and category, labelled as written
+        base_key = ref.indicator_key(fact.base_indicator or fact.indicator)
+        key, label = f"{base_key}|{normalise_key(fact.breakdown)}", display_form(fact.indicator)
+    else:
+        key = ref.indicator_key(fact.indicator)
+        label = canonical_wording(fact.indicator, ref.wording_rules)
+    add = out.concepts.append
     if key in out.minted:
-        return out.minted[key]
-    iri = minter.indicator(minter.hashed_slug("ind", fact.indicator))
+        iri = out.minted[key]
+        _add_wording(iri, fact.indicator, out)
+        return iri
+    # one candidate per key, its label the canonical wording: every document
+    # that writes 已建成5G基站数量 or 5G基站数 mints the same concept, labelled alike
+    iri = minter.indicator(minter.hashed_slug("ind", key))
     out.minted[key] = iri
     base = None
     if fact.base_indicator:
         base = ref.indicator(fact.base_indicator) or out.minted.get(
-            normalise_key(fact.base_indicator)
+            ref.indicator_key(fact.base_indicator)
         )
     base_concept = ref.concept(base) if base is not None else None
     derivation = ref.derivations.get(fact.derivation or "")
     topic = base_concept.topic if base_concept and base_concept.topic else None
-    add = out.concepts.append
+    base_en = base_concept.en if base_concept else out.english.get(base.value) if base else None
     add((iri, RDF.type, SKOS.Concept))
     add((iri, SKOS.inScheme, minter.scheme("indicator")))
-    add((iri, SKOS.prefLabel, _zh(display_form(fact.indicator))))
-    if display_form(fact.indicator) != fact.indicator:
-        add((iri, SKOS.altLabel, _zh(fact.indicator)))
-    add((iri, SKOS.prefLabel, Literal(_english(fact, base_concept, derivation), language="en")))
+    if base_concept is None or (derivation is None and not fact.breakdown):
+        # composed from a curated base and a curated derivation or category, a
+        # concept is derived, not a candidate: only unknown wordings need curation
+        add((iri, CIKG.curationStatus, CIKG.Candidate))
+    add((iri, SKOS.prefLabel, _zh(label)))
+    _add_wording(iri, fact.indicator, out, label)
+    english = _english(fact, label, base_en, derivation, ref)
+    out.english[iri.value] = english
+    add((iri, SKOS.prefLabel, Literal(english, language="en")))
     add((iri, SKOS.broader, topic or default_topic(fact.block)))
     add((iri, CIKG.canonicalUnit, unit))
     if base is not None:
@@ -315,14 +340,51 @@ def _mint_indicator(
     return iri
 
 
-def _english(fact: ObservationFact, base, derivation) -> str:
-    """An English label composed from curated parts, or the wording marked
-    as untranslated (never a guessed translation)."""
-    if base is not None and base.en:
-        parts = [base.en]
+def _category_english(category: str, ref: Reference) -> str | None:
+    """A breakdown category in English: a region's or an organisation's
+    curated English name (中国联通 China Unicom), else composed from the
+    glossary (lower case), else ``None``."""
+    region = ref.region(category)
+    concept = ref.concept(region) if region is not None else None
+    if concept is not None and concept.en:
+        return concept.en
+    org = ref.org(category)
+    if org is not None and ref.org_english.get(org.value):
+        return ref.org_english[org.value]
+    english = ref.glossary.compose(category).english
+    return english[:1].lower() + english[1:] if english else None
+
+
+def _category_dropped(fact: ObservationFact, ref: Reference) -> bool:
+    """Whether a breakdown's key loses its category (网页（aspx） keys as 网页):
+    then it is matched as written and minted per base and category."""
+    if not fact.breakdown:
+        return False
+    return normalise_key(fact.breakdown) not in ref.indicator_key(fact.indicator)
+
+
+def _add_wording(iri: NamedNode, wording: str, out: CubeResult, label: str = "") -> None:
+    """Record a wording of an indicator as ``skos:altLabel`` (once per
+    document, not when it is the label)."""
+    for form in dict.fromkeys((display_form(wording), wording)):
+        if form != label and (iri, form) not in out.wordings:
+            out.wordings.add((iri, form))
+            out.concepts.append((iri, SKOS.altLabel, _zh(form)))
+
+
+def _english(fact: ObservationFact, label: str, base_en, derivation, ref: Reference) -> str:
+    """An English label composed from curated parts: the base indicator's
+    English (curated, or composed for a candidate) and the derivation's,
+    else the glossary's terms (:meth:`cikg.catalogue.Glossary.compose`);
+    else the label marked ``(untranslated)`` (never a guessed translation)."""
+    if base_en and not base_en.endswith("(untranslated)"):
+        parts = [base_en]
         if derivation is not None and derivation.en:
             parts.append(derivation.en.lower())
         if fact.breakdown:
-            parts.append(fact.breakdown)
-        return ": ".join(parts[:1]) + (" — " + ", ".join(parts[1:]) if parts[1:] else "")
-    return f"{fact.indicator} (untranslated)"
+            parts.append(_category_english(fact.breakdown, ref) or fact.breakdown)
+        text = ": ".join(parts[:1]) + (" — " + ", ".join(parts[1:]) if parts[1:] else "")
+        if not _HAS_CJK_RE.search(text):
+            return text
+    composed = ref.glossary.compose(label).english
+    return composed or f"{label} (untranslated)"

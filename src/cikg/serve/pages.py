@@ -239,9 +239,15 @@ class Pages:
 
     @staticmethod
     def label(labels: dict[str, dict[str, str]], iri: str, lang: str) -> str:
+        """The label to show in ``lang``; in English, a resource with only a
+        Chinese label (a policy, a report, an organisation no curator named in
+        English) is shown as ``… (untranslated)``, never silently Chinese."""
         own = labels.get(iri, {})
-        other = "en" if lang == "zh" else "zh"
-        return own.get(lang) or own.get(other) or _compact(iri).rsplit("/", 1)[-1]
+        if own.get(lang):
+            return own[lang]
+        if lang == "en" and own.get("zh"):
+            return f"{own['zh']} (untranslated)"
+        return own.get("zh") or own.get("en") or _compact(iri).rsplit("/", 1)[-1]
 
     def exists(self, iri: str) -> bool:
         """Whether the graph says anything about ``iri``."""
