@@ -10,7 +10,8 @@ the share with a real English label (not "(untranslated)", no Chinese);
 duplicate groups by catalogue key and near-duplicates (one fact — value of
 four or more significant digits, unit, period, area — under two concepts:
 :func:`cikg.curation.same_fact_groups`); the share observed at two or more
-periods; and, per pair of documents in one store, how many indicators both
+periods and the share of observations whose indicator is (a series); and,
+per pair of documents in one store, how many indicators both
 state (a series joined across reports). Then the top 20 candidates and
 untranslated terms of the last store. A store built by older code (no
 ``cikg:curationStatus``) counts every concept not in the catalogue as minted.
@@ -49,8 +50,8 @@ def measure(stores: dict[str, Path]) -> str:
     ref = load_reference()
     lines = [
         "| store | indicators | curated | derived | candidates | real English | duplicate groups (key) "
-        "| same-fact groups | at ≥ 2 periods |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| same-fact groups | at ≥ 2 periods | observations in a series |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     pairs: list[str] = []
     last = None
@@ -65,10 +66,13 @@ def measure(stores: dict[str, Path]) -> str:
         keys = duplicate_groups(uses, ref)
         same = same_fact_groups(store, uses)
         series = sum(len(u.periods) > 1 for u in uses)
+        observations = sum(u.observations for u in uses)
+        in_series = sum(u.observations for u in uses if len(u.periods) > 1)
         lines.append(
             f"| {name} | {len(uses)} | {curated} | {len(uses) - curated - minted} | {minted} | "
             f"{_pct(english, len(uses))} | {len(keys)} ({sum(len(g.members) for g in keys)} "
-            f"concepts) | {len(same)} | {_pct(series, len(uses))} |"
+            f"concepts) | {len(same)} | {_pct(series, len(uses))} | "
+            f"{_pct(in_series, observations)} |"
         )
         documents = sorted({d for u in uses for d in u.documents})
         for a, b in itertools.combinations(documents, 2):

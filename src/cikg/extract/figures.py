@@ -287,6 +287,15 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
     return span(base.end + timedelta(days=1), period.end, f"{base.text}—{period.text}") or period
 
 
+def _comparison_off(subject: str, cmp: str) -> tuple[str, str]:
+    """A subject that ends with its comparison (规模环比 增长 3%) without it:
+    the comparison goes once into the label (规模环比增长率, not …环比环比…)."""
+    for word in ("同比", "环比"):
+        if subject.endswith(word) and len(subject) > len(word):
+            return subject[: -len(word)], cmp or word
+    return subject, cmp
+
+
 def _rank_number(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -627,6 +636,7 @@ class _Reader:
             value = -q.value if lead.down else q.value
             changed = _comparison_period(comparison, period, self.ctx.default_year)
             cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
+            base, cmp = _comparison_off(base, cmp)
             if unit == "percent":
                 label, derivation = f"{base}{cmp}增长率", "growth-rate"
             else:
@@ -762,6 +772,7 @@ class _Reader:
             area = item if region is not None else lead.area
             if change.kind == "change":
                 cmp = {"yoy": "同比", "mom": "环比"}.get(change.comparison or "", "")
+                label, cmp = _comparison_off(label, cmp)
                 derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
                 over = _comparison_period(change.comparison, period, self.ctx.default_year)
                 if rate and self.state.enumerated_over is not None:
