@@ -160,3 +160,15 @@ def test_six_headline_series_are_clean_across_the_seeds(store):
     assert series["cn-domain-names"]["2020-06"] == (Decimal(23044376),) * 2
     assert series["5g-base-stations"]["2024-12"] == (Decimal(4251000),) * 2
     assert series["online-shopping-users"]["2024-12"] == (Decimal(974000000), Decimal(974430000))
+
+
+def test_indicator_labels_are_not_debris(store, segmenter):
+    """Labels a user reads: no bracket or quote left open, no leading
+    conjunction or particle, no trailing particle, no count at the start
+    (cikg.curation.debris); at most 1 % (和上级医院建立…的卫生院比例 opens
+    with 和 as "with", which the check cannot tell from a cut list)."""
+    from cikg.curation import debris
+
+    uses = indicator_uses(store)
+    bad = [(u.zh, why) for u in uses if (why := debris(u.zh, segmenter))]
+    assert len(bad) <= 0.01 * len(uses), bad

@@ -83,6 +83,7 @@ _ITEM_END_RE = re.compile(r"[、，,；;]")
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
+_CONJUNCTIONS = frozenset({"和", "及", "以及", "或", "或者", "并且", "而且"})
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
 #: What is left of a 分别 clause's subject that names no items of its own:
 #: a comparison (较 2023 年 12 月, 同比) or a rate of the items named before
@@ -331,6 +332,13 @@ class _Reader:
 
     def finding(self, kind: str, message: str) -> None:
         self.out.findings.append(Finding(kind, message))
+
+    def starts_with_conjunction(self, label: str) -> bool:
+        """Whether a label opens with a conjunction (和, 及, 以及, 或; 与 unless
+        与…相关): the tail of a list, not a name."""
+        tokens = self.ctx.subjects.segmenter.tokens(label)
+        first = tokens[0].word if tokens else ""
+        return first in _CONJUNCTIONS or (first == "与" and "相关" not in label)
 
     def in_title(self, offset: int) -> bool:
         return any(a <= offset < b for a, b, _ in self.titles)
@@ -712,6 +720,8 @@ class _Reader:
         assert found is not None
         group, predicate = found
         _, area = clean_lead(lead_text, self.ctx.subjects)
+        if predicate.startswith("和"):  # 卫生院和上级医院建立…: 和 is "with" here
+            predicate = "与" + predicate[1:]
         label = display_form(f"{predicate}的{group}比例")
         if self.state.frame and self.state.frame not in label:
             label = f"{self.state.frame}中{label}"
@@ -872,6 +882,10 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         text = self.text
+        if self.starts_with_conjunction(label):
+            # 和上级医院建立…的卫生院比例: the rest of a list cut in two, no indicator
+            self.finding("no-subject", f"{value_text}: {label!r} starts with a conjunction")
+            return
         clause_end = _clause_end(text, offset)
         markers = _markers(text[offset:clause_end])
         orgs = tuple(org for m in markers for org in self.ctx.citations.get(m, ()))
