@@ -239,7 +239,12 @@ class OrgFinder:
                 if _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS:
                     continue
                 candidate = text[run[first].start : end]
-                if is_org_name(candidate) and self._named(candidate, run[first]):
+                words = run[first : last + 1]
+                if (
+                    is_org_name(candidate)
+                    and self._named(candidate, run[first])
+                    and not _describes(words)
+                ):
                     return run[first].start, end
                 break
         return None
@@ -272,8 +277,25 @@ _BREAK_WORDS = frozenset(
     {"的", "和", "与", "及", "在", "由", "从", "对", "向", "为", "被", "把", "将", "等", "或",
      "了", "是", "、", "，", "。", "；", "：", ","}
 )  # fmt: skip
-_TRIM_TAGS = re.compile(r"^(?:v|vd|d|p|c|r|u.*|m|q|t|x)$")
+_TRIM_TAGS = re.compile(r"^(?:v|vd|a|ad|d|p|c|r|u.*|m|q|t|x)$")
+#: Inside a name not curated: a verb or adjective (健全完善各级政府, …激活发展新动能…
+#: 中心), a locative (二级以上公立医院) or a quantifier word makes it a
+#: description or a sentence, not a body's name.
+_DESCRIBING_TAGS = frozenset({"v", "vd", "a", "ad", "f"})
+_DESCRIBING_WORDS = frozenset({"各级", "各类", "各地", "等", "以上", "以下", "及以上"})
+#: Heads that end one company's name: a second one after them is a second company
+#: (two table cells run together).
+_COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "公司", "集团", "有限责任公司"})
 _TRIM_WORDS = frozenset({"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源"})
+
+
+def _describes(words: list) -> bool:  # type: ignore[type-arg]
+    """Whether the words of a candidate name describe rather than name (see
+    :data:`_DESCRIBING_TAGS`), or hold two companies' names."""
+    for w in words[1:]:
+        if w.word in _DESCRIBING_WORDS or (w.tag in _DESCRIBING_TAGS and len(w.word) > 1):
+            return True  # one character (大数据, 新华) is part of a name
+    return any(w.word in _COMPANY_HEADS for w in words[:-1])
 
 
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]

@@ -130,6 +130,8 @@ def _issuers(
     if about:
         found, _ = split_joint(about.group("who"), finder)
         names.extend(o.name for o in found if o.curated)
+    else:  # 中共中央 国务院支持浦东新区…的意见: curated bodies that open the title
+        names.extend(_leading_bodies(title, finder))
     count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
     if m:
@@ -145,6 +147,19 @@ def _issuers(
         if named and named not in names:
             names.append(named)
     return tuple(dict.fromkeys(names)), count
+
+
+def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
+    """The curated organisations a title opens with, one after another
+    (spaces, 、 or 和 between), when more of the title follows them."""
+    names: list[str] = []
+    position = 0
+    for org in finder.find(title):
+        if not org.curated or title[position : org.start].strip(" 、和　"):
+            break
+        names.append(org.name)
+        position = org.end
+    return names if len(title) - position > 2 else []
 
 
 def _date(before: str) -> IssuedDate | None:
