@@ -286,16 +286,29 @@ _DESCRIBING_WORDS = frozenset({"各级", "各类", "各地", "等", "以上", "�
 #: Heads that end one company's name: a second one after them is a second company
 #: (two table cells run together).
 _COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "公司", "集团", "有限责任公司"})
+#: Tags of proper nouns (places, persons, brands, organisations, Latin names).
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"})
+_NATION = ("国家", "中国", "中央", "全国", "中华")
 _TRIM_WORDS = frozenset({"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源"})
 
 
 def _describes(words: list) -> bool:  # type: ignore[type-arg]
     """Whether the words of a candidate name describe rather than name (see
-    :data:`_DESCRIBING_TAGS`), or hold two companies' names."""
+    :data:`_DESCRIBING_TAGS`), hold two companies' names, or name a kind of
+    body, not one: no proper noun before the head (超级计算中心, 网络科技有限公司,
+    传统互联网公司, 国家级交易所) unless it opens with the nation (国家信息中心…)."""
     for w in words[1:]:
         if w.word in _DESCRIBING_WORDS or (w.tag in _DESCRIBING_TAGS and len(w.word) > 1):
             return True  # one character (大数据, 新华) is part of a name
-    return any(w.word in _COMPANY_HEADS for w in words[:-1])
+    if any(w.word in _COMPANY_HEADS for w in words[:-1]):
+        return True
+    if len(words) == 1:
+        return words[0].tag not in _PROPER_TAGS
+    proper = any(
+        w.tag in _PROPER_TAGS and not (w.tag == "eng" and len(w.word) < 2) for w in words[:-1]
+    )
+    national = words[0].word.startswith(_NATION) and not words[0].word.startswith("国家级")
+    return not (proper or national)
 
 
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]

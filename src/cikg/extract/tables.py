@@ -295,12 +295,18 @@ def _category_note(category: str, block: Block) -> str | None:
     return None
 
 
+_ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def _compiling_orgs(block: Block) -> tuple[str, ...]:
     names: list[str] = []
     for note in block.notes:
         m = _SOURCE_NOTE_RE.match(note.strip())
         if m:
-            names.extend(n.strip() for n in re.split(r"[、,，；;]", m.group(1)) if n.strip())
+            # asides (中国互联网络信息中心（CNNIC，…）) go first, so no name keeps half of one
+            body = _ASIDE_RE.sub("", m.group(1))
+            body = re.sub(r"[（(][^（）()]*$", "", body)
+            names.extend(n.strip() for n in re.split(r"[、,，；;]", body) if n.strip())
     return tuple(names)
 
 
