@@ -175,3 +175,24 @@ def test_unreadable_figures_are_findings_with_reasons(ctx):
     assert result.seen == 2
     assert {f.kind for f in result.findings} <= {"no-subject", "range", "enumeration", "multiple"}
     assert len(result.facts) + len(result.findings) >= 2
+
+
+def test_a_companys_figures_carry_its_name(ctx, reference):
+    """公司 is the company an article is about; a clause that opens with a
+    company owns its figures; a list of companies owns none (the wording of a
+    telecom operator's half-year results)."""
+    from dataclasses import replace
+
+    about = replace(ctx, company="中国电信", is_company=reference.is_company)
+    text = (
+        "上半年，公司移动通信服务收入达到人民币 1016 亿元，其中，移动增值及应用收入达到人民币 154 亿元。"
+        "IT之家此前报道，中国移动 6 月客户总数为 9.85 亿户，本月净增客户数为 227.8 万户。"
+        "截至 2020 年 7 月，中国电信、中国移动、中国联通 LTE 核心网总流量达 4372.06Gbps，"
+        "IPv6 流入流量平均占比达 10.25%。"
+    )
+    labels = {f[0]: f[1] for f in _facts(text, about)}
+    assert labels["中国电信移动通信服务收入"] == Decimal("101600000000")
+    assert labels["中国电信移动增值及应用收入"] == Decimal("15400000000")
+    assert labels["中国移动客户总数"] == Decimal("985000000")
+    assert labels["中国移动本月净增客户数"] == Decimal("2278000")
+    assert "IPv6流入流量平均占比" in labels and "中国电信IPv6流入流量平均占比" not in labels

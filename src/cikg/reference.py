@@ -105,6 +105,8 @@ class Reference:
         indicator label and alias -> the concept.
     :param glossary: the bilingual terms English labels are composed from.
     :param org_english: organisation IRI -> its English preferred label.
+    :param companies: IRIs of the curated organisations that are companies
+        (``schema:Corporation``).
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -131,6 +133,12 @@ class Reference:
     indicator_keys: dict[str, NamedNode] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary({}))
     org_english: dict[str, str] = field(default_factory=dict)
+    companies: frozenset[str] = frozenset()
+
+    def is_company(self, name: str) -> bool:
+        """Whether a name is a curated company's (中国电信, 腾讯, not 工业和信息化部)."""
+        org = self.org(name)
+        return org is not None and org.value in self.companies
 
     def issuer_of_number(self, number: str) -> NamedNode | None:
         """The organisation a 发文字号's prefix names (the longest curated
@@ -390,6 +398,12 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         wording_rules=rules,
         indicator_keys=_indicator_keys(store, minter.scheme("indicator"), rules),
         glossary=_glossary(store, minter.scheme("glossary")),
+        companies=frozenset(
+            q.subject.value
+            for q in store.quads_for_pattern(
+                None, RDF.type, NamedNode("https://schema.org/Corporation")
+            )
+        ),
         org_english={
             row["org"].value: row["name"].value
             for row in store.query(

@@ -205,6 +205,8 @@ def document_to_facts(
         scope=scope,
         citations={c.marker: (c.publisher,) if c.publisher else () for c in out.citations},
         footnote_periods=_footnote_periods(footnotes),
+        company=_company(doc, finder, ref) if is_article else None,
+        is_company=ref.is_company,
     )
     for index, block in enumerate(doc.blocks):
         if block.kind not in _PROSE:
@@ -237,6 +239,24 @@ def document_to_facts(
         out.findings.extend(replace(f, line=block.line) for f in result.findings)
     out.facts = [replace(f, period=_month_ending(f.period)) for f in out.facts]
     return out
+
+
+def _company(doc: Document, finder: OrgFinder, ref: Reference) -> str | None:
+    """The company an article is about: the curated company it names most,
+    at least three times and twice as often as any other (an article on
+    中国电信's results, not one comparing three operators); else ``None``."""
+    counts: dict[str, int] = {}
+    for block in doc.blocks:
+        if block.kind in _PROSE:
+            for org in finder.find(block.text):
+                if org.curated and ref.is_company(org.name):
+                    counts[org.name] = counts.get(org.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _month_ending(period: PeriodRef) -> PeriodRef:

@@ -38,7 +38,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from cikg.extract.areas import AreaState, resolve_area
-from cikg.extract.clauses import Clause, text_to_sentences
+from cikg.extract.clauses import Clause, Sentence, text_to_sentences
 from cikg.extract.periods import Period, find_periods, month_of_day, parse_period, span
 from cikg.extract.qualifiers import (
     figure_status,
@@ -84,6 +84,15 @@ _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
 _CONJUNCTIONS = frozenset({"和", "及", "以及", "或", "或者", "并且", "而且"})
+#: A clause opens with several companies (中国电信、中国移动、中国联通 …).
+_SEVERAL = "、"
+#: Words for the company a document is about (上半年，公司移动通信服务收入…).
+_COMPANY_ANAPHORA = ("该公司", "本公司", "公司", "该集团", "集团")
+#: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
+_ONLY_TIME_RE = re.compile(
+    r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
+    r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
+)
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
 #: What is left of a 分别 clause's subject that names no items of its own:
 #: a comparison (较 2023 年 12 月, 同比) or a rate of the items named before
@@ -166,6 +175,11 @@ class ProseContext:
     :param citations: footnote marker -> source organisation names.
     :param footnote_periods: footnote marker -> the period a footnote gives
         its figure (⁸ 此处IPv6活跃用户数取值为截至2024年11月数据).
+    :param company: the company a document is about (an article on 中国电信's
+        results), whom 公司 and 该公司 refer to; ``None`` when there is none.
+    :param is_company: whether a name is a curated company's: a company that
+        opens a sentence owns the figures it states (中国电信上半年…，其中，移动
+        增值及应用收入达 154 亿元 is 中国电信's).
     """
 
     units: UnitTable
@@ -177,6 +191,8 @@ class ProseContext:
     scope: str | None = None
     citations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     footnote_periods: dict[str, Period] = field(default_factory=dict)
+    company: str | None = None
+    is_company: Callable[[str], bool] = lambda name: False
 
 
 @dataclass
@@ -208,6 +224,7 @@ class _State:
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
+    companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
     enumerated: str = ""  # the items a 分别 clause named (同比分别增长 … refers back to them)
@@ -333,6 +350,57 @@ class _Reader:
     def finding(self, kind: str, message: str) -> None:
         self.out.findings.append(Finding(kind, message))
 
+    def sentence_actor(self, sentence: Sentence) -> str:
+        """Who the sentence is about (:func:`actor_of` its first clause, or
+        its second when the first is a time: 上半年，公司…); 公司 and 该公司 are
+        the document's company."""
+        clauses = [self.text[c.start : c.end] for c in sentence.clauses[:2]]
+        actor = actor_of(clauses[0], self.ctx.subjects)
+        if not actor and len(clauses) > 1 and _ONLY_TIME_RE.match(clauses[0]):
+            actor = actor_of(clauses[1], self.ctx.subjects)
+        if actor in _COMPANY_ANAPHORA:
+            return self.ctx.company or ""
+        return actor
+
+    def opening_company(self, clause: str) -> str:
+        """The curated company a clause opens with (中国移动 6 月客户总数为 …),
+        :data:`_SEVERAL` when it opens a list of them (中国电信、中国移动、中国联通
+        LTE 核心网…), else ""."""
+        words = [t.word for t in self.ctx.subjects.segmenter.tokens(clause) if t.word.strip()]
+        if not words or not self.ctx.is_company(words[0]):
+            return ""
+        return (
+            _SEVERAL
+            if len(words) > 1 and words[1] in {"、", "和", "及", "与", "以及"}
+            else words[0]
+        )
+
+    def owned(self, subject: str) -> str:
+        """A subject with its owner: 公司移动通信服务收入 -> 中国电信移动通信服务收入;
+        a measure in a sentence about a company, or in an article about one,
+        gets the company's name unless it names a curated indicator or an
+        organisation of its own."""
+        for word in _COMPANY_ANAPHORA:
+            if subject.startswith(word) and self.ctx.company:
+                return self.ctx.company + subject[len(word) :]
+        actor = self.state.actor
+        named = set(self.state.companies)
+        if _SEVERAL in named or len(named) > 1:
+            return subject  # several companies: whose figure it is, the label cannot say
+        if not self.ctx.is_company(actor):
+            # the company a clause of the sentence opens with, else the article's
+            actor = next(iter(named)) if named else self.ctx.company or ""
+        if (
+            actor
+            and subject
+            and actor not in subject
+            and self.ctx.is_company(actor)
+            and not self.ctx.subjects.is_indicator(subject)
+            and not self.ctx.subjects.is_org(subject[:4])
+        ):
+            return actor + subject
+        return subject
+
     def starts_with_conjunction(self, label: str) -> bool:
         """Whether a label opens with a conjunction (和, 及, 以及, 或; 与 unless
         与…相关): the tail of a list, not a name."""
@@ -369,9 +437,12 @@ class _Reader:
             # a sentence without a date of its own goes on from the one before
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
-            self.state.actor = actor_of(
-                self.text[sentence.clauses[0].start : sentence.clauses[0].end], self.ctx.subjects
-            )
+            self.state.actor = self.sentence_actor(sentence)
+            self.state.companies = [  # companies that open a clause: 中国移动 6 月客户总数为…
+                name
+                for c in sentence.clauses
+                if (name := self.opening_company(self.text[c.start : c.end]))
+            ]
             self.state.areas.start_sentence()
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
@@ -601,6 +672,7 @@ class _Reader:
                 and self.state.actor not in subject
             ):
                 subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
+            subject = self.owned(subject)
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
             if problem:
@@ -629,6 +701,8 @@ class _Reader:
             subject = self.state.last if self.state.last_unit == "percent" else ""
         if not subject and lead.kind == "change" and self.state.change_base:
             subject = self.state.change_base  # 案例数环比下跌 1.9%，同比下跌 30.4%
+        elif subject and subject not in (self.state.last, self.state.topic):
+            subject = self.owned(subject)
         base = subject or self.state.topic
         if not base:
             self.finding(

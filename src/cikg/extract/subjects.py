@@ -117,7 +117,7 @@ _NEXT_ITEM_RE = re.compile(r"\s*[、，,]\s*(?=[\d一二三四五六七八九十
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|均|又|再|新)(?=[\u4e00-\u9fff])")
 #: A comparison and a change verb right before the number.
 _CHANGE_RE = re.compile(
-    r"(?P<cmp>当年|今年以来|年初以来|年增速|同比|环比|比上年同期|较上年同期|比上年末|较上年末|"
+    r"(?P<cmp>当年|今年以来|年初以来|当月|本月|年增速|同比|环比|比上年同期|较上年同期|比上年末|较上年末|"
     r"比上年底|较上年底|比上年|较上年|"
     r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|"
     r"(?:较|比)(?P<base>[^，,；;增减提降上下回扩缩净新较比][^，,；;增减提降回扩缩净新]{0,23}?)|"
@@ -396,8 +396,8 @@ def _comparison(m: re.Match[str]) -> str | None:
         return "year"
     if cmp.startswith("同比") or "同期" in cmp:
         return "yoy"
-    if cmp.startswith("环比"):
-        return "mom"
+    if cmp.startswith("环比") or cmp in {"当月", "本月"}:
+        return "mom"  # 当月净增: over the month, the period's own
     if "上期" in cmp or "上半年" in cmp:
         return "previous"
     if "年末" in cmp or "年底" in cmp:
