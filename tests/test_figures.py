@@ -196,3 +196,20 @@ def test_a_companys_figures_carry_its_name(ctx, reference):
     assert labels["中国移动客户总数"] == Decimal("985000000")
     assert labels["中国移动本月净增客户数"] == Decimal("2278000")
     assert "IPv6流入流量平均占比" in labels and "中国电信IPv6流入流量平均占比" not in labels
+
+
+def test_a_named_platforms_figures_carry_its_name(ctx):
+    """A named platform, website or system that opens a sentence owns the
+    figures after it until a ；(12309中国检察网 is a name, not the count 12309);
+    a kind of platform (电子商务平台) owns nothing."""
+    text = (
+        "12309中国检察网公开法律文书720万余份，发布重要案件信息120万余条。"
+        "“就业在线”平台累计发布岗位信息超过1639万条，服务用人单位超过40万家。"
+        "电子商务平台联合发放电子消费券；带动同期全国网络零售额超过 4300 亿元。"
+    )
+    labels = {f[0]: f[1] for f in _facts(text, ctx)}
+    assert labels["12309中国检察网公开法律文书数量"] == Decimal("7200000")
+    assert labels["12309中国检察网发布重要案件信息数量"] == Decimal("1200000")
+    assert labels["“就业在线”平台服务用人单位数量"] == Decimal("400000")
+    assert Decimal("12309") not in labels.values()
+    assert not any(label.startswith("电子商务平台") for label in labels)

@@ -59,6 +59,7 @@ from cikg.extract.subjects import (
     names_measure,
     noun_phrase_of,
     percent_of,
+    platform_actor,
     problem_with,
     read_lead,
     share_label,
@@ -305,6 +306,30 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
     return span(base.end + timedelta(days=1), period.end, f"{base.text}—{period.text}") or period
 
 
+def _joined(owner: str, subject: str) -> str:
+    """``owner`` + ``subject`` without repeating what they share (12309中国检察网 +
+    检察网公开法律文书 -> 12309中国检察网公开法律文书)."""
+    for k in range(min(len(owner), len(subject)), 1, -1):
+        if owner.endswith(subject[:k]):
+            return owner + subject[k:]
+    return owner + subject
+
+
+def _is_identifier(q: Quantity, after: str) -> bool:
+    """A bare integer of three or more digits glued to the Chinese that
+    follows (12309中国检察网, 12345政务服务便民热线): a number in a name, no count
+    (a count takes a classifier: 2792家网站)."""
+    digits = q.text.strip()
+    return (
+        q.unit is None
+        and q.multiplier == 1
+        and digits.isdigit()
+        and len(digits) >= 3
+        and bool(after)
+        and "\u4e00" <= after[0] <= "\u9fff"
+    )
+
+
 def _comparison_off(subject: str, cmp: str) -> tuple[str, str]:
     """A subject that ends with its comparison (规模环比 增长 3%) without it:
     the comparison goes once into the label (规模环比增长率, not …环比环比…)."""
@@ -355,9 +380,9 @@ class _Reader:
         its second when the first is a time: 上半年，公司…); 公司 and 该公司 are
         the document's company."""
         clauses = [self.text[c.start : c.end] for c in sentence.clauses[:2]]
-        actor = actor_of(clauses[0], self.ctx.subjects)
-        if not actor and len(clauses) > 1 and _ONLY_TIME_RE.match(clauses[0]):
-            actor = actor_of(clauses[1], self.ctx.subjects)
+        if len(clauses) > 1 and _ONLY_TIME_RE.match(clauses[0]):
+            clauses = clauses[1:]
+        actor = platform_actor(clauses[0]) or actor_of(clauses[0], self.ctx.subjects)
         if actor in _COMPANY_ANAPHORA:
             return self.ctx.company or ""
         return actor
@@ -384,6 +409,10 @@ class _Reader:
             if subject.startswith(word) and self.ctx.company:
                 return self.ctx.company + subject[len(word) :]
         actor = self.state.actor
+        if actor and platform_actor(actor) == actor:  # a platform's figures are its own
+            if actor in subject or self.ctx.subjects.is_indicator(subject):
+                return subject
+            return _joined(actor, subject)
         named = set(self.state.companies)
         if _SEVERAL in named or len(named) > 1:
             return subject  # several companies: whose figure it is, the label cannot say
@@ -398,7 +427,7 @@ class _Reader:
             and not self.ctx.subjects.is_indicator(subject)
             and not self.ctx.subjects.is_org(subject[:4])
         ):
-            return actor + subject
+            return _joined(actor, subject)
         return subject
 
     def starts_with_conjunction(self, label: str) -> bool:
@@ -447,6 +476,9 @@ class _Reader:
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
                 self.state.shared_verb = ""
+                if n and sentence.clauses[n - 1].strong:
+                    # after ；a statement names its own owner
+                    self.state.actor, self.state.companies = "", []
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
@@ -650,6 +682,9 @@ class _Reader:
             from_after = False
             if not subject or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
+                if _is_identifier(q, after):
+                    self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
+                    return False  # 12309中国检察网, 12345热线: a number in a name
                 subject = (
                     counted_noun(after, subject, q, ctx)
                     if unit in COUNTING_UNITS or unit is None

@@ -58,6 +58,7 @@ __all__ = [
     "names_measure",
     "noun_phrase_of",
     "percent_of",
+    "platform_actor",
     "problem_with",
     "read_lead",
     "share_label",
@@ -570,6 +571,39 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
     if phrase in _LEAD_WORDS:
         return ""
     return phrase if 0 < len(phrase) <= _MAX_SUBJECT // 2 else ""
+
+
+#: A platform, website, system or programme that opens a clause and does what
+#: follows: 12309中国检察网公开法律文书…, “就业在线”平台累计发布…, 检察业务应用系统
+#: 2.0受理…, 国家政务服务平台总访问人数…. 网 is a head only as a website's
+#: (not 网络, 网民, 网站 …).
+PLATFORM_ACTOR_RE = re.compile(
+    r"^\s*(?P<actor>(?:[“\"][^”\"]{1,12}[”\"][0-9A-Za-z\u4e00-\u9fff·]{0,16}?"
+    r"|[0-9A-Za-z\u4e00-\u9fff·]{2,24}?)"
+    r"(?:平台|系统|客户端|小程序|APP|App|app|网(?![络民站页购约上点红格关店])|计划|工程)"
+    r"(?:\s*\d+(?:\.\d+)?)?)"
+)
+
+
+def platform_actor(clause: str) -> str:
+    """The platform, website, system or programme a clause opens with, or "".
+
+    >>> platform_actor("12309中国检察网公开法律文书720万余份")
+    '12309中国检察网'
+    >>> platform_actor("“就业在线”平台累计发布岗位信息超过1639万条")
+    '“就业在线”平台'
+    >>> platform_actor("网络购物用户规模达 9.74 亿人"), platform_actor("电子商务平台联合发放")
+    ('', '')
+    """
+    m = PLATFORM_ACTOR_RE.match(clause)
+    if not m:
+        return ""
+    actor = m.group("actor").strip()
+    # a named one: quoted, with a number or Latin letters, or the nation's
+    # (国家政务服务平台); 电子商务平台 or 工业互联网平台 is a kind, not an actor
+    if re.search(r"[“\"0-9A-Za-z]", actor) or actor.startswith(("国家", "中国", "全国")):
+        return actor
+    return ""
 
 
 def actor_of(clause: str, ctx: SubjectContext) -> str:
