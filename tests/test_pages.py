@@ -274,3 +274,14 @@ def test_base_iri_must_be_an_http_iri_ending_in_a_slash(bad):
 
     with pytest.raises(CikgError, match="base-iri"):
         ServeSettings(base_iri=bad)
+
+
+def test_the_miit_page_lists_the_policies_it_issued_and_the_figures_it_is_the_source_of(client):
+    page = client.get("/id/org/miit", headers={"accept": BROWSER})
+    assert page.status_code == 200
+    text = page.text
+    issued = text[text.index("发布的政策") : text.index("以其为来源的数据")]
+    assert "关于推动工业互联网加快发展的通知" in issued
+    assert "关于开展2020年IPv6端到端贯通能力提升专项行动的通知" in issued and "2020-03" in issued
+    sourced = text[text.index("以其为来源的数据") :]
+    assert "5G基站占移动基站总数的比例" in sourced and "33.2%" in sourced

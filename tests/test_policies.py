@@ -190,3 +190,37 @@ def test_organisations_in_table_rows_and_region_groups(built_store):
              FILTER(CONTAINS(?t, "港、澳、台")) FILTER(STRSTARTS(STR(?r), "https://w3id.org/cikg/id/region/")) }""",
     )
     assert {r["r"].value.rsplit("/", 1)[-1] for r in members} == {"CN-HK", "CN-MO", "CN-TW"}
+
+
+def test_every_organisation_has_a_type_and_a_name_not_a_phrase(store):
+    """Every organisation the seeds' graph holds is typed and labelled, and no
+    label of one found in the text (not curated) is a sentence, an event, a
+    person or a method (发布会, 讲话, 同志, 根据…计算, …整理) or has a bracket
+    left open."""
+    from cikg.extract.organisations import _NOT_AN_ORG_RE
+    from cikg.store import query
+
+    rows = list(
+        query(
+            store,
+            """SELECT ?o (SAMPLE(?label) AS ?name) (COUNT(?type) AS ?types) WHERE {
+                 { ?p eli:passed_by ?o } UNION { ?x sdmx-attribute:compilingOrg ?o }
+                 UNION { ?o a org:Organization }
+                 OPTIONAL { ?o skos:prefLabel ?label FILTER(LANG(?label) = "zh") }
+                 OPTIONAL { ?o a ?type FILTER(?type = org:Organization) }
+               } GROUP BY ?o""",
+        )
+    )
+    assert len(rows) > 100
+    curated = {r["o"].value for r in query(store, _CURATED_ORGS)}
+    for row in rows:
+        name = row["name"].value if row["name"] is not None else ""
+        assert name and int(row["types"].value) >= 1, row["o"].value
+        if row["o"].value in curated:
+            continue
+        assert not _NOT_AN_ORG_RE.search(name), name
+        assert name.count("（") == name.count("）") and name.count("(") == name.count(")"), name
+
+
+_CURATED_ORGS = """SELECT ?o WHERE {
+  GRAPH <https://w3id.org/cikg/graph/reference> { ?o a org:Organization } }"""

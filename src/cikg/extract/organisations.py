@@ -332,6 +332,7 @@ _SOURCE_END_RE = re.compile(
 
 
 _CLAUSE_WORDS_RE = re.compile(r"[的了是在对把被将和与及等]|以上|以下")
+_SPEECH_RE = re.compile(r"讲话|致辞|发言|重要指示|贺信|批示|署名文章")
 
 
 def source_org(body: str, finder: OrgFinder) -> str | None:
@@ -347,8 +348,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     >>> from cikg.reference import load_reference
     >>> finder = default_finder(load_reference())
     >>> [source_org(b, finder) for b in ("国家统计局", "根据国家统计局数据计算", "公开资料整理",
-    ...  "嘀嗒出行 2024 年中期业绩公告", "钉钉官方微信公众号")]
-    ['国家统计局', '国家统计局', None, '嘀嗒出行', '钉钉']
+    ...  "嘀嗒出行 2024 年中期业绩公告", "钉钉官方微信公众号", "习近平同志 2020 年…的讲话")]
+    ['国家统计局', '国家统计局', None, '嘀嗒出行', '钉钉', None]
     """
     body = body.strip().rstrip("。")
     named = finder.find(body)
@@ -362,6 +363,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
         return None
     if _CLAUSE_WORDS_RE.search(name):
         return None  # a phrase, not a name: 各地政府网站的公开信息
+    if _NOT_AN_ORG_RE.search(name) or _SPEECH_RE.search(body):
+        return None  # a person's speech (习近平同志…时的讲话), an event: no organisation
     return name
 
 

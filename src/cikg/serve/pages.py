@@ -93,7 +93,9 @@ _SECTIONS = (
         (_TYPE, PREFIXES["org"] + "Organization"),
         "发布的政策",
         "Policies it issued",
-        "SELECT ?s WHERE { ?s eli:passed_by <{iri}> } ORDER BY ?s",
+        "SELECT ?s ?note WHERE { ?s eli:passed_by <{iri}> "
+        "OPTIONAL { ?s eli:date_document ?date } BIND(COALESCE(STR(?date), '') AS ?note) } "
+        "ORDER BY DESC(?note) ?s",
     ),
     Section(
         (_TYPE, PREFIXES["org"] + "Organization"),
