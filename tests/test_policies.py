@@ -224,3 +224,23 @@ def test_every_organisation_has_a_type_and_a_name_not_a_phrase(store):
 
 _CURATED_ORGS = """SELECT ?o WHERE {
   GRAPH <https://w3id.org/cikg/graph/reference> { ?o a org:Organization } }"""
+
+
+def test_each_related_indicator_has_its_passage(store):
+    """cikg:relatedIndicator in qualified form: every link names its indicator
+    and the passage that shows it, a passage that mentions the policy."""
+    from cikg.store import query
+
+    rows = list(
+        query(
+            store,
+            """SELECT ?p ?i ?passage (COUNT(?r) AS ?n) WHERE {
+                 ?p cikg:relatedIndicator ?i .
+                 OPTIONAL { ?p cikg:qualifiedRelatedIndicator ?r .
+                            ?r cikg:relationIndicator ?i ; prov:wasDerivedFrom ?passage .
+                            ?p cikg:mentionedIn ?passage }
+               } GROUP BY ?p ?i ?passage""",
+        )
+    )
+    assert len(rows) > 20
+    assert all(int(r["n"].value) >= 1 for r in rows), [r for r in rows if r["n"].value == "0"][:3]

@@ -74,6 +74,7 @@ class Namespace:
 CIKG_TERMS = frozenset(
     {
         # classes
+        "IndicatorRelation", "qualifiedRelatedIndicator", "relationIndicator",
         "Report", "ReportSeries", "Passage", "Footnote", "Caption", "Table",
         "Citation", "Policy", "Topic",
         # timePerCollect values; value qualifiers; the target status

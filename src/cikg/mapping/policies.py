@@ -15,6 +15,7 @@ its passage is ``dcterms:subject`` the indicator.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from cikg.mapping.document import issued_literal
 from cikg.mapping.entities import OrgLinker
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference
-from cikg.vocab import CIKG, DCTERMS, ELI, RDF, RDFS, SCHEMA, SKOS, XSD
+from cikg.vocab import CIKG, DCTERMS, ELI, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from cikg.wording import display_form
 
 __all__ = ["PolicyResult", "policies_to_triples", "policy_iri"]
@@ -159,6 +160,13 @@ def policies_to_triples(
         )
         for indicator in sorted(related, key=str):
             shared((iri, CIKG.relatedIndicator, indicator))
+            if passage is not None:  # the link with its evidence (qualified relation)
+                link = hashlib.sha1(f"{iri.value} {indicator.value}".encode()).hexdigest()[:10]
+                relation = NamedNode(f"{passage.value}#related-{link}")
+                out.triples.append((iri, CIKG.qualifiedRelatedIndicator, relation))
+                out.triples.append((relation, RDF.type, CIKG.IndicatorRelation))
+                out.triples.append((relation, CIKG.relationIndicator, indicator))
+                out.triples.append((relation, PROV.wasDerivedFrom, passage))
         if passage is not None:
             out.triples.append((iri, CIKG.mentionedIn, passage))
             out.triples.append((passage, SCHEMA.mentions, iri))
