@@ -49,10 +49,13 @@ class NameScanner:
             lengths.setdefault(name[0], set()).add(len(name))
         self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
 
-    def find(self, text: str) -> list[NameMatch]:
+    def find(self, text: str, cuts: set[int] | None = None) -> list[NameMatch]:
         """Every name in ``text``, in order.
 
         :param text: any text.
+        :param cuts: offsets where words start (and ``len(text)``); when
+            given, a name must start and end at one (联合国 is no name in
+            联合 | 国家发展改革委).
         :return: the matches; at each position the longest name wins and the
             scan resumes after it.
         """
@@ -61,7 +64,7 @@ class NameScanner:
         while i < len(text):
             for length in self._lengths.get(text[i], ()):
                 kind = self._kinds.get(text[i : i + length])
-                if kind is not None:
+                if kind is not None and (cuts is None or (i in cuts and i + length in cuts)):
                     found.append(NameMatch(text[i : i + length], kind, i, i + length))
                     i += length
                     break

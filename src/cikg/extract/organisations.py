@@ -154,7 +154,10 @@ class OrgFinder:
         [('中国交通运输协会', 'CTA')]
         """
         found: list[OrgName] = []
-        curated = [m for m in self.scanner.find(text) if m.kind == "org"]
+        # a curated name must start and end where words do: 中央网信办联合国家发展改革委
+        # holds 联合国 across 联合 | 国家发展改革委, and names no United Nations
+        cuts = {t.start for t in self.segmenter.tokens(text)} | {len(text)}
+        curated = [m for m in self.scanner.find(text, cuts) if m.kind == "org"]
         taken = [(m.start, m.end) for m in curated]
         for m in curated:
             found.append(
