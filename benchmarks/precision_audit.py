@@ -3,6 +3,14 @@
     python benchmarks/precision_audit.py sample --store DIR --n 100 --seed 15 \
         --out benchmarks/audit/seeds-before.jsonl [--files 000_… 001_…]
     python benchmarks/precision_audit.py score benchmarks/audit/seeds-before.jsonl
+    python benchmarks/precision_audit.py score benchmarks/audit/news-d-before.jsonl \
+        --store DIR
+
+``score --store`` scores a checked sample against a graph built later: only
+the records whose observation (same IRI, same value) that graph still holds
+count, and those it no longer holds are listed with their verdicts. A change
+that only removes observations is measured exactly so, on the same records;
+one that relabels them mints new IRIs and needs a new sample.
 
 ``sample`` draws observations at random (``random.Random(seed)``, over the
 observations sorted by IRI) among those the graph derives from a passage
@@ -134,6 +142,17 @@ def score(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def held(records: list[dict], store_dir: Path) -> tuple[list[dict], list[dict]]:
+    """The records whose observation the store at ``store_dir`` still holds
+    with the same value, and the others."""
+    store = open_store(store_dir, read_only=True)
+    kept, gone = [], []
+    for r in records:
+        ask = f"ASK {{ <{r['obs']}> sdmx-measure:obsValue ?v FILTER(STR(?v) = {json.dumps(r['value'])}) }}"
+        (kept if query(store, ask) else gone).append(r)
+    return kept, gone
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -145,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", type=Path, required=True)
     c = sub.add_parser("score", help="precision of a checked sample")
     c.add_argument("sample", type=Path)
+    c.add_argument("--store", type=Path, help="score only what this graph still holds")
     args = parser.parse_args(argv)
     if args.command == "sample":
         records = sample(args.store, args.n, args.seed, args.files)
@@ -155,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(records)} observations -> {args.out}")
         return 0
     records = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines()]
+    if args.store is not None:
+        records, gone = held(records, args.store)
+        print(f"{len(gone)} no longer in {args.store}:")
+        for r in gone:
+            verdict = "right" if all(r["checks"].values()) else "wrong"
+            print(f"- {verdict}: {r['indicator']} {r['value_text']} ({r['doc']})")
+        print()
     print(score(records))
     return 0
 

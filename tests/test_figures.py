@@ -168,6 +168,14 @@ def test_period_inherited_from_the_paragraph_or_report(ctx):
     ]
     alone = paragraph_to_facts("网民规模达 11.08 亿人。", 0, ctx).facts
     assert alone[0].period.iri == MONTH + "2024-12" and alone[0].period_source == "report"
+    # 目前 is the document's date, and what follows it goes on from now
+    text = "截至 2022 年 12 月，网民规模达 10.67 亿人。目前，农村网民规模达 3.08 亿人。城镇网民规模达 7.59 亿人。"
+    facts = paragraph_to_facts(text, 0, ctx).facts
+    assert [(f.period.iri, f.period_source) for f in facts] == [
+        (MONTH + "2022-12", None),
+        (MONTH + "2024-12", "report"),
+        (MONTH + "2024-12", "paragraph"),
+    ]
 
 
 def test_unreadable_figures_are_findings_with_reasons(ctx):
@@ -213,3 +221,47 @@ def test_a_named_platforms_figures_carry_its_name(ctx):
     assert labels["“就业在线”平台服务用人单位数量"] == Decimal("400000")
     assert Decimal("12309") not in labels.values()
     assert not any(label.startswith("电子商务平台") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (  # seed 003:53: 产生自中国的数量: 自 opens a phrase whose head was cut off
+            "2024年全球新公开的4.5万件生成式人工智能专利中，产生自中国的数量达到2.7万件，"
+            "占比61.5%，位列世界第一。",
+            {"新公开的生成式人工智能专利数量"},
+        ),
+        (  # seed 001:860: 其中 … 新增 238 款备案 is no bare 其中增量 but the change of
+            # what the sentence measured
+            "截至 2024 年 12 月 31 日，共 302 款生成式人工智能服务在国家网信办完成备案，其中"
+            " 2024 年新增 238 款备案。",
+            {
+                "在国家网信办完成备案的生成式人工智能服务数量",
+                "在国家网信办完成备案的生成式人工智能服务数量增量",
+            },
+        ),
+        (  # seed 001:162: 学习人次 of nothing; 已培育 421 家 … 示范工厂 counts the factories
+            "截至 2024 年 12 月，上线慕课数量超过 7.68 万门，学习人次达 12.77 亿。重点工业企业"
+            "数字化研发设计工具普及率达 80.1%，已培育 421 家国家级智能制造示范工厂⁷。",
+            {"重点工业企业数字化研发设计工具普及率", "上线慕课数量", "国家级智能制造示范工厂数量"},
+        ),
+    ],
+)
+def test_labels_that_name_nothing_give_no_figure(ctx, text, labels):
+    """A label that opens with a discourse marker, a source or a conjunction, or
+    names no thing besides the measure (学习人次), makes no observation but a
+    finding (cikg.extract.subjects.label_problem); a growth or change of
+    nothing named is that of what the sentence measured last; the sentence's
+    other figures stay."""
+    assert {f.indicator for f in paragraph_to_facts(text, 0, ctx).facts} == labels
+
+
+def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
+    """约 72.26 亿元人民币 in brackets after an amount in dollars is the same
+    figure in yuan (cikg.extract.qualifiers.is_conversion): no observation,
+    and the growth after it is still the amount's."""
+    text = "2024 年上半年，我国数字产品出口额为 10.1 亿美元（约 72.26 亿元人民币），同比增长 8.5%。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("数字产品出口额", Decimal("1010000000")),
+        ("数字产品出口额同比增长率", Decimal("8.5")),
+    ]

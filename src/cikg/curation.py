@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from pyoxigraph import Store
 
+from cikg.extract.subjects import label_problem
 from cikg.iris import normalise_key
 from cikg.reference import Reference
 from cikg.segment import Segmenter
@@ -37,7 +38,6 @@ __all__ = [
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 UNTRANSLATED = "(untranslated)"
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "「」")
-_LEADING_WORDS = frozenset({"的", "和", "及", "以及", "或", "或者", "并且", "而且", "了", "之"})
 _TRAILING_RE = re.compile(r"(?:的|和|与|及|等|或|了)$")
 #: a count that leaked into a label: 3天…, 1000多项…, 2.5万个…
 _COUNT_LED_RE = re.compile(
@@ -47,22 +47,24 @@ _COUNT_LED_RE = re.compile(
 
 def debris(label: str, segmenter: Segmenter) -> str | None:
     """What makes a label debris a user would notice, or ``None``: brackets
-    or quotes left open, a leading conjunction or particle (和…, 的…), a
-    trailing particle (…的, …等), a count at the start (3天线上线下客流量).
+    or quotes left open, what :func:`cikg.extract.subjects.label_problem`
+    finds (a leading conjunction, particle or source: 和…, 的…, 据…; no thing
+    measured: 建设数), a trailing particle (…的, …等), a count at the start
+    (3天线上线下客流量).
 
     >>> from cikg.reference import load_reference
     >>> seg = Segmenter.from_reference(load_reference())
     >>> debris("和上级医院建立远程医疗协作关系卫生院比例", seg)
-    'starts with 和'
+    "'和上级医院建立远程医疗协作关系卫生院比例' opens with '和'"
     >>> debris("在线教育用户规模", seg) is None, debris("60岁及以上网民比例", seg) is None
     (True, True)
     """
     for opening, closing in _PAIRS:
         if label.count(opening) != label.count(closing):
             return f"unbalanced {opening}{closing}"
-    tokens = segmenter.tokens(label)
-    if tokens and tokens[0].word in _LEADING_WORDS:
-        return f"starts with {tokens[0].word}"
+    problem = label_problem(label, segmenter)
+    if problem:
+        return problem
     if _TRAILING_RE.search(label):
         return f"ends with {label[-1]}"
     if _COUNT_LED_RE.match(label):

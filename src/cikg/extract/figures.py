@@ -56,6 +56,7 @@ from cikg.extract.subjects import (
     counted_noun,
     enumerated_items,
     frame_of,
+    label_problem,
     names_measure,
     noun_phrase_of,
     percent_of,
@@ -83,8 +84,11 @@ _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
+#: A label that names a growth or a change (年增速, 披露的金额环比增长率).
+_GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
+#: Words a growth opens with that its owner's name replaces (其中增量, 今年增量).
+_TIME_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
-_CONJUNCTIONS = frozenset({"和", "及", "以及", "或", "或者", "并且", "而且"})
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
 _SEVERAL = "、"
 #: Words for the company a document is about (上半年，公司移动通信服务收入…).
@@ -430,13 +434,6 @@ class _Reader:
             return _joined(actor, subject)
         return subject
 
-    def starts_with_conjunction(self, label: str) -> bool:
-        """Whether a label opens with a conjunction (和, 及, 以及, 或; 与 unless
-        与…相关): the tail of a list, not a name."""
-        tokens = self.ctx.subjects.segmenter.tokens(label)
-        first = tokens[0].word if tokens else ""
-        return first in _CONJUNCTIONS or (first == "与" and "相关" not in label)
-
     def in_title(self, offset: int) -> bool:
         return any(a <= offset < b for a, b, _ in self.titles)
 
@@ -473,6 +470,7 @@ class _Reader:
                 if (name := self.opening_company(self.text[c.start : c.end]))
             ]
             self.state.areas.start_sentence()
+            now: Period | None = None
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
                 self.state.shared_verb = ""
@@ -488,8 +486,10 @@ class _Reader:
                     self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
-                    # 目前/当前: the document's own date, not an earlier clause's
+                    # 目前/当前: the document's own date, not an earlier clause's; and
+                    # the sentences after it go on from now, not from before it
                     self.state.period, self.state.period_source = self.ctx.default_period, "report"
+                    now = self.ctx.default_period
                 self.read_ranks(clause, sentence.start)
                 if not in_clause:
                     lead = self.text[clause.start : clause.end]
@@ -507,6 +507,8 @@ class _Reader:
             if self.state.period_source == "clause":
                 self.state.previous = self.state.period
                 self.state.period_source = "paragraph"
+            elif now is not None:
+                self.state.previous = now
         return self.out
 
     def read_ranks(self, clause: Clause, s_start: int) -> None:
@@ -680,7 +682,8 @@ class _Reader:
                     self.state.topic = subject
                     return True
             from_after = False
-            if not subject or (tagged and _ends_in_verb(subject, tagged)):
+            perfective = lead_text.rstrip().endswith("了") and not names_measure(subject)
+            if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 if _is_identifier(q, after):
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
@@ -991,9 +994,22 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         text = self.text
-        if self.starts_with_conjunction(label):
-            # 和上级医院建立…的卫生院比例: the rest of a list cut in two, no indicator
-            self.finding("no-subject", f"{value_text}: {label!r} starts with a conjunction")
+        problem = (
+            None
+            if self.ctx.subjects.is_indicator(label)
+            else label_problem(label, self.ctx.subjects.segmenter)
+        )
+        topic = self.state.topic
+        if problem and topic and topic != label and _GROWTH_END_RE.search(label):
+            # 算力规模达 180EFLOPS，年增速超过 25%: a growth of nothing named is the
+            # growth of what the sentence measured last
+            owned = _joined(topic, _TIME_HEAD_RE.sub("", label) or label)
+            if not label_problem(owned, self.ctx.subjects.segmenter):
+                label, problem = owned, None
+                base = _joined(topic, _TIME_HEAD_RE.sub("", base)) if base else base
+        if problem:
+            # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
+            self.finding("no-subject", f"{value_text}: {problem}")
             return
         clause_end = _clause_end(text, offset)
         markers = _markers(text[offset:clause_end])
@@ -1021,6 +1037,8 @@ class _Reader:
                 return
             period = future[-1]
         self.state.last, self.state.last_unit = label, unit
+        if derivation is None:
+            self.state.change_base = ""  # …；集成电路产业销售额为 …，同比增长 18.2%: its own
         if unit:
             self.state.units.setdefault(label, unit)
         self.out.facts.append(
@@ -1073,11 +1091,13 @@ def _range_groups(ranged: set[int]) -> list[list[int]]:
 
 def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
     """A lead that ends in a verb, whose object follows the number: 共上线
-    (356 部网络剧), 累计下架 (172 款 APP); not one that names a measure jieba
-    tags as a verb (占比)."""
+    (356 部网络剧), 累计下架 (172 款 APP), 建设 (9 个示范省); not one that
+    names a measure jieba tags as a verb (占比)."""
     last = tagged[-1]
     if names_measure(subject) or len(last.word) > 3:
         return False
+    if len(tagged) == 1 and last.tag == "vn":
+        return True  # 建设 (9 个示范省): a verbal noun alone is the verb, not a name
     after_adverb = len(tagged) > 1 and tagged[-2].word in _ADVERBS_BEFORE_VERB
     return last.tag in {"v", "vd", "d", "p"} or after_adverb
 

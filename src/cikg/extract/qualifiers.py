@@ -105,7 +105,9 @@ def is_category_bound(after: str) -> bool:
 
 
 _CONVERSION_BEFORE_RE = re.compile(
-    r"(?:约合|折合|合计?人民币|相当于人民币|折算为?)\s*(?:人民币)?\s*$"
+    r"(?:约合|折合|合计?人民币|相当于人民币|折算为?)\s*(?:人民币)?\s*$|"
+    # 10.1 亿美元（约 72.26 亿元人民币）: a bracket right after a foreign currency
+    r"(?:美元|欧元|日元|英镑|港元|港币|韩元|卢布)\s*[（(]\s*(?:约|合|约为)?\s*$"
 )
 
 
@@ -116,6 +118,8 @@ def is_conversion(before: str) -> bool:
     :param before: the clause's text before the number's qualifier.
 
     >>> is_conversion("75.89 亿美元（约合人民币")
+    True
+    >>> is_conversion("投融资为 10.1 亿美元（")
     True
     >>> is_conversion("营业收入达")
     False

@@ -110,6 +110,10 @@ _LIGHT_VERBS = (
     "累计实现", "累计完成", "累计建成", "实现", "完成", "达成", "录得", "取得", "拥有", "共有",
     "建成", "形成", "培育", "发展", "开展", "产生", "带动", "吸引", "拉动",
 )  # fmt: skip
+#: 在全国 before a verb: the nation, which the figure's area already says.
+_NATIONWIDE_RE = re.compile(r"^(?:在|于)?(?:全国|我国|全国范围内)")
+#: Adverbs that go with a light verb (共建成, 累计实现, 已完成).
+_ADVERBS = frozenset({"共", "共计", "总共", "累计", "已", "已经", "均", "又", "再"})
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
 _EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "存在", "产生", "共有"})
 #: Where the next item of a list of counts begins: 、 then a number.
@@ -143,6 +147,11 @@ _MEASURE_END_RE = re.compile(
 #: Nouns a percentage's subject ends in: a rate, a share, a growth.
 _RATE_END_RE = re.compile(
     r"(?:率|比例|比重|占比|份额|增速|增幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度)$"
+)
+#: A word that says how a measure moves (快速增长, 持续扩大), whatever jieba tags
+#: it (a curated phrase comes out as a noun): a predicate, never part of a name.
+_TREND_WORD_RE = re.compile(
+    r"(?:增长|扩大|提升|提高|下降|减少|回落|上升|攀升|下滑|壮大|增加|走高|走低)$"
 )
 #: Units that count things: a noun subject counted in them names a count.
 COUNTING_UNITS = frozenset({"count", "person", "household", "person_time", "block_32"})
@@ -253,7 +262,7 @@ def clean_lead(
         changed = False
         phrase = phrase.strip(" ，,、：:；;—-–·\t")
         context = _CONTEXT_RE.match(phrase)
-        if context and len(phrase) > context.end():
+        if context and len(phrase) > context.end() and _is_context(phrase, context, ctx):
             phrase, changed = phrase[context.end() :], True
             continue
         for word in _LEAD_WORDS:
@@ -278,6 +287,14 @@ def clean_lead(
         phrase = _drop_light_verbs(phrase, ctx)
     phrase = _last_statement(phrase, ctx)
     return display_form(_balanced(phrase)).strip(" 的，,、"), area
+
+
+def _is_context(phrase: str, context: re.Match[str], ctx: SubjectContext) -> bool:
+    """Whether 在 … 中/上/方面 is a preposition's phrase whose words end where
+    the match does: 在网络视频领域, not 在用数据中心 (在用 | 数据中心)."""
+    tokens = ctx.segmenter.tokens(phrase)
+    end = context.end() - (1 if context.group().endswith("的") else 0)
+    return bool(tokens) and tokens[0].word == "在" and any(t.end == end for t in tokens)
 
 
 def _last_statement(phrase: str, ctx: SubjectContext) -> str:
@@ -333,7 +350,10 @@ def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
             continue
         rest = phrase[i + len(verb) :].lstrip("了 ")
         if rest:
-            return phrase[:i].rstrip() + rest
+            # 宝安共建成 5G 基站 -> 宝安 5G 基站: the adverb goes with the verb
+            head = phrase[:i].rstrip()
+            adverb = next((t for t in tokens if t.end == len(head) and t.word in _ADVERBS), None)
+            return (head[: adverb.start] if adverb else head) + rest
     return phrase
 
 
@@ -444,6 +464,79 @@ def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | N
     return f"subject {subject!r} does not name a measure"
 
 
+#: Words a name never opens with: a particle, a conjunction (the tail of a list cut in
+#: two), a source (据…报道), an example (如…), a discourse marker (首先, 值得注意),
+#: a preposition whose phrase lost its head (自…以来, 于…, 把…); not 在 or 对,
+#: which open relative clauses (在国家网信办完成备案的…服务, 对…感到满意的网民).
+_OPENERS = frozenset(
+    {"的", "了", "之", "和", "及", "以及", "或", "或者", "并且", "而且", "但", "但是", "而",
+     "并", "且", "据", "根据", "依据", "按照", "来自", "如", "例如", "比如", "譬如", "首先",
+     "其次", "再次", "最后", "此外", "另外", "同时", "值得注意", "值得一提", "其中", "这",
+     "这一", "那", "自", "于", "把", "将", "被"}
+)  # fmt: skip
+#: What a label may end in that names the measure, not the thing measured:
+#: stripped (repeatedly) before asking whether anything is left.
+_MEASURE_SUFFIX_RE = re.compile(
+    r"(?:同比|环比)?(?:增长率|增量|增速|增幅)$|(?:全国|全球|世界)?排名$|"
+    r"(?:数量|人数|人次|个数|家数|数目|总数|总量|总额|数|量|率|比例|比重|占比|规模|金额|额|"
+    r"份额|指数|值|总值)$"
+)
+#: Words of time or manner a label may open with that name no thing (今年增量).
+_TIME_HEAD_RE = re.compile(
+    r"^(?:今年|本年|全年|当年|去年|上年|本月|当月|上半年|下半年|年|月|日|"
+    r"平均每天|每天|每日|每月|每年|日均|月均|年均|平均|总|累计|共|新)"
+)
+#: Tags of words that name a thing (jieba's: nouns, names, places, organisations,
+#: abbreviations, idioms, Latin words); a verbal noun (服务, 建设) does not.
+_NOMINAL_TAGS = ("n", "eng", "j", "l", "s", "x")
+#: Tags of a first word that makes no name of the verbs after it (提供共享服务,
+#: 春节期间): a verb, adverb, preposition, conjunction, pronoun, number, time.
+_NOT_A_MODIFIER = frozenset({"v", "d", "p", "c", "r", "m", "mq", "q", "t", "f"})
+
+
+def label_problem(label: str, segmenter: Segmenter) -> str | None:
+    """Why ``label`` cannot be an indicator's name, or ``None``.
+
+    A name opens with the thing measured, not with a conjunction, a source,
+    an example or a preposition whose head was cut off (和上级医院建立…的卫生院
+    比例, 据中证报对公钱包数, 如视频图片数, 自中国数; 与 unless
+    与…相关), and names a thing besides the measure: 建设数, 覆盖率, 年增长率 and
+    今年增量 say what is counted of nothing.
+
+    >>> from cikg.reference import load_reference
+    >>> seg = Segmenter.from_reference(load_reference())
+    >>> label_problem("5G基站数量", seg) is None
+    True
+    >>> label_problem("覆盖率", seg)
+    "'覆盖率' names no thing measured"
+    >>> label_problem("如视频图片数", seg)
+    "'如视频图片数' opens with '如'"
+    """
+    tokens = segmenter.tokens(label)
+    if not tokens:
+        return f"{label!r} is empty"
+    first = tokens[0].word
+    if first in _OPENERS or (first == "与" and "相关" not in label):
+        return f"{label!r} opens with {first!r}"
+    rest = label
+    while rest:
+        cut = _MEASURE_SUFFIX_RE.sub("", rest)
+        if cut == rest:
+            break
+        rest = cut
+    rest = _TIME_HEAD_RE.sub("", rest)
+    if not rest or rest == label:
+        return None if rest else f"{label!r} names no thing measured"
+    tagged = segmenter.tagged(rest)
+    nominal = any(t.tag.startswith(_NOMINAL_TAGS) for t in tagged) or (
+        # 活跃主播, 移动支付 (jieba's verbal nouns and verbs), not 建设, 提供共享服务
+        len(tagged) > 1 and tagged[0].tag not in _NOT_A_MODIFIER
+    )
+    if not nominal:
+        return f"{label!r} names no thing measured"
+    return None
+
+
 def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
     """A noun subject of a counted figure names the count: 5G 基站 + 个 ->
     5G基站数量; 网民 + 人 stays 网民 (a measure already).
@@ -500,6 +593,10 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     # a noun phrase, possibly with a 的-modifier, then a predicate
     de = after.find("的")
     cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), len(after))
+    if de < 0 and len(after) - cut <= 3 and tagged[-1].tag.startswith(("n", "eng", "j")):
+        # 9 个 | 农业物联网示范省: a verb and a one-character head (示范 | 省) are a
+        # compound noun's end, not a predicate and its object (高校 | 设立 | 网络安全学院)
+        cut = len(after)
     if de >= 0 and (de < cut or _is_predicate(tagged[0])):
         head = ctx.segmenter.tagged(after[de + 1 :])
         end = next((t.start for t in head if _is_predicate(t)), len(after) - de - 1)
@@ -512,7 +609,7 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     noun = _balanced(noun).strip(" 的")
     if not noun:
         return ""
-    verb = _ADVERB_RE.sub("", verb)
+    verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
     verb = "" if verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS else verb
     relative = f"{verb}{rest}".strip()
     label = f"{relative}的{noun}" if relative else noun
@@ -537,7 +634,12 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
             if t.start > 0
             and not _MEASURE_END_RE.search(t.word)
             and t.tag != "c"
-            and (_is_predicate(t) or t.tag in {"a", "ad"} or t.word.startswith("最"))
+            and (
+                _is_predicate(t)
+                or t.tag in {"a", "ad"}
+                or t.word.startswith("最")
+                or _TREND_WORD_RE.search(t.word)
+            )
         ),
         len(subject),
     )
@@ -563,7 +665,12 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
             for t in tagged
             if t.start > 0
             and t.tag != "c"
-            and (_is_predicate(t) or t.tag in {"a", "ad"} or t.word.startswith("最"))
+            and (
+                _is_predicate(t)
+                or t.tag in {"a", "ad"}
+                or t.word.startswith("最")
+                or _TREND_WORD_RE.search(t.word)
+            )
         ),
         len(subject),
     )
@@ -713,6 +820,8 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     >>> from cikg.reference import load_reference
     >>> enumerated_items("天猫和京东交易额", 2, default_context(load_reference()))
     (['天猫', '京东'], '', '交易额')
+    >>> enumerated_items("美国、印度融资规模", 2, default_context(load_reference()))
+    (['美国', '印度'], '', '融资规模')
     """
     ages = find_age_ranges(phrase)
     if len(ages) == n:
@@ -729,7 +838,15 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
             break
     shared = _common_ending(parts[:-1])
     cut = len(last)
-    if shared and shared in last:  # 日常工具类、电子商务类和生活服务类 App 数量: after 类
+    # 美国、印度融资规模: items that are regions end where the last region does
+    region_end = (
+        next((i for i in range(len(last) - 1, 0, -1) if ctx.region_of(last[:i])), 0)
+        if all(ctx.region_of(p) for p in parts[:-1])
+        else 0
+    )
+    if region_end:
+        cut = region_end
+    elif shared and shared in last:  # 日常工具类、电子商务类和生活服务类 App 数量: after 类
         cut = last.index(shared) + len(shared)
     else:
         for tok in ctx.segmenter.tokens(last):
