@@ -265,3 +265,33 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
         ("数字产品出口额", Decimal("1010000000")),
         ("数字产品出口额同比增长率", Decimal("8.5")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the classifier counts the first noun; the clause after it says which
+            "截至 2024 年 12 月，40 家企业数字化基础能力突出，59 家企业核心技术人员占比过半。",
+            [("数字化基础能力突出的企业数量", "40"), ("核心技术人员占比过半的企业数量", "59")],
+        ),
+        (  # 据…报道 names a source, not who; 金额 after a count is the business's
+            "据某报报道，截至 2024 年 5 月末，累计开立数字人民币个人钱包 15.1 万个，"
+            "流通业务 51.19 万笔、金额 10205 万元。",
+            [
+                ("开立数字人民币个人钱包数量", "151000"),
+                ("流通业务数量", "511900"),
+                ("流通业务金额", "102050000"),
+            ],
+        ),
+        (  # 部署了 N 个 X and a lone verbal noun (建设 N 个 X) count X
+            "在全国部署了 117 个数字乡村试点，建设 9 个农业物联网示范省。",
+            [("部署的数字乡村试点数量", "117"), ("建设的农业物联网示范省数量", "9")],
+        ),
+        (  # a rate of nothing named is that of the thing the sentence counted
+            "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
+            [("全省工业企业上云总数", "48000"), ("全省工业企业上云覆盖率", "50")],
+        ),
+    ],
+)
+def test_counted_things_and_their_owners(ctx, text, expected):
+    assert [(f[0], str(f[1])) for f in _facts(text, ctx)] == expected

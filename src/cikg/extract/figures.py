@@ -86,6 +86,10 @@ _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
+#: A label a sentence's topic may own: a growth, a change or a rate.
+_OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透率|普及率|使用率|占有率)$")
+#: The measure a counted topic ends in, which a rate of it replaces.
+_TOPIC_HEAD_RE = re.compile(r"(?:总数|数量|人数|总量|规模|数)$")
 #: Words a growth opens with that its owner's name replaces (其中增量, 今年增量).
 _TIME_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
@@ -94,6 +98,11 @@ _SEVERAL = "、"
 #: Words for the company a document is about (上半年，公司移动通信服务收入…).
 _COMPANY_ANAPHORA = ("该公司", "本公司", "公司", "该集团", "集团")
 #: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
+#: A clause that only names a source: 据中证报报道, 另据南京日报报道, 数据显示.
+_SOURCE_CLAUSE_RE = re.compile(
+    r"^\s*(?:(?:另|又)?据|根据|依据)[^，,；;]{0,30}?(?:报道|显示|介绍|统计|消息|数据|测算|监测|发布)"
+    r"[^，,；;]{0,2}[，,]?\s*$|^\s*(?:数据|统计|监测|调查|报告)显示[，,]?\s*$"
+)
 _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
@@ -115,6 +124,8 @@ _TO_RE = re.compile(
     r"^\s*(?:[^，,；;]{0,12}?)(?:增长|提升|上升|增加|提高|下降|降低|减少|回落|扩大|缩小|增)?(?:至|到)"
 )
 _RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
+#: What count_label appends to a counted noun (5G基站 -> 5G基站数量).
+_COUNT_SUFFIXES = ("数量", "人数")
 _GENERIC_SUBJECTS = frozenset(
     {
         "占比",
@@ -381,11 +392,14 @@ class _Reader:
 
     def sentence_actor(self, sentence: Sentence) -> str:
         """Who the sentence is about (:func:`actor_of` its first clause, or
-        its second when the first is a time: 上半年，公司…); 公司 and 该公司 are
-        the document's company."""
-        clauses = [self.text[c.start : c.end] for c in sentence.clauses[:2]]
-        if len(clauses) > 1 and _ONLY_TIME_RE.match(clauses[0]):
-            clauses = clauses[1:]
+        the next when the first is a time or a source: 上半年，公司…;
+        据中证报报道，截至5月末，梅州全市…); 公司 and 该公司 are the document's
+        company."""
+        clauses = [self.text[c.start : c.end] for c in sentence.clauses[:3]]
+        while len(clauses) > 1 and (
+            _ONLY_TIME_RE.match(clauses[0]) or _SOURCE_CLAUSE_RE.match(clauses[0])
+        ):
+            clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
         actor = platform_actor(clauses[0]) or actor_of(clauses[0], self.ctx.subjects)
         if actor in _COMPANY_ANAPHORA:
             return self.ctx.company or ""
@@ -654,6 +668,10 @@ class _Reader:
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 head = self.state.pending_np or self.state.topic
+                if head and subject not in _COUNT_SUFFIXES and head.endswith(_COUNT_SUFFIXES):
+                    # 流通业务 51.19 万笔、金额 10205 万元: the amount of the business,
+                    # not of its count (流通业务数量 -> 流通业务金额)
+                    head = head.removesuffix("数量").removesuffix("人数")
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
@@ -1000,9 +1018,12 @@ class _Reader:
             else label_problem(label, self.ctx.subjects.segmenter)
         )
         topic = self.state.topic
-        if problem and topic and topic != label and _GROWTH_END_RE.search(label):
+        if problem and topic and topic != label and _OWNED_END_RE.search(label):
             # 算力规模达 180EFLOPS，年增速超过 25%: a growth of nothing named is the
-            # growth of what the sentence measured last
+            # growth of what the sentence measured last; 上云总数 4.8 万家，覆盖率逾
+            # 50%: a rate of nothing named is that of the thing it counted
+            if not _GROWTH_END_RE.search(label):
+                topic = _TOPIC_HEAD_RE.sub("", topic) or topic
             owned = _joined(topic, _TIME_HEAD_RE.sub("", label) or label)
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None

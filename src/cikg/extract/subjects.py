@@ -110,6 +110,15 @@ _LIGHT_VERBS = (
     "累计实现", "累计完成", "累计建成", "实现", "完成", "达成", "录得", "取得", "拥有", "共有",
     "建成", "形成", "培育", "发展", "开展", "产生", "带动", "吸引", "拉动",
 )  # fmt: skip
+#: Nouns a classifier counts that a clause about them may follow (59 家企业核心
+#: 技术人员占比过半: the firms, not their staff).
+_COUNTED_HEADS = {
+    "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
+    "所": ("高校", "学校", "医院", "大学"),
+    "个": ("城市", "省份", "地市", "县", "区县", "国家", "地区", "项目", "平台"),
+    "名": ("学员", "学生", "员工", "用户", "司机"),
+    "位": ("学员", "用户", "专家"),
+}
 #: 在全国 before a verb: the nation, which the figure's area already says.
 _NATIONWIDE_RE = re.compile(r"^(?:在|于)?(?:全国|我国|全国范围内)")
 #: Adverbs that go with a light verb (共建成, 累计实现, 已完成).
@@ -265,6 +274,9 @@ def clean_lead(
         if context and len(phrase) > context.end() and _is_context(phrase, context, ctx):
             phrase, changed = phrase[context.end() :], True
             continue
+        if phrase in _LEAD_WORDS and len(phrase) > 1:
+            phrase = ""  # 其中 | 19 家企业…: a lead word alone leaves no subject
+            break
         for word in _LEAD_WORDS:
             if phrase.startswith(word) and len(phrase) > len(word):
                 # 其中 … but not 其他 / 中国 …: a lead word stands alone
@@ -578,6 +590,9 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     :return: the label, or "" when the words after the number name no noun.
     """
     after = _MARKER_RE.sub("", after)
+    classifier = _CLASSIFIER_RE.match(after)
+    # the classifier after the number, or the one the figure's text ends in (40家)
+    counted_by = (classifier.group().strip(" 多余") if classifier else "") or q.text.strip()[-1:]
     after = _CLASSIFIER_RE.sub("", after, count=1).strip(" 。；;，,")
     after = _NEXT_ITEM_RE.split(after, maxsplit=1)[0]  # 459 个渠道、62 项全国服务: one item
     if not after:
@@ -606,6 +621,11 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
         return ""
     else:
         noun, rest = after[:cut].strip(), after[cut:].strip()
+        heads = ctx.segmenter.tokens(noun)
+        if rest and len(heads) > 1 and heads[0].word in _COUNTED_HEADS.get(counted_by, ()):
+            # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
+            # what follows says which (核心技术人员占比过半的企业)
+            noun, rest = heads[0].word, f"{noun[heads[0].end :]}{rest}"
     noun = _balanced(noun).strip(" 的")
     if not noun:
         return ""
