@@ -9,6 +9,7 @@ import pytest
 from cikg.extract.organisations import org_finder
 from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions, policy_key
 from cikg.load.text import lines_to_blocks
+from cikg.records import IssuedDate
 from cikg.store import open_store, query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,3 +245,22 @@ def test_each_related_indicator_has_its_passage(store):
     )
     assert len(rows) > 20
     assert all(int(r["n"].value) >= 1 for r in rows), [r for r in rows if r["n"].value == "0"][:3]
+
+
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [((2023, 8, 15), "2023-08-15"), ((2023, 8, 2), "2023-07-15"), (None, None)],
+)
+def test_a_day_alone_is_of_the_datelines_month(published, date, reference, finder):
+    """上海 15 日发布《…》 in an article dated 2023-08-15 was issued that day; in
+    one dated 08-02 the 15th is July's; a report with no day to go by gives none."""
+    blocks = lines_to_blocks(
+        ["上海 15 日发布《推动数据要素产业创新发展行动方案（2023-2025年）》。"], 0, set()
+    )
+    (m,) = blocks_to_policy_mentions(
+        blocks,
+        _kind(reference),
+        finder,
+        published=IssuedDate(*published) if published else None,
+    )
+    assert (m.date.isoformat() if m.date else None) == date

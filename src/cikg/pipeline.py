@@ -252,6 +252,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
             tools.orgs,
             lambda number: _issuer_name(reference, number),
             reference.is_kind_word,
+            published=meta.issued if meta.is_article else None,
         ),
         blocks_to_definitions(doc.blocks),
         doc,

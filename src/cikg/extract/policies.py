@@ -162,10 +162,27 @@ def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
     return names if len(title) - position > 2 else []
 
 
-def _date(before: str) -> IssuedDate | None:
+#: A day of the month alone right before the issuing verb (上海 15 日发布《…》).
+_DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
+
+
+def _date(before: str, published: IssuedDate | None = None) -> IssuedDate | None:
+    """The date a sentence's words before a title give it; a day alone (15 日)
+    is of the month of ``published`` (a news article's dateline: 中新网上海 8 月
+    15 日电 … 上海 15 日发布), or of the month before when it is later than
+    that day."""
     periods = find_periods(before)
     if not periods:
-        return None
+        day = _DAY_ONLY_RE.search(before)
+        if day is None or published is None or published.day is None:
+            return None
+        d = int(day.group(1))
+        if not 1 <= d <= 31:
+            return None
+        year, month = published.year, published.month or 1
+        if d > published.day:  # 28 日 in an article of 8 月 2 日: July's
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return IssuedDate(year, month, d)
     p = periods[0]
     if "/id/day/" in p.iri:
         return IssuedDate(p.start.year, p.start.month, p.start.day)
@@ -180,6 +197,7 @@ def blocks_to_policy_mentions(
     finder: OrgFinder,
     by_number: Callable[[str], str | None] = lambda number: None,
     is_kind_word: Callable[[str], bool] = lambda title: False,
+    published: IssuedDate | None = None,
 ) -> list[PolicyMention]:
     """Every title in the passages, classified, with issuers and dates.
 
@@ -192,6 +210,8 @@ def blocks_to_policy_mentions(
     :param is_kind_word: whether a title is only the word of a kind
         (《行动方案》): it refers back to the last title named before that ends
         with it, and is left out when there is none.
+    :param published: the document's date, when it is a day (a news
+        article's dateline): a day alone before the issuing verb is of its month.
     :return: one mention per title occurrence, in document order.
     """
     out: list[PolicyMention] = []
@@ -219,7 +239,7 @@ def blocks_to_policy_mentions(
                     issuers, count = _issuers(before, text[end:], raw, finder, by_number)
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
-                    date = _date(before) if issued else None
+                    date = _date(before, published) if issued else None
                 chain_end = end
                 title = display_form(raw)
                 if len(normalise_key(title)) <= 3:
