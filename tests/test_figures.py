@@ -287,6 +287,13 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "在全国部署了 117 个数字乡村试点，建设 9 个农业物联网示范省。",
             [("部署的数字乡村试点数量", "117"), ("建设的农业物联网示范省数量", "9")],
         ),
+        (  # a company, a time and its fixed network (固网) are no platform (…网)
+            "中国电信上半年固网及智慧家庭服务收入达到人民币 620 亿元，同比增长 3.6%。",
+            [
+                ("中国电信固网及智慧家庭服务收入", "62000000000"),
+                ("中国电信固网及智慧家庭服务收入同比增长率", "3.6"),
+            ],
+        ),
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("全省工业企业上云总数", "48000"), ("全省工业企业上云覆盖率", "50")],

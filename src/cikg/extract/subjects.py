@@ -712,6 +712,11 @@ PLATFORM_ACTOR_RE = re.compile(
 )
 
 
+_TIME_INSIDE_RE = re.compile(
+    r"上半年|下半年|全年|今年|去年|前三季度|[一二三四1-4]季度|\d{1,2}\s*月"
+)
+
+
 def platform_actor(clause: str) -> str:
     """The platform, website, system or programme a clause opens with, or "".
 
@@ -726,6 +731,8 @@ def platform_actor(clause: str) -> str:
     if not m:
         return ""
     actor = m.group("actor").strip()
+    if _TIME_INSIDE_RE.search(actor):
+        return ""  # 中国电信上半年固网: a company, a time and its fixed network
     # a named one: quoted, with a number or Latin letters, or the nation's
     # (国家政务服务平台); 电子商务平台 or 工业互联网平台 is a kind, not an actor
     if re.search(r"[“\"0-9A-Za-z]", actor) or actor.startswith(("国家", "中国", "全国")):
@@ -749,7 +756,9 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
             t.start
             for t in tagged
             if t.start > 0
-            and (_is_predicate(t) or t.tag == "vn" or t.word.isdigit() or t.tag == "x")
+            and (
+                _is_predicate(t) or t.tag in {"vn", "x", "t"} or t.word.isdigit()
+            )  # 中国电信 | 上半年: a time word ends the name
         ),
         len(subject),
     )
