@@ -39,18 +39,14 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 UNTRANSLATED = "(untranslated)"
 _PAIRS = ("（）", "()", "《》", "“”", "【】", "「」")
 _TRAILING_RE = re.compile(r"(?:的|和|与|及|等|或|了)$")
-#: a count that leaked into a label: 3天…, 1000多项…, 2.5万个…
-_COUNT_LED_RE = re.compile(
-    r"^\d+(?:\.\d+)?(?:多|余)?(?:个|家|万|亿|项|条|天|名|张|位|所|座|款|场|次|件)"
-)
 
 
 def debris(label: str, segmenter: Segmenter) -> str | None:
     """What makes a label debris a user would notice, or ``None``: brackets
     or quotes left open, what :func:`cikg.extract.subjects.label_problem`
-    finds (a leading conjunction, particle or source: 和…, 的…, 据…; no thing
-    measured: 建设数), a trailing particle (…的, …等), a count at the start
-    (3天线上线下客流量).
+    finds (a leading conjunction, particle or source: 和…, 的…, 据…; a count at
+    the start: 3天线上线下客流量; no thing measured: 建设数), a trailing
+    particle (…的, …等).
 
     >>> from cikg.reference import load_reference
     >>> seg = Segmenter.from_reference(load_reference())
@@ -67,8 +63,6 @@ def debris(label: str, segmenter: Segmenter) -> str | None:
         return problem
     if _TRAILING_RE.search(label):
         return f"ends with {label[-1]}"
-    if _COUNT_LED_RE.match(label):
-        return "starts with a count"
     return None
 
 

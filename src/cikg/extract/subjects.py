@@ -486,6 +486,14 @@ _OPENERS = frozenset(
      "其次", "再次", "最后", "此外", "另外", "同时", "值得注意", "值得一提", "其中", "这",
      "这一", "那", "自", "于", "把", "将", "被"}
 )  # fmt: skip
+#: A count that leaked into a label: 3天…, 1000多项…, 2.5万个…
+_COUNT_LED_RE = re.compile(
+    r"^\d+(?:\.\d+)?(?:多|余)?(?:个|家|万|亿|项|条|天|名|张|位|所|座|款|场|次|件)"
+)
+#: A number with a magnitude (540余万, 1.3亿), which no name holds …
+_MAGNITUDE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)")
+#: … unless it bounds a category (100亿元以上, 1万人及以上).
+_BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
 #: What a label may end in that names the measure, not the thing measured:
 #: stripped (repeatedly) before asking whether anything is left.
 _MEASURE_SUFFIX_RE = re.compile(
@@ -523,6 +531,12 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'覆盖率' names no thing measured"
     >>> label_problem("如视频图片数", seg)
     "'如视频图片数' opens with '如'"
+    >>> label_problem("3天线上线下客流量人次", seg)
+    "'3天线上线下客流量人次' opens with a count"
+    >>> label_problem("粉丝量达到540万人主播数", seg)
+    "'粉丝量达到540万人主播数' holds another figure (540万)"
+    >>> label_problem("年营收在100亿元以上的企业数量", seg) is None
+    True
     """
     tokens = segmenter.tokens(label)
     if not tokens:
@@ -530,6 +544,13 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     first = tokens[0].word
     if first in _OPENERS or (first == "与" and "相关" not in label):
         return f"{label!r} opens with {first!r}"
+    if _COUNT_LED_RE.match(label):
+        return f"{label!r} opens with a count"  # 3天线上线下客流量: another figure's words
+    for m in _MAGNITUDE_RE.finditer(label):
+        if not _BOUND_AFTER_RE.match(label, m.end()):
+            # 召集全网粉丝量达到540余万人本地网红数: another figure inside; a
+            # category's bound stays (年营收在100亿元以上的企业数量)
+            return f"{label!r} holds another figure ({m.group()})"
     rest = label
     while rest:
         cut = _MEASURE_SUFFIX_RE.sub("", rest)
