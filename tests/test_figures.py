@@ -302,3 +302,24 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
 )
 def test_counted_things_and_their_owners(ctx, text, expected):
     assert [(f[0], str(f[1])) for f in _facts(text, ctx)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (  # a flow at a month's end is its sum since January (累计值), growth too
+            "截至 2024 年 6 月末，全市电子商务营业额达到 5.2 亿元，同比增长 36.3%。",
+            ["half/2024-H1", "half/2024-H1"],
+        ),
+        (  # a flow in a month: its 同比 growth is that month's
+            "2024 年 6 月，全国手机出货量 2000 万部，同比增长 5%。",
+            ["month/2024-06", "month/2024-06"],
+        ),
+        (  # a stock at a month: its 同比 change runs over the twelve months to it
+            "截至 2024 年 6 月，我国网民规模达 10.99 亿人，同比增长 2%。",
+            ["month/2024-06", "gregorian-interval/2023-07-01T00:00:00/P12M"],
+        ),
+    ],
+)
+def test_flows_and_stocks_at_a_month(ctx, text, periods):
+    assert [f[3] for f in _facts(text, ctx)] == periods

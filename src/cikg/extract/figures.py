@@ -86,6 +86,12 @@ _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: 目前/当前: the document's own date.
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
+#: A measure summed over time (a flow), whose figure at a month's end is the
+#: sum since January.
+_FLOW_END_RE = re.compile(
+    r"(?:营业额|销售额|零售额|交易额|成交额|进出口额|出口额|进口额|营业收入|业务收入|服务收入|收入|"
+    r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额)$"
+)
 #: A label a sentence's topic may own: a growth, a change or a rate.
 _OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透率|普及率|使用率|占有率)$")
 #: The measure a counted topic ends in, which a rate of it replaces.
@@ -447,6 +453,26 @@ class _Reader:
         ):
             return _joined(actor, subject)
         return subject
+
+    def year_to_date(self, label: str, base: str | None, period: Period) -> Period:
+        """The period of a flow (营业额, 收入, 出货量 …) stated at a month: at
+        the month's end (截至 6 月末) it is the sum since January, and its 同比
+        growth compares that sum with the same months a year before (1–6 月,
+        not June alone or the twelve months to June: the 累计值 of the
+        statistical bureaus' releases); in a month (6 月，…) its 同比 growth is
+        that month's against the same month a year before."""
+        now = self.state.period
+        if now is None or "/month/" not in now.iri or not _FLOW_END_RE.search(base or label):
+            return period
+        trailing_year = "/P12M" in period.iri and period.end == now.end  # 同比 read as a stock's
+        if period.iri != now.iri and not trailing_year:
+            return period
+        if now.time_per_collect != "EndOfPeriod":
+            return now  # 6 月，手机出货量 … 同比增长 5%: June's flow against last June's
+        y, m = now.end.year, now.end.month
+        spelled = {12: f"{y}年", 6: f"{y}年上半年", 3: f"{y}年第一季度", 9: f"{y}年1-9月"}
+        found = find_periods(spelled.get(m, f"{y}年1-{m}月" if m > 1 else f"{y}年1月"))
+        return found[0] if found else period
 
     def in_title(self, offset: int) -> bool:
         return any(a <= offset < b for a, b, _ in self.titles)
@@ -1032,6 +1058,8 @@ class _Reader:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
             self.finding("no-subject", f"{value_text}: {problem}")
             return
+        if source != "report":  # the text's own month, not the report's date
+            period = self.year_to_date(label, base, period)
         clause_end = _clause_end(text, offset)
         markers = _markers(text[offset:clause_end])
         orgs = tuple(org for m in markers for org in self.ctx.citations.get(m, ()))
