@@ -323,3 +323,14 @@ def test_counted_things_and_their_owners(ctx, text, expected):
 )
 def test_flows_and_stocks_at_a_month(ctx, text, periods):
     assert [f[3] for f in _facts(text, ctx)] == periods
+
+
+def test_a_national_name_keeps_a_paragraph_area_out(ctx):
+    """seed 001:784: 国内 in a measure's name (国内游客出游总花费) makes the figure
+    national, though the paragraph's first sentence was about 甘肃."""
+    text = (
+        "甘肃“天水麻辣烫”、平潭“蓝眼泪”等相对“小众”的旅游特色项目不断涌现出新的吸引力。"
+        "数据显示，2024 年前三季度，国内出游人次 42.37 亿，同比增长 15.3%；"
+        "国内游客出游总花费 4.35 万亿元，同比增长 17.9%。"
+    )
+    assert {f[4] for f in _facts(text, ctx)} == {None}

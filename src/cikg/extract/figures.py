@@ -90,7 +90,8 @@ _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)
 #: sum since January.
 _FLOW_END_RE = re.compile(
     r"(?:营业额|销售额|零售额|交易额|成交额|进出口额|出口额|进口额|营业收入|业务收入|服务收入|收入|"
-    r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额)$"
+    r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额|增加值|产值|"
+    r"支出|花费|消费额)$"
 )
 #: A label a sentence's topic may own: a growth, a change or a rate.
 _OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透率|普及率|使用率|占有率)$")

@@ -298,7 +298,10 @@ def clean_lead(
     if light_verbs:
         phrase = _drop_light_verbs(phrase, ctx)
     phrase = _last_statement(phrase, ctx)
-    return display_form(_balanced(phrase)).strip(" 的，,、"), area
+    subject = display_form(_balanced(phrase)).strip(" 的，,、")
+    if areas and area is None and subject.startswith("国内"):
+        area = "国内"  # 国内游客出游总花费: a national figure whose name keeps 国内
+    return subject, area
 
 
 def _is_context(phrase: str, context: re.Match[str], ctx: SubjectContext) -> bool:
@@ -490,10 +493,15 @@ _OPENERS = frozenset(
 _COUNT_LED_RE = re.compile(
     r"^\d+(?:\.\d+)?(?:多|余)?(?:个|家|万|亿|项|条|天|名|张|位|所|座|款|场|次|件)"
 )
-#: A number with a magnitude (540余万, 1.3亿), which no name holds …
-_MAGNITUDE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)")
-#: … unless it bounds a category (100亿元以上, 1万人及以上).
+#: A number with a magnitude or a count (540余万, 1.3亿, 242个), which no name
+#: holds …
+_MAGNITUDE_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|个(?!月)|家|项|条|名|所|座|款|场|件|台|部|位|类|种|批)"
+)
+#: … unless it bounds a category (100亿元以上, 超过100项的省份) or is a base
+#: (占100家企业总营收).
 _BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
+_BOUND_BEFORE_RE = re.compile(r"(?:超过|超|突破|高于|低于|不足|不到|占)$")
 #: What a label may end in that names the measure, not the thing measured:
 #: stripped (repeatedly) before asking whether anything is left.
 _MEASURE_SUFFIX_RE = re.compile(
@@ -537,6 +545,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'粉丝量达到540万人主播数' holds another figure (540万)"
     >>> label_problem("年营收在100亿元以上的企业数量", seg) is None
     True
+    >>> label_problem("省份242个地市数", seg)
+    "'省份242个地市数' holds another figure (242个)"
     """
     tokens = segmenter.tokens(label)
     if not tokens:
@@ -547,7 +557,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     if _COUNT_LED_RE.match(label):
         return f"{label!r} opens with a count"  # 3天线上线下客流量: another figure's words
     for m in _MAGNITUDE_RE.finditer(label):
-        if not _BOUND_AFTER_RE.match(label, m.end()):
+        before = label[max(0, m.start() - 2) : m.start()]
+        if not _BOUND_AFTER_RE.match(label, m.end()) and not _BOUND_BEFORE_RE.search(before):
             # 召集全网粉丝量达到540余万人本地网红数: another figure inside; a
             # category's bound stays (年营收在100亿元以上的企业数量)
             return f"{label!r} holds another figure ({m.group()})"
