@@ -294,6 +294,15 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
                 ("中国电信固网及智慧家庭服务收入同比增长率", "3.6"),
             ],
         ),
+        (  # X方面 names an aspect, not who; 累计完成 before the number adds nothing
+            "移动通信方面，2024 年全国移动通信基站总数达 1265 万个，5G 基站超 425 万个。"
+            "电信业务收入累计完成 1.74 万亿元。",
+            [
+                ("移动通信基站总数", "12650000"),
+                ("5G基站数量", "4250000"),
+                ("电信业务收入", "1740000000000"),
+            ],
+        ),
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("全省工业企业上云总数", "48000"), ("全省工业企业上云覆盖率", "50")],

@@ -110,6 +110,8 @@ _SOURCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:另|又)?据|根据|依据)[^，,；;]{0,30}?(?:报道|显示|介绍|统计|消息|数据|测算|监测|发布)"
     r"[^，,；;]{0,2}[，,]?\s*$|^\s*(?:数据|统计|监测|调查|报告)显示[，,]?\s*$"
 )
+#: A clause that only names the aspect what follows is about: 移动通信方面.
+_ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
 _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
@@ -404,7 +406,9 @@ class _Reader:
         company."""
         clauses = [self.text[c.start : c.end] for c in sentence.clauses[:3]]
         while len(clauses) > 1 and (
-            _ONLY_TIME_RE.match(clauses[0]) or _SOURCE_CLAUSE_RE.match(clauses[0])
+            _ONLY_TIME_RE.match(clauses[0])
+            or _SOURCE_CLAUSE_RE.match(clauses[0])
+            or _ASPECT_CLAUSE_RE.match(clauses[0])
         ):
             clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
         actor = platform_actor(clauses[0]) or actor_of(clauses[0], self.ctx.subjects)

@@ -364,11 +364,14 @@ def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
         if not any(t.start == i and t.word.startswith(verb[:2]) for t in tokens):
             continue
         rest = phrase[i + len(verb) :].lstrip("了 ")
+        # 宝安共建成 5G 基站 -> 宝安 5G 基站: the adverb goes with the verb
+        head = phrase[:i].rstrip()
+        adverb = next((t for t in tokens if t.end == len(head) and t.word in _ADVERBS), None)
+        head = head[: adverb.start] if adverb else head
         if rest:
-            # 宝安共建成 5G 基站 -> 宝安 5G 基站: the adverb goes with the verb
-            head = phrase[:i].rstrip()
-            adverb = next((t for t in tokens if t.end == len(head) and t.word in _ADVERBS), None)
-            return (head[: adverb.start] if adverb else head) + rest
+            return head + rest
+        if _MEASURE_END_RE.search(head):
+            return head  # 电信业务收入累计完成 (1.47 万亿元) -> 电信业务收入
     return phrase
 
 
