@@ -303,6 +303,15 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
                 ("电信业务收入", "1740000000000"),
             ],
         ),
+        (  # a usage rate after a count of users is the activity's (seed 003:1136)
+            "截至 2024 年 12 月，短视频用户规模达到 10.4 亿，使用率达 93.8%。",
+            [("短视频用户规模", "1040000000"), ("短视频使用率", "93.8")],
+        ),
+        (  # a change of a bare rate is the change of the rate just read
+            "截至 2024 年 12 月，5G 基站超 425 万个，已覆盖全国地级以上城市，覆盖率达 90%，"
+            "覆盖率提高 10 个百分点。",
+            [("5G基站数量", "4250000"), ("5G基站覆盖率", "90"), ("5G基站覆盖率增量", "10")],
+        ),
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("全省工业企业上云总数", "48000"), ("全省工业企业上云覆盖率", "50")],
@@ -319,6 +328,10 @@ def test_counted_things_and_their_owners(ctx, text, expected):
         (  # a flow at a month's end is its sum since January (累计值), growth too
             "截至 2024 年 6 月末，全市电子商务营业额达到 5.2 亿元，同比增长 36.3%。",
             ["half/2024-H1", "half/2024-H1"],
+        ),
+        (  # seed 003: value added at the year's end is the year's (its sum since January)
+            "截至 2024 年底，工业互联网产业增加值规模达 5.01 万亿元，同比增长 6.5%。",
+            ["year/2024", "year/2024"],
         ),
         (  # a flow in a month: its 同比 growth is that month's
             "2024 年 6 月，全国手机出货量 2000 万部，同比增长 5%。",

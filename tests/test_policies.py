@@ -248,19 +248,57 @@ def test_each_related_indicator_has_its_passage(store):
 
 
 @pytest.mark.parametrize(
-    ("published", "date"),
-    [((2023, 8, 15), "2023-08-15"), ((2023, 8, 2), "2023-07-15"), (None, None)],
+    ("day", "published", "date"),
+    [
+        (15, (2023, 8, 15), "2023-08-15"),
+        (15, (2023, 8, 2), "2023-07-15"),
+        (31, (2023, 7, 2), None),  # June has no 31st
+        (15, None, None),
+    ],
 )
-def test_a_day_alone_is_of_the_datelines_month(published, date, reference, finder):
+def test_a_day_alone_is_of_the_datelines_month(day, published, date, reference, finder):
     """上海 15 日发布《…》 in an article dated 2023-08-15 was issued that day; in
     one dated 08-02 the 15th is July's; a report with no day to go by gives none."""
-    blocks = lines_to_blocks(
-        ["上海 15 日发布《推动数据要素产业创新发展行动方案（2023-2025年）》。"], 0, set()
-    )
+    text = f"上海 {day} 日发布《推动数据要素产业创新发展行动方案（2023-2025年）》。"
     (m,) = blocks_to_policy_mentions(
-        blocks,
+        lines_to_blocks([text], 0, set()),
         _kind(reference),
         finder,
         published=IssuedDate(*published) if published else None,
     )
     assert (m.date.isoformat() if m.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year", "date"),
+    [
+        (  # 004: the 46th report, published 2020-09, reports on 2020
+            "7月，国家发展改革委、中央网信办、工业和信息化部等十三个部门联合印发的"
+            "《关于支持新业态新模式健康发展 激活消费市场带动扩大就业的意见》提出。",
+            (2020, 9),
+            2020,
+            "2020-07",
+        ),
+        (  # a yearly report on 2021, published 2022-07: March is 2021's
+            "3月，市场监管总局出台《网络交易监督管理办法》，进一步规范网络交易活动。",
+            (2022, 7),
+            2021,
+            "2021-03",
+        ),
+        (  # a month later than the publication's, in its year: the year before's
+            "11月，国务院印发《关于加快推进政务服务标准化规范化便利化的指导意见》。",
+            (2020, 9),
+            2020,
+            "2019-11",
+        ),
+    ],
+)
+def test_a_month_alone_is_of_the_reports_year(text, published, year, date, reference, finder):
+    (m,) = blocks_to_policy_mentions(
+        lines_to_blocks([text], 0, set()),
+        _kind(reference),
+        finder,
+        published=IssuedDate(*published),
+        report_year=year,
+    )
+    assert m.date.isoformat() == date

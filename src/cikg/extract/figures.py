@@ -83,7 +83,6 @@ _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|�
 _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
-#: 目前/当前: the document's own date.
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
 #: A measure summed over time (a flow), whose figure at a month's end is the
@@ -91,20 +90,20 @@ _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)
 _FLOW_END_RE = re.compile(
     r"(?:营业额|销售额|零售额|交易额|成交额|进出口额|出口额|进口额|营业收入|业务收入|服务收入|收入|"
     r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额|增加值|产值|"
-    r"支出|花费|消费额)$"
+    r"支出|花费|消费额|增加值规模|产值规模|交易规模|销售规模|营收规模|收入规模)$"
 )
 #: A label a sentence's topic may own: a growth, a change or a rate.
 _OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透率|普及率|使用率|占有率)$")
 #: The measure a counted topic ends in, which a rate of it replaces.
 _TOPIC_HEAD_RE = re.compile(r"(?:总数|数量|人数|总量|规模|数)$")
 #: Words a growth opens with that its owner's name replaces (其中增量, 今年增量).
-_TIME_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
+_GROWTH_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
+#: 目前/当前: the document's own date.
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
 _SEVERAL = "、"
 #: Words for the company a document is about (上半年，公司移动通信服务收入…).
 _COMPANY_ANAPHORA = ("该公司", "本公司", "公司", "该集团", "集团")
-#: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
 #: A clause that only names a source: 据中证报报道, 另据南京日报报道, 数据显示.
 _SOURCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:另|又)?据|根据|依据)[^，,；;]{0,30}?(?:报道|显示|介绍|统计|消息|数据|测算|监测|发布)"
@@ -112,6 +111,7 @@ _SOURCE_CLAUSE_RE = re.compile(
 )
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
+#: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
 _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
@@ -133,6 +133,10 @@ _TO_RE = re.compile(
     r"^\s*(?:[^，,；;]{0,12}?)(?:增长|提升|上升|增加|提高|下降|降低|减少|回落|扩大|缩小|增)?(?:至|到)"
 )
 _RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
+#: Rates of use among a population (使用率, 普及率 …), and the measure of the
+#: users a head ends in, which such a rate replaces (短视频用户规模 -> 短视频).
+_USAGE_RATES = frozenset({"使用率", "网民使用率", "普及率", "渗透率", "覆盖率"})
+_USERS_END_RE = re.compile(r"(?:用户规模|用户数量?|网民规模|用户)$")
 #: What count_label appends to a counted noun (5G基站 -> 5G基站数量).
 _COUNT_SUFFIXES = ("数量", "人数")
 _GENERIC_SUBJECTS = frozenset(
@@ -703,6 +707,9 @@ class _Reader:
                     # 流通业务 51.19 万笔、金额 10205 万元: the amount of the business,
                     # not of its count (流通业务数量 -> 流通业务金额)
                     head = head.removesuffix("数量").removesuffix("人数")
+                if head and subject in _USAGE_RATES:
+                    # 短视频用户规模达 10.4 亿，使用率达 93.8%: the usage rate of 短视频
+                    head = _USERS_END_RE.sub("", head) or head
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
@@ -1048,6 +1055,10 @@ class _Reader:
             if self.ctx.subjects.is_indicator(label)
             else label_problem(label, self.ctx.subjects.segmenter)
         )
+        last = self.state.last
+        if problem and base and last != base and last.endswith(base) and label.startswith(base):
+            # 覆盖率达 13%，覆盖率提高 10 个百分点: the change of the rate just read
+            label, base, problem = last + label[len(base) :], last, None
         topic = self.state.topic
         if problem and topic and topic != label and _OWNED_END_RE.search(label):
             # 算力规模达 180EFLOPS，年增速超过 25%: a growth of nothing named is the
@@ -1055,10 +1066,10 @@ class _Reader:
             # 50%: a rate of nothing named is that of the thing it counted
             if not _GROWTH_END_RE.search(label):
                 topic = _TOPIC_HEAD_RE.sub("", topic) or topic
-            owned = _joined(topic, _TIME_HEAD_RE.sub("", label) or label)
+            owned = _joined(topic, _GROWTH_HEAD_RE.sub("", label) or label)
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None
-                base = _joined(topic, _TIME_HEAD_RE.sub("", base)) if base else base
+                base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
             self.finding("no-subject", f"{value_text}: {problem}")

@@ -26,6 +26,7 @@ region mentions; the 术语界定 definitions.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -166,12 +167,31 @@ def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
 _DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
 
 
-def _date(before: str, published: IssuedDate | None = None) -> IssuedDate | None:
-    """The date a sentence's words before a title give it; a day alone (15 日)
-    is of the month of ``published`` (a news article's dateline: 中新网上海 8 月
-    15 日电 … 上海 15 日发布), or of the month before when it is later than
-    that day."""
+def _date(
+    before: str, published: IssuedDate | None = None, year: int | None = None
+) -> IssuedDate | None:
+    """The date a sentence's words before a title give it. A month without a
+    year (7 月) is of the report's ``year`` (the year it reports on: 3 月 in
+    数字中国发展报告（2021年）, published in 2022, is March 2021), else of the
+    year of ``published``; in the year of publication, a month later than the
+    publication's is the year before's. A day alone
+    (15 日) is of the month of ``published`` when that is a day (a news
+    article's dateline: 中新网上海 8 月 15 日电 … 上海 15 日发布), or of the month
+    before when it is later than that day."""
     periods = find_periods(before)
+    year = year or (published.year if published else None)
+    if not periods and year is not None:
+        # 7 月，…联合印发的《…》 in a report on 2020 published 2020-09: July 2020;
+        # a month later than the publication's, in its year, is the year before's
+        periods = find_periods(before, year)
+        if (
+            periods
+            and published is not None
+            and published.year == year
+            and published.month
+            and periods[0].start.month > published.month
+        ):
+            periods = find_periods(before, year - 1)
     if not periods:
         day = _DAY_ONLY_RE.search(before)
         if day is None or published is None or published.day is None:
@@ -182,6 +202,10 @@ def _date(before: str, published: IssuedDate | None = None) -> IssuedDate | None
         year, month = published.year, published.month or 1
         if d > published.day:  # 28 日 in an article of 8 月 2 日: July's
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        try:
+            dt.date(year, month, d)
+        except ValueError:
+            return None  # 31 日 of a month that has 30
         return IssuedDate(year, month, d)
     p = periods[0]
     if "/id/day/" in p.iri:
@@ -198,6 +222,7 @@ def blocks_to_policy_mentions(
     by_number: Callable[[str], str | None] = lambda number: None,
     is_kind_word: Callable[[str], bool] = lambda title: False,
     published: IssuedDate | None = None,
+    report_year: int | None = None,
 ) -> list[PolicyMention]:
     """Every title in the passages, classified, with issuers and dates.
 
@@ -210,8 +235,11 @@ def blocks_to_policy_mentions(
     :param is_kind_word: whether a title is only the word of a kind
         (《行动方案》): it refers back to the last title named before that ends
         with it, and is left out when there is none.
-    :param published: the document's date, when it is a day (a news
-        article's dateline): a day alone before the issuing verb is of its month.
+    :param published: the document's date (a news article's dateline, a
+        report's date): a month or a day alone before the issuing verb is of
+        its year or month.
+    :param report_year: the year the document reports on, which a month
+        without a year is of.
     :return: one mention per title occurrence, in document order.
     """
     out: list[PolicyMention] = []
@@ -239,7 +267,7 @@ def blocks_to_policy_mentions(
                     issuers, count = _issuers(before, text[end:], raw, finder, by_number)
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
-                    date = _date(before, published) if issued else None
+                    date = _date(before, published, report_year) if issued else None
                 chain_end = end
                 title = display_form(raw)
                 if len(normalise_key(title)) <= 3:

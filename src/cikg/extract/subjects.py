@@ -747,6 +747,7 @@ PLATFORM_ACTOR_RE = re.compile(
 )
 
 
+#: A time inside a would-be platform's name (中国电信上半年固网): no platform.
 _TIME_INSIDE_RE = re.compile(
     r"上半年|下半年|全年|今年|去年|前三季度|[一二三四1-4]季度|\d{1,2}\s*月"
 )
