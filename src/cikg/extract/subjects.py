@@ -517,6 +517,8 @@ _TIME_HEAD_RE = re.compile(
     r"^(?:今年|本年|全年|当年|去年|上年|本月|当月|上半年|下半年|年|月|日|"
     r"平均每天|每天|每日|每月|每年|日均|月均|年均|平均|总|累计|共|新)"
 )
+#: The nation or the world a label may open with: an area, no thing measured.
+_AREA_HEAD_RE = re.compile(r"^(?:全国|我国|中国|全球|世界|国内|境内|各地)")
 #: Tags of words that name a thing (jieba's: nouns, names, places, organisations,
 #: abbreviations, idioms, Latin words); a verbal noun (服务, 建设) does not.
 _NOMINAL_TAGS = ("n", "eng", "j", "l", "s", "x")
@@ -540,6 +542,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     True
     >>> label_problem("覆盖率", seg)
     "'覆盖率' names no thing measured"
+    >>> label_problem("全国数量", seg)
+    "'全国数量' names no thing measured"
     >>> label_problem("如视频图片数", seg)
     "'如视频图片数' opens with '如'"
     >>> label_problem("3天线上线下客流量人次", seg)
@@ -551,7 +555,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     >>> label_problem("省份242个地市数", seg)
     "'省份242个地市数' holds another figure (242个)"
     """
-    tokens = segmenter.tokens(label)
+    bare = label.strip("“”\"'「」‘’ ")  # “占比: the quote is no name
+    tokens = segmenter.tokens(bare)
     if not tokens:
         return f"{label!r} is empty"
     first = tokens[0].word
@@ -565,14 +570,16 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
             # 召集全网粉丝量达到540余万人本地网红数: another figure inside; a
             # category's bound stays (年营收在100亿元以上的企业数量)
             return f"{label!r} holds another figure ({m.group()})"
-    rest = label
+    rest = bare
     while rest:
         cut = _MEASURE_SUFFIX_RE.sub("", rest)
         if cut == rest:
             break
         rest = cut
     rest = _TIME_HEAD_RE.sub("", rest)
-    if not rest or rest == label:
+    if not _AREA_HEAD_RE.sub("", rest):
+        return f"{label!r} names no thing measured"  # 全国数量: the nation's, of what?
+    if not rest or rest == bare:
         return None if rest else f"{label!r} names no thing measured"
     tagged = segmenter.tagged(rest)
     nominal = any(t.tag.startswith(_NOMINAL_TAGS) for t in tagged) or (
