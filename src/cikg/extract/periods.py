@@ -193,6 +193,10 @@ def _resolve(
     return _year(year), SUMMED  # 全年
 
 
+#: 去年/上年 right before a period that states no year: the year before.
+_LAST_YEAR_RE = re.compile(r"(?:去年|上年|上一年)\s*(?:的|同期)?\s*$")
+
+
 def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     """Every reference period a text names, in order.
 
@@ -210,7 +214,8 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
       (``…/month/2024-12``); ``6 月底``, ``9月末`` (EndOfPeriod);
     - day ``2024 年 12 月 31 日``, ``12 月 23 日`` (``…/day/2024-12-31``);
     - ``上年末``, ``去年底``: December of the year before ``default_year``,
-      EndOfPeriod.
+      EndOfPeriod; ``去年第四季度``, ``上年 12 月``: that period of the year
+      before ``default_year``.
 
     Forms without a year (``11 月``, ``上半年``, ``三季度``, ``1-3 月``,
     ``全年``) take ``default_year`` and are left out when it is ``None``. A span
@@ -237,11 +242,16 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     ['month/2024-11', 'quarter/2024-Q3']
     >>> find_periods("截至 11 月")
     []
+    >>> [p.iri[32:] for p in find_periods("去年第四季度，今年一季度", default_year=2023)]
+    ['quarter/2022-Q4', 'quarter/2023-Q1']
     """
     folded = _fold(text)
     periods = []
     for m in PERIOD_RE.finditer(folded):
-        interval, tpc = _resolve(m, default_year)
+        year = default_year
+        if year is not None and not m.group("y") and _LAST_YEAR_RE.search(folded, 0, m.start()):
+            year -= 1  # 去年第四季度, 上年 12 月: the year before the document's
+        interval, tpc = _resolve(m, year)
         if interval is None:
             continue
         start, end = m.span()
