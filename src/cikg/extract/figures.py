@@ -724,16 +724,13 @@ class _Reader:
                 noun = counted_noun(after, "", q, ctx)  # 28 个省份的 | 238 个 | 地市
                 if noun:
                     subject = f"{subject}的{noun}"
-                    self.emit(
+                    self.emit_quantity(
                         subject,
-                        q.value,
+                        q,
                         unit,
-                        q.text,
                         period,
                         area=lead.area,
-                        offset=q.start,
                         source=period_source,
-                        qualifier=q.qualifier,
                     )
                     self.state.topic = subject
                     return True
@@ -773,16 +770,13 @@ class _Reader:
                 self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: {problem}")
                 self.state.topic = ""  # what follows (同比增长 …) is this figure's, not the last
                 return False
-            self.emit(
+            self.emit_quantity(
                 subject,
-                q.value,
+                q,
                 unit,
-                q.text,
                 period,
                 area=lead.area,
-                offset=q.start,
                 source=period_source,
-                qualifier=q.qualifier,
             )
             self.state.topic = subject
             return from_after
@@ -818,16 +812,14 @@ class _Reader:
             else:
                 label, derivation = f"{base}{cmp}增量", "change"
                 unit = unit or self.state.units.get(base)
-            self.emit(
+            self.emit_quantity(
                 label,
-                value,
+                q,
                 unit,
-                q.text,
                 changed,
+                value=value,
                 area=lead.area,
-                offset=q.start,
                 source=period_source,
-                qualifier=q.qualifier,
                 base=base,
                 derivation=derivation,
             )
@@ -835,16 +827,13 @@ class _Reader:
         # a share: 占 WHOLE 的 X%
         derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
         label = share_label(base, lead.whole, ctx.is_indicator)
-        self.emit(
+        self.emit_quantity(
             label,
-            q.value,
+            q,
             unit or "percent",
-            q.text,
             period,
             area=lead.area,
-            offset=q.start,
             source=period_source,
-            qualifier=q.qualifier,
             base=base,
             derivation=derivation,
         )
@@ -860,15 +849,12 @@ class _Reader:
         current = self.state.period
         base = _base_period(m["base"], current, self.ctx.default_year)
         if topic and base is not None and q.unit == self.state.units.get(topic, q.unit):
-            self.emit(
+            self.emit_quantity(
                 topic,
-                q.value,
+                q,
                 q.unit,
-                q.text,
                 base,
                 area=None,
-                offset=q.start,
-                qualifier=q.qualifier,
             )
         return True
 
@@ -896,16 +882,13 @@ class _Reader:
         if problem_with(label, "percent", self.ctx.subjects):
             self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}")
             return
-        self.emit(
+        self.emit_quantity(
             label,
-            q.value,
+            q,
             "percent",
-            q.text,
             period,
             area=area,
-            offset=q.start,
             source=period_source,
-            qualifier=q.qualifier,
         )
 
     def clause_text(self, clause: Clause) -> str:
@@ -956,16 +939,14 @@ class _Reader:
                 if rate and self.state.enumerated_over is not None:
                     over = self.state.enumerated_over  # 增长率分别为: over the change just read
                 self.state.enumerated_over = over
-                self.emit(
+                self.emit_quantity(
                     derived,
-                    -q.value if change.down else q.value,
+                    q,
                     q.unit,
-                    q.text,
                     over,
+                    value=-q.value if change.down else q.value,
                     area=area,
-                    offset=q.start,
                     source=period_source,
-                    qualifier=q.qualifier,
                     base=label,
                     derivation="growth-rate" if q.unit == "percent" else "change",
                 )
@@ -973,16 +954,13 @@ class _Reader:
             label = count_label(label, q.unit, self.ctx.subjects)
             if problem_with(label, q.unit, self.ctx.subjects):
                 continue
-            self.emit(
+            self.emit_quantity(
                 label,
-                q.value,
+                q,
                 q.unit,
-                q.text,
                 period,
                 area=area,
-                offset=q.start,
                 source=period_source,
-                qualifier=q.qualifier,
                 breakdown=None if region is not None else item,
             )
 
@@ -1009,29 +987,54 @@ class _Reader:
             )
         ]
         if earlier:
-            self.emit(
+            self.emit_quantity(
                 subject,
-                first.value,
+                first,
                 first.unit or second.unit,
-                first.text,
                 month_of_day(earlier[0]),
                 area=area,
-                offset=first.start,
                 source="clause",
-                qualifier=first.qualifier,
             )
-        self.emit(
+        self.emit_quantity(
             subject,
-            second.value,
+            second,
             second.unit,
-            second.text,
             period,
             area=area,
-            offset=second.start,
             source=period_source,
-            qualifier=second.qualifier,
         )
         self.state.topic = subject
+
+    def emit_quantity(
+        self,
+        label: str,
+        q: Quantity,
+        unit: str | None,
+        period: Period,
+        *,
+        area: str | None,
+        value: Decimal | None = None,
+        source: str | None = None,
+        base: str | None = None,
+        derivation: str | None = None,
+        breakdown: str | None = None,
+    ) -> None:
+        """:meth:`emit` a figure read from ``q``: its value (or ``value``, a
+        change's signed one), text, offset and qualifier."""
+        self.emit(
+            label,
+            q.value if value is None else value,
+            unit,
+            q.text,
+            period,
+            area=area,
+            offset=q.start,
+            source=source,
+            qualifier=q.qualifier,
+            base=base,
+            derivation=derivation,
+            breakdown=breakdown,
+        )
 
     def emit(
         self,

@@ -518,7 +518,7 @@ _TIME_HEAD_RE = re.compile(
     r"平均每天|每天|每日|每月|每年|日均|月均|年均|平均|总|累计|共|新)"
 )
 #: The nation or the world a label may open with: an area, no thing measured.
-_AREA_HEAD_RE = re.compile(r"^(?:全国|我国|中国|全球|世界|国内|境内|各地)")
+_AREA_HEAD_RE = re.compile("^(?:" + "|".join((*_NATION, *_WORLD, "国内", "境内", "各地")) + ")")
 #: Tags of words that name a thing (jieba's: nouns, names, places, organisations,
 #: abbreviations, idioms, Latin words); a verbal noun (服务, 建设) does not.
 _NOMINAL_TAGS = ("n", "eng", "j", "l", "s", "x")
