@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cikg.iris import IriMinter
-from cikg.metadata import document_to_metadata, parse_issued, split_report_title
+from cikg.metadata import document_scope, document_to_metadata, parse_issued, split_report_title
 from cikg.records import IssuedDate
 
 
@@ -94,3 +94,34 @@ def test_split_report_title():
         None,
     )
     assert split_report_title("中国互联网发展报告（2024）") == ("中国互联网发展报告", None, 2024)
+
+
+# Bodies shaped like the shared news articles: what counts is which regions
+# they name and how often, and that 全国 is a yardstick, not a subject.
+_BEIJING = (
+    "2023中国互联网大会在京举办。会上，北京市通信管理局副局长透露，北京数字经济规模持续攀升。"
+    "北京市不断抢抓数字经济发展新机遇。北京数字经济增加值占GDP比重41.6%，位居全国第一。"
+    "北京每万人拥有5G基站数43.9个，位列全国第一，排名全国前列，算力规模全国第一。"
+    "北京市入选企业数量均位列全国第一。积极打造中国数字经济发展高地。"
+)
+_HUBEI = (
+    "中新社武汉8月11日电 湖北布局构建算力设施集群，建成全国算力与大数据创新发展核心区。"
+    "创新大会11日在武汉开幕。近年来，中国算力规模持续增长，截至2022年底，中国算力规模达180EFLOPS。"
+    "湖北是华中地区算力中心的创新圈。湖北已建成武汉人工智能计算中心和武汉超算中心，"
+    "武汉、襄阳、宜昌的算力规模居湖北前列。"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "scope"),
+    [
+        (_BEIJING, None, "北京"),  # 中国 ×2 and 全国 ×6 do not outweigh 北京 ×5
+        (_HUBEI, "武汉", "湖北"),  # 武汉's mentions are 湖北's too: 湖北 holds most
+        ("中国电信、中国移动和中国联通上半年收入增长。", None, None),  # names, not regions
+        # provinces in a national sentence are the nation's
+        ("截至6月底，我国5G基站达293.7万个，北京5G基站9.6万个，上海5.4万个。", None, "中国"),
+        ("北京5G基站9.6万个，上海5.4万个，全球5G基站超500万个，美国10万个。", None, None),
+    ],
+)
+def test_scope_is_the_region_most_mentions_fall_in(reference, body, place, scope):
+    assert document_scope("", body, reference, place) == scope

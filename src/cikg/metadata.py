@@ -18,10 +18,13 @@ No table of files: a new edition is recognised the way the seeds are.
   of the report; the default area of its figures): the one region its title
   names (the most specific when it names a province and a city of it, none
   when it names two unrelated ones); for a document whose title names none,
-  the region the body names most (at least twice and at least half of all
-  region mentions; 中国/全国/我国 count for the nation), where the dateline's
-  place breaks a tie. Names inside organisation names do not count
-  (北京市通信管理局 is not a mention of 北京).
+  the most specific region that holds more than half of the body's region
+  mentions (at least two), a mention of a city counting for its province
+  and the nation too (武汉 ×8, 湖北 ×4 and 中国 ×3 make 湖北); 中国/我国 are
+  the nation, 全国 is not counted (位居全国第一, 占全国…: a yardstick, not
+  what the text is about). Without such a region, the dateline's place when
+  the body names it at least as often as any other. Names inside
+  organisation names do not count (北京市通信管理局 is not a mention of 北京).
 - A report takes its title, publishers and date from the title page
   (:attr:`~cikg.records.Document.cover`): lines that name a curated
   organisation are publishers, a ``YYYY 年 M 月`` line is the date, the other
@@ -247,6 +250,9 @@ def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Rep
     )
 
 
+_YARDSTICKS = frozenset({"全国"})  # 位居全国第一, 占全国…: compared with, not about
+
+
 def _region_scanner(ref: Reference) -> NameScanner:
     return NameScanner(
         [(name, "region") for name in ref.region_labels]
@@ -299,7 +305,9 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
         return [
             iri.value
             for m in scanner.find(text)
-            if m.kind == "region" and (iri := ref.region(m.name)) is not None
+            if m.kind == "region"
+            and m.name not in _YARDSTICKS
+            and (iri := ref.region(m.name)) is not None
         ]
 
     named = regions(title)
@@ -309,18 +317,20 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
     counts = Counter(regions(body))
     if not counts:
         return None
+    world = ref.region("全球")
     total = sum(counts.values())
-    ranked = counts.most_common()
-    best, n = ranked[0]
-    tied = [r for r, c in ranked if c == n]
-    if len(tied) > 1:
-        home = ref.region(place) if place else None
-        if home is None or home.value not in tied:
-            return None
-        best = home.value
-    if n < 2 or 2 * n < total:
-        return None
-    return _label(best, ref)
+    within: Counter[str] = Counter()  # mentions of a region or of a place in it
+    for iri, n in counts.items():
+        for broader in _broader_chain(iri, ref):
+            if world is None or broader != world.value or broader == iri:
+                within[broader] += n
+    held = [r for r, n in within.items() if n >= 2 and 2 * n > total]
+    if held:  # the most specific region most mentions fall in
+        return _label(max(held, key=lambda r: len(_broader_chain(r, ref))), ref)
+    home = ref.region(place) if place else None
+    if home is not None and within[home.value] >= 2 and within[home.value] >= max(counts.values()):
+        return _label(home.value, ref)  # no majority: the dateline's place, if named most
+    return None
 
 
 def _label(iri: str, ref: Reference) -> str | None:
