@@ -38,7 +38,9 @@ def mentions(docs, reference, finder):
 
 def _read(text, reference, finder, by_number=lambda number: None):
     blocks = lines_to_blocks([text], 0, set())
-    return blocks_to_policy_mentions(blocks, _kind(reference), finder, by_number)
+    return blocks_to_policy_mentions(
+        blocks, _kind(reference), finder, by_number, government=reference.government
+    )
 
 
 def _by_title(mentions, title):
@@ -91,6 +93,35 @@ def test_issuers_and_dates_from_the_sentence(mentions):
             None,
             None,
         ),
+        # adverbs between the issuer and its verb (news, 2023)
+        (
+            "2014年，上海市商务委在国内率先发布《关于上海加快推动平台经济发展的指导意见》。",
+            ("上海市商务委",),
+            None,
+            "2014",
+        ),
+        # a region that issues is its people's government; a dateline before it is not
+        (
+            "本报上海电 （记者田泓）上海近期出台《关于促进本市生产性互联网服务平台高质量发展的若干意见》。",
+            ("上海市人民政府",),
+            None,
+            None,
+        ),
+        (
+            "7月29日，上海浦东新区官方对外发布了《浦东新区促进文创类互联网平台产业高质量发展的若干政策举措》。",
+            ("上海浦东新区人民政府",),
+            None,
+            None,
+        ),
+        # 会同 joins a second issuer; it is no part of its name
+        (
+            "上海市商务委会同上海市统计局建立《第三方交易平台统计调查制度》。",
+            (),
+            None,
+            None,
+        ),
+        # the nation issues nothing: its bodies do
+        ("我国出台《数据安全法》。", (), None, None),
     ],
 )
 def test_issuers_wherever_the_sentence_gives_them(text, issuers, count, date, reference, finder):
@@ -302,3 +333,18 @@ def test_a_month_alone_is_of_the_reports_year(text, published, year, date, refer
         report_year=year,
     )
     assert m.date.isoformat() == date
+
+
+def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
+    """《若干意见》 after 《关于促进…的若干意见》 is that policy again (news, 2023),
+    not a policy titled 若干意见; a short title ending nothing seen stays."""
+    text = (
+        "上海近期出台《关于促进本市生产性互联网服务平台高质量发展的若干意见》。"
+        "朱民介绍，《若干意见》提出了3个方面16项措施。另据《数据安全法》规定。"
+    )
+    titles = [m.title for m in _read(text, reference, finder)]
+    assert titles == [
+        "关于促进本市生产性互联网服务平台高质量发展的若干意见",
+        "关于促进本市生产性互联网服务平台高质量发展的若干意见",
+        "数据安全法",
+    ]

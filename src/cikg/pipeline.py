@@ -254,6 +254,7 @@ def _document_to_graph(doc: Document, tools: _Tools) -> _DocumentGraph:
             reference.is_kind_word,
             published=meta.issued,
             report_year=meta.year,
+            government=reference.government,
         ),
         blocks_to_definitions(doc.blocks),
         doc,

@@ -51,6 +51,11 @@ class ReportSeries:
     publishers: tuple[NamedNode, ...]
 
 
+#: The suffixes of the names of China's administrative divisions whose
+#: governments are 人民政府 (not 特别行政区: its government is not).
+_ADMIN_SUFFIXES = ("省", "市", "自治区", "新区", "区", "县", "自治州", "州", "盟", "旗")
+
+
 @dataclass(frozen=True, slots=True)
 class Concept:
     """A curated SKOS concept's labels and the properties the pipeline reads.
@@ -229,6 +234,35 @@ class Reference:
         'https://w3id.org/cikg/id/region/CN-NM'
         """
         return self.region_names.get(normalise_key(label))
+
+    def government(self, name: str) -> str | None:
+        """The people's government of the Chinese region ``name`` names, as a
+        body's name: the region as written, completed with its administrative
+        suffix from its curated labels, and 人民政府 (上海 -> 上海市人民政府,
+        浦东新区 -> 浦东新区人民政府); ``None`` for the nation, the world,
+        regions abroad, and regions named as 地区 or 特别行政区 (香港地区,
+        和田地区: their governments are not 人民政府).
+
+        >>> ref = load_reference()
+        >>> ref.government("上海"), ref.government("成都市"), ref.government("中国")
+        ('上海市人民政府', '成都市人民政府', None)
+        """
+        iri = self.region(name)
+        if iri is None or not iri.value.rsplit("/", 1)[-1].startswith("CN-"):
+            return None
+        labels = [label for label in self.region_labels if self.region(label) == iri]
+        if any(label.endswith(("特别行政区", "地区")) for label in labels):
+            return None  # 香港特别行政区政府, 和田地区行政公署: no 人民政府
+        if name.endswith(_ADMIN_SUFFIXES) and not name.endswith("地区"):
+            return f"{name}人民政府"
+        full = [
+            label
+            for label in labels
+            if label.startswith(name)
+            and label.endswith(_ADMIN_SUFFIXES)
+            and not label.endswith("地区")
+        ]
+        return f"{min(full, key=len)}人民政府" if full else None
 
     def derivation_in(self, text: str) -> str | None:
         """The key of the derivation a header or phrase names (its longest

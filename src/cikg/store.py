@@ -165,13 +165,18 @@ def _insert_data(graph: NamedNode, triples: list[Triple]) -> str:
 
 def prune_shared_graph(store: Store, shared: NamedNode) -> None:
     """Drop descriptions in ``shared`` of entities no other graph refers to
-    any more (a document that minted them was rebuilt without them)."""
+    any more (a document that minted them was rebuilt without them), nor
+    the description of one that another graph refers to: a policy's issuer
+    is named only by the policy's description (``eli:passed_by``), and
+    stays while the policy does."""
+    g = f"<{shared.value}>"
     try:
         store.update(
-            f"""DELETE {{ GRAPH <{shared.value}> {{ ?s ?p ?o }} }}
-                WHERE {{ GRAPH <{shared.value}> {{ ?s ?p ?o }}
-                         FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }}
-                                              FILTER(?g != <{shared.value}>) }} }}"""
+            f"""DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }}
+                WHERE {{ GRAPH {g} {{ ?s ?p ?o }}
+                         FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != {g}) }}
+                         FILTER NOT EXISTS {{ GRAPH {g} {{ ?y ?r ?s }}
+                                              GRAPH ?h {{ ?z ?t ?y }} FILTER(?h != {g}) }} }}"""
         )
     except OSError as exc:
         raise StoreError(f"cannot prune {shared.value}: {exc}") from exc

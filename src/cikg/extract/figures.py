@@ -108,6 +108,8 @@ _COMPANY_ANAPHORA = ("该公司", "本公司", "公司", "该集团", "集团")
 _SOURCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:另|又)?据|根据|依据)[^，,；;]{0,30}?(?:报道|显示|介绍|统计|消息|数据|测算|监测|发布)"
     r"[^，,；;]{0,2}[，,]?\s*$|^\s*(?:数据|统计|监测|调查|报告)显示[，,]?\s*$"
+    # a speaker: 上海市商务委员会主任朱民介绍，… says who speaks, not what is measured
+    r"|^[^，,；;]{2,30}?(?:介绍|表示|透露|指出|称|说)[，,：:]?\s*$"
 )
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")

@@ -65,7 +65,8 @@ _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9ff
 _JOINT_SEP_RE = re.compile(r"、|，|,|以及|及|和|与|会同|联合")
 #: What may stand between issuers and their verb: a date, 近日, 正式, 联合 …
 _TAIL_RE = re.compile(
-    r"[\s，,]|近日|日前|近期|正式|联合|共同|先后|相继|分别|已|于|在|\d{1,4}\s*[年月日号]|"
+    r"[\s，,]|近日|日前|近期|正式|联合|共同|先后|相继|分别|已|于|在|国内|全国|本市|率先|首次|"
+    r"再次|官方|对外|向社会|又|也|还|\d{1,4}\s*[年月日号]|"
     r"[一二三四五六七八九十]{1,3}月|上旬|中旬|下旬|月底|年底|月初"
 )
 _COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
@@ -292,7 +293,9 @@ _COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "公司", "集
 #: Tags of proper nouns (places, persons, brands, organisations, Latin names).
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"})
 _NATION = ("国家", "中国", "中央", "全国", "中华")
-_TRIM_WORDS = frozenset({"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源"})
+_TRIM_WORDS = frozenset(
+    {"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源", "会同", "联合", "协同"}
+)  # 会同上海市统计局: the act of joining, not the body's name
 
 
 def _describes(words: list) -> bool:  # type: ignore[type-arg]
@@ -401,6 +404,48 @@ def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]
     if kept and _TAIL_RE.sub("", tail).strip():
         kept = []
     return kept, _number(count.group(1)) if count else None
+
+
+#: What may stand right before an issuer: the start, a clause's punctuation,
+#: the end of a bracket or a quotation (（记者田泓）上海近期出台…).
+_CLAUSE_OPENERS = frozenset({"", "，", ",", "：", "；", "）", ")", "」", "”", "】", "电"})
+
+
+def region_issuer(
+    who: str, finder: OrgFinder, government: Callable[[str], str | None]
+) -> str | None:
+    """The government of the region that stands as the issuer before an
+    issuing verb (上海近期出台《…》, 上海浦东新区官方对外发布了《…》): the words
+    right before the verb are region names, one after another, and the
+    adverbs a list of issuers may have (:data:`_TAIL_RE`), and they open a
+    clause; a region that issues a policy is its people's government.
+
+    :param who: the words before the issuing verb.
+    :param government: a region name -> its government's name, or ``None``
+        (:meth:`cikg.reference.Reference.government`).
+    :return: the government's name, the regions before the last kept as
+        written (上海浦东新区人民政府), or ``None``.
+
+    >>> from cikg.reference import load_reference
+    >>> ref = load_reference()
+    >>> region_issuer("上海近期", default_finder(ref), ref.government)
+    '上海市人民政府'
+    >>> region_issuer("上海市商务委在国内率先", default_finder(ref), ref.government) is None
+    True
+    """
+    matches = finder.scanner.find(who)
+    regions: list = []  # type: ignore[type-arg]
+    for m in reversed(matches):  # the names that end the words, last first
+        end = regions[0].start if regions else len(who)
+        if m.kind != "region" or (
+            who[m.end : end].strip() if regions else _TAIL_RE.sub("", who[m.end :]).strip()
+        ):
+            break
+        regions.insert(0, m)
+    if not regions or who[: regions[0].start].rstrip()[-1:] not in _CLAUSE_OPENERS:
+        return None  # 本市商务委上海…: a region inside other words is not the agent
+    body = government(regions[-1].name)
+    return who[regions[0].start : regions[-1].start] + body if body else None
 
 
 def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cikg.extract.organisations import OrgFinder, split_joint
+from cikg.extract.organisations import OrgFinder, region_issuer, split_joint
 from cikg.extract.periods import find_periods
 from cikg.iris import normalise_key, policy_key
 from cikg.records import Block, BlockKind, IssuedDate
@@ -117,6 +117,7 @@ def _issuers(
     title: str,
     finder: OrgFinder,
     by_number: Callable[[str], str | None],
+    government: Callable[[str], str | None] = lambda region: None,
 ) -> tuple[tuple[str, ...], int | None]:
     """The issuers the sentence names around a title, or the title names
     itself (国务院关于…的指导意见; 中共中央 国务院关于…), and their stated count.
@@ -125,6 +126,8 @@ def _issuers(
     :param after: the sentence after it.
     :param title: the title.
     :param by_number: a 发文字号 -> the name of the issuer its prefix names.
+    :param government: a region's name -> its people's government's name,
+        for a region that stands as the issuer (上海近期出台《…》).
     """
     names: list[str] = []
     about = _ABOUT_RE.match(title)
@@ -136,8 +139,11 @@ def _issuers(
     count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
     if m:
-        found, count = split_joint(_LEAD_RE.sub("", m.group("who")), finder)
+        who = _LEAD_RE.sub("", m.group("who"))
+        found, count = split_joint(who, finder)
         names.extend(o.name for o in found)
+        if not found and (body := region_issuer(who, finder, government)):
+            names.append(body)
     by = _ISSUED_BY_RE.match(after)
     if by and not names:
         found, count = split_joint(by.group("who"), finder)
@@ -162,6 +168,10 @@ def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
         position = org.end
     return names if len(title) - position > 2 else []
 
+
+#: The longest 《》 title read as a short form of an earlier title it ends
+#: (《若干意见》, 《实施细则》); a longer one is a title of its own.
+_SHORT_FORM = 6
 
 #: A day of the month alone right before the issuing verb (上海 15 日发布《…》).
 _DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
@@ -223,6 +233,7 @@ def blocks_to_policy_mentions(
     is_kind_word: Callable[[str], bool] = lambda title: False,
     published: IssuedDate | None = None,
     report_year: int | None = None,
+    government: Callable[[str], str | None] = lambda region: None,
 ) -> list[PolicyMention]:
     """Every title in the passages, classified, with issuers and dates.
 
@@ -234,12 +245,16 @@ def blocks_to_policy_mentions(
         (curated ``cikg:docNumberPrefix``), or ``None``.
     :param is_kind_word: whether a title is only the word of a kind
         (《行动方案》): it refers back to the last title named before that ends
-        with it, and is left out when there is none.
+        with it, and is left out when there is none. A title of at most six
+        characters that ends an earlier one (《若干意见》) refers back too.
     :param published: the document's date (a news article's dateline, a
         report's date): a month or a day alone before the issuing verb is of
         its year or month.
     :param report_year: the year the document reports on, which a month
         without a year is of.
+    :param government: a region's name -> its people's government's name
+        (:meth:`cikg.reference.Reference.government`): a region that issues
+        a title (上海近期出台《…》) is its government.
     :return: one mention per title occurrence, in document order.
     """
     out: list[PolicyMention] = []
@@ -264,7 +279,9 @@ def blocks_to_policy_mentions(
             for start, end, raw in sorted(spans):
                 if chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
                     before = text[:start]
-                    issuers, count = _issuers(before, text[end:], raw, finder, by_number)
+                    issuers, count = _issuers(
+                        before, text[end:], raw, finder, by_number, government
+                    )
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before, published, report_year) if issued else None
@@ -272,9 +289,10 @@ def blocks_to_policy_mentions(
                 title = display_form(raw)
                 if len(normalise_key(title)) <= 3:
                     continue  # 《报告》, 《条例》: a reference back to a title, not a title
-                if is_kind_word(title):
-                    # 《行动方案》 after 《…行动方案（2023-2025年）》: that title again
-                    earlier = next((t for t in reversed(seen) if t.endswith(title)), None)
+                earlier = next((t for t in reversed(seen) if t.endswith(title)), None)
+                if is_kind_word(title) or (earlier and len(title) <= _SHORT_FORM):
+                    # 《行动方案》 after 《…行动方案（2023-2025年）》, 《若干意见》 after
+                    # 《关于促进…的若干意见》: that title again
                     if earlier is None:
                         continue
                     title = earlier
