@@ -348,3 +348,26 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         "关于促进本市生产性互联网服务平台高质量发展的若干意见",
         "数据安全法",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a region before a curated body's short name: the region's own body (CAICT 2022)
+        ("以贵州省发改委牵头，推进大数据统计工作", [("贵州省发改委", False)]),
+        ("国家发改委印发", [("国家发改委", True)]),
+        # companies named by a proper name and a head (CAICT 2022)
+        (
+            "已在中煤集团、同煤集团、潞安集团等落地",
+            [("中煤集团", False), ("同煤集团", False), ("潞安集团", False)],
+        ),
+        # a head inside a common word names no body
+        ("人均月均有所增长", []),
+        # a place and a head (news, 2023)
+        ("此次活动由蠡县商务局主办", [("蠡县商务局", False)]),
+        # the nation before a company is no regional branch
+        ("我国华为等企业", [("华为", True)]),
+    ],
+)
+def test_organisations_by_structure(text, names, finder):
+    assert [(o.name, o.curated) for o in finder.find(text)] == names

@@ -2,7 +2,9 @@
 
 A name the curated data knows (any alias) is found by longest match
 (:class:`~cikg.names.NameScanner`), so 工业和信息化部 stays whole and 中国电信
-is not 中国. A name it does not know is recognised by the way Chinese names
+is not 中国. A curated name right after a region's name is that region's body,
+not the nation's (贵州省发改委 is Guizhou's commission, not 发改委, the NDRC),
+and is a name of its own. A name it does not know is recognised by the way Chinese names
 organisations: modifiers, then a **head** that says what kind of body it is
 (部, 局, 委员会, 办公室, 中心, 研究院, 协会, 联盟, 集团, 公司, 大学, 银行 …,
 the heads of :data:`ORG_HEADS`), with nothing between them that a name
@@ -24,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cikg.names import NameScanner
 from cikg.segment import Segmenter
@@ -36,6 +39,7 @@ __all__ = [
     "default_finder",
     "is_org_name",
     "org_finder",
+    "region_issuer",
     "source_org",
     "split_joint",
 ]
@@ -58,7 +62,7 @@ _NOT_AN_ORG_RE = re.compile(
 #: Words that end in a head but name no body: 中部 is a region, 布局 a layout.
 _NOT_BODY_RE = re.compile(
     r"(?:中部|东部|西部|北部|南部|内部|外部|全部|局部|总部|干部|本部|大部|各部|细部|布局|格局|"
-    r"结局|大局|全局|开局|当局|出局|场所|处所|住所|庭院|大厅|餐厅|部署|签署|举办|创办|承办|"
+    r"结局|大局|全局|开局|当局|出局|场所|处所|住所|有所|庭院|大厅|餐厅|部署|签署|举办|创办|承办|"
     r"主办|协办|开办|兴办|合办|社区)$"
 )
 _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
@@ -158,8 +162,29 @@ class OrgFinder:
         # a curated name must start and end where words do: 中央网信办联合国家发展改革委
         # holds 联合国 across 联合 | 国家发展改革委, and names no United Nations
         cuts = {t.start for t in self.segmenter.tokens(text)} | {len(text)}
-        curated = [m for m in self.scanner.find(text, cuts) if m.kind == "org"]
+        matches = self.scanner.find(text, cuts)
+        regional = {  # 贵州省 | 发改委: the province's commission, not the nation's
+            b.start: a.start
+            for a, b in pairwise(matches)
+            if a.kind == "region"
+            and b.kind == "org"
+            and a.end == b.start
+            and not a.name.startswith(_NATION + _COUNTRY_WIDE)
+            and b.name.endswith(_GOVERNMENT_HEADS)
+            and not self.is_curated(text[a.start : b.end])
+        }
+        curated = [m for m in matches if m.kind == "org" and m.start not in regional]
         taken = [(m.start, m.end) for m in curated]
+        for m in matches:
+            if m.start in regional:
+                start = regional[m.start]
+                taken.append((start, m.end))
+                name = display_form(text[start : m.end])
+                found.append(
+                    OrgName(
+                        name, start, self._alias_end(text, m.end), False, self._alias(text, m.end)
+                    )
+                )
         for m in curated:
             found.append(
                 OrgName(
@@ -219,11 +244,17 @@ class OrgFinder:
 
     def _named(self, candidate: str, first) -> bool:  # type: ignore[no-untyped-def]
         """A body not curated names itself: six characters or more, or it
-        opens with a place or the nation (湖北省经信厅, 国家信息中心); a bare
-        信息化厅 or 服务局 is a fragment."""
+        opens with a place, a proper name or the nation (湖北省经信厅, 中煤集团,
+        国家信息中心); a bare 信息化厅 or 服务局 is a fragment."""
         if len(display_form(candidate)) >= 6:
             return True
-        return first.tag == "ns" or candidate.startswith(("国家", "中国", "中央", "全国"))
+        # a place, a proper name (中煤 | 集团, 神华集团) or the nation opens it
+        proper = (  # a proper name and a head word after it: not 月均 | 有所
+            first.tag in _PROPER_TAGS
+            and len(first.word) < len(candidate) - 1
+            and candidate.endswith(tuple(h for h in ORG_HEADS if len(h) > 1))
+        )
+        return first.tag == "ns" or proper or candidate.startswith(("国家", "中国", "中央", "全国"))
 
     def _inner_and(self, tokens: list, i: int) -> bool:  # type: ignore[type-arg]
         """A 和 inside a name a curated name shows (工业和信息化)."""
@@ -293,6 +324,10 @@ _COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "公司", "集
 #: Tags of proper nouns (places, persons, brands, organisations, Latin names).
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"})
 _NATION = ("国家", "中国", "中央", "全国", "中华")
+#: Words for the whole country or world: 我国华为 is no regional branch.
+_COUNTRY_WIDE = ("我国", "国内", "全球", "世界")
+#: Heads of government bodies: a region before one names its own (贵州省发改委).
+_GOVERNMENT_HEADS = ("委", "局", "厅", "办", "部", "委员会", "办公室", "办公厅")
 _TRIM_WORDS = frozenset(
     {"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源", "会同", "联合", "协同"}
 )  # 会同上海市统计局: the act of joining, not the body's name
