@@ -356,3 +356,54 @@ def test_a_national_name_keeps_a_paragraph_area_out(ctx):
         "国内游客出游总花费 4.35 万亿元，同比增长 17.9%。"
     )
     assert {f[4] for f in _facts(text, ctx)} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # news-20 (2023): 部署 2023 年行风建设 says which campaign, not when; the
+            # notice's 2023 Q2 governs the figures the next sentence states
+            "近日，工信部发布了《关于2023年第二季度电信服务质量的通告》，就部署2023年行风建设"
+            "和纠风工作等重点工作情况进行了汇报。在本次报告中，工信部提到，全国电信用户申诉问题中，"
+            "涉及服务争议的电信用户申诉占比50.0%。",
+            [("quarter/2023-Q2", Decimal("50.0"))],
+        ),
+        (  # a year after the subject says when its figures hold, and goes on
+            "我国2023年网民规模达10.9亿人。其中农村网民占比为30%。",
+            [("year/2023", Decimal("1090000000")), ("year/2023", Decimal("30"))],
+        ),
+        (  # a document's year is its figures' year
+            "公司发布2023年年度报告。营业收入为100亿元。",
+            [("year/2023", Decimal("10000000000"))],
+        ),
+        (  # news-22: 今年第一季度 is one period, and no word of the label
+            "东莞市今年第一季度单车日均订单仅9.1单。",
+            [("quarter/2024-Q1", Decimal("9.1"))],
+        ),
+    ],
+)
+def test_the_period_that_governs(ctx, text, expected):
+    assert [(f[3], f[1]) for f in _facts(text, ctx)] == expected
+    assert not any("今年" in f[0] for f in _facts(text, ctx))
+
+
+def test_a_share_in_a_parallel_from_to_clause_is_the_levels(ctx):
+    """news-01 (2023): 占 GDP 比重由 35.2% 提高到 41.6% after 增加值由 2015 年…提高到
+    2022 年…: the share of that value added, from 2015 to 2022 too; its rank is
+    the share's."""
+    text = (
+        "数字经济增加值由2015年8700多亿元提高到2022年1.7万亿元，"
+        "占GDP比重由35.2%提高到41.6%，位居全国第一。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("数字经济增加值", Decimal("870000000000"), "year/2015"),
+        ("数字经济增加值", Decimal("1700000000000"), "year/2022"),
+        ("数字经济增加值占GDP比重", Decimal("35.2"), "year/2015"),
+        ("数字经济增加值占GDP比重", Decimal("41.6"), "year/2022"),
+        ("数字经济增加值占GDP比重全国排名", Decimal("1"), "year/2022"),
+    ]
+    # a growth rate owns no share
+    rate = _facts(
+        "数字经济规模年均复合增长率由10%提高到15%，占国内生产总值比重由30%提升到39.8%。", ctx
+    )
+    assert not any(f[0].endswith("增长率占国内生产总值比重") for f in rate)

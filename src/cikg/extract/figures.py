@@ -74,6 +74,12 @@ __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
 _TITLE_RE = re.compile(r"《([^《》]*)》")
 _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Documents that report on the period they name (2023 年年度报告, 2023 年第二季度…
+#: 通告): the figures after them are of that period.
+_DOCUMENT_RE = re.compile(r"报告|年报|季报|通告|公报|数据|统计|业绩|财报|白皮书|报表|蓝皮书")
+#: Verbs that open a time phrase (截至 2023 年底, 到 2025 年): a period after them
+#: says when.
+_TIME_PREPOSITIONS = ("截至", "截止", "到", "至", "在", "于", "自", "从", "直至", "进入")
 _COMPARE_BEFORE_RE = re.compile(r"(?:较|比|比上年|比去年|由|从|相比|与|同比|环比)\s*$")
 _SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
 #: 自 2014 年成立以来: the span from the year to the figure's date.
@@ -171,6 +177,8 @@ _GENERIC_SUBJECTS = frozenset(
     }
 )
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
+#: A rate, a share or a growth: no level a share 占… can be of.
+_RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
 _RANK_RE = re.compile(
     r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
     r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
@@ -247,6 +255,8 @@ class _State:
     period: Period | None = None  # the period governing what follows
     period_source: str = "report"
     previous: Period | None = None  # the period the previous sentence set
+    carried: Period | None = None  # the sentence's last period that goes on to the next
+    from_period: Period | None = None  # the period a 由 A 提高到 B of the sentence started at
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
@@ -510,6 +520,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base = ""
+            self.state.carried, self.state.from_period = None, None
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before
             if self.state.previous is not None:
@@ -536,6 +547,8 @@ class _Reader:
                         continue  # X 年以来 with no date it runs to
                     self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
+                    if not self.attributive(p, clause, quantities):
+                        self.state.carried = self.state.period
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
                     # 目前/当前: the document's own date, not an earlier clause's; and
                     # the sentences after it go on from now, not from before it
@@ -556,11 +569,33 @@ class _Reader:
                 self.out.seen += len(in_clause)
                 self.read_clause(clause, in_clause, sentence.start, own)
             if self.state.period_source == "clause":
-                self.state.previous = self.state.period
-                self.state.period_source = "paragraph"
+                # the next sentences go on from the last date that says when, not
+                # from one that only says which (部署 2023 年行风建设)
+                if self.state.carried is not None:
+                    self.state.previous = self.state.carried
+                self.state.period = self.state.previous or self.ctx.default_period
+                self.state.period_source = "paragraph" if self.state.previous else "report"
             elif now is not None:
                 self.state.previous = now
         return self.out
+
+    def attributive(self, period: Period, clause: Clause, figures: list[Quantity]) -> bool:
+        """Whether ``period`` only says which thing a noun names (部署 2023 年
+        行风建设工作: the year's campaign), not when the sentence's facts hold:
+        after other words (not 截至, 到 …), followed by a noun, in a clause that
+        states no figure. Such a period governs its own sentence, not the
+        sentences after it; in a clause with figures (我国 2023 年网民规模达…)
+        it says when they hold, and goes on."""
+        if any(clause.start <= q.start < clause.end for q in figures):
+            return False  # 我国 2023 年网民规模达 10.9 亿人: when its figures hold
+        opening = self.text[clause.start : period.start_offset].rstrip()
+        if not opening or opening.endswith(_TIME_PREPOSITIONS) or opening[-1] in "，,、；;：:":
+            return False  # 2023 年，… / 截至 2023 年底: when, not which
+        if _DOCUMENT_RE.search(self.text[period.end_offset : clause.end]):
+            return False  # 发布 2023 年年度报告: a document's period is its figures'
+        after = self.text[period.end_offset : period.end_offset + 8]
+        tagged = self.ctx.subjects.segmenter.tagged(after) if after else []
+        return bool(tagged) and tagged[0].tag.startswith(("n", "vn")) and tagged[0].tag != "nr"
 
     def read_ranks(self, clause: Clause, s_start: int) -> None:
         """算力规模位居全球第二 -> 算力规模全球排名 = 2 (unit rank)."""
@@ -975,7 +1010,15 @@ class _Reader:
         lead_text = text[clause.start : first.start]
         m = list(re.finditer(r"[由从]", lead_text))[-1]
         subject, area = clean_lead(lead_text[: m.start()], self.ctx.subjects)
-        subject = subject or self.state.topic
+        topic = self.state.topic
+        if (
+            subject.startswith("占")
+            and topic
+            and self.state.units.get(topic) not in {"percent", "percentage_point"}
+            and not _RATE_WORD_END_RE.search(topic)
+        ):
+            subject = f"{topic}{subject}"  # 增加值由…提高到…，占 GDP 比重由…: its share
+        subject = subject or topic
         subject = count_label(subject, second.unit, self.ctx.subjects)
         if problem_with(subject, second.unit, self.ctx.subjects):
             self.finding(
@@ -988,15 +1031,17 @@ class _Reader:
                 text[clause.start + m.start() : first.start], self.ctx.default_year
             )
         ]
-        if earlier:
+        start = month_of_day(earlier[0]) if earlier else self.state.from_period
+        if start is not None:  # …由 2015 年 A 提高到 2022 年 B，占比由 a 提高到 b: 2015 too
             self.emit_quantity(
                 subject,
                 first,
                 first.unit or second.unit,
-                month_of_day(earlier[0]),
+                start,
                 area=area,
                 source="clause",
             )
+            self.state.from_period = start
         self.emit_quantity(
             subject,
             second,

@@ -193,8 +193,9 @@ def _resolve(
     return _year(year), SUMMED  # 全年
 
 
-#: 去年/上年 right before a period that states no year: the year before.
-_LAST_YEAR_RE = re.compile(r"(?:去年|上年|上一年)\s*(?:的|同期)?\s*$")
+#: 今年/本年 (the document's year) or 去年/上年 (the year before) right before a
+#: period that states no year.
+_NAMED_YEAR_RE = re.compile(r"(今年|本年|去年|上年|上一年)\s*(?:的|同期)?\s*$")
 
 
 def find_periods(text: str, default_year: int | None = None) -> list[Period]:
@@ -244,17 +245,22 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     []
     >>> [p.iri[32:] for p in find_periods("去年第四季度，今年一季度", default_year=2023)]
     ['quarter/2022-Q4', 'quarter/2023-Q1']
+    >>> [p.text for p in find_periods("东莞市今年第一季度单车日均订单", default_year=2023)]
+    ['今年第一季度']
     """
     folded = _fold(text)
     periods = []
     for m in PERIOD_RE.finditer(folded):
         year = default_year
-        if year is not None and not m.group("y") and _LAST_YEAR_RE.search(folded, 0, m.start()):
-            year -= 1  # 去年第四季度, 上年 12 月: the year before the document's
+        start, end = m.span()
+        named = None if m.group("y") else _NAMED_YEAR_RE.search(folded, 0, start)
+        if named is not None:
+            start = named.start()  # 今年第一季度 is one period: its words are the period's
+            if year is not None and named.group(1) != "今年" and named.group(1) != "本年":
+                year -= 1  # 去年第四季度, 上年 12 月: the year before the document's
         interval, tpc = _resolve(m, year)
         if interval is None:
             continue
-        start, end = m.span()
         if _EOP_CUE_RE.search(folded, max(0, start - 12), start):
             tpc = END_OF_PERIOD
         iri, first, last = interval
