@@ -314,7 +314,7 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
         ),
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
-            [("全省工业企业上云总数", "48000"), ("全省工业企业上云覆盖率", "50")],
+            [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
     ],
 )
@@ -407,3 +407,26 @@ def test_a_share_in_a_parallel_from_to_clause_is_the_levels(ctx):
         "数字经济规模年均复合增长率由10%提高到15%，占国内生产总值比重由30%提升到39.8%。", ctx
     )
     assert not any(f[0].endswith("增长率占国内生产总值比重") for f in rate)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (  # news-05 (2023): 全市 is the region in context, not the thing counted; a
+            # quoted predicate stays whole
+            "全市2000余项服务事项实现“掌上办”，375项便民服务“就近办”，100项事项“无感智办”。",
+            ["实现“掌上办”的服务事项数量", "“就近办”的便民服务数量", "“无感智办”的事项数量"],
+        ),
+        (  # a quoted name modifies the noun after it (no verb inside it is a predicate)
+            "累计培育15个“5G+工业互联网”示范工厂，建成3个“千兆城市”。",
+            ["“5G+工业互联网”示范工厂数量", "“千兆城市”数量"],
+        ),
+        (  # news-03 (2023): 占全省 is a share of the province's total, which stays
+            "从区域分布来看，杭甬软件业务收入合计占全省的95.3%。",
+            ["杭甬软件业务收入占全省的比例"],
+        ),
+        ("全市场规模达100亿元。", ["全市场规模"]),  # 全市场 is a word, not 全市
+    ],
+)
+def test_the_whole_of_here_and_quoted_names(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

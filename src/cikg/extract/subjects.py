@@ -332,8 +332,17 @@ def _starts_word(phrase: str, word: str, ctx: SubjectContext) -> bool:
     return bool(tokens) and tokens[0].word == word
 
 
+#: The whole of the region the text is about (全市, 本省): an area, which the
+#: paragraph or the document names (:mod:`cikg.extract.areas`), not a subject.
+_WHOLE_OF_HERE = frozenset(
+    {"全市", "全省", "全区", "全县", "全州", "全镇", "全乡", "本市", "本省", "本区", "本县",
+     "该市", "该省", "该区", "该县", "全域"}
+)  # fmt: skip
+
+
 def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
-    """A region, the nation or the world at the start of ``phrase``: (name, end)."""
+    """A region, the nation, the world or the whole of the region in context
+    (全市) at the start of ``phrase``: (name, end)."""
     for word in (*_NATION, *_WORLD):
         if phrase.startswith(word) and not _starts_org(phrase, ctx):
             if word in _WORLD and _SHARE_OF_WHOLE_RE.match(phrase, len(word)):
@@ -343,6 +352,8 @@ def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
     if not tokens:
         return None
     first = tokens[0].word
+    if first in _WHOLE_OF_HERE:
+        return first, tokens[0].end  # 全市 2000 余项服务事项…: the region in context
     enumerated = len(tokens) > 1 and tokens[1].word in {"、", "和", "及", "与"}
     if not enumerated and ctx.region_of(first) is not None:
         return first, tokens[0].end
@@ -406,7 +417,9 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     share = _SHARE_RE.match(lead)
     if share and "占比" not in share["part"][-2:]:
         subject, area = clean_lead(share["part"], ctx)
-        whole = clean_lead(_ASIDE_RE.sub("", share["whole"]), ctx)[0]
+        whole = _ASIDE_RE.sub("", share["whole"]).strip()
+        if whole.removesuffix("的") not in _WHOLE_OF_HERE:  # 占全省: the province's total
+            whole = clean_lead(whole, ctx)[0]
         return Lead("share", subject, area, whole=whole)
     subject, area = clean_lead(lead, ctx)
     if subject and _only_verbs(subject, ctx):
@@ -641,8 +654,9 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
     tagged = ctx.segmenter.tagged(after)
-    if not tagged or tagged[0].tag in {"m", "q", "x", "uj", "ul"}:
-        return ""
+    opening = tagged[1] if len(tagged) > 1 and tagged[0].word == "“" else None
+    if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and opening is None):
+        return ""  # (a quoted name opens a noun: 3 个“千兆城市”)
     suffix = "人数" if q.unit == "person" else "数量"
     if q.unit == "person" and _is_predicate(tagged[0]):
         # 3.31 亿人 | 表示自己听说过生成式人工智能产品 -> …的人数
@@ -650,6 +664,13 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     # a noun phrase, possibly with a 的-modifier, then a predicate
     de = after.find("的")
     cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), len(after))
+    opened = after.rfind("“", 0, cut)
+    if opened > after.rfind("”", 0, cut):
+        cut = opened  # 便民服务“就近办”: a quoted predicate stays whole
+    elif cut == len(after) and after.endswith("”") and after.rfind("“") > 0:
+        cut = after.rfind("“")  # 事项“无感智办”: a quoted slogan after the noun says what
+    elif after[:cut].startswith("“") and after[:cut].rstrip().endswith("”"):
+        cut = len(after)  # “5G+工业互联网”示范工厂: a quoted name modifies the noun after it
     if de < 0 and len(after) - cut <= 3 and tagged[-1].tag.startswith(("n", "eng", "j")):
         # 9 个 | 农业物联网示范省: a verb and a one-character head (示范 | 省) are a
         # compound noun's end, not a predicate and its object (高校 | 设立 | 网络安全学院)
