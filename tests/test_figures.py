@@ -430,3 +430,16 @@ def test_a_share_in_a_parallel_from_to_clause_is_the_levels(ctx):
 )
 def test_the_whole_of_here_and_quoted_names(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_numbers_in_a_quoted_name_or_a_product_are_no_figures(ctx):
+    """news-04 (2023): 24 in “24小时全天候系统自动受理” is a word of the name, 7×24
+    a product; news-07: 11 家平台 counts platforms, it names none."""
+    text = (
+        "实现142条办理项“24小时全天候系统自动受理”，为企业群众提供7×24小时数字化办事体验。"
+        "11家平台年交易规模超过百亿元。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("“24小时全天候系统自动受理”的办理项数量", Decimal("142")),
+        ("年交易规模超过百亿元的平台数量", Decimal("11")),
+    ]

@@ -72,6 +72,10 @@ from cikg.wording import display_form
 __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
 
 _TITLE_RE = re.compile(r"《([^《》]*)》")
+#: A quoted name or slogan: short, one phrase (no clause punctuation inside).
+_QUOTED_NAME_RE = re.compile(r"“[^“”，。；！？,;!?]{2,16}”")
+#: A multiplication sign before a number (7×24 小时): a product, not a figure.
+_TIMES_SIGNS = frozenset({"×", "*", "✕"})
 _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Documents that report on the period they name (2023 年年度报告, 2023 年第二季度…
@@ -409,6 +413,9 @@ class _Reader:
         self.out = ProseResult()
         self.state = _State(period=ctx.default_period)
         self.titles = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
+        # a short quoted name or slogan (“24小时全天候系统自动受理”): its numbers
+        # are words of the name, not figures
+        self.names = [(m.start(), m.end()) for m in _QUOTED_NAME_RE.finditer(text)]
 
     # -------------------------------------------------------------- helpers
 
@@ -496,7 +503,13 @@ class _Reader:
         return found[0] if found else period
 
     def in_title(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b, _ in self.titles)
+        """Whether ``offset`` lies in a 《title》, a short quoted name or a
+        product of numbers (7×24 小时): no figure stands there."""
+        if any(a <= offset < b for a, b, _ in self.titles) or any(
+            a <= offset < b for a, b in self.names
+        ):
+            return True
+        return self.text[max(0, offset - 1) : offset] in _TIMES_SIGNS
 
     def without_titles(self, lo: int, hi: int) -> str:
         return _TITLE_RE.sub("", self.text[lo:hi])
