@@ -274,8 +274,9 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，40 家企业数字化基础能力突出，59 家企业核心技术人员占比过半。",
             [("数字化基础能力突出的企业数量", "40"), ("核心技术人员占比过半的企业数量", "59")],
         ),
-        (  # 据…报道 names a source, not who; 金额 after a count is the business's
-            "据某报报道，截至 2024 年 5 月末，累计开立数字人民币个人钱包 15.1 万个，"
+        (  # 据…报道 names a source, not who; 金额 after a count is the business's (news-14:
+            # in 梅州 the wallets were opened there, whoever opened them)
+            "据某报报道，截至 2024 年 5 月末，梅州全市累计开立数字人民币个人钱包 15.1 万个，"
             "流通业务 51.19 万笔、金额 10205 万元。",
             [
                 ("开立数字人民币个人钱包数量", "151000"),
@@ -442,4 +443,25 @@ def test_numbers_in_a_quoted_name_or_a_product_are_no_figures(ctx):
     assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
         ("“24小时全天候系统自动受理”的办理项数量", Decimal("142")),
         ("年交易规模超过百亿元的平台数量", Decimal("11")),
+    ]
+
+
+def test_a_count_of_what_was_acted_on_names_who_acted(ctx):
+    """seed 003:1014: 推送…数据 480 万条 is 商务部's (the body that opens the
+    sentence); CAC 2021 PDF: 处置账号 5600 余个 after 联合开展…集中治理 names no
+    one who acted, and gives no figure (a finding says so)."""
+    text = (
+        "商务部加大部门和地方数据共享力度，全年推送商务领域政务数据超480万条，制发电子证照108万份。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "商务部推送商务领域政务数据数量",
+        "商务部制发电子证照数量",
+    ]
+    orphan = "联合开展摄像头偷窥等黑产集中治理，处置相关违规有害信息3万余条、账号5600余个。"
+    result = paragraph_to_facts(orphan, 0, ctx)
+    assert result.facts == []
+    assert [f.kind for f in result.findings] == ["no-actor", "no-actor"]
+    # who acted is named: 设立网络安全学院的高校 are the universities
+    assert [f[0] for f in _facts("全国已有60所高校设立网络安全学院。", ctx)] == [
+        "设立网络安全学院的高校数量"
     ]

@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from cikg.extract.areas import AreaState, resolve_area
 from cikg.extract.clauses import Clause, Sentence, text_to_sentences
+from cikg.extract.organisations import is_org_name
 from cikg.extract.periods import Period, find_periods, month_of_day, parse_period, span
 from cikg.extract.qualifiers import (
     figure_status,
@@ -51,6 +52,7 @@ from cikg.extract.subjects import (
     COUNTING_UNITS,
     SubjectContext,
     actor_of,
+    acts_without_actor,
     clean_lead,
     count_label,
     counted_noun,
@@ -67,6 +69,7 @@ from cikg.extract.subjects import (
     topic_of,
 )
 from cikg.records import Finding, ObservationFact, PeriodRef
+from cikg.segment import Segmenter
 from cikg.wording import display_form
 
 __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
@@ -261,6 +264,7 @@ class _State:
     previous: Period | None = None  # the period the previous sentence set
     carried: Period | None = None  # the sentence's last period that goes on to the next
     from_period: Period | None = None  # the period a 由 A 提高到 B of the sentence started at
+    owner: str = ""  # who acted in the sentence's last figure (大气监督帮扶共推送线索…)
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
@@ -452,6 +456,16 @@ class _Reader:
             else words[0]
         )
 
+    def is_body(self, name: str) -> bool:
+        """Whether ``name`` is an organisation (curated, or by its structure:
+        商务部, 能源企业) or a platform (国家政务服务平台): a body that acts."""
+        return (
+            self.ctx.subjects.is_org(name)
+            or self.ctx.is_company(name)
+            or is_org_name(name)
+            or platform_actor(name) == name
+        )
+
     def owned(self, subject: str) -> str:
         """A subject with its owner: 公司移动通信服务收入 -> 中国电信移动通信服务收入;
         a measure in a sentence about a company, or in an article about one,
@@ -533,7 +547,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base = ""
-            self.state.carried, self.state.from_period = None, None
+            self.state.carried, self.state.from_period, self.state.owner = None, None, ""
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before
             if self.state.previous is not None:
@@ -1149,6 +1163,24 @@ class _Reader:
             self.ctx.subjects.region_of,
             self.state.first_clause,
         )
+        segmenter = self.ctx.subjects.segmenter
+        if (
+            area_name is None  # a region's counts are what was done there (梅州…开立钱包)
+            and not self.ctx.subjects.is_indicator(label)
+            and acts_without_actor(label, segmenter)
+        ):
+            actor = self.state.actor
+            if not (actor and self.is_body(actor)):
+                actor = self.state.owner  # …共推送线索 1.5 万余条，发现问题 2.2 万个
+            if not actor or actor in label:
+                # 联合开展…集中治理，处置账号 5600 余个: whose accounts, the label cannot say
+                self.finding("no-actor", f"{value_text}: {label!r} names no one who acted")
+                return
+            # 商务部…，推送商务领域政务数据 480 万条: the body that acted; 大气监督帮扶
+            # 共推送线索 1.5 万余条，发现问题 2.2 万个: who acted in the last figure
+            owned = _joined(actor, label)
+            base = _joined(actor, base) if base and label.startswith(base) else base
+            label = owned
         sentence_start = _sentence_start(text, offset)
         status = figure_status(self.without_titles(sentence_start, offset), self.ctx.default_year)
         if status == "target":
@@ -1165,6 +1197,7 @@ class _Reader:
                 return
             period = future[-1]
         self.state.last, self.state.last_unit = label, unit
+        self.state.owner = _owner_of(label, self.ctx.subjects.segmenter) or self.state.owner
         if derivation is None:
             self.state.change_base = ""  # …；集成电路产业销售额为 …，同比增长 18.2%: its own
         if unit:
@@ -1193,6 +1226,28 @@ class _Reader:
 
 
 _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
+
+
+_LIST_SEP_RE = re.compile(r"[、，,；;]|和|及|与")
+
+
+def _owner_of(label: str, segmenter: Segmenter) -> str:
+    """Who acted in a label that names an actor and what it did (商务部推送商务
+    领域政务数据数量 -> 商务部; 大气监督帮扶共推送线索数量 -> 大气监督帮扶): the
+    words before its last verb, adverbs dropped; "" when no verb follows a name."""
+    tagged = segmenter.tagged(label)
+    verbs = [t for t in tagged if t.tag == "v" and t.start > 0]
+    if not verbs:
+        return ""
+    owner = label[: verbs[-1].start]
+    if not acts_without_actor(label[len(owner) :], segmenter) or _LIST_SEP_RE.search(owner):
+        return ""  # 垂直管理机构政府网站数量: the sites are what is counted, no one acted
+    while owner and (cut := next((a for a in _ADVERBS_BEFORE_VERB if owner.endswith(a)), "")):
+        owner = owner[: -len(cut)]
+    head = segmenter.tagged(owner)
+    if len(owner) < 2 or not head or not head[0].tag.startswith(("n", "j")):
+        return ""  # (a programme's name may end in a verb: 大气监督帮扶)
+    return owner
 
 
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]

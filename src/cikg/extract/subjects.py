@@ -46,9 +46,11 @@ from cikg.segment import Segmenter, Token
 from cikg.wording import display_form
 
 __all__ = [
+    "AGENT_HEADS",
     "Lead",
     "SubjectContext",
     "actor_of",
+    "acts_without_actor",
     "clean_lead",
     "count_label",
     "counted_noun",
@@ -294,6 +296,8 @@ def clean_lead(
             if found is not None:
                 area, end = found
                 phrase, changed = phrase[end:].lstrip("的 "), True
+        elif areas and (whole := _leading_area(phrase, ctx)) and whole[0] in _WHOLE_OF_HERE:
+            phrase, changed = phrase[whole[1] :].lstrip("的 "), True  # 梅州全市: 梅州
     phrase = _LINK_TAIL_RE.sub("", phrase.strip(" 的，,")).strip(" 的，,")
     if light_verbs:
         phrase = _drop_light_verbs(phrase, ctx)
@@ -604,6 +608,47 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     return None
 
 
+#: Nouns a verb-led label may end in that did the acting (开通政务机构微博的省份,
+#: 设立网络安全学院的高校): the label names who, and reads as a relative clause.
+AGENT_HEADS = tuple(
+    sorted({head for heads in _COUNTED_HEADS.values() for head in heads}, key=len, reverse=True)
+)
+
+
+def acts_without_actor(label: str, segmenter: Segmenter) -> bool:
+    """Whether ``label`` names what a verb acted on and not who acted: it
+    opens with a verb (处置账号数, 接入定点零售药店数, 开发本地特色产品数), has
+    no 的 (a relative clause names its head: 完成备案的生成式人工智能服务数量),
+    counts things (a rate, a share, an amount does not: 认为…网民比例; nor do
+    persons, who act themselves: 共享经济参与者人数), opens with
+    no verb of change (新增…), and its head is no agent (:data:`AGENT_HEADS`:
+    开通 95128 电话叫车服务城市数). A figure so
+    labelled is the actor's (北斗三号全球卫星导航系统, 医保电子凭证) or a
+    campaign's, which the label must name.
+
+    >>> from cikg.reference import load_reference
+    >>> seg = Segmenter.from_reference(load_reference())
+    >>> acts_without_actor("处置账号数", seg), acts_without_actor("新增网民规模", seg)
+    (True, False)
+    >>> acts_without_actor("设立网络安全学院高校数", seg)
+    False
+    """
+    if "的" in label or not label.endswith(_COUNT_ENDS) or label.endswith("人数"):
+        return False  # (an amount or a rate: 共享经济市场交易额, jieba's 共享 a verb)
+    tagged = segmenter.tagged(label)
+    if not tagged or tagged[0].tag != "v" or tagged[0].word in _CHANGE_VERBS:
+        return False
+    rest = _MEASURE_SUFFIX_RE.sub("", label)
+    return not rest.endswith(AGENT_HEADS)
+
+
+#: The ends of a count's label: what a verb acted on is counted (处置账号数); a
+#: survey's share (认为…的网民比例) or an amount is no such thing.
+_COUNT_ENDS = ("数", "数量", "个数", "总数", "人次")
+#: Verbs of change a measure's name opens with (新增网民): no action on a thing.
+_CHANGE_VERBS = frozenset({"新增", "增加", "减少", "净增"})
+
+
 def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
     """A noun subject of a counted figure names the count: 5G 基站 + 个 ->
     5G基站数量; 网民 + 人 stays 网民 (a measure already).
@@ -831,8 +876,11 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
     actor = subject[:cut].strip(" 的")
     if len(actor) < 2 or names_measure(actor) or any(c.isdigit() for c in actor):
         return ""
-    if ctx.region_of(actor) is not None or actor in (*_NATION, *_WORLD):
-        return ""  # an area is no actor
+    rest = actor
+    while rest and (found := _leading_area(rest, ctx)) is not None:
+        rest = rest[found[1] :]
+    if not rest or ctx.region_of(actor) is not None or actor in (*_NATION, *_WORLD):
+        return ""  # an area is no actor (梅州全市)
     head = ctx.segmenter.tagged(actor)
     if not head or not head[-1].tag.startswith(("n", "j", "eng", "l")):
         return ""
