@@ -465,3 +465,43 @@ def test_a_count_of_what_was_acted_on_names_who_acted(ctx):
     assert [f[0] for f in _facts("全国已有60所高校设立网络安全学院。", ctx)] == [
         "设立网络安全学院的高校数量"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # CAICT 2022 p16: a span of years and 分别: one figure per year
+            "从时间上看，数字经济产业园2018年-2021年分别设立9家、24家、63家、79家。",
+            [
+                ("数字经济产业园设立数量", "9", "year/2018"),
+                ("数字经济产业园设立数量", "24", "year/2019"),
+                ("数字经济产业园设立数量", "63", "year/2020"),
+                ("数字经济产业园设立数量", "79", "year/2021"),
+            ],
+        ),
+        (  # the span in the clause before, a region before the subject
+            "北京2019—2021年数字经济增加值分别为1万亿元、1.2万亿元、1.4万亿元。",
+            [
+                ("数字经济增加值", "1000000000000", "year/2019"),
+                ("数字经济增加值", "1200000000000", "year/2020"),
+                ("数字经济增加值", "1400000000000", "year/2021"),
+            ],
+        ),
+        (  # CAICT 2022 p16 as the PDF has it: what is counted is the last share's head;
+            # 建立于 2018 年及之后 bounds a category, the share is of the report's date
+            "近98%的数字经济产业园建立于2018年及之后，2018年-2021年分别设立9家、24家、63家、79家。",
+            [
+                ("建立于2018年及之后的数字经济产业园比例", "98", "month/2024-12"),
+                ("数字经济产业园设立数量", "9", "year/2018"),
+                ("数字经济产业园设立数量", "24", "year/2019"),
+                ("数字经济产业园设立数量", "63", "year/2020"),
+                ("数字经济产业园设立数量", "79", "year/2021"),
+            ],
+        ),
+        # as many numbers as years, or none
+        ("2018年-2021年分别设立9家、24家数字经济产业园。", []),
+    ],
+)
+def test_a_span_of_years_and_respectively(ctx, text, expected):
+    assert [(f[0], str(f[1]), f[3]) for f in _facts(text, ctx)] == expected
+    assert all(f[4] == "北京" for f in _facts(text, ctx)) or "北京" not in text

@@ -87,6 +87,7 @@ _DOCUMENT_RE = re.compile(r"报告|年报|季报|通告|公报|数据|统计|业
 #: Verbs that open a time phrase (截至 2023 年底, 到 2025 年): a period after them
 #: says when.
 _TIME_PREPOSITIONS = ("截至", "截止", "到", "至", "在", "于", "自", "从", "直至", "进入")
+_BOUND_AFTER_RE = re.compile(r"\s*及?(?:之后|以后|之前|以前)")
 _COMPARE_BEFORE_RE = re.compile(r"(?:较|比|比上年|比去年|由|从|相比|与|同比|环比)\s*$")
 _SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
 #: 自 2014 年成立以来: the span from the year to the figure's date.
@@ -132,6 +133,10 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: A span of years (2018 年-2021 年, 2019—2022 年) whose years a 分别 list goes through.
+_YEAR_SPAN_RE = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年"
+)
 #: What is left of a 分别 clause's subject that names no items of its own:
 #: a comparison (较 2023 年 12 月, 同比) or a rate of the items named before
 #: (增长率分别为 10.5%、8.8%).
@@ -289,12 +294,17 @@ def _ref(period: Period) -> PeriodRef:
 
 def _own_periods(text: str, lo: int, hi: int, year: int | None) -> list[Period]:
     """Periods in ``text[lo:hi]`` that are the figures' own: not comparison
-    bases (较/比/由 … before them), as offsets into ``text``."""
+    bases (较/比/由 … before them) nor a category's bounds (建立于 2018 年及
+    之后), as offsets into ``text``."""
     found = []
     for p in find_periods(text[lo:hi], year):
         start = lo + p.start_offset
         if _COMPARE_BEFORE_RE.search(text[max(0, start - 5) : start]):
             continue
+        if text[max(0, start - 1) : start] == "于" and _BOUND_AFTER_RE.match(
+            text, lo + p.end_offset
+        ):
+            continue  # 建立于 2018 年及之后的产业园: a category's bound, not when
         found.append(replace(p, start_offset=start, end_offset=lo + p.end_offset))
     return found
 
@@ -979,6 +989,10 @@ class _Reader:
                 if split:
                     lead = replace(lead, subject=phrase)
                     break
+        if split is None and self.read_yearly(
+            clause, in_clause, lead_text, lead.subject, period_source
+        ):
+            return
         if split is None:
             self.finding(
                 "enumeration",
@@ -1027,6 +1041,56 @@ class _Reader:
                 source=period_source,
                 breakdown=None if region is not None else item,
             )
+
+    def read_yearly(
+        self,
+        clause: Clause,
+        in_clause: list[Quantity],
+        lead_text: str,
+        subject: str,
+        area: str | None,
+    ) -> bool:
+        """2018 年-2021 年分别设立 9 家、24 家、63 家、79 家: one figure per year
+        of the span, when the span has as many years as there are numbers;
+        return whether it read them."""
+        before = self.text[_sentence_start(self.text, in_clause[0].start) : in_clause[0].start]
+        spans = list(_YEAR_SPAN_RE.finditer(before))  # in the clause or before it
+        if not spans:
+            return False
+        span_m = spans[-1]
+        first, last = int(span_m["first"]), int(span_m["last"])
+        if (
+            last - first + 1 != len(in_clause)
+            or read_lead(lead_text, self.ctx.subjects).kind == "change"
+        ):
+            return False
+        # the words before 分别 without the span: 北京 2019—2021 年数字经济增加值
+        named = read_lead(
+            _YEAR_SPAN_RE.sub(" ", _RESPECTIVELY_RE.split(lead_text)[0]), self.ctx.subjects
+        )
+        subject, area = named.subject or subject, named.area or area
+        verb = _RESPECTIVELY_RE.split(lead_text)[-1]
+        verb = re.sub(r"^[\s为是达]+|[\s为是达]+$", "", verb)
+        subject = subject.rstrip("-—–~至到 ")
+        if subject and verb:  # 数字经济产业园…分别设立 -> 数字经济产业园设立数量
+            label = f"{subject}{verb}{'人数' if in_clause[0].unit == 'person' else '数量'}"
+        elif subject:
+            label = count_label(subject, in_clause[0].unit, self.ctx.subjects)
+        else:
+            after = self.text[in_clause[-1].end : clause.end]
+            label = counted_noun(after, verb, in_clause[-1], self.ctx.subjects)
+            head = _head_noun(self.state.last)
+            if not label and head and verb:  # 近 98% 的数字经济产业园…，…分别设立 9 家…
+                label = f"{head}{verb}数量"
+        if not label or problem_with(label, in_clause[0].unit, self.ctx.subjects):
+            return False
+        for year, q in zip(range(first, last + 1), in_clause, strict=True):
+            found = find_periods(f"{year}年")
+            if not found:
+                return False
+            self.emit_quantity(label, q, q.unit, found[0], area=area, source="clause")
+        self.state.topic = label
+        return True
 
     def read_from_to(
         self, clause: Clause, in_clause: list[Quantity], period: Period, period_source: str
@@ -1229,6 +1293,16 @@ _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "�
 
 
 _LIST_SEP_RE = re.compile(r"[、，,；;]|和|及|与")
+_MEASURE_WORD_RE = re.compile(r"(?:比例|占比|比重|数量|数|规模|总数)$")
+
+
+def _head_noun(label: str) -> str:
+    """The thing a label counts or measures a share of: 建立于 2018 年及之后的
+    数字经济产业园比例 -> 数字经济产业园; "" when it has no 的-phrase head."""
+    if "的" not in label:
+        return ""
+    head = _MEASURE_WORD_RE.sub("", label.rsplit("的", 1)[-1])
+    return head if len(head) >= 2 else ""
 
 
 def _owner_of(label: str, segmenter: Segmenter) -> str:
