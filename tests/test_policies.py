@@ -371,3 +371,19 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
 )
 def test_organisations_by_structure(text, names, finder):
     assert [(o.name, o.curated) for o in finder.find(text)] == names
+
+
+def test_a_notice_that_sends_a_policy_out_is_that_policy(reference, finder):
+    """CAICT 2022 p10: 《国务院关于印发促进大数据发展行动纲要的通知》 is the
+    issuance of 促进大数据发展行动纲要 (curated), by 国务院; the notice's title is
+    kept as written. A notice that sends nothing out stays a notice."""
+    (m,) = _read(
+        "《国务院关于印发促进大数据发展行动纲要的通知》（国发〔2015〕50号）。", reference, finder
+    )
+    assert (m.title, m.issuers, m.written) == (
+        "促进大数据发展行动纲要",
+        ("国务院",),
+        "国务院关于印发促进大数据发展行动纲要的通知",
+    )
+    (n,) = _read("《关于开展2020年IPv6端到端贯通能力提升专项行动的通知》。", reference, finder)
+    assert (n.title, n.written) == ("关于开展2020年IPv6端到端贯通能力提升专项行动的通知", None)

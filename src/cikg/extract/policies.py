@@ -57,6 +57,8 @@ _ISSUED_BY_RE = re.compile(
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
 _ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
+#: A notice that sends out another document: (X)关于印发(Y)的通知.
+_TRANSMITTED_RE = re.compile(r"^(?:[^《》]{0,30}?)关于印发(?P<what>.+?)的通知$")
 _IN_FORCE_RE = re.compile(
     r"^[^。；]{0,30}?(?:自|于|从)?(?P<date>[^。；，,]{4,16}?)(?:起)?(?:正式)?(?:施行|实施|生效)"
 )
@@ -83,6 +85,8 @@ class PolicyMention:
     :param issuer_count: how many bodies issued it, when the text says so
         and names fewer (中央网信办等 6 部门).
     :param in_force: when the text says it took effect, if it does.
+    :param written: the title as written when it names the notice that sent
+        the policy out (国务院关于印发…的通知), else ``None``.
     """
 
     title: str
@@ -95,6 +99,7 @@ class PolicyMention:
     doc_number: str | None = None
     issuer_count: int | None = None
     in_force: IssuedDate | None = None
+    written: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +291,12 @@ def blocks_to_policy_mentions(
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before, published, report_year) if issued else None
                 chain_end = end
-                title = display_form(raw)
+                title = written = display_form(raw)
+                sent = _TRANSMITTED_RE.match(title)
+                if sent and (inner := title_kind(sent["what"].strip("《》"))) and inner[1]:
+                    # 国务院关于印发“宽带中国”战略及实施方案的通知: the notice that
+                    # sends a policy out is that policy's issuance, not one of its own
+                    title = sent["what"].strip("《》")
                 if len(normalise_key(title)) <= 3:
                     continue  # 《报告》, 《条例》: a reference back to a title, not a title
                 earlier = next((t for t in reversed(seen) if t.endswith(title)), None)
@@ -313,6 +323,7 @@ def blocks_to_policy_mentions(
                         doc_number=number.group(1) if number else None,
                         issuer_count=count if kind and kind[1] else None,
                         in_force=in_force if kind and kind[1] else None,
+                        written=written if written != title else None,
                     )
                 )
     return out

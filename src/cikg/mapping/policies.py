@@ -138,6 +138,8 @@ def policies_to_triples(
             shared((iri, RDFS.label, _zh(display_form(m.title))))
             if m.kind:
                 shared((iri, ELI.type_document, NamedNode(m.kind)))
+        if m.written:  # 国务院关于印发…的通知: the notice's title names the policy too
+            shared((iri, SKOS.altLabel, _zh(m.written)))
         if not curated:  # a curated policy's issuers and dates are curated, verified
             for name in m.issuers:
                 shared((iri, ELI.passed_by, orgs.iri(name)))
