@@ -387,3 +387,35 @@ def test_a_notice_that_sends_a_policy_out_is_that_policy(reference, finder):
     )
     (n,) = _read("《关于开展2020年IPv6端到端贯通能力提升专项行动的通知》。", reference, finder)
     assert (n.title, n.written) == ("关于开展2020年IPv6端到端贯通能力提升专项行动的通知", None)
+
+
+def test_a_draft_and_the_title_inside_it(reference, finder):
+    """seed 004:1517: a draft amendment is a policy of kind draft, issued that
+    month by its body; the law it amends (〈反垄断法〉) is named, not issued then."""
+    text = "2020年1月，国家市场监督管理总局发布《〈反垄断法〉修订草案（公开征求意见稿）》。"
+    draft, law = _read(text, reference, finder)
+    assert (draft.kind.rsplit("/", 1)[-1], draft.issuers, draft.date.isoformat()) == (
+        "draft",
+        ("国家市场监督管理总局",),
+        "2020-01",
+    )
+    assert (law.title, law.is_policy, law.issuers, law.date) == ("反垄断法", True, (), None)
+
+
+def test_titles_in_footnotes_are_read(reference, finder):
+    """seed 004:1029: a footnote that says what a term means names two standards."""
+    blocks = lines_to_blocks(
+        [
+            "正文提到网约车安全标准¹⁰³。",
+            "",
+            "¹⁰³ 网约车安全标准：指《网络预约出租汽车平台公司安全运营自律规范》和"
+            "《私人小客车合乘信息服务平台公司安全运行技术规范》。",
+        ],
+        0,
+        set(),
+    )
+    titles = [m.title for m in blocks_to_policy_mentions(blocks, _kind(reference), finder)]
+    assert titles == [
+        "网络预约出租汽车平台公司安全运营自律规范",
+        "私人小客车合乘信息服务平台公司安全运行技术规范",
+    ]

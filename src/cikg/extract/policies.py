@@ -57,6 +57,8 @@ _ISSUED_BY_RE = re.compile(
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
 _ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
+#: A title inside a title, in 〈〉 (《〈反垄断法〉修订草案（公开征求意见稿）》).
+_INNER_TITLE_RE = re.compile(r"〈([^〈〉]{2,40})〉")
 #: A notice that sends out another document: (X)关于印发(Y)的通知.
 _TRANSMITTED_RE = re.compile(r"^(?:[^《》]{0,30}?)关于印发(?P<what>.+?)的通知$")
 _IN_FORCE_RE = re.compile(
@@ -174,6 +176,12 @@ def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
     return names if len(title) - position > 2 else []
 
 
+#: Blocks whose titles are read: running text, and footnotes (¹⁰³ 网约车安全标准：
+#: 指《网络预约出租汽车平台公司安全运营自律规范》…), which name documents as often.
+_TEXT_KINDS = frozenset(
+    {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.FOOTNOTE}
+)
+
 #: The longest 《》 title read as a short form of an earlier title it ends
 #: (《若干意见》, 《实施细则》); a longer one is a title of its own.
 _SHORT_FORM = 6
@@ -265,7 +273,7 @@ def blocks_to_policy_mentions(
     out: list[PolicyMention] = []
     seen: list[str] = []  # the titles met so far, for references back (《行动方案》)
     for index, block in enumerate(blocks):
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+        if block.kind not in _TEXT_KINDS:
             continue
         for sentence in _SENTENCE_RE.finditer(block.text):
             text = sentence.group(0)
@@ -276,13 +284,22 @@ def blocks_to_policy_mentions(
             count: int | None = None
             date: IssuedDate | None = None
             spans = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
+            inner = [  # 《〈反垄断法〉修订草案》 names 反垄断法 too (but says nothing of it)
+                (start + 1 + m.start(), start + 1 + m.end(), m.group(1))
+                for start, _, title in spans
+                for m in _INNER_TITLE_RE.finditer(title)
+            ]
+            spans += inner
             spans += [
                 (m.start(), m.end(), m.group(0))
                 for m in _UNQUOTED_PLAN_RE.finditer(text)
                 if not any(a <= m.start() < b for a, b, _ in spans)
             ]
             for start, end, raw in sorted(spans):
-                if chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
+                nested = (start, end, raw) in inner
+                if nested:
+                    pass  # the title it is inside is the one issued
+                elif chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
                     before = text[:start]
                     issuers, count = _issuers(
                         before, text[end:], raw, finder, by_number, government
@@ -290,10 +307,11 @@ def blocks_to_policy_mentions(
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before, published, report_year) if issued else None
-                chain_end = end
+                if not nested:
+                    chain_end = end
                 title = written = display_form(raw)
                 sent = _TRANSMITTED_RE.match(title)
-                if sent and (inner := title_kind(sent["what"].strip("《》"))) and inner[1]:
+                if sent and (sent_kind := title_kind(sent["what"].strip("《》"))) and sent_kind[1]:
                     # 国务院关于印发“宽带中国”战略及实施方案的通知: the notice that
                     # sends a policy out is that policy's issuance, not one of its own
                     title = sent["what"].strip("《》")
@@ -308,6 +326,7 @@ def blocks_to_policy_mentions(
                     title = earlier
                 seen.append(title)
                 kind = title_kind(title)
+                issued_here = bool(kind and kind[1]) and not nested
                 number = _DOC_NUMBER_RE.match(text[end : end + 20])
                 force = _IN_FORCE_RE.match(text[end:])
                 in_force = _date(force.group("date")) if force else None
@@ -318,11 +337,11 @@ def blocks_to_policy_mentions(
                         kind=kind[0] if kind else None,
                         is_policy=kind[1] if kind else None,
                         block=index,
-                        issuers=issuers if kind and kind[1] else (),
-                        date=date if kind and kind[1] else None,
-                        doc_number=number.group(1) if number else None,
-                        issuer_count=count if kind and kind[1] else None,
-                        in_force=in_force if kind and kind[1] else None,
+                        issuers=issuers if issued_here else (),
+                        date=date if issued_here else None,
+                        doc_number=number.group(1) if number and not nested else None,
+                        issuer_count=count if issued_here else None,
+                        in_force=in_force if issued_here else None,
                         written=written if written != title else None,
                     )
                 )
