@@ -40,6 +40,7 @@ __all__ = [
     "find_boilerplate",
     "join_lines",
     "lines_to_blocks",
+    "lines_to_document",
     "load_text",
     "size_message",
     "split_cover",
@@ -738,18 +739,37 @@ def load_text(path: Path, max_bytes: int | None = None) -> Document:
     text, encoding = detect_encoding(data, path)
     if not text.strip():
         raise InputError(path, "is empty: it holds no text")
-    lines = _split_lines(text)
-    front, start = split_front_matter(lines, path)
+    return lines_to_document(path, hashlib.sha256(data).hexdigest(), _split_lines(text), encoding)
+
+
+def lines_to_document(
+    path: Path,
+    sha256: str,
+    lines: Sequence[str],
+    encoding: str | None,
+    front: FrontMatter | None = None,
+) -> Document:
+    """Stages 2-5 on decoded lines (a text file's, or a web page's main
+    content as :func:`cikg.load.html.html_to_lines` gives it).
+
+    :param sha256: hex SHA-256 of the input file's bytes.
+    :param front: front matter from elsewhere (a web page's metadata); when
+        ``None``, YAML front matter at the top of ``lines`` is read.
+    :return: the document.
+    :raises InputError: if the front matter is malformed.
+    """
+    start = 0
+    if front is None:
+        front, start = split_front_matter(lines, path)
     cover: tuple[tuple[int, str], ...] = ()
     body = start
     if front is None:
         cover, body = split_cover(lines, start)
     dropped = find_boilerplate(lines, body, front)
-    start = body
-    blocks = lines_to_blocks(lines, start, dropped)
+    blocks = lines_to_blocks(lines, body, dropped)
     return Document(
         path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         blocks=tuple(blocks),
         front_matter=front,
         cover=cover,
