@@ -110,7 +110,8 @@ class BuildReport:
 
 def discover(paths: Sequence[Path]) -> list[Path]:
     """The input files under ``paths``: files as given, folders searched
-    recursively for ``.txt``, ``.md``, ``.html``/``.htm`` and ``.pdf`` files, sorted by name.
+    recursively for ``.txt``, ``.md``, ``.html``/``.htm``, ``.docx`` and ``.pdf``
+    files, sorted by name.
 
     :raises InputError: if a path does not exist.
     """

@@ -11,19 +11,20 @@ from cikg.errors import UnsupportedInput
 from cikg.load.html import load_html
 from cikg.load.pdf import load_pdf
 from cikg.load.text import load_text
+from cikg.load.word import load_docx
 from cikg.records import Document
 
 __all__ = ["SUPPORTED_SUFFIXES", "load_document"]
 
 #: Suffixes cikg reads.
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".html", ".htm"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx"})
 KNOWN_SUFFIXES = SUPPORTED_SUFFIXES
 
 
 def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
     """Load one input file.
 
-    :param path: a ``.txt``/``.md``, ``.html``/``.htm`` or ``.pdf`` file.
+    :param path: a ``.txt``/``.md``, ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
     :param max_bytes: the most text (UTF-8 bytes of a PDF's text, bytes of a
         text file) a document may hold; ``None`` for no limit.
     :return: the document.
@@ -36,6 +37,8 @@ def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
         return load_pdf(path, max_bytes=max_bytes)
     if suffix in {".html", ".htm"}:
         return load_html(path, max_bytes=max_bytes)
+    if suffix == ".docx":
+        return load_docx(path, max_bytes=max_bytes)
     if suffix in SUPPORTED_SUFFIXES:
         return load_text(path, max_bytes=max_bytes)
     raise UnsupportedInput(path, f"unknown file type {suffix or '(none)'!r}; skipped")
