@@ -154,7 +154,7 @@ def build_command(
         bool, typer.Option("--findings", help="List every finding with its file and line.")
     ] = False,
 ) -> None:
-    """Build the knowledge graph from text, markdown and PDF reports."""
+    """Build the knowledge graph from text, markdown, web-page, Word and PDF reports."""
     try:
         report = _run_build(paths or [DEFAULT_SEEDS], store, force)
     except CikgError as exc:
