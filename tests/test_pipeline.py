@@ -120,7 +120,11 @@ def test_a_broken_pdf_is_a_failure_with_a_message_not_a_crash(tmp_path):
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = build([pdf], tmp_path / "store").results[0]
     assert result.status is Status.FAILED and "report.pdf" in result.message
-    other = tmp_path / "notes.docx"
+    word = tmp_path / "notes.docx"  # a broken Word file fails the same way
+    word.write_bytes(b"PK")
+    result = build([word], tmp_path / "store").results[0]
+    assert result.status is Status.FAILED and "notes.docx" in result.message
+    other = tmp_path / "slides.pptx"
     other.write_bytes(b"PK")
     assert build([other], tmp_path / "store").results[0].status is Status.SKIPPED
 
