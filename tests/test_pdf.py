@@ -15,6 +15,7 @@ from cikg.load import load_document
 from cikg.metadata import document_to_metadata
 from cikg.pipeline import Status, build
 from cikg.records import BlockKind
+from cikg.reference import load_reference
 from cikg.store import open_store, query
 
 from .pdf_fixtures import (
@@ -127,6 +128,20 @@ def test_real_reports_metadata_from_their_first_pages(reference, name, slug, tit
     assert closed / len(paragraphs) > 0.85  # sentences broken by a page are rejoined
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside the checkout")
+def test_a_cover_title_that_is_also_the_running_header():
+    """CAICT's 中国算力发展指数白皮书 prints its title and publisher at the top of
+    every page: they stay on the cover, and the 版权声明 page after it is no
+    title (it was, while the running-header rule blanked the cover)."""
+    doc = load_document(CORPUS / "caict_compute_index_2021.pdf")
+    meta = document_to_metadata(doc, load_reference(), IriMinter())
+    assert (meta.title, meta.issued.isoformat(), meta.publishers) == (
+        "中国算力发展指数白皮书",
+        "2021-09",
+        ("中国信息通信研究院",),
+    )
+
+
 def test_what_the_pdf_path_loses_against_the_same_text(tmp_path, fixture_pdf, reference, segmenter):
     """The fixture written as a text report gives the same facts as its PDF."""
     head = "\t".join(h.replace("\n", " ") for h in TABLE_HEAD)
@@ -147,3 +162,18 @@ def test_what_the_pdf_path_loses_against_the_same_text(tmp_path, fixture_pdf, re
 
     from_pdf, from_text = facts(fixture_pdf), facts(as_text)
     assert from_text and from_pdf == from_text  # nothing lost on this layout
+
+
+def test_running_headers_go_but_the_cover_keeps_its_title():
+    """A running header (the report's title and publisher on every page) is
+    blanked on the pages after the cover, not on the cover itself."""
+    from cikg.load.pdf import _drop_running_lines
+
+    lines = ["中国算力发展指数白皮书", "中国信息通信研究院", "2021年9月"]
+    pages = [1, 1, 1]
+    for page in (2, 3, 4):
+        lines += ["中国算力发展指数白皮书", f"正文第 {page} 页的一段话。", "中国信息通信研究院"]
+        pages += [page] * 3
+    kept = _drop_running_lines(lines, pages)
+    assert kept[:3] == lines[:3]
+    assert [line for line in kept[3:] if line] == [f"正文第 {p} 页的一段话。" for p in (2, 3, 4)]

@@ -202,8 +202,11 @@ def _join_footnotes(lines: list[dict]) -> list[dict]:
 
 def _drop_running_lines(lines: list[str], pages: list[int]) -> list[str]:
     """Blank out running headers and footers: a line among the first or last
-    two text lines of a page that stands there on two pages or more."""
+    two text lines of a page that stands there on two pages or more. The
+    first page is the cover: its title and publisher stay, though the running
+    header repeats them (中国算力发展指数白皮书 / 中国信息通信研究院)."""
     edges: dict[int, list[int]] = {}
+    cover = min(pages, default=1)
     for index, (line, page) in enumerate(zip(lines, pages, strict=True)):
         if line.strip():
             edges.setdefault(page, []).append(index)
@@ -215,6 +218,7 @@ def _drop_running_lines(lines: list[str], pages: list[int]) -> list[str]:
     return [
         ""
         if line.strip() in running
+        and pages[index] != cover
         and index in {*edges[pages[index]][:2], *edges[pages[index]][-2:]}
         else line
         for index, line in enumerate(lines)
