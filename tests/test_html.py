@@ -93,9 +93,10 @@ def test_a_news_page_is_an_article_with_its_date_tables_and_footnotes(tmp_path):
     path.write_text(_PAGE, encoding="utf-8")
     doc = load_document(path)
     assert doc.front_matter is not None
-    assert (doc.front_matter.title, doc.front_matter.date) == (
+    assert (doc.front_matter.title, doc.front_matter.date, doc.front_matter.source) == (
         "我国网民规模达11.08亿人",
         "2025-01-17",
+        "示例政务网",  # the site's name after the title in <title>
     )
     text = "\n".join(b.text for b in doc.blocks)
     assert "首页" not in text and "ICP" not in text and "99 亿人" not in text  # around it

@@ -1,17 +1,19 @@
 """Web pages (``.html``, ``.htm``) -> :class:`~cikg.records.Document`.
 
 A saved page holds the document among navigation, footers, share buttons
-and scripts. Two well-kept libraries do what is not ours:
+and scripts. Well-kept libraries do what is not ours:
 
 - **readability-lxml** finds the main content and returns it as HTML with its
   structure kept (headings, paragraphs, lists, ``<table>`` with ``rowspan``
-  and ``colspan``, ``<sup>`` footnote markers, links). trafilatura's own text
-  output was measured on the same pages and dropped the section headings
+  and ``colspan``, ``<sup>`` footnote markers, links). trafilatura was
+  measured on the same pages: its output dropped the section headings
   (``<h2>一、基础资源</h2>``) and flattened spanning header cells, which the
-  table reader needs; so it is used for metadata only.
-- **trafilatura** (its metadata extractor, with htmldate) reads the page's
-  title without the site's suffix, its date, site name and author from
-  ``<meta>`` tags, JSON-LD and the visible dateline.
+  table reader needs; and installing it beside readability-lxml breaks the
+  resolver of the pip a fresh ``python3 -m venv`` ships (23.2: two spellings of
+  the ``lxml[html_clean]`` extra), so it is not used.
+- **htmldate** reads the date the page's ``<head>`` states (meta tags such as
+  ``article:published_time``, JSON-LD); the title is the content's first line
+  when ``<title>`` opens with it, the site's name what follows it there.
 
 What is ours is turning the content into the lines the text loader reads
 (:func:`html_to_lines`), so a page goes through the same stages as a text
@@ -46,6 +48,8 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "form"})
 _SPACE_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+#: What stands between a page's title and its site's name in ``<title>``.
+_SITE_SEP_RE = re.compile(r"^\s*[_|｜\-–—:：]+\s*")
 #: The most cells a spanning cell may fill (a malformed colspan="9999").
 _MAX_SPAN = 50
 
@@ -88,31 +92,33 @@ def load_html(path: Path, max_bytes: int | None = None) -> Document:
 
 def _front_matter(page: str, lines: list[str]) -> FrontMatter | None:
     """The page's metadata as front matter, when its text opens with the
-    page's title and its ``<head>`` states a date (an article); a report with
-    a title page of its own is read as a text file with one."""
+    page's title (``<title>`` is that line, or that line and the site's name
+    after ``_``, ``|`` or ``-``) and its ``<head>`` states a date (an article);
+    a report with a title page of its own is read as a text file with one."""
     from htmldate import find_date  # imported here: a second of start-up
-    from trafilatura import extract_metadata
 
-    meta = extract_metadata(page)
-    # the date the page states of itself in its <head> (meta tags, JSON-LD), not
-    # one htmldate finds among the dates the text mentions (a footnote's)
     tree = html.document_fromstring(page)
+    first = next((line for line in lines if line.strip()), "").lstrip("# ").strip()
+    title = _SPACE_RE.sub(" ", tree.findtext(".//title") or "").strip()
+    if not first or not title.startswith(first):
+        return None  # the text opens with something else: its own cover, read as such
+    site = _SITE_SEP_RE.sub("", title[len(first) :]).strip() or _meta(tree, "og:site_name")
     body = tree.find("body")
-    if body is not None:
-        for child in list(body):
+    if body is not None:  # the date the <head> states (meta tags, JSON-LD), not one
+        for child in list(body):  # htmldate finds among the dates the text mentions
             body.remove(child)
     stated = find_date(tree, extensive_search=False, original_date=True)
-    if meta is None or not meta.title or not stated:
+    if not stated:
         return None
-    first = next((line for line in lines if line.strip()), "")
-    if first.lstrip("# ").strip() != meta.title.strip():
-        return None  # the text opens with something else: its own cover, read as such
-    return FrontMatter(
-        title=meta.title.strip(),
-        url=meta.url or None,
-        source=(meta.sitename or meta.author or None),
-        date=stated,
-    )
+    return FrontMatter(title=first, url=_meta(tree, "og:url"), source=site or None, date=stated)
+
+
+def _meta(tree: etree._Element, key: str) -> str | None:
+    """A ``<meta property=…>`` or ``<meta name=…>`` value."""
+    for element in tree.iter("meta"):
+        if key in (element.get("property"), element.get("name")) and element.get("content"):
+            return element.get("content").strip()
+    return None
 
 
 def html_to_lines(fragment: str) -> list[str]:
