@@ -131,7 +131,10 @@ _FORECAST_RE = re.compile(r"预计|预测|预期(?!目标)|有望|估计|预估|
 #: Words that set a goal: 力争, 确保, 目标 … (whole words: 虚拟 holds 拟, 计划单列市 计划).
 _TARGET_RE = re.compile(
     r"力争|确保|争取|目标[是为]|的目标|预期目标|主要目标|发展目标|计划到|规划到|努力实现|"
-    r"(?:^|[，,；;]|要求|提出|明确)\s*到\s*(?:19|20)\d{2}\s*年"
+    r"(?:^|[，,；;]|要求|提出|明确)\s*到\s*(?:19|20)\d{2}\s*年|"
+    # a plan: 拟投入, 将为 20 家企业提供 (not 已将, 将近, 即将 … in a past account)
+    r"(?<![已曾即])将(?:为|在|向|于|达到|超过|突破|建成|建设|提供|实现|新增|带动|拓展|培育|打造|"
+    r"投入|形成|引进|吸引|支持|聚力)|(?<![模虚])拟(?:投入|投资|安排|建设|设立|引进|支持)"
 )
 _BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 
@@ -156,6 +159,10 @@ def figure_status(before: str, reference_year: int | None) -> str | None:
     >>> figure_status("截至 2024 年底，网民规模达", 2024) is None
     True
     >>> figure_status("虚拟中奖信息诈骗仍是网民最常遭遇的网络诈骗类型，占比为", 2020) is None
+    True
+    >>> figure_status("长沙人工智能计算中心将为", 2023), figure_status("五年内拟投入超过", 2023)
+    ('target', 'target')
+    >>> figure_status("已将数据中心能耗降低", 2023) is None
     True
     """
     if _FORECAST_RE.search(before):
