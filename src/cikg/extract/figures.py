@@ -990,7 +990,7 @@ class _Reader:
                     lead = replace(lead, subject=phrase)
                     break
         if split is None and self.read_yearly(
-            clause, in_clause, lead_text, lead.subject, period_source
+            clause, in_clause, lead_text, lead.subject, lead.area
         ):
             return
         if split is None:
