@@ -505,3 +505,30 @@ def test_a_count_of_what_was_acted_on_names_who_acted(ctx):
 def test_a_span_of_years_and_respectively(ctx, text, expected):
     assert [(f[0], str(f[1]), f[3]) for f in _facts(text, ctx)] == expected
     assert all(f[4] == "北京" for f in _facts(text, ctx)) or "北京" not in text
+
+
+def test_a_company_owns_its_clause_and_the_ones_after_it(reference, segmenter):
+    """news-17: after ；a bare measure is still the company's that opened the
+    sentence (中国电信…；净利润 202 亿元); seed 001:784: a company that opens a
+    later clause (携程县域游订单) owns none of the figures before it."""
+    company_ctx = ProseContext(
+        units=UnitTable.from_quads(reference.reference_quads),
+        subjects=SubjectContext(
+            segmenter=segmenter,
+            region_of=lambda s: None if reference.region(s) is None else s,
+            is_indicator=lambda s: reference.indicator(s) is not None,
+            is_org=lambda s: reference.org(s) is not None,
+        ),
+        derivation_in=reference.derivation_in,
+        is_policy_title=lambda t: False,
+        default_period=parse_period("2023年6月"),
+        default_year=2023,
+        is_company=lambda name: name in {"中国电信", "中国移动", "携程"},
+    )
+    text = (
+        "其中，中国电信经营收入2607亿元，同比增长7.6%；净利润202亿元，同比增长10.2%。"
+        "国庆假期，全国营业性演出场次同比增长14.5%；携程县域游订单同比增长20%。"
+    )
+    labels = [f[0] for f in _facts(text, company_ctx)]
+    assert "中国电信净利润" in labels
+    assert not any(label.startswith("携程营业性") for label in labels)

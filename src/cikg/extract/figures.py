@@ -563,19 +563,20 @@ class _Reader:
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.actor = self.sentence_actor(sentence)
-            self.state.companies = [  # companies that open a clause: 中国移动 6 月客户总数为…
-                name
-                for c in sentence.clauses
-                if (name := self.opening_company(self.text[c.start : c.end]))
-            ]
+            # companies that open a clause (中国移动 6 月客户总数为…): each owns the
+            # figures of its clause and the ones after it, not those before it
+            opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
             self.state.areas.start_sentence()
             now: Period | None = None
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
+                self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb = ""
                 if n and sentence.clauses[n - 1].strong:
-                    # after ；a statement names its own owner
-                    self.state.actor, self.state.companies = "", []
+                    # after ；a statement names its own platform; a company that opens
+                    # a clause of the sentence still owns a bare measure (中国电信经营收入
+                    # 2607 亿元…；净利润 202 亿元)
+                    self.state.actor = ""
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
