@@ -532,3 +532,13 @@ def test_a_company_owns_its_clause_and_the_ones_after_it(reference, segmenter):
     labels = [f[0] for f in _facts(text, company_ctx)]
     assert "中国电信净利润" in labels
     assert not any(label.startswith("携程营业性") for label in labels)
+
+
+def test_hu_counts_businesses_or_households(ctx):
+    """news-11: 电商企业及个人店铺增长到 2378 户 counts businesses; 固定宽带接入用户
+    2.4 亿户 counts subscriber accounts."""
+    facts = _facts("电商企业及个人店铺增长到2378户，固定互联网宽带接入用户达2.4亿户。", ctx)
+    assert [(f[1], f[2]) for f in facts] == [
+        (Decimal("2378"), "count"),
+        (Decimal("240000000"), "household"),
+    ]

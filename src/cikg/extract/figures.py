@@ -1261,6 +1261,8 @@ class _Reader:
                 self.finding("target", f"{label} {value_text}: a target without a year to reach")
                 return
             period = future[-1]
+        if unit == "household" and _BUSINESS_RE.search(label):
+            unit = "count"  # 电商企业及个人店铺增长到 2378 户: 户 counts businesses here
         self.state.last, self.state.last_unit = label, unit
         self.state.owner = _owner_of(label, self.ctx.subjects.segmenter) or self.state.owner
         if derivation is None:
@@ -1290,6 +1292,8 @@ class _Reader:
         )
 
 
+#: What 户 counts when it is not households or subscriber accounts: businesses.
+_BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经营主体|个体工商户")
 _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
 
 
