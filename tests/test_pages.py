@@ -110,6 +110,23 @@ def test_observation_shows_its_sentence_with_the_figure_marked(client, store):
     assert 'href="/id/report/' in page  # the report it came from
 
 
+def test_an_observation_is_named_by_what_it_says(client, store):
+    """Not by its hash: indicator · area · period：the value as written (#19)."""
+    obs = _one(
+        store,
+        "SELECT ?o WHERE { ?o cikg:indicator <https://w3id.org/cikg/id/indicator/internet-users> ;"
+        " sdmx-dimension:refPeriod <http://reference.data.gov.uk/id/month/2024-12> ;"
+        " sdmx-dimension:refArea <https://w3id.org/cikg/id/region/CN> ; cikg:valueText ?v ;"
+        " prov:wasDerivedFrom/a cikg:Passage } ORDER BY ?o LIMIT 1",
+    )
+    path = "/id/" + obs[len(ID_BASE) :]
+    page = client.get(path, headers={"accept": BROWSER}).text
+    heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1))
+    assert heading.strip() == "网民规模 · 中国 · 2024-12：11.08 亿人"
+    english = client.get(path + "?lang=en", headers={"accept": BROWSER}).text
+    assert "Internet users" in re.search(r"<h1[^>]*>(.*?)</h1>", english, re.S).group(1)
+
+
 def test_home_lists_entry_points(client):
     page = client.get("/", headers={"accept": BROWSER})
     assert page.status_code == 200 and 'lang="' in page.text

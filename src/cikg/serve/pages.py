@@ -301,10 +301,13 @@ class Pages:
                 grouped[r["p"]].append(Value(self.label(labels, value, lang), local_href(value)))
             else:
                 grouped[r["p"]].append(Value(value))
+        title = self.label(labels, iri, lang)
+        if PREFIXES["qb"] + "Observation" in types:
+            title = _observation_title(grouped, lang)
         context = {
             "iri": iri,
             "lang": lang,
-            "title": self.label(labels, iri, lang),
+            "title": title,
             "labels": labels.get(iri, {}),
             "types": [(self.label(labels, t, lang), local_href(t)) for t in types],
             "properties": [
@@ -583,6 +586,37 @@ def _in_order(words: list[str], text: str) -> bool:
             return False
         at = found + len(word)
     return bool(words)
+
+
+_OBS_PARTS = (
+    PREFIXES["cikg"] + "indicator",
+    PREFIXES["sdmx-dimension"] + "refArea",
+    PREFIXES["sdmx-dimension"] + "refPeriod",
+)
+
+
+def _observation_title(grouped: dict[str, list[Value]], lang: str) -> str:
+    """An observation named by what it says, not by its hash (#19):
+    网民规模 · 中国 · 2024-12：11.08 亿人 — the indicator, area and period as
+    labelled, then the value as written (the normalised value when the text
+    gave none).
+
+    :param grouped: the observation's values by property (labels resolved).
+    :param lang: ``"zh"`` or ``"en"`` (the separator after the period).
+    """
+    parts = []
+    for prop in _OBS_PARTS:
+        values = grouped.get(prop) or []
+        if values:
+            text = values[0].text
+            if prop.endswith("refPeriod"):
+                text = text.rsplit("/", 1)[-1]  # month/2024-12 -> 2024-12
+            parts.append(text)
+    written = grouped.get(PREFIXES["cikg"] + "valueText") or grouped.get(
+        PREFIXES["sdmx-measure"] + "obsValue"
+    )
+    value = written[0].text if written else ""
+    return " · ".join(parts) + (("：" if lang == "zh" else ": ") + value if value else "")
 
 
 def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
