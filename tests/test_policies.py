@@ -419,3 +419,22 @@ def test_titles_in_footnotes_are_read(reference, finder):
         "网络预约出租汽车平台公司安全运营自律规范",
         "私人小客车合乘信息服务平台公司安全运行技术规范",
     ]
+
+
+def test_titles_listed_after_a_count_of_documents_take_its_date(reference, finder):
+    """seed 003: 2024 年，各部门…共出台 21 份政策文件…。其中，《A》…；《B》…: the
+    listed titles were issued in 2024; a title after the list is not."""
+    text = (
+        "2024年，各部门聚焦重大改革任务，共出台 21份政策文件，数据基础制度更加稳固。"
+        "其中，《国家数据标准体系建设指南》为数据行业标准化发展提供指导；"
+        "《关于促进数据产业高质量发展的指导意见》为数据产业发展指明方向。"
+        "此外，《数据安全法》规定了数据分类分级保护制度。"
+    )
+    dates = {
+        m.title: (m.date.isoformat() if m.date else None) for m in _read(text, reference, finder)
+    }
+    assert dates == {
+        "国家数据标准体系建设指南": "2024",
+        "关于促进数据产业高质量发展的指导意见": "2024",
+        "数据安全法": None,
+    }

@@ -57,6 +57,13 @@ _ISSUED_BY_RE = re.compile(
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
 _ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
+#: A sentence that counts documents issued together (共出台 21 份政策文件), and
+#: what opens the list of them after it (其中，《…》…).
+_BATCH_RE = re.compile(
+    r"(?:出台|印发|发布|制定|颁布)(?:了)?\s*[\d一二三四五六七八九十两]+\s*(?:份|项|个|部|件)"
+    r"[^，。；]{0,12}?(?:文件|政策|制度|措施|规章|法规)"
+)
+_LIST_OPENER_RE = re.compile(r"^\s*(?:其中|包括|例如|如)[，,：:]?")
 #: A title inside a title, in 〈〉 (《〈反垄断法〉修订草案（公开征求意见稿）》).
 _INNER_TITLE_RE = re.compile(r"〈([^〈〉]{2,40})〉")
 #: A notice that sends out another document: (X)关于印发(Y)的通知.
@@ -275,10 +282,21 @@ def blocks_to_policy_mentions(
     for index, block in enumerate(blocks):
         if block.kind not in _TEXT_KINDS:
             continue
+        # 2024 年，各部门…共出台 21 份政策文件…。其中，《A》…；《B》…: the titles the
+        # 其中 list names were issued when the sentence before says
+        batch: IssuedDate | None = None
+        listing = False
         for sentence in _SENTENCE_RE.finditer(block.text):
             text = sentence.group(0)
             if not text.strip():
                 continue
+            counted = _BATCH_RE.search(text)
+            if counted and not _TITLE_RE.search(text):
+                batch, listing = _date(text[: counted.start()], published, report_year), False
+            elif batch is not None and _LIST_OPENER_RE.match(text):
+                listing = True
+            elif not listing:
+                batch = None
             chain_end = -1
             issuers: tuple[str, ...] = ()
             count: int | None = None
@@ -307,6 +325,8 @@ def blocks_to_policy_mentions(
                     # a date is the policy's only when the sentence says it was issued
                     issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
                     date = _date(before, published, report_year) if issued else None
+                    if date is None and listing:
+                        date = batch
                 if not nested:
                     chain_end = end
                 title = written = display_form(raw)
@@ -345,6 +365,8 @@ def blocks_to_policy_mentions(
                         written=written if written != title else None,
                     )
                 )
+            if listing and text.rstrip().endswith(("。", "！", "？")):
+                batch, listing = None, False  # the 其中 list ends with its sentence
     return out
 
 
