@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -507,20 +508,12 @@ def test_a_span_of_years_and_respectively(ctx, text, expected):
     assert all(f[4] == "北京" for f in _facts(text, ctx)) or "北京" not in text
 
 
-def test_a_company_owns_its_clause_and_the_ones_after_it(reference, segmenter):
+def test_a_company_owns_its_clause_and_the_ones_after_it(ctx):
     """news-17: after ；a bare measure is still the company's that opened the
     sentence (中国电信…；净利润 202 亿元); seed 001:784: a company that opens a
     later clause (携程县域游订单) owns none of the figures before it."""
-    company_ctx = ProseContext(
-        units=UnitTable.from_quads(reference.reference_quads),
-        subjects=SubjectContext(
-            segmenter=segmenter,
-            region_of=lambda s: None if reference.region(s) is None else s,
-            is_indicator=lambda s: reference.indicator(s) is not None,
-            is_org=lambda s: reference.org(s) is not None,
-        ),
-        derivation_in=reference.derivation_in,
-        is_policy_title=lambda t: False,
+    company_ctx = replace(
+        ctx,
         default_period=parse_period("2023年6月"),
         default_year=2023,
         is_company=lambda name: name in {"中国电信", "中国移动", "携程"},

@@ -35,7 +35,7 @@ from lxml import etree, html
 from readability import Document as Readable
 
 from cikg.errors import InputError
-from cikg.load.text import detect_encoding, lines_to_document, size_message
+from cikg.load.text import detect_encoding, lines_to_document, read_input
 from cikg.records import Document, FrontMatter
 
 __all__ = ["html_to_lines", "load_html"]
@@ -66,13 +66,7 @@ def load_html(path: Path, max_bytes: int | None = None) -> Document:
     :raises InputError: if the file is too large, cannot be read or decoded,
         or holds no main content (the message names the file).
     """
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(path, size_message(size, max_bytes))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    data = read_input(path, max_bytes)
     text, encoding = detect_encoding(data, path)
     if not text.strip():
         raise InputError(path, "is empty: it holds no text")

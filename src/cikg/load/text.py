@@ -42,6 +42,7 @@ __all__ = [
     "lines_to_blocks",
     "lines_to_document",
     "load_text",
+    "read_input",
     "size_message",
     "split_cover",
     "split_front_matter",
@@ -716,6 +717,22 @@ def _join_all(parts: Iterable[str]) -> str:
 # --- the whole loader ------------------------------------------------------------------
 
 
+def read_input(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input file.
+
+    :param max_bytes: the largest file read; ``None`` for no limit.
+    :raises InputError: if the file is larger than ``max_bytes`` or cannot be
+        read (the message names the file).
+    """
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(path, size_message(size, max_bytes))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+
+
 def load_text(path: Path, max_bytes: int | None = None) -> Document:
     """Load a text or markdown report.
 
@@ -729,13 +746,7 @@ def load_text(path: Path, max_bytes: int | None = None) -> Document:
         read or decoded, is not text, or its front matter is malformed (the
         message names the file and line).
     """
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(path, size_message(size, max_bytes))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    data = read_input(path, max_bytes)
     text, encoding = detect_encoding(data, path)
     if not text.strip():
         raise InputError(path, "is empty: it holds no text")

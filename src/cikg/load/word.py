@@ -31,7 +31,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cikg.errors import InputError
-from cikg.load.text import lines_to_document, size_message
+from cikg.load.text import lines_to_document, read_input
 from cikg.records import Document
 
 __all__ = ["docx_to_lines", "load_docx"]
@@ -52,13 +52,7 @@ def load_docx(path: Path, max_bytes: int | None = None) -> Document:
     :raises InputError: if the file is too large, cannot be read, is not a
         Word file, or holds no text (the message names the file).
     """
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(path, size_message(size, max_bytes))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    data = read_input(path, max_bytes)
     try:
         lines = docx_to_lines(path)
     except (zipfile.BadZipFile, OpcError, KeyError, ValueError) as exc:
