@@ -269,7 +269,7 @@ class _State:
     previous: Period | None = None  # the period the previous sentence set
     carried: Period | None = None  # the sentence's last period that goes on to the next
     from_period: Period | None = None  # the period a 由 A 提高到 B of the sentence started at
-    owner: str = ""  # who acted in the sentence's last figure (大气监督帮扶共推送线索…)
+    said: list[str] = field(default_factory=list)  # labels of the sentence's figures so far
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
@@ -557,7 +557,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base = ""
-            self.state.carried, self.state.from_period, self.state.owner = None, None, ""
+            self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before
             if self.state.previous is not None:
@@ -1236,14 +1236,17 @@ class _Reader:
         ):
             actor = self.state.actor
             if not (actor and self.is_body(actor)):
-                actor = self.state.owner  # …共推送线索 1.5 万余条，发现问题 2.2 万个
+                # …共推送线索 1.5 万余条，发现问题 2.2 万个: who acted in the last figure
+                # that names one (read only when needed: it tags the labels)
+                actor = next(
+                    (o for said in reversed(self.state.said) if (o := _owner_of(said, segmenter))),
+                    "",
+                )
             if not actor or actor in label:
                 # 联合开展…集中治理，处置账号 5600 余个: whose accounts, the label cannot say
                 self.finding("no-actor", f"{value_text}: {label!r} names no one who acted")
                 return
-            # 商务部…，推送商务领域政务数据 480 万条: the body that acted; 大气监督帮扶
-            # 共推送线索 1.5 万余条，发现问题 2.2 万个: who acted in the last figure
-            owned = _joined(actor, label)
+            owned = _joined(actor, label)  # 商务部…，推送商务领域政务数据 480 万条
             base = _joined(actor, base) if base and label.startswith(base) else base
             label = owned
         sentence_start = _sentence_start(text, offset)
@@ -1264,7 +1267,7 @@ class _Reader:
         if unit == "household" and _BUSINESS_RE.search(label):
             unit = "count"  # 电商企业及个人店铺增长到 2378 户: 户 counts businesses here
         self.state.last, self.state.last_unit = label, unit
-        self.state.owner = _owner_of(label, self.ctx.subjects.segmenter) or self.state.owner
+        self.state.said.append(label)
         if derivation is None:
             self.state.change_base = ""  # …；集成电路产业销售额为 …，同比增长 18.2%: its own
         if unit:

@@ -314,10 +314,8 @@ def blocks_to_policy_mentions(
                 if not any(a <= m.start() < b for a, b, _ in spans)
             ]
             for start, end, raw in sorted(spans):
-                nested = (start, end, raw) in inner
-                if nested:
-                    pass  # the title it is inside is the one issued
-                elif chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start]):
+                nested = (start, end, raw) in inner  # the title it is inside is the one issued
+                if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
                     issuers, count = _issuers(
                         before, text[end:], raw, finder, by_number, government

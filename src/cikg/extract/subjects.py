@@ -644,7 +644,7 @@ def acts_without_actor(label: str, segmenter: Segmenter) -> bool:
 
 #: The ends of a count's label: what a verb acted on is counted (处置账号数); a
 #: survey's share (认为…的网民比例) or an amount is no such thing.
-_COUNT_ENDS = ("数", "数量", "个数", "总数", "人次")
+_COUNT_ENDS = ("数", "数量", "人次")
 #: Verbs of change a measure's name opens with (新增网民): no action on a thing.
 _CHANGE_VERBS = frozenset({"新增", "增加", "减少", "净增"})
 
@@ -699,8 +699,8 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
     tagged = ctx.segmenter.tagged(after)
-    opening = tagged[1] if len(tagged) > 1 and tagged[0].word == "“" else None
-    if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and opening is None):
+    quoted = len(tagged) > 1 and tagged[0].word == "“"
+    if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and not quoted):
         return ""  # (a quoted name opens a noun: 3 个“千兆城市”)
     suffix = "人数" if q.unit == "person" else "数量"
     if q.unit == "person" and _is_predicate(tagged[0]):
