@@ -35,12 +35,16 @@ from lxml import etree, html
 from readability import Document as Readable
 
 from cikg.errors import InputError
-from cikg.load.text import detect_encoding, lines_to_document, read_input
+from cikg.load.text import (
+    ascii_to_superscript,
+    detect_encoding,
+    lines_to_document,
+    read_input,
+)
 from cikg.records import Document, FrontMatter
 
 __all__ = ["html_to_lines", "load_html"]
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCKS = frozenset(
     {"p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
      "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption", "header",
@@ -184,7 +188,7 @@ def _inline(element: etree._Element, *, tail: bool = True) -> str:
         return element.tail or "" if tail else ""
     inner = (element.text or "") + "".join(_inline(child) for child in element)
     if tag == "sup" and inner.strip().isdigit():
-        inner = inner.strip().translate(_SUPERSCRIPTS)
+        inner = ascii_to_superscript(inner.strip())
     elif tag == "a":
         href = (element.get("href") or "").strip()
         if href.startswith(("http://", "https://")) and href not in inner:
@@ -194,8 +198,7 @@ def _inline(element: etree._Element, *, tail: bool = True) -> str:
 
 def _text(element: etree._Element) -> str:
     """An element's text on one line."""
-    inner = (element.text or "") + "".join(_inline(child) for child in element)
-    return _SPACE_RE.sub(" ", inner).strip()
+    return _SPACE_RE.sub(" ", _inline(element, tail=False)).strip()
 
 
 def _table_lines(table: etree._Element) -> list[str]:

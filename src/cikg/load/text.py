@@ -35,6 +35,7 @@ from cikg.errors import InputError
 from cikg.records import Block, BlockKind, Document, FrontMatter
 
 __all__ = [
+    "ascii_to_superscript",
     "bytes_to_lines",
     "detect_encoding",
     "find_boilerplate",
@@ -53,6 +54,7 @@ __all__ = [
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TABLE = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_ASCII_TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 #: Characters that close a sentence; a paragraph whose last line ends with one
@@ -104,6 +106,16 @@ WEB_PROMO_CUES = (
     "长按识别", "点击关注", "点击蓝字", "分享网络安全知识",
 )  # fmt: skip
 _IMAGE_RE = re.compile(r"^\[?!\[[^\]]*\]\([^)]*\)")
+
+
+def ascii_to_superscript(digits: str) -> str:
+    """ASCII digits to the superscript marker a text footnote has: ``"24"``
+    -> ``"²⁴"`` (what a web page's ``<sup>`` or a Word superscript run holds).
+
+    >>> ascii_to_superscript("100")
+    '¹⁰⁰'
+    """
+    return digits.translate(_ASCII_TO_SUPERSCRIPT)
 
 
 def superscript_to_ascii(marker: str) -> str:

@@ -31,12 +31,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cikg.errors import InputError
-from cikg.load.text import lines_to_document, read_input
+from cikg.load.text import ascii_to_superscript, lines_to_document, read_input
 from cikg.records import Document
 
 __all__ = ["docx_to_lines", "load_docx"]
 
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HEADING_RE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\r\n\u00a0]+")
 
@@ -90,7 +89,7 @@ def docx_to_lines(path: Path) -> list[str]:
             ]
             out.extend([*(row for row in rows if row.strip()), ""])
     for number, note_id in enumerate(order, start=1):
-        out.extend([f"{str(number).translate(_SUPERSCRIPTS)} {notes[note_id]}", ""])
+        out.extend([f"{ascii_to_superscript(str(number))} {notes[note_id]}", ""])
     return out
 
 
@@ -117,14 +116,14 @@ def _runs_text(paragraph: Paragraph, notes: dict[str, str], order: list[str]) ->
         for r in runs:
             text = r.text
             if r.font.superscript and text.strip().isdigit():
-                text = text.strip().translate(_SUPERSCRIPTS)
+                text = ascii_to_superscript(text.strip())
             parts.append(text)
             for ref in r._r.iter(qn("w:footnoteReference")):
                 note_id = ref.get(qn("w:id"))
                 if note_id in notes:
                     if note_id not in order:
                         order.append(note_id)
-                    parts.append(str(order.index(note_id) + 1).translate(_SUPERSCRIPTS))
+                    parts.append(ascii_to_superscript(str(order.index(note_id) + 1)))
     return _SPACE_RE.sub(" ", "".join(parts)).strip()
 
 
