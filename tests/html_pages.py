@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from html import escape
 
+from cikg.load.text import superscript_to_ascii
 from cikg.records import BlockKind, Document
 
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 _NAV = """<div class="topbar"><a href="/">首页</a> | <a href="/zhengce/">政策</a> |
@@ -35,11 +35,11 @@ def _inline(text: str) -> str:
             run += ch
             continue
         if run:
-            out.append(f"<sup>{run.translate(_SUPERSCRIPT_DIGITS)}</sup>")
+            out.append(f"<sup>{superscript_to_ascii(run)}</sup>")
             run = ""
         out.append(escape(ch))
     if run:
-        out.append(f"<sup>{run.translate(_SUPERSCRIPT_DIGITS)}</sup>")
+        out.append(f"<sup>{superscript_to_ascii(run)}</sup>")
     return "".join(out)
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from docx import Document as new_docx
 
+from cikg.load.text import superscript_to_ascii
 from cikg.records import BlockKind, Document
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 
 def _runs(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -25,13 +25,13 @@ def _runs(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
     for ch in text:
         is_sup = ch in _SUPERSCRIPTS
         if is_sup != sup and run:
-            r = paragraph.add_run(run.translate(_DIGITS) if sup else run)
+            r = paragraph.add_run(superscript_to_ascii(run) if sup else run)
             r.font.superscript = sup
             run = ""
         run += ch
         sup = is_sup
     if run:
-        r = paragraph.add_run(run.translate(_DIGITS) if sup else run)
+        r = paragraph.add_run(superscript_to_ascii(run) if sup else run)
         r.font.superscript = sup
 
 
