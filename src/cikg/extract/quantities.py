@@ -266,6 +266,35 @@ def default_unit_table() -> UnitTable:
 
 # ---------------------------------------------------------------- quantities
 
+#: Words that open with a classifier's character (400 万家庭农场, 等 36 部门,
+#: 10 万个体工商户, 3 台湾企业): after a number, the character is the word's,
+#: not a unit of the number (which counts the word's noun: 400 万 | 家庭农场).
+_CLASSIFIER_LED_WORDS = frozenset(
+    {
+        "家庭",
+        "家居",
+        "部门",
+        "部分",
+        "个体",
+        "个人",
+        "台湾",
+        "名单",
+        "名称",
+        "条例",
+        "条件",
+        "项目",
+        "位于",
+        "批次",
+        "件事",
+        "所属",
+        "座席",
+        "场景",
+        "本地",
+        "户籍",
+        "种类",
+    }
+)
+
 # Multipliers before a unit word, longest first. 百 only inside 百万/百亿.
 _MULTIPLIERS: tuple[tuple[str, Decimal], ...] = (
     ("万亿", Decimal(10**12)),
@@ -551,7 +580,9 @@ class _Scanner:
             key, ue = found
             if _is_alnum(f[ue - 1]) and ue < len(f) and _is_alnum(f[ue]):
                 return None  # a Latin word that begins like a symbol
-            if not (ue < len(f) and f[ue] == "/"):  # GB/户•月: a rate the table lacks
+            if f[pu : ue + 1] in _CLASSIFIER_LED_WORDS:
+                found = None  # 400 万家庭农场, 36 部门: 家, 部 begin a word, count nothing
+            elif not (ue < len(f) and f[ue] == "/"):  # GB/户•月: a rate the table lacks
                 unit, end = key, ue
         if e < len(f) and _is_latin(f[e]) and (found is None or pu != e):
             return None  # 5G, 4K, 64K, 3C, 10G, The 55th

@@ -811,11 +811,11 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
 #: A platform, website, system or programme that opens a clause and does what
 #: follows: 12309中国检察网公开法律文书…, “就业在线”平台累计发布…, 检察业务应用系统
 #: 2.0受理…, 国家政务服务平台总访问人数…. 网 is a head only as a website's
-#: (not 网络, 网民, 网站 …).
+#: (not 网络, 网民, 网站, 网信办, 网安, 网易 …).
 PLATFORM_ACTOR_RE = re.compile(
     r"^\s*(?P<actor>(?:[“\"][^”\"]{1,12}[”\"][0-9A-Za-z\u4e00-\u9fff·]{0,16}?"
     r"|[0-9A-Za-z\u4e00-\u9fff·]{2,24}?)"
-    r"(?:平台|系统|客户端|小程序|APP|App|app|网(?![络民站页购约上点红格关店])|计划|工程)"
+    r"(?:平台|系统|客户端|小程序|APP|App|app|网(?![络民站页购约上点红格关店信安易])|计划|工程)"
     r"(?:\s*\d+(?:\.\d+)?)?)"
 )
 
@@ -835,6 +835,8 @@ def platform_actor(clause: str) -> str:
     '“就业在线”平台'
     >>> platform_actor("网络购物用户规模达 9.74 亿人"), platform_actor("电子商务平台联合发放")
     ('', '')
+    >>> platform_actor("国家网信办部署开展"), platform_actor("全国网信系统关闭违法网站")
+    ('', '全国网信系统')
     """
     m = PLATFORM_ACTOR_RE.match(clause)
     if not m:
