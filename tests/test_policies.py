@@ -367,6 +367,12 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         ("此次活动由蠡县商务局主办", [("蠡县商务局", False)]),
         # the nation before a company is no regional branch
         ("我国华为等企业", [("华为", True)]),
+        # the nation and a collective head name a kind of body, not one (CAICT 2022)
+        ("超过1/4国家部委实现政府服务100%全程网办", []),
+        ("中央电视台报道", [("中央电视台", False)]),
+        # a country-wide word opens no name (news, 2023: 长沙打造全球研发中心城市)
+        ("推进全球研发中心城市建设", []),
+        ("我国科研院所", []),
     ],
 )
 def test_organisations_by_structure(text, names, finder):

@@ -246,7 +246,13 @@ class OrgFinder:
         """A body not curated names itself: six characters or more, or it
         opens with a place, a proper name or the nation (湖北省经信厅, 中煤集团,
         国家信息中心); a bare 信息化厅 or 服务局 is a fragment."""
-        if len(display_form(candidate)) >= 6:
+        name = display_form(candidate)
+        if name.startswith(_COUNTRY_WIDE):
+            return False  # 全球研发中心, 我国科研院所: a kind of body, not one named
+        nation = next((n for n in _NATION if name.startswith(n)), "")
+        if nation and name[len(nation) :] in _COLLECTIVE_HEADS:
+            return False  # 国家部委, 中央部门: the nation's bodies, not one (中央电视台 is one)
+        if len(name) >= 6:
             return True
         # a place, a proper name (中煤 | 集团, 神华集团) or the nation opens it
         proper = (  # a proper name and a head word after it: not 月均 | 有所
@@ -327,6 +333,8 @@ _NATION = ("国家", "中国", "中央", "全国", "中华")
 #: Words for the whole country or world: 我国华为 is no regional branch.
 _COUNTRY_WIDE = ("我国", "国内", "全球", "世界")
 #: Heads of government bodies: a region before one names its own (贵州省发改委).
+#: Heads that after the nation name a kind of body, not one: 国家部委, 中央部门.
+_COLLECTIVE_HEADS = frozenset({"部委", "部门", "机关", "单位", "机构", "部委机关"})
 _GOVERNMENT_HEADS = ("委", "局", "厅", "办", "部", "委员会", "办公室", "办公厅")
 _TRIM_WORDS = frozenset(
     {"我国", "全国", "国内", "各地", "各级", "相关", "有关", "部分", "来源", "会同", "联合", "协同"}
@@ -373,6 +381,10 @@ _SOURCE_END_RE = re.compile(
 
 
 _CLAUSE_WORDS_RE = re.compile(r"[的了是在对把被将和与及等]|以上|以下")
+#: An edition or a session (第55次, 第十三届), not a body.
+_ORDINAL_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*[次期届版号]")
+#: An industry (通信业, 软件产业, 制造行业), not a body; a company's 实业/置业/物业 is one.
+_INDUSTRY_END_RE = re.compile(r"(?:产业|行业|[^实置物企]业)$")
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|重要指示|贺信|批示|署名文章")
 
 
@@ -391,6 +403,9 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     >>> [source_org(b, finder) for b in ("国家统计局", "根据国家统计局数据计算", "公开资料整理",
     ...  "嘀嗒出行 2024 年中期业绩公告", "钉钉官方微信公众号", "习近平同志 2020 年…的讲话")]
     ['国家统计局', '国家统计局', None, '嘀嗒出行', '钉钉', None]
+    >>> [source_org(b, finder) for b in ("第55次《中国互联网络发展状况统计报告》",
+    ...  "通信业统计公报")]
+    [None, None]
     """
     body = body.strip().rstrip("。")
     named = finder.find(body)
@@ -404,6 +419,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
         return None
     if _CLAUSE_WORDS_RE.search(name):
         return None  # a phrase, not a name: 各地政府网站的公开信息
+    if _ORDINAL_RE.match(name) or _INDUSTRY_END_RE.search(name):
+        return None  # 第55次《…报告》: an edition; 通信业统计公报: an industry's
     if _NOT_AN_ORG_RE.search(name) or _SPEECH_RE.search(body):
         return None  # a person's speech (习近平同志…时的讲话), an event: no organisation
     return name
