@@ -325,3 +325,15 @@ def test_identical_queries_asked_at_once_are_evaluated_once(built_store):
         pool.close()
     assert len(answers) == 4 and len(set(answers)) == 1
     assert evaluated == [query]
+
+
+def test_csv_writes_blank_nodes_as_labels(client):
+    """CSV writes IRIs and literals as bare strings but a blank node as
+    ``_:label``, so it cannot be taken for a string (SPARQL 1.1 Query Results
+    CSV and TSV Formats, #csv-terms)."""
+    q = 'SELECT (BNODE() AS ?b) ("b1" AS ?s) (<http://example.org/x> AS ?i) WHERE {}'
+    body = client.get("/sparql", params={"query": q, "format": "csv"}).text
+    header, row = list(csv.reader(io.StringIO(body)))
+    assert header == ["b", "s", "i"]
+    assert row[0].startswith("_:") and len(row[0]) > 2
+    assert row[1:] == ["b1", "http://example.org/x"]

@@ -86,13 +86,22 @@ def _json_term(term) -> dict[str, str]:
 
 
 def _text_term(term, tsv: bool) -> str:
+    """One cell of a CSV or TSV result (SPARQL 1.1 Query Results CSV and TSV
+    Formats, "Serializing RDF Terms" of CSV and of TSV, ``#csv-terms`` and
+    ``#tsv-terms``).
+
+    CSV writes an IRI or a literal as its bare string (the format is lossy)
+    but a blank node as ``_:label``, so that it cannot be taken for a string;
+    TSV writes every term in its Turtle form (``<iri>``, ``"literal"@zh``,
+    ``_:b``). An unbound variable is an empty cell.
+    """
     if term is None:
         return ""
     if isinstance(term, Triple):  # an RDF 1.2 triple term, as SPARQL 1.2 writes it
         return f"<<( {term} )>>"
-    if not tsv:
-        return term.value
-    return str(term)  # TSV keeps the RDF term syntax (<iri>, "literal"@zh, _:b)
+    if tsv or isinstance(term, BlankNode):
+        return str(term)
+    return term.value
 
 
 def _xml_term(term) -> str:
