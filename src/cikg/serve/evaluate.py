@@ -30,6 +30,9 @@ class QueryRequest:
     :param named_graphs: ``named-graph-uri`` values.
     :param accept: the ``Accept`` header, if any.
     :param override: ``?format=`` values, which win over ``Accept``.
+    :param base_iri: the IRI that relative IRIs in the query are resolved
+        against (a ``BASE`` in the query wins); the endpoint passes its own
+        URL. ``None``: a relative IRI is a syntax error.
     """
 
     sparql: str
@@ -37,6 +40,7 @@ class QueryRequest:
     named_graphs: tuple[str, ...]
     accept: str | None
     override: tuple[str, ...] | None
+    base_iri: str | None = None
 
 
 def is_iri(text: str) -> bool:
@@ -64,11 +68,14 @@ def evaluate_request(
     every evaluation passes here, so no path skips the screen.
 
     :return: ``(body, media type, truncated)``.
-    :raises QueryError: if the query is malformed, refused or fails.
+    :raises QueryError: if the query is malformed, refused or fails, or
+        ``request.base_iri`` is not an absolute IRI.
     :raises NotAcceptable: if no format of the result's kind fits.
     """
-    check_query(request.sparql, settings.max_query_depth, PREFIXES)
-    options: dict[str, object] = {"prefixes": PREFIXES}
+    if request.base_iri is not None and not is_iri(request.base_iri):
+        raise QueryError(f"the base IRI {request.base_iri!r} is not an absolute IRI")
+    check_query(request.sparql, settings.max_query_depth, PREFIXES, request.base_iri)
+    options: dict[str, object] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
     if request.default_graphs or request.named_graphs:
         for graph in (*request.default_graphs, *request.named_graphs):
             if not is_iri(graph):
@@ -77,7 +84,7 @@ def evaluate_request(
             options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
         if request.named_graphs:
             options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
-    elif not uses_keyword(request.sparql, "FROM", PREFIXES):
+    elif not uses_keyword(request.sparql, "FROM", PREFIXES, request.base_iri):
         # the union is the default dataset; a FROM clause names another one
         options["use_default_graph_as_union"] = True
     try:
