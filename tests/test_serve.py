@@ -384,3 +384,20 @@ def test_relative_iris_resolve_in_worker_processes(built_store):
         pool.close()
     assert resp.status_code == 200, resp.text
     assert resp.json()["results"]["bindings"][0]["i"]["value"] == "http://cikg.example:8000/s"
+
+
+def test_xml_results_stay_well_formed_with_control_characters(client):
+    """XML 1.0 cannot hold U+0001 even as a character reference: the XML
+    results write U+FFFD in its place (and CR as ``&#13;``, which a parser
+    would read as LF), while JSON keeps the exact value."""
+    from xml.etree import ElementTree
+
+    q = 'SELECT ("a\\u0001b\\u0000c\\rd\\te\\uFFFF" AS ?s) ("x\\u001F"@en AS ?l) WHERE {}'
+    resp = client.get("/sparql", params={"query": q, "format": "xml"})
+    assert resp.status_code == 200
+    root = ElementTree.fromstring(resp.content)  # raises on XML that is not well-formed
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    values = [e.text for e in root.iterfind(".//r:binding/r:literal", ns)]
+    assert values == ["a\ufffdb\ufffdc\rd\te\ufffd", "x\ufffd"]
+    exact = client.get("/sparql", params={"query": q}).json()["results"]["bindings"][0]
+    assert exact["s"]["value"] == "a\x01b\x00c\rd\te\uffff"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -35,8 +36,13 @@ __all__ = [
     "serialise_boolean",
     "serialise_solutions",
     "serialise_triples",
+    "xml_text",
 ]
 
+#: What XML 1.0 cannot hold, not even as a character reference (XML 1.0
+#: §2.2, production [2] ``Char``): the C0 controls but tab, LF and CR, and
+#: U+FFFE and U+FFFF (a ``str`` from pyoxigraph holds no surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_FORMATS = {
@@ -104,24 +110,51 @@ def _text_term(term, tsv: bool) -> str:
     return term.value
 
 
+def xml_text(text: str) -> str:
+    r"""``text`` as XML 1.0 character data: markup escaped, CR as ``&#13;``
+    (a parser reads a bare CR as LF, XML 1.0 §2.11), and each character XML
+    1.0 cannot hold even escaped (§2.2: U+0000–U+0008, U+000B, U+000C,
+    U+000E–U+001F, U+FFFE, U+FFFF) replaced by U+FFFD, the Unicode
+    replacement character, so the document stays well-formed.
+
+    A literal with such a character therefore comes back changed in the
+    SPARQL XML results format; the JSON, TSV and CSV formats carry it
+    unchanged.
+
+    :param text: any string.
+    :return: the text to write between tags.
+
+    >>> xml_text("a<b & \x01c\r") == "a&lt;b &amp; \ufffdc&#13;"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", escape(text, {"\r": "&#13;"}))
+
+
 def _xml_term(term) -> str:
+    """One bound term of the SPARQL XML results format (SPARQL Query Results
+    XML Format, "Variable Binding Results"): ``<uri>``, ``<bnode>`` or
+    ``<literal>``, its value written with :func:`xml_text`. Attribute values
+    (datatype IRIs, language tags) cannot hold control characters."""
     if isinstance(term, NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{xml_text(term.value)}</uri>"
     if isinstance(term, BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{xml_text(term.value)}</bnode>"
     if isinstance(term, Literal):
+        value = xml_text(term.value)
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{value}</literal>"
         if term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-            return (
-                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-            )
-        return f"<literal>{escape(term.value)}</literal>"
-    return f"<literal>{escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{value}</literal>"
+        return f"<literal>{value}</literal>"
+    return f"<literal>{xml_text(str(term))}</literal>"
 
 
 def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serialised:
-    """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv)."""
+    """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv).
+
+    XML writes each value with :func:`xml_text`: a character XML 1.0 cannot
+    hold becomes U+FFFD there, so the document stays well-formed.
+    """
     names = [v.value for v in solutions.variables]
     kept, truncated = _take(solutions, cap)
     rows = [[solution[n] for n in names] for solution in kept]
