@@ -401,3 +401,13 @@ def test_xml_results_stay_well_formed_with_control_characters(client):
     assert values == ["a\ufffdb\ufffdc\rd\te\ufffd", "x\ufffd"]
     exact = client.get("/sparql", params={"query": q}).json()["results"]["bindings"][0]
     assert exact["s"]["value"] == "a\x01b\x00c\rd\te\uffff"
+
+
+def test_rdfxml_stays_well_formed_with_control_characters(client):
+    """A CONSTRUCT answered as RDF/XML follows the XML results' rule: U+FFFD
+    for what XML 1.0 cannot hold, CR kept (pyoxigraph wrote both raw)."""
+    q = 'CONSTRUCT { <http://example.org/s> <http://example.org/p> "a\\u0001b\\rc" } WHERE {}'
+    resp = client.get("/sparql", params={"query": q, "format": "rdfxml"})
+    assert resp.status_code == 200
+    graph = rdflib.Graph().parse(data=resp.content, format="xml")
+    assert [str(o) for o in graph.objects()] == ["a\ufffdb\rc"]

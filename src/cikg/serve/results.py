@@ -43,6 +43,8 @@ __all__ = [
 #: §2.2, production [2] ``Char``): the C0 controls but tab, LF and CR, and
 #: U+FFFE and U+FFFF (a ``str`` from pyoxigraph holds no surrogates).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The same characters in UTF-8, and CR, in an RDF/XML document.
+_NOT_XML_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\r")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_FORMATS = {
@@ -216,8 +218,19 @@ def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
     return Serialised(body, 1, False)
 
 
+def _xml_document(body: bytes) -> bytes:
+    """An RDF/XML document from pyoxigraph made well-formed as
+    :func:`xml_text` does: pyoxigraph writes literals' characters as they
+    are, and its markup holds no control character, so each one found is in
+    a literal: CR becomes ``&#13;``, what XML 1.0 cannot hold U+FFFD."""
+    return _NOT_XML_BYTES.sub(lambda m: b"&#13;" if m[0] == b"\r" else "\ufffd".encode(), body)
+
+
 def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
     """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``.
+
+    RDF/XML is made well-formed as the XML results are (:func:`xml_text`):
+    a character XML 1.0 cannot hold becomes U+FFFD.
 
     :raises NotAcceptable: if ``fmt`` cannot hold them (JSON-LD and RDF 1.2
         triple terms).
@@ -229,4 +242,6 @@ def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
         raise NotAcceptable(
             f"{fmt} cannot hold this result ({exc}); ask for Turtle or N-Triples"
         ) from None
+    if fmt == "rdfxml":
+        body = _xml_document(body)
     return Serialised(body, len(kept), truncated)
