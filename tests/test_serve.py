@@ -411,3 +411,33 @@ def test_rdfxml_stays_well_formed_with_control_characters(client):
     assert resp.status_code == 200
     graph = rdflib.Graph().parse(data=resp.content, format="xml")
     assert [str(o) for o in graph.objects()] == ["a\ufffdb\rc"]
+
+
+@pytest.mark.parametrize(
+    ("params", "headers", "names"),
+    [
+        ({"format": "csv"}, {}, "json, xml"),
+        ({"format": "tsv"}, {}, "json, xml"),
+        ({}, {"accept": "text/csv"}, "application/sparql-results+json"),
+        ({}, {"accept": "text/tab-separated-values, text/*;q=0.5"}, "sparql-results+xml"),
+    ],
+)
+def test_ask_in_csv_or_tsv_is_not_acceptable(client, params, headers, names):
+    """CSV and TSV are defined for SELECT results only: an ASK asked for in
+    them gets 406 naming the types that fit (it got an ad hoc ``_askResult``
+    table); with JSON acceptable too, it gets JSON."""
+    resp = client.get("/sparql", params={"query": "ASK {}"} | params, headers=headers)
+    assert resp.status_code == 406, resp.text
+    assert names in resp.text and "SELECT results only" in resp.text
+    assert "_askResult" not in resp.text
+    fallback = client.get(
+        "/sparql", params={"query": "ASK {}"}, headers={"accept": "text/csv, */*;q=0.1"}
+    )
+    assert fallback.status_code == 200 and fallback.json()["boolean"] is True
+
+
+def test_the_page_offers_an_ask_result_in_json_and_xml_only(client):
+    page = client.post("/sparql", data={"query": "ASK {}"}, headers={"accept": BROWSER})
+    assert page.status_code == 200 and "<strong>true</strong>" in page.text
+    assert "format=json" in page.text and "format=xml" in page.text
+    assert "format=csv" not in page.text and "format=tsv" not in page.text

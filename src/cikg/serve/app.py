@@ -5,7 +5,8 @@
   ``default-graph-uri`` and ``named-graph-uri``; the default graph is
   otherwise the union of all graphs. Relative IRIs in a query resolve
   against the endpoint's own URL (unless the query has a ``BASE``).
-  SELECT/ASK answer as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as
+  SELECT answers as SPARQL JSON, XML, CSV or TSV; ASK as JSON or XML (CSV
+  and TSV are defined for SELECT results only); CONSTRUCT/DESCRIBE as
   Turtle, N-Triples, JSON-LD, RDF/XML, TriG or N-Quads, chosen by
   ``Accept`` (with q-values) or ``?format=``; ``Vary: Accept``; 406 when
   nothing fits. Without a query: a SPARQL service description for RDF

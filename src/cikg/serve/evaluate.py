@@ -12,7 +12,14 @@ from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
 from cikg.errors import CikgError, QueryError
 from cikg.serve.guard import check_query, uses_keyword
-from cikg.serve.negotiation import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
+from cikg.serve.negotiation import (
+    BOOLEAN_FORMATS,
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    Format,
+    NotAcceptable,
+    choose,
+)
 from cikg.serve.results import serialise_boolean, serialise_solutions, serialise_triples
 from cikg.settings import ServeSettings
 from cikg.vocab import PREFIXES
@@ -57,6 +64,25 @@ def is_iri(text: str) -> bool:
     return True
 
 
+def _boolean_format(request: QueryRequest) -> Format:
+    """The format of an ASK result: SPARQL JSON or XML.
+
+    :param request: the request, with its ``Accept`` and ``?format=``.
+    :return: one of :data:`BOOLEAN_FORMATS`.
+    :raises NotAcceptable: if the request accepts neither; the message
+        names the types that fit and says why CSV and TSV do not (SPARQL 1.1
+        Query Results CSV and TSV Formats define them for SELECT results
+        only, and no boolean form).
+    """
+    try:
+        return choose(BOOLEAN_FORMATS, request.accept, request.override)
+    except NotAcceptable as exc:
+        raise NotAcceptable(
+            f"{exc} (an ASK result has no CSV or TSV form: the SPARQL CSV and TSV "
+            "results formats are defined for SELECT results only)"
+        ) from None
+
+
 def evaluate_request(
     store: Store, request: QueryRequest, settings: ServeSettings
 ) -> tuple[bytes, str, bool]:
@@ -94,12 +120,12 @@ def evaluate_request(
     except (OSError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
     try:
-        if isinstance(result, QueryBoolean | QuerySolutions):
+        if isinstance(result, QueryBoolean):
+            fmt = _boolean_format(request)
+            out = serialise_boolean(result, fmt.name)
+        elif isinstance(result, QuerySolutions):
             fmt = choose(SOLUTION_FORMATS, request.accept, request.override)
-            if isinstance(result, QueryBoolean):
-                out = serialise_boolean(result, fmt.name)
-            else:
-                out = serialise_solutions(result, fmt.name, settings.result_limit)
+            out = serialise_solutions(result, fmt.name, settings.result_limit)
         else:
             fmt = choose(GRAPH_FORMATS, request.accept, request.override)
             out = serialise_triples(result, fmt.name, settings.result_limit)

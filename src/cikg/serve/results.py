@@ -202,7 +202,13 @@ def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serial
 
 
 def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
-    """An ASK result in ``fmt`` (json, xml, csv, tsv)."""
+    """An ASK result in ``fmt``: json (SPARQL 1.1 Query Results JSON Format,
+    "boolean") or xml (SPARQL Query Results XML Format, ``<boolean>``).
+
+    :raises NotAcceptable: for any other ``fmt``: CSV and TSV have no
+        boolean form (SPARQL 1.1 Query Results CSV and TSV Formats define
+        them for SELECT results only).
+    """
     value = bool(result)
     if fmt == "json":
         body = json.dumps({"head": {}, "boolean": value}).encode()
@@ -212,9 +218,7 @@ def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
             f"<head/><boolean>{str(value).lower()}</boolean></sparql>"
         ).encode()
     else:
-        body = (
-            ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + str(value).lower()
-        ).encode()
+        raise NotAcceptable(f"an ASK result has no {fmt} form; ask for json or xml")
     return Serialised(body, 1, False)
 
 
