@@ -325,3 +325,119 @@ def test_identical_queries_asked_at_once_are_evaluated_once(built_store):
         pool.close()
     assert len(answers) == 4 and len(set(answers)) == 1
     assert evaluated == [query]
+
+
+def test_csv_writes_blank_nodes_as_labels(client):
+    """CSV writes IRIs and literals as bare strings but a blank node as
+    ``_:label``, so it cannot be taken for a string (SPARQL 1.1 Query Results
+    CSV and TSV Formats, #csv-terms)."""
+    q = 'SELECT (BNODE() AS ?b) ("b1" AS ?s) (<http://example.org/x> AS ?i) WHERE {}'
+    body = client.get("/sparql", params={"query": q, "format": "csv"}).text
+    header, row = list(csv.reader(io.StringIO(body)))
+    assert header == ["b", "s", "i"]
+    assert row[0].startswith("_:") and len(row[0]) > 2
+    assert row[1:] == ["b1", "http://example.org/x"]
+
+
+def test_relative_iris_resolve_against_the_endpoint(client):
+    """Relative IRIs in a query resolve against the endpoint's own URL (W3C
+    SPARQL 1.1 protocol test ``query_content_type_construct``); a ``BASE`` in
+    the query wins. Without a base the parser refused them."""
+    resp = client.post(
+        "/sparql",
+        content=b"CONSTRUCT { <s> <p> 1 } WHERE {}",
+        headers={"content-type": "application/sparql-query", "accept": "application/n-triples"},
+    )
+    assert resp.status_code == 200, resp.text
+    graph = rdflib.Graph().parse(data=resp.text, format="nt")
+    here = rdflib.Namespace("http://testserver/")
+    assert set(graph) == {(here.s, here.p, rdflib.Literal(1))}
+    based = client.get(
+        "/sparql", params={"query": "BASE <http://example.org/a/> SELECT (<s> AS ?i) {}"}
+    )
+    assert based.json()["results"]["bindings"][0]["i"]["value"] == "http://example.org/a/s"
+
+
+def test_relative_iris_pass_the_screen(client):
+    """The screen parses the query with the same base as the evaluation: a
+    relative IRI neither gets a query refused as using SERVICE nor taken as
+    naming a FROM dataset (which dropped the union of all graphs)."""
+    q = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {{ ?r a cikg:Report OPTIONAL {{ {} }} }}"
+    for pattern in ("?r <service> ?o", "?r <wasDerivedFrom> ?o"):
+        resp = client.get("/sparql", params={"query": q.format(pattern)})
+        assert resp.status_code == 200, (pattern, resp.text)
+        assert resp.json()["results"]["bindings"][0]["n"]["value"] == "5", pattern
+
+
+def test_relative_iris_resolve_in_worker_processes(built_store):
+    """The base IRI reaches the worker processes that evaluate queries: the
+    URL the client used, here another host and port."""
+    from cikg.serve.workers import QueryWorkers
+
+    settings = ServeSettings()
+    pool = QueryWorkers(built_store[0], settings, size=1)
+    app = create_app(open_store(built_store[0], read_only=True), settings, pool)
+    try:
+        with TestClient(app, base_url="http://cikg.example:8000") as local:
+            resp = local.get("/sparql", params={"query": "SELECT (<s> AS ?i) WHERE {}"})
+    finally:
+        pool.close()
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["results"]["bindings"][0]["i"]["value"] == "http://cikg.example:8000/s"
+
+
+def test_xml_results_stay_well_formed_with_control_characters(client):
+    """XML 1.0 cannot hold U+0001 even as a character reference: the XML
+    results write U+FFFD in its place (and CR as ``&#13;``, which a parser
+    would read as LF), while JSON keeps the exact value."""
+    from xml.etree import ElementTree
+
+    q = 'SELECT ("a\\u0001b\\u0000c\\rd\\te\\uFFFF" AS ?s) ("x\\u001F"@en AS ?l) WHERE {}'
+    resp = client.get("/sparql", params={"query": q, "format": "xml"})
+    assert resp.status_code == 200
+    root = ElementTree.fromstring(resp.content)  # raises on XML that is not well-formed
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    values = [e.text for e in root.iterfind(".//r:binding/r:literal", ns)]
+    assert values == ["a\ufffdb\ufffdc\rd\te\ufffd", "x\ufffd"]
+    exact = client.get("/sparql", params={"query": q}).json()["results"]["bindings"][0]
+    assert exact["s"]["value"] == "a\x01b\x00c\rd\te\uffff"
+
+
+def test_rdfxml_stays_well_formed_with_control_characters(client):
+    """A CONSTRUCT answered as RDF/XML follows the XML results' rule: U+FFFD
+    for what XML 1.0 cannot hold, CR kept (pyoxigraph wrote both raw)."""
+    q = 'CONSTRUCT { <http://example.org/s> <http://example.org/p> "a\\u0001b\\rc" } WHERE {}'
+    resp = client.get("/sparql", params={"query": q, "format": "rdfxml"})
+    assert resp.status_code == 200
+    graph = rdflib.Graph().parse(data=resp.content, format="xml")
+    assert [str(o) for o in graph.objects()] == ["a\ufffdb\rc"]
+
+
+@pytest.mark.parametrize(
+    ("params", "headers", "names"),
+    [
+        ({"format": "csv"}, {}, "json, xml"),
+        ({"format": "tsv"}, {}, "json, xml"),
+        ({}, {"accept": "text/csv"}, "application/sparql-results+json"),
+        ({}, {"accept": "text/tab-separated-values, text/*;q=0.5"}, "sparql-results+xml"),
+    ],
+)
+def test_ask_in_csv_or_tsv_is_not_acceptable(client, params, headers, names):
+    """CSV and TSV are defined for SELECT results only: an ASK asked for in
+    them gets 406 naming the types that fit (it got an ad hoc ``_askResult``
+    table); with JSON acceptable too, it gets JSON."""
+    resp = client.get("/sparql", params={"query": "ASK {}"} | params, headers=headers)
+    assert resp.status_code == 406, resp.text
+    assert names in resp.text and "SELECT results only" in resp.text
+    assert "_askResult" not in resp.text
+    fallback = client.get(
+        "/sparql", params={"query": "ASK {}"}, headers={"accept": "text/csv, */*;q=0.1"}
+    )
+    assert fallback.status_code == 200 and fallback.json()["boolean"] is True
+
+
+def test_the_page_offers_an_ask_result_in_json_and_xml_only(client):
+    page = client.post("/sparql", data={"query": "ASK {}"}, headers={"accept": BROWSER})
+    assert page.status_code == 200 and "<strong>true</strong>" in page.text
+    assert "format=json" in page.text and "format=xml" in page.text
+    assert "format=csv" not in page.text and "format=tsv" not in page.text

@@ -3,11 +3,14 @@
 - ``/sparql``: GET ``?query=``, POST ``application/x-www-form-urlencoded``
   and POST ``application/sparql-query`` (Protocol 2.1.1–2.1.3), with
   ``default-graph-uri`` and ``named-graph-uri``; the default graph is
-  otherwise the union of all graphs. SELECT/ASK answer as SPARQL JSON, XML,
-  CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML,
-  TriG or N-Quads, chosen by ``Accept`` (with q-values) or ``?format=``;
-  ``Vary: Accept``; 406 when nothing fits. Without a query: a SPARQL
-  service description for RDF clients, the query page for browsers.
+  otherwise the union of all graphs. Relative IRIs in a query resolve
+  against the endpoint's own URL (unless the query has a ``BASE``).
+  SELECT answers as SPARQL JSON, XML, CSV or TSV; ASK as JSON or XML (CSV
+  and TSV are defined for SELECT results only); CONSTRUCT/DESCRIBE as
+  Turtle, N-Triples, JSON-LD, RDF/XML, TriG or N-Quads, chosen by
+  ``Accept`` (with q-values) or ``?format=``; ``Vary: Accept``; 406 when
+  nothing fits. Without a query: a SPARQL service description for RDF
+  clients, the query page for browsers.
 - Safe by default: the store is opened read-only and no update is ever
   evaluated (``update=`` and ``application/sparql-update`` get 400);
   ``SERVICE`` and deep nesting are refused before evaluation
@@ -128,6 +131,21 @@ def _build_id(store: Store) -> str:
 
     hashes = sorted(q.object.value for q in store.quads_for_pattern(None, CIKG.sha256, None, None))
     return hashlib.sha1("|".join([__version__, *hashes]).encode()).hexdigest()[:12]
+
+
+def _endpoint_iri(request: Request) -> str | None:
+    """The endpoint's own URL, as the request addressed it, without its
+    query string: the base IRI of relative IRIs in the query (RFC 3986
+    §5.1.3, the base of a document is the URI it was retrieved from; the W3C
+    SPARQL 1.1 protocol test ``query_content_type_construct`` sends
+    ``CONSTRUCT { <s> <p> 1 } WHERE {}``).
+
+    :param request: the request to ``/sparql``.
+    :return: e.g. ``http://127.0.0.1:8000/sparql``; ``None`` if the
+        ``Host`` header makes it no IRI (relative IRIs are then an error).
+    """
+    url = str(request.url.replace(query="", fragment=""))
+    return url if is_iri(url) else None
 
 
 def _cache_key(request: QueryRequest) -> str:
@@ -285,6 +303,7 @@ def create_app(
             tuple(params.get("named-graph-uri", [])),
             _PAGE_ACCEPT if wants_html else accept,
             override,
+            _endpoint_iri(request),
         )
         key = _cache_key(query_request)
         etag = f'"{build_id}-{key[:16]}"'

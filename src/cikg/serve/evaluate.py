@@ -12,7 +12,14 @@ from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
 from cikg.errors import CikgError, QueryError
 from cikg.serve.guard import check_query, uses_keyword
-from cikg.serve.negotiation import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
+from cikg.serve.negotiation import (
+    BOOLEAN_FORMATS,
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    Format,
+    NotAcceptable,
+    choose,
+)
 from cikg.serve.results import serialise_boolean, serialise_solutions, serialise_triples
 from cikg.settings import ServeSettings
 from cikg.vocab import PREFIXES
@@ -30,6 +37,9 @@ class QueryRequest:
     :param named_graphs: ``named-graph-uri`` values.
     :param accept: the ``Accept`` header, if any.
     :param override: ``?format=`` values, which win over ``Accept``.
+    :param base_iri: the IRI that relative IRIs in the query are resolved
+        against (a ``BASE`` in the query wins); the endpoint passes its own
+        URL. ``None``: a relative IRI is a syntax error.
     """
 
     sparql: str
@@ -37,6 +47,7 @@ class QueryRequest:
     named_graphs: tuple[str, ...]
     accept: str | None
     override: tuple[str, ...] | None
+    base_iri: str | None = None
 
 
 def is_iri(text: str) -> bool:
@@ -53,6 +64,25 @@ def is_iri(text: str) -> bool:
     return True
 
 
+def _boolean_format(request: QueryRequest) -> Format:
+    """The format of an ASK result: SPARQL JSON or XML.
+
+    :param request: the request, with its ``Accept`` and ``?format=``.
+    :return: one of :data:`BOOLEAN_FORMATS`.
+    :raises NotAcceptable: if the request accepts neither; the message
+        names the types that fit and says why CSV and TSV do not (SPARQL 1.1
+        Query Results CSV and TSV Formats define them for SELECT results
+        only, and no boolean form).
+    """
+    try:
+        return choose(BOOLEAN_FORMATS, request.accept, request.override)
+    except NotAcceptable as exc:
+        raise NotAcceptable(
+            f"{exc} (an ASK result has no CSV or TSV form: the SPARQL CSV and TSV "
+            "results formats are defined for SELECT results only)"
+        ) from None
+
+
 def evaluate_request(
     store: Store, request: QueryRequest, settings: ServeSettings
 ) -> tuple[bytes, str, bool]:
@@ -64,11 +94,14 @@ def evaluate_request(
     every evaluation passes here, so no path skips the screen.
 
     :return: ``(body, media type, truncated)``.
-    :raises QueryError: if the query is malformed, refused or fails.
+    :raises QueryError: if the query is malformed, refused or fails, or
+        ``request.base_iri`` is not an absolute IRI.
     :raises NotAcceptable: if no format of the result's kind fits.
     """
-    check_query(request.sparql, settings.max_query_depth, PREFIXES)
-    options: dict[str, object] = {"prefixes": PREFIXES}
+    if request.base_iri is not None and not is_iri(request.base_iri):
+        raise QueryError(f"the base IRI {request.base_iri!r} is not an absolute IRI")
+    check_query(request.sparql, settings.max_query_depth, PREFIXES, request.base_iri)
+    options: dict[str, object] = {"prefixes": PREFIXES, "base_iri": request.base_iri}
     if request.default_graphs or request.named_graphs:
         for graph in (*request.default_graphs, *request.named_graphs):
             if not is_iri(graph):
@@ -77,7 +110,7 @@ def evaluate_request(
             options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
         if request.named_graphs:
             options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
-    elif not uses_keyword(request.sparql, "FROM", PREFIXES):
+    elif not uses_keyword(request.sparql, "FROM", PREFIXES, request.base_iri):
         # the union is the default dataset; a FROM clause names another one
         options["use_default_graph_as_union"] = True
     try:
@@ -87,12 +120,12 @@ def evaluate_request(
     except (OSError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
     try:
-        if isinstance(result, QueryBoolean | QuerySolutions):
+        if isinstance(result, QueryBoolean):
+            fmt = _boolean_format(request)
+            out = serialise_boolean(result, fmt.name)
+        elif isinstance(result, QuerySolutions):
             fmt = choose(SOLUTION_FORMATS, request.accept, request.override)
-            if isinstance(result, QueryBoolean):
-                out = serialise_boolean(result, fmt.name)
-            else:
-                out = serialise_solutions(result, fmt.name, settings.result_limit)
+            out = serialise_solutions(result, fmt.name, settings.result_limit)
         else:
             fmt = choose(GRAPH_FORMATS, request.accept, request.override)
             out = serialise_triples(result, fmt.name, settings.result_limit)

@@ -14,7 +14,9 @@ still parses, no occurrence was the keyword (each was in a string, an IRI,
 a name or a comment) and the original query is let through; if it does not,
 the query is refused. pyoxigraph reads keywords only as ASCII letters (a
 ``\\u0053ERVICE`` escape is a syntax error to it), so a query without the
-seven letters cannot name a service.
+seven letters cannot name a service. The changed query is parsed with the
+prefixes and base IRI the original will be evaluated with, so that it fails
+to parse only because of the change.
 
 The same test (:func:`uses_keyword`) tells whether a query has a ``FROM``
 clause, so that the union of all graphs is its default dataset only when it
@@ -126,7 +128,12 @@ def _neutralised(sparql: str, word: re.Pattern[str]) -> str:
     return word.sub(lambda m: m.group()[:-1] + "x", sparql)
 
 
-def uses_keyword(sparql: str, keyword: str, prefixes: Mapping[str, str] | None = None) -> bool:
+def uses_keyword(
+    sparql: str,
+    keyword: str,
+    prefixes: Mapping[str, str] | None = None,
+    base_iri: str | None = None,
+) -> bool:
     """Whether pyoxigraph reads ``keyword`` as a keyword in the query: the
     query no longer parses once every spelling of the word is changed (a
     query that does not parse at all counts as using it).
@@ -134,17 +141,22 @@ def uses_keyword(sparql: str, keyword: str, prefixes: Mapping[str, str] | None =
     :param sparql: the query text.
     :param keyword: an ASCII keyword without an ``x`` at its end, e.g. ``FROM``.
     :param prefixes: the prefixes the query will be evaluated with.
+    :param base_iri: the base IRI the query will be evaluated with (without
+        it a query with relative IRIs does not parse, and would count as
+        using the keyword).
 
     >>> uses_keyword("SELECT * FROM <http://g/> WHERE { ?s ?p ?o }", "FROM")
     True
     >>> uses_keyword("SELECT * WHERE { ?s <http://e/wasDerivedFrom> 'from' }", "FROM")
+    False
+    >>> uses_keyword("SELECT * { ?s <wasDerivedFrom> ?o }", "FROM", base_iri="http://e/sparql")
     False
     """
     word = re.compile(re.escape(keyword), re.IGNORECASE)
     if word.search(sparql) is None:
         return False
     try:
-        Store().query(_neutralised(sparql, word), prefixes=dict(prefixes or {}))
+        Store().query(_neutralised(sparql, word), prefixes=dict(prefixes or {}), base_iri=base_iri)
     except SyntaxError:
         return True
     except (OSError, ValueError):
@@ -152,7 +164,9 @@ def uses_keyword(sparql: str, keyword: str, prefixes: Mapping[str, str] | None =
     return False
 
 
-def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> None:
+def check_no_service(
+    sparql: str, prefixes: Mapping[str, str] | None = None, base_iri: str | None = None
+) -> None:
     """Refuse a query in which pyoxigraph would read the ``SERVICE`` keyword.
 
     Run it where queries are evaluated (a worker process): the changed query
@@ -161,6 +175,8 @@ def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> 
 
     :param sparql: the query text.
     :param prefixes: the prefixes the query will be evaluated with.
+    :param base_iri: the base IRI the query will be evaluated with (without
+        it a query with relative IRIs does not parse, and is refused).
     :raises QueryError: if the query names a service, or is malformed in a
         way that hides whether it does.
 
@@ -174,7 +190,9 @@ def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> 
     if not spans:
         return
     try:
-        Store().query(_neutralised(sparql, _SERVICE), prefixes=dict(prefixes or {}))
+        Store().query(
+            _neutralised(sparql, _SERVICE), prefixes=dict(prefixes or {}), base_iri=base_iri
+        )
     except SyntaxError as exc:
         if _at_an_occurrence(str(exc), sparql, spans):
             raise QueryError(_REFUSED) from None
@@ -183,13 +201,19 @@ def check_no_service(sparql: str, prefixes: Mapping[str, str] | None = None) -> 
         return  # it parsed; evaluating it over nothing failed, which is not our concern
 
 
-def check_query(sparql: str, max_depth: int, prefixes: Mapping[str, str] | None = None) -> None:
+def check_query(
+    sparql: str,
+    max_depth: int,
+    prefixes: Mapping[str, str] | None = None,
+    base_iri: str | None = None,
+) -> None:
     """Raise if the query may not be evaluated here: :func:`check_depth`,
     then :func:`check_no_service`.
 
     :param sparql: the query text.
     :param max_depth: the deepest nesting allowed.
     :param prefixes: the prefixes the query will be evaluated with.
+    :param base_iri: the base IRI the query will be evaluated with.
     :raises QueryError: if it is nested too deeply or uses ``SERVICE``.
 
     >>> check_query("SELECT * WHERE { ?s ?p ?o }", 64)
@@ -199,4 +223,4 @@ def check_query(sparql: str, max_depth: int, prefixes: Mapping[str, str] | None 
     cikg.errors.QueryError: SERVICE (federated query) is not allowed on this endpoint
     """
     check_depth(sparql, max_depth)
-    check_no_service(sparql, prefixes)
+    check_no_service(sparql, prefixes, base_iri)

@@ -1,8 +1,10 @@
 """Content negotiation for SPARQL results (SPARQL 1.1 Protocol, section 2.1;
 RFC 9110 section 12.5.1 for ``Accept`` with q-values).
 
-Results of SELECT/ASK queries and of CONSTRUCT/DESCRIBE queries have their
-own formats; ``?format=`` names one directly and overrides ``Accept``.
+Results of SELECT, ASK and CONSTRUCT/DESCRIBE queries have their own
+formats; ``?format=`` names one directly and overrides ``Accept``. ASK has
+no CSV or TSV form: SPARQL 1.1 Query Results CSV and TSV Formats define
+them for SELECT results only, so an ASK asked for in them gets 406.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "BOOLEAN_FORMATS",
     "GRAPH_FORMATS",
     "SOLUTION_FORMATS",
     "Format",
@@ -34,6 +37,8 @@ SOLUTION_FORMATS = (
     Format("csv", "text/csv"),
     Format("tsv", "text/tab-separated-values"),
 )
+#: ASK results: SPARQL JSON and XML define a boolean form, CSV and TSV none.
+BOOLEAN_FORMATS = SOLUTION_FORMATS[:2]
 GRAPH_FORMATS = (
     Format("turtle", "text/turtle"),
     Format("ntriples", "application/n-triples"),

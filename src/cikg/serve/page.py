@@ -23,6 +23,8 @@ from cikg.serve.pages import local_href
 __all__ = ["QUERY_PAGE_POLICY", "Example", "load_examples", "query_page"]
 
 _DOWNLOADS = ("json", "xml", "csv", "tsv")
+#: ASK results have no CSV or TSV form (the endpoint answers 406).
+_BOOLEAN_DOWNLOADS = ("json", "xml")
 _GRAPH_DOWNLOADS = ("turtle", "ntriples", "jsonld", "rdfxml")
 
 _STYLE = """
@@ -129,17 +131,22 @@ def _results(query: str, results: bytes, media_type: str, truncated: bool, limit
             f'<p class="note">The result was cut at {limit} rows (the endpoint\'s limit); '
             "add LIMIT/OFFSET or download a narrower query.</p>"
         )
-    downloads = _GRAPH_DOWNLOADS if "sparql-results" not in media_type else _DOWNLOADS
+    data = json.loads(results) if "sparql-results+json" in media_type else None
+    if data is not None and "boolean" in data:
+        downloads = _BOOLEAN_DOWNLOADS
+    elif "sparql-results" in media_type:
+        downloads = _DOWNLOADS
+    else:
+        downloads = _GRAPH_DOWNLOADS
     links = " · ".join(
         f'<a href="/sparql?{escape(urlencode({"query": query, "format": f}, quote_via=quote))}">'
         f"{f}</a>"
         for f in downloads
     )
     out.append(f"<p>Download: {links}</p>")
-    if "sparql-results+json" not in media_type:
+    if data is None:
         out.append(f"<pre>{escape(results.decode('utf-8', 'replace'))}</pre>")
         return "".join(out)
-    data = json.loads(results)
     if "boolean" in data:
         out.append(f"<p><strong>{str(data['boolean']).lower()}</strong></p>")
         return "".join(out)

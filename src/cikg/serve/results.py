@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -35,8 +36,15 @@ __all__ = [
     "serialise_boolean",
     "serialise_solutions",
     "serialise_triples",
+    "xml_text",
 ]
 
+#: What XML 1.0 cannot hold, not even as a character reference (XML 1.0
+#: §2.2, production [2] ``Char``): the C0 controls but tab, LF and CR, and
+#: U+FFFE and U+FFFF (a ``str`` from pyoxigraph holds no surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The same characters in UTF-8, and CR, in an RDF/XML document.
+_NOT_XML_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\r")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_FORMATS = {
@@ -86,33 +94,69 @@ def _json_term(term) -> dict[str, str]:
 
 
 def _text_term(term, tsv: bool) -> str:
+    """One cell of a CSV or TSV result (SPARQL 1.1 Query Results CSV and TSV
+    Formats, "Serializing RDF Terms" of CSV and of TSV, ``#csv-terms`` and
+    ``#tsv-terms``).
+
+    CSV writes an IRI or a literal as its bare string (the format is lossy)
+    but a blank node as ``_:label``, so that it cannot be taken for a string;
+    TSV writes every term in its Turtle form (``<iri>``, ``"literal"@zh``,
+    ``_:b``). An unbound variable is an empty cell.
+    """
     if term is None:
         return ""
     if isinstance(term, Triple):  # an RDF 1.2 triple term, as SPARQL 1.2 writes it
         return f"<<( {term} )>>"
-    if not tsv:
-        return term.value
-    return str(term)  # TSV keeps the RDF term syntax (<iri>, "literal"@zh, _:b)
+    if tsv or isinstance(term, BlankNode):
+        return str(term)
+    return term.value
+
+
+def xml_text(text: str) -> str:
+    r"""``text`` as XML 1.0 character data: markup escaped, CR as ``&#13;``
+    (a parser reads a bare CR as LF, XML 1.0 §2.11), and each character XML
+    1.0 cannot hold even escaped (§2.2: U+0000–U+0008, U+000B, U+000C,
+    U+000E–U+001F, U+FFFE, U+FFFF) replaced by U+FFFD, the Unicode
+    replacement character, so the document stays well-formed.
+
+    A literal with such a character therefore comes back changed in the
+    SPARQL XML results format; the JSON, TSV and CSV formats carry it
+    unchanged.
+
+    :param text: any string.
+    :return: the text to write between tags.
+
+    >>> xml_text("a<b & \x01c\r") == "a&lt;b &amp; \ufffdc&#13;"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", escape(text, {"\r": "&#13;"}))
 
 
 def _xml_term(term) -> str:
+    """One bound term of the SPARQL XML results format (SPARQL Query Results
+    XML Format, "Variable Binding Results"): ``<uri>``, ``<bnode>`` or
+    ``<literal>``, its value written with :func:`xml_text`. Attribute values
+    (datatype IRIs, language tags) cannot hold control characters."""
     if isinstance(term, NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{xml_text(term.value)}</uri>"
     if isinstance(term, BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{xml_text(term.value)}</bnode>"
     if isinstance(term, Literal):
+        value = xml_text(term.value)
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{value}</literal>"
         if term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-            return (
-                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-            )
-        return f"<literal>{escape(term.value)}</literal>"
-    return f"<literal>{escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{value}</literal>"
+        return f"<literal>{value}</literal>"
+    return f"<literal>{xml_text(str(term))}</literal>"
 
 
 def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serialised:
-    """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv)."""
+    """Write at most ``cap`` solutions in ``fmt`` (json, xml, csv, tsv).
+
+    XML writes each value with :func:`xml_text`: a character XML 1.0 cannot
+    hold becomes U+FFFD there, so the document stays well-formed.
+    """
     names = [v.value for v in solutions.variables]
     kept, truncated = _take(solutions, cap)
     rows = [[solution[n] for n in names] for solution in kept]
@@ -158,7 +202,13 @@ def serialise_solutions(solutions: QuerySolutions, fmt: str, cap: int) -> Serial
 
 
 def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
-    """An ASK result in ``fmt`` (json, xml, csv, tsv)."""
+    """An ASK result in ``fmt``: json (SPARQL 1.1 Query Results JSON Format,
+    "boolean") or xml (SPARQL Query Results XML Format, ``<boolean>``).
+
+    :raises NotAcceptable: for any other ``fmt``: CSV and TSV have no
+        boolean form (SPARQL 1.1 Query Results CSV and TSV Formats define
+        them for SELECT results only).
+    """
     value = bool(result)
     if fmt == "json":
         body = json.dumps({"head": {}, "boolean": value}).encode()
@@ -168,14 +218,23 @@ def serialise_boolean(result: QueryBoolean, fmt: str) -> Serialised:
             f"<head/><boolean>{str(value).lower()}</boolean></sparql>"
         ).encode()
     else:
-        body = (
-            ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + str(value).lower()
-        ).encode()
+        raise NotAcceptable(f"an ASK result has no {fmt} form; ask for json or xml")
     return Serialised(body, 1, False)
+
+
+def _xml_document(body: bytes) -> bytes:
+    """An RDF/XML document from pyoxigraph made well-formed as
+    :func:`xml_text` does: pyoxigraph writes literals' characters as they
+    are, and its markup holds no control character, so each one found is in
+    a literal: CR becomes ``&#13;``, what XML 1.0 cannot hold U+FFFD."""
+    return _NOT_XML_BYTES.sub(lambda m: b"&#13;" if m[0] == b"\r" else "\ufffd".encode(), body)
 
 
 def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
     """At most ``cap`` triples of a CONSTRUCT or DESCRIBE result in ``fmt``.
+
+    RDF/XML is made well-formed as the XML results are (:func:`xml_text`):
+    a character XML 1.0 cannot hold becomes U+FFFD.
 
     :raises NotAcceptable: if ``fmt`` cannot hold them (JSON-LD and RDF 1.2
         triple terms).
@@ -187,4 +246,6 @@ def serialise_triples(triples: Iterable, fmt: str, cap: int) -> Serialised:
         raise NotAcceptable(
             f"{fmt} cannot hold this result ({exc}); ask for Turtle or N-Triples"
         ) from None
+    if fmt == "rdfxml":
+        body = _xml_document(body)
     return Serialised(body, len(kept), truncated)
