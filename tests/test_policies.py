@@ -335,6 +335,34 @@ def test_a_month_alone_is_of_the_reports_year(text, published, year, date, refer
     assert m.date.isoformat() == date
 
 
+@pytest.mark.parametrize(
+    ("text", "issuers"),
+    [
+        # a unit of a curated body is named in full (CAC 2021, p. 48)
+        (
+            "2021年2月，国务院反垄断委员会发布《关于平台经济领域的反垄断指南》。",
+            [("国务院反垄断委员会",)],
+        ),
+        # verbs in a row and an uncounted 等部门 (CAC 2021, p. 48)
+        (
+            "此外，国家网信办等部门制定修订《汽车数据安全管理若干规定（试行）》"
+            "《网络安全审查办法》等法规规章草案。",
+            [("国家网信办",), ("国家网信办",)],
+        ),
+        # drafts put out for comment (CAC 2021, p. 48)
+        (
+            "10月，市场监管总局对《互联网平台分类分级指南》《互联网平台落实主体责任指南》"
+            "公开征求意见。",
+            [("市场监管总局",), ("市场监管总局",)],
+        ),
+        # 对 without a call for comment names no issuer
+        ("我们对《数据安全法》的理解。", [()]),
+    ],
+)
+def test_issuers_of_units_drafts_and_verb_chains(text, issuers, reference, finder):
+    assert [m.issuers for m in _read(text, reference, finder)] == issuers
+
+
 def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
     """《若干意见》 after 《关于促进…的若干意见》 is that policy again (news, 2023),
     not a policy titled 若干意见; a short title ending nothing seen stays."""
@@ -373,6 +401,9 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         # a country-wide word opens no name (news, 2023: 长沙打造全球研发中心城市)
         ("推进全球研发中心城市建设", []),
         ("我国科研院所", []),
+        # a unit of a curated body is named in full; two curated bodies stay two
+        ("国务院反垄断委员会发布", [("国务院反垄断委员会", False)]),
+        ("中共中央国务院支持浦东新区", [("中共中央", True), ("国务院", True)]),
     ],
 )
 def test_organisations_by_structure(text, names, finder):

@@ -74,6 +74,8 @@ _TAIL_RE = re.compile(
     r"[一二三四五六七八九十]{1,3}月|上旬|中旬|下旬|月底|年底|月初"
 )
 _COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
+#: 等部门, 等有关单位: the named bodies and others, uncounted.
+_GROUP_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位|部委|机构)")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NAME_CHARS_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·&\-—]+$")
 _MAX_NAME = 30
@@ -173,7 +175,20 @@ class OrgFinder:
             and b.name.endswith(_GOVERNMENT_HEADS)
             and not self.is_curated(text[a.start : b.end])
         }
-        curated = [m for m in matches if m.kind == "org" and m.start not in regional]
+        structural = self._structural(text)
+        starts = {m.start for m in matches}
+        curated = [
+            m
+            for m in matches
+            if m.kind == "org"
+            and m.start not in regional
+            # 国务院 | 反垄断委员会, 国家信息中心 | 分享经济研究中心: a unit of a curated
+            # body is a body of its own, named in full (中共中央 | 国务院 is two)
+            and not any(
+                a == m.start and b > m.end and not starts & set(range(m.end, b))
+                for a, b in structural
+            )
+        ]
         taken = [(m.start, m.end) for m in curated]
         for m in matches:
             if m.start in regional:
@@ -191,7 +206,7 @@ class OrgFinder:
                     m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
                 )
             )
-        for span in self._structural(text):
+        for span in structural:
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 name = display_form(text[span[0] : span[1]])
                 found.append(
@@ -452,7 +467,7 @@ def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]
         previous = org.end
     # the group must stand right before the verb: 中新网上海 8 月 15 日电 …上海 15 日发布
     # names the agency far before the verb, not the issuer
-    tail = _COUNT_RE.sub("", who[previous:])
+    tail = _GROUP_RE.sub("", _COUNT_RE.sub("", who[previous:]))
     if kept and _TAIL_RE.sub("", tail).strip():
         kept = []
     return kept, _number(count.group(1)) if count else None

@@ -16,8 +16,10 @@ region mentions; the 术语界定 definitions.
   (国务院印发《…》; 中央网信办、教育部、工业和信息化部联合印发的《…》 -> three;
   国家发展改革委、中央网信办等十三个部门 -> two and the count 13), after it
   (《…》由 X 印发), and from the prefix of its 发文字号 (《…》（国发〔2024〕7号）
-  -> 国务院: curated ``cikg:docNumberPrefix``). Titles chained after one verb
-  (出台《A》《B》和《C》) share them.
+  -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
+  titles are put out for comment (市场监管总局对《A》《B》公开征求意见). Titles
+  chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share them;
+  X 等部门 gives X.
 - **Dates by their verb:** the date of a sentence that says the title was
   issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``; a date with
   施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
@@ -49,11 +51,17 @@ _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 _UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划|纲要)")
 _ISSUE_VERB_RE = re.compile(
     r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
-    r"(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过)(?:了|实施)?(?:的)?\s*$"
+    r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
 )
 _ISSUED_BY_RE = re.compile(
     r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
     r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
+)
+#: A draft put out for comment by who stands before 对 (市场监管总局对《…》《…》
+#: 公开征求意见): its issuer; the titles of a chain and 等… may stand between.
+_CONSULTER_RE = re.compile(r"(?P<who>[^，。；：,;:《》]*?)对\s*$")
+_CONSULTED_RE = re.compile(
+    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:等[^，。；《》]{0,10}?)?(?:向社会)?(?:公开)?征求意见"
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
 _ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
@@ -152,6 +160,8 @@ def _issuers(
         names.extend(_leading_bodies(title, finder))
     count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
+    if m is None and _CONSULTED_RE.match(after):
+        m = _CONSULTER_RE.search(before)
     if m:
         who = _LEAD_RE.sub("", m.group("who"))
         found, count = split_joint(who, finder)
@@ -321,7 +331,11 @@ def blocks_to_policy_mentions(
                         before, text[end:], raw, finder, by_number, government
                     )
                     # a date is the policy's only when the sentence says it was issued
-                    issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(text[end:])
+                    issued = (
+                        _ISSUE_VERB_RE.search(before)
+                        or _ISSUED_AFTER_RE.search(text[end:])
+                        or (_CONSULTER_RE.search(before) and _CONSULTED_RE.match(text[end:]))
+                    )
                     date = _date(before, published, report_year) if issued else None
                     if date is None and listing:
                         date = batch
