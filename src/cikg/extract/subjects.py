@@ -632,14 +632,27 @@ def acts_without_actor(label: str, segmenter: Segmenter) -> bool:
     (True, False)
     >>> acts_without_actor("设立网络安全学院高校数", seg)
     False
+    >>> acts_without_actor("接入各级平台数量", seg), acts_without_actor("处置的账号数量", seg)
+    (True, True)
+    >>> acts_without_actor("完成备案的生成式人工智能服务数量", seg)
+    False
     """
-    if "的" in label or not label.endswith(_COUNT_ENDS) or label.endswith("人数"):
+    if not label.endswith(_COUNT_ENDS) or label.endswith("人数"):
         return False  # (an amount or a rate: 共享经济市场交易额, jieba's 共享 a verb)
     tagged = segmenter.tagged(label)
     if not tagged or tagged[0].tag != "v" or tagged[0].word in _CHANGE_VERBS:
         return False
+    if "的" in label:
+        # 处置的账号数量: what the verb acted on; 完成备案的生成式人工智能服务数量:
+        # the verb and its object say which, the head acted
+        return len(tagged) > 1 and tagged[1].word == "的"
     rest = _MEASURE_SUFFIX_RE.sub("", label)
-    return not rest.endswith(AGENT_HEADS)
+    if not rest.endswith(AGENT_HEADS):
+        return True
+    # 设立网络安全学院高校数: an object between the verb and the head, which acted;
+    # 接入各级平台数: the head follows the verb, which acted on it
+    between = segmenter.tagged(rest)[1:-1]
+    return not any(t.tag.startswith(_NOMINAL_TAGS) for t in between)
 
 
 #: The ends of a count's label: what a verb acted on is counted (处置账号数); a
