@@ -302,3 +302,19 @@ def test_the_miit_page_lists_the_policies_it_issued_and_the_figures_it_is_the_so
     assert "关于开展2020年IPv6端到端贯通能力提升专项行动的通知" in issued and "2020-03" in issued
     sourced = text[text.index("以其为来源的数据") :]
     assert "5G基站占移动基站总数的比例" in sourced and "33.2%" in sourced
+
+
+def test_every_predicate_and_class_of_the_graph_is_labelled_in_both_languages(store):
+    """Pages name predicates and classes by their ``rdfs:label`` (#19), so
+    every one the seeds' graph uses, cikg's or another vocabulary's
+    (``ontology/external-labels.ttl``), has a label in English and in Chinese."""
+    missing = {
+        (row["t"].value, lang)
+        for lang in ("en", "zh")
+        for row in query(
+            store,
+            "SELECT DISTINCT ?t WHERE { { [] ?t [] } UNION { [] a ?t } "
+            f'FILTER NOT EXISTS {{ ?t rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "{lang}")) }} }}',
+        )
+    }
+    assert not missing, sorted(missing)
