@@ -116,6 +116,13 @@ def _query_page(page: str, status: int = 200, headers: dict[str, str] | None = N
     )
 
 
+def _page_number(request: Request) -> int:
+    """``?page=`` as a number from 1 (1 when absent or not a short number)."""
+    page_param = request.query_params.get("page", "1")
+    digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
+    return max(int(page_param), 1) if digits else 1
+
+
 def _page_headers(etag: str, vary: str) -> dict[str, str]:
     """The caching headers of pages and resource data."""
     return {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": vary}
@@ -399,10 +406,7 @@ def create_app(
         )
         headers = {"Link": links, **_page_headers(etag, "Accept, Accept-Language")}
         if fmt is _HTML:
-            page_param = request.query_params.get("page", "1")
-            digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
-            page_no = int(page_param) if digits else 1
-            body = await run_in_threadpool(pages.resource, iri, lang, page_no)
+            body = await run_in_threadpool(pages.resource, iri, lang, _page_number(request))
             return HTMLResponse(body, headers=headers)
         data = await run_in_threadpool(pages.data, iri, fmt.name)
         return Response(data, media_type=fmt.media_type, headers=headers)
