@@ -477,3 +477,56 @@ def test_an_observation_linking_here_is_named_by_what_it_says(client):
 def test_resources_without_labels_are_named_by_their_report_and_place(client, path, title):
     page = client.get(path, headers={"accept": BROWSER}).text
     assert re.search(r"<h1>(.*?)</h1>", page).group(1) == title
+
+
+# -- search: a count, types, paging (#19 item 8) -------------------------------------------------
+
+
+def test_search_counts_its_results_and_pages_through_all_of_them(client):
+    first = client.get("/search", params={"q": "网民", "format": "json"}).json()
+    total = first["total"]
+    assert total > 100 and first["pages"] == -(-total // 50) and len(first["results"]) == 50
+    seen, following = [], "/search?q=网民&format=json"
+    while following:
+        answer = client.get(following).json()
+        assert answer["total"] == total
+        seen += [r["iri"] for r in answer["results"]]
+        following = answer["next"]
+    assert len(seen) == total == len(set(seen))  # nothing capped at 50, nothing twice
+    assert answer["page"] == first["pages"] and answer["last"] == total
+    html = client.get("/search", params={"q": "网民"}, headers={"accept": BROWSER}).text
+    assert f'<p class="count">找到 {total} 项</p>' in html
+    assert f"第 1–50 项，共 {total} 项" in html and 'rel="next" href="/search?q=' in html
+    english = client.get("/search", params={"q": "网民", "page": 2, "lang": "en"}).text
+    assert f"{total} results" in english and f"items 51–100 of {total}" in english
+    assert len(re.findall(r'<small class="type">', english)) == 50
+    assert 'rel="prev" href="/search?q=%E7%BD%91%E6%B0%91&amp;page=1&amp;lang=en"' in english
+
+
+@pytest.mark.parametrize(
+    ("q", "href", "zh", "en"),
+    [
+        ("网民规模", USERS, "指标", "Indicators"),
+        ("工业和信息化部", "/id/org/miit", "政府机构", "Government organization"),
+        ("关于推动工业互联网加快发展的通知", "/id/policy/policy-974e5a4c", "政策文件", "Policy"),
+        ("北京", "/id/region/CN-BJ", "地区", "Regions"),
+    ],
+)
+def test_search_results_say_what_each_one_is(client, q, href, zh, en):
+    for lang, kind in (("zh", zh), ("en", en)):
+        page = client.get("/search", params={"q": q, "lang": lang}, headers={"accept": BROWSER})
+        row = re.search(
+            rf'<li><a href="{re.escape(href)}">[^<]*</a> <small class="type">([^<]*)</small>',
+            page.text,
+        )
+        assert row and kind in row.group(1).split(" · "), (lang, row and row.group(1))
+    found = client.get("/search", params={"q": q, "format": "json"}).json()["results"]
+    assert any(r["href"] == href and r["type"] and r["types"] for r in found)
+
+
+def test_english_search_names_results_in_english_and_shows_the_label_that_matched(client):
+    page = client.get("/search", params={"q": "网民规模", "lang": "en"}).text
+    assert (
+        f'<li><a href="{USERS}">Internet users</a> <small class="type">Indicators</small>'
+        ' <small class="muted">matched: 网民规模</small></li>'
+    ) in page

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import html
 from pathlib import Path
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from pyoxigraph import NamedNode, Store, Triple, serialize
 from starlette.applications import Starlette
@@ -419,10 +419,28 @@ def create_app(
             )
         lang = _lang(request)
         accept = request.headers.get("accept") or ""
+        page = _page_number(request)
         if request.query_params.get("format") == "json" or accept.startswith("application/json"):
-            results = await run_in_threadpool(pages.search, q, lang)
-            return JSONResponse({"query": q, "results": results})
-        body = await run_in_threadpool(pages.search_page, q, lang)
+            found = await run_in_threadpool(pages.search, q, lang, page)
+            span = found.span
+            following = None
+            if span.page < span.pages and span.total:
+                following = "/search?" + urlencode(
+                    {"q": q, "page": span.page + 1, "format": "json", "lang": lang}
+                )
+            return JSONResponse(
+                {
+                    "query": q,
+                    "total": span.total,
+                    "page": span.page,
+                    "pages": span.pages,
+                    "first": span.first,
+                    "last": span.last,
+                    "next": following,
+                    "results": found.results,
+                }
+            )
+        body = await run_in_threadpool(pages.search_page, q, lang, page)
         return HTMLResponse(body)
 
     middleware = [Middleware(SecurityHeaders)]

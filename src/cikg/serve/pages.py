@@ -16,7 +16,8 @@ same way, its title marked. Policies, organisations, regions and reports get
 sections of their own (:data:`_SECTIONS`). An indicator charts its national series (SVG,
 no script) above the table behind it, with its definition and related
 policies. The home page counts resources by class and lists entry points;
-``/search`` finds labels in both languages.
+``/search`` finds labels in both languages and says how many match, what
+each one is, and pages through them all.
 
 Everything runs in the calling thread and returns text: pyoxigraph objects
 stay where they were made. Templates are Jinja2 with autoescaping, so every
@@ -42,11 +43,11 @@ from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
-__all__ = ["ID_BASE", "PAGE_SIZE", "Incoming", "Pages", "Span", "choose_language"]
+__all__ = ["ID_BASE", "PAGE_SIZE", "Found", "Incoming", "Pages", "Span", "choose_language"]
 
 #: The published namespace of the graph's resources, served at ``/id/``.
 ID_BASE = f"{DEFAULT_BASE}id/"
-#: Incoming links shown per page.
+#: Incoming links and search results shown per page.
 PAGE_SIZE = 50
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _CN = ID_BASE + "region/CN"
@@ -71,6 +72,7 @@ class Section:
 
 
 _TYPE = PREFIXES["rdf"] + "type"
+_IN_SCHEME = PREFIXES["skos"] + "inScheme"
 _REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
 _INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
 _SECTION_LIMIT = 200
@@ -231,6 +233,15 @@ class Incoming:
     span: Span
     predicates: list[tuple[str, str, int, int]]
     groups: list[tuple[str, str, list[tuple[str, str | None]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of search results: which of how many (``span``), and the
+    results on it (:meth:`Pages.search`)."""
+
+    span: Span
+    results: list[dict[str, str | float | list[str] | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,26 +570,33 @@ class Pages:
             for row in rows
         )
 
-    def search(self, q: str, lang: str, limit: int = 50) -> list[dict[str, str | float]]:
-        """Resources whose labels match ``q``, best first.
+    def search(self, q: str, lang: str, page: int = 1) -> Found:
+        """Resources whose labels match ``q``, best first, one page of them.
 
         Ranks: the whole label (3), a label prefix (2), a substring (1), then
         every word of ``q`` in the label, in order (0.75; words are jieba tokens,
         so 网民占比 finds 网民群体占比 but not 占网民整体的比例, and English
         words match the same way); preferred labels and titles get
-        +0.5 over aliases, shorter labels win ties. Matching ignores case,
-        width and spacing (:func:`cikg.iris.normalise_key`).
+        +0.5 over aliases, shorter labels win ties (then the IRI, so pages
+        do not overlap). Matching ignores case, width and spacing
+        (:func:`cikg.iris.normalise_key`).
 
-        :returns: at most ``limit`` dicts with ``iri``, ``label``, ``href``
-            (the local page) and ``score``.
+        :param q: the search terms.
+        :param lang: ``"zh"`` or ``"en"``: the language of names and types.
+        :param page: which page of :data:`PAGE_SIZE` results (from 1).
+        :returns: how many matched, and for those on the page dicts with
+            ``iri``, ``label`` (the label that matched), ``name`` (what
+            pages call it in ``lang``), ``href`` (the local page),
+            ``score``, ``types`` (its classes) and ``type`` (what it is, in
+            words: :meth:`_kind`).
         """
         key = normalise_key(q)
         if not key:
-            return []
+            return Found(Span(0, max(page, 1)), [])
         words = [
             t.word.lower() for t in self._segmenter.tokens(q) if any(ch.isalnum() for ch in t.word)
         ]
-        scored: dict[str, dict[str, str | float]] = {}
+        scored: dict[str, tuple[float, str]] = {}
         for entry in self._search_index:
             norm = entry.norm
             if norm == key:
@@ -593,16 +611,50 @@ class Pages:
                 continue
             score += 0.5 * entry.pref - len(norm) / 1000
             best = scored.get(entry.iri)
-            if best is None or float(best["score"]) < score:
-                scored[entry.iri] = {"iri": entry.iri, "label": entry.label, "score": score}
-        ranked = sorted(scored.values(), key=lambda r: -float(r["score"]))[:limit]
-        for r in ranked:
-            r["href"] = local_href(str(r["iri"]))
-        return ranked
+            if best is None or best[0] < score:
+                scored[entry.iri] = (score, entry.label)
+        span = Span(len(scored), max(page, 1))
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))
+        results: list[dict[str, str | float | list[str] | None]] = []
+        for iri, (score, label) in ranked[span.offset : span.offset + PAGE_SIZE]:
+            classes, kind = self._kind(iri, lang)
+            results.append(
+                {
+                    "iri": iri,
+                    "label": label,
+                    "name": self.names.name(iri, lang),
+                    "href": local_href(iri),
+                    "score": score,
+                    "types": classes,
+                    "type": kind,
+                }
+            )
+        return Found(span, results)
 
-    def search_page(self, q: str, lang: str) -> str:
+    def _kind(self, iri: str, lang: str) -> tuple[list[str], str]:
+        """The classes of ``iri``, and what a search result says it is: its
+        cikg: classes (政策, 报告); else, for a SKOS concept, its concept
+        schemes (指标, 地区, 指标术语表); else all its classes (机构 · 政府机构),
+        each named by its label."""
+        node = NamedNode(iri)
+        classes = sorted(
+            {q.object.value for q in self.store.quads_for_pattern(node, NamedNode(_TYPE), None)}
+        )
+        schemes = sorted(
+            {
+                q.object.value
+                for q in self.store.quads_for_pattern(node, NamedNode(_IN_SCHEME), None)
+            }
+        )
+        shown = [c for c in classes if c.startswith(PREFIXES["cikg"])] or schemes or classes
+        names = sorted({self.names.name(c, lang) for c in shown}, key=natural_key)
+        return classes, " · ".join(names)
+
+    def search_page(self, q: str, lang: str, page: int = 1) -> str:
+        """The search page: the form, how many resources match ``q``, and
+        page ``page`` of them with their types."""
         return self.env.get_template("search.html").render(
-            lang=lang, q=q, results=self.search(q, lang)
+            lang=lang, q=q, found=self.search(q, lang, page)
         )
 
 
