@@ -91,6 +91,7 @@ def test_expected_files_exist() -> None:
         "cikg.ttl",
         "dsd.ttl",
         "shapes.ttl",
+        "external-labels.ttl",
         "reference/regions.ttl",
         "reference/organisations.ttl",
         "reference/report-series.ttl",

@@ -18,6 +18,7 @@ from cikg.vocab import PREFIXES
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 USERS = "/id/indicator/internet-users"
+_CN = ID_BASE + "region/CN"
 
 
 def _one(store: Store, sparql: str) -> str:
@@ -132,7 +133,11 @@ def test_home_lists_entry_points(client):
     assert page.status_code == 200 and 'lang="' in page.text
     for href in ('href="/sparql"', 'href="/search"', 'href="/id/report/cnnic-55"', USERS):
         assert href in page.text
-    assert "cikg:Report" in page.text  # counts by class
+    # counts by class, each class named by its label, its IRI on hover
+    assert f'<td title="{PREFIXES["cikg"]}Report">报告</td>' in page.text
+    english = client.get("/?lang=en", headers={"accept": BROWSER}).text
+    assert f'<td title="{PREFIXES["qb"]}Observation">Observation</td>' in english
+    assert "cikg:Report" not in page.text and "qb:Observation" not in english
 
 
 def test_search_ranks_exact_labels_first(client):
@@ -302,3 +307,226 @@ def test_the_miit_page_lists_the_policies_it_issued_and_the_figures_it_is_the_so
     assert "关于开展2020年IPv6端到端贯通能力提升专项行动的通知" in issued and "2020-03" in issued
     sourced = text[text.index("以其为来源的数据") :]
     assert "5G基站占移动基站总数的比例" in sourced and "33.2%" in sourced
+
+
+def test_every_predicate_and_class_of_the_graph_is_labelled_in_both_languages(store):
+    """Pages name predicates and classes by their ``rdfs:label`` (#19), so
+    every one the seeds' graph uses, cikg's or another vocabulary's
+    (``ontology/external-labels.ttl``), has a label in English and in Chinese."""
+    missing = {
+        (row["t"].value, lang)
+        for lang in ("en", "zh")
+        for row in query(
+            store,
+            "SELECT DISTINCT ?t WHERE { { [] ?t [] } UNION { [] a ?t } "
+            f'FILTER NOT EXISTS {{ ?t rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), "{lang}")) }} }}',
+        )
+    }
+    assert not missing, sorted(missing)
+
+
+# -- names of predicates and classes (#19 item 2) ------------------------------------------------
+
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
+
+
+def _label(store: Store, iri: str, lang: str) -> str:
+    return _one(store, f'SELECT ?l WHERE {{ <{iri}> rdfs:label ?l FILTER(LANG(?l) = "{lang}") }}')
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/obs/cnnic-55/0b21da5d43e2",
+        "/id/policy/ai-safety-governance-framework",
+        "/id/org/miit",
+        "/id/region/CN",
+        "/id/report/cnnic-55",
+        USERS,
+    ],
+)
+def test_predicates_and_classes_are_named_by_their_labels_with_the_iri_on_hover(
+    client, store, path, lang
+):
+    page = client.get(f"{path}?lang={lang}", headers={"accept": BROWSER}).text
+    statements = page[page.index('<table class="statements">') :]
+    predicates = re.findall(r'<td class="prop" title="([^"]+)">([^<]*)</td>', statements)
+    types = re.findall(r'<a href="[^"]+" title="([^"]+)">([^<]*)</a>', _types(page))
+    incoming = re.findall(r'<h3 title="([^"]+)">([^<]*)</h3>', page)
+    assert predicates and types
+    for iri, text in predicates + types + incoming:
+        assert text == _label(store, iri, lang), (iri, text)
+    assert not re.search(r">\s*(rdf|rdfs|skos|qb|sdmx-\w+|eli|prov|dcterms|cikg):\w+\s*<", page)
+
+
+def _types(page: str) -> str:
+    return re.search(r'<p class="types">(.*?)</p>', page, re.S).group(1)
+
+
+def test_an_observation_page_says_reference_area_and_passed_by_in_words(client):
+    obs = client.get("/id/obs/cnnic-55/0b21da5d43e2?lang=en", headers={"accept": BROWSER}).text
+    refarea = PREFIXES["sdmx-dimension"] + "refArea"
+    assert f'<td class="prop" title="{refarea}">reference area</td>' in obs
+    assert f'title="{PREFIXES["qb"]}Observation">Observation</a>' in _types(obs)
+    policy = client.get("/id/policy/policy-974e5a4c?lang=zh", headers={"accept": BROWSER}).text
+    assert f'<td class="prop" title="{PREFIXES["eli"]}passed_by">发文机关</td>' in policy
+
+
+# -- incoming links (#19: "what links here") -----------------------------------------------------
+
+
+def _incoming(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(predicate IRI, [(href, text)]) per group of the incoming links shown."""
+    part = page[page.index('<h2 id="incoming">') :]
+    return [
+        (prop, re.findall(r'<li><a href="([^"]+)">([^<]*)</a></li>', items))
+        for prop, items in re.findall(
+            r'<h3 title="([^"]+)">[^<]*</h3>\s*<ul class="incoming">(.*?)</ul>', part, re.S
+        )
+    ]
+
+
+def _all_incoming(client, path: str, lang: str = "zh") -> tuple[int, list[tuple[str, str, str]]]:
+    """The total the page states, and (predicate, href, text) of every link on every page."""
+    first = client.get(f"{path}?lang={lang}", headers={"accept": BROWSER}).text
+    total = int(re.search(r'<h2 id="incoming">[^<(]*\((\d+)\)</h2>', first).group(1))
+    links = []
+    for n in range(1, -(-total // 50) + 1):
+        page = client.get(f"{path}?page={n}&lang={lang}", headers={"accept": BROWSER}).text
+        links += [(p, href, text) for p, items in _incoming(page) for href, text in items]
+    return total, links
+
+
+def test_incoming_links_are_all_there_once_named_and_in_natural_order(client, store):
+    path = "/id/report/cnnic-46"
+    total, links = _all_incoming(client, path)
+    expected = {
+        (row["p"].value, "/id/" + row["s"].value[len(ID_BASE) :])
+        for row in query(
+            store, f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{ID_BASE}report/cnnic-46> }}"
+        )
+    }
+    assert total == len(expected) > 500 and len(links) == total
+    assert {(p, href) for p, href, _ in links} == expected  # every link once, none lost to paging
+    for _, href, text in links:  # named, never by the number or hash that ends the IRI
+        assert text.strip() and text != href.rsplit("/", 1)[-1], (href, text)
+        assert not re.fullmatch(r"\d+|[0-9a-f]{8,}", text), (href, text)
+    quoted = [text for p, _, text in links if p == PREFIXES["prov"] + "wasQuotedFrom"]
+    lines = [int(n) for n in re.findall(r"· 第 (\d+) 行", "\n".join(quoted))]
+    assert len(lines) > 100 and lines == sorted(lines)  # 第 99 行 before 第 100 行
+    assert lines != sorted(lines, key=str)
+    assert "第46次中国互联网络发展状况统计报告 · 注 41" in quoted  # a footnote by its marker
+
+
+def test_incoming_links_are_paged_with_a_count_and_previous_and_next(client, store):
+    def pager(n: int) -> str:
+        page = client.get(f"/id/region/CN?page={n}&lang=en", headers={"accept": BROWSER}).text
+        return re.search(r'<p class="pager">(.*?)</p>', page, re.S).group(1)
+
+    total = int(
+        _one(
+            store,
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{_CN}> }} }}",
+        )
+    )
+    pages = -(-total // 50)
+    assert pages > 20
+    first, second, last = pager(1), pager(2), pager(pages)
+    assert f"items 1–50 of {total}" in first and 'rel="prev"' not in first
+    assert '<a rel="next" href="?page=2&amp;lang=en">next →</a>' in first
+    assert f"items 51–100 of {total}" in second
+    assert 'href="?page=1&amp;lang=en"' in second and 'href="?page=3&amp;lang=en"' in second
+    assert f"items {(pages - 1) * 50 + 1}–{total} of {total}" in last and 'rel="next"' not in last
+    beyond = pager(pages + 10)
+    assert "none on this page" in beyond and f'href="?page={pages}&amp;lang=en"' in beyond
+    chinese = client.get("/id/region/CN?page=2", headers={"accept": BROWSER}).text
+    assert f"第 51–100 项，共 {total} 项" in chinese and "下一页 →" in chinese
+
+
+def test_an_observation_linking_here_is_named_by_what_it_says(client):
+    """On the indicator's page, the observations of 网民规模 are listed by
+    their titles, reached from the predicate's entry in the summary."""
+    page = client.get(USERS, headers={"accept": BROWSER}).text
+    indicator = PREFIXES["cikg"] + "indicator"
+    start = re.search(rf'<a href="\?page=(\d+)&amp;lang=zh#incoming" title="{indicator}">', page)
+    there = client.get(f"{USERS}?page={start.group(1)}", headers={"accept": BROWSER}).text
+    observations = dict(_incoming(there))[indicator]
+    assert (
+        "/id/obs/cnnic-55/0b21da5d43e2",
+        "网民规模 · 中国 · 2024-12：11.08 亿人",
+    ) in observations
+    english = client.get(f"{USERS}?page={start.group(1)}&lang=en", headers={"accept": BROWSER})
+    titles = [text for _, text in dict(_incoming(english.text))[indicator]]
+    assert "Internet users · China · 2024-12: 11.08 亿人" in titles
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/id/passage/cnnic-46/158", "第46次中国互联网络发展状况统计报告 · 注 41"),
+        ("/id/passage/cnnic-46/405", "第46次中国互联网络发展状况统计报告 · 第 1459 行"),
+        ("/id/table/cnnic-55/17", "第55次中国互联网络发展状况统计报告 · 第 1419 行的表格"),
+        (
+            "/id/citation/cnnic-46/139",
+            "第46次中国互联网络发展状况统计报告 · 来源：工业和信息化部，2020 年 6 月 24 日。",
+        ),
+        ("/id/report/cnnic-54", "中国互联网络发展状况统计报告 第 54 期"),
+    ],
+)
+def test_resources_without_labels_are_named_by_their_report_and_place(client, path, title):
+    page = client.get(path, headers={"accept": BROWSER}).text
+    assert re.search(r"<h1>(.*?)</h1>", page).group(1) == title
+
+
+# -- search: a count, types, paging (#19 item 8) -------------------------------------------------
+
+
+def test_search_counts_its_results_and_pages_through_all_of_them(client):
+    first = client.get("/search", params={"q": "网民", "format": "json"}).json()
+    total = first["total"]
+    assert total > 100 and first["pages"] == -(-total // 50) and len(first["results"]) == 50
+    seen, following = [], "/search?q=网民&format=json"
+    while following:
+        answer = client.get(following).json()
+        assert answer["total"] == total
+        seen += [r["iri"] for r in answer["results"]]
+        following = answer["next"]
+    assert len(seen) == total == len(set(seen))  # nothing capped at 50, nothing twice
+    assert answer["page"] == first["pages"] and answer["last"] == total
+    html = client.get("/search", params={"q": "网民"}, headers={"accept": BROWSER}).text
+    assert f'<p class="count">找到 {total} 项</p>' in html
+    assert f"第 1–50 项，共 {total} 项" in html and 'rel="next" href="/search?q=' in html
+    english = client.get("/search", params={"q": "网民", "page": 2, "lang": "en"}).text
+    assert f"{total} results" in english and f"items 51–100 of {total}" in english
+    assert len(re.findall(r'<small class="type">', english)) == 50
+    assert 'rel="prev" href="/search?q=%E7%BD%91%E6%B0%91&amp;page=1&amp;lang=en"' in english
+
+
+@pytest.mark.parametrize(
+    ("q", "href", "zh", "en"),
+    [
+        ("网民规模", USERS, "指标", "Indicators"),
+        ("工业和信息化部", "/id/org/miit", "政府机构", "Government organization"),
+        ("关于推动工业互联网加快发展的通知", "/id/policy/policy-974e5a4c", "政策文件", "Policy"),
+        ("北京", "/id/region/CN-BJ", "地区", "Regions"),
+    ],
+)
+def test_search_results_say_what_each_one_is(client, q, href, zh, en):
+    for lang, kind in (("zh", zh), ("en", en)):
+        page = client.get("/search", params={"q": q, "lang": lang}, headers={"accept": BROWSER})
+        row = re.search(
+            rf'<li><a href="{re.escape(href)}">[^<]*</a> <small class="type">([^<]*)</small>',
+            page.text,
+        )
+        assert row and kind in row.group(1).split(" · "), (lang, row and row.group(1))
+    found = client.get("/search", params={"q": q, "format": "json"}).json()["results"]
+    assert any(r["href"] == href and r["type"] and r["types"] for r in found)
+
+
+def test_english_search_names_results_in_english_and_shows_the_label_that_matched(client):
+    page = client.get("/search", params={"q": "网民规模", "lang": "en"}).text
+    assert (
+        f'<li><a href="{USERS}">Internet users</a> <small class="type">Indicators</small>'
+        ' <small class="muted">matched: 网民规模</small></li>'
+    ) in page

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import html
 from pathlib import Path
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from pyoxigraph import NamedNode, Store, Triple, serialize
 from starlette.applications import Starlette
@@ -117,6 +117,13 @@ def _query_page(page: str, status: int = 200, headers: dict[str, str] | None = N
         status_code=status,
         headers={**(headers or {}), "Content-Security-Policy": QUERY_PAGE_POLICY},
     )
+
+
+def _page_number(request: Request) -> int:
+    """``?page=`` as a number from 1 (1 when absent or not a short number)."""
+    page_param = request.query_params.get("page", "1")
+    digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
+    return max(int(page_param), 1) if digits else 1
 
 
 def _page_headers(etag: str, vary: str) -> dict[str, str]:
@@ -418,10 +425,7 @@ def create_app(
         )
         headers = {"Link": links, **_page_headers(etag, "Accept, Accept-Language")}
         if fmt is _HTML:
-            page_param = request.query_params.get("page", "1")
-            digits = page_param.isascii() and page_param.isdigit() and len(page_param) <= 9
-            page_no = int(page_param) if digits else 1
-            body = await run_in_threadpool(pages.resource, iri, lang, page_no)
+            body = await run_in_threadpool(pages.resource, iri, lang, _page_number(request))
             return HTMLResponse(body, headers=headers)
         data = await run_in_threadpool(pages.data, iri, fmt.name)
         return Response(data, media_type=fmt.media_type, headers=headers)
@@ -434,10 +438,28 @@ def create_app(
             )
         lang = _lang(request)
         accept = request.headers.get("accept") or ""
+        page = _page_number(request)
         if request.query_params.get("format") == "json" or accept.startswith("application/json"):
-            results = await run_in_threadpool(pages.search, q, lang)
-            return JSONResponse({"query": q, "results": results})
-        body = await run_in_threadpool(pages.search_page, q, lang)
+            found = await run_in_threadpool(pages.search, q, lang, page)
+            span = found.span
+            following = None
+            if span.page < span.pages and span.total:
+                following = "/search?" + urlencode(
+                    {"q": q, "page": span.page + 1, "format": "json", "lang": lang}
+                )
+            return JSONResponse(
+                {
+                    "query": q,
+                    "total": span.total,
+                    "page": span.page,
+                    "pages": span.pages,
+                    "first": span.first,
+                    "last": span.last,
+                    "next": following,
+                    "results": found.results,
+                }
+            )
+        body = await run_in_threadpool(pages.search_page, q, lang, page)
         return HTMLResponse(body)
 
     middleware = [Middleware(SecurityHeaders)]

@@ -3,8 +3,12 @@
 
 The page of a resource shows its labels in the reader's language (Chinese or
 English, from ``Accept-Language`` or ``?lang=``), its types, every property
-grouped by predicate with linked values named by their labels, and its
-incoming links grouped by predicate with counts and paging. An observation
+grouped by predicate with linked values, and its incoming links grouped by
+predicate with counts, in natural order of their names, :data:`PAGE_SIZE` a
+page ("items a–b of N", previous and next). Everything is named by
+:class:`~cikg.serve.names.Names`: predicates and classes by their labels
+(the IRI on hover), resources by their labels or, without one, by what they
+say (an observation) or where they are (a passage). An observation
 shows its evidence the way Wikidata shows references: the report, page or
 line, the verbatim sentence or table row with the figure marked, and the
 cited source with its link; a policy shows the passages that mention it the
@@ -12,12 +16,14 @@ same way, its title marked. Policies, organisations, regions and reports get
 sections of their own (:data:`_SECTIONS`). An indicator charts its national series (SVG,
 no script) above the table behind it, with its definition and related
 policies. The home page counts resources by class and lists entry points;
-``/search`` finds labels in both languages.
+``/search`` finds labels in both languages and says how many match, what
+each one is, and pages through them all.
 
 Everything runs in the calling thread and returns text: pyoxigraph objects
 stay where they were made. Templates are Jinja2 with autoescaping, so every
 literal is escaped, and links go through one macro (``templates/link.html``)
-that writes plain text where :func:`local_href` gives no link.
+that writes plain text where :func:`local_href` gives no link (the home
+page's long lists write the same markup inline, for speed).
 """
 
 from __future__ import annotations
@@ -29,23 +35,20 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyoxigraph import Literal, NamedNode, Store, Triple, serialize
+from pyoxigraph import BlankNode, NamedNode, Store, Triple, serialize
 
 from cikg.iris import DEFAULT_BASE, normalise_key
 from cikg.segment import Segmenter
+from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
-__all__ = ["ID_BASE", "Pages", "choose_language"]
+__all__ = ["ID_BASE", "PAGE_SIZE", "Found", "Incoming", "Pages", "Span", "choose_language"]
 
 #: The published namespace of the graph's resources, served at ``/id/``.
 ID_BASE = f"{DEFAULT_BASE}id/"
-_INCOMING_PAGE = 50
-_LABELS = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://purl.org/dc/terms/title",
-)
+#: Incoming links and search results shown per page.
+PAGE_SIZE = 50
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _CN = ID_BASE + "region/CN"
 
@@ -69,6 +72,7 @@ class Section:
 
 
 _TYPE = PREFIXES["rdf"] + "type"
+_IN_SCHEME = PREFIXES["skos"] + "inScheme"
 _REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
 _INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
 _SECTION_LIMIT = 200
@@ -162,13 +166,6 @@ def choose_language(accept_language: str | None, override: str | None) -> str:
     return "zh"
 
 
-def _compact(iri: str) -> str:
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base):
-            return f"{prefix}:{iri[len(base) :]}"
-    return iri
-
-
 def local_href(iri: str) -> str | None:
     """Where the server shows an IRI: ``/id/X`` for the graph's own, the IRI
     itself for other web IRIs, and ``None`` (no link) for any other scheme,
@@ -186,11 +183,65 @@ def local_href(iri: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """A property value as a page shows it."""
+    """A property value as a page shows it: its text, a link, and the IRI
+    it names (shown on hover)."""
 
     text: str
     href: str | None = None
-    note: str = ""
+    iri: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Which items of a list a page shows: items ``first``–``last`` (from 1)
+    of ``total``, on page ``page`` of ``pages``."""
+
+    total: int
+    page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the items fill (at least one)."""
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def offset(self) -> int:
+        """How many items come before this page's."""
+        return (max(self.page, 1) - 1) * PAGE_SIZE
+
+    @property
+    def first(self) -> int:
+        """The number of the first item shown (0 when none is)."""
+        return self.offset + 1 if self.offset < self.total else 0
+
+    @property
+    def last(self) -> int:
+        """The number of the last item shown (0 when none is)."""
+        return min(self.offset + PAGE_SIZE, self.total) if self.first else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """The links to a resource, one page of them.
+
+    :param span: which of them the page shows.
+    :param predicates: ``(name, IRI, count, page it starts on)`` per predicate.
+    :param groups: ``(name, IRI, [(name, href)])`` per predicate with links
+        on this page, in order.
+    """
+
+    span: Span
+    predicates: list[tuple[str, str, int, int]]
+    groups: list[tuple[str, str, list[tuple[str, str | None]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of search results: which of how many (``span``), and the
+    results on it (:meth:`Pages.search`)."""
+
+    span: Span
+    results: list[dict[str, str | float | list[str] | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +269,7 @@ class Pages:
             loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html"])
         )
         self.env.globals["href"] = local_href
+        self.names = Names(store)
 
     # -- helpers -------------------------------------------------------------
     def _rows(self, sparql: str) -> list[dict[str, str | None]]:
@@ -228,28 +280,9 @@ class Pages:
             for row in result  # type: ignore[union-attr]
         ]
 
-    def labels(self, iris: set[str]) -> dict[str, dict[str, str]]:
-        """IRI -> {language: label} for the IRIs that have one."""
-        found: dict[str, dict[str, str]] = defaultdict(dict)
-        for iri in iris:
-            for prop in _LABELS:
-                for q in self.store.quads_for_pattern(NamedNode(iri), NamedNode(prop), None):
-                    obj = q.object
-                    if isinstance(obj, Literal):
-                        found[iri].setdefault(obj.language or "zh", obj.value)
-        return found
-
-    @staticmethod
-    def label(labels: dict[str, dict[str, str]], iri: str, lang: str) -> str:
-        """The label to show in ``lang``; in English, a resource with only a
-        Chinese label (a policy, a report, an organisation no curator named in
-        English) is shown as ``… (untranslated)``, never silently Chinese."""
-        own = labels.get(iri, {})
-        if own.get(lang):
-            return own[lang]
-        if lang == "en" and own.get("zh"):
-            return f"{own['zh']} (untranslated)"
-        return own.get("zh") or own.get("en") or _compact(iri).rsplit("/", 1)[-1]
+    def _link(self, iri: str, lang: str) -> tuple[str, str | None]:
+        """``(name, href)`` of a resource."""
+        return self.names.name(iri, lang), local_href(iri)
 
     def exists(self, iri: str) -> bool:
         """Whether the graph says anything about ``iri``."""
@@ -272,54 +305,50 @@ class Pages:
 
     # -- pages --------------------------------------------------------------------
     def resource(self, iri: str, lang: str, page: int = 1) -> str:
-        """The page of a resource."""
-        props = self._rows(f"SELECT DISTINCT ?p ?o WHERE {{ <{iri}> ?p ?o }} ORDER BY ?p ?o")
-        incoming = self._rows(
-            f"SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s ?p <{iri}> }} "
-            "GROUP BY ?p ORDER BY ?p"
-        )
-        offset = (max(page, 1) - 1) * _INCOMING_PAGE
-        links = self._rows(
-            f"SELECT DISTINCT ?s ?p WHERE {{ ?s ?p <{iri}> }} ORDER BY ?p ?s "
-            f"LIMIT {_INCOMING_PAGE} OFFSET {offset}"
-        )
-        types = [r["o"] for r in props if r["p"] == _TYPE]
-        facts = {(r["p"], r["o"]) for r in props}
-        indicator = _INDICATOR in facts
-        iris = {
-            iri,
-            *(r["p"] for r in props),
-            *(r["p"] for r in incoming),
-            *(s["s"] for s in links),
-        }
-        iris |= {r["o"] for r in props if r["o"] and r["o"].startswith("http")}
-        labels = self.labels({i for i in iris if i})
+        """The page of a resource.
+
+        :param iri: the resource (one the graph says something about).
+        :param lang: ``"zh"`` or ``"en"``.
+        :param page: which page of its incoming links to show (from 1).
+        :returns: the HTML page.
+        """
+        name = self.names.name
         grouped: dict[str, list[Value]] = defaultdict(list)
-        for r in props:
-            value = r["o"] or ""
-            if value.startswith(("http://", "https://")):
-                grouped[r["p"]].append(Value(self.label(labels, value, lang), local_href(value)))
+        seen = set()
+        for q in self.store.quads_for_pattern(NamedNode(iri), None, None, None):
+            prop, obj = q.predicate.value, q.object
+            if (prop, obj) in seen:  # the same statement in several graphs
+                continue
+            seen.add((prop, obj))
+            if isinstance(obj, NamedNode):
+                grouped[prop].append(Value(name(obj.value, lang), local_href(obj.value), obj.value))
+            elif isinstance(obj, BlankNode):
+                grouped[prop].append(Value(blank_name(lang)))
             else:
-                grouped[r["p"]].append(Value(value))
-        title = self.label(labels, iri, lang)
-        if PREFIXES["qb"] + "Observation" in types:
-            title = _observation_title(grouped, lang)
+                text = obj.value
+                web = text.startswith(("http://", "https://"))
+                grouped[prop].append(Value(text, local_href(text) if web else None))
+        types = sorted(
+            (v.iri for v in grouped.get(_TYPE, [])), key=lambda t: natural_key(name(t, lang))
+        )
+        facts = {(p, v.iri) for p, values in grouped.items() for v in values if v.iri}
+        indicator = _INDICATOR in facts
+        title = name(iri, lang)
+        properties = sorted(
+            (
+                (p, name(p, lang), sorted(values, key=lambda v: (natural_key(v.text), v.iri)))
+                for p, values in grouped.items()
+            ),
+            key=lambda item: (natural_key(item[1]), item[0]),
+        )
         context = {
             "iri": iri,
             "lang": lang,
             "title": title,
-            "labels": labels.get(iri, {}),
-            "types": [(self.label(labels, t, lang), local_href(t)) for t in types],
-            "properties": [
-                (_compact(p), self.label(labels, p, lang), values) for p, values in grouped.items()
-            ],
-            "incoming": [(_compact(r["p"]), int(r["n"] or 0), r["p"]) for r in incoming],
-            "links": [
-                (self.label(labels, s["s"], lang), local_href(s["s"]), _compact(s["p"]))
-                for s in links
-            ],
-            "page": page,
-            "more": sum(int(r["n"] or 0) for r in incoming) > offset + _INCOMING_PAGE,
+            "labels": self.names.labels(iri),
+            "types": [(name(t, lang), local_href(t), t) for t in types],
+            "properties": properties,
+            "incoming": self._incoming(iri, lang, page),
             "path": local_href(iri),
             "evidence": self._evidence(iri, lang)
             if PREFIXES["qb"] + "Observation" in types
@@ -331,8 +360,46 @@ class Pages:
             "related_policies": self._related_policies(iri, lang) if indicator else [],
             "sections": self._sections(iri, facts, lang),
         }
-        context["chart"] = _chart(context["series"], context["title"])
+        context["chart"] = _chart(context["series"], title)
         return self.env.get_template("resource.html").render(**context)
+
+    def _incoming(self, iri: str, lang: str, page: int) -> Incoming:
+        """The links to ``iri`` from other resources, grouped by predicate
+        (predicates in the order of their names), each group's resources
+        named (:class:`Names`) and in natural order of their names, then cut
+        to page ``page``."""
+        name = self.names.name
+        pairs = {
+            (q.predicate.value, q.subject)
+            for q in self.store.quads_for_pattern(None, None, NamedNode(iri), None)
+        }
+        rows = []
+        for prop, subject in pairs:
+            if isinstance(subject, NamedNode):
+                text, href, key = (
+                    name(subject.value, lang),
+                    local_href(subject.value),
+                    subject.value,
+                )
+            else:  # a blank node (a SHACL shape's part), or a quoted triple
+                text, href, key = blank_name(lang), None, str(subject)
+            rows.append((prop, text, href, key))
+        prop_names = {p: name(p, lang) for p in {r[0] for r in rows}}
+        rows.sort(key=lambda r: (natural_key(prop_names[r[0]]), r[0], natural_key(r[1]), r[3]))
+        span = Span(len(rows), max(page, 1))
+        counts: dict[str, int] = defaultdict(int)
+        starts: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            counts[row[0]] += 1
+            starts.setdefault(row[0], i // PAGE_SIZE + 1)
+        groups: dict[str, list[tuple[str, str | None]]] = {}
+        for prop, text, href, _ in rows[span.offset : span.offset + PAGE_SIZE]:
+            groups.setdefault(prop, []).append((text, href))
+        return Incoming(
+            span,
+            [(prop_names[p], p, counts[p], starts[p]) for p in starts],
+            [(prop_names[p], p, items) for p, items in groups.items()],
+        )
 
     def _sections(
         self, iri: str, facts: set[tuple[str | None, str | None]], lang: str
@@ -348,10 +415,9 @@ class Pages:
             rows = self._rows(f"{query} LIMIT {_SECTION_LIMIT}")
             if not rows:
                 continue
-            labels = self.labels({r.get(k) or "" for r in rows for k in ("s", "name")} - {""})
             items = [
                 (
-                    self.label(labels, r.get("name") or r["s"] or "", lang),
+                    self.names.name(r.get("name") or r["s"] or "", lang),
                     local_href(r["s"] or ""),
                     r.get("note") or "",
                 )
@@ -400,20 +466,25 @@ class Pages:
         return _marked(rows)
 
     def _series(self, iri: str, lang: str) -> list[dict[str, str | None]]:
-        return self._rows(
+        """The national observations of an indicator by period, each with
+        its unit's and report's names (``unitName``, ``reportName``)."""
+        rows = self._rows(
             f"""SELECT ?obs ?end ?value ?unit ?valueText ?report WHERE {{
               ?obs cikg:indicator <{iri}> ; sdmx-dimension:refArea <{ID_BASE}region/CN> ;
                    cikg:periodEnd ?end ; sdmx-measure:obsValue ?value ;
                    sdmx-attribute:unitMeasure ?unit ; cikg:valueText ?valueText ;
                    qb:dataSet/dcterms:source ?report }} ORDER BY ?end ?report"""
         )
+        for row in rows:
+            row["unitName"] = self.names.name(row["unit"] or "", lang)
+            row["reportName"] = self.names.name(row["report"] or "", lang)
+        return rows
 
     def _related_policies(self, iri: str, lang: str) -> list[tuple[str, str]]:
         rows = self._rows(
             f"SELECT DISTINCT ?p WHERE {{ ?p cikg:relatedIndicator <{iri}> }} ORDER BY ?p LIMIT 50"
         )
-        labels = self.labels({r["p"] for r in rows if r["p"]})
-        return [(self.label(labels, r["p"], lang), local_href(r["p"])) for r in rows if r["p"]]
+        return sorted((self._link(r["p"], lang) for r in rows if r["p"]), key=_by_label)
 
     def home(self, lang: str) -> str:
         """The home page: counts by class, then entry lists: indicators by
@@ -442,14 +513,10 @@ class Pages:
             "reports": "?s a cikg:Report",
         }.items():
             rows = self._rows(f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")
-            labels = self.labels({r["s"] for r in rows if r["s"]})
-            lists[name] = sorted(
-                ((self.label(labels, r["s"], lang), local_href(r["s"])) for r in rows if r["s"]),
-                key=_by_label,
-            )
+            lists[name] = sorted((self._link(r["s"], lang) for r in rows if r["s"]), key=_by_label)
         return self.env.get_template("home.html").render(
             lang=lang,
-            counts=[(_compact(r["c"] or ""), r["n"]) for r in counts],
+            counts=[(self.names.name(r["c"] or "", lang), r["c"], r["n"]) for r in counts],
             topics=topics,
             policies=policies,
             lists=lists,
@@ -461,18 +528,14 @@ class Pages:
         """``(group label, group href, [(member label, member href)])`` from a
         query binding ``?group`` and ``?s``, groups and members sorted by label."""
         rows = self._rows(sparql)
-        keys = ("group", "s") if label_groups else ("s",)
-        labels = self.labels({r[k] for r in rows for k in keys if r[k]})
         members: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         for r in rows:
             if r["s"]:
-                members[r["group"] or ""].append(
-                    (self.label(labels, r["s"], lang), local_href(r["s"]))
-                )
+                members[r["group"] or ""].append(self._link(r["s"], lang))
         return sorted(
             (
                 (
-                    self.label(labels, group, lang) if label_groups else group,
+                    self.names.name(group, lang) if label_groups else group,
                     local_href(group) if label_groups else None,
                     sorted(items, key=_by_label),
                 )
@@ -507,26 +570,33 @@ class Pages:
             for row in rows
         )
 
-    def search(self, q: str, lang: str, limit: int = 50) -> list[dict[str, str | float]]:
-        """Resources whose labels match ``q``, best first.
+    def search(self, q: str, lang: str, page: int = 1) -> Found:
+        """Resources whose labels match ``q``, best first, one page of them.
 
         Ranks: the whole label (3), a label prefix (2), a substring (1), then
         every word of ``q`` in the label, in order (0.75; words are jieba tokens,
         so 网民占比 finds 网民群体占比 but not 占网民整体的比例, and English
         words match the same way); preferred labels and titles get
-        +0.5 over aliases, shorter labels win ties. Matching ignores case,
-        width and spacing (:func:`cikg.iris.normalise_key`).
+        +0.5 over aliases, shorter labels win ties (then the IRI, so pages
+        do not overlap). Matching ignores case, width and spacing
+        (:func:`cikg.iris.normalise_key`).
 
-        :returns: at most ``limit`` dicts with ``iri``, ``label``, ``href``
-            (the local page) and ``score``.
+        :param q: the search terms.
+        :param lang: ``"zh"`` or ``"en"``: the language of names and types.
+        :param page: which page of :data:`PAGE_SIZE` results (from 1).
+        :returns: how many matched, and for those on the page dicts with
+            ``iri``, ``label`` (the label that matched), ``name`` (what
+            pages call it in ``lang``), ``href`` (the local page),
+            ``score``, ``types`` (its classes) and ``type`` (what it is, in
+            words: :meth:`_kind`).
         """
         key = normalise_key(q)
         if not key:
-            return []
+            return Found(Span(0, max(page, 1)), [])
         words = [
             t.word.lower() for t in self._segmenter.tokens(q) if any(ch.isalnum() for ch in t.word)
         ]
-        scored: dict[str, dict[str, str | float]] = {}
+        scored: dict[str, tuple[float, str]] = {}
         for entry in self._search_index:
             norm = entry.norm
             if norm == key:
@@ -541,22 +611,57 @@ class Pages:
                 continue
             score += 0.5 * entry.pref - len(norm) / 1000
             best = scored.get(entry.iri)
-            if best is None or float(best["score"]) < score:
-                scored[entry.iri] = {"iri": entry.iri, "label": entry.label, "score": score}
-        ranked = sorted(scored.values(), key=lambda r: -float(r["score"]))[:limit]
-        for r in ranked:
-            r["href"] = local_href(str(r["iri"]))
-        return ranked
+            if best is None or best[0] < score:
+                scored[entry.iri] = (score, entry.label)
+        span = Span(len(scored), max(page, 1))
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], item[0]))
+        results: list[dict[str, str | float | list[str] | None]] = []
+        for iri, (score, label) in ranked[span.offset : span.offset + PAGE_SIZE]:
+            classes, kind = self._kind(iri, lang)
+            results.append(
+                {
+                    "iri": iri,
+                    "label": label,
+                    "name": self.names.name(iri, lang),
+                    "href": local_href(iri),
+                    "score": score,
+                    "types": classes,
+                    "type": kind,
+                }
+            )
+        return Found(span, results)
 
-    def search_page(self, q: str, lang: str) -> str:
+    def _kind(self, iri: str, lang: str) -> tuple[list[str], str]:
+        """The classes of ``iri``, and what a search result says it is: its
+        cikg: classes (政策, 报告); else, for a SKOS concept, its concept
+        schemes (指标, 地区, 指标术语表); else all its classes (机构 · 政府机构),
+        each named by its label."""
+        node = NamedNode(iri)
+        classes = sorted(
+            {q.object.value for q in self.store.quads_for_pattern(node, NamedNode(_TYPE), None)}
+        )
+        schemes = sorted(
+            {
+                q.object.value
+                for q in self.store.quads_for_pattern(node, NamedNode(_IN_SCHEME), None)
+            }
+        )
+        shown = [c for c in classes if c.startswith(PREFIXES["cikg"])] or schemes or classes
+        names = sorted({self.names.name(c, lang) for c in shown}, key=natural_key)
+        return classes, " · ".join(names)
+
+    def search_page(self, q: str, lang: str, page: int = 1) -> str:
+        """The search page: the form, how many resources match ``q``, and
+        page ``page`` of them with their types."""
         return self.env.get_template("search.html").render(
-            lang=lang, q=q, results=self.search(q, lang)
+            lang=lang, q=q, found=self.search(q, lang, page)
         )
 
 
-def _by_label(item: tuple) -> tuple[str, str]:
-    """Sort key of ``(label, href or None, ...)``: by label, then href."""
-    return item[0], item[1] or ""
+def _by_label(item: tuple) -> tuple[tuple[str | int, ...], str]:
+    """Sort key of ``(label, href or None, ...)``: by label in natural order
+    (:func:`natural_key`), then href."""
+    return natural_key(item[0]), item[1] or ""
 
 
 def _marked(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
@@ -588,40 +693,9 @@ def _in_order(words: list[str], text: str) -> bool:
     return bool(words)
 
 
-_OBS_PARTS = (
-    PREFIXES["cikg"] + "indicator",
-    PREFIXES["sdmx-dimension"] + "refArea",
-    PREFIXES["sdmx-dimension"] + "refPeriod",
-)
-
-
-def _observation_title(grouped: dict[str, list[Value]], lang: str) -> str:
-    """An observation named by what it says, not by its hash (#19):
-    网民规模 · 中国 · 2024-12：11.08 亿人 — the indicator, area and period as
-    labelled, then the value as written (the normalised value when the text
-    gave none).
-
-    :param grouped: the observation's values by property (labels resolved).
-    :param lang: ``"zh"`` or ``"en"`` (the separator after the period).
-    """
-    parts = []
-    for prop in _OBS_PARTS:
-        values = grouped.get(prop) or []
-        if values:
-            text = values[0].text
-            if prop.endswith("refPeriod"):
-                text = text.rsplit("/", 1)[-1]  # month/2024-12 -> 2024-12
-            parts.append(text)
-    written = grouped.get(PREFIXES["cikg"] + "valueText") or grouped.get(
-        PREFIXES["sdmx-measure"] + "obsValue"
-    )
-    value = written[0].text if written else ""
-    return " · ".join(parts) + (("：" if lang == "zh" else ": ") + value if value else "")
-
-
 def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
-    """An SVG line chart of a national series: one line per unit, points in
-    period order, each linked to its observation."""
+    """An SVG line chart of a national series: one line per unit (named by
+    its ``unitName``), points in period order, each linked to its observation."""
     by_unit: dict[str, list[dict[str, str | None]]] = defaultdict(list)
     for row in series:
         by_unit[row["unit"] or ""].append(row)
@@ -648,6 +722,6 @@ def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
                     "href": local_href(r["obs"] or ""),
                 }
             )
-        lines.append({"unit": _compact(unit), "points": points})
+        lines.append({"unit": rows[0]["unitName"], "unitIri": unit, "points": points})
     summary = "; ".join(f"{(r['end'] or '')[:7]} {r['valueText']}" for r in series)
     return {"width": width, "height": height, "lines": lines, "alt": f"{title}: {summary}"}
