@@ -22,6 +22,10 @@ __all__ = ["Segmenter", "Token"]
 #: jieba's frequency for curated names: high enough that the whole name wins
 #: over its parts in jieba's dynamic programming.
 _CURATED_FREQ = 2_000_000
+#: Verbs of statistical prose that jieba's dictionary tags otherwise (部署 and
+#: 通报 as nouns, 清理 as an adjective, 印发 as a proper noun), so that the
+#: grammar finds the predicate: 国家网信办 | 部署 | 开展…, 通报 | 1549 款违规 APP.
+_VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地")
 #: How many tagged texts a segmenter remembers: the grammar asks again about
 #: the same clause and lead (topic, noun phrase, subject), and tagging costs.
 _TAGGED_CACHE = 4096
@@ -48,12 +52,16 @@ class Segmenter:
     ['我国', '网络购物用户规模', '达']
     >>> seg.tokens("新疆生产建设兵团")[0]
     Token(word='新疆生产建设兵团', start=0, end=8, tag='')
+    >>> [(t.word, t.tag) for t in seg.tagged("部署开展")]
+    [('部署', 'v'), ('开展', 'v')]
     """
 
     def __init__(self, words: Iterable[tuple[str, str]] = ()) -> None:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
+        for word in _VERBS:  # the word's own frequency: only its tag changes
+            self._tokenizer.add_word(word, freq=self._tokenizer.FREQ.get(word), tag="v")
         for word, tag in words:
             if word.strip():
                 self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
