@@ -289,6 +289,23 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "在全国部署了 117 个数字乡村试点，建设 9 个农业物联网示范省。",
             [("部署的数字乡村试点数量", "117"), ("建设的农业物联网示范省数量", "9")],
         ),
+        (  # CAC 2021: the nation's objects, counted after the verb, share its verb phrase;
+            # 等数据 sums the list up
+            "全国水利一张图汇总我国14.7万条河流、9.8万座水库、12.3万座水文测站等数据。",
+            [
+                ("水利一张图汇总的河流数量", "147000"),
+                ("水利一张图汇总的水库数量", "98000"),
+                ("水利一张图汇总的水文测站数量", "123000"),
+            ],
+        ),
+        (  # seed 001: 家 opens 家庭农场 and counts nothing
+            "我国已汇聚约 11.07 亿块农村承包地、9 亿成员、400 万家庭农场等数据。",
+            [
+                ("农村承包地数量", "1107000000"),
+                ("成员数量", "900000000"),
+                ("家庭农场数量", "4000000"),
+            ],
+        ),
         (  # a company, a time and its fixed network (固网) are no platform (…网)
             "中国电信上半年固网及智慧家庭服务收入达到人民币 620 亿元，同比增长 3.6%。",
             [

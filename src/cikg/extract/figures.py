@@ -280,6 +280,7 @@ class _State:
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
+    counted_by: str = ""  # the verb phrase of a list of counts (开通 459 个渠道、62 项服务)
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
     enumerated: str = ""  # the items a 分别 clause named (同比分别增长 … refers back to them)
     pending_clause: str = ""  # the text of the sentence's last clause without a figure
@@ -571,7 +572,7 @@ class _Reader:
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
                 self.state.companies = [name for name in opening[: n + 1] if name]
-                self.state.shared_verb = ""
+                self.state.shared_verb, self.state.counted_by = "", ""
                 if n and sentence.clauses[n - 1].strong:
                     # after ；a statement names its own platform; a company that opens
                     # a clause of the sentence still owns a bare measure (中国电信经营收入
@@ -724,7 +725,10 @@ class _Reader:
                 if counted_noun(
                     after, "", q, self.ctx.subjects
                 ):  # 49.2 万个村委会、11.5 万个居委会
-                    self.read_figure(q, "", after, clause, period, period_source, first=False)
+                    # 已开通 459 个渠道、62 项全国服务: the items share the verb phrase
+                    self.read_figure(
+                        q, self.state.counted_by, after, clause, period, period_source, first=False
+                    )
                     previous_end = _noun_end(q, after)
                     continue
                 self.finding(
@@ -811,17 +815,29 @@ class _Reader:
                     return True
             from_after = False
             perfective = lead_text.rstrip().endswith("了") and not names_measure(subject)
+            if (
+                len(tagged) > 2
+                and tagged[-1].word in _NATION_WORDS
+                and tagged[-2].tag == "v"
+                and not tagged[-2].word.endswith(("在", "于", "对"))
+                and _ends_in_verb(subject[: tagged[-1].start], tagged[:-1])
+            ):
+                # 汇总我国 | 14.7 万条 | 河流: the nation's rivers, counted after the verb
+                subject, tagged = subject[: tagged[-1].start], tagged[:-1]
             if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 if _is_identifier(q, after):
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
                     return False  # 12309中国检察网, 12345热线: a number in a name
+                verb_phrase = lead_text
                 subject = (
                     counted_noun(after, subject, q, ctx)
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )
                 from_after = bool(subject)
+                if from_after and first:
+                    self.state.counted_by = verb_phrase
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (
@@ -1297,6 +1313,8 @@ class _Reader:
 
 #: What 户 counts when it is not households or subscriber accounts: businesses.
 _BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经营主体|个体工商户")
+#: Words for the nation a verb's object may open with (汇总我国 14.7 万条河流).
+_NATION_WORDS = frozenset({"我国", "全国", "国内"})
 _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
 
 

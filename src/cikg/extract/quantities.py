@@ -269,7 +269,7 @@ def default_unit_table() -> UnitTable:
 #: Words that open with a classifier's character (400 万家庭农场, 等 36 部门,
 #: 10 万个体工商户, 3 台湾企业): after a number, the character is the word's,
 #: not a unit of the number (which counts the word's noun: 400 万 | 家庭农场).
-_CLASSIFIER_LED_WORDS = frozenset(
+CLASSIFIER_LED_WORDS = frozenset(
     {
         "家庭",
         "家居",
@@ -580,7 +580,7 @@ class _Scanner:
             key, ue = found
             if _is_alnum(f[ue - 1]) and ue < len(f) and _is_alnum(f[ue]):
                 return None  # a Latin word that begins like a symbol
-            if f[pu : ue + 1] in _CLASSIFIER_LED_WORDS:
+            if f[pu : ue + 1] in CLASSIFIER_LED_WORDS:
                 found = None  # 400 万家庭农场, 36 部门: 家, 部 begin a word, count nothing
             elif not (ue < len(f) and f[ue] == "/"):  # GB/户•月: a rate the table lacks
                 unit, end = key, ue

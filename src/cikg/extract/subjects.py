@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cikg.extract.periods import find_periods
-from cikg.extract.quantities import Quantity, find_age_ranges
+from cikg.extract.quantities import CLASSIFIER_LED_WORDS, Quantity, find_age_ranges
 from cikg.segment import Segmenter, Token
 from cikg.wording import display_form
 
@@ -689,6 +689,10 @@ def _is_predicate(token: Token) -> bool:
     return token.tag.startswith("v") and token.tag != "vn"
 
 
+#: The word that sums up a list after its last item and 等 (…水文测站等数据).
+_SUMMED_UP_RE = re.compile(r"等(?:数据|信息|资料|内容|方面|领域|事项)$")
+
+
 def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str:
     """The subject of a counting expression, from the words after the number
     (and the verbs before it): 302 款 | 生成式人工智能服务 | 在国家网信办完成备案
@@ -702,9 +706,11 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     """
     after = _MARKER_RE.sub("", after)
     classifier = _CLASSIFIER_RE.match(after)
+    if classifier and after[classifier.end() - 1 : classifier.end() + 1] in CLASSIFIER_LED_WORDS:
+        classifier = None  # 400 万 | 家庭农场: 家 opens the noun and counts nothing
     # the classifier after the number, or the one the figure's text ends in (40家)
     counted_by = (classifier.group().strip(" 多余") if classifier else "") or q.text.strip()[-1:]
-    after = _CLASSIFIER_RE.sub("", after, count=1).strip(" 。；;，,")
+    after = (after[classifier.end() :] if classifier else after).strip(" 。；;，,")
     after = _NEXT_ITEM_RE.split(after, maxsplit=1)[0]  # 459 个渠道、62 项全国服务: one item
     if not after:
         return ""
@@ -745,7 +751,8 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
             # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
             # what follows says which (核心技术人员占比过半的企业)
             noun, rest = heads[0].word, f"{noun[heads[0].end :]}{rest}"
-    noun = _balanced(noun).strip(" 的")
+    # 12.3 万座水文测站等数据: a list's last item, then the word that sums it up
+    noun = _SUMMED_UP_RE.sub("", _balanced(noun)).strip(" 的")
     if not noun:
         return ""
     verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
