@@ -147,6 +147,10 @@ def test_golden_sentences(ctx, text, expected):
         "印发《“十四五”数字经济发展规划》和《5G 应用“扬帆”行动计划（2021-2023 年）》。",
         "所占比例均在 6%-7% 之间。",
         "（一）IP 地址",
+        # the scope of a measurement (CAICT 2021 and 2022, seed 001)
+        "常用的计量单位是每秒执行的浮点数运算次数（Flops，1 EFlops=10^18 Flops）。",
+        "通过对120个三线及以上城市的近10000家典型企业及其控股企业开展股权穿透分析。",
+        "对全球 23 个重点公共递归服务的 IPv6 支持情况进行采集分析。",
     ],
 )
 def test_numbers_that_are_not_figures(ctx, text):
@@ -255,6 +259,12 @@ def test_labels_that_name_nothing_give_no_figure(ctx, text, labels):
     nothing named is that of what the sentence measured last; the sentence's
     other figures stay."""
     assert {f.indicator for f in paragraph_to_facts(text, 0, ctx).facts} == labels
+
+
+def test_the_set_a_comparison_ranges_over_is_no_figure(ctx):
+    """CAICT 2022: 31 个省区市中 names the provinces compared; 25 is the figure."""
+    facts = _facts("31个省区市中，有25个省区市第三产业数字化投入占比明显高于第二产业。", ctx)
+    assert [str(f[1]) for f in facts] == ["25"]
 
 
 def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):

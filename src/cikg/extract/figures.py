@@ -46,6 +46,7 @@ from cikg.extract.qualifiers import (
     is_category_bound,
     is_conversion,
     qualifier_code,
+    scope_of,
 )
 from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
@@ -715,6 +716,10 @@ class _Reader:
                 continue
             if is_conversion(text[clause.start : q.start]):
                 continue
+            scope = scope_of(text[clause.start : q.start], text[q.end : q.end + 80])
+            if scope:
+                self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
+                continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中
             if _THRESHOLD_BEFORE_RE.search(text[clause.start : q.start]) and (
                 q.qualifier in {"以上", "以下", "及以上", "及以下"}
                 or after.lstrip().startswith("之间")

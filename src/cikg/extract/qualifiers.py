@@ -127,6 +127,44 @@ def is_conversion(before: str) -> bool:
     return bool(_CONVERSION_BEFORE_RE.search(before))
 
 
+#: A unit's definition: 1 EFlops=10^18 Flops.
+_DEFINITION_RE = re.compile(r"^\s*[=＝]|[=＝]\s*$")
+#: A study's sample before its method: 通过对 120 个城市的近 10000 家企业开展股权穿透分析.
+_STUDIED_BEFORE_RE = re.compile(r"对[^，。；,;]{0,40}$")
+_STUDIED_AFTER_RE = re.compile(
+    r"^[^，。；,;]{0,60}?(?:开展|进行)[^，。；,;]{0,16}?(?:分析|调查|研究|评估|测评|统计|监测)"
+)
+#: The set a comparison ranges over, in its own clause: 31 个省区市中，有 25 个….
+_RANGE_OVER_RE = re.compile(r"^\s*[^\d，。；,;]{1,12}?(?:之中|当中|中)\s*[，,]")
+
+
+def scope_of(before: str, after: str) -> str | None:
+    """Why a number states no measurement but the scope of one, or ``None``:
+    a unit's definition (``1 EFlops=10^18 Flops``), a study's sample (通过对
+    120 个城市的近 10000 家典型企业开展股权穿透分析), or the set a comparison
+    ranges over (31 个省区市中，有 25 个…: the 25 is the figure).
+
+    :param before: the clause's text before the number.
+    :param after: the sentence's text after the number (classifier included).
+
+    >>> scope_of("常用的计量单位是每秒执行的浮点数运算次数（Flops，", "=10^18 Flops）")
+    'a definition'
+    >>> scope_of("通过对", "个三线及以上城市的近10000家典型企业开展股权穿透分析")
+    "a study's sample"
+    >>> scope_of("", "个省区市中，有25个省区市")
+    'the set a comparison ranges over'
+    >>> scope_of("截至2021年底，全国共有", "个省区市开通政务微博") is None
+    True
+    """
+    if _DEFINITION_RE.search(before[-2:]) or _DEFINITION_RE.match(after):
+        return "a definition"
+    if _STUDIED_BEFORE_RE.search(before) and _STUDIED_AFTER_RE.match(after):
+        return "a study's sample"
+    if not before.strip(" 在从") and _RANGE_OVER_RE.match(after.lstrip("个家项所座")):
+        return "the set a comparison ranges over"
+    return None
+
+
 _FORECAST_RE = re.compile(r"预计|预测|预期(?!目标)|有望|估计|预估|可望")
 #: Words that set a goal: 力争, 确保, 目标 … (whole words: 虚拟 holds 拟, 计划单列市 计划).
 _TARGET_RE = re.compile(
