@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cikg.iris import IriMinter
-from cikg.metadata import document_scope, document_to_metadata, parse_issued, split_report_title
+from cikg.metadata import (
+    dateline_year,
+    document_scope,
+    document_to_metadata,
+    parse_issued,
+    split_report_title,
+)
 from cikg.records import IssuedDate
 
 
@@ -125,3 +131,12 @@ _HUBEI = (
 )
 def test_scope_is_the_region_most_mentions_fall_in(reference, body, place, scope):
     assert document_scope("", body, reference, place) == scope
+
+
+def test_a_dateline_without_a_year_takes_the_year_after_what_the_article_reports():
+    """news-02 (中新社武汉8月11日电, no year): it reports 截至2022年底, so it was
+    written on 2023-08-11, not in 2022 and not undated; 力争到2025年 is a goal."""
+    assert dateline_year(8, 11, _HUBEI + "力争到2025年，实现算力与大数据产业突破1500亿元。") == (
+        IssuedDate(2023, 8, 11)
+    )
+    assert dateline_year(8, 11, "力争到2025年成为中部枢纽。") is None

@@ -38,11 +38,13 @@ No table of files: a new edition is recognised the way the seeds are.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
 from cikg.datelines import read_lead
 from cikg.errors import InputError
+from cikg.extract.periods import find_periods
 from cikg.iris import IriMinter, normalise_key
 from cikg.names import NameScanner
 from cikg.records import BlockKind, Document, Finding, IssuedDate, ReportMetadata
@@ -236,8 +238,10 @@ def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Rep
             )
         )
     issued = lead.date
-    stamp = issued.isoformat() if issued else "undated"
     body = _body_text(doc)
+    if issued is None and lead.month_day is not None:
+        issued = dateline_year(*lead.month_day, body)
+    stamp = issued.isoformat() if issued else "undated"
     return ReportMetadata(
         slug=minter.hashed_slug(f"article-{stamp}", f"{title}\n{doc.path.name}", length=6),
         title=title,
@@ -248,6 +252,45 @@ def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Rep
         scope=document_scope(title if lead.headline or not findings else "", body, ref, lead.place),
         findings=tuple(findings),
     )
+
+
+#: Words before a year that make it a goal's, not a time the article looks back on.
+_AHEAD_RE = re.compile(r"(?:到|(?<![截])至|力争|预计|目标|计划|将于|将在|争取)\s*$")
+
+
+def dateline_year(month: int, day: int, body: str) -> IssuedDate | None:
+    """The date of a dateline without a year (中新社武汉 8 月 11 日电): the first
+    such day after the latest period the article looks back on (截至 2022 年
+    底 -> 2023-08-11; 2023 年上半年 -> 2023-08-11); ``None`` when the body names
+    no period, or only goals ahead (到 2025 年).
+
+    :param month: the dateline's month, 1–12.
+    :param day: its day of the month.
+    :param body: the article's text.
+
+    >>> dateline_year(8, 11, "截至2022年底，中国算力规模达180EFLOPS。力争到2025年建成…")
+    IssuedDate(year=2023, month=8, day=11)
+    >>> dateline_year(8, 16, "2023 年上半年，国内手机出货量 1.30 亿部。")
+    IssuedDate(year=2023, month=8, day=16)
+    >>> dateline_year(8, 16, "力争到2025年成为枢纽") is None
+    True
+    """
+    latest = max(
+        (
+            p.end
+            for p in find_periods(body)
+            if not _AHEAD_RE.search(body[max(0, p.start_offset - 4) : p.start_offset])
+        ),
+        default=None,
+    )
+    if latest is None:
+        return None
+    try:
+        year = latest.year if dt.date(latest.year, month, day) > latest else latest.year + 1
+        dt.date(year, month, day)
+    except ValueError:
+        return None  # 2 月 30 日: no such day
+    return IssuedDate(year, month, day)
 
 
 _YARDSTICKS = frozenset({"全国"})  # 位居全国第一, 占全国…: compared with, not about
