@@ -409,6 +409,15 @@ def test_a_national_name_keeps_a_paragraph_area_out(ctx):
             "东莞市今年第一季度单车日均订单仅9.1单。",
             [("quarter/2024-Q1", Decimal("9.1"))],
         ),
+        (  # CAC 2021: 是 2017 年的 says what 2021 is compared with; it governs nothing
+            "2021年全国农村网络零售额2.05万亿元，是2017年的1.6倍。"
+            "工业互联网应用已覆盖45个国民经济大类。",
+            [("year/2021", Decimal("2050000000000")), ("year/2021", Decimal("45"))],
+        ),
+        (  # news-10 (2023): the days of an event date it, not the next sentence's figures
+            "培训于7月28日至8月3日在蠡县举办。全县建设150个村级电商服务点。",
+            [("month/2024-12", Decimal("150"))],
+        ),
     ],
 )
 def test_the_period_that_governs(ctx, text, expected):

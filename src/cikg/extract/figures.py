@@ -98,6 +98,8 @@ _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|�
 _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
+#: What a period compared with follows (是 2017 年的 1.6 倍, 相当于 2012 年的 3 倍).
+_COMPARED_WITH_RE = re.compile(r"(?:是|为|相当于|较|比|超过|高于|低于)\s*$")
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
 #: A measure summed over time (a flow), whose figure at a month's end is the
@@ -320,6 +322,12 @@ def _runs_since(text: str, period: Period) -> bool:
     after = text[period.end_offset :]
     before = text[max(0, period.start_offset - 2) : period.start_offset]
     return bool(_SINCE_AFTER_RE.match(after) or ("自" in before and _SINCE_WIDE_RE.match(after)))
+
+
+def _is_event_day(period: Period) -> bool:
+    """A day that dates an event (培训于 7 月 28 日至 8 月 3 日举办, 11 日开幕), not
+    a cut-off (截至 6 月 30 日): it governs its own sentence only."""
+    return "/day/" in period.iri and period.time_per_collect != "EndOfPeriod"
 
 
 def _stock_month(period: Period) -> Period:
@@ -582,12 +590,16 @@ class _Reader:
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
+                    if _COMPARED_WITH_RE.search(
+                        self.text[clause.start : p.start_offset]
+                    ) and self.text.startswith("的", p.end_offset):
+                        continue  # 是 2017 年的 1.6 倍: the year compared with, not when
                     since = _since(self.text, p, self.state.period or self.ctx.default_period)
                     if since is None and _runs_since(self.text, p):
                         continue  # X 年以来 with no date it runs to
                     self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
-                    if not self.attributive(p, clause, quantities):
+                    if not self.attributive(p, clause, quantities) and not _is_event_day(p):
                         self.state.carried = self.state.period
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
                     # 目前/当前: the document's own date, not an earlier clause's; and
