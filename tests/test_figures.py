@@ -571,3 +571,24 @@ def test_hu_counts_businesses_or_households(ctx):
         (Decimal("2378"), "count"),
         (Decimal("240000000"), "household"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # CAC 2021: 均 states one figure of each item; 行政村 opens them all
+            "行政村通光纤、通4G比例均超过99%。",
+            [("行政村通光纤比例", None), ("行政村通4G比例", None)],
+        ),
+        (  # regions as items are areas
+            "2021年，贵州、重庆数字经济增速均超过20%。",
+            [("数字经济增速", "贵州"), ("数字经济增速", "重庆")],
+        ),
+        (  # seed 004: 等原因 names a kind, not items: no figure per item
+            "因为没时间上网、不感兴趣等原因不上网的非网民占比均低于 10%。",
+            [],
+        ),
+    ],
+)
+def test_each_item_of_a_list_with_jun(ctx, text, expected):
+    assert [(f[0], f[4]) for f in _facts(text, ctx)] == expected

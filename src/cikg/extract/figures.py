@@ -136,6 +136,8 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: 均/都 before the verb: one figure stated of each item (A、B 比例均超过 99%).
+_EACH_RE = re.compile(r"(?:均|都)\s*(?:为|达|达到|超过|超|突破|在|高于|低于|保持在?|不低于)?\s*$")
 #: A span of years (2018 年-2021 年, 2019—2022 年) whose years a 分别 list goes through.
 _YEAR_SPAN_RE = re.compile(
     r"(?P<first>(?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年"
@@ -693,6 +695,8 @@ class _Reader:
         if _RESPECTIVELY_RE.search(lead_text) and len(in_clause) > 1:
             self.read_respectively(clause, in_clause, period, period_source)
             return
+        if len(in_clause) == 1 and self.read_each(clause, in_clause[0], period, period_source):
+            return
         if (
             len(in_clause) == 2
             and _FROM_RE.search(lead_text)
@@ -1075,6 +1079,41 @@ class _Reader:
                 source=period_source,
                 breakdown=None if region is not None else item,
             )
+
+    def read_each(self, clause: Clause, q: Quantity, period: Period, period_source: str) -> bool:
+        """行政村通光纤、通 4G 比例均超过 99%: one figure, stated of each item
+        (均/都 before the verb); the items share the first one's opening noun
+        (行政村). Return whether the clause was read so."""
+        lead_text = self.text[clause.start : q.start]
+        each = _EACH_RE.search(lead_text)
+        if each is None:
+            return False
+        raw = display_form(_MARKER_RE.sub("", lead_text[: each.start()])).strip(" ，,")
+        lead = read_lead(raw, self.ctx.subjects)
+        subject = raw[raw.find(lead.subject[:2]) :] if lead.subject[:2] in raw else raw
+        subject = subject if "、" in subject else raw
+        parts = len(re.findall(r"、|和|及|与", subject)) + 1
+        split = enumerated_items(subject, parts, self.ctx.subjects) if parts > 1 else None
+        if split is None:
+            return False
+        items, prefix, suffix = split
+        if "等" in subject or any(find_periods(item, 2000) for item in items):
+            return False  # 没时间上网、不感兴趣等原因…: a kind, not items; 4 月和 5 月: times
+        # 行政村通光纤、通4G: 通 opens the later items, 行政村 before it is the first's
+        # and theirs
+        cut = items[0].find(items[1][:1], 1) if items[1][:1] else -1
+        opening = items[0][:cut] if cut > 0 else ""
+        figures = []
+        for item in items:
+            region = self.ctx.subjects.region_of(item)
+            name = prefix + (opening + item.removeprefix(opening) if not region else "") + suffix
+            label = count_label(name.removeprefix("的"), q.unit, self.ctx.subjects)
+            if problem_with(label, q.unit, self.ctx.subjects):
+                return False
+            figures.append((label, item if region else lead.area))
+        for label, area in figures:
+            self.emit_quantity(label, q, q.unit, period, area=area, source=period_source)
+        return True
 
     def read_yearly(
         self,
