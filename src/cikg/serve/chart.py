@@ -24,8 +24,9 @@ draws; the rules it follows:
   axis and a legend naming the unit.
 - **Several values for one period** (reports differ, or revise) are all
   drawn: the line joins the value of the most recently issued report
-  (a later report revises an earlier one), the others are hollow points,
-  and a note under the chart lists them. The same value given by several
+  (a later report revises an earlier one; within one report, the first
+  observation by IRI), the others are hollow points, and a note under the
+  chart lists them. The same value given by several
   observations is one point marked ×N, also listed.
 - **Under the chart:** the latest value, its period and the reports it is
   from.
@@ -345,12 +346,21 @@ def _notes(groups: list[_Group], lang: str) -> list[str]:
                 else f"{g.readings[0].text} ({', '.join(_names(g.readings, lang))})"
                 for g in at_end
             )
-            notes.append(
-                f"{period}有 {len(at_end)} 个不同数值：{listed}。折线连接最新报告的数值，"
-                "其余以空心点标出。"
+            one_report = len({r.report for g in at_end for r in g.readings}) == 1
+            joined = (
+                ("折线连接其中第一项观测的数值" if one_report else "折线连接最新发布报告的数值")
                 if zh
-                else f"{period} has {len(at_end)} different values: {listed}. The line joins "
-                "the latest report's value; the others are hollow points."
+                else (
+                    "the line joins the first observation's value"
+                    if one_report
+                    else "the line joins the value of the most recently issued report"
+                )
+            )
+            notes.append(
+                f"{period}有 {len(at_end)} 个不同数值：{listed}。{joined}，其余以空心点标出。"
+                if zh
+                else f"{period} has {len(at_end)} different values: {listed}. "
+                f"{joined[0].upper()}{joined[1:]}; the others are hollow points."
             )
         for g in at_end:
             if len(g.readings) > 1:
