@@ -3,6 +3,9 @@ over a graph with hostile literals, through real HTTP requests."""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import re
 from datetime import date
@@ -13,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from starlette.testclient import TestClient
 
 from cikg.serve import create_app
+from cikg.serve.downloads import COLUMNS
 from cikg.serve.pages import ID_BASE
 from cikg.store import query
 from cikg.vocab import PREFIXES
@@ -726,3 +730,124 @@ def test_an_observation_page_states_its_figure_for_people(client, store):
     path = "/id/" + target[len(ID_BASE) :]
     assert '<strong>11.5 亿个</strong> <small class="status">目标值</small>' in figure(path)
     assert '<small class="status">target</small>' in figure(path + "?lang=en")
+
+
+# -- downloads for analysts (#19 item 7) ---------------------------------------------------------
+
+
+def _download_links(client, path: str) -> dict[str, str]:
+    """The page's download links by format (``csv``, ``json``)."""
+    page = client.get(path, headers={"accept": BROWSER}).text
+    links = re.search(r'<p class="download">(.*?)</p>', page, re.S).group(1)
+    return {
+        fmt: href for href, fmt in re.findall(r'<a href="([^"]+\.(csv|json)\?lang=\w+)"', links)
+    }
+
+
+def _csv(response) -> list[dict[str, str]]:
+    assert response.content.startswith(codecs.BOM_UTF8)  # so Excel reads UTF-8
+    text = response.content.decode("utf-8")[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    assert next(reader) == list(COLUMNS)
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_an_indicator_downloads_as_csv_with_a_byte_order_mark(client, store):
+    links = _download_links(client, USERS)
+    assert links["csv"] == "/download/indicator/internet-users.csv?lang=zh"
+    response = client.get(links["csv"])
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="internet-users.csv"' in response.headers["content-disposition"]
+    rows = _csv(response)
+    count = _one(
+        store,
+        f"SELECT (COUNT(?o) AS ?n) WHERE {{ ?o cikg:indicator <{ID_BASE}indicator/internet-users> }}",
+    )
+    assert len(rows) == int(count) and rows[0]["area"] == "中国"  # every area, national first
+    row = next(
+        r
+        for r in rows
+        if (r["indicator"], r["area"], r["period"], r["report"])
+        == ("网民规模", "中国", "2024-12", "第55次中国互联网络发展状况统计报告")
+    )
+    assert row["value"] == "1108000000" and row["period end"] == "2024-12-31"
+    assert (row["unit"], row["value as written"], row["qualifier"]) == ("人", "11.08 亿人", "")
+    assert row["observation"] == ID_BASE + "obs/cnnic-55/0b21da5d43e2"
+    assert (
+        ID_BASE + "passage/cnnic-55/94" in row["evidence"].split()
+    )  # the passage it was read from
+    more = next(r for r in rows if r["period"] == "2005-06")
+    assert (more["value"], more["qualifier"], more["value as written"]) == (
+        "100000000",
+        "超过",
+        "突破了 1 亿",
+    )
+
+
+def test_a_download_names_the_organisation_cited_as_the_source(client, store):
+    indicator = _one(
+        store,
+        "SELECT ?i WHERE { ?o cikg:indicator ?i ; sdmx-attribute:compilingOrg <"
+        + ID_BASE
+        + "org/miit> ; cikg:valueText '33.2%' } ORDER BY ?i LIMIT 1",
+    )
+    response = client.get("/download/" + indicator[len(ID_BASE) :] + ".csv")
+    sourced = [r for r in _csv(response) if r["value as written"] == "33.2%"]
+    assert sourced and sourced[0]["source"] == "工业和信息化部"
+
+
+def test_an_indicator_downloads_as_json(client):
+    links = _download_links(client, USERS + "?lang=en")
+    response = client.get(links["json"])
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    data = response.json()
+    assert data["indicator"] == {
+        "iri": ID_BASE + "indicator/internet-users",
+        "name": "Internet users",
+    }
+    assert data["count"] == len(data["observations"]) == len(_csv(client.get(links["csv"])))
+    obs = next(
+        o for o in data["observations"] if o["observation"].endswith("cnnic-55/0b21da5d43e2")
+    )
+    assert (obs["area"], obs["period"], obs["value"], obs["unit"]) == (
+        "China",
+        "2024-12",
+        1108000000,
+        "person",
+    )
+    assert obs["area_iri"] == _CN and obs["unit_iri"] == "http://qudt.org/vocab/unit/INDIV"
+    assert ID_BASE + "passage/cnnic-55/94" in obs["evidence"]
+    more = next(o for o in data["observations"] if o["period"] == "2005-06")
+    assert (
+        more["qualifier"] == "more than" and more["qualifier_iri"] == PREFIXES["cikg"] + "MoreThan"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "media"),
+    [
+        ("/download/indicator/internet-users", {}, 200, "text/csv"),
+        ("/download/indicator/internet-users", {"accept": BROWSER}, 200, "text/csv"),
+        (
+            "/download/indicator/internet-users",
+            {"accept": "application/json"},
+            200,
+            "application/json",
+        ),
+        ("/download/indicator/internet-users?format=json", {}, 200, "application/json"),
+        ("/download/indicator/internet-users", {"accept": "image/png"}, 406, "text/plain"),
+        ("/download/indicator/internet-users?format=xml", {}, 406, "text/plain"),
+        ("/download/org/cnnic.csv", {}, 404, "text/plain"),
+        ("/download/indicator/no-such-thing.json", {}, 404, "text/plain"),
+        ("/download/a%3Eb.csv", {}, 400, "text/plain"),
+        ("/download/", {}, 400, "text/plain"),
+    ],
+)
+def test_downloads_negotiate_and_keep_the_guards(client, path, headers, status, media):
+    response = client.get(path, headers=headers)
+    assert response.status_code == status and response.headers["content-type"].startswith(media)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    if status == 200:
+        again = client.get(path, headers={**headers, "if-none-match": response.headers["etag"]})
+        assert again.status_code == 304

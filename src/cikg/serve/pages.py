@@ -42,12 +42,22 @@ from pyoxigraph import BlankNode, NamedNode, Store, Triple, serialize
 from cikg.iris import DEFAULT_BASE, normalise_key
 from cikg.segment import Segmenter
 from cikg.serve.chart import Reading, readings_to_chart
+from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
 from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.numbers import format_period, format_quantity, status_words, to_decimal
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
-__all__ = ["ID_BASE", "PAGE_SIZE", "Found", "Incoming", "Pages", "Span", "choose_language"]
+__all__ = [
+    "ID_BASE",
+    "PAGE_SIZE",
+    "Found",
+    "Incoming",
+    "Pages",
+    "Span",
+    "choose_language",
+    "download_path",
+]
 
 #: The published namespace of the graph's resources, served at ``/id/``.
 ID_BASE = f"{DEFAULT_BASE}id/"
@@ -168,6 +178,16 @@ def choose_language(accept_language: str | None, override: str | None) -> str:
         if tag.startswith("en"):
             return "en"
     return "zh"
+
+
+def download_path(iri: str) -> str:
+    """Where the observations of an indicator of the graph are downloaded,
+    without the ``.csv`` or ``.json`` that chooses the format.
+
+    >>> download_path("https://w3id.org/cikg/id/indicator/internet-users")
+    '/download/indicator/internet-users'
+    """
+    return "/download/" + iri[len(ID_BASE) :]
 
 
 def local_href(iri: str) -> str | None:
@@ -307,6 +327,19 @@ class Pages:
             return serialize(triples, format=rdf_format) or b""
         return serialize(triples, format=rdf_format, prefixes=PREFIXES) or b""
 
+    def is_indicator(self, iri: str) -> bool:
+        """Whether ``iri`` is an indicator (``skos:inScheme`` the indicator scheme)."""
+        pattern = (NamedNode(iri), NamedNode(_INDICATOR[0]), NamedNode(_INDICATOR[1]))
+        return next(self.store.quads_for_pattern(*pattern), None) is not None
+
+    def download(self, iri: str, lang: str, fmt: str) -> bytes:
+        """Every observation of the indicator ``iri`` as ``fmt`` (``"csv"``
+        or ``"json"``; :mod:`cikg.serve.downloads`), names in ``lang``."""
+        records = indicator_records(self.store, self.names, iri, lang)
+        if fmt == "csv":
+            return records_to_csv(records)
+        return records_to_json(iri, self.names.name(iri, lang), records, lang)
+
     # -- pages --------------------------------------------------------------------
     def resource(self, iri: str, lang: str, page: int = 1) -> str:
         """The page of a resource.
@@ -366,6 +399,7 @@ class Pages:
         }
         table, readings = self._series(iri, lang) if indicator else ([], [])
         context["series"] = table
+        context["download"] = download_path(iri) if indicator else None
         context["chart"] = readings_to_chart(readings, lang)
         return self.env.get_template("resource.html").render(**context)
 
