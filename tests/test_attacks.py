@@ -13,7 +13,9 @@ processes, for raw HTTP bytes (``..`` segments, CR/LF, a huge
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import io
 import os
 import re
 import socket
@@ -690,6 +692,50 @@ def test_a_resource_with_a_non_ascii_iri_has_an_ascii_link_header(hostile):
     assert response.status_code == 200
     link = response.headers["link"]
     assert link.isascii() and "/id/org/%E4%B8%AD%E6%96%87%E6%9C%BA%E6%9E%84.ttl" in link
+
+
+# -- downloads: data, never markup or formulas ---------------------------------------------------
+
+
+def test_a_download_of_hostile_data_is_data(hostile):
+    for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
+        response = _clean(hostile.get(f"/download/indicator/hostile.{fmt}?lang=en"))
+        assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "attachment" in response.headers["content-disposition"]
+        assert IMG in response.content.decode("utf-8")  # as it is: a download is no page
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|'!A0"]
+
+
+def test_spreadsheet_formulas_in_the_data_are_not_run_from_a_csv():
+    """A label or quoted text that starts like a formula gets a leading ' in
+    the CSV (OWASP "CSV injection"); a negative value stays a number."""
+    store = Store()
+    indicator = NamedNode(ID_BASE + "indicator/公式")
+    obs, area = NamedNode(ID_BASE + "obs/formula/1"), NamedNode(ID_BASE + "region/formula")
+    label = NamedNode(SKOS + "prefLabel")
+    for s, p, o in [
+        (indicator, label, Literal(FORMULAS[0], language="zh")),
+        (indicator, NamedNode(SKOS + "inScheme"), NamedNode(ID_BASE + "scheme/indicator")),
+        (obs, RDF_TYPE, NamedNode(PREFIXES["qb"] + "Observation")),
+        (obs, NamedNode(PREFIXES["cikg"] + "indicator"), indicator),
+        (obs, NamedNode(PREFIXES["cikg"] + "valueText"), Literal(FORMULAS[1])),
+        (obs, NamedNode(PREFIXES["sdmx-dimension"] + "refArea"), area),
+        (area, label, Literal(FORMULAS[2], language="zh")),
+        (obs, NamedNode(PREFIXES["sdmx-measure"] + "obsValue"), Literal("-2.5")),
+        (obs, NamedNode(PREFIXES["cikg"] + "periodEnd"), Literal(FORMULAS[3])),
+    ]:
+        store.add(Quad(s, p, o, GRAPH))
+    client = TestClient(create_app(store, examples=()))
+    response = _clean(client.get("/download/indicator/公式.csv"))
+    assert response.status_code == 200
+    assert response.headers["content-disposition"].isascii()  # a header is ASCII
+    (row,) = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["indicator"] == "'" + FORMULAS[0] and row["value as written"] == "'" + FORMULAS[1]
+    assert row["area"] == "'" + FORMULAS[2] and row["period end"] == "'" + FORMULAS[3]
+    assert row["value"] == "-2.5"
 
 
 # -- header injection ----------------------------------------------------------------------------

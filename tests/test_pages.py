@@ -3,8 +3,12 @@ over a graph with hostile literals, through real HTTP requests."""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import re
+from datetime import date
 
 import pytest
 import rdflib
@@ -12,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from starlette.testclient import TestClient
 
 from cikg.serve import create_app
+from cikg.serve.downloads import COLUMNS
 from cikg.serve.pages import ID_BASE
 from cikg.store import query
 from cikg.vocab import PREFIXES
@@ -530,3 +535,319 @@ def test_english_search_names_results_in_english_and_shows_the_label_that_matche
         f'<li><a href="{USERS}">Internet users</a> <small class="type">Indicators</small>'
         ' <small class="muted">matched: 网民规模</small></li>'
     ) in page
+
+
+# -- charts that tell the truth (#19 item 3) -----------------------------------------------------
+
+_POINT = re.compile(
+    r'<a href="([^"]*)"><circle class="point( other)?" data-end="([\d-]+)" '
+    r'cx="([\d.]+)" cy="([\d.]+)"'
+)
+
+
+def _chart(client, path: str) -> tuple[str, str]:
+    """The page and its (first) chart's SVG."""
+    page = client.get(path, headers={"accept": BROWSER}).text
+    return page, page[page.index("<svg") : page.index("</svg>")]
+
+
+def _marks(svg: str) -> list[tuple[str, bool, date, float, float]]:
+    """(href, hollow, end date, x, y) of each point drawn."""
+    return [
+        (href, bool(other), date.fromisoformat(end), float(x), float(y))
+        for href, other, end, x, y in _POINT.findall(svg)
+    ]
+
+
+def _year_ticks(svg: str) -> dict[int, float]:
+    return {
+        int(year): float(x)
+        for x, year in re.findall(r'<text class="year" x="([\d.]+)"[^>]*>(\d{4})</text>', svg)
+    }
+
+
+def _value_ticks(svg: str) -> list[tuple[float, str]]:
+    return [
+        (float(y), label)
+        for y, label in re.findall(
+            r'<text class="y-tick" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]+)<', svg
+        )
+    ]
+
+
+def test_points_are_placed_by_date_a_year_apart_twice_six_months_apart(client):
+    """#19's done-when for charts: dated ticks, and points placed by date.
+    政府网站数量 has CNNIC figures for 2019-12 and 2020-06 (six months apart)
+    and 2023-12 and 2024-12 (a year apart)."""
+    _, svg = _chart(client, "/id/indicator/government-websites")
+    x = {end: cx for _, _, end, cx, _ in _marks(svg)}
+    half = x[date(2020, 6, 30)] - x[date(2019, 12, 31)]
+    year = x[date(2024, 12, 31)] - x[date(2023, 12, 31)]
+    assert half > 0 and year / half == pytest.approx(366 / 182, rel=0.01)
+    ticks = _year_ticks(svg)
+    assert sorted(ticks) == list(range(2019, 2026))  # every year labelled
+    # a point sits between its year's ticks in proportion to the day of the year
+    assert x[date(2020, 6, 30)] == pytest.approx(
+        ticks[2020] + (ticks[2021] - ticks[2020]) * 181 / 366, abs=0.2
+    )
+
+
+def test_uneven_periods_are_unevenly_spaced(client):
+    """网民规模: 1997-12, 2005-06, 2020-06, 2024-12; x is linear in the date,
+    so the gaps are 7.5, 15 and 4.5 years wide, not three equal steps."""
+    _, svg = _chart(client, USERS)
+    marks = _marks(svg)
+    ends = sorted({m[2] for m in marks})
+    assert ends == [date(1997, 12, 31), date(2005, 6, 30), date(2020, 6, 30), date(2024, 12, 31)]
+    x = {m[2]: m[3] for m in marks}
+    per_day = (x[ends[-1]] - x[ends[0]]) / (ends[-1] - ends[0]).days
+    for end in ends:
+        assert x[end] == pytest.approx(x[ends[0]] + per_day * (end - ends[0]).days, abs=0.2)
+    ticks = _year_ticks(svg)
+    assert {2000, 2005, 2010, 2015, 2020} <= set(ticks)  # labelled every five years
+    assert ticks[2005] < x[date(2005, 6, 30)] < ticks[2010]
+
+
+def test_a_level_is_drawn_from_zero_with_ticks_in_wan_and_yi(client):
+    _, svg = _chart(client, USERS)
+    ticks = _value_ticks(svg)
+    assert 4 <= len(ticks) <= 6
+    assert ticks[0][1] == "0" and all(label.endswith("亿") for _, label in ticks[1:])
+    assert [y for y, _ in ticks] == sorted((y for y, _ in ticks), reverse=True)  # up the page
+    # heights from the zero line are in proportion to the values: 9.4 亿 (2020-06) to 11.08 亿
+    zero = ticks[0][0] - 4  # a label sits 4 below its line
+    y = {m[2]: m[4] for m in _marks(svg)}
+    assert (zero - y[date(2020, 6, 30)]) / (zero - y[date(2024, 12, 31)]) == pytest.approx(
+        9.4 / 11.08, abs=0.005
+    )
+    english = _chart(client, USERS + "?lang=en")[1]
+    assert [label for _, label in _value_ticks(english)] == [
+        "0",
+        "250M",
+        "500M",
+        "750M",
+        "1B",
+        "1.25B",
+    ]
+    domains = _value_ticks(_chart(client, "/id/indicator/cn-domain-names?lang=en")[1])
+    assert domains[0][1] == "0" and domains[-1][1].endswith("M")  # 23.0 M → 19.6 M is no crash
+
+
+def test_a_rate_is_drawn_over_its_range_and_the_chart_says_so(client):
+    page, svg = _chart(client, "/id/indicator/online-news-usage-rate")
+    labels = [label for _, label in _value_ticks(svg)]
+    assert 4 <= len(labels) <= 6 and all(label.endswith("%") for label in labels)
+    assert labels[0] != "0%" and float(labels[0][:-1]) <= 70.7  # its lowest value, 2023-12
+    assert "不从零起" in page[page.index("</svg>") : page.index('<table class="series">')]
+    english = client.get("/id/indicator/online-news-usage-rate?lang=en").text
+    assert "does not start at zero" in english
+
+
+def test_the_legend_names_the_unit_and_the_latest_value_and_its_reports_follow(client):
+    page, svg = _chart(client, USERS)
+    assert re.search(
+        r'<g class="legend">.*<title>http://qudt.org/vocab/unit/INDIV</title>单位：人</text>', svg
+    )
+    latest = re.search(r'<p class="latest">(.*?)</p>', page, re.S).group(1)
+    assert latest.startswith("最新数值：<strong>11.08 亿人</strong>（2024 年 12 月）")
+    assert (
+        'href="/id/report/cnnic-55"' in latest and 'href="/id/report/digital-china-2024"' in latest
+    )
+    english = client.get(USERS + "?lang=en", headers={"accept": BROWSER}).text
+    assert "Unit: person</text>" in english
+    assert "Latest: <strong>1.108 billion people</strong> (Dec 2024)" in english
+
+
+def test_several_values_for_one_period_are_separate_points_with_a_note(client):
+    page, svg = _chart(client, "/id/indicator/government-websites?lang=en")
+    marks = _marks(svg)
+    june = [m for m in marks if m[2] == date(2020, 6, 30)]
+    assert len(june) == 2 and len({m[4] for m in june}) == 2  # two heights, not stacked
+    assert sorted(m[1] for m in june) == [False, True]  # the line joins one, the other is hollow
+    line = re.search(r'<polyline [^>]*points="([^"]+)"', svg).group(1).split()
+    assert len(line) == len({m[2] for m in marks})  # one joined value per period
+    notes = re.search(r'<ul class="notes muted">(.*?)</ul>', page, re.S).group(1)
+    assert "Jun 2020 has 2 different values: 13,566" in notes and "14,467" in notes
+    # the same value from several observations: one point, marked and listed
+    page, svg = _chart(client, USERS)
+    assert len([m for m in _marks(svg) if m[2] == date(2024, 12, 31)]) == 1
+    assert '<text class="count"' in svg and "×3</text>" in svg
+    assert "2024 年 12 月的 11.08 亿人 出自 3 项观测" in page
+
+
+# -- numbers for people (#19 item 4) -------------------------------------------------------------
+
+_ROW = re.compile(
+    r'<tr><td><a href="[^"]+">([^<]+)</a></td><td class="num">([^<]+?)'
+    r'(?: <small class="status">([^<]*)</small>)?</td><td lang="zh">([^<]*)</td>'
+)
+
+
+def _series_rows(client, path: str) -> list[tuple[str, str, str, str]]:
+    """(period, value, status, as written) of each row of the series table."""
+    page = client.get(path, headers={"accept": BROWSER}).text
+    table = page[page.index('<table class="series">') :]
+    return _ROW.findall(table[: table.index("</table>")])
+
+
+def test_the_series_table_writes_values_periods_and_qualifiers_for_people(client):
+    zh = _series_rows(client, USERS)
+    assert ("2024 年 12 月", "11.08 亿人", "", "11.08 亿人") in zh
+    assert ("2005 年 6 月", "超过 1 亿人", "", "突破了 1 亿") in zh  # 突破: more than
+    assert ("1997 年", "62 万人", "", "62 万人") in zh
+    en = _series_rows(client, USERS + "?lang=en")
+    assert ("Dec 2024", "1.108 billion people", "", "11.08 亿人") in en
+    assert ("Jun 2005", "more than 100 million people", "", "突破了 1 亿") in en
+    assert len(zh) == len(en) == 6
+    assert not any(re.fullmatch(r"\d{5,}", value) for _, value, _, _ in zh + en)  # no 1108000000
+
+
+def test_an_observation_page_states_its_figure_for_people(client, store):
+    def figure(path: str) -> str:
+        page = client.get(path, headers={"accept": BROWSER}).text
+        return re.sub(r"\s+", " ", re.search(r'<p class="figure">(.*?)</p>', page, re.S).group(1))
+
+    users = "/id/obs/cnnic-55/0b21da5d43e2"
+    assert figure(users) == (
+        '数值：<strong>11.08 亿人</strong> · 时期：2024 年 12 月 · 原文：<span lang="zh">11.08 亿人</span>'
+    )
+    assert figure(users + "?lang=en").startswith(
+        "Value: <strong>1.108 billion people</strong> · period: Dec 2024 · as written:"
+    )
+    about = _one(
+        store,
+        "SELECT ?o WHERE { ?o cikg:valueQualifier cikg:Approximately ; cikg:valueText '接近6000亿元' }"
+        " ORDER BY ?o LIMIT 1",
+    )
+    path = "/id/" + about[len(ID_BASE) :]
+    assert figure(path).startswith("数值：<strong>约 6000 亿元</strong>")
+    assert figure(path + "?lang=en").startswith("Value: <strong>about 600 billion yuan</strong>")
+    target = _one(
+        store,
+        "SELECT ?o WHERE { ?o sdmx-attribute:obsStatus cikg:Target ; cikg:valueText '11.5 亿' }"
+        " ORDER BY ?o LIMIT 1",
+    )
+    path = "/id/" + target[len(ID_BASE) :]
+    assert '<strong>11.5 亿个</strong> <small class="status">目标值</small>' in figure(path)
+    assert '<small class="status">target</small>' in figure(path + "?lang=en")
+
+
+# -- downloads for analysts (#19 item 7) ---------------------------------------------------------
+
+
+def _download_links(client, path: str) -> dict[str, str]:
+    """The page's download links by format (``csv``, ``json``)."""
+    page = client.get(path, headers={"accept": BROWSER}).text
+    links = re.search(r'<p class="download">(.*?)</p>', page, re.S).group(1)
+    return {
+        fmt: href for href, fmt in re.findall(r'<a href="([^"]+\.(csv|json)\?lang=\w+)"', links)
+    }
+
+
+def _csv(response) -> list[dict[str, str]]:
+    assert response.content.startswith(codecs.BOM_UTF8)  # so Excel reads UTF-8
+    text = response.content.decode("utf-8")[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    assert next(reader) == list(COLUMNS)
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_an_indicator_downloads_as_csv_with_a_byte_order_mark(client, store):
+    links = _download_links(client, USERS)
+    assert links["csv"] == "/download/indicator/internet-users.csv?lang=zh"
+    response = client.get(links["csv"])
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="internet-users.csv"' in response.headers["content-disposition"]
+    rows = _csv(response)
+    count = _one(
+        store,
+        f"SELECT (COUNT(?o) AS ?n) WHERE {{ ?o cikg:indicator <{ID_BASE}indicator/internet-users> }}",
+    )
+    assert len(rows) == int(count) and rows[0]["area"] == "中国"  # every area, national first
+    row = next(
+        r
+        for r in rows
+        if (r["indicator"], r["area"], r["period"], r["report"])
+        == ("网民规模", "中国", "2024-12", "第55次中国互联网络发展状况统计报告")
+    )
+    assert row["value"] == "1108000000" and row["period end"] == "2024-12-31"
+    assert (row["unit"], row["value as written"], row["qualifier"]) == ("人", "11.08 亿人", "")
+    assert row["observation"] == ID_BASE + "obs/cnnic-55/0b21da5d43e2"
+    assert (
+        ID_BASE + "passage/cnnic-55/94" in row["evidence"].split()
+    )  # the passage it was read from
+    more = next(r for r in rows if r["period"] == "2005-06")
+    assert (more["value"], more["qualifier"], more["value as written"]) == (
+        "100000000",
+        "超过",
+        "突破了 1 亿",
+    )
+
+
+def test_a_download_names_the_organisation_cited_as_the_source(client, store):
+    indicator = _one(
+        store,
+        "SELECT ?i WHERE { ?o cikg:indicator ?i ; sdmx-attribute:compilingOrg <"
+        + ID_BASE
+        + "org/miit> ; cikg:valueText '33.2%' } ORDER BY ?i LIMIT 1",
+    )
+    response = client.get("/download/" + indicator[len(ID_BASE) :] + ".csv")
+    sourced = [r for r in _csv(response) if r["value as written"] == "33.2%"]
+    assert sourced and sourced[0]["source"] == "工业和信息化部"
+
+
+def test_an_indicator_downloads_as_json(client):
+    links = _download_links(client, USERS + "?lang=en")
+    response = client.get(links["json"])
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    data = response.json()
+    assert data["indicator"] == {
+        "iri": ID_BASE + "indicator/internet-users",
+        "name": "Internet users",
+    }
+    assert data["count"] == len(data["observations"]) == len(_csv(client.get(links["csv"])))
+    obs = next(
+        o for o in data["observations"] if o["observation"].endswith("cnnic-55/0b21da5d43e2")
+    )
+    assert (obs["area"], obs["period"], obs["value"], obs["unit"]) == (
+        "China",
+        "2024-12",
+        1108000000,
+        "person",
+    )
+    assert obs["area_iri"] == _CN and obs["unit_iri"] == "http://qudt.org/vocab/unit/INDIV"
+    assert ID_BASE + "passage/cnnic-55/94" in obs["evidence"]
+    more = next(o for o in data["observations"] if o["period"] == "2005-06")
+    assert (
+        more["qualifier"] == "more than" and more["qualifier_iri"] == PREFIXES["cikg"] + "MoreThan"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "media"),
+    [
+        ("/download/indicator/internet-users", {}, 200, "text/csv"),
+        ("/download/indicator/internet-users", {"accept": BROWSER}, 200, "text/csv"),
+        (
+            "/download/indicator/internet-users",
+            {"accept": "application/json"},
+            200,
+            "application/json",
+        ),
+        ("/download/indicator/internet-users?format=json", {}, 200, "application/json"),
+        ("/download/indicator/internet-users", {"accept": "image/png"}, 406, "text/plain"),
+        ("/download/indicator/internet-users?format=xml", {}, 406, "text/plain"),
+        ("/download/org/cnnic.csv", {}, 404, "text/plain"),
+        ("/download/indicator/no-such-thing.json", {}, 404, "text/plain"),
+        ("/download/a%3Eb.csv", {}, 400, "text/plain"),
+        ("/download/", {}, 400, "text/plain"),
+    ],
+)
+def test_downloads_negotiate_and_keep_the_guards(client, path, headers, status, media):
+    response = client.get(path, headers=headers)
+    assert response.status_code == status and response.headers["content-type"].startswith(media)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    if status == 200:
+        again = client.get(path, headers={**headers, "if-none-match": response.headers["etag"]})
+        assert again.status_code == 304

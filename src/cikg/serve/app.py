@@ -24,6 +24,9 @@
 - The store is read-only while served, so results are cached by request
   (query, formats, dataset) in a bounded cache, and carry an ``ETag`` made
   from the build id; ``If-None-Match`` gets 304.
+- ``/download/X.csv`` and ``/download/X.json`` (or ``?format=``, or
+  ``Accept``): every observation of the indicator ``X`` for analysts
+  (:mod:`cikg.serve.downloads`), linked from its page.
 - ``/.well-known/void``: VoID description of the dataset: triples, classes
   and properties partitions, one subset per named graph.
 - ``/rdf-graphs?graph=IRI`` (or ``?default``): Graph Store Protocol, read only.
@@ -92,6 +95,11 @@ _TWINS = {
     for ext, name in ((".ttl", "turtle"), (".jsonld", "jsonld"), (".nt", "ntriples"))
 }
 
+
+#: What ``/download/X`` answers in: by extension (``.csv``, ``.json``),
+#: ``?format=`` or ``Accept``; CSV for browsers and ``*/*``.
+_DOWNLOADS = (Format("csv", "text/csv"), Format("json", "application/json"))
+_DOWNLOAD_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 #: The longest search accepted (labels are shorter; a longer one only costs time).
 _MAX_SEARCH_CHARS = 200
@@ -430,6 +438,43 @@ def create_app(
         data = await run_in_threadpool(pages.data, iri, fmt.name)
         return Response(data, media_type=fmt.media_type, headers=headers)
 
+    async def download(request: Request) -> Response:
+        """Every observation of an indicator as CSV or JSON (``/download/X``
+        for ``https://w3id.org/cikg/id/X``), with the same path checks as
+        ``/id/``."""
+        path = request.path_params["path"]
+        ext = next((f.name for f in _DOWNLOADS if path.endswith("." + f.name)), None)
+        if ext:
+            path = path[: -len(ext) - 1]
+        iri = ID_BASE + path
+        if not path or ".." in path.split("/") or not is_iri(iri):
+            return PlainTextResponse("not an IRI of this graph", status_code=400)
+        lang = _lang(request)
+        try:
+            fmt = choose(
+                _DOWNLOADS, request.headers.get("accept"), ext or request.query_params.get("format")
+            )
+        except NotAcceptable as exc:
+            return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
+        etag = f'"{build_id}-download-{fmt.name}-{lang}"'
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": etag})
+        if not await run_in_threadpool(pages.is_indicator, iri):
+            return PlainTextResponse(
+                f"no indicator {iri}; downloads are of indicators (/download/indicator/…)",
+                status_code=404,
+            )
+        body = await run_in_threadpool(pages.download, iri, lang, fmt.name)
+        filename = f"{path.rsplit('/', 1)[-1]}.{fmt.name}"
+        headers = {
+            **_page_headers(etag, "Accept, Accept-Language"),
+            "Content-Disposition": "attachment; filename=\"{}\"; filename*=UTF-8''{}".format(
+                quote(filename, safe="") if filename.isascii() else f"download.{fmt.name}",
+                quote(filename, safe=""),
+            ),
+        }
+        return Response(body, media_type=_DOWNLOAD_MEDIA[fmt.name], headers=headers)
+
     async def search(request: Request) -> Response:
         q = request.query_params.get("q", "")
         if len(q) > _MAX_SEARCH_CHARS:  # segmenting and matching cost grows with it
@@ -479,6 +524,7 @@ def create_app(
         routes=[
             Route("/", home),
             Route("/id/{path:path}", resource, methods=["GET", "HEAD"]),
+            Route("/download/{path:path}", download, methods=["GET", "HEAD"]),
             Route("/search", search),
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/.well-known/void", void),

@@ -123,7 +123,8 @@ def choose(
     for media, q in parse_accept(accept):
         if q <= 0:
             continue
-        media = _ALIASES.get(media, media)
+        if not any(f.media_type == media for f in formats):  # its own name first
+            media = _ALIASES.get(media, media)
         if media in {"*/*", "text/*", "application/*", "text/html"}:
             prefix = media.split("/")[0]
             fits = [

@@ -13,9 +13,11 @@ shows its evidence the way Wikidata shows references: the report, page or
 line, the verbatim sentence or table row with the figure marked, and the
 cited source with its link; a policy shows the passages that mention it the
 same way, its title marked. Policies, organisations, regions and reports get
-sections of their own (:data:`_SECTIONS`). An indicator charts its national series (SVG,
-no script) above the table behind it, with its definition and related
-policies. The home page counts resources by class and lists entry points;
+sections of their own (:data:`_SECTIONS`). An indicator charts its national series
+(SVG, no script: :mod:`cikg.serve.chart` says how) above the table behind it,
+with its definition and related policies; an observation states its figure
+for people (11.08 亿人 · 2024 年 12 月, 1.108 billion people · Dec 2024:
+:mod:`cikg.serve.numbers`). The home page counts resources by class and lists entry points;
 ``/search`` finds labels in both languages and says how many match, what
 each one is, and pages through them all.
 
@@ -28,9 +30,9 @@ page's long lists write the same markup inline, for speed).
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -39,11 +41,23 @@ from pyoxigraph import BlankNode, NamedNode, Store, Triple, serialize
 
 from cikg.iris import DEFAULT_BASE, normalise_key
 from cikg.segment import Segmenter
+from cikg.serve.chart import Reading, readings_to_chart
+from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
 from cikg.serve.names import Names, blank_name, natural_key
+from cikg.serve.numbers import format_period, format_quantity, status_words, to_decimal
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import PREFIXES
 
-__all__ = ["ID_BASE", "PAGE_SIZE", "Found", "Incoming", "Pages", "Span", "choose_language"]
+__all__ = [
+    "ID_BASE",
+    "PAGE_SIZE",
+    "Found",
+    "Incoming",
+    "Pages",
+    "Span",
+    "choose_language",
+    "download_path",
+]
 
 #: The published namespace of the graph's resources, served at ``/id/``.
 ID_BASE = f"{DEFAULT_BASE}id/"
@@ -164,6 +178,16 @@ def choose_language(accept_language: str | None, override: str | None) -> str:
         if tag.startswith("en"):
             return "en"
     return "zh"
+
+
+def download_path(iri: str) -> str:
+    """Where the observations of an indicator of the graph are downloaded,
+    without the ``.csv`` or ``.json`` that chooses the format.
+
+    >>> download_path("https://w3id.org/cikg/id/indicator/internet-users")
+    '/download/indicator/internet-users'
+    """
+    return "/download/" + iri[len(ID_BASE) :]
 
 
 def local_href(iri: str) -> str | None:
@@ -303,6 +327,19 @@ class Pages:
             return serialize(triples, format=rdf_format) or b""
         return serialize(triples, format=rdf_format, prefixes=PREFIXES) or b""
 
+    def is_indicator(self, iri: str) -> bool:
+        """Whether ``iri`` is an indicator (``skos:inScheme`` the indicator scheme)."""
+        pattern = (NamedNode(iri), NamedNode(_INDICATOR[0]), NamedNode(_INDICATOR[1]))
+        return next(self.store.quads_for_pattern(*pattern), None) is not None
+
+    def download(self, iri: str, lang: str, fmt: str) -> bytes:
+        """Every observation of the indicator ``iri`` as ``fmt`` (``"csv"``
+        or ``"json"``; :mod:`cikg.serve.downloads`), names in ``lang``."""
+        records = indicator_records(self.store, self.names, iri, lang)
+        if fmt == "csv":
+            return records_to_csv(records)
+        return records_to_json(iri, self.names.name(iri, lang), records, lang)
+
     # -- pages --------------------------------------------------------------------
     def resource(self, iri: str, lang: str, page: int = 1) -> str:
         """The page of a resource.
@@ -356,11 +393,14 @@ class Pages:
             if PREFIXES["cikg"] + "Policy" in types
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
-            "series": self._series(iri, lang) if indicator else [],
             "related_policies": self._related_policies(iri, lang) if indicator else [],
             "sections": self._sections(iri, facts, lang),
+            "figure": self._figure(iri, lang) if PREFIXES["qb"] + "Observation" in types else None,
         }
-        context["chart"] = _chart(context["series"], title)
+        table, readings = self._series(iri, lang) if indicator else ([], [])
+        context["series"] = table
+        context["download"] = download_path(iri) if indicator else None
+        context["chart"] = readings_to_chart(readings, lang)
         return self.env.get_template("resource.html").render(**context)
 
     def _incoming(self, iri: str, lang: str, page: int) -> Incoming:
@@ -465,20 +505,103 @@ class Pages:
             row["valueText"] = next((n for n in names if n and n in (row["text"] or "")), None)
         return _marked(rows)
 
-    def _series(self, iri: str, lang: str) -> list[dict[str, str | None]]:
-        """The national observations of an indicator by period, each with
-        its unit's and report's names (``unitName``, ``reportName``)."""
+    def _series(self, iri: str, lang: str) -> tuple[list[dict[str, str | None]], list[Reading]]:
+        """The national observations of an indicator, as rows of the table
+        under its chart (in period order: ``href``, ``period``, ``figure``
+        (the value in words, qualifier first), ``status``, ``valueText``,
+        ``reportName``, ``reportHref``) and as the chart's readings (those
+        with a finite value and a date)."""
         rows = self._rows(
-            f"""SELECT ?obs ?end ?value ?unit ?valueText ?report WHERE {{
-              ?obs cikg:indicator <{iri}> ; sdmx-dimension:refArea <{ID_BASE}region/CN> ;
+            f"""SELECT ?obs ?end ?value ?unit ?valueText ?report ?issued ?period ?qualifier
+                   ?status WHERE {{
+              ?obs cikg:indicator <{iri}> ; sdmx-dimension:refArea <{_CN}> ;
                    cikg:periodEnd ?end ; sdmx-measure:obsValue ?value ;
                    sdmx-attribute:unitMeasure ?unit ; cikg:valueText ?valueText ;
-                   qb:dataSet/dcterms:source ?report }} ORDER BY ?end ?report"""
+                   qb:dataSet/dcterms:source ?report .
+              OPTIONAL {{ ?obs sdmx-dimension:refPeriod ?period }}
+              OPTIONAL {{ ?obs cikg:valueQualifier ?qualifier }}
+              OPTIONAL {{ ?obs sdmx-attribute:obsStatus ?status }}
+              OPTIONAL {{ ?report dcterms:issued ?issued }}
+            }} ORDER BY ?end ?report ?obs"""
         )
+        table: list[dict[str, str | None]] = []
+        readings: list[Reading] = []
+        seen: set[str] = set()
+        name = self.names.name
         for row in rows:
-            row["unitName"] = self.names.name(row["unit"] or "", lang)
-            row["reportName"] = self.names.name(row["report"] or "", lang)
-        return rows
+            obs, unit, report = row["obs"] or "", row["unit"] or "", row["report"] or ""
+            if obs in seen:  # a second period, qualifier or issue date: one row is enough
+                continue
+            seen.add(obs)
+            unit_name = name(unit, lang)
+            period = format_period(row["period"], lang) if row["period"] else (row["end"] or "")
+            figure = format_quantity(
+                row["value"] or "", unit, lang, row["qualifier"], fallback=unit_name
+            )
+            entry = {
+                "href": local_href(obs),
+                "period": period,
+                "figure": figure,
+                "status": status_words(row["status"], lang)
+                or (name(row["status"], lang) if row["status"] else ""),
+                "valueText": row["valueText"],
+                "reportName": name(report, lang),
+                "reportHref": local_href(report),
+            }
+            table.append(entry)
+            value, end = to_decimal(row["value"] or ""), _date(row["end"])
+            if value is not None and end is not None:
+                readings.append(
+                    Reading(
+                        obs,
+                        entry["href"],
+                        end,
+                        float(value),
+                        unit,
+                        unit_name,
+                        period,
+                        figure,
+                        report,
+                        entry["reportName"] or "",
+                        entry["reportHref"],
+                        row["issued"] or "",
+                    )
+                )
+        return table, readings
+
+    def _figure(self, iri: str, lang: str) -> dict[str, str] | None:
+        """What an observation states, for people: ``figure`` (its value in
+        words, qualifier first: 超过 1 亿人 / more than 100 million people),
+        ``period`` (2005 年 6 月 / Jun 2005), ``status`` (目标值 / target, or
+        ``""``) and ``valueText`` (as the report wrote it); ``None`` without
+        a value."""
+        rows = self._rows(
+            f"""SELECT ?value ?unit ?period ?qualifier ?status ?valueText WHERE {{
+              <{iri}> sdmx-measure:obsValue ?value .
+              OPTIONAL {{ <{iri}> sdmx-attribute:unitMeasure ?unit }}
+              OPTIONAL {{ <{iri}> sdmx-dimension:refPeriod ?period }}
+              OPTIONAL {{ <{iri}> cikg:valueQualifier ?qualifier }}
+              OPTIONAL {{ <{iri}> sdmx-attribute:obsStatus ?status }}
+              OPTIONAL {{ <{iri}> cikg:valueText ?valueText }}
+            }} ORDER BY ?unit ?period ?qualifier ?status LIMIT 1"""
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        unit = row["unit"] or ""
+        return {
+            "figure": format_quantity(
+                row["value"] or "",
+                unit,
+                lang,
+                row["qualifier"],
+                fallback=self.names.name(unit, lang) if unit else "",
+            ),
+            "period": format_period(row["period"], lang) if row["period"] else "",
+            "status": status_words(row["status"], lang)
+            or (self.names.name(row["status"], lang) if row["status"] else ""),
+            "valueText": row["valueText"] or "",
+        }
 
     def _related_policies(self, iri: str, lang: str) -> list[tuple[str, str]]:
         rows = self._rows(
@@ -676,6 +799,18 @@ def _marked(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
     return rows
 
 
+def _date(text: str | None) -> date | None:
+    """An ``xsd:date`` literal's date (``None`` if it is none).
+
+    >>> _date("2024-12-31"), _date("2024-12")
+    (datetime.date(2024, 12, 31), None)
+    """
+    try:
+        return date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+
+
 def _in_order(words: list[str], text: str) -> bool:
     """Whether every word occurs in ``text``, each after the one before.
 
@@ -691,37 +826,3 @@ def _in_order(words: list[str], text: str) -> bool:
             return False
         at = found + len(word)
     return bool(words)
-
-
-def _chart(series: list[dict[str, str | None]], title: str) -> dict | None:
-    """An SVG line chart of a national series: one line per unit (named by
-    its ``unitName``), points in period order, each linked to its observation."""
-    by_unit: dict[str, list[dict[str, str | None]]] = defaultdict(list)
-    for row in series:
-        by_unit[row["unit"] or ""].append(row)
-    if not series:
-        return None
-    width, height, pad = 640, 260, 40
-    ends = sorted({row["end"] or "" for row in series})
-    x_of = {
-        end: pad + (width - 2 * pad) * (i / max(1, len(ends) - 1)) for i, end in enumerate(ends)
-    }
-    lines = []
-    for unit, rows in by_unit.items():
-        values = [float(r["value"] or 0) for r in rows]
-        low, high = min(values), max(values)
-        span = (high - low) or (abs(high) or 1.0)
-        points = []
-        for r, v in zip(rows, values, strict=True):
-            y = height - pad - (height - 2 * pad) * ((v - low) / span if span else 0.5)
-            points.append(
-                {
-                    "x": round(x_of[r["end"] or ""], 1),
-                    "y": round(y if math.isfinite(y) else height / 2, 1),
-                    "label": f"{(r['end'] or '')[:7]}: {r['valueText']}",
-                    "href": local_href(r["obs"] or ""),
-                }
-            )
-        lines.append({"unit": rows[0]["unitName"], "unitIri": unit, "points": points})
-    summary = "; ".join(f"{(r['end'] or '')[:7]} {r['valueText']}" for r in series)
-    return {"width": width, "height": height, "lines": lines, "alt": f"{title}: {summary}"}
