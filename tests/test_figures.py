@@ -592,3 +592,25 @@ def test_hu_counts_businesses_or_households(ctx):
 )
 def test_each_item_of_a_list_with_jun(ctx, text, expected):
     assert [(f[0], f[4]) for f in _facts(text, ctx)] == expected
+
+
+def test_an_amount_of_nothing_named_is_the_sentences_thing_or_no_figure(ctx):
+    """news-03 (2023): 实现利润总额 and 平均用工人数 after 浙江省软件产业规模 are the
+    software industry's; news-14 (2023): 交易笔数 and 交易金额 after a list of
+    wallets say not whose transactions they count, so they give no figure."""
+    labels = [
+        f[0]
+        for f in _facts(
+            "2022年，浙江省软件产业规模突破9000亿元，位居全国第五；实现利润总额2287.2亿元；"
+            "平均用工人数达50.5万人。",
+            ctx,
+        )
+    ]
+    assert labels == [
+        "软件产业规模",
+        "软件产业规模全国排名",
+        "软件产业利润总额",
+        "软件产业平均用工人数",
+    ]
+    facts = _facts("截至6月底，全市对公钱包8.2万个，交易笔数611.1万笔，交易金额117.5亿元。", ctx)
+    assert not any(f[0] in {"交易笔数", "交易金额"} for f in facts)

@@ -115,6 +115,14 @@ _OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透�
 _TOPIC_HEAD_RE = re.compile(r"(?:总数|数量|人数|总量|规模|数)$")
 #: Words a growth opens with that its owner's name replaces (其中增量, 今年增量).
 _GROWTH_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
+#: An amount that names no thing (利润总额, 交易金额, 平均用工人数): whose it is, the
+#: sentence must say.
+_BARE_AMOUNT_RE = re.compile(
+    r"^(?:实现|平均|累计|全年|年)?(?:营业收入|营收|主营业务收入|收入|利润总额|利润|净利润|"
+    r"交易额|交易金额|交易笔数|销售额|成交额|营业额|用工人数|从业人数|出口额|进口额|投资额|"
+    r"产值|增加值|线上交易额)$"
+)
+_BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 #: 目前/当前: the document's own date.
 _NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
@@ -464,6 +472,18 @@ class _Reader:
         if actor in _COMPANY_ANAPHORA:
             return self.ctx.company or ""
         return actor
+
+    def sentence_thing(self) -> str:
+        """What the sentence's first figure measures, without its measure word
+        (软件产业规模 -> 软件产业), when that is a noun phrase; else ""."""
+        if not self.state.said:
+            return ""
+        first = self.state.said[0]
+        thing = _TOPIC_HEAD_RE.sub("", first)
+        tagged = self.ctx.subjects.segmenter.tagged(thing) if thing and thing != first else []
+        if not tagged or tagged[0].tag.startswith("v") or _BARE_AMOUNT_RE.match(first):
+            return ""
+        return thing
 
     def opening_company(self, clause: str) -> str:
         """The curated company a clause opens with (中国移动 6 月客户总数为 …),
@@ -1284,6 +1304,18 @@ class _Reader:
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None
                 base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
+        if (
+            not problem
+            and _BARE_AMOUNT_RE.match(label)
+            and not self.ctx.subjects.is_indicator(label)
+        ):
+            # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of
+            # what the sentence opened with; with no such thing, whose profit is unsaid
+            owner = self.sentence_thing()
+            if owner:
+                label = _joined(owner, _BARE_OPENER_RE.sub("", label))
+            else:
+                problem = f"{label!r} names no thing measured"
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
             self.finding("no-subject", f"{value_text}: {problem}")
