@@ -402,7 +402,7 @@ def test_a_national_name_keeps_a_paragraph_area_out(ctx):
             [("year/2023", Decimal("1090000000")), ("year/2023", Decimal("30"))],
         ),
         (  # a document's year is its figures' year
-            "公司发布2023年年度报告。营业收入为100亿元。",
+            "公司发布2023年年度报告。软件业务收入为100亿元。",
             [("year/2023", Decimal("10000000000"))],
         ),
         (  # news-22: 今年第一季度 is one period, and no word of the label
