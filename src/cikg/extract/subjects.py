@@ -72,8 +72,8 @@ _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|\^\{[^}]*\}
 #: Discourse words that open a clause without naming its subject.
 _LEAD_WORDS = (
     "另一方面", "一方面", "总体来看", "总体看", "整体来看", "整体看", "截至目前", "截止目前",
-    "目前为止", "据了解", "据统计", "据悉", "其次是", "其次为", "其次", "依次是", "依次为",
-    "数据显示", "报告显示", "调查显示", "统计显示",
+    "目前为止", "据了解", "据统计", "据悉", "特别是", "尤其是", "其次是", "其次为", "其次",
+    "依次是", "依次为", "数据显示", "报告显示", "调查显示", "统计显示",
     "监测显示", "结果显示", "其中", "同时", "此外", "另外", "而且", "并且", "但是", "目前",
     "当前", "现阶段", "近年来", "近年", "今年以来", "年内", "当年", "同期", "期间", "以来",
     "全年", "年底", "年末", "其", "该", "而", "且", "并", "但", "则", "也", "还", "又", "亦",
@@ -544,6 +544,10 @@ _NOMINAL_TAGS = ("n", "eng", "j", "l", "s", "x")
 _NOT_A_MODIFIER = frozenset({"v", "d", "p", "c", "r", "m", "mq", "q", "t", "f"})
 
 
+#: Words that make a would-be name a clause: the copula, 分别, 其中.
+_CLAUSE_WORDS = frozenset({"是", "分别", "其中", "分别是", "即"})
+
+
 def label_problem(label: str, segmenter: Segmenter) -> str | None:
     """Why ``label`` cannot be an indicator's name, or ``None``.
 
@@ -571,6 +575,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     True
     >>> label_problem("省份242个地市数", seg)
     "'省份242个地市数' holds another figure (242个)"
+    >>> label_problem("国内发明专利有效量增长最快分别是信息技术管理方法领域数", seg)
+    "'国内发明专利有效量增长最快分别是信息技术管理方法领域数' holds a clause ('分别')"
     """
     bare = label.strip("“”\"'「」‘’ ")  # “占比: the quote is no name
     tokens = segmenter.tokens(bare)
@@ -581,6 +587,10 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
         return f"{label!r} opens with {first!r}"
     if _COUNT_LED_RE.match(label):
         return f"{label!r} opens with a count"  # 3天线上线下客流量: another figure's words
+    inner = next((t.word for t in tokens[1:] if t.word in _CLAUSE_WORDS), None)
+    if inner:
+        # 增长最快分别是信息技术…领域数, 常用计量单位是…次数: a clause, not a name
+        return f"{label!r} holds a clause ({inner!r})"
     for m in _MAGNITUDE_RE.finditer(label):
         before = label[max(0, m.start() - 2) : m.start()]
         if not _BOUND_AFTER_RE.match(label, m.end()) and not _BOUND_BEFORE_RE.search(before):
