@@ -404,6 +404,28 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         # a unit of a curated body is named in full; two curated bodies stay two
         ("国务院反垄断委员会发布", [("国务院反垄断委员会", False)]),
         ("中共中央国务院支持浦东新区", [("中共中央", True), ("国务院", True)]),
+        # bodies named by their level only take the place before them (CAICT 2022)
+        (
+            "以贵州省发改委牵头，省大数据局、省统计局、省通信管理局等部门参与",
+            [
+                ("贵州省发改委", False),
+                ("贵州省大数据局", False),
+                ("贵州省统计局", False),
+                ("贵州省通信管理局", False),
+            ],
+        ),
+        # 省发展改革委 after 浙江省 is Zhejiang's, not the nation's
+        ("浙江省经信厅、省发展改革委联合印发", [("浙江省发展改革委", False)]),
+        # a committee and a government named together are two (CAICT 2022)
+        (
+            "贯彻山东省委省政府和济南市市委市政府关于",
+            [
+                ("山东省委", False),
+                ("山东省人民政府", False),
+                ("济南市委", False),
+                ("济南市人民政府", False),
+            ],
+        ),
     ],
 )
 def test_organisations_by_structure(text, names, finder):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from cikg.names import NameScanner
@@ -64,6 +64,11 @@ _NOT_BODY_RE = re.compile(
     r"(?:中部|东部|西部|北部|南部|内部|外部|全部|局部|总部|干部|本部|大部|各部|细部|布局|格局|"
     r"结局|大局|全局|开局|当局|出局|场所|处所|住所|有所|庭院|大厅|餐厅|部署|签署|举办|创办|承办|"
     r"主办|协办|开办|兴办|合办|社区)$"
+)
+#: A body named by its level only (省大数据局, 市商务局), between separators.
+_LOCAL_BODY_RE = re.compile(
+    r"(?:^|(?<=[、，,；;和及与（(]))(?P<body>(?P<level>[省市])[\u4e00-\u9fff]{1,12}?"
+    r"(?:管理局|委员会|办公室|办公厅|局|厅|委|办))(?=[、，,；;和及与等）)]|联合|印发|发布|牵头|$)"
 )
 _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
 _JOINT_SEP_RE = re.compile(r"、|，|,|以及|及|和|与|会同|联合")
@@ -131,6 +136,27 @@ def is_org_name(name: str) -> bool:
     return bool(_HEAD_RE.search(name))
 
 
+#: A place's party committee and government named together (山东省委省政府,
+#: 济南市市委市政府): two bodies.
+_COMMITTEE_AND_GOVERNMENT_RE = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{2,8}?[省市区县])[省市区县]?委[省市区县]?政府$"
+)
+
+
+def _committee_and_government(org: OrgName) -> list[OrgName]:
+    """``org``, or the committee and the government it names together
+    (山东省委省政府 -> 山东省委, 山东省人民政府).
+
+    >>> [o.name for o in _committee_and_government(OrgName("济南市市委市政府", 0, 8, False))]
+    ['济南市委', '济南市人民政府']
+    """
+    m = _COMMITTEE_AND_GOVERNMENT_RE.match(org.name)
+    if m is None:
+        return [org]
+    place = m["place"]
+    return [replace(org, name=f"{place}委"), replace(org, name=f"{place}人民政府")]
+
+
 @dataclass(frozen=True)
 class OrgFinder:
     """Finds organisation names: curated ones by longest match, others by
@@ -175,7 +201,13 @@ class OrgFinder:
             and b.name.endswith(_GOVERNMENT_HEADS)
             and not self.is_curated(text[a.start : b.end])
         }
-        structural = self._structural(text)
+        local = self._local(text, matches)
+        matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in local)]
+        structural = [
+            (a, b)
+            for a, b in self._structural(text)
+            if not any(x < b and a < y for x, y, _ in local)
+        ]
         starts = {m.start for m in matches}
         curated = [
             m
@@ -189,7 +221,9 @@ class OrgFinder:
                 for a, b in structural
             )
         ]
-        taken = [(m.start, m.end) for m in curated]
+        taken = [(m.start, m.end) for m in curated] + [(a, b) for a, b, _ in local]
+        for a, b, name in local:
+            found.append(OrgName(name, a, self._alias_end(text, b), False, self._alias(text, b)))
         for m in matches:
             if m.start in regional:
                 start = regional[m.start]
@@ -218,7 +252,40 @@ class OrgFinder:
                         self._alias(text, span[1]),
                     )
                 )
-        return sorted(found, key=lambda o: o.start)
+        return sorted(
+            (part for org in found for part in _committee_and_government(org)),
+            key=lambda o: o.start,
+        )
+
+    def _local(self, text: str, matches: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
+        """Bodies named by their level only (省大数据局, 省发展改革委, 市商务局) after
+        a place of that level in the same sentence (贵州省发改委牵头，省大数据局、
+        省统计局…): ``(start, end, the name with the place)``, the place's own
+        bodies, not the nation's (省发展改革委 is no NDRC)."""
+        places = [
+            m
+            for m in matches
+            if m.kind == "region"
+            and m.name.endswith(("省", "市"))
+            and not m.name.startswith(_NATION)
+        ]
+        out: list[tuple[int, int, str]] = []
+        for m in _LOCAL_BODY_RE.finditer(text):
+            start = m.start("body")
+            place = next(
+                (
+                    p
+                    for p in reversed(places)
+                    if p.end <= start
+                    and p.name.endswith(m["level"])
+                    and "。" not in text[p.end : start]
+                ),
+                None,
+            )
+            if place is not None:
+                name = display_form(place.name + text[start + 1 : m.end("body")])
+                out.append((start, m.end("body"), name))
+        return out
 
     @staticmethod
     def _alias(text: str, end: int) -> str | None:
