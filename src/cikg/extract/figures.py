@@ -534,6 +534,8 @@ class _Reader:
             and self.ctx.is_company(actor)
             and not self.ctx.subjects.is_indicator(subject)
             and not self.ctx.subjects.is_org(subject[:4])
+            # (北京)互联网法院…审结的案件: a body of its own opens the subject
+            and not any(is_org_name(subject[:k]) for k in range(3, min(len(subject), 16) + 1))
         ):
             return _joined(actor, subject)
         return subject
