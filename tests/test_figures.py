@@ -614,3 +614,12 @@ def test_an_amount_of_nothing_named_is_the_sentences_thing_or_no_figure(ctx):
     ]
     facts = _facts("截至6月底，全市对公钱包8.2万个，交易笔数611.1万笔，交易金额117.5亿元。", ctx)
     assert not any(f[0] in {"交易笔数", "交易金额"} for f in facts)
+
+
+def test_a_body_that_opens_the_subject_is_no_companys(ctx):
+    """news-23 (2023), an article about 微博: the court's cases are the court's."""
+    about_weibo = replace(ctx, company="微博", is_company=lambda name: name == "微博")
+    text = "北京互联网法院自建院以来审结的该类案件共465件。微博用户规模达6亿人。"
+    labels = [f[0] for f in _facts(text, about_weibo)]
+    assert not any(label.startswith("微博互联网法院") for label in labels)
+    assert "微博用户规模" in labels
