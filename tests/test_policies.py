@@ -497,3 +497,32 @@ def test_titles_listed_after_a_count_of_documents_take_its_date(reference, finde
         "关于促进数据产业高质量发展的指导意见": "2024",
         "数据安全法": None,
     }
+
+
+def test_a_batch_list_runs_over_the_lines_of_a_hard_wrapped_paragraph(reference, finder):
+    """seed 003: 共出台 21 份政策文件 dates the titles 其中 lists, line after line,
+    until the list's 。; a title after it is not the batch's."""
+    lines = [
+        "2024年，各部门从数据标准体系等方面集中发力，共出",
+        "",
+        "台 21份政策文件，数据基础制度的“四梁八柱”更加稳固。其中，",
+        "",
+        "《国家数据标准体系建设指南》为数据行业标准化发展提供指导；",
+        "",
+        "《关于促进数据产业高质量发展的指导意见》为数据产业发展指明",
+        "",
+        "方向；《数字社会 2024 年工作要点》为推动数字社会谋篇布局。另据",
+        "",
+        "《数据安全法》规定。",
+    ]
+    blocks = lines_to_blocks(lines, 0, set())
+    mentions = blocks_to_policy_mentions(
+        blocks, _kind(reference), finder, lambda number: None, government=reference.government
+    )
+    dates = {m.title: m.date for m in mentions}
+    assert dates == {
+        "国家数据标准体系建设指南": IssuedDate(2024),
+        "关于促进数据产业高质量发展的指导意见": IssuedDate(2024),
+        "数字社会2024年工作要点": IssuedDate(2024),
+        "数据安全法": None,
+    }

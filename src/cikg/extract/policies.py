@@ -289,13 +289,16 @@ def blocks_to_policy_mentions(
     """
     out: list[PolicyMention] = []
     seen: list[str] = []  # the titles met so far, for references back (《行动方案》)
+    # 2024 年，各部门…共出台 21 份政策文件…。其中，《A》…；《B》…。: the titles the
+    # 其中 list names were issued when the sentence before says; the list runs to
+    # its 。, over the lines of a hard-wrapped paragraph
+    batch: IssuedDate | None = None
+    listing = False
     for index, block in enumerate(blocks):
         if block.kind not in _TEXT_KINDS:
             continue
-        # 2024 年，各部门…共出台 21 份政策文件…。其中，《A》…；《B》…: the titles the
-        # 其中 list names were issued when the sentence before says
-        batch: IssuedDate | None = None
-        listing = False
+        if block.kind is BlockKind.HEADING:
+            batch, listing = None, False
         for sentence in _SENTENCE_RE.finditer(block.text):
             text = sentence.group(0)
             if not text.strip():
