@@ -526,3 +526,27 @@ def test_a_batch_list_runs_over_the_lines_of_a_hard_wrapped_paragraph(reference,
         "数字社会2024年工作要点": IssuedDate(2024),
         "数据安全法": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # news-13 (2023-08-15): 今年初 is the article's year, 近日 its month
+        (
+            "今年初，成都市政府办公厅印发了《成都市推动跨境电商高质量发展三年行动计划（2023—2025年）》。",
+            "2023",
+        ),
+        ("记者近日获悉，《成都市推动跨境电商高质量发展政策措施实施细则》正式印发。", "2023-08"),
+        ("去年，国务院印发《“十四五”数字经济发展规划》。", "2022"),
+        # a sentence that says no issuance gives no date, relative words or not
+        ("今年以来，网民规模持续增长，《数据安全法》规定…", None),
+    ],
+)
+def test_relative_dates_are_of_the_articles_date(text, date, reference, finder):
+    (m,) = blocks_to_policy_mentions(
+        lines_to_blocks([text], 0, set()),
+        _kind(reference),
+        finder,
+        published=IssuedDate(2023, 8, 15),
+    )
+    assert (m.date.isoformat() if m.date else None) == date

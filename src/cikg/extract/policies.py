@@ -207,6 +207,10 @@ _SHORT_FORM = 6
 _DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
 
 
+#: Words that date an issuance relative to the document's own date.
+_RELATIVE_RE = re.compile(r"(?P<word>今年|本年|去年|近日|日前|近期)")
+
+
 def _date(
     before: str, published: IssuedDate | None = None, year: int | None = None
 ) -> IssuedDate | None:
@@ -217,7 +221,8 @@ def _date(
     publication's is the year before's. A day alone
     (15 日) is of the month of ``published`` when that is a day (a news
     article's dateline: 中新网上海 8 月 15 日电 … 上海 15 日发布), or of the month
-    before when it is later than that day."""
+    before when it is later than that day. 今年/去年 and 近日/日前/近期 are
+    of ``published`` (its year; its month)."""
     periods = find_periods(before)
     year = year or (published.year if published else None)
     if not periods and year is not None:
@@ -232,6 +237,14 @@ def _date(
             and periods[0].start.month > published.month
         ):
             periods = find_periods(before, year - 1)
+    if not periods and published is not None:
+        relative = _RELATIVE_RE.search(before)
+        if relative and relative["word"] in {"今年", "本年"}:
+            return IssuedDate(published.year)  # 今年初，…印发了《…》
+        if relative and relative["word"] == "去年":
+            return IssuedDate(published.year - 1)
+        if relative:  # 近日/日前…印发: the month the article was written in
+            return IssuedDate(published.year, published.month)
     if not periods:
         day = _DAY_ONLY_RE.search(before)
         if day is None or published is None or published.day is None:
