@@ -357,6 +357,16 @@ def test_a_month_alone_is_of_the_reports_year(text, published, year, date, refer
         ),
         # 对 without a call for comment names no issuer
         ("我们对《数据安全法》的理解。", [()]),
+        # a draft read by the legislature's session (seed 004)
+        (
+            "第十三届全国人大常委会第二十次会议对《中华人民共和国数据安全法（草案）》进行审议并发布。",
+            [("全国人大常委会",)],
+        ),
+        # 在 before the issuing region (CAICT 2022): the city's government
+        (
+            "在南通市印发《南通市“十四五”新型城镇化规划》，支持建设新型智慧社区的背景下。",
+            [("南通市人民政府",)],
+        ),
     ],
 )
 def test_issuers_of_units_drafts_and_verb_chains(text, issuers, reference, finder):

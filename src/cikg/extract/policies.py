@@ -57,11 +57,13 @@ _ISSUED_BY_RE = re.compile(
     r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
     r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
 )
-#: A draft put out for comment by who stands before 对 (市场监管总局对《…》《…》
-#: 公开征求意见): its issuer; the titles of a chain and 等… may stand between.
+#: A draft put out for comment or read by who stands before 对 (市场监管总局对《…》
+#: 公开征求意见; 全国人大常委会第二十次会议对《…（草案）》进行审议): its issuer; the
+#: titles of a chain and 等… may stand between.
 _CONSULTER_RE = re.compile(r"(?P<who>[^，。；：,;:《》]*?)对\s*$")
 _CONSULTED_RE = re.compile(
-    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:等[^，。；《》]{0,10}?)?(?:向社会)?(?:公开)?征求意见"
+    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:等[^，。；《》]{0,10}?)?"
+    r"(?:(?:向社会)?(?:公开)?征求意见|(?:进行)?审议)"
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
 _ABOUT_RE = re.compile(r"^(?P<who>[^《》]{2,30}?)关于")
@@ -82,7 +84,9 @@ _IN_FORCE_RE = re.compile(
 _ISSUED_AFTER_RE = re.compile(r"^[^。；]*?(?:的)?(?:出台|印发|发布|颁布|施行|实施|公布)")
 _CHAIN_RE = re.compile(r"^[\s、和及与以及]*$")
 _DOC_NUMBER_RE = re.compile(r"[（(]?([\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)[）)]?")
-_LEAD_RE = re.compile(r"^(?:[^，,]*?年[^，,]*?月?[^，,]*?日?)?(?:，|,)?\s*(?:此外|同时|其中|另外)?")
+_LEAD_RE = re.compile(
+    r"^(?:[^，,]*?年[^，,]*?月?[^，,]*?日?)?(?:，|,)?\s*(?:此外|同时|其中|另外)?\s*(?:在|随着)?"
+)
 _DEFINITION_RE = re.compile(r"^[-\s◇◆●]*\*\*(?P<term>[^*]{1,20})\*\*\s*[：:]\s*(?P<text>.+)$")
 _SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]?")
 
