@@ -359,7 +359,8 @@ def test_a_month_alone_is_of_the_reports_year(text, published, year, date, refer
         ("我们对《数据安全法》的理解。", [()]),
         # a draft read by the legislature's session (seed 004)
         (
-            "第十三届全国人大常委会第二十次会议对《中华人民共和国数据安全法（草案）》进行审议并发布。",
+            "在国家层面，第十三届全国人大常委会第二十次会议对《中华人民共和国数据安全法（草案）》"
+            "（以下简称：《草案》）进行审议并发布。",
             [("全国人大常委会",)],
         ),
         # 在 before the issuing region (CAICT 2022): the city's government

@@ -62,7 +62,7 @@ _ISSUED_BY_RE = re.compile(
 #: titles of a chain and 等… may stand between.
 _CONSULTER_RE = re.compile(r"(?P<who>[^，。；：,;:《》]*?)对\s*$")
 _CONSULTED_RE = re.compile(
-    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:等[^，。；《》]{0,10}?)?"
+    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:[（(][^（）()]{0,30}[）)])?\s*(?:等[^，。；《》]{0,10}?)?"
     r"(?:(?:向社会)?(?:公开)?征求意见|(?:进行)?审议)"
 )
 #: A title that names its issuers before 关于: 中共中央 国务院关于….
