@@ -363,6 +363,11 @@ def test_a_month_alone_is_of_the_reports_year(text, published, year, date, refer
             "（以下简称：《草案》）进行审议并发布。",
             [("全国人大常委会",)],
         ),
+        # the region that opens the sentence issues what its next clause 发布了 (seed 004)
+        (
+            "在地方层面，深圳先行先试，发布了《深圳经济特区数据条例（征求意见稿）》。",
+            [("深圳市人民政府",)],
+        ),
         # 在 before the issuing region (CAICT 2022): the city's government
         (
             "在南通市印发《南通市“十四五”新型城镇化规划》，支持建设新型智慧社区的背景下。",

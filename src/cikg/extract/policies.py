@@ -172,6 +172,12 @@ def _issuers(
         names.extend(o.name for o in found)
         if not found and (body := region_issuer(who, finder, government)):
             names.append(body)
+        elif (
+            not found
+            and not who.strip()
+            and (body := _clause_region(before[: m.start("who")], finder, government))
+        ):
+            names.append(body)  # 深圳先行先试，发布了《…》: the region the sentence opens with
     by = _ISSUED_BY_RE.match(after)
     if by and not names:
         found, count = split_joint(by.group("who"), finder)
@@ -182,6 +188,19 @@ def _issuers(
         if named and named not in names:
             names.append(named)
     return tuple(dict.fromkeys(names)), count
+
+
+def _clause_region(
+    before: str, finder: OrgFinder, government: Callable[[str], str | None]
+) -> str | None:
+    """The government of the region that opens the clause before an issuing
+    verb with no subject of its own (深圳先行先试，发布了《…》 -> 深圳市人民政府),
+    or ``None``."""
+    clause = _LEAD_RE.sub("", re.split(r"[，,；;：:。]", before.rstrip("，, "))[-1])
+    matches = finder.scanner.find(clause)
+    if not matches or matches[0].start != 0 or matches[0].kind != "region":
+        return None
+    return government(matches[0].name)
 
 
 def _leading_bodies(title: str, finder: OrgFinder) -> list[str]:
