@@ -86,12 +86,16 @@ def test_search_to_indicator_chart_to_evidence(page):
     page.wait_for_url("**/search?q=*")
     page.click("a:text-is('网民规模')")
     page.wait_for_url("**/id/indicator/internet-users")
-    chart = page.locator("svg[role=img]")
-    assert "网民规模" in (chart.get_attribute("aria-label") or "")
-    hrefs = chart.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    # one panel per unit: read them all (a locator that expects a single
+    # SVG breaks, in Playwright's strict mode, as soon as a second unit appears)
+    panels = page.locator("svg.chart[role=img]")
+    assert panels.count() >= 1
+    for i in range(panels.count()):
+        assert "网民规模" in (panels.nth(i).get_attribute("aria-label") or "")
+    hrefs = panels.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     reports = {href.split("/")[3] for href in hrefs}
     assert len(reports) >= 2, hrefs  # points from more than one report
-    chart.locator("a circle").first.click()
+    panels.first.locator("a circle").first.click()
     page.wait_for_url("**/id/obs/**")
     figure = page.locator(".evidence mark").first.inner_text()
     assert figure
