@@ -133,16 +133,146 @@ def test_an_observation_is_named_by_what_it_says(client, store):
     assert "Internet users" in re.search(r"<h1[^>]*>(.*?)</h1>", english, re.S).group(1)
 
 
-def test_home_lists_entry_points(client):
+def _count(store: Store, sparql: str) -> int:
+    return int(_one(store, sparql))
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The part of a page from the heading with ``id=heading_id`` to the next ``<h2``."""
+    start = page.index(f'id="{heading_id}"')
+    end = page.find("<h2", start)
+    return page[start : end if end >= 0 else len(page)]
+
+
+def test_home_says_what_the_graph_holds_with_counts_and_links_to_each_list(client, store):
     page = client.get("/", headers={"accept": BROWSER})
-    assert page.status_code == 200 and 'lang="' in page.text
-    for href in ('href="/sparql"', 'href="/search"', 'href="/id/report/cnnic-55"', USERS):
+    assert page.status_code == 200 and 'lang="zh"' in page.text
+    holds = _section(page.text, "holdings")
+    reports = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Report }")
+    policies = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Policy }")
+    orgs = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a org:Organization }")
+    indicators = _count(
+        store,
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE "
+        f"{{ ?s skos:inScheme <{ID_BASE}scheme/indicator> }}",
+    )
+    for line in (
+        f"{reports} 份报告",
+        f"{indicators} 个指标",
+        f"{policies} 项政策",
+        f"{orgs} 个机构",
+    ):
+        assert line in holds
+    lists = re.findall(r'<a href="(/list/[a-z]+)\?lang=zh">', holds)
+    assert lists == [
+        f"/list/{k}" for k in ("reports", "indicators", "policies", "organisations", "regions")
+    ]
+    listed = client.get("/list/policies", headers={"accept": BROWSER}).text
+    assert f"<h1>政策 ({policies})</h1>" in listed
+    english = _section(client.get("/?lang=en", headers={"accept": BROWSER}).text, "holdings")
+    assert f"{policies} policies" in english and f"{reports} reports" in english
+    # search, the statistics page and the query page are a link away
+    for href in ('action="/search"', 'href="/statistics?lang=zh"', 'href="/sparql?lang=zh"'):
         assert href in page.text
-    # counts by class, each class named by its label, its IRI on hover
-    assert f'<td title="{PREFIXES["cikg"]}Report">报告</td>' in page.text
-    english = client.get("/?lang=en", headers={"accept": BROWSER}).text
+
+
+def test_home_lists_nothing_long_inline(client):
+    """The home page used to list every region, indicator and organisation
+    (over 300 KB on the seeds); now the lists are pages of their own."""
+    page = client.get("/", headers={"accept": BROWSER}).text
+    assert len(page.encode()) < 60_000
+    assert len(re.findall(r'href="/id/region/', page)) == 0
+    assert len(re.findall(r'href="/id/org/', page)) < 30  # issuers of the latest policies
+    assert len(re.findall(r'href="/id/indicator/', page)) < 20  # the headline series
+    # the class table moved to the statistics page
+    assert "<td title=" not in page
+
+
+def test_home_charts_headline_series_chosen_by_the_data(client, store):
+    """Curated national indicators that are no breakdown, with the most
+    periods of actual values, the best of each topic first."""
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "headlines")
+    shown = re.findall(r'<h3><a href="/id/(indicator/[^"]+)">', part)
+    assert 3 <= len(shown) <= 6 and USERS[4:] in shown
+    points = {
+        row["s"].value: (int(row["points"].value), row["t"].value)
+        for row in query(
+            store,
+            f"""SELECT ?s (SAMPLE(?topic) AS ?t) (COUNT(DISTINCT ?end) AS ?points) WHERE {{
+              GRAPH <https://w3id.org/cikg/graph/reference> {{
+                ?s skos:inScheme <{ID_BASE}scheme/indicator> ; skos:broader ?topic }}
+              FILTER NOT EXISTS {{ ?s cikg:baseIndicator [] }}
+              ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?end .
+              FILTER NOT EXISTS {{ ?o sdmx-attribute:obsStatus [] }} }} GROUP BY ?s""",
+        )
+    }
+    chosen = [points[ID_BASE + path] for path in shown]  # curated and no breakdown
+    assert chosen[0][0] == max(n for n, _ in points.values())  # the most periods first
+    assert len({topic for _, topic in chosen}) == len(chosen)  # one per topic
+    assert [n for n, _ in chosen] == sorted((n for n, _ in chosen), reverse=True)
+    assert all(n >= 2 for n, _ in chosen)
+    # each is a chart with dated ticks whose points open observations, and its latest value
+    charts = re.findall(r"<svg class=\"chart\".*?</svg>", part, re.S)
+    assert len(charts) == len(shown)
+    for svg in charts:
+        assert re.search(r'<text class="year"[^>]*>20\d\d</text>', svg)
+        assert re.search(r'<a href="/id/obs/[^"]+"><circle', svg)
+    assert part.count('class="latest"') == len(shown) and "11.08 亿人" in part
+
+
+def test_home_lists_the_latest_policies_by_date_with_their_issuers(client, store):
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "policies")
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td><td>(.*?)</td></tr>", part, re.S)
+    assert 3 <= len(rows) <= 10
+    newest = _one(
+        store,
+        "SELECT ?s WHERE { ?s a cikg:Policy ; eli:date_document ?d } ORDER BY DESC(STR(?d)) LIMIT 1",
+    )
+    assert f'href="/id/{newest[len(ID_BASE) :]}"' in rows[0][1]
+    assert rows[0][0] == "2025 年 3 月 7 日"  # a date for people
+    assert "国家互联网信息办公室" in rows[0][2] and 'href="/id/org/' in rows[0][2]
+    years = [int(re.match(r"(\d{4})", date).group(1)) for date, _, _ in rows]
+    assert years == sorted(years, reverse=True)
+    assert 'href="/list/policies?lang=zh"' in part
+
+
+def test_home_lists_the_topics_with_their_indicators(client):
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "topics")
+    topics = re.findall(r'<a href="(/id/topic/[^"]+)">([^<]+)</a> <small[^>]*>(\d+) 个指标', part)
+    assert len(topics) >= 5 and ("/id/topic/internet-users", "网民") in [t[:2] for t in topics]
+    topic = client.get(topics[0][0], headers={"accept": BROWSER})
+    assert topic.status_code == 200 and 'href="/id/indicator/' in topic.text
+
+
+def test_the_statistics_page_counts_resources_by_class(client, store):
+    page = client.get("/statistics", headers={"accept": BROWSER}).text
+    reports = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Report }")
+    # each class named by its label, its IRI on hover, with its count
+    assert f'<td title="{PREFIXES["cikg"]}Report">报告</td><td class="num">{reports}</td>' in page
+    english = client.get("/statistics?lang=en", headers={"accept": BROWSER}).text
     assert f'<td title="{PREFIXES["qb"]}Observation">Observation</td>' in english
-    assert "cikg:Report" not in page.text and "qb:Observation" not in english
+    assert "cikg:Report" not in page and "qb:Observation" not in english
+
+
+def test_lists_are_paged_in_a_readers_order(client, store):
+    regions = client.get("/list/regions", headers={"accept": BROWSER}).text
+    first = re.search(r'<tr><td><a href="([^"]+)">([^<]+)</a></td><td class="num">(\d+)', regions)
+    assert first.group(1) == "/id/region/CN" and first.group(2) == "中国"  # the most observed
+    assert 'rel="next" href="/list/regions?page=2&amp;lang=zh"' in regions
+    second = client.get("/list/regions?page=2", headers={"accept": BROWSER}).text
+    assert "第 51–100 项" in second and '/id/region/CN"' not in second
+    policies = client.get("/list/policies?lang=en", headers={"accept": BROWSER}).text
+    dates = re.findall(r"<tr><td>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?(\d{4})</td>", policies)
+    assert len(dates) > 10 and dates == sorted(dates, reverse=True)  # newest first
+    indicators = client.get("/list/indicators", headers={"accept": BROWSER}).text
+    statuses = re.findall(r"<td>(已审定|候选)</td>", indicators)
+    assert len(statuses) == 50 and set(statuses) == {"已审定"}  # curated ones first
+    orgs = client.get("/list/organisations", headers={"accept": BROWSER}).text
+    assert 'href="/id/org/' in orgs
+    assert client.get("/list/nothing", headers={"accept": BROWSER}).status_code == 404
 
 
 def test_search_ranks_exact_labels_first(client):
