@@ -22,9 +22,9 @@ and the lists a reader browses.
   page, in the order a reader wants (latest first, most used first, curated
   first) with a few facts per row.
 
-The counts, the headline choice and the lists' order are read once per
-:class:`Front`, since the store is read-only while it is served; the
-charts, names and rows are made for each request.
+The counts, the headline choice and each list's order (per language) are
+read once per :class:`Front`, since the store is read-only while it is
+served; the charts, names and the rows of a page are made for each request.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from jinja2 import Environment
 from pyoxigraph import Store
@@ -103,6 +104,16 @@ class _Counts:
     regions_observed: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """A list in its order: its column headings, its entries, and how to
+    make an entry's row of cells."""
+
+    columns: tuple[str, ...]
+    entries: list[Any]
+    make: Callable[[Any], tuple[Cell, ...]]
+
+
 def _zh_en(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
@@ -119,6 +130,7 @@ class Front:
         self.store = store
         self.names = names
         self.env = env
+        self._listed: dict[tuple[str, str], _Listed] = {}
 
     def _rows(self, sparql: str) -> list[dict[str, str | None]]:
         return select_rows(self.store, sparql)
@@ -350,29 +362,35 @@ class Front:
     # -- lists -------------------------------------------------------------------
     def listing(self, kind: str, lang: str, page: int) -> str | None:
         """Page ``page`` of the list ``kind`` (one of :data:`LISTS`), or
-        ``None`` for a kind there is no list of."""
+        ``None`` for a kind there is no list of.
+
+        The order of a list is worked out on its first request in a language
+        and kept (the store is read-only while served); the rows of the page
+        asked for are made for each request."""
         if kind not in LISTS:
             return None
-        columns, rows = self._list_rows(kind, lang)
-        span = Span(len(rows), max(page, 1))
+        listed = self._listed.get((kind, lang))
+        if listed is None:
+            listed = self._listed[(kind, lang)] = self._list_builders[kind](lang)
+        span = Span(len(listed.entries), max(page, 1))
         title = _zh_en(lang, *LISTS[kind])
-        table = Table(title, columns, rows[span.offset : span.offset + PAGE_SIZE], span.total)
+        rows = [listed.make(e) for e in listed.entries[span.offset : span.offset + PAGE_SIZE]]
+        table = Table(title, listed.columns, rows, span.total)
         return self.env.get_template("list.html").render(
             lang=lang, kind=kind, title=title, table=table, span=span, lists=LISTS
         )
 
-    def _list_rows(self, kind: str, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
-        """The column headings and every row of a list, in its order."""
-        builders: dict[str, Callable[[str], tuple[tuple[str, ...], list[tuple[Cell, ...]]]]] = {
+    @property
+    def _list_builders(self) -> dict[str, Callable[[str], _Listed]]:
+        return {
             "reports": self._reports,
             "indicators": self._indicators,
             "policies": self._policies,
             "organisations": self._organisations,
             "regions": self._regions,
         }
-        return builders[kind](lang)
 
-    def _reports(self, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
+    def _reports(self, lang: str) -> _Listed:
         rows = self._rows(
             """SELECT ?s (SAMPLE(?d) AS ?date) (GROUP_CONCAT(DISTINCT STR(?by); separator=" ")
                    AS ?publishers) WHERE { ?s a cikg:Report
@@ -381,20 +399,18 @@ class Front:
         )
         rows.sort(key=lambda r: natural_key(self.names.name(r["s"] or "", lang)))
         rows.sort(key=lambda r: r["date"] or "", reverse=True)
-        return (
+        return _Listed(
             (_zh_en(lang, "报告", "Report"), _zh_en(lang, "发布日期", "Issued"),
              _zh_en(lang, "发布者", "Publisher")),
-            [
-                (
-                    link(self.names, r["s"], lang),
-                    text(format_date(r["date"] or "", lang)),
-                    self._links((r["publishers"] or "").split(), lang),
-                )
-                for r in rows
-            ],
+            rows,
+            lambda r: (
+                link(self.names, r["s"], lang),
+                text(format_date(r["date"] or "", lang)),
+                self._links((r["publishers"] or "").split(), lang),
+            ),
         )  # fmt: skip
 
-    def _indicators(self, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
+    def _indicators(self, lang: str) -> _Listed:
         rows = self._rows(
             f"""SELECT ?s (GROUP_CONCAT(DISTINCT STR(?topic); separator=" ") AS ?topics)
                    (SAMPLE(?ref) AS ?curated) WHERE {{ ?s skos:inScheme <{_INDICATORS}>
@@ -411,21 +427,19 @@ class Front:
         named = [(self.names.name(r["s"] or "", lang), r) for r in rows]
         named.sort(key=lambda nr: (not nr[1]["curated"], natural_key(nr[0]), nr[1]["s"] or ""))
         yes, candidate = _zh_en(lang, "已审定", "curated"), _zh_en(lang, "候选", "candidate")
-        return (
+        return _Listed(
             (_zh_en(lang, "指标", "Indicator"), _zh_en(lang, "主题", "Topic"),
              _zh_en(lang, "状态", "Status"), _zh_en(lang, "全国数值", "National values")),
-            [
-                (
-                    Cell(((name, local_href(r["s"] or "")),)),
-                    self._links((r["topics"] or "").split(), lang),
-                    text(yes if r["curated"] else candidate),
-                    text(str(national[r["s"]]), num=True),
-                )
-                for name, r in named
-            ],
+            named,
+            lambda nr: (
+                Cell(((nr[0], local_href(nr[1]["s"] or "")),)),
+                self._links((nr[1]["topics"] or "").split(), lang),
+                text(yes if nr[1]["curated"] else candidate),
+                text(str(national[nr[1]["s"]]), num=True),
+            ),
         )  # fmt: skip
 
-    def _policies(self, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
+    def _policies(self, lang: str) -> _Listed:
         rows = self._rows(
             """SELECT ?s (SAMPLE(?d) AS ?date) (GROUP_CONCAT(DISTINCT STR(?by); separator=" ")
                    AS ?issuers) WHERE { ?s a cikg:Policy
@@ -434,20 +448,18 @@ class Front:
         )
         rows.sort(key=lambda r: natural_key(self.names.name(r["s"] or "", lang)))
         rows.sort(key=lambda r: r["date"] or "", reverse=True)  # undated last
-        return (
+        return _Listed(
             (_zh_en(lang, "日期", "Date"), _zh_en(lang, "政策", "Policy"),
              _zh_en(lang, "发布机构", "Issued by")),
-            [
-                (
-                    text(format_date(r["date"] or "", lang)),
-                    link(self.names, r["s"], lang),
-                    self._links((r["issuers"] or "").split(), lang),
-                )
-                for r in rows
-            ],
+            rows,
+            lambda r: (
+                text(format_date(r["date"] or "", lang)),
+                link(self.names, r["s"], lang),
+                self._links((r["issuers"] or "").split(), lang),
+            ),
         )  # fmt: skip
 
-    def _organisations(self, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
+    def _organisations(self, lang: str) -> _Listed:
         rows = self._rows(
             """SELECT ?s (COUNT(DISTINCT ?policy) AS ?policies) (COUNT(DISTINCT ?obs) AS ?figures)
             WHERE { ?s a org:Organization
@@ -459,22 +471,20 @@ class Front:
                 self.names.name(r["s"] or "", lang),
                 int(r["policies"] or 0),
                 int(r["figures"] or 0),
-                r,
+                r["s"] or "",
             )
             for r in rows
         ]
-        named.sort(key=lambda n: (-(n[1] + n[2]), natural_key(n[0]), n[3]["s"] or ""))
-        return (
+        named.sort(key=lambda n: (-(n[1] + n[2]), natural_key(n[0]), n[3]))
+        return _Listed(
             (_zh_en(lang, "机构", "Organisation"), _zh_en(lang, "发布的政策", "Policies issued"),
              _zh_en(lang, "以其为来源的数据", "Figures it is the source of")),
-            [
-                (Cell(((name, local_href(r["s"] or "")),)), text(str(p), num=True),
-                 text(str(f), num=True))
-                for name, p, f, r in named
-            ],
+            named,
+            lambda n: (Cell(((n[0], local_href(n[3])),)), text(str(n[1]), num=True),
+                       text(str(n[2]), num=True)),
         )  # fmt: skip
 
-    def _regions(self, lang: str) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
+    def _regions(self, lang: str) -> _Listed:
         regions = [
             r["s"] or ""
             for r in self._rows(f"SELECT DISTINCT ?s WHERE {{ ?s skos:inScheme <{_REGIONS}> }}")
@@ -487,10 +497,8 @@ class Front:
         )
         named = [(self.names.name(s, lang), s) for s in regions]
         named.sort(key=lambda n: (-observed[n[1]], natural_key(n[0]), n[1]))
-        return (
+        return _Listed(
             (_zh_en(lang, "地区", "Region"), _zh_en(lang, "观测", "Observations")),
-            [
-                (Cell(((name, local_href(s)),)), text(str(observed[s]), num=True))
-                for name, s in named
-            ],
+            named,
+            lambda n: (Cell(((n[0], local_href(n[1])),)), text(str(observed[n[1]]), num=True)),
         )
