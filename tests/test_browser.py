@@ -104,6 +104,30 @@ def test_search_to_indicator_chart_to_evidence(page):
     assert figure in page.inner_text("body")  # the passage holds the figure
 
 
+def test_home_to_a_headline_chart_to_its_evidence_report_and_a_table(page):
+    """The walk of #19: home → a headline chart → a point → its observation
+    (titled in words, the figure marked in its evidence) → its report → a table."""
+    page.goto("/")
+    charts = page.locator(".headline svg.chart[role=img]")
+    assert charts.count() >= 3
+    users = page.locator(".headline", has=page.locator("h3 a[href='/id/indicator/internet-users']"))
+    users.locator("svg a circle").last.click()
+    page.wait_for_url("**/id/obs/**")
+    title = page.inner_text("h1")
+    assert title.startswith("网民规模 · 中国 · ") and "亿" in title  # words, not a hash
+    assert page.locator(".evidence mark").first.inner_text()
+    page.locator(".evidence a[href^='/id/report/']").first.click()
+    page.wait_for_url("**/id/report/**")
+    tables = page.locator("table.tables a[href^='/id/table/']")
+    if tables.count() == 0:  # a report without tables: go to one that has them
+        page.goto("/id/report/cnnic-55")
+        tables = page.locator("table.tables a[href^='/id/table/']")
+    caption = tables.first.inner_text()
+    tables.first.click()
+    page.wait_for_url("**/id/table/**")
+    assert page.inner_text("h1") == caption
+
+
 def test_policy_shows_its_related_indicators(page, store):
     row = next(
         iter(

@@ -8,7 +8,9 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
+from html import unescape
 
 import pytest
 import rdflib
@@ -355,14 +357,45 @@ def test_hostile_literals_are_escaped():
     assert json.loads(json.dumps(found))["results"][0]["label"] == "<script>alert(1)</script>"
 
 
-def _sections(page: str) -> dict[str, list[tuple[str, str, str]]]:
-    """Heading -> rows (href, label, note) of the type-specific sections."""
+@dataclass(frozen=True)
+class _Shown:
+    """A section of a page as rendered: its heading, row count, column
+    headings and rows, each cell as ``[(href or None, text)]``."""
+
+    heading: str
+    total: int
+    columns: list[str]
+    rows: list[list[list[tuple[str | None, str]]]]
+    html: str
+
+    def column(self, name: str) -> list[list[tuple[str | None, str]]]:
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+
+def _cell(html: str) -> list[tuple[str | None, str]]:
+    links = re.findall(r'<a href="([^"]+)">([^<]*)</a>', html)
+    if links:
+        return [(href, unescape(label)) for href, label in links]
+    plain = unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    return [(None, plain)] if plain else []
+
+
+def _sections(page: str) -> dict[str, _Shown]:
+    """Section key (its id) -> the section, for the type-specific sections."""
     found = {}
-    for heading, table in re.findall(
-        r"<h2>([^<]+?) \(\d+\+?\)</h2>\s*<table>(.*?)</table>", page, re.S
+    for key, heading, total, table, after in re.findall(
+        r'<h2 id="([a-z-]+)">([^<]+?) \((\d+)\)</h2>\s*<table class="\1">(.*?)</table>(.*?)(?=<h2|$)',
+        page,
+        re.S,
     ):
-        found[heading] = re.findall(
-            r'<tr><td><a href="([^"]+)">(.*?)</a></td><td>(.*?)</td></tr>', table, re.S
+        header, *rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        found[key] = _Shown(
+            heading,
+            int(total),
+            [unescape(c) for c in re.findall(r"<th>(.*?)</th>", header)],
+            [[_cell(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows],
+            table + after,
         )
     return found
 
@@ -375,10 +408,15 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
         + "indicator/internet-users> } ORDER BY ?p LIMIT 1",
     )
     page = client.get("/id/" + policy[len(ID_BASE) :] + "?lang=en").text
-    sections = _sections(page)
-    related = sections["Related indicators and their latest national value"]
-    users = [note for href, _, note in related if href == USERS]
-    assert users and re.match(r"\d{4}-\d{2}: .*亿", users[0])  # the latest national figure
+    related = _sections(page)["related"]
+    assert related.heading == "Related indicators and their latest national value"
+    assert related.columns == ["Indicator", "Period", "Latest national value", "Report"]
+    users = [row for row in related.rows if row[0][0][0] == USERS]
+    assert users, related.rows
+    _, period, value, report = users[0]
+    assert period == [(None, "Dec 2024")]  # the latest national figure, for people
+    assert value[0][0].startswith("/id/obs/") and value[0][1] == "1.108 billion people"
+    assert report[0][0].startswith("/id/report/")
     # the passages that mention it, with the name they use marked (title or short name)
     names = {
         r["t"].value
@@ -392,15 +430,142 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     assert marked and set(marked) <= names
 
 
-def test_organisation_region_and_report_pages_have_their_sections(client):
-    org = _sections(client.get("/id/org/cnnic?lang=en").text)
-    figures = org["Figures it is cited as the source of"]
-    assert figures and all(href.startswith("/id/obs/") for href, _, _ in figures)
-    region = _sections(client.get("/id/region/CN?lang=en").text)
-    assert USERS in [href for href, _, _ in region["Observations by indicator"]]
-    report = _sections(client.get("/id/report/cnnic-55?lang=zh").text)
-    assert any(label.startswith("表") for _, label, _ in report["表格"])
-    assert report["提及的政策"] and report["数据集与观测数"]
+def test_an_organisation_lists_the_policies_it_issued_newest_first(client, store):
+    miit = ID_BASE + "org/miit"
+    issued = _sections(client.get("/id/org/miit", headers={"accept": BROWSER}).text)["issued"]
+    assert issued.columns[:2] == ["日期", "政策"]
+    policies = [cell[0][0] for cell in issued.column("政策")]
+    expected = {
+        "/id/" + r["p"].value[len(ID_BASE) :]
+        for r in query(store, f"SELECT DISTINCT ?p WHERE {{ ?p eli:passed_by <{miit}> }}")
+    }
+    assert set(policies) == expected and issued.total == len(expected)
+    dates = [cell[0][1] for cell in issued.column("日期")]
+    dated = [d for d in dates if d != "未注明"]
+    assert dates == dated + ["未注明"] * (len(dates) - len(dated))  # undated last
+    keys = [tuple(int(n) for n in re.findall(r"\d+", d)) for d in dated]
+    assert keys == sorted(keys, reverse=True) and dated[0] == "2025 年 3 月 7 日"
+    by_title = {cell[0][1]: date for cell, date in zip(issued.column("政策"), dates, strict=True)}
+    assert by_title["关于开展2020年IPv6端到端贯通能力提升专项行动的通知"] == "2020 年 3 月"
+    assert by_title["关于推动工业互联网加快发展的通知"] == "未注明"
+    # who issued them with it: the other issuers, linked
+    with_ = dict(zip(policies, issued.column("共同发布机构"), strict=True))
+    joint = with_["/id/policy/ai-generated-content-labelling-measures"]
+    assert ("/id/org/cac", "国家互联网信息办公室") in joint and all(
+        href != "/id/org/miit" for href, _ in joint
+    )
+
+
+def test_an_organisation_lists_the_figures_it_is_the_source_of(client, store):
+    page = client.get("/id/org/miit", headers={"accept": BROWSER}).text
+    sourced = _sections(page)["sourced"]
+    assert sourced.columns == ["指标", "地区", "时期", "数值", "报告"]
+    rows = {row[0][0][1]: row for row in sourced.rows}
+    share = rows["5G基站占移动基站总数的比例"]
+    assert share[1] == [("/id/region/CN", "中国")]
+    assert share[2] == [(None, "2024 年 11 月")] and share[3][0][1] == "33.2%"
+    assert share[4] == [("/id/report/cnnic-55", "第55次中国互联网络发展状况统计报告")]
+    for row in sourced.rows:  # every figure with its observation, period and report
+        assert (
+            row[3][0][0].startswith("/id/obs/")
+            and row[2]
+            and row[4][0][0].startswith("/id/report/")
+        )
+    cited = {
+        r["o"].value
+        for r in query(
+            store, f"SELECT ?o WHERE {{ ?o sdmx-attribute:compilingOrg <{ID_BASE}org/miit> }}"
+        )
+    }
+    assert {ID_BASE + row[3][0][0][4:] for row in sourced.rows} == cited
+    cnnic = _sections(client.get("/id/org/cnnic?lang=en").text)
+    assert cnnic["sourced"].rows and cnnic["published"].column("Report")[0][0][0].startswith(
+        "/id/report/cnnic-"
+    )
+    # citations by their report and their text, not by a footnote number alone
+    citations = _sections(page)["citations"]
+    assert all(len(row[1][0][1]) > 4 for row in citations.rows)
+
+
+def test_a_region_shows_the_latest_value_of_each_indicator(client, store):
+    beijing = ID_BASE + "region/CN-BJ"
+    latest = _sections(client.get("/id/region/CN-BJ", headers={"accept": BROWSER}).text)["latest"]
+    assert latest.columns == ["指标", "时期", "最新数值", "报告"]
+    ends = {}
+    for r in query(
+        store,
+        f"SELECT ?i ?o ?e WHERE {{ ?o sdmx-dimension:refArea <{beijing}> ; cikg:indicator ?i ; "
+        "cikg:periodEnd ?e FILTER NOT EXISTS { ?o sdmx-attribute:obsStatus [] } }",
+    ):
+        ends.setdefault(r["i"].value, {})[r["o"].value] = r["e"].value
+    indicators = [ID_BASE + cell[0][0][4:] for cell in latest.column("指标")]
+    assert sorted(indicators) == sorted(ends) and latest.total == len(ends)  # each once
+    for indicator, value in zip(indicators, latest.column("最新数值"), strict=True):
+        obs = ID_BASE + value[0][0][4:]  # the value links to its observation …
+        assert ends[indicator][obs] == max(ends[indicator].values())  # … the latest one
+        assert not re.fullmatch(r"\d+", value[0][1])  # a figure with its unit, not a count
+    rows = {cell[0][1]: row for cell, row in zip(latest.column("指标"), latest.rows, strict=True)}
+    assert rows["政府网站数量"][1:3] == [[(None, "2024 年 12 月")], [rows["政府网站数量"][2][0]]]
+    assert rows["政府网站数量"][2][0][1] == "73 个"
+
+
+def test_the_nations_latest_values_are_cut_and_say_where_the_rest_are(client, store):
+    page = client.get("/id/region/CN?lang=en", headers={"accept": BROWSER}).text
+    latest = _sections(page)["latest"]
+    indicators = _count(
+        store,
+        f"SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{ [] sdmx-dimension:refArea <{_CN}> ; "
+        "cikg:indicator ?i }",
+    )
+    assert latest.total == indicators > len(latest.rows) == 200
+    more = re.search(r'<p class="more">200 shown\. <a href="(/sparql\?[^"]+)">', latest.html)
+    assert more, latest.html[-500:]
+    rest = client.get(unescape(more.group(1)), headers={"accept": BROWSER})
+    assert rest.status_code == 200 and "internet-users" in rest.text
+    users = [row for row in latest.rows if row[0][0][0] == USERS]
+    assert users and users[0][1:3] == [[(None, "Dec 2024")], users[0][2]]
+    assert users[0][2][0][1] == "1.108 billion people"
+
+
+def test_a_report_lists_its_tables_in_document_order_with_clean_captions(client, store):
+    report = ID_BASE + "report/cnnic-55"
+    tables = _sections(client.get("/id/report/cnnic-55", headers={"accept": BROWSER}).text)[
+        "tables"
+    ]
+    in_order = [
+        "/id/" + r["t"].value[len(ID_BASE) :]
+        for r in query(
+            store,
+            f"SELECT ?t WHERE {{ ?t a cikg:Table ; prov:wasQuotedFrom <{report}> ; "
+            "schema:position ?n } ORDER BY ?n",
+        )
+    ]
+    shown = tables.column("表格")
+    assert [cell[0][0] for cell in shown] == in_order and len(in_order) > 10
+    captions = [cell[0][1] for cell in shown]
+    assert "附表 3 IPv6 地址数（以块/32为单位）" in captions
+    assert "表 6 2023.12-2024.12 分省政府网站数量" in captions
+    assert not any(re.search(r"\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]", c) for c in captions)
+    assert not any(re.fullmatch(r"\d+", c) for c in captions)  # no table called "17"
+    # the table's own page has the same clean title
+    page = client.get(shown[8][0][0], headers={"accept": BROWSER}).text
+    assert f"<h1>{captions[8]}</h1>" in page
+
+
+def test_a_report_lists_the_policies_it_mentions_with_issuer_and_date(client):
+    policies = _sections(client.get("/id/report/cnnic-55", headers={"accept": BROWSER}).text)[
+        "policies"
+    ]
+    assert policies.columns == ["政策", "发布机构", "日期"]
+    assert policies.rows and all(all(cell for cell in row) for row in policies.rows)  # no gaps
+    rows = {row[0][0][1]: row for row in policies.rows}
+    law = rows["中华人民共和国数据安全法"]
+    assert law[1] == [("/id/org/npcsc", "全国人民代表大会常务委员会")]
+    assert law[2] == [(None, "2021 年 6 月 10 日")]
+    review = rows["网络安全审查办法"][1]
+    assert len(review) > 5 and ("/id/org/miit", "工业和信息化部") in review
+    datasets = _sections(client.get("/id/report/cnnic-55?lang=en").text)["datasets"]
+    assert datasets.rows and datasets.columns == ["Dataset", "Observations"]
 
 
 def test_base_iri_makes_the_data_resolve_to_this_server(store):
@@ -431,17 +596,6 @@ def test_base_iri_must_be_an_http_iri_ending_in_a_slash(bad):
 
     with pytest.raises(CikgError, match="base-iri"):
         ServeSettings(base_iri=bad)
-
-
-def test_the_miit_page_lists_the_policies_it_issued_and_the_figures_it_is_the_source_of(client):
-    page = client.get("/id/org/miit", headers={"accept": BROWSER})
-    assert page.status_code == 200
-    text = page.text
-    issued = text[text.index("发布的政策") : text.index("以其为来源的数据")]
-    assert "关于推动工业互联网加快发展的通知" in issued
-    assert "关于开展2020年IPv6端到端贯通能力提升专项行动的通知" in issued and "2020-03" in issued
-    sourced = text[text.index("以其为来源的数据") :]
-    assert "5G基站占移动基站总数的比例" in sourced and "33.2%" in sourced
 
 
 def test_every_predicate_and_class_of_the_graph_is_labelled_in_both_languages(store):

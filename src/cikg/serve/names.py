@@ -17,7 +17,8 @@ carry no label get a name made from what the graph says about them:
 - a report known only by its number, by its series and issue.
 
 :class:`Names` reads all of this once from a store that is read-only while
-it is served; :func:`natural_key` sorts names as a person would (第 2 行
+it is served, labels without the footnote marks captions keep
+(:func:`clean_label`); :func:`natural_key` sorts names as a person would (第 2 行
 before 第 10 行).
 """
 
@@ -32,7 +33,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from cikg.vocab import PREFIXES
 
-__all__ = ["Names", "blank_name", "compact", "natural_key"]
+__all__ = ["Names", "blank_name", "clean_label", "compact", "natural_key"]
 
 _LABELS = (
     PREFIXES["skos"] + "prefLabel",
@@ -50,6 +51,25 @@ _URL = re.compile(r"<?https?://[^\s>，,]*>?[，,]?\s*")
 _DIGITS = re.compile(r"(\d+)")
 #: A period of months or years from a date: ``gregorian-interval/2024-01-01T00:00:00/P9M``.
 _INTERVAL = re.compile(r"gregorian-interval/(\d{4})-(\d{2})-01T00:00:00/P(\d+)([MY])$")
+
+
+#: A report's footnote marks as its text keeps them in captions: ``^{注1}``
+#: (a superscript written as markup) and superscript digits (¹⁰⁰), except
+#: after a letter (m², which is a unit).
+_NOTE_MARKS = re.compile(r"\^\{[^{}]*\}|(?<![A-Za-z])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def clean_label(text: str) -> str:
+    """A label as a page shows it: without the footnote marks a caption
+    kept from its report (the statements still give it as written), and
+    with single spaces.
+
+    >>> clean_label("附表 3 IPv6 地址数（以块/32^{注1}为单位）")
+    '附表 3 IPv6 地址数（以块/32为单位）'
+    >>> clean_label("表 6 2023.12-2024.12 分省政府网站数量¹⁰⁰"), clean_label("面积 km²")
+    ('表 6 2023.12-2024.12 分省政府网站数量', '面积 km²')
+    """
+    return " ".join(_NOTE_MARKS.sub("", text).split()) or text
 
 
 def compact(iri: str) -> str:
@@ -181,7 +201,7 @@ class Names:
                 subject, obj = q.subject, q.object
                 if isinstance(subject, NamedNode) and isinstance(obj, Literal):
                     lang = (obj.language or "zh").split("-")[0].lower()
-                    found.setdefault(subject.value, {}).setdefault(lang, obj.value)
+                    found.setdefault(subject.value, {}).setdefault(lang, clean_label(obj.value))
         return found
 
     @cached_property

@@ -13,13 +13,14 @@ shows its evidence the way Wikidata shows references: the report, page or
 line, the verbatim sentence or table row with the figure marked, and the
 cited source with its link; a policy shows the passages that mention it the
 same way, its title marked. Policies, organisations, regions and reports get
-sections of their own (:data:`_SECTIONS`). An indicator charts its national series
+sections of their own (:mod:`cikg.serve.sections`). An indicator charts its national series
 (SVG, no script: :mod:`cikg.serve.chart` says how) above the table behind it,
 with its definition and related policies; an observation states its figure
 for people (11.08 亿人 · 2024 年 12 月, 1.108 billion people · Dec 2024:
 :mod:`cikg.serve.numbers`). The home page, the statistics page and the
-lists are :mod:`cikg.serve.front`'s; ``/search`` finds labels in both languages and says how many match, what
-each one is, and pages through them all.
+lists are :mod:`cikg.serve.front`'s; ``/search`` finds labels in both
+languages and says how many match, what each one is, and pages through them
+all.
 
 Everything runs in the calling thread and returns text: pyoxigraph objects
 stay where they were made. Templates are Jinja2 with autoescaping, so every
@@ -43,10 +44,11 @@ from cikg.segment import Segmenter
 from cikg.serve.chart import readings_to_chart
 from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
 from cikg.serve.front import Front
-from cikg.serve.graph import ID_BASE, NATIONAL, local_href, select_rows
+from cikg.serve.graph import ID_BASE, local_href, select_rows
 from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.numbers import format_period, format_quantity, status_words
 from cikg.serve.results import RDF_FORMATS
+from cikg.serve.sections import Sections
 from cikg.serve.series import national_series
 from cikg.serve.tables import PAGE_SIZE, Span
 from cikg.vocab import PREFIXES
@@ -64,100 +66,11 @@ __all__ = [
 ]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_CN = NATIONAL
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A part of a page shown for resources of one kind.
-
-    :param when: ``(predicate, object)`` the resource must have, e.g.
-        ``rdf:type cikg:Policy``.
-    :param zh: the heading in Chinese; ``en`` in English.
-    :param sparql: a SELECT over the resource ``<{iri}>`` binding ``?s`` (the
-        linked resource), optionally ``?name`` (an IRI whose label names the
-        row instead of ``?s``) and ``?note`` (a literal shown beside it).
-    """
-
-    when: tuple[str, str]
-    zh: str
-    en: str
-    sparql: str
 
 
 _TYPE = PREFIXES["rdf"] + "type"
 _IN_SCHEME = PREFIXES["skos"] + "inScheme"
-_REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
 _INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
-_SECTION_LIMIT = 200
-_SECTIONS = (
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Policy"),
-        "相关指标及最新全国数值",
-        "Related indicators and their latest national value",
-        f"""SELECT ?s (CONCAT(SUBSTR(STR(SAMPLE(?last)), 1, 7), ": ",
-                   GROUP_CONCAT(DISTINCT ?text; SEPARATOR=" / ")) AS ?note) WHERE {{
-          <{{iri}}> cikg:relatedIndicator ?s .
-          OPTIONAL {{
-            {{ SELECT ?s (MAX(?e) AS ?last) WHERE {{
-                 <{{iri}}> cikg:relatedIndicator ?s .
-                 [] cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?e }}
-               GROUP BY ?s }}
-            ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?last ;
-               cikg:valueText ?text }}
-        }} GROUP BY ?s ORDER BY DESC(COUNT(?text)) ?s""",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "发布的政策",
-        "Policies it issued",
-        "SELECT ?s ?note WHERE { ?s eli:passed_by <{iri}> "
-        "OPTIONAL { ?s eli:date_document ?date } BIND(COALESCE(STR(?date), '') AS ?note) } "
-        "ORDER BY DESC(?note) ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "以其为来源的数据",
-        "Figures it is cited as the source of",
-        "SELECT ?s ?name ?note WHERE { ?s sdmx-attribute:compilingOrg <{iri}> ; "
-        "cikg:indicator ?name ; cikg:valueText ?note } ORDER BY ?name ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "发布者为它的引用与报告",
-        "Citations and reports naming it as publisher",
-        "SELECT ?s ?note WHERE { ?s dcterms:publisher <{iri}> OPTIONAL { ?s cikg:text ?note } } "
-        "ORDER BY ?s",
-    ),
-    Section(
-        _REGION,
-        "观测（按指标）",
-        "Observations by indicator",
-        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?o sdmx-dimension:refArea <{iri}> ; "
-        "cikg:indicator ?s } GROUP BY ?s ORDER BY DESC(COUNT(?o)) ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "数据集与观测数",
-        "Datasets and their observations",
-        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?s dcterms:source <{iri}> . "
-        "?o qb:dataSet ?s } GROUP BY ?s ORDER BY ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "表格",
-        "Tables",
-        "SELECT ?s ?note WHERE { ?s a cikg:Table ; prov:wasQuotedFrom <{iri}> "
-        "OPTIONAL { ?s cikg:section ?note } } ORDER BY ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "提及的政策",
-        "Policies it mentions",
-        "SELECT DISTINCT ?s WHERE { ?s a cikg:Policy ; "
-        "cikg:mentionedIn/prov:wasQuotedFrom <{iri}> } ORDER BY ?s",
-    ),
-)
 
 
 def choose_language(accept_language: str | None, override: str | None) -> str:
@@ -251,6 +164,7 @@ class Pages:
         self.env.globals["href"] = local_href
         self.names = Names(store)
         self.front = Front(store, self.names, self.env)
+        self.sections = Sections(store, self.names)
 
     # -- helpers -------------------------------------------------------------
     def _rows(self, sparql: str) -> list[dict[str, str | None]]:
@@ -346,7 +260,7 @@ class Pages:
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
             "related_policies": self._related_policies(iri, lang) if indicator else [],
-            "sections": self._sections(iri, facts, lang),
+            "sections": self.sections.tables(iri, facts, lang),
             "figure": self._figure(iri, lang) if PREFIXES["qb"] + "Observation" in types else None,
         }
         table, readings = (
@@ -394,33 +308,6 @@ class Pages:
             [(prop_names[p], p, counts[p], starts[p]) for p in starts],
             [(prop_names[p], p, items) for p, items in groups.items()],
         )
-
-    def _sections(
-        self, iri: str, facts: set[tuple[str | None, str | None]], lang: str
-    ) -> list[tuple[str, list[tuple[str, str, str]], bool]]:
-        """``(heading, [(label, href, note)], capped)`` for each section whose
-        condition the resource meets and that has rows (at most 200 each;
-        ``capped`` says there may be more)."""
-        shown = []
-        for section in _SECTIONS:
-            if section.when not in facts:
-                continue
-            query = section.sparql.replace("{iri}", iri)
-            rows = self._rows(f"{query} LIMIT {_SECTION_LIMIT}")
-            if not rows:
-                continue
-            items = [
-                (
-                    self.names.name(r.get("name") or r["s"] or "", lang),
-                    local_href(r["s"] or ""),
-                    r.get("note") or "",
-                )
-                for r in rows
-                if r["s"]
-            ]
-            heading = section.zh if lang == "zh" else section.en
-            shown.append((heading, items, len(rows) == _SECTION_LIMIT))
-        return shown
 
     def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         rows = self._rows(
