@@ -301,7 +301,7 @@ def create_app(
         wants_html = bool(ranges) and ranges[0][0] == "text/html"
         if not queries or not queries[0].strip():
             if wants_html:
-                return _query_page(query_page(_EXAMPLE, examples))
+                return _query_page(query_page(pages.env, _EXAMPLE, examples, lang=_lang(request)))
             try:
                 fmt = choose(GRAPH_FORMATS, accept, override)
             except NotAcceptable:
@@ -332,12 +332,14 @@ def create_app(
             body, media_type, truncated = await answers.get(key, query_request)
         except QueryTimeout as exc:
             if wants_html:
-                return _query_page(query_page(text, examples, error=str(exc)), 503)
+                page = query_page(pages.env, text, examples, lang=_lang(request), error=str(exc))
+                return _query_page(page, 503)
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
             if wants_html:
                 message = f"malformed or refused query: {exc}"
-                return _query_page(query_page(text, examples, error=message), 400)
+                page = query_page(pages.env, text, examples, lang=_lang(request), error=message)
+                return _query_page(page, 400)
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
@@ -355,8 +357,10 @@ def create_app(
             headers["X-Cikg-Truncated"] = "true"
         if wants_html:
             page = query_page(
+                pages.env,
                 text,
                 examples,
+                lang=_lang(request),
                 results=body,
                 media_type=media_type,
                 truncated=truncated,
