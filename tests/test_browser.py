@@ -128,6 +128,24 @@ def test_home_to_a_headline_chart_to_its_evidence_report_and_a_table(page):
     assert page.inner_text("h1") == caption
 
 
+def test_a_policy_to_its_issuer_to_the_issuers_other_policies(page):
+    """The walk of #19: a policy → its issuer → the issuer's other policies,
+    newest first, each with its date."""
+    first = "/id/policy/ai-generated-content-labelling-measures"
+    page.goto(first)
+    page.click("table.statements a[href='/id/org/miit']")
+    page.wait_for_url("**/id/org/miit")
+    issued = page.locator("table.issued tr")
+    assert issued.count() > 3
+    assert "2025 年 3 月 7 日" in issued.nth(1).inner_text()  # the newest first
+    other = page.locator(f"table.issued a[href^='/id/policy/']:not([href='{first}'])").first
+    title = other.inner_text()
+    other.click()
+    page.wait_for_url("**/id/policy/**")
+    assert page.inner_text("h1") == title
+    assert page.locator("table.statements a[href='/id/org/miit']").count() == 1
+
+
 def test_policy_shows_its_related_indicators(page, store):
     row = next(
         iter(

@@ -374,7 +374,7 @@ class _Shown:
 
 
 def _cell(html: str) -> list[tuple[str | None, str]]:
-    links = re.findall(r'<a href="([^"]+)">([^<]*)</a>', html)
+    links = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")?>([^<]*)</a>', html)
     if links:
         return [(href, unescape(label)) for href, label in links]
     plain = unescape(re.sub(r"<[^>]+>", "", html)).strip()
@@ -415,6 +415,7 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     assert users, related.rows
     _, period, value, report = users[0]
     assert period == [(None, "Dec 2024")]  # the latest national figure, for people
+    assert re.search(r'title="Internet users · China · [^"]*: 11\.08 ?亿', related.html)
     assert value[0][0].startswith("/id/obs/") and value[0][1] == "1.108 billion people"
     assert report[0][0].startswith("/id/report/")
     # the passages that mention it, with the name they use marked (title or short name)
@@ -1135,3 +1136,111 @@ def test_downloads_negotiate_and_keep_the_guards(client, path, headers, status, 
     if status == 200:
         again = client.get(path, headers={**headers, "if-none-match": response.headers["etag"]})
         assert again.status_code == 304
+
+
+#: What a person should never read as a link's text (#19): a hash, a slug
+#: (ASCII words joined by - or _, unless it is the resource's own label, as
+#: the unit person-time's), or a bare number ("447") unless its title says
+#: what it is (a figure in a table: 238, for 网信部门…数量 · 中国 · 2024：238家);
+#: a year, which names a year's period, is a word.
+_HASH = re.compile(r"[0-9a-f]{8,}")
+_SLUG = re.compile(r"(?=[a-z0-9_-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d+")
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+#: Two hops from home, at most this many pages.
+_CRAWL_LIMIT = 400
+
+
+def _followed(href: str) -> bool:
+    """Whether the crawler visits a link: pages of this site, not its data
+    (twins, downloads, the whole graph's export) or other sites."""
+    path = href.split("?")[0].split("#")[0]
+    return (
+        href.startswith("/")
+        and not href.startswith(("//", "/download/", "/rdf-graphs", "/.well-known/"))
+        and not path.endswith((".ttl", ".jsonld", ".nt", ".csv", ".json"))
+    )
+
+
+def _labelled(store: Store, href: str, text: str) -> bool:
+    """Whether the resource of a local link has ``text`` as a label of its own."""
+    if not href.startswith("/id/"):
+        return False
+    return bool(
+        store.query(
+            f"ASK {{ <{ID_BASE}{href[4:].split('?')[0]}> rdfs:label|skos:prefLabel|dcterms:title ?l "
+            f"FILTER(STR(?l) = {json.dumps(text)}) }}",
+            use_default_graph_as_union=True,
+            prefixes=PREFIXES,
+        )
+    )
+
+
+def _bad_links(store: Store, page: str) -> list[tuple[str, str]]:
+    """``(href, text)`` of the links of a page whose text is a hash, a slug
+    or a bare number (see above)."""
+    bad = []
+    for attributes, inner in _LINK.findall(page):
+        found = re.search(r'\bhref="([^"]*)"', attributes)
+        if found is None:
+            continue
+        href = unescape(found.group(1))
+        words = unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        titled = re.search(r'\btitle="[^"]*[^\W\d_][^"]*"', attributes) is not None
+        if (
+            _HASH.fullmatch(words)
+            or (_SLUG.fullmatch(words) and not _labelled(store, href, words))
+            or (_NUMBER.fullmatch(words) and not titled)
+        ):
+            bad.append((href, words))
+    return bad
+
+
+def test_the_link_checker_finds_hashes_slugs_and_bare_numbers(store):
+    page = (
+        '<a href="/id/obs/x/0b21da5d43e2">0b21da5d43e2</a><a href="/id/report/cnnic-55">cnnic-55</a>'
+        '<a href="/id/x">447</a><a href="/id/unit/person-time">person-time</a>'
+        '<a href="/id/obs/x/1" title="网民规模 · 中国 · 2024：238">238</a>'
+        '<a href="http://reference.data.gov.uk/id/year/2024">2024</a><a href="/">cikg</a>'
+    )
+    assert _bad_links(store, page) == [
+        ("/id/obs/x/0b21da5d43e2", "0b21da5d43e2"),
+        ("/id/report/cnnic-55", "cnnic-55"),
+        ("/id/x", "447"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en-GB"])
+def test_every_page_two_hops_from_home_is_there_and_names_its_links_in_words(
+    client, store, language
+):
+    """The crawler of #19: from home, every page one and two links away
+    (breadth first, at most 400), each answered (no 404), and no link on any
+    of them whose text is a hash, a slug or a bare number; in both languages."""
+    seen = {"/"}
+    frontier = ["/"]
+    visited: list[str] = []
+    bad_links: list[tuple[str, str, str]] = []
+    for hop in range(3):  # home, then one and two hops away
+        following: list[str] = []
+        for url in frontier:
+            if len(visited) >= _CRAWL_LIMIT:
+                break
+            response = client.get(url, headers={"accept": BROWSER, "accept-language": language})
+            assert response.status_code == 200, (url, response.status_code)
+            visited.append(url)
+            if not response.headers["content-type"].startswith("text/html"):
+                continue
+            bad_links += [(url, href, text) for href, text in _bad_links(store, response.text)]
+            for attributes, _ in _LINK.findall(response.text) if hop < 2 else []:
+                found = re.search(r'\bhref="([^"]*)"', attributes)
+                href = unescape(found.group(1)).split("#")[0] if found else ""
+                if _followed(href) and href not in seen:
+                    seen.add(href)
+                    following.append(href)
+        frontier = following
+    assert visited == list(dict.fromkeys(visited))  # each page once
+    assert len(visited) == min(_CRAWL_LIMIT, len(seen)) > 100
+    assert any(url.startswith("/list/") for url in visited)  # the lists, one hop away
+    assert any(url.startswith("/id/obs/") for url in visited)  # the headline charts' points
+    assert not bad_links, bad_links[:20]

@@ -14,7 +14,8 @@ carry no label get a name made from what the graph says about them:
 - a qualified indicator relation, by its policy, indicator and passage;
 - a reference period, by its IRI's end (2024-12, 2024-Q3) or, for an
   interval of months, its first and last month (2024-01–2024-11);
-- a report known only by its number, by its series and issue.
+- a report known only by its number, by its series and issue; one known
+  only by its series and year, by both: 中国互联网发展报告（2024）.
 
 :class:`Names` reads all of this once from a store that is read-only while
 it is served, labels without the footnote marks captions keep
@@ -49,6 +50,8 @@ _PERIODS = "http://reference.data.gov.uk/id/"
 #: A web address in a citation's text (its page links it; its name need not).
 _URL = re.compile(r"<?https?://[^\s>，,]*>?[，,]?\s*")
 _DIGITS = re.compile(r"(\d+)")
+#: The year at the end of the IRI of a report known by its series and year.
+_EDITION_YEAR = re.compile(r"-((?:19|20)\d\d)$")
 #: A period of months or years from a date: ``gregorian-interval/2024-01-01T00:00:00/P9M``.
 _INTERVAL = re.compile(r"gregorian-interval/(\d{4})-(\d{2})-01T00:00:00/P(\d+)([MY])$")
 
@@ -167,6 +170,16 @@ def _relation(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     return f"{link} · {passage}" if passage else link
 
 
+def _edition(names: list[str], texts: tuple[str, ...], lang: str) -> str:
+    """中国互联网发展报告（2024）/ …, 2024 edition: a report of a series known
+    only by its series and the year of its edition (a report an article
+    discusses: its IRI ends in the year, as the mapping minted it); the
+    series alone when there is no year."""
+    if not texts[0]:
+        return names[0]
+    return f"{names[0]}（{texts[0]}）" if lang == "zh" else f"{names[0]}, {texts[0]} edition"
+
+
 def _issue(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     """中国互联网络发展状况统计报告 第 54 期 / …, no. 54."""
     return f"{names[0]} 第 {texts[0]} 期" if lang == "zh" else f"{names[0]}, no. {texts[0]}"
@@ -257,6 +270,14 @@ class Names:
                ORDER BY ?s ?series ?n"""
         ):
             made.setdefault(r["s"] or "", _Made(_issue, (r["series"],), (r["n"] or "",)))
+        for r in self._rows(
+            """SELECT ?s ?series WHERE { ?s a schema:Report ; schema:isPartOf ?series
+                 FILTER NOT EXISTS { ?s schema:issueNumber [] } } ORDER BY ?s ?series"""
+        ):
+            year = _EDITION_YEAR.search(r["s"] or "")
+            made.setdefault(
+                r["s"] or "", _Made(_edition, (r["series"],), (year.group(1) if year else "",))
+            )
         return made
 
     def labels(self, iri: str) -> dict[str, str]:

@@ -141,7 +141,7 @@ class Sections:
         status = status_words(o.status or None, lang)
         if status:
             figure += f"（{status}）" if lang == "zh" else f" ({status})"
-        return Cell(((figure, local_href(o.iri)),), num=True)
+        return Cell(((figure, local_href(o.iri)),), num=True, title=self.names.name(o.iri, lang))
 
     def _period(self, o: Observed, lang: str) -> Cell:
         return text(format_period(o.period, lang) if o.period else o.end)

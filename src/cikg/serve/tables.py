@@ -26,10 +26,12 @@ Part = tuple[str, str | None]
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One cell: ``parts`` as ``(text, href or None)``, joined by ``、`` or
-    ``,``; ``num`` right-aligns it (a figure)."""
+    ``,``; ``num`` right-aligns it (a figure); ``title`` says on hover what
+    its links are, when their text alone does not (a figure: 238)."""
 
     parts: tuple[Part, ...] = ()
     num: bool = False
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
