@@ -23,9 +23,10 @@ rather than staying empty, and a column with nothing in any row is left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 from urllib.parse import urlencode
 
 from pyoxigraph import Store
@@ -47,7 +48,18 @@ _POLICY = (_TYPE, PREFIXES["cikg"] + "Policy")
 _ORG = (_TYPE, PREFIXES["org"] + "Organization")
 _REPORT = (_TYPE, PREFIXES["cikg"] + "Report")
 
-Rows = list[tuple[Cell, ...]]
+
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """Rows made only for the entries shown: a long section (a nation's
+    latest values) orders all its entries but makes the cells of the first
+    :data:`LIMIT`."""
+
+    entries: Sequence[Any]
+    make: Callable[[Any], tuple[Cell, ...]]
+
+
+Rows = list[tuple[Cell, ...]] | _Later
 
 
 def _zh_en(lang: str, zh: str, en: str) -> str:
@@ -97,17 +109,20 @@ class Sections:
             if spec.when not in facts:
                 continue
             columns, rows = spec.build(self, iri, lang)
-            if not rows:
+            if isinstance(rows, _Later):
+                total, made = len(rows.entries), [rows.make(e) for e in rows.entries[:LIMIT]]
+            else:
+                total, made = len(rows), rows[:LIMIT]
+            if not made:
                 continue
-            keep = [i for i in range(len(columns)) if any(row[i].parts for row in rows)]
-            rows = [tuple(row[i] for i in keep) for row in rows]
+            keep = [i for i in range(len(columns)) if any(row[i].parts for row in made)]
             shown.append(
                 Table(
                     _zh_en(lang, spec.zh, spec.en),
                     tuple(columns[i] for i in keep),
-                    rows[:LIMIT],
-                    len(rows),
-                    self._rest(spec.key, iri, lang) if len(rows) > LIMIT else None,
+                    [tuple(row[i] for i in keep) for row in made],
+                    total,
+                    self._rest(spec.key, iri, lang) if total > LIMIT else None,
                     spec.key,
                 )
             )
@@ -215,16 +230,16 @@ class Sections:
             (_zh_en(lang, "指标", "Indicator"), _zh_en(lang, "地区", "Area"),
              _zh_en(lang, "时期", "Period"), _zh_en(lang, "数值", "Value"),
              _zh_en(lang, "报告", "Report")),
-            [
-                (
+            _Later(
+                found,
+                lambda o: (
                     link(self.names, o.indicator, lang),
                     link(self.names, o.area, lang),
                     self._period(o, lang),
                     self._figure(o, lang),
                     link(self.names, o.report, lang),
-                )
-                for o in found
-            ],
+                ),
+            ),
         )  # fmt: skip
 
     def _published(self, iri: str, lang: str) -> tuple[tuple[str, ...], Rows]:
@@ -276,15 +291,15 @@ class Sections:
         return (
             (_zh_en(lang, "指标", "Indicator"), _zh_en(lang, "时期", "Period"),
              _zh_en(lang, "最新数值", "Latest value"), _zh_en(lang, "报告", "Report")),
-            [
-                (
+            _Later(
+                order,
+                lambda i: (
                     link(self.names, i, lang),
                     self._period(latest[i], lang),
                     self._figure(latest[i], lang),
                     link(self.names, latest[i].report, lang),
-                )
-                for i in order
-            ],
+                ),
+            ),
         )  # fmt: skip
 
     @cached_property
