@@ -46,6 +46,8 @@ def page_urls(store) -> dict[str, str]:
         "region": "/id/region/CN",
         "report": "/id/report/cnnic-55",
         "search": "/search?q=网民",
+        "statistics": "/statistics",
+        "list (regions)": "/list/regions",
         "data twin (.ttl)": "/id/indicator/internet-users.ttl",
     }
 

@@ -611,6 +611,7 @@ def hostile() -> TestClient:
         (policy, NamedNode(PREFIXES["dcterms"] + "title"), Literal(TEXTAREA)),
         (policy, NamedNode(PREFIXES["cikg"] + "mentionedIn"), passage),
         (policy, NamedNode(PREFIXES["cikg"] + "relatedIndicator"), thing),
+        (policy, NamedNode(PREFIXES["eli"] + "date_document"), Literal(f"2024{SCRIPT}")),
         (wide, RDF_TYPE, NamedNode(PREFIXES["org"] + "Organization")),
         (wide, NamedNode(SKOS + "prefLabel"), Literal("中文机构", language="zh")),
     ]
@@ -637,8 +638,14 @@ ESCAPED_IMG = "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
 @pytest.mark.parametrize(
     ("url", "status", "shown"),
     [
-        ("/", 200, [ESCAPED_SCRIPT]),
+        ("/", 200, [ESCAPED_SCRIPT, ESCAPED_TEXTAREA]),  # the latest policies and issuers
         ("/?lang=en", 200, [ESCAPED_SCRIPT]),
+        ("/statistics", 200, []),
+        ("/list/organisations", 200, [ESCAPED_SCRIPT]),
+        ("/list/indicators?lang=en", 200, [ESCAPED_IMG]),
+        ("/list/policies", 200, [ESCAPED_SCRIPT, ESCAPED_TEXTAREA]),
+        ("/list/regions", 200, []),
+        ("/list/reports", 200, []),
         ("/id/indicator/hostile", 200, [ESCAPED_SCRIPT, ESCAPED_IMG, ESCAPED_TEXTAREA]),
         ("/id/indicator/hostile?lang=en", 200, [ESCAPED_SCRIPT, ESCAPED_IMG]),
         ("/id/obs/hostile/1", 200, [ESCAPED_SCRIPT, ESCAPED_IMG]),

@@ -86,18 +86,64 @@ def test_search_to_indicator_chart_to_evidence(page):
     page.wait_for_url("**/search?q=*")
     page.click("a:text-is('网民规模')")
     page.wait_for_url("**/id/indicator/internet-users")
-    chart = page.locator("svg[role=img]")
-    assert "网民规模" in (chart.get_attribute("aria-label") or "")
-    hrefs = chart.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    # one panel per unit: read them all (a locator that expects a single
+    # SVG breaks, in Playwright's strict mode, as soon as a second unit appears)
+    panels = page.locator("svg.chart[role=img]")
+    assert panels.count() >= 1
+    for i in range(panels.count()):
+        assert "网民规模" in (panels.nth(i).get_attribute("aria-label") or "")
+    hrefs = panels.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     reports = {href.split("/")[3] for href in hrefs}
     assert len(reports) >= 2, hrefs  # points from more than one report
-    chart.locator("a circle").first.click()
+    panels.first.locator("a circle").first.click()
     page.wait_for_url("**/id/obs/**")
     figure = page.locator(".evidence mark").first.inner_text()
     assert figure
     page.click(".evidence a:text-is('段落')")
     page.wait_for_url("**/id/passage/**")
     assert figure in page.inner_text("body")  # the passage holds the figure
+
+
+def test_home_to_a_headline_chart_to_its_evidence_report_and_a_table(page):
+    """The walk of #19: home → a headline chart → a point → its observation
+    (titled in words, the figure marked in its evidence) → its report → a table."""
+    page.goto("/")
+    charts = page.locator(".headline svg.chart[role=img]")
+    assert charts.count() >= 3
+    users = page.locator(".headline", has=page.locator("h3 a[href='/id/indicator/internet-users']"))
+    users.locator("svg a circle").last.click()
+    page.wait_for_url("**/id/obs/**")
+    title = page.inner_text("h1")
+    assert title.startswith("网民规模 · 中国 · ") and "亿" in title  # words, not a hash
+    assert page.locator(".evidence mark").first.inner_text()
+    page.locator(".evidence a[href^='/id/report/']").first.click()
+    page.wait_for_url("**/id/report/**")
+    tables = page.locator("table.tables a[href^='/id/table/']")
+    if tables.count() == 0:  # a report without tables: go to one that has them
+        page.goto("/id/report/cnnic-55")
+        tables = page.locator("table.tables a[href^='/id/table/']")
+    caption = tables.first.inner_text()
+    tables.first.click()
+    page.wait_for_url("**/id/table/**")
+    assert page.inner_text("h1") == caption
+
+
+def test_a_policy_to_its_issuer_to_the_issuers_other_policies(page):
+    """The walk of #19: a policy → its issuer → the issuer's other policies,
+    newest first, each with its date."""
+    first = "/id/policy/ai-generated-content-labelling-measures"
+    page.goto(first)
+    page.click("table.statements a[href='/id/org/miit']")
+    page.wait_for_url("**/id/org/miit")
+    issued = page.locator("table.issued tr")
+    assert issued.count() > 3
+    assert "2025 年 3 月 7 日" in issued.nth(1).inner_text()  # the newest first
+    other = page.locator(f"table.issued a[href^='/id/policy/']:not([href='{first}'])").first
+    title = other.inner_text()
+    other.click()
+    page.wait_for_url("**/id/policy/**")
+    assert page.inner_text("h1") == title
+    assert page.locator("table.statements a[href='/id/org/miit']").count() == 1
 
 
 def test_policy_shows_its_related_indicators(page, store):

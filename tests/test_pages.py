@@ -8,7 +8,9 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
+from html import unescape
 
 import pytest
 import rdflib
@@ -133,16 +135,146 @@ def test_an_observation_is_named_by_what_it_says(client, store):
     assert "Internet users" in re.search(r"<h1[^>]*>(.*?)</h1>", english, re.S).group(1)
 
 
-def test_home_lists_entry_points(client):
+def _count(store: Store, sparql: str) -> int:
+    return int(_one(store, sparql))
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The part of a page from the heading with ``id=heading_id`` to the next ``<h2``."""
+    start = page.index(f'id="{heading_id}"')
+    end = page.find("<h2", start)
+    return page[start : end if end >= 0 else len(page)]
+
+
+def test_home_says_what_the_graph_holds_with_counts_and_links_to_each_list(client, store):
     page = client.get("/", headers={"accept": BROWSER})
-    assert page.status_code == 200 and 'lang="' in page.text
-    for href in ('href="/sparql"', 'href="/search"', 'href="/id/report/cnnic-55"', USERS):
+    assert page.status_code == 200 and 'lang="zh"' in page.text
+    holds = _section(page.text, "holdings")
+    reports = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Report }")
+    policies = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Policy }")
+    orgs = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a org:Organization }")
+    indicators = _count(
+        store,
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE "
+        f"{{ ?s skos:inScheme <{ID_BASE}scheme/indicator> }}",
+    )
+    for line in (
+        f"{reports} 份报告",
+        f"{indicators} 个指标",
+        f"{policies} 项政策",
+        f"{orgs} 个机构",
+    ):
+        assert line in holds
+    lists = re.findall(r'<a href="(/list/[a-z]+)\?lang=zh">', holds)
+    assert lists == [
+        f"/list/{k}" for k in ("reports", "indicators", "policies", "organisations", "regions")
+    ]
+    listed = client.get("/list/policies", headers={"accept": BROWSER}).text
+    assert f"<h1>政策 ({policies})</h1>" in listed
+    english = _section(client.get("/?lang=en", headers={"accept": BROWSER}).text, "holdings")
+    assert f"{policies} policies" in english and f"{reports} reports" in english
+    # search, the statistics page and the query page are a link away
+    for href in ('action="/search"', 'href="/statistics?lang=zh"', 'href="/sparql?lang=zh"'):
         assert href in page.text
-    # counts by class, each class named by its label, its IRI on hover
-    assert f'<td title="{PREFIXES["cikg"]}Report">报告</td>' in page.text
-    english = client.get("/?lang=en", headers={"accept": BROWSER}).text
+
+
+def test_home_lists_nothing_long_inline(client):
+    """The home page used to list every region, indicator and organisation
+    (over 300 KB on the seeds); now the lists are pages of their own."""
+    page = client.get("/", headers={"accept": BROWSER}).text
+    assert len(page.encode()) < 60_000
+    assert len(re.findall(r'href="/id/region/', page)) == 0
+    assert len(re.findall(r'href="/id/org/', page)) < 30  # issuers of the latest policies
+    assert len(re.findall(r'href="/id/indicator/', page)) < 20  # the headline series
+    # the class table moved to the statistics page
+    assert "<td title=" not in page
+
+
+def test_home_charts_headline_series_chosen_by_the_data(client, store):
+    """Curated national indicators that are no breakdown, with the most
+    periods of actual values, the best of each topic first."""
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "headlines")
+    shown = re.findall(r'<h3><a href="/id/(indicator/[^"]+)">', part)
+    assert 3 <= len(shown) <= 6 and USERS[4:] in shown
+    points = {
+        row["s"].value: (int(row["points"].value), row["t"].value)
+        for row in query(
+            store,
+            f"""SELECT ?s (SAMPLE(?topic) AS ?t) (COUNT(DISTINCT ?end) AS ?points) WHERE {{
+              GRAPH <https://w3id.org/cikg/graph/reference> {{
+                ?s skos:inScheme <{ID_BASE}scheme/indicator> ; skos:broader ?topic }}
+              FILTER NOT EXISTS {{ ?s cikg:baseIndicator [] }}
+              ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?end .
+              FILTER NOT EXISTS {{ ?o sdmx-attribute:obsStatus [] }} }} GROUP BY ?s""",
+        )
+    }
+    chosen = [points[ID_BASE + path] for path in shown]  # curated and no breakdown
+    assert chosen[0][0] == max(n for n, _ in points.values())  # the most periods first
+    assert len({topic for _, topic in chosen}) == len(chosen)  # one per topic
+    assert [n for n, _ in chosen] == sorted((n for n, _ in chosen), reverse=True)
+    assert all(n >= 2 for n, _ in chosen)
+    # each is a chart with dated ticks whose points open observations, and its latest value
+    charts = re.findall(r"<svg class=\"chart\".*?</svg>", part, re.S)
+    assert len(charts) == len(shown)
+    for svg in charts:
+        assert re.search(r'<text class="year"[^>]*>20\d\d</text>', svg)
+        assert re.search(r'<a href="/id/obs/[^"]+"><circle', svg)
+    assert part.count('class="latest"') == len(shown) and "11.08 亿人" in part
+
+
+def test_home_lists_the_latest_policies_by_date_with_their_issuers(client, store):
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "policies")
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td><td>(.*?)</td></tr>", part, re.S)
+    assert 3 <= len(rows) <= 10
+    newest = _one(
+        store,
+        "SELECT ?s WHERE { ?s a cikg:Policy ; eli:date_document ?d } ORDER BY DESC(STR(?d)) LIMIT 1",
+    )
+    assert f'href="/id/{newest[len(ID_BASE) :]}"' in rows[0][1]
+    assert rows[0][0] == "2025 年 3 月 7 日"  # a date for people
+    assert "国家互联网信息办公室" in rows[0][2] and 'href="/id/org/' in rows[0][2]
+    years = [int(re.match(r"(\d{4})", date).group(1)) for date, _, _ in rows]
+    assert years == sorted(years, reverse=True)
+    assert 'href="/list/policies?lang=zh"' in part
+
+
+def test_home_lists_the_topics_with_their_indicators(client):
+    page = client.get("/", headers={"accept": BROWSER}).text
+    part = _section(page, "topics")
+    topics = re.findall(r'<a href="(/id/topic/[^"]+)">([^<]+)</a> <small[^>]*>(\d+) 个指标', part)
+    assert len(topics) >= 5 and ("/id/topic/internet-users", "网民") in [t[:2] for t in topics]
+    topic = client.get(topics[0][0], headers={"accept": BROWSER})
+    assert topic.status_code == 200 and 'href="/id/indicator/' in topic.text
+
+
+def test_the_statistics_page_counts_resources_by_class(client, store):
+    page = client.get("/statistics", headers={"accept": BROWSER}).text
+    reports = _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cikg:Report }")
+    # each class named by its label, its IRI on hover, with its count
+    assert f'<td title="{PREFIXES["cikg"]}Report">报告</td><td class="num">{reports}</td>' in page
+    english = client.get("/statistics?lang=en", headers={"accept": BROWSER}).text
     assert f'<td title="{PREFIXES["qb"]}Observation">Observation</td>' in english
-    assert "cikg:Report" not in page.text and "qb:Observation" not in english
+    assert "cikg:Report" not in page and "qb:Observation" not in english
+
+
+def test_lists_are_paged_in_a_readers_order(client, store):
+    regions = client.get("/list/regions", headers={"accept": BROWSER}).text
+    first = re.search(r'<tr><td><a href="([^"]+)">([^<]+)</a></td><td class="num">(\d+)', regions)
+    assert first.group(1) == "/id/region/CN" and first.group(2) == "中国"  # the most observed
+    assert 'rel="next" href="/list/regions?page=2&amp;lang=zh"' in regions
+    second = client.get("/list/regions?page=2", headers={"accept": BROWSER}).text
+    assert "第 51–100 项" in second and '/id/region/CN"' not in second
+    policies = client.get("/list/policies?lang=en", headers={"accept": BROWSER}).text
+    dates = re.findall(r"<tr><td>(?:\d{1,2} )?(?:[A-Z][a-z]{2} )?(\d{4})</td>", policies)
+    assert len(dates) > 10 and dates == sorted(dates, reverse=True)  # newest first
+    indicators = client.get("/list/indicators", headers={"accept": BROWSER}).text
+    statuses = re.findall(r"<td>(已审定|候选)</td>", indicators)
+    assert len(statuses) == 50 and set(statuses) == {"已审定"}  # curated ones first
+    orgs = client.get("/list/organisations", headers={"accept": BROWSER}).text
+    assert 'href="/id/org/' in orgs
+    assert client.get("/list/nothing", headers={"accept": BROWSER}).status_code == 404
 
 
 def test_search_ranks_exact_labels_first(client):
@@ -225,14 +357,45 @@ def test_hostile_literals_are_escaped():
     assert json.loads(json.dumps(found))["results"][0]["label"] == "<script>alert(1)</script>"
 
 
-def _sections(page: str) -> dict[str, list[tuple[str, str, str]]]:
-    """Heading -> rows (href, label, note) of the type-specific sections."""
+@dataclass(frozen=True)
+class _Shown:
+    """A section of a page as rendered: its heading, row count, column
+    headings and rows, each cell as ``[(href or None, text)]``."""
+
+    heading: str
+    total: int
+    columns: list[str]
+    rows: list[list[list[tuple[str | None, str]]]]
+    html: str
+
+    def column(self, name: str) -> list[list[tuple[str | None, str]]]:
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+
+def _cell(html: str) -> list[tuple[str | None, str]]:
+    links = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")?>([^<]*)</a>', html)
+    if links:
+        return [(href, unescape(label)) for href, label in links]
+    plain = unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    return [(None, plain)] if plain else []
+
+
+def _sections(page: str) -> dict[str, _Shown]:
+    """Section key (its id) -> the section, for the type-specific sections."""
     found = {}
-    for heading, table in re.findall(
-        r"<h2>([^<]+?) \(\d+\+?\)</h2>\s*<table>(.*?)</table>", page, re.S
+    for key, heading, total, table, after in re.findall(
+        r'<h2 id="([a-z-]+)">([^<]+?) \((\d+)\)</h2>\s*<table class="\1">(.*?)</table>(.*?)(?=<h2|$)',
+        page,
+        re.S,
     ):
-        found[heading] = re.findall(
-            r'<tr><td><a href="([^"]+)">(.*?)</a></td><td>(.*?)</td></tr>', table, re.S
+        header, *rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        found[key] = _Shown(
+            heading,
+            int(total),
+            [unescape(c) for c in re.findall(r"<th>(.*?)</th>", header)],
+            [[_cell(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows],
+            table + after,
         )
     return found
 
@@ -245,10 +408,16 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
         + "indicator/internet-users> } ORDER BY ?p LIMIT 1",
     )
     page = client.get("/id/" + policy[len(ID_BASE) :] + "?lang=en").text
-    sections = _sections(page)
-    related = sections["Related indicators and their latest national value"]
-    users = [note for href, _, note in related if href == USERS]
-    assert users and re.match(r"\d{4}-\d{2}: .*亿", users[0])  # the latest national figure
+    related = _sections(page)["related"]
+    assert related.heading == "Related indicators and their latest national value"
+    assert related.columns == ["Indicator", "Period", "Latest national value", "Report"]
+    users = [row for row in related.rows if row[0][0][0] == USERS]
+    assert users, related.rows
+    _, period, value, report = users[0]
+    assert period == [(None, "Dec 2024")]  # the latest national figure, for people
+    assert re.search(r'title="Internet users · China · [^"]*: 11\.08 ?亿', related.html)
+    assert value[0][0].startswith("/id/obs/") and value[0][1] == "1.108 billion people"
+    assert report[0][0].startswith("/id/report/")
     # the passages that mention it, with the name they use marked (title or short name)
     names = {
         r["t"].value
@@ -262,15 +431,142 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     assert marked and set(marked) <= names
 
 
-def test_organisation_region_and_report_pages_have_their_sections(client):
-    org = _sections(client.get("/id/org/cnnic?lang=en").text)
-    figures = org["Figures it is cited as the source of"]
-    assert figures and all(href.startswith("/id/obs/") for href, _, _ in figures)
-    region = _sections(client.get("/id/region/CN?lang=en").text)
-    assert USERS in [href for href, _, _ in region["Observations by indicator"]]
-    report = _sections(client.get("/id/report/cnnic-55?lang=zh").text)
-    assert any(label.startswith("表") for _, label, _ in report["表格"])
-    assert report["提及的政策"] and report["数据集与观测数"]
+def test_an_organisation_lists_the_policies_it_issued_newest_first(client, store):
+    miit = ID_BASE + "org/miit"
+    issued = _sections(client.get("/id/org/miit", headers={"accept": BROWSER}).text)["issued"]
+    assert issued.columns[:2] == ["日期", "政策"]
+    policies = [cell[0][0] for cell in issued.column("政策")]
+    expected = {
+        "/id/" + r["p"].value[len(ID_BASE) :]
+        for r in query(store, f"SELECT DISTINCT ?p WHERE {{ ?p eli:passed_by <{miit}> }}")
+    }
+    assert set(policies) == expected and issued.total == len(expected)
+    dates = [cell[0][1] for cell in issued.column("日期")]
+    dated = [d for d in dates if d != "未注明"]
+    assert dates == dated + ["未注明"] * (len(dates) - len(dated))  # undated last
+    keys = [tuple(int(n) for n in re.findall(r"\d+", d)) for d in dated]
+    assert keys == sorted(keys, reverse=True) and dated[0] == "2025 年 3 月 7 日"
+    by_title = {cell[0][1]: date for cell, date in zip(issued.column("政策"), dates, strict=True)}
+    assert by_title["关于开展2020年IPv6端到端贯通能力提升专项行动的通知"] == "2020 年 3 月"
+    assert by_title["关于推动工业互联网加快发展的通知"] == "未注明"
+    # who issued them with it: the other issuers, linked
+    with_ = dict(zip(policies, issued.column("共同发布机构"), strict=True))
+    joint = with_["/id/policy/ai-generated-content-labelling-measures"]
+    assert ("/id/org/cac", "国家互联网信息办公室") in joint and all(
+        href != "/id/org/miit" for href, _ in joint
+    )
+
+
+def test_an_organisation_lists_the_figures_it_is_the_source_of(client, store):
+    page = client.get("/id/org/miit", headers={"accept": BROWSER}).text
+    sourced = _sections(page)["sourced"]
+    assert sourced.columns == ["指标", "地区", "时期", "数值", "报告"]
+    rows = {row[0][0][1]: row for row in sourced.rows}
+    share = rows["5G基站占移动基站总数的比例"]
+    assert share[1] == [("/id/region/CN", "中国")]
+    assert share[2] == [(None, "2024 年 11 月")] and share[3][0][1] == "33.2%"
+    assert share[4] == [("/id/report/cnnic-55", "第55次中国互联网络发展状况统计报告")]
+    for row in sourced.rows:  # every figure with its observation, period and report
+        assert (
+            row[3][0][0].startswith("/id/obs/")
+            and row[2]
+            and row[4][0][0].startswith("/id/report/")
+        )
+    cited = {
+        r["o"].value
+        for r in query(
+            store, f"SELECT ?o WHERE {{ ?o sdmx-attribute:compilingOrg <{ID_BASE}org/miit> }}"
+        )
+    }
+    assert {ID_BASE + row[3][0][0][4:] for row in sourced.rows} == cited
+    cnnic = _sections(client.get("/id/org/cnnic?lang=en").text)
+    assert cnnic["sourced"].rows and cnnic["published"].column("Report")[0][0][0].startswith(
+        "/id/report/cnnic-"
+    )
+    # citations by their report and their text, not by a footnote number alone
+    citations = _sections(page)["citations"]
+    assert all(len(row[1][0][1]) > 4 for row in citations.rows)
+
+
+def test_a_region_shows_the_latest_value_of_each_indicator(client, store):
+    beijing = ID_BASE + "region/CN-BJ"
+    latest = _sections(client.get("/id/region/CN-BJ", headers={"accept": BROWSER}).text)["latest"]
+    assert latest.columns == ["指标", "时期", "最新数值", "报告"]
+    ends = {}
+    for r in query(
+        store,
+        f"SELECT ?i ?o ?e WHERE {{ ?o sdmx-dimension:refArea <{beijing}> ; cikg:indicator ?i ; "
+        "cikg:periodEnd ?e FILTER NOT EXISTS { ?o sdmx-attribute:obsStatus [] } }",
+    ):
+        ends.setdefault(r["i"].value, {})[r["o"].value] = r["e"].value
+    indicators = [ID_BASE + cell[0][0][4:] for cell in latest.column("指标")]
+    assert sorted(indicators) == sorted(ends) and latest.total == len(ends)  # each once
+    for indicator, value in zip(indicators, latest.column("最新数值"), strict=True):
+        obs = ID_BASE + value[0][0][4:]  # the value links to its observation …
+        assert ends[indicator][obs] == max(ends[indicator].values())  # … the latest one
+        assert not re.fullmatch(r"\d+", value[0][1])  # a figure with its unit, not a count
+    rows = {cell[0][1]: row for cell, row in zip(latest.column("指标"), latest.rows, strict=True)}
+    assert rows["政府网站数量"][1:3] == [[(None, "2024 年 12 月")], [rows["政府网站数量"][2][0]]]
+    assert rows["政府网站数量"][2][0][1] == "73 个"
+
+
+def test_the_nations_latest_values_are_cut_and_say_where_the_rest_are(client, store):
+    page = client.get("/id/region/CN?lang=en", headers={"accept": BROWSER}).text
+    latest = _sections(page)["latest"]
+    indicators = _count(
+        store,
+        f"SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{ [] sdmx-dimension:refArea <{_CN}> ; "
+        "cikg:indicator ?i }",
+    )
+    assert latest.total == indicators > len(latest.rows) == 200
+    more = re.search(r'<p class="more">200 shown\. <a href="(/sparql\?[^"]+)">', latest.html)
+    assert more, latest.html[-500:]
+    rest = client.get(unescape(more.group(1)), headers={"accept": BROWSER})
+    assert rest.status_code == 200 and "internet-users" in rest.text
+    users = [row for row in latest.rows if row[0][0][0] == USERS]
+    assert users and users[0][1:3] == [[(None, "Dec 2024")], users[0][2]]
+    assert users[0][2][0][1] == "1.108 billion people"
+
+
+def test_a_report_lists_its_tables_in_document_order_with_clean_captions(client, store):
+    report = ID_BASE + "report/cnnic-55"
+    tables = _sections(client.get("/id/report/cnnic-55", headers={"accept": BROWSER}).text)[
+        "tables"
+    ]
+    in_order = [
+        "/id/" + r["t"].value[len(ID_BASE) :]
+        for r in query(
+            store,
+            f"SELECT ?t WHERE {{ ?t a cikg:Table ; prov:wasQuotedFrom <{report}> ; "
+            "schema:position ?n } ORDER BY ?n",
+        )
+    ]
+    shown = tables.column("表格")
+    assert [cell[0][0] for cell in shown] == in_order and len(in_order) > 10
+    captions = [cell[0][1] for cell in shown]
+    assert "附表 3 IPv6 地址数（以块/32为单位）" in captions
+    assert "表 6 2023.12-2024.12 分省政府网站数量" in captions
+    assert not any(re.search(r"\^\{|[⁰¹²³⁴⁵⁶⁷⁸⁹]", c) for c in captions)
+    assert not any(re.fullmatch(r"\d+", c) for c in captions)  # no table called "17"
+    # the table's own page has the same clean title
+    page = client.get(shown[8][0][0], headers={"accept": BROWSER}).text
+    assert f"<h1>{captions[8]}</h1>" in page
+
+
+def test_a_report_lists_the_policies_it_mentions_with_issuer_and_date(client):
+    policies = _sections(client.get("/id/report/cnnic-55", headers={"accept": BROWSER}).text)[
+        "policies"
+    ]
+    assert policies.columns == ["政策", "发布机构", "日期"]
+    assert policies.rows and all(all(cell for cell in row) for row in policies.rows)  # no gaps
+    rows = {row[0][0][1]: row for row in policies.rows}
+    law = rows["中华人民共和国数据安全法"]
+    assert law[1] == [("/id/org/npcsc", "全国人民代表大会常务委员会")]
+    assert law[2] == [(None, "2021 年 6 月 10 日")]
+    review = rows["网络安全审查办法"][1]
+    assert len(review) > 5 and ("/id/org/miit", "工业和信息化部") in review
+    datasets = _sections(client.get("/id/report/cnnic-55?lang=en").text)["datasets"]
+    assert datasets.rows and datasets.columns == ["Dataset", "Observations"]
 
 
 def test_base_iri_makes_the_data_resolve_to_this_server(store):
@@ -301,17 +597,6 @@ def test_base_iri_must_be_an_http_iri_ending_in_a_slash(bad):
 
     with pytest.raises(CikgError, match="base-iri"):
         ServeSettings(base_iri=bad)
-
-
-def test_the_miit_page_lists_the_policies_it_issued_and_the_figures_it_is_the_source_of(client):
-    page = client.get("/id/org/miit", headers={"accept": BROWSER})
-    assert page.status_code == 200
-    text = page.text
-    issued = text[text.index("发布的政策") : text.index("以其为来源的数据")]
-    assert "关于推动工业互联网加快发展的通知" in issued
-    assert "关于开展2020年IPv6端到端贯通能力提升专项行动的通知" in issued and "2020-03" in issued
-    sourced = text[text.index("以其为来源的数据") :]
-    assert "5G基站占移动基站总数的比例" in sourced and "33.2%" in sourced
 
 
 def test_every_predicate_and_class_of_the_graph_is_labelled_in_both_languages(store):
@@ -851,3 +1136,111 @@ def test_downloads_negotiate_and_keep_the_guards(client, path, headers, status, 
     if status == 200:
         again = client.get(path, headers={**headers, "if-none-match": response.headers["etag"]})
         assert again.status_code == 304
+
+
+#: What a person should never read as a link's text (#19): a hash, a slug
+#: (ASCII words joined by - or _, unless it is the resource's own label, as
+#: the unit person-time's), or a bare number ("447") unless its title says
+#: what it is (a figure in a table: 238, for 网信部门…数量 · 中国 · 2024：238家);
+#: a year, which names a year's period, is a word.
+_HASH = re.compile(r"[0-9a-f]{8,}")
+_SLUG = re.compile(r"(?=[a-z0-9_-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+)+")
+_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d+")
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+#: Two hops from home, at most this many pages.
+_CRAWL_LIMIT = 400
+
+
+def _followed(href: str) -> bool:
+    """Whether the crawler visits a link: pages of this site, not its data
+    (twins, downloads, the whole graph's export) or other sites."""
+    path = href.split("?")[0].split("#")[0]
+    return (
+        href.startswith("/")
+        and not href.startswith(("//", "/download/", "/rdf-graphs", "/.well-known/"))
+        and not path.endswith((".ttl", ".jsonld", ".nt", ".csv", ".json"))
+    )
+
+
+def _labelled(store: Store, href: str, text: str) -> bool:
+    """Whether the resource of a local link has ``text`` as a label of its own."""
+    if not href.startswith("/id/"):
+        return False
+    return bool(
+        store.query(
+            f"ASK {{ <{ID_BASE}{href[4:].split('?')[0]}> rdfs:label|skos:prefLabel|dcterms:title ?l "
+            f"FILTER(STR(?l) = {json.dumps(text)}) }}",
+            use_default_graph_as_union=True,
+            prefixes=PREFIXES,
+        )
+    )
+
+
+def _bad_links(store: Store, page: str) -> list[tuple[str, str]]:
+    """``(href, text)`` of the links of a page whose text is a hash, a slug
+    or a bare number (see above)."""
+    bad = []
+    for attributes, inner in _LINK.findall(page):
+        found = re.search(r'\bhref="([^"]*)"', attributes)
+        if found is None:
+            continue
+        href = unescape(found.group(1))
+        words = unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        titled = re.search(r'\btitle="[^"]*[^\W\d_][^"]*"', attributes) is not None
+        if (
+            _HASH.fullmatch(words)
+            or (_SLUG.fullmatch(words) and not _labelled(store, href, words))
+            or (_NUMBER.fullmatch(words) and not titled)
+        ):
+            bad.append((href, words))
+    return bad
+
+
+def test_the_link_checker_finds_hashes_slugs_and_bare_numbers(store):
+    page = (
+        '<a href="/id/obs/x/0b21da5d43e2">0b21da5d43e2</a><a href="/id/report/cnnic-55">cnnic-55</a>'
+        '<a href="/id/x">447</a><a href="/id/unit/person-time">person-time</a>'
+        '<a href="/id/obs/x/1" title="网民规模 · 中国 · 2024：238">238</a>'
+        '<a href="http://reference.data.gov.uk/id/year/2024">2024</a><a href="/">cikg</a>'
+    )
+    assert _bad_links(store, page) == [
+        ("/id/obs/x/0b21da5d43e2", "0b21da5d43e2"),
+        ("/id/report/cnnic-55", "cnnic-55"),
+        ("/id/x", "447"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en-GB"])
+def test_every_page_two_hops_from_home_is_there_and_names_its_links_in_words(
+    client, store, language
+):
+    """The crawler of #19: from home, every page one and two links away
+    (breadth first, at most 400), each answered (no 404), and no link on any
+    of them whose text is a hash, a slug or a bare number; in both languages."""
+    seen = {"/"}
+    frontier = ["/"]
+    visited: list[str] = []
+    bad_links: list[tuple[str, str, str]] = []
+    for hop in range(3):  # home, then one and two hops away
+        following: list[str] = []
+        for url in frontier:
+            if len(visited) >= _CRAWL_LIMIT:
+                break
+            response = client.get(url, headers={"accept": BROWSER, "accept-language": language})
+            assert response.status_code == 200, (url, response.status_code)
+            visited.append(url)
+            if not response.headers["content-type"].startswith("text/html"):
+                continue
+            bad_links += [(url, href, text) for href, text in _bad_links(store, response.text)]
+            for attributes, _ in _LINK.findall(response.text) if hop < 2 else []:
+                found = re.search(r'\bhref="([^"]*)"', attributes)
+                href = unescape(found.group(1)).split("#")[0] if found else ""
+                if _followed(href) and href not in seen:
+                    seen.add(href)
+                    following.append(href)
+        frontier = following
+    assert visited == list(dict.fromkeys(visited))  # each page once
+    assert len(visited) == min(_CRAWL_LIMIT, len(seen)) > 100
+    assert any(url.startswith("/list/") for url in visited)  # the lists, one hop away
+    assert any(url.startswith("/id/obs/") for url in visited)  # the headline charts' points
+    assert not bad_links, bad_links[:20]

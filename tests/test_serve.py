@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from html import unescape
+from pathlib import Path
 
 import pytest
 import rdflib
@@ -257,7 +260,7 @@ def test_query_page_lists_the_examples_and_shows_results(client):
     assert "<script src" not in page.text and "http://" not in page.text.split("<body>")[0]
     results = client.post("/sparql", data={"query": SELECT}, headers={"accept": BROWSER})
     assert results.headers["content-type"].startswith("text/html")
-    assert "<table>" in results.text and "5 rows" in results.text
+    assert "<table>" in results.text and "共 5 行" in results.text
     assert "第55次中国互联网络发展状况统计报告" in results.text
     assert "format=csv" in results.text  # download links
     iris = client.post(
@@ -282,7 +285,65 @@ def test_truncation_is_said_on_the_page(store):
     page = small.post(
         "/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"accept": BROWSER}
     )
-    assert "cut at 2 rows" in page.text
+    assert "结果在 2 行处截断" in page.text
+    english = small.post(
+        "/sparql?lang=en",
+        data={"query": "SELECT * WHERE { ?s ?p ?o }"},
+        headers={"accept": BROWSER},
+    )
+    assert "cut at 2 rows" in english.text
+
+
+def test_the_query_page_is_in_the_sites_frame_and_language(client):
+    """#19 item 10: the site's header and navigation, a way back, and the
+    reader's language (``?lang=`` or ``Accept-Language``)."""
+    zh = client.get("/sparql", headers={"accept": BROWSER}).text
+    assert '<nav><a href="/">cikg</a>' in zh and 'href="/?lang=zh">← 返回首页</a>' in zh
+    assert '<html lang="zh">' in zh and '<button type="submit">查询</button>' in zh
+    en = client.get("/sparql?lang=en", headers={"accept": BROWSER}).text
+    assert '<html lang="en">' in en and 'href="/?lang=en">← back to the site</a>' in en
+    assert '<button type="submit">Run</button>' in en and '<h2 id="examples">Examples</h2>' in en
+    header = client.get("/sparql", headers={"accept": BROWSER, "accept-language": "en-GB"}).text
+    assert '<html lang="en">' in header
+    posted = client.post("/sparql?lang=en", data={"query": SELECT}, headers={"accept": BROWSER})
+    assert '<html lang="en">' in posted.text and "5 rows" in posted.text
+    assert 'action="/sparql?lang=en"' in posted.text  # the next run keeps the language
+
+
+def test_the_query_page_shows_results_above_the_examples(client):
+    page = client.post("/sparql", data={"query": SELECT}, headers={"accept": BROWSER}).text
+    assert page.index('id="results"') < page.index('id="examples"')
+    assert page.index("</form>") < page.index('id="results"')
+    bad = client.post("/sparql", data={"query": "SELECT * WHERE {"}, headers={"accept": BROWSER})
+    assert bad.text.index('class="error"') < bad.text.index('id="examples"')
+
+
+def test_the_examples_have_their_full_descriptions_collapsed(client):
+    """Each example is a closed <details>: its summary is the first sentence of
+    its description (not cut mid-sentence), its body the whole description and
+    the query; the button that fills the editor is in the summary."""
+    page = client.get("/sparql", headers={"accept": BROWSER}).text
+    examples = re.findall(
+        r'<details class="example"><summary><button type="button" data-query="([^"]*)">'
+        r"([^<]*)</button> <small[^>]*>\(([^)]+)\.rq\)</small></summary>\s*<p[^>]*>([^<]*)</p>"
+        r"\s*<pre>",
+        page,
+    )
+    names = sorted(p.stem for p in (Path(__file__).parents[1] / "queries").glob("*.rq"))
+    assert [name for _, _, name, _ in examples] == names
+    found = {name: (unescape(title), unescape(text)) for _, title, name, text in examples}
+    title, description = found["targets-vs-actuals"]
+    assert title == "Which targets have been met?"
+    assert description.startswith("Which targets have been met? Each target a plan sets")
+    assert description.endswith(
+        "Targets whose indicator has no actual value yet are listed with no actual."
+    )
+    title, description = found["reports"]
+    assert title == "Which reports are in the graph"
+    assert description.endswith("newest first.")
+    for _, title, _, text in examples:
+        assert unescape(text).startswith(unescape(title).rstrip("?"))
+    assert "<details open" not in page
 
 
 def test_identical_queries_asked_at_once_are_evaluated_once(built_store):

@@ -27,6 +27,8 @@
 - ``/download/X.csv`` and ``/download/X.json`` (or ``?format=``, or
   ``Accept``): every observation of the indicator ``X`` for analysts
   (:mod:`cikg.serve.downloads`), linked from its page.
+- ``/``, ``/id/X``, ``/search``, ``/statistics`` and ``/list/KIND``: the
+  pages for people (:mod:`cikg.serve.pages`, :mod:`cikg.serve.front`).
 - ``/.well-known/void``: VoID description of the dataset: triples, classes
   and properties partitions, one subset per named graph.
 - ``/rdf-graphs?graph=IRI`` (or ``?default``): Graph Store Protocol, read only.
@@ -53,6 +55,7 @@ from cikg.errors import CikgError, QueryError
 from cikg.serve.cache import ResultCache, SharedAnswers
 from cikg.serve.description import service_description, void_description
 from cikg.serve.evaluate import QueryRequest, evaluate_request, is_iri
+from cikg.serve.front import LISTS
 from cikg.serve.headers import SecurityHeaders
 from cikg.serve.negotiation import (
     GRAPH_FORMATS,
@@ -298,7 +301,7 @@ def create_app(
         wants_html = bool(ranges) and ranges[0][0] == "text/html"
         if not queries or not queries[0].strip():
             if wants_html:
-                return _query_page(query_page(_EXAMPLE, examples))
+                return _query_page(query_page(pages.env, _EXAMPLE, examples, lang=_lang(request)))
             try:
                 fmt = choose(GRAPH_FORMATS, accept, override)
             except NotAcceptable:
@@ -329,12 +332,14 @@ def create_app(
             body, media_type, truncated = await answers.get(key, query_request)
         except QueryTimeout as exc:
             if wants_html:
-                return _query_page(query_page(text, examples, error=str(exc)), 503)
+                page = query_page(pages.env, text, examples, lang=_lang(request), error=str(exc))
+                return _query_page(page, 503)
             return PlainTextResponse(str(exc), status_code=503, headers={"Retry-After": "1"})
         except QueryError as exc:
             if wants_html:
                 message = f"malformed or refused query: {exc}"
-                return _query_page(query_page(text, examples, error=message), 400)
+                page = query_page(pages.env, text, examples, lang=_lang(request), error=message)
+                return _query_page(page, 400)
             return PlainTextResponse(f"malformed or refused query: {exc}", status_code=400)
         except NotAcceptable as exc:
             return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
@@ -352,8 +357,10 @@ def create_app(
             headers["X-Cikg-Truncated"] = "true"
         if wants_html:
             page = query_page(
+                pages.env,
                 text,
                 examples,
+                lang=_lang(request),
                 results=body,
                 media_type=media_type,
                 truncated=truncated,
@@ -404,6 +411,23 @@ def create_app(
         lang = _lang(request)
         body = await run_in_threadpool(pages.home, lang)
         return HTMLResponse(body, headers=_page_headers(f'"{build_id}-{lang}"', "Accept-Language"))
+
+    async def statistics(request: Request) -> Response:
+        lang = _lang(request)
+        body = await run_in_threadpool(pages.statistics, lang)
+        return HTMLResponse(
+            body, headers=_page_headers(f'"{build_id}-statistics-{lang}"', "Accept-Language")
+        )
+
+    async def listing(request: Request) -> Response:
+        kind, lang, page = request.path_params["kind"], _lang(request), _page_number(request)
+        body = await run_in_threadpool(pages.listing, kind, lang, page)
+        if body is None:
+            return PlainTextResponse(
+                f"no list of {kind}; the lists are " + ", ".join(f"/list/{k}" for k in LISTS),
+                status_code=404,
+            )
+        return HTMLResponse(body)
 
     async def resource(request: Request) -> Response:
         path = request.path_params["path"]
@@ -526,6 +550,8 @@ def create_app(
             Route("/id/{path:path}", resource, methods=["GET", "HEAD"]),
             Route("/download/{path:path}", download, methods=["GET", "HEAD"]),
             Route("/search", search),
+            Route("/statistics", statistics),
+            Route("/list/{kind}", listing),
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/.well-known/void", void),
             Route("/rdf-graphs", graph_store, methods=["GET", "HEAD"]),

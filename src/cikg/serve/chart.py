@@ -48,8 +48,8 @@ __all__ = ["Chart", "Latest", "Mark", "Panel", "Reading", "nice_ticks", "reading
 WIDTH, HEIGHT = 640, 240
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64, 16, 30, 30
 _COLOURS = ("#0645ad", "#c0392b", "#1e8449", "#8e44ad")
-#: At most this many labelled year ticks.
-_MAX_YEAR_LABELS = 8
+#: A labelled year tick needs this much width (8 labels on a full-size chart).
+_YEAR_LABEL_WIDTH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,20 +181,25 @@ def _clean(value: float) -> float:
     return float(f"{value:.12g}") + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-def _year_ticks(first: int, last: int) -> tuple[list[int], int]:
+def _year_ticks(first: int, last: int, most: int) -> tuple[list[int], int]:
     """The years to tick from 1 January ``first`` to 1 January ``last``, and
-    the step between labelled ones."""
+    the step between labelled ones (at most ``most`` labels)."""
     span = last - first
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if span / s <= _MAX_YEAR_LABELS)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if span / s <= most), 100)
     years = list(range(first, last + 1)) if span <= 60 else list(range(first, last + 1, step))
     return years, step
 
 
-def readings_to_chart(readings: list[Reading], lang: str) -> Chart | None:
+def readings_to_chart(
+    readings: list[Reading], lang: str, width: int = WIDTH, height: int = HEIGHT
+) -> Chart | None:
     """The chart of a series (see the module for the rules).
 
     :param readings: the series' observations, any order; values must be finite.
     :param lang: ``"zh"`` or ``"en"``: the language of labels and notes.
+    :param width: the width of a panel; ``height`` its height (SVG user
+        units; the home page draws small ones). Fewer years are labelled on
+        a narrow chart.
     :returns: the chart, or ``None`` for an empty series.
     """
     if not readings:
@@ -202,12 +207,12 @@ def readings_to_chart(readings: list[Reading], lang: str) -> Chart | None:
     first_year = min(r.end for r in readings).year
     last_year = max(r.end for r in readings).year + 1
     t0, t1 = date(first_year, 1, 1).toordinal(), date(last_year, 1, 1).toordinal()
-    plot_width = WIDTH - _LEFT - _RIGHT
+    plot_width = width - _LEFT - _RIGHT
 
     def x_of(day: date) -> float:
         return round(_LEFT + plot_width * (day.toordinal() - t0) / (t1 - t0), 1)
 
-    years, step = _year_ticks(first_year, last_year)
+    years, step = _year_ticks(first_year, last_year, max(2, width // _YEAR_LABEL_WIDTH))
     x_ticks = [(x_of(date(y, 1, 1)), str(y) if y % step == 0 else "") for y in years]
     by_unit: dict[str, list[Reading]] = defaultdict(list)
     for r in readings:
@@ -216,7 +221,7 @@ def readings_to_chart(readings: list[Reading], lang: str) -> Chart | None:
     for i, unit in enumerate(sorted(by_unit, key=lambda u: (-len(by_unit[u]), u))):
         groups = _groups(by_unit[unit])
         colour = _COLOURS[i % len(_COLOURS)]
-        panels.append(_panel(unit, groups, colour, x_of, x_ticks, lang))
+        panels.append(_panel(unit, groups, colour, x_of, x_ticks, height, lang))
         latest.append(_latest(groups))
         notes += _notes(groups, lang)
         primary = [g.readings[0] for g in groups if g.primary]
@@ -231,7 +236,7 @@ def readings_to_chart(readings: list[Reading], lang: str) -> Chart | None:
             "changes show."
         )
     return Chart(
-        WIDTH, HEIGHT, _LEFT, _RIGHT, _TOP, _BOTTOM, panels, " | ".join(alt), latest, notes
+        width, height, _LEFT, _RIGHT, _TOP, _BOTTOM, panels, " | ".join(alt), latest, notes
     )
 
 
@@ -273,6 +278,7 @@ def _panel(
     colour: str,
     x_of: Callable[[date], float],
     x_ticks: list[tuple[float, str]],
+    height: int,
     lang: str,
 ) -> Panel:
     """The panel of one unit: its value axis (from zero for a level), a mark
@@ -283,7 +289,7 @@ def _panel(
     if zero_based:
         low, high = min(low, 0.0), max(high, 0.0)
     ticks = nice_ticks(low, high)
-    bottom, top = HEIGHT - _BOTTOM, _TOP
+    bottom, top = height - _BOTTOM, _TOP
     span = (ticks[-1] - ticks[0]) or 1.0
 
     def y_of(value: float) -> float:

@@ -14,10 +14,12 @@ carry no label get a name made from what the graph says about them:
 - a qualified indicator relation, by its policy, indicator and passage;
 - a reference period, by its IRI's end (2024-12, 2024-Q3) or, for an
   interval of months, its first and last month (2024-01–2024-11);
-- a report known only by its number, by its series and issue.
+- a report known only by its number, by its series and issue; one known
+  only by its series and year, by both: 中国互联网发展报告（2024）.
 
 :class:`Names` reads all of this once from a store that is read-only while
-it is served; :func:`natural_key` sorts names as a person would (第 2 行
+it is served, labels without the footnote marks captions keep
+(:func:`clean_label`); :func:`natural_key` sorts names as a person would (第 2 行
 before 第 10 行).
 """
 
@@ -32,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from cikg.vocab import PREFIXES
 
-__all__ = ["Names", "blank_name", "compact", "natural_key"]
+__all__ = ["Names", "blank_name", "clean_label", "compact", "natural_key"]
 
 _LABELS = (
     PREFIXES["skos"] + "prefLabel",
@@ -48,8 +50,29 @@ _PERIODS = "http://reference.data.gov.uk/id/"
 #: A web address in a citation's text (its page links it; its name need not).
 _URL = re.compile(r"<?https?://[^\s>，,]*>?[，,]?\s*")
 _DIGITS = re.compile(r"(\d+)")
+#: The year at the end of the IRI of a report known by its series and year.
+_EDITION_YEAR = re.compile(r"-((?:19|20)\d\d)$")
 #: A period of months or years from a date: ``gregorian-interval/2024-01-01T00:00:00/P9M``.
 _INTERVAL = re.compile(r"gregorian-interval/(\d{4})-(\d{2})-01T00:00:00/P(\d+)([MY])$")
+
+
+#: A report's footnote marks as its text keeps them in captions: ``^{注1}``
+#: (a superscript written as markup) and superscript digits (¹⁰⁰), except
+#: after a letter (m², which is a unit).
+_NOTE_MARKS = re.compile(r"\^\{[^{}]*\}|(?<![A-Za-z])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def clean_label(text: str) -> str:
+    """A label as a page shows it: without the footnote marks a caption
+    kept from its report (the statements still give it as written), and
+    with single spaces.
+
+    >>> clean_label("附表 3 IPv6 地址数（以块/32^{注1}为单位）")
+    '附表 3 IPv6 地址数（以块/32为单位）'
+    >>> clean_label("表 6 2023.12-2024.12 分省政府网站数量¹⁰⁰"), clean_label("面积 km²")
+    ('表 6 2023.12-2024.12 分省政府网站数量', '面积 km²')
+    """
+    return " ".join(_NOTE_MARKS.sub("", text).split()) or text
 
 
 def compact(iri: str) -> str:
@@ -147,6 +170,16 @@ def _relation(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     return f"{link} · {passage}" if passage else link
 
 
+def _edition(names: list[str], texts: tuple[str, ...], lang: str) -> str:
+    """中国互联网发展报告（2024）/ …, 2024 edition: a report of a series known
+    only by its series and the year of its edition (a report an article
+    discusses: its IRI ends in the year, as the mapping minted it); the
+    series alone when there is no year."""
+    if not texts[0]:
+        return names[0]
+    return f"{names[0]}（{texts[0]}）" if lang == "zh" else f"{names[0]}, {texts[0]} edition"
+
+
 def _issue(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     """中国互联网络发展状况统计报告 第 54 期 / …, no. 54."""
     return f"{names[0]} 第 {texts[0]} 期" if lang == "zh" else f"{names[0]}, no. {texts[0]}"
@@ -181,7 +214,7 @@ class Names:
                 subject, obj = q.subject, q.object
                 if isinstance(subject, NamedNode) and isinstance(obj, Literal):
                     lang = (obj.language or "zh").split("-")[0].lower()
-                    found.setdefault(subject.value, {}).setdefault(lang, obj.value)
+                    found.setdefault(subject.value, {}).setdefault(lang, clean_label(obj.value))
         return found
 
     @cached_property
@@ -237,6 +270,14 @@ class Names:
                ORDER BY ?s ?series ?n"""
         ):
             made.setdefault(r["s"] or "", _Made(_issue, (r["series"],), (r["n"] or "",)))
+        for r in self._rows(
+            """SELECT ?s ?series WHERE { ?s a schema:Report ; schema:isPartOf ?series
+                 FILTER NOT EXISTS { ?s schema:issueNumber [] } } ORDER BY ?s ?series"""
+        ):
+            year = _EDITION_YEAR.search(r["s"] or "")
+            made.setdefault(
+                r["s"] or "", _Made(_edition, (r["series"],), (year.group(1) if year else "",))
+            )
         return made
 
     def labels(self, iri: str) -> dict[str, str]:

@@ -10,6 +10,8 @@ The graph stores a figure as a number and IRIs (``1108000000``,
   when the text qualified it, the qualifier first (超过, more than);
 - :func:`format_tick`: the short form of a chart's axis (5 亿, 500M);
 - :func:`format_period`: a reference period's IRI as a date (2024 年 12 月, Dec 2024);
+- :func:`format_date`: a date as the graph writes it (``2025-03-07``,
+  ``2024-09``, ``2024``) for people (2025 年 3 月 7 日, 7 Mar 2025);
 - :func:`qualifier_words`, :func:`status_words`: the words for a qualifier
   or an observation status.
 
@@ -28,6 +30,7 @@ from cikg.vocab import PREFIXES
 
 __all__ = [
     "RATE_UNITS",
+    "format_date",
     "format_number",
     "format_period",
     "format_quantity",
@@ -310,6 +313,37 @@ def format_period(iri: str, lang: str) -> str:
             else (f"{_MONTHS[month - 1]}–{_MONTHS[end_month - 1]} {year}")
         )
     return f"{_month(year, month, zh)}–{_month(end_year, end_month, zh)}"
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def format_date(text: str, lang: str) -> str:
+    """A date of the graph (``xsd:date``, ``xsd:gYearMonth`` or
+    ``xsd:gYear``: a policy's, a report's) as a person writes it, no more
+    precise than it is; text of another form as it is.
+
+    :param text: the literal's text.
+    :param lang: ``"zh"`` or ``"en"``.
+
+    >>> format_date("2025-03-07", "zh"), format_date("2025-03-07", "en")
+    ('2025 年 3 月 7 日', '7 Mar 2025')
+    >>> format_date("2024-09", "zh"), format_date("2024-09", "en"), format_date("2024", "zh")
+    ('2024 年 9 月', 'Sep 2024', '2024 年')
+    >>> format_date("", "en"), format_date("soon", "en")
+    ('', 'soon')
+    """
+    found = _DATE.match(text)
+    if found is None:
+        return text
+    zh = lang == "zh"
+    year, month, day = found.groups()
+    if day:
+        m, d = int(month), int(day)
+        return f"{year} 年 {m} 月 {d} 日" if zh else f"{d} {_MONTHS[m - 1]} {year}"
+    if month:
+        return _month(int(year), int(month), zh)
+    return f"{year} 年" if zh else year
 
 
 def _month(year: int, month: int, zh: bool) -> str:

@@ -13,39 +13,44 @@ shows its evidence the way Wikidata shows references: the report, page or
 line, the verbatim sentence or table row with the figure marked, and the
 cited source with its link; a policy shows the passages that mention it the
 same way, its title marked. Policies, organisations, regions and reports get
-sections of their own (:data:`_SECTIONS`). An indicator charts its national series
+sections of their own (:mod:`cikg.serve.sections`). An indicator charts its national series
 (SVG, no script: :mod:`cikg.serve.chart` says how) above the table behind it,
 with its definition and related policies; an observation states its figure
 for people (11.08 亿人 · 2024 年 12 月, 1.108 billion people · Dec 2024:
-:mod:`cikg.serve.numbers`). The home page counts resources by class and lists entry points;
-``/search`` finds labels in both languages and says how many match, what
-each one is, and pages through them all.
+:mod:`cikg.serve.numbers`). The home page, the statistics page and the
+lists are :mod:`cikg.serve.front`'s; ``/search`` finds labels in both
+languages and says how many match, what each one is, and pages through them
+all.
 
 Everything runs in the calling thread and returns text: pyoxigraph objects
 stay where they were made. Templates are Jinja2 with autoescaping, so every
 literal is escaped, and links go through one macro (``templates/link.html``)
-that writes plain text where :func:`local_href` gives no link (the home
-page's long lists write the same markup inline, for speed).
+that writes plain text where :func:`local_href` gives no link (tables of
+many rows, ``templates/table.html``, write the same markup inline, for speed).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyoxigraph import BlankNode, NamedNode, Store, Triple, serialize
 
-from cikg.iris import DEFAULT_BASE, normalise_key
+from cikg.iris import normalise_key
 from cikg.segment import Segmenter
-from cikg.serve.chart import Reading, readings_to_chart
+from cikg.serve.chart import readings_to_chart
 from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
+from cikg.serve.front import Front
+from cikg.serve.graph import ID_BASE, local_href, select_rows
 from cikg.serve.names import Names, blank_name, natural_key
-from cikg.serve.numbers import format_period, format_quantity, status_words, to_decimal
+from cikg.serve.numbers import format_period, format_quantity, status_words
 from cikg.serve.results import RDF_FORMATS
+from cikg.serve.sections import Sections
+from cikg.serve.series import national_series
+from cikg.serve.tables import PAGE_SIZE, Span
 from cikg.vocab import PREFIXES
 
 __all__ = [
@@ -57,107 +62,15 @@ __all__ = [
     "Span",
     "choose_language",
     "download_path",
+    "local_href",
 ]
 
-#: The published namespace of the graph's resources, served at ``/id/``.
-ID_BASE = f"{DEFAULT_BASE}id/"
-#: Incoming links and search results shown per page.
-PAGE_SIZE = 50
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_CN = ID_BASE + "region/CN"
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A part of a page shown for resources of one kind.
-
-    :param when: ``(predicate, object)`` the resource must have, e.g.
-        ``rdf:type cikg:Policy``.
-    :param zh: the heading in Chinese; ``en`` in English.
-    :param sparql: a SELECT over the resource ``<{iri}>`` binding ``?s`` (the
-        linked resource), optionally ``?name`` (an IRI whose label names the
-        row instead of ``?s``) and ``?note`` (a literal shown beside it).
-    """
-
-    when: tuple[str, str]
-    zh: str
-    en: str
-    sparql: str
 
 
 _TYPE = PREFIXES["rdf"] + "type"
 _IN_SCHEME = PREFIXES["skos"] + "inScheme"
-_REGION = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/region")
 _INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
-_SECTION_LIMIT = 200
-_SECTIONS = (
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Policy"),
-        "相关指标及最新全国数值",
-        "Related indicators and their latest national value",
-        f"""SELECT ?s (CONCAT(SUBSTR(STR(SAMPLE(?last)), 1, 7), ": ",
-                   GROUP_CONCAT(DISTINCT ?text; SEPARATOR=" / ")) AS ?note) WHERE {{
-          <{{iri}}> cikg:relatedIndicator ?s .
-          OPTIONAL {{
-            {{ SELECT ?s (MAX(?e) AS ?last) WHERE {{
-                 <{{iri}}> cikg:relatedIndicator ?s .
-                 [] cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?e }}
-               GROUP BY ?s }}
-            ?o cikg:indicator ?s ; sdmx-dimension:refArea <{_CN}> ; cikg:periodEnd ?last ;
-               cikg:valueText ?text }}
-        }} GROUP BY ?s ORDER BY DESC(COUNT(?text)) ?s""",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "发布的政策",
-        "Policies it issued",
-        "SELECT ?s ?note WHERE { ?s eli:passed_by <{iri}> "
-        "OPTIONAL { ?s eli:date_document ?date } BIND(COALESCE(STR(?date), '') AS ?note) } "
-        "ORDER BY DESC(?note) ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "以其为来源的数据",
-        "Figures it is cited as the source of",
-        "SELECT ?s ?name ?note WHERE { ?s sdmx-attribute:compilingOrg <{iri}> ; "
-        "cikg:indicator ?name ; cikg:valueText ?note } ORDER BY ?name ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["org"] + "Organization"),
-        "发布者为它的引用与报告",
-        "Citations and reports naming it as publisher",
-        "SELECT ?s ?note WHERE { ?s dcterms:publisher <{iri}> OPTIONAL { ?s cikg:text ?note } } "
-        "ORDER BY ?s",
-    ),
-    Section(
-        _REGION,
-        "观测（按指标）",
-        "Observations by indicator",
-        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?o sdmx-dimension:refArea <{iri}> ; "
-        "cikg:indicator ?s } GROUP BY ?s ORDER BY DESC(COUNT(?o)) ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "数据集与观测数",
-        "Datasets and their observations",
-        "SELECT ?s (STR(COUNT(?o)) AS ?note) WHERE { ?s dcterms:source <{iri}> . "
-        "?o qb:dataSet ?s } GROUP BY ?s ORDER BY ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "表格",
-        "Tables",
-        "SELECT ?s ?note WHERE { ?s a cikg:Table ; prov:wasQuotedFrom <{iri}> "
-        "OPTIONAL { ?s cikg:section ?note } } ORDER BY ?s",
-    ),
-    Section(
-        (_TYPE, PREFIXES["cikg"] + "Report"),
-        "提及的政策",
-        "Policies it mentions",
-        "SELECT DISTINCT ?s WHERE { ?s a cikg:Policy ; "
-        "cikg:mentionedIn/prov:wasQuotedFrom <{iri}> } ORDER BY ?s",
-    ),
-)
 
 
 def choose_language(accept_language: str | None, override: str | None) -> str:
@@ -190,21 +103,6 @@ def download_path(iri: str) -> str:
     return "/download/" + iri[len(ID_BASE) :]
 
 
-def local_href(iri: str) -> str | None:
-    """Where the server shows an IRI: ``/id/X`` for the graph's own, the IRI
-    itself for other web IRIs, and ``None`` (no link) for any other scheme,
-    so a ``javascript:`` IRI in the data never becomes a link.
-
-    >>> local_href("https://w3id.org/cikg/id/org/miit")
-    '/id/org/miit'
-    >>> local_href("javascript:alert(1)") is None
-    True
-    """
-    if iri.startswith(ID_BASE):
-        return "/id/" + iri[len(ID_BASE) :]
-    return iri if iri.startswith(("http://", "https://")) else None
-
-
 @dataclass(frozen=True, slots=True)
 class Value:
     """A property value as a page shows it: its text, a link, and the IRI
@@ -213,35 +111,6 @@ class Value:
     text: str
     href: str | None = None
     iri: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Which items of a list a page shows: items ``first``–``last`` (from 1)
-    of ``total``, on page ``page`` of ``pages``."""
-
-    total: int
-    page: int
-
-    @property
-    def pages(self) -> int:
-        """How many pages the items fill (at least one)."""
-        return max(1, -(-self.total // PAGE_SIZE))
-
-    @property
-    def offset(self) -> int:
-        """How many items come before this page's."""
-        return (max(self.page, 1) - 1) * PAGE_SIZE
-
-    @property
-    def first(self) -> int:
-        """The number of the first item shown (0 when none is)."""
-        return self.offset + 1 if self.offset < self.total else 0
-
-    @property
-    def last(self) -> int:
-        """The number of the last item shown (0 when none is)."""
-        return min(self.offset + PAGE_SIZE, self.total) if self.first else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,15 +163,12 @@ class Pages:
         )
         self.env.globals["href"] = local_href
         self.names = Names(store)
+        self.front = Front(store, self.names, self.env)
+        self.sections = Sections(store, self.names)
 
     # -- helpers -------------------------------------------------------------
     def _rows(self, sparql: str) -> list[dict[str, str | None]]:
-        result = self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
-        names = [v.value for v in result.variables]  # type: ignore[union-attr]
-        return [
-            {n: (None if row[n] is None else row[n].value) for n in names}
-            for row in result  # type: ignore[union-attr]
-        ]
+        return select_rows(self.store, sparql)
 
     def _link(self, iri: str, lang: str) -> tuple[str, str | None]:
         """``(name, href)`` of a resource."""
@@ -394,10 +260,12 @@ class Pages:
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
             "related_policies": self._related_policies(iri, lang) if indicator else [],
-            "sections": self._sections(iri, facts, lang),
+            "sections": self.sections.tables(iri, facts, lang),
             "figure": self._figure(iri, lang) if PREFIXES["qb"] + "Observation" in types else None,
         }
-        table, readings = self._series(iri, lang) if indicator else ([], [])
+        table, readings = (
+            national_series(self.store, self.names, iri, lang) if indicator else ([], [])
+        )
         context["series"] = table
         context["download"] = download_path(iri) if indicator else None
         context["chart"] = readings_to_chart(readings, lang)
@@ -441,33 +309,6 @@ class Pages:
             [(prop_names[p], p, items) for p, items in groups.items()],
         )
 
-    def _sections(
-        self, iri: str, facts: set[tuple[str | None, str | None]], lang: str
-    ) -> list[tuple[str, list[tuple[str, str, str]], bool]]:
-        """``(heading, [(label, href, note)], capped)`` for each section whose
-        condition the resource meets and that has rows (at most 200 each;
-        ``capped`` says there may be more)."""
-        shown = []
-        for section in _SECTIONS:
-            if section.when not in facts:
-                continue
-            query = section.sparql.replace("{iri}", iri)
-            rows = self._rows(f"{query} LIMIT {_SECTION_LIMIT}")
-            if not rows:
-                continue
-            items = [
-                (
-                    self.names.name(r.get("name") or r["s"] or "", lang),
-                    local_href(r["s"] or ""),
-                    r.get("note") or "",
-                )
-                for r in rows
-                if r["s"]
-            ]
-            heading = section.zh if lang == "zh" else section.en
-            shown.append((heading, items, len(rows) == _SECTION_LIMIT))
-        return shown
-
     def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         rows = self._rows(
             f"""SELECT ?from ?text ?line ?page ?report ?reportTitle ?valueText
@@ -504,70 +345,6 @@ class Pages:
             names = sorted((row.pop("names") or "").split("\n"), key=len, reverse=True)
             row["valueText"] = next((n for n in names if n and n in (row["text"] or "")), None)
         return _marked(rows)
-
-    def _series(self, iri: str, lang: str) -> tuple[list[dict[str, str | None]], list[Reading]]:
-        """The national observations of an indicator, as rows of the table
-        under its chart (in period order: ``href``, ``period``, ``figure``
-        (the value in words, qualifier first), ``status``, ``valueText``,
-        ``reportName``, ``reportHref``) and as the chart's readings (those
-        with a finite value and a date)."""
-        rows = self._rows(
-            f"""SELECT ?obs ?end ?value ?unit ?valueText ?report ?issued ?period ?qualifier
-                   ?status WHERE {{
-              ?obs cikg:indicator <{iri}> ; sdmx-dimension:refArea <{_CN}> ;
-                   cikg:periodEnd ?end ; sdmx-measure:obsValue ?value ;
-                   sdmx-attribute:unitMeasure ?unit ; cikg:valueText ?valueText ;
-                   qb:dataSet/dcterms:source ?report .
-              OPTIONAL {{ ?obs sdmx-dimension:refPeriod ?period }}
-              OPTIONAL {{ ?obs cikg:valueQualifier ?qualifier }}
-              OPTIONAL {{ ?obs sdmx-attribute:obsStatus ?status }}
-              OPTIONAL {{ ?report dcterms:issued ?issued }}
-            }} ORDER BY ?end ?report ?obs"""
-        )
-        table: list[dict[str, str | None]] = []
-        readings: list[Reading] = []
-        seen: set[str] = set()
-        name = self.names.name
-        for row in rows:
-            obs, unit, report = row["obs"] or "", row["unit"] or "", row["report"] or ""
-            if obs in seen:  # a second period, qualifier or issue date: one row is enough
-                continue
-            seen.add(obs)
-            unit_name = name(unit, lang)
-            period = format_period(row["period"], lang) if row["period"] else (row["end"] or "")
-            figure = format_quantity(
-                row["value"] or "", unit, lang, row["qualifier"], fallback=unit_name
-            )
-            entry = {
-                "href": local_href(obs),
-                "period": period,
-                "figure": figure,
-                "status": status_words(row["status"], lang)
-                or (name(row["status"], lang) if row["status"] else ""),
-                "valueText": row["valueText"],
-                "reportName": name(report, lang),
-                "reportHref": local_href(report),
-            }
-            table.append(entry)
-            value, end = to_decimal(row["value"] or ""), _date(row["end"])
-            if value is not None and end is not None:
-                readings.append(
-                    Reading(
-                        obs,
-                        entry["href"],
-                        end,
-                        float(value),
-                        unit,
-                        unit_name,
-                        period,
-                        figure,
-                        report,
-                        entry["reportName"] or "",
-                        entry["reportHref"],
-                        row["issued"] or "",
-                    )
-                )
-        return table, readings
 
     def _figure(self, iri: str, lang: str) -> dict[str, str] | None:
         """What an observation states, for people: ``figure`` (its value in
@@ -610,62 +387,17 @@ class Pages:
         return sorted((self._link(r["p"], lang) for r in rows if r["p"]), key=_by_label)
 
     def home(self, lang: str) -> str:
-        """The home page: counts by class, then entry lists: indicators by
-        topic (curated ones under their topic, ``skos:broader``), policies by
-        year (``eli:date_document``, undated last), organisations, regions
-        and reports."""
-        counts = self._rows(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)"
-        )
-        topics = self._grouped(
-            "SELECT DISTINCT ?group ?s WHERE { ?s skos:broader ?group . ?group a cikg:Topic }",
-            lang,
-        )
-        policies = self._grouped(
-            "SELECT DISTINCT ?group ?s WHERE { ?s a cikg:Policy "
-            "OPTIONAL { ?s eli:date_document ?date } "
-            "BIND(COALESCE(STR(YEAR(?date)), '') AS ?group) }",
-            lang,
-            label_groups=False,
-        )
-        policies.sort(key=lambda g: g[0] or "0", reverse=True)
-        lists = {}
-        for name, pattern in {
-            "organisations": "?s a org:Organization",
-            "regions": f"?s skos:inScheme <{ID_BASE}scheme/region>",
-            "reports": "?s a cikg:Report",
-        }.items():
-            rows = self._rows(f"SELECT DISTINCT ?s WHERE {{ {pattern} }}")
-            lists[name] = sorted((self._link(r["s"], lang) for r in rows if r["s"]), key=_by_label)
-        return self.env.get_template("home.html").render(
-            lang=lang,
-            counts=[(self.names.name(r["c"] or "", lang), r["c"], r["n"]) for r in counts],
-            topics=topics,
-            policies=policies,
-            lists=lists,
-        )
+        """The home page (:meth:`cikg.serve.front.Front.home`)."""
+        return self.front.home(lang)
 
-    def _grouped(
-        self, sparql: str, lang: str, label_groups: bool = True
-    ) -> list[tuple[str, str | None, list[tuple[str, str | None]]]]:
-        """``(group label, group href, [(member label, member href)])`` from a
-        query binding ``?group`` and ``?s``, groups and members sorted by label."""
-        rows = self._rows(sparql)
-        members: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-        for r in rows:
-            if r["s"]:
-                members[r["group"] or ""].append(self._link(r["s"], lang))
-        return sorted(
-            (
-                (
-                    self.names.name(group, lang) if label_groups else group,
-                    local_href(group) if label_groups else None,
-                    sorted(items, key=_by_label),
-                )
-                for group, items in members.items()
-            ),
-            key=_by_label,
-        )
+    def statistics(self, lang: str) -> str:
+        """The statistics page (:meth:`cikg.serve.front.Front.statistics`)."""
+        return self.front.statistics(lang)
+
+    def listing(self, kind: str, lang: str, page: int = 1) -> str | None:
+        """A page of a list (:meth:`cikg.serve.front.Front.listing`); ``None``
+        for a kind there is no list of."""
+        return self.front.listing(kind, lang, page)
 
     @cached_property
     def _segmenter(self) -> Segmenter:
@@ -797,18 +529,6 @@ def _marked(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
             (text[:at], figure, text[at + len(figure) :]) if at >= 0 else (text, "", "")
         )
     return rows
-
-
-def _date(text: str | None) -> date | None:
-    """An ``xsd:date`` literal's date (``None`` if it is none).
-
-    >>> _date("2024-12-31"), _date("2024-12")
-    (datetime.date(2024, 12, 31), None)
-    """
-    try:
-        return date.fromisoformat((text or "")[:10])
-    except ValueError:
-        return None
 
 
 def _in_order(words: list[str], text: str) -> bool:
