@@ -19,9 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cikg.cli import app
-from cikg.errors import NeedsOcr, OcrUnavailable
+from cikg.errors import InputError, NeedsOcr, OcrUnavailable
 from cikg.load import load_document
-from cikg.load.ocr import find_tesseract
+from cikg.load.ocr import Tesseract, find_tesseract
 from cikg.pipeline import Status, build
 from cikg.records import BlockKind
 from cikg.settings import BuildSettings
@@ -198,3 +198,15 @@ def test_ocr_without_the_chinese_data_names_its_package(tmp_path, scan, tesserac
     assert result.exit_code == 1
     assert "apt-get install tesseract-ocr-chi-sim" in result.output
     assert set(open_store(store, read_only=True)) == before
+
+
+def test_tesseract_failing_on_a_page_names_the_file_and_page(scan):
+    """A Tesseract that fails (here /bin/false in its place) fails the
+    document with its file and page, not a traceback."""
+    failing = Tesseract(
+        command=shutil.which("false") or "/bin/false", version="-", languages="chi_sim"
+    )
+    with pytest.raises(
+        InputError, match=r"scan\.pdf \(page 1\): OCR failed: .*false failed \(exit 1\)"
+    ):
+        load_document(scan, ocr=failing)

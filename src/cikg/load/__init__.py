@@ -36,9 +36,8 @@ def load_document(
     :return: the document.
     :raises UnsupportedInput: for any other suffix.
     :raises NeedsOcr: for a PDF of scanned pages only, when ``ocr`` is ``None``.
-    :raises InputError: if the file cannot be read, decoded or parsed, or
-        holds more than ``max_bytes`` of text.
-    :raises OcrUnavailable: if Tesseract fails on a page.
+    :raises InputError: if the file cannot be read, decoded or parsed,
+        holds more than ``max_bytes`` of text, or Tesseract fails on a page.
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":

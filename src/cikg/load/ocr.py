@@ -46,7 +46,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cikg.errors import OcrUnavailable
+from cikg.errors import InputError, OcrUnavailable
 from cikg.load.text import join_lines
 
 __all__ = [
@@ -478,24 +478,28 @@ def ocr_pages(
     :param workers: how many pages are read at once.
     :return: the pages read, in the order of ``indexes``; each one's
         ``seconds`` are its rendering and its Tesseract run.
-    :raises OcrUnavailable: if Tesseract fails on a page.
+    :raises InputError: if Tesseract fails on a page (names the file and
+        page, and Tesseract's message).
     """
     workers = max(1, workers)
     out: list[OcrPage] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[tuple[float, Future[OcrPage]]] = deque()
+        pending: deque[tuple[int, float, Future[OcrPage]]] = deque()
         for index in indexes:
             if len(pending) >= 2 * workers:
-                out.append(_done(*pending.popleft()))
+                out.append(_done(path, *pending.popleft()))
             started = time.perf_counter()
             png = page_to_png(path, index, tesseract.dpi)
             rendering = time.perf_counter() - started
-            pending.append((rendering, pool.submit(png_to_page, png, tesseract)))
+            pending.append((index, rendering, pool.submit(png_to_page, png, tesseract)))
         while pending:
-            out.append(_done(*pending.popleft()))
+            out.append(_done(path, *pending.popleft()))
     return out
 
 
-def _done(rendering: float, future: Future[OcrPage]) -> OcrPage:
-    page = future.result()
+def _done(path: Path, index: int, rendering: float, future: Future[OcrPage]) -> OcrPage:
+    try:
+        page = future.result()
+    except OcrUnavailable as exc:
+        raise InputError(path, f"OCR failed: {exc}", page=index + 1) from None
     return replace(page, seconds=page.seconds + rendering)

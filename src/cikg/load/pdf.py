@@ -303,9 +303,9 @@ def load_pdf(
     :raises NeedsOcr: if no page has a text layer and ``ocr`` is ``None``
         (the build skips the file; the message names ``--ocr``).
     :raises InputError: if the PDF is encrypted, truncated or unreadable,
-        holds no text (nor any scanned page, or OCR read nothing), or
-        holds more than ``max_bytes`` of text.
-    :raises OcrUnavailable: if Tesseract fails on a page.
+        holds no text (nor any scanned page, or OCR read nothing), holds
+        more than ``max_bytes`` of text, or
+        Tesseract fails on a page.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
