@@ -33,9 +33,10 @@ class BuildSettings:
         with Tesseract (``cikg build --ocr``); without it they are left out
         and a finding names them.
     :param ocr_languages: Tesseract's languages (its ``-l`` value).
-        ``chi_sim`` alone: on the corpus pages rendered as scans it read
-        more of the text than ``chi_sim+eng`` at a third to a half of the
-        time, and ``+eng`` turned ``（万人）`` in a table header into ``(AA)``
+        ``chi_sim`` alone: on the corpus pages rendered as scans it matched
+        more of the text than ``chi_sim+eng`` at about two thirds of the
+        time and found the same prose figures, and ``+eng`` turned
+        ``（万人）`` in a table header into ``AAPA CAA)``, losing the unit
         (``benchmarks/ocr-results.md``); ``chi_sim`` reads Latin letters and
         digits too.
     :param ocr_dpi: the resolution scanned pages are rendered at for
