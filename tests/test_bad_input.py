@@ -1,6 +1,7 @@
 """Bad input through the whole build: each case a real file, under
 ``tests/data/bad/`` when small, else made here (the 50 MB text, PDFs cut,
-locked or without text). A document that cannot be read fails with its file
+locked or without text). A PDF without a text layer is skipped, naming
+``--ocr`` (``test_ocr.py`` reads one). A document that cannot be read fails with its file
 and place, the others are built, ``cikg build`` exits non-zero, and the
 failed document's previous graph is left exactly as it was. Input that can
 be read but is odd (encodings, ragged tables, malformed numbers, full-width
@@ -84,7 +85,6 @@ FAILING: dict[str, tuple[str, Callable[[Path, Path], None], str, str]] = {
     "50 MB of text": (".txt", lambda t, _: _fifty_megabytes(t), r"holds 50\.0 MB of text, over the limit of 4\.0 MB \(CIKG_MAX_INPUT_MB\)", ""),
     "truncated PDF": (".pdf", _truncated, "not a readable PDF", ""),
     "encrypted PDF": (".pdf", lambda t, _: encrypted_pdf(t) and None, "is encrypted; decrypt it first", ""),
-    "image-only PDF": (".pdf", lambda t, _: image_only_pdf(t) and None, "no text layer .* needs OCR", ""),
     "YAML nested past the recursion limit": (".md", lambda t, _: t.write_text("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n正文\n", encoding="utf-8"), "unexpected RecursionError at .*\\.py:\\d+ called from text\\.py:\\d+ while building it", ""),
 }  # fmt: skip
 
@@ -119,6 +119,26 @@ def test_a_failing_document_is_reported_and_its_old_graph_kept(case, tmp_path, g
     graphs = {g.value for g in open_store(store, read_only=True).named_graphs()}
     assert any("/graph/report/article-2024-07-13-" in g for g in graphs)  # the other one built
     assert not any("/graph/staging/" in g for g in graphs)
+
+
+def test_an_image_only_pdf_is_skipped_naming_ocr_and_its_old_graph_kept(tmp_path, good_pdf):
+    """A PDF whose pages have no text layer, built without --ocr, is skipped
+    (not failed: --ocr reads it) with a message naming the page and --ocr;
+    the graph of the file it replaced stays as it was."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = folder / "report.pdf"
+    doc.write_bytes(good_pdf)
+    store = tmp_path / "store"
+    first = build([folder], store).results[0]
+    before = _graph_quads(store, first.graph)
+    image_only_pdf(doc)
+    result = runner.invoke(app, ["build", str(folder), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    (line,) = [ln for ln in result.output.splitlines() if ln.startswith("skipped:")]
+    assert f"{doc}: has no text layer (page 1 is a scanned image): it needs OCR" in line, line
+    assert "build it with --ocr" in line and "apt-get install tesseract-ocr" in line
+    assert _graph_quads(store, first.graph) == before
 
 
 def test_the_input_limit_is_a_setting(tmp_path):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from cikg.errors import InputError
+from cikg.errors import InputError, NeedsOcr
 from cikg.extract.document import document_to_facts
 from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter
@@ -71,7 +71,7 @@ def test_the_pdf_gives_the_facts_its_text_gives(fixture_pdf, reference, segmente
 
 
 def test_broken_pdfs_are_clear_errors(tmp_path, fixture_pdf):
-    with pytest.raises(InputError, match="needs OCR"):
+    with pytest.raises(NeedsOcr, match="needs OCR; build it with --ocr"):
         load_document(image_only_pdf(tmp_path / "scan.pdf"))
     with pytest.raises(InputError, match="encrypted"):
         load_document(encrypted_pdf(tmp_path / "locked.pdf"))

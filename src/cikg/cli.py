@@ -60,8 +60,10 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _run_build(paths: list[Path], store: Path, force: bool) -> BuildReport:
+def _run_build(paths: list[Path], store: Path, force: bool, ocr: bool = False) -> BuildReport:
     settings = BuildSettings.from_env()
+    if ocr:
+        settings = replace(settings, ocr=True)
     files = discover(paths)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -91,6 +93,10 @@ _SUMMARY_COLUMNS = (
     "linked",
     "quads",
 )
+
+
+#: Findings listed even without --findings: content left unread.
+_ALWAYS_SHOWN = frozenset({"needs-ocr"})
 
 
 def _print_report(report: BuildReport, show_findings: bool = False) -> None:
@@ -128,9 +134,11 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
         if kinds:
             listed = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
             _out.print(escape(f"{r.path.name}: findings: {listed}"), highlight=False)
-        if show_findings:
-            for f in r.findings:
+        for f in r.findings:
+            if show_findings or f.kind in _ALWAYS_SHOWN:
                 where = f"{r.path}:{f.line}" if f.line else str(r.path)
+                if f.page:
+                    where += f" (page {f.page})"
                 _out.print(
                     escape(f"  {where}: [{f.kind}] {f.message}"), highlight=False, soft_wrap=True
                 )
@@ -153,10 +161,18 @@ def build_command(
     findings: Annotated[
         bool, typer.Option("--findings", help="List every finding with its file and line.")
     ] = False,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Read PDF pages without a text layer (scans) with Tesseract "
+            "(apt-get install tesseract-ocr tesseract-ocr-chi-sim); also CIKG_OCR=1.",
+        ),
+    ] = False,
 ) -> None:
     """Build the knowledge graph from text, markdown, web-page, Word and PDF reports."""
     try:
-        report = _run_build(paths or [DEFAULT_SEEDS], store, force)
+        report = _run_build(paths or [DEFAULT_SEEDS], store, force, ocr)
     except CikgError as exc:
         raise _fail(str(exc)) from None
     _print_report(report, findings)

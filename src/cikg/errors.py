@@ -3,6 +3,8 @@
     CikgError
      +-- InputError            a document cannot be read (names file and line)
      |    +-- UnsupportedInput  not a format cikg reads (yet)
+     |         +-- NeedsOcr     a PDF of scanned pages only, built without --ocr
+     +-- OcrUnavailable        --ocr asked for, but Tesseract or its language data is missing
      +-- StoreError            the store cannot be opened, written or read
      +-- QueryError            a SPARQL query is malformed or not allowed
 
@@ -14,7 +16,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["CikgError", "InputError", "QueryError", "StoreError", "UnsupportedInput"]
+__all__ = [
+    "CikgError",
+    "InputError",
+    "NeedsOcr",
+    "OcrUnavailable",
+    "QueryError",
+    "StoreError",
+    "UnsupportedInput",
+]
 
 
 class CikgError(Exception):
@@ -47,6 +57,16 @@ class InputError(CikgError):
 
 class UnsupportedInput(InputError):
     """The file is of a kind cikg does not read yet; the build skips it."""
+
+
+class NeedsOcr(UnsupportedInput):
+    """A PDF whose pages have no text layer (scanned images) was built
+    without OCR; the build skips it and says that ``--ocr`` reads it."""
+
+
+class OcrUnavailable(CikgError):
+    """OCR was asked for but cannot run: Tesseract or its language data is
+    missing, or Tesseract failed; the message names what to install."""
 
 
 class StoreError(CikgError):

@@ -28,6 +28,7 @@ from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentio
 from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter, normalise_key
 from cikg.load import KNOWN_SUFFIXES, load_document
+from cikg.load.ocr import Tesseract, find_tesseract
 from cikg.mapping import document_to_quads
 from cikg.mapping.citations import citations_to_triples
 from cikg.mapping.cube import facts_to_triples
@@ -148,8 +149,12 @@ def build(
     :param reference: curated data; default read from ``ontology/``.
     :param force: rebuild documents even when unchanged.
     :param on_result: called after each file (for progress display).
-    :param settings: limits (default: :class:`~cikg.settings.BuildSettings`'s
-        defaults; the CLI reads them from ``CIKG_*`` variables).
+    :param settings: limits and OCR (default: :class:`~cikg.settings.BuildSettings`'s
+        defaults; the CLI reads them from ``CIKG_*`` variables). With
+        ``settings.ocr``, PDF pages without a text layer are read by
+        Tesseract, and read again on every build (a document with such
+        pages is never taken as unchanged: its graph may have been built
+        without them).
     :return: the per-file results. A document that cannot be read, or whose
         extraction raises any error (a bug included), is a ``FAILED`` result
         naming the file and place; the build goes on with the others and
@@ -157,9 +162,14 @@ def build(
     :raises InputError: if a given path does not exist.
     :raises StoreError: if the store cannot be opened (e.g. a server holds it).
     :raises CikgError: if the ontology cannot be read.
+    :raises OcrUnavailable: if ``settings.ocr`` is set and Tesseract or its
+        language data is missing (before the store is opened or created).
     """
     started = time.perf_counter()
     files = discover(list(paths))
+    settings = settings or BuildSettings()
+    # before the store is opened: a missing Tesseract leaves it as it was
+    tesseract = find_tesseract(settings.ocr_languages, settings.ocr_dpi) if settings.ocr else None
     minter = minter or IriMinter()
     reference = reference or load_reference(minter=minter)
     store = open_store(store_dir)
@@ -172,8 +182,9 @@ def build(
             reference,
             UnitTable.from_quads(reference.reference_quads),
             segmenter := Segmenter.from_reference(reference),
-            (settings or BuildSettings()).max_input_bytes,
+            settings.max_input_bytes,
             org_finder(reference, segmenter),
+            tesseract,
         )
         results = []
         for path in files:
@@ -199,6 +210,7 @@ class _Tools:
     segmenter: Segmenter
     max_input_bytes: int
     orgs: OrgFinder
+    tesseract: Tesseract | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,10 +315,14 @@ _ENCODING_NAMES = {
 
 
 def _load_findings(doc: Document) -> tuple[Finding, ...]:
-    """What the loader noticed: a text decoded from an encoding other than UTF-8."""
+    """What the loader noticed: a text decoded from an encoding other than
+    UTF-8; a PDF's pages without a text layer (left unread, or read by OCR)."""
     if doc.encoding in _ENCODING_NAMES:
-        return (Finding("encoding", f"decoded as {_ENCODING_NAMES[doc.encoding]}", line=1),)
-    return ()
+        return (
+            Finding("encoding", f"decoded as {_ENCODING_NAMES[doc.encoding]}", line=1),
+            *doc.findings,
+        )
+    return doc.findings
 
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -331,8 +347,10 @@ def _unexpected(path: Path, exc: Exception) -> str:
 def _build_one(store, path: Path, tools: _Tools, force: bool) -> DocumentResult:
     t0 = time.perf_counter()
     try:
-        doc = load_document(path, max_bytes=tools.max_input_bytes)
-        if not force:
+        doc = load_document(path, max_bytes=tools.max_input_bytes, ocr=tools.tesseract)
+        # a document with pages read by OCR is built again: its graph may
+        # have been built without them
+        if not force and not doc.ocr_pages:
             graph = find_report_by_sha(store, doc.sha256, __version__)
             if graph is not None:
                 return DocumentResult(

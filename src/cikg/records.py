@@ -126,6 +126,9 @@ class Document:
         furniture or web boilerplate.
     :param encoding: the encoding the text was decoded from (``"utf-8"``,
         ``"utf-8-sig"``, ``"utf-16"``, ``"gb18030"``); ``None`` for a PDF.
+    :param findings: what the loader noticed (a PDF's pages without a text
+        layer left unread, pages read by OCR and how sure it was).
+    :param ocr_pages: the 1-based pages read by OCR.
     """
 
     path: Path
@@ -135,6 +138,8 @@ class Document:
     cover: tuple[tuple[int, str], ...] = ()
     dropped_lines: int = 0
     encoding: str | None = None
+    findings: tuple[Finding, ...] = ()
+    ocr_pages: tuple[int, ...] = ()
 
     @property
     def source_file(self) -> str:

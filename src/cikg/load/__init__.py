@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cikg.errors import UnsupportedInput
 from cikg.load.html import load_html
+from cikg.load.ocr import Tesseract
 from cikg.load.pdf import load_pdf
 from cikg.load.text import load_text
 from cikg.load.word import load_docx
@@ -21,20 +22,26 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".html", ".h
 KNOWN_SUFFIXES = SUPPORTED_SUFFIXES
 
 
-def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
+def load_document(
+    path: Path, *, max_bytes: int | None = None, ocr: Tesseract | None = None
+) -> Document:
     """Load one input file.
 
     :param path: a ``.txt``/``.md``, ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
     :param max_bytes: the most text (UTF-8 bytes of a PDF's text, bytes of a
         text file) a document may hold; ``None`` for no limit.
+    :param ocr: Tesseract (:func:`cikg.load.ocr.find_tesseract`) to read a
+        PDF's scanned pages with; ``None`` leaves them unread (a finding
+        names them).
     :return: the document.
     :raises UnsupportedInput: for any other suffix.
-    :raises InputError: if the file cannot be read, decoded or parsed, or
-        holds more than ``max_bytes`` of text.
+    :raises NeedsOcr: for a PDF of scanned pages only, when ``ocr`` is ``None``.
+    :raises InputError: if the file cannot be read, decoded or parsed,
+        holds more than ``max_bytes`` of text, or Tesseract fails on a page.
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return load_pdf(path, max_bytes=max_bytes)
+        return load_pdf(path, max_bytes=max_bytes, ocr=ocr)
     if suffix in {".html", ".htm"}:
         return load_html(path, max_bytes=max_bytes)
     if suffix == ".docx":

@@ -16,7 +16,12 @@ same report as text come out alike. The stages:
    empty cells) and one-column prose boxes; merged cells forward-filled.
 3. :func:`load_pdf` - pages (read in parallel processes: they are
    independent), in order, then the text stages; every block gets its page.
-   Encrypted, truncated and image-only PDFs are clear errors.
+   Encrypted and truncated PDFs are clear errors.
+4. Pages with no text layer (scanned images, :func:`has_no_text_layer`):
+   with ``ocr``, read by Tesseract (:mod:`cikg.load.ocr`) into the same
+   lines, so the text stages read them like any page; without, left out
+   with a finding naming the page and ``--ocr`` (a PDF of such pages only
+   is skipped, :class:`~cikg.errors.NeedsOcr`).
 """
 
 from __future__ import annotations
@@ -30,11 +35,18 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cikg.errors import InputError
+from cikg.errors import InputError, NeedsOcr
+from cikg.load.ocr import INSTALL_HINT, OcrPage, Tesseract, ocr_pages
 from cikg.load.text import find_boilerplate, lines_to_blocks, size_message, split_cover
-from cikg.records import Document
+from cikg.records import Document, Finding
 
-__all__ = ["classify_tables", "load_pdf", "page_to_lines", "tables_on_page"]
+__all__ = [
+    "classify_tables",
+    "has_no_text_layer",
+    "load_pdf",
+    "page_to_lines",
+    "tables_on_page",
+]
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: A digit this much smaller than the body text is a note marker.
@@ -225,16 +237,28 @@ def _drop_running_lines(lines: list[str], pages: list[int]) -> list[str]:
     ]
 
 
-def _pages_to_lines(path: str, first: int, last: int) -> list[list[str]]:
-    """Lines of pages ``first`` to ``last`` (0-based, exclusive end); runs in
-    a worker process."""
+def has_no_text_layer(page) -> bool:
+    """Whether a page is a scan: no characters (but white space), yet
+    something drawn on it (an image, or vector shapes such as text turned
+    into outlines). A page with nothing on it is blank, not a scan."""
+    if any(c["text"].strip() for c in page.chars):
+        return False
+    return bool(page.images or page.rects or page.curves or page.lines)
+
+
+def _pages_to_lines(path: str, first: int, last: int) -> list[tuple[list[str], bool]]:
+    """Lines of pages ``first`` to ``last`` (0-based, exclusive end), each
+    with whether the page has no text layer; runs in a worker process."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        return [page_to_lines(pdf.pages[i]) for i in range(first, last)]
+        return [
+            (page_to_lines(pdf.pages[i]), has_no_text_layer(pdf.pages[i]))
+            for i in range(first, last)
+        ]
 
 
-def _read_pages(path: Path, count: int, workers: int) -> list[list[str]]:
+def _read_pages(path: Path, count: int, workers: int) -> list[tuple[list[str], bool]]:
     """Every page's lines, pages split among ``workers`` processes (pages are
     independent); one process for a short document."""
     if workers <= 1 or count < 2 * _PAGES_PER_WORKER_MIN:
@@ -250,18 +274,38 @@ def _read_pages(path: Path, count: int, workers: int) -> list[list[str]]:
         return _pages_to_lines(str(path), 0, count)
 
 
-def load_pdf(path: Path, workers: int | None = None, max_bytes: int | None = None) -> Document:
-    """Load a born-digital PDF report.
+def load_pdf(
+    path: Path,
+    workers: int | None = None,
+    max_bytes: int | None = None,
+    ocr: Tesseract | None = None,
+) -> Document:
+    """Load a PDF report: its text layer, and its scanned pages by OCR when
+    ``ocr`` is given.
+
+    A page with no text layer (see :func:`has_no_text_layer`) is read by
+    Tesseract when ``ocr`` is given (a finding per page says how long it
+    took and how sure Tesseract was, another lists the figures it was
+    unsure of); without ``ocr`` it is left out and a finding names it and
+    says that ``--ocr`` reads it.
 
     :param path: the PDF.
-    :param workers: processes to read pages with (default: one per CPU; a
-        short document is read in this process).
+    :param workers: processes to read pages with, and Tesseract processes
+        at once (default: one per CPU; a short document is read in this
+        process).
     :param max_bytes: the most text (UTF-8 bytes) the document may hold;
         ``None`` for no limit.
-    :return: the document; every block carries its 1-based ``page``.
+    :param ocr: Tesseract, from :func:`cikg.load.ocr.find_tesseract`;
+        ``None`` to leave scanned pages unread.
+    :return: the document; every block carries its 1-based ``page``; its
+        ``findings`` name pages without a text layer (left unread, or read
+        by OCR) and its ``ocr_pages`` the pages OCR read.
+    :raises NeedsOcr: if no page has a text layer and ``ocr`` is ``None``
+        (the build skips the file; the message names ``--ocr``).
     :raises InputError: if the PDF is encrypted, truncated or unreadable,
-        has no text layer (it needs OCR first), or holds more than
-        ``max_bytes`` of text.
+        holds no text (nor any scanned page, or OCR read nothing), holds
+        more than ``max_bytes`` of text, or
+        Tesseract fails on a page.
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -274,24 +318,52 @@ def load_pdf(path: Path, workers: int | None = None, max_bytes: int | None = Non
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from exc
-    lines: list[str] = []
-    pages: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
-        for number, page_lines in enumerate(_read_pages(path, count, workers), start=1):
-            lines.extend(page_lines)
-            pages.extend([number] * len(page_lines))
-            lines.append("")
-            pages.append(number)
+        read = _read_pages(path, count, workers)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
     except (PDFSyntaxError, PSException, PdfminerException, MalformedPDFException) as exc:
         if b"/Encrypt" in data:
             raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
         raise InputError(path, f"is not a readable PDF (truncated or damaged?): {exc}") from exc
+    by_page = [page_lines for page_lines, _ in read]
+    scanned = [number for number, (_, scan) in enumerate(read, start=1) if scan]
+    findings: list[Finding] = []
+    if scanned and ocr is not None:
+        done = ocr_pages(path, [n - 1 for n in scanned], ocr, workers)
+        for number, page in zip(scanned, done, strict=True):
+            by_page[number - 1] = list(page.lines)
+            findings.extend(_ocr_findings(number, page, ocr))
+    elif scanned and not any(ln.strip() for page_lines in by_page for ln in page_lines):
+        raise NeedsOcr(
+            path,
+            f"has no text layer ({_scans_named(scanned, count)}): it needs OCR; "
+            f"build it with --ocr to read it (Tesseract: {INSTALL_HINT})",
+        )
+    else:
+        findings.extend(
+            Finding(
+                "needs-ocr",
+                f"page {number} has no text layer (a scanned image) and was skipped; "
+                "build with --ocr to read it",
+                page=number,
+            )
+            for number in scanned
+        )
+    lines: list[str] = []
+    pages: list[int] = []
+    for number, page_lines in enumerate(by_page, start=1):
+        lines.extend(page_lines)
+        pages.extend([number] * len(page_lines))
+        lines.append("")
+        pages.append(number)
     if not any(line.strip() for line in lines):
-        raise InputError(path, "has no text layer (scanned images only); it needs OCR first")
+        if scanned:
+            named = _scans_named(scanned, count)
+            raise InputError(path, f"has no text layer ({named}) and OCR read no text in it")
+        raise InputError(path, "has no text: nothing is written or drawn on its pages")
     size = sum(len(line.encode("utf-8")) + 1 for line in lines)
     if max_bytes is not None and size > max_bytes:
         raise InputError(path, size_message(size, max_bytes))
@@ -306,4 +378,41 @@ def load_pdf(path: Path, workers: int | None = None, max_bytes: int | None = Non
         blocks=paged,
         cover=cover,
         dropped_lines=sum(1 for i in dropped if lines[i].strip()),
+        findings=tuple(findings),
+        ocr_pages=tuple(scanned) if ocr is not None else (),
     )
+
+
+def _scans_named(numbers: Sequence[int], count: int) -> str:
+    """``"page 1 is a scanned image"``, ``"its 3 pages are scanned images"``,
+    ``"pages 2, 5 are scanned images"``."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]} is a scanned image"
+    if len(numbers) == count:
+        return f"its {count} pages are scanned images"
+    return f"pages {', '.join(map(str, numbers))} are scanned images"
+
+
+def _ocr_findings(number: int, page: OcrPage, ocr: Tesseract) -> list[Finding]:
+    """A finding saying a page was read by OCR, how long it took and how
+    sure Tesseract was; another listing the figures it was unsure of."""
+    out = [
+        Finding(
+            "ocr",
+            f"page {number} has no text layer and was read by OCR ({ocr.version}, "
+            f"{ocr.languages}, {ocr.dpi} dpi) in {page.seconds:.1f} s: {page.words} words, "
+            f"mean confidence {page.confidence:.0f}/100; check its figures against the scan",
+            page=number,
+        )
+    ]
+    if page.unsure:
+        listed = ", ".join(f"「{word}」 ({conf:.0f})" for word, conf in page.unsure[:20])
+        more = f" and {len(page.unsure) - 20} more" if len(page.unsure) > 20 else ""
+        out.append(
+            Finding(
+                "ocr-unsure",
+                f"page {number}: OCR was unsure of {listed}{more}; check them against the scan",
+                page=number,
+            )
+        )
+    return out
