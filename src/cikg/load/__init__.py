@@ -21,12 +21,16 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".html", ".h
 KNOWN_SUFFIXES = SUPPORTED_SUFFIXES
 
 
-def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
+def load_document(
+    path: Path, *, max_bytes: int | None = None, pdf_workers: int | None = None
+) -> Document:
     """Load one input file.
 
     :param path: a ``.txt``/``.md``, ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
     :param max_bytes: the most text (UTF-8 bytes of a PDF's text, bytes of a
         text file) a document may hold; ``None`` for no limit.
+    :param pdf_workers: processes to read a PDF's pages with (``None``: one
+        per CPU, see :func:`~cikg.load.pdf.load_pdf`).
     :return: the document.
     :raises UnsupportedInput: for any other suffix.
     :raises InputError: if the file cannot be read, decoded or parsed, or
@@ -34,7 +38,7 @@ def load_document(path: Path, *, max_bytes: int | None = None) -> Document:
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return load_pdf(path, max_bytes=max_bytes)
+        return load_pdf(path, workers=pdf_workers, max_bytes=max_bytes)
     if suffix in {".html", ".htm"}:
         return load_html(path, max_bytes=max_bytes)
     if suffix == ".docx":
