@@ -7,12 +7,19 @@ reported with file and line and its previous graph is left as it was; the
 build goes on with the others. ``KeyboardInterrupt`` stops the build. A file
 whose SHA-256 and cikg version match what the store holds is skipped. The
 curated ontology and reference graphs are reloaded on every build.
+
+With ``jobs`` above 1 the documents are read in that many worker processes
+(:mod:`cikg.jobs`) and written here exactly as a serial build writes them:
+one at a time, in input order, each after checking again whether the store
+already holds it and whether its hashed slugs collide with those of the
+documents before it. The store comes out the same.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
@@ -23,12 +30,14 @@ from pyoxigraph import Store
 from cikg import __version__
 from cikg.errors import CikgError, InputError
 from cikg.iris import IriMinter
+from cikg.jobs import Readers, WorkerSetup
 from cikg.load import KNOWN_SUFFIXES
 from cikg.reading import Outcome, Reading, Tools, read_document, unexpected_message
 from cikg.records import Finding
 from cikg.reference import Reference, load_reference
 from cikg.settings import BuildSettings
 from cikg.store import (
+    built_hashes,
     close_and_trim,
     drop_staging_graphs,
     find_report_by_sha,
@@ -129,6 +138,7 @@ def build(
     force: bool = False,
     on_result: Callable[[DocumentResult], None] | None = None,
     settings: BuildSettings | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build (or update) the store from input files.
 
@@ -141,32 +151,49 @@ def build(
         display).
     :param settings: limits (default: :class:`~cikg.settings.BuildSettings`'s
         defaults; the CLI reads them from ``CIKG_*`` variables).
+    :param jobs: processes to read documents in: 1 reads them in this
+        process; more start that many worker processes (at most one per
+        file; :mod:`cikg.jobs`) while this one writes, the same graphs in
+        the same order.
     :return: the per-file results. A document that cannot be read, or whose
         extraction raises any error (a bug included), is a ``FAILED`` result
         naming the file and place; the build goes on with the others and
         that document's graph stays as it was.
     :raises InputError: if a given path does not exist.
     :raises StoreError: if the store cannot be opened (e.g. a server holds it).
-    :raises CikgError: if the ontology cannot be read.
+    :raises CikgError: if the ontology cannot be read; if ``jobs`` is below 1;
+        if a worker process dies (killed, out of memory): the documents before
+        it are written, the build stops.
     """
+    if jobs < 1:
+        raise CikgError(f"jobs must be at least 1, not {jobs}")
     started = time.perf_counter()
     files = discover(list(paths))
+    workers = min(jobs, len(files))
     minter = minter or IriMinter()
-    reference = reference or load_reference(minter=minter)
     max_input_bytes = (settings or BuildSettings()).max_input_bytes
     store = open_store(store_dir)
     try:
         drop_staging_graphs(store, minter)
-        onto = replace_graph(store, minter.ontology_graph(), reference.ontology_quads)
-        ref = replace_graph(store, minter.reference_graph(), reference.reference_quads)
-        tools = Tools.from_reference(minter, reference, max_input_bytes)
-        reread = partial(read_document, tools=tools, is_built=_never)
-        results = []
-        for reading in _read_here(files, tools, store, force):
-            result = _write(store, reading, minter, force, reread)
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+        with ExitStack() as stack:
+            if workers > 1:  # start the workers first: each takes a second or two
+                built = frozenset() if force else built_hashes(store, __version__)
+                setup = WorkerSetup(minter.base, reference, max_input_bytes, built)
+                readers = stack.enter_context(Readers(workers, setup))
+                readings, reread = readers.in_order(files), readers.read
+            reference = reference or load_reference(minter=minter)
+            if workers <= 1:
+                tools = Tools.from_reference(minter, reference, max_input_bytes)
+                readings = _read_here(files, tools, store, force)
+                reread = partial(read_document, tools=tools, is_built=_never)
+            onto = replace_graph(store, minter.ontology_graph(), reference.ontology_quads)
+            ref = replace_graph(store, minter.reference_graph(), reference.reference_quads)
+            results = []
+            for reading in readings:
+                result = _write(store, reading, minter, force, reread)
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
         prune_shared_graph(store, minter.discovered_graph())
         store.flush()
     finally:
