@@ -24,7 +24,9 @@ read (at most ``jobs``).
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,7 +40,7 @@ from cikg.iris import IriMinter
 from cikg.reading import Outcome, Reading, Tools, read_document, unexpected_message
 from cikg.reference import Reference, load_reference
 
-__all__ = ["Readers", "WorkerSetup"]
+__all__ = ["Readers", "WorkerSetup", "can_spawn"]
 
 #: Documents sent to the workers ahead of the one the build writes next,
 #: per worker: enough that a worker rarely waits for the writer, few
@@ -95,6 +97,20 @@ def _read(path: Path, force: bool) -> Reading:  # pragma: no cover - runs in a w
     assert _WORKER is not None, "not a build worker process"
     built = frozenset() if force else _WORKER.built
     return read_document(path, _WORKER.tools, built.__contains__)
+
+
+def can_spawn() -> bool:
+    """Whether this process can spawn workers: a spawned process first
+    imports this one's ``__main__``, by module name (``python -m``, an
+    installed command) or by file, and dies at start when it has neither
+    (a script read from standard input, ``python - < script.py``).
+    An interactive session has no ``__main__`` file and needs none.
+    """
+    main = sys.modules["__main__"]
+    if getattr(main.__spec__, "name", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
 
 
 class Readers:

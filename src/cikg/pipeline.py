@@ -30,7 +30,7 @@ from pyoxigraph import Store
 from cikg import __version__
 from cikg.errors import CikgError, InputError
 from cikg.iris import IriMinter
-from cikg.jobs import Readers, WorkerSetup
+from cikg.jobs import Readers, WorkerSetup, can_spawn
 from cikg.load import KNOWN_SUFFIXES
 from cikg.reading import Outcome, Reading, Tools, read_document, unexpected_message
 from cikg.records import Finding
@@ -94,12 +94,15 @@ class BuildReport:
     :param reference_quads: quads written to ``graph/reference``.
     :param ontology_quads: quads written to ``graph/ontology``.
     :param seconds: wall time of the whole build.
+    :param workers: worker processes the documents were read in (1: none,
+        the build's own process read them).
     """
 
     results: tuple[DocumentResult, ...]
     reference_quads: int
     ontology_quads: int
     seconds: float
+    workers: int = 1
 
     @property
     def failed(self) -> tuple[DocumentResult, ...]:
@@ -154,7 +157,8 @@ def build(
     :param jobs: processes to read documents in: 1 reads them in this
         process; more start that many worker processes (at most one per
         file; :mod:`cikg.jobs`) while this one writes, the same graphs in
-        the same order.
+        the same order. A process that cannot spawn workers (a script read
+        from standard input, see :func:`~cikg.jobs.can_spawn`) reads them itself.
     :return: the per-file results. A document that cannot be read, or whose
         extraction raises any error (a bug included), is a ``FAILED`` result
         naming the file and place; the build goes on with the others and
@@ -169,7 +173,7 @@ def build(
         raise CikgError(f"jobs must be at least 1, not {jobs}")
     started = time.perf_counter()
     files = discover(list(paths))
-    workers = min(jobs, len(files))
+    workers = min(jobs, len(files)) if can_spawn() else 1
     minter = minter or IriMinter()
     max_input_bytes = (settings or BuildSettings()).max_input_bytes
     store = open_store(store_dir)
@@ -199,7 +203,7 @@ def build(
     finally:
         del store
     close_and_trim(store_dir)
-    return BuildReport(tuple(results), ref, onto, time.perf_counter() - started)
+    return BuildReport(tuple(results), ref, onto, time.perf_counter() - started, max(workers, 1))
 
 
 def _never(_sha256: str) -> bool:
