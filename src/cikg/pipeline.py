@@ -32,7 +32,7 @@ from cikg.errors import CikgError, InputError
 from cikg.iris import IriMinter
 from cikg.jobs import Readers, WorkerSetup, can_spawn
 from cikg.load import KNOWN_SUFFIXES
-from cikg.reading import Outcome, Reading, Tools, read_document, unexpected_message
+from cikg.reading import DocumentReader, Outcome, Reading, unexpected_message
 from cikg.records import Finding
 from cikg.reference import Reference, load_reference
 from cikg.settings import BuildSettings
@@ -185,13 +185,13 @@ def build(
                 setup = WorkerSetup(minter.base, reference, max_input_bytes, built)
                 readers = stack.enter_context(Readers(workers, setup))
                 readings, reread = readers.in_order(files), readers.read
-            reference = reference or load_reference(minter=minter)
+            curated = reference or load_reference(minter=minter)
             if workers <= 1:
-                tools = Tools.from_reference(minter, reference, max_input_bytes)
-                readings = _read_here(files, tools, store, force)
-                reread = partial(read_document, tools=tools, is_built=_never)
-            onto = replace_graph(store, minter.ontology_graph(), reference.ontology_quads)
-            ref = replace_graph(store, minter.reference_graph(), reference.reference_quads)
+                reader = DocumentReader(minter, lambda: curated, max_input_bytes)
+                readings = _read_here(files, reader, store, force)
+                reread = partial(reader.read, is_built=_never)
+            onto = replace_graph(store, minter.ontology_graph(), curated.ontology_quads)
+            ref = replace_graph(store, minter.reference_graph(), curated.reference_quads)
             results = []
             for reading in readings:
                 result = _write(store, reading, minter, force, reread)
@@ -211,7 +211,9 @@ def _never(_sha256: str) -> bool:
     return False
 
 
-def _read_here(files: Sequence[Path], tools: Tools, store: Store, force: bool) -> Iterator[Reading]:
+def _read_here(
+    files: Sequence[Path], reader: DocumentReader, store: Store, force: bool
+) -> Iterator[Reading]:
     """The serial build's readings: each file read in this process when the
     one before it is written, checked against the store as it is then."""
 
@@ -219,7 +221,7 @@ def _read_here(files: Sequence[Path], tools: Tools, store: Store, force: bool) -
         return find_report_by_sha(store, sha256, __version__) is not None
 
     for path in files:
-        yield read_document(path, tools, _never if force else is_built)
+        yield reader.read(path, _never if force else is_built)
 
 
 def _write(

@@ -1,7 +1,7 @@
 """One input file read into the quads of its graph, nothing written:
 load -> metadata -> extract -> link -> map.
 
-:func:`read_document` gives a :class:`Reading`: the document's quads, or
+:meth:`DocumentReader.read` gives a :class:`Reading`: the document's quads, or
 why there are none (skipped, failed, or unchanged since it was built). The
 serial build reads each file in its own process; ``--jobs N`` reads them
 in worker processes (:mod:`cikg.jobs`) and sends each :class:`Reading`
@@ -38,57 +38,44 @@ from cikg.segment import Segmenter
 
 __all__ = [
     "DocumentGraph",
+    "DocumentReader",
     "Outcome",
     "Reading",
     "Tools",
     "document_to_graph",
-    "read_document",
     "unexpected_message",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class Tools:
-    """What every document of a build is read with (made once per build, or
-    once per worker process).
+    """What the documents of a build are extracted with (made once per build,
+    or once per worker process: see :class:`DocumentReader`).
 
     :param minter: mints IRIs.
     :param reference: curated data.
     :param units: the units numbers may carry.
     :param segmenter: the jieba tokenizer with the curated names.
-    :param max_input_bytes: the most text a document may hold.
     :param orgs: finds organisation names.
-    :param pdf_workers: processes to read a PDF's pages with (``None``: one
-        per CPU; a build worker reads with 1, its siblings use the others).
     """
 
     minter: IriMinter
     reference: Reference
     units: UnitTable
     segmenter: Segmenter
-    max_input_bytes: int
     orgs: OrgFinder
-    pdf_workers: int | None = None
 
     @classmethod
-    def from_reference(
-        cls,
-        minter: IriMinter,
-        reference: Reference,
-        max_input_bytes: int,
-        pdf_workers: int | None = None,
-    ) -> Tools:
+    def from_reference(cls, minter: IriMinter, reference: Reference) -> Tools:
         """The tools over ``reference``: its units, a segmenter with its
-        names (about a second: jieba's dictionary) and an organisation finder."""
+        names (0.75 s: jieba's dictionary) and an organisation finder."""
         segmenter = Segmenter.from_reference(reference)
         return cls(
             minter,
             reference,
             UnitTable.from_quads(reference.reference_quads),
             segmenter,
-            max_input_bytes,
             org_finder(reference, segmenter),
-            pdf_workers,
         )
 
 
@@ -184,55 +171,91 @@ class Reading:
     seconds: float = 0.0
 
 
-def read_document(path: Path, tools: Tools, is_built: Callable[[str], bool]) -> Reading:
-    """Load ``path`` and, unless ``is_built`` says a graph was built from a
-    file with its hash, map it to the quads of its graph.
+class DocumentReader:
+    """Reads input files (:meth:`read`); the :class:`Tools` are made when a
+    first file needs them, once: not at all when every file is unchanged
+    (a build worker then only loads and hashes its files).
 
-    Hashed slugs are minted by a minter of the document's own (same base as
-    ``tools.minter``) and listed in the reading: the caller checks them
-    against the other documents' in input order
-    (:meth:`~cikg.iris.IriMinter.take_slugs`), wherever each was read.
-
-    :param path: an input file.
-    :param tools: what it is read with.
-    :param is_built: whether a graph built from a file with this SHA-256
-        (by this cikg version) is in the store.
-    :return: the reading. Nothing is raised for the document: an error cikg
-        raises on purpose, or any other (a bug), is a ``FAILED`` reading
-        whose message names the file and place.
+    :param minter: mints IRIs; each document gets a minter of its own with
+        the same base (see :meth:`read`).
+    :param reference: gives the curated data; called once, on first need.
+    :param max_input_bytes: the most text a document may hold.
+    :param pdf_workers: processes to read a PDF's pages with (``None``: one
+        per CPU; a build worker reads with 1, its siblings use the others).
     """
-    t0 = time.perf_counter()
-    minter = IriMinter(tools.minter.base)
-    sha256 = None
-    try:
-        doc = load_document(path, max_bytes=tools.max_input_bytes, pdf_workers=tools.pdf_workers)
-        sha256 = doc.sha256
-        if is_built(sha256):
-            return Reading(path, Outcome.UNCHANGED, sha256, seconds=time.perf_counter() - t0)
-        graph = document_to_graph(doc, replace(tools, minter=minter))
-    except UnsupportedInput as exc:
-        return Reading(path, Outcome.SKIPPED, message=str(exc))
-    except CikgError as exc:
-        message = str(exc)
-    except Exception as exc:  # a bug on one document must not stop the others
-        message = unexpected_message(path, exc)
-    else:
+
+    def __init__(
+        self,
+        minter: IriMinter,
+        reference: Callable[[], Reference],
+        max_input_bytes: int,
+        pdf_workers: int | None = None,
+    ) -> None:
+        self._minter = minter
+        self._reference = reference
+        self._max_input_bytes = max_input_bytes
+        self._pdf_workers = pdf_workers
+        self._tools: Tools | None = None
+
+    def tools(self) -> Tools:
+        """The tools, made on the first call.
+
+        :raises CikgError: if the curated data cannot be read.
+        """
+        if self._tools is None:
+            self._tools = Tools.from_reference(self._minter, self._reference())
+        return self._tools
+
+    def read(self, path: Path, is_built: Callable[[str], bool]) -> Reading:
+        """Load ``path`` and, unless ``is_built`` says a graph was built from a
+        file with its hash, map it to the quads of its graph.
+
+        Hashed slugs are minted by a minter of the document's own and listed
+        in the reading: the caller checks them against the other documents'
+        in input order (:meth:`~cikg.iris.IriMinter.take_slugs`), wherever
+        each was read.
+
+        :param path: an input file.
+        :param is_built: whether a graph built from a file with this SHA-256
+            (by this cikg version) is in the store.
+        :return: the reading. Nothing is raised for the document: an error
+            cikg raises on purpose, or any other (a bug), is a ``FAILED``
+            reading whose message names the file and place.
+        """
+        t0 = time.perf_counter()
+        minter = IriMinter(self._minter.base)
+        sha256 = None
+        try:
+            doc = load_document(
+                path, max_bytes=self._max_input_bytes, pdf_workers=self._pdf_workers
+            )
+            sha256 = doc.sha256
+            if is_built(sha256):
+                return Reading(path, Outcome.UNCHANGED, sha256, seconds=time.perf_counter() - t0)
+            graph = document_to_graph(doc, replace(self.tools(), minter=minter))
+        except UnsupportedInput as exc:
+            return Reading(path, Outcome.SKIPPED, message=str(exc))
+        except CikgError as exc:
+            message = str(exc)
+        except Exception as exc:  # a bug on one document must not stop the others
+            message = unexpected_message(path, exc)
+        else:
+            return Reading(
+                path,
+                Outcome.READ,
+                sha256,
+                graph,
+                slugs=minter.given_slugs(),
+                seconds=time.perf_counter() - t0,
+            )
         return Reading(
             path,
-            Outcome.READ,
+            Outcome.FAILED,
             sha256,
-            graph,
+            message=message,
             slugs=minter.given_slugs(),
             seconds=time.perf_counter() - t0,
         )
-    return Reading(
-        path,
-        Outcome.FAILED,
-        sha256,
-        message=message,
-        slugs=minter.given_slugs(),
-        seconds=time.perf_counter() - t0,
-    )
 
 
 def document_to_graph(doc: Document, tools: Tools) -> DocumentGraph:
