@@ -12,9 +12,12 @@ other quad must be identical.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -216,6 +219,51 @@ def test_a_script_read_from_standard_input_builds_serially(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["built", "built", "1"]
     assert "Traceback" not in run.stderr
+
+
+def _workers(pid: int) -> list[int]:
+    """The pool's worker processes among ``pid``'s children (not
+    multiprocessing's resource tracker)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = []
+    for child in children.read_text().split() if children.exists() else []:
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in cmdline:
+            found.append(int(child))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("delay", [0.0, 4.0], ids=["starting", "reading"])
+def test_a_worker_killed_stops_the_build_with_a_message(tmp_path, delay):
+    """A worker that dies (here SIGKILL, as the kernel's OOM killer sends),
+    as it starts or while it reads, stops the build: one error line naming a
+    document, exit code 1, and a store that opens, holding the documents
+    written before."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(4):  # twenty files for the workers to read: time to kill one
+        for key, seed in SEED_FILES.items():
+            shutil.copy(seed, folder / f"{n}-{key}.txt")
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "cikg.cli", "build", str(folder), "--store", str(store)]
+    build_process = subprocess.Popen(
+        [*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not (workers := _workers(build_process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers, "no worker process started"
+    time.sleep(delay)
+    os.kill(workers[0], signal.SIGKILL)
+    output, _ = build_process.communicate(timeout=120)
+    assert build_process.returncode == 1, output
+    assert "a worker process stopped while it was read" in output
+    assert "build it with --jobs 1 to see why" in output
+    assert set(open_store(store, read_only=True).named_graphs())  # opens, not half-written
 
 
 def test_jobs_below_1_is_an_error(tmp_path):

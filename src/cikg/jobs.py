@@ -164,7 +164,7 @@ class Readers:
         queued: deque[tuple[Path, Future[Reading]]] = deque()
         rest = iter(paths)
         for path in rest:
-            queued.append((path, self._pool.submit(_read, path, False)))
+            queued.append((path, self._submit(path, False, path)))
             if len(queued) >= self._ahead:
                 break
         return self._drain(queued, rest)
@@ -176,30 +176,49 @@ class Readers:
             path, future = queued.popleft()
             following = next(rest, None)
             if following is not None:
-                queued.append((following, self._pool.submit(_read, following, False)))
+                queued.append((following, self._submit(following, False, path)))
             yield _result(path, future)
 
     def read(self, path: Path) -> Reading:
         """Read ``path`` now, whatever the store held when the build started
         (``--force`` for this one file), and wait for it.
 
-        :raises CikgError: if the worker process died.
+        :raises CikgError: if a worker process died.
         """
-        return _result(path, self._pool.submit(_read, path, True))
+        return _result(path, self._submit(path, True, path))
+
+    def _submit(self, path: Path, force: bool, waiting: Path) -> Future[Reading]:
+        """Send ``path`` to the workers.
+
+        :param waiting: the document the build waits for, named if the pool
+            has broken (a worker died).
+        :raises CikgError: if a worker process died.
+        """
+        try:
+            return self._pool.submit(_read, path, force)
+        except BrokenProcessPool as exc:
+            raise _stopped(waiting, exc) from exc
 
 
 def _result(path: Path, future: Future[Reading]) -> Reading:
     """The reading ``future`` gives, or a ``FAILED`` one for an error that
     escaped the reading itself (its result could not be sent back).
 
-    :raises CikgError: if the worker process died.
+    :raises CikgError: if a worker process died.
     """
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise CikgError(
-            f"{path}: the worker process reading it stopped (killed, or out of memory?): "
-            f"{exc}; the documents before it are written; build it with --jobs 1 to see why"
-        ) from exc
+        raise _stopped(path, exc) from exc
     except Exception as exc:  # a bug on one document must not stop the others
         return Reading(path, Outcome.FAILED, message=unexpected_message(path, exc))
+
+
+def _stopped(path: Path, exc: BrokenProcessPool) -> CikgError:
+    """The error of a build whose worker process died while ``path`` was
+    being read or waited for."""
+    return CikgError(
+        f"{path}: a worker process stopped while it was read (killed, or out of memory?): "
+        f"{str(exc).rstrip('.')}; the documents before it are written; build it with "
+        "--jobs 1 to see why"
+    )
