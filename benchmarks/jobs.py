@@ -11,7 +11,7 @@ processes it reaped: CPU time summed, memory the largest process's).
 Writes ``benchmarks/jobs.md``. Run from the checkout with the venv active:
 
     python benchmarks/jobs.py                                # 10 editions, 2 rounds, --jobs 2
-    python benchmarks/jobs.py --editions 10 --rounds 3 --jobs 2
+    python benchmarks/jobs.py --editions 10 --rounds 3 --jobs 2 --pdfs ../shared/corpus/pdf
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ _NOTE = (
     "more); the build's own process writes every graph, one transaction at a time, in input "
     "order. So `--jobs` pays off on many documents; on a handful, or on a rebuild where nothing "
     "changed (the workers only load and hash the files), starting the workers costs more than "
-    "it saves."
+    "it saves. A worker reads a PDF's pages in one process, where a serial build splits a "
+    "PDF of 60 pages or more over the CPUs: on a few large PDFs the serial build is parallel "
+    "already."
 )
 
 
@@ -112,7 +114,7 @@ def _commit() -> str:
     return out.stdout.strip() or "unknown"
 
 
-def main(editions: int, rounds: int, jobs: int) -> str:
+def main(editions: int, rounds: int, jobs: int, pdfs: Path | None) -> str:
     load_start = os.getloadavg()[0]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,15 +123,20 @@ def main(editions: int, rounds: int, jobs: int) -> str:
         shutil.copytree(ROOT / "seeds", seeds)
         corpus = work / f"editions-{editions}"
         count = len(write_editions(ROOT / "seeds", corpus, editions))
-        table = []
-        for name, folder, docs in (
+        corpora = [
             ("seeds", seeds, len(list(seeds.glob("*.txt")))),
             (f"{editions} editions of the seeds", corpus, count),
-        ):
+        ]
+        if pdfs is not None and any(pdfs.glob("*.pdf")):
+            corpora.append(("PDF reports", pdfs, len(list(pdfs.glob("*.pdf")))))
+        table = []
+        for name, folder, docs in corpora:
             print(f"{name}:", flush=True)
             table += rows(name, docs, measure(folder, work, jobs, rounds), jobs)
     minutes = (time.perf_counter() - started) / 60
     command = f"python benchmarks/jobs.py --editions {editions} --rounds {rounds} --jobs {jobs}"
+    if pdfs is not None:
+        command += f" --pdfs {pdfs}"
     lines = [
         f"# `cikg build --jobs {jobs}` against the serial build",
         "",
@@ -161,7 +168,10 @@ if __name__ == "__main__":
     parser.add_argument("--editions", type=int, default=10, help="editions of the seeds (10)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of each build (2)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (2)")
+    parser.add_argument(
+        "--pdfs", type=Path, default=None, help="a folder of PDF reports to build too"
+    )
     args = parser.parse_args()
-    text = main(args.editions, args.rounds, args.jobs)
+    text = main(args.editions, args.rounds, args.jobs, args.pdfs)
     (HERE / "jobs.md").write_text(text, encoding="utf-8")
     print(text)
