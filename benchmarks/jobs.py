@@ -40,9 +40,10 @@ _NOTE = (
     "more); the build's own process writes every graph, one transaction at a time, in input "
     "order. So `--jobs` pays off on many documents; on a handful, or on a rebuild where nothing "
     "changed (the workers only load and hash the files), starting the workers costs more than "
-    "it saves. A worker reads a PDF's pages in one process, where a serial build splits a "
-    "PDF of 60 pages or more over the CPUs: on a few large PDFs the serial build is parallel "
-    "already."
+    "it saves. A worker reads a PDF's pages in one process (a serial build splits a PDF of 60 "
+    "pages or more over the CPUs); PDFs are slow to load even when unchanged (the file is "
+    "parsed to be hashed), which workers share. On this shared machine the ratios move with "
+    "the load other work puts on it: compare runs at a similar load average."
 )
 
 
