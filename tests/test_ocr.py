@@ -210,3 +210,17 @@ def test_tesseract_failing_on_a_page_names_the_file_and_page(scan):
         InputError, match=r"scan\.pdf \(page 1\): OCR failed: .*false failed \(exit 1\)"
     ):
         load_document(scan, ocr=failing)
+
+
+def test_ocr_in_build_workers_reads_as_the_serial_build(tmp_path, font, tesseract):
+    """--ocr --jobs 2: the workers get Tesseract, and a graph built without
+    --ocr is written again (not taken as unchanged by the writer)."""
+    pdf = mixed_pdf(tmp_path / "mixed.pdf", font)
+    text = tmp_path / "report.txt"
+    text.write_text(SCAN_TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    build([pdf, text], store, jobs=2)  # the scanned page left out
+    report = build([pdf, text], store, settings=BuildSettings(ocr=True), jobs=2)
+    assert report.workers == 2
+    assert [r.status for r in report.results] == [Status.BUILT, Status.UNCHANGED]
+    assert [f.page for f in report.results[0].findings if f.kind == "ocr"] == [2]

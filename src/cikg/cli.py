@@ -60,7 +60,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _run_build(paths: list[Path], store: Path, force: bool, ocr: bool = False) -> BuildReport:
+def _run_build(
+    paths: list[Path], store: Path, force: bool, jobs: int = 1, ocr: bool = False
+) -> BuildReport:
     settings = BuildSettings.from_env()
     if ocr:
         settings = replace(settings, ocr=True)
@@ -78,7 +80,7 @@ def _run_build(paths: list[Path], store: Path, force: bool, ocr: bool = False) -
         def advance(result: DocumentResult) -> None:
             progress.update(task, advance=1, description=result.path.name)
 
-        return build(files, store, force=force, on_result=advance, settings=settings)
+        return build(files, store, force=force, on_result=advance, settings=settings, jobs=jobs)
 
 
 _SUMMARY_COLUMNS = (
@@ -145,6 +147,7 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
     _out.print(
         f"reference graph {report.reference_quads} quads, ontology graph "
         f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"
+        + (f", read in {report.workers} worker processes" if report.workers > 1 else "")
     )
 
 
@@ -169,10 +172,21 @@ def build_command(
             "(apt-get install tesseract-ocr tesseract-ocr-chi-sim); also CIKG_OCR=1.",
         ),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Read documents in N worker processes (this one writes them, in order); "
+            "the store is the same as with 1.",
+        ),
+    ] = 1,
 ) -> None:
     """Build the knowledge graph from text, markdown, web-page, Word and PDF reports."""
     try:
-        report = _run_build(paths or [DEFAULT_SEEDS], store, force, ocr)
+        report = _run_build(paths or [DEFAULT_SEEDS], store, force, jobs, ocr)
     except CikgError as exc:
         raise _fail(str(exc)) from None
     _print_report(report, findings)

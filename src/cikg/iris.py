@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pyoxigraph import NamedNode
 
@@ -192,7 +193,40 @@ class IriMinter:
         key = normalise_key(text)
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:length]
         slug = f"{kind}-{digest}"
-        taken = self._slugs.setdefault((kind, slug), key)
-        if taken != key:
-            raise SlugCollision(f"{slug!r} stands for both {taken!r} and {key!r}")
+        self.take_slugs([(kind, slug, key)])
         return slug
+
+    def given_slugs(self) -> tuple[tuple[str, str, str], ...]:
+        """The slugs this minter has given out, in order, each ``(kind, slug,
+        key)`` with ``key`` the :func:`normalise_key` of the text it stands
+        for: what a build worker reports so that the build's own minter can
+        check them against every other document's (:meth:`take_slugs`).
+
+        >>> m = IriMinter()
+        >>> m.hashed_slug("org", "中国信息安全")
+        'org-0c8e978b'
+        >>> m.given_slugs()
+        (('org', 'org-0c8e978b', '中国信息安全'),)
+        """
+        return tuple((kind, slug, key) for (kind, slug), key in self._slugs.items())
+
+    def take_slugs(self, slugs: Iterable[tuple[str, str, str]]) -> None:
+        """Record slugs given out elsewhere (another minter's
+        :meth:`given_slugs`), in order, as if this minter had given them.
+
+        :param slugs: ``(kind, slug, key)`` triples.
+        :raises SlugCollision: at the first slug that already stands for
+            another key here; the ones before it stay recorded, as they do
+            when :meth:`hashed_slug` raises.
+
+        >>> m = IriMinter()
+        >>> m.take_slugs([("org", "org-0c8e978b", "中国信息安全")])
+        >>> m.take_slugs([("org", "org-0c8e978b", "another name")])
+        Traceback (most recent call last):
+        ...
+        cikg.iris.SlugCollision: 'org-0c8e978b' stands for both '中国信息安全' and 'another name'
+        """
+        for kind, slug, key in slugs:
+            taken = self._slugs.setdefault((kind, slug), key)
+            if taken != key:
+                raise SlugCollision(f"{slug!r} stands for both {taken!r} and {key!r}")

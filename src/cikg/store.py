@@ -37,6 +37,7 @@ from cikg.vocab import CIKG, PREFIXES
 __all__ = [
     "EXPORT_FORMATS",
     "QueryResult",
+    "built_hashes",
     "close_and_trim",
     "drop_staging_graphs",
     "export",
@@ -195,12 +196,33 @@ def find_report_by_sha(store: Store, sha256: str, version: str) -> str | None:
     """The graph of a report built from a file with this hash by this cikg
     version, or ``None``: such a file need not be built again."""
     for quad in store.quads_for_pattern(None, CIKG.sha256, Literal(sha256), None):
-        versions = store.quads_for_pattern(
-            quad.subject, CIKG.extractorVersion, Literal(version), quad.graph_name
-        )
-        if next(versions, None) is not None and isinstance(quad.graph_name, NamedNode):
+        if _built_by(store, quad, version) and isinstance(quad.graph_name, NamedNode):
             return quad.graph_name.value
     return None
+
+
+def built_hashes(store: Store, version: str) -> frozenset[str]:
+    """The hashes of every file a report in the store was built from by this
+    cikg version (:func:`find_report_by_sha` for all at once).
+
+    :param store: the store.
+    :param version: the cikg version.
+    :return: hex SHA-256 digests.
+    """
+    return frozenset(
+        quad.object.value
+        for quad in store.quads_for_pattern(None, CIKG.sha256, None, None)
+        if _built_by(store, quad, version) and isinstance(quad.graph_name, NamedNode)
+    )
+
+
+def _built_by(store: Store, sha_quad: Quad, version: str) -> bool:
+    """Whether the report ``sha_quad`` gives the hash of was built by this
+    cikg version (its graph says so)."""
+    versions = store.quads_for_pattern(
+        sha_quad.subject, CIKG.extractorVersion, Literal(version), sha_quad.graph_name
+    )
+    return next(versions, None) is not None
 
 
 def query(store: Store, sparql: str) -> QueryResult:

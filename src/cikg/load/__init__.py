@@ -23,13 +23,19 @@ KNOWN_SUFFIXES = SUPPORTED_SUFFIXES
 
 
 def load_document(
-    path: Path, *, max_bytes: int | None = None, ocr: Tesseract | None = None
+    path: Path,
+    *,
+    max_bytes: int | None = None,
+    pdf_workers: int | None = None,
+    ocr: Tesseract | None = None,
 ) -> Document:
     """Load one input file.
 
     :param path: a ``.txt``/``.md``, ``.html``/``.htm``, ``.docx`` or ``.pdf`` file.
     :param max_bytes: the most text (UTF-8 bytes of a PDF's text, bytes of a
         text file) a document may hold; ``None`` for no limit.
+    :param pdf_workers: processes to read a PDF's pages with (``None``: one
+        per CPU, see :func:`~cikg.load.pdf.load_pdf`).
     :param ocr: Tesseract (:func:`cikg.load.ocr.find_tesseract`) to read a
         PDF's scanned pages with; ``None`` leaves them unread (a finding
         names them).
@@ -41,7 +47,7 @@ def load_document(
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return load_pdf(path, max_bytes=max_bytes, ocr=ocr)
+        return load_pdf(path, workers=pdf_workers, max_bytes=max_bytes, ocr=ocr)
     if suffix in {".html", ".htm"}:
         return load_html(path, max_bytes=max_bytes)
     if suffix == ".docx":
