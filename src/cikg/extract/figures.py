@@ -872,7 +872,6 @@ class _Reader:
                 if _is_identifier(q, after):
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
                     return False  # 12309中国检察网, 12345热线: a number in a name
-                verb_phrase = lead_text
                 subject = (
                     counted_noun(after, subject, q, ctx)
                     if unit in COUNTING_UNITS or unit is None
@@ -880,7 +879,7 @@ class _Reader:
                 )
                 from_after = bool(subject)
                 if from_after and first:
-                    self.state.counted_by = verb_phrase
+                    self.state.counted_by = lead_text  # the next items' verb phrase
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (
@@ -1112,8 +1111,11 @@ class _Reader:
             return False
         raw = display_form(_MARKER_RE.sub("", lead_text[: each.start()])).strip(" ，,")
         lead = read_lead(raw, self.ctx.subjects)
-        subject = raw[raw.find(lead.subject[:2]) :] if lead.subject[:2] in raw else raw
-        subject = subject if "、" in subject else raw
+        # the list from where the lead's subject starts (after a time or an area:
+        # 2021年，贵州、重庆…), or all of it when read_lead kept only its last item
+        # (行政村通光纤、通4G比例 -> 通4G比例)
+        start = raw.find(lead.subject[:2]) if lead.subject else -1
+        subject = raw[start:] if start >= 0 and "、" in raw[start:] else raw
         parts = len(re.findall(r"、|和|及|与", subject)) + 1
         split = enumerated_items(subject, parts, self.ctx.subjects) if parts > 1 else None
         if split is None:
@@ -1125,15 +1127,15 @@ class _Reader:
         # and theirs
         cut = items[0].find(items[1][:1], 1) if items[1][:1] else -1
         opening = items[0][:cut] if cut > 0 else ""
-        figures = []
+        each_item = []
         for item in items:
             region = self.ctx.subjects.region_of(item)
             name = prefix + (opening + item.removeprefix(opening) if not region else "") + suffix
             label = count_label(name.removeprefix("的"), q.unit, self.ctx.subjects)
             if problem_with(label, q.unit, self.ctx.subjects):
                 return False
-            figures.append((label, item if region else lead.area))
-        for label, area in figures:
+            each_item.append((label, item if region else lead.area))
+        for label, area in each_item:
             self.emit_quantity(label, q, q.unit, period, area=area, source=period_source)
         return True
 
