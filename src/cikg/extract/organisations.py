@@ -180,6 +180,11 @@ class OrgFinder:
     def find(self, text: str) -> list[OrgName]:
         """The organisations ``text`` names, in order, without overlaps.
 
+        A unit of a curated body is named in full (国务院反垄断委员会); a body
+        named by its level only takes the place before it (贵州省…，省大数据局
+        -> 贵州省大数据局); a committee and a government named together are two
+        (山东省委省政府 -> 山东省委, 山东省人民政府).
+
         >>> from cikg.reference import load_reference
         >>> finder = default_finder(load_reference())
         >>> [o.name for o in finder.find("工业和信息化部、国家数据局等九部门联合印发")]
