@@ -136,3 +136,17 @@ def test_recall_of_policies_and_citations(gold_score):
     assert s.found["non_policy_title"] == s.total["non_policy_title"]
     assert s.found["policy"] >= 5
     assert s.found["citation"] >= 25
+
+
+def test_reports_of_a_curated_series_have_an_english_name(store):
+    """From the series' English name and the edition or year (#19: English mode)."""
+    rows = query(
+        store,
+        "SELECT ?r ?l WHERE { ?r a cikg:Report ; rdfs:label ?l FILTER(lang(?l) = 'en') }",
+    )
+    names = {r["r"].value.rsplit("/", 1)[-1]: r["l"].value for r in rows}
+    assert names == {
+        "cnnic-55": "Statistical Report on China's Internet Development, 55th edition",
+        "cnnic-46": "Statistical Report on China's Internet Development, 46th edition",
+        "digital-china-2024": "Digital China Development Report (2024)",
+    }

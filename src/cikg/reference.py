@@ -43,12 +43,14 @@ class ReportSeries:
     :param slug_prefix: the slug prefix of its reports (``cnnic``).
     :param labels: normalised titles that name it (prefLabel and altLabels).
     :param publishers: IRIs of its publishers.
+    :param english: its English name (``skos:prefLabel`` @en), or ``""``.
     """
 
     iri: NamedNode
     slug_prefix: str
     labels: frozenset[str]
     publishers: tuple[NamedNode, ...]
+    english: str = ""
 
 
 #: The suffixes of the names of China's administrative divisions whose
@@ -383,7 +385,15 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
                 key=lambda o: o.value,
             )
         )
-        series.append(ReportSeries(s, prefix, labels, pubs))  # type: ignore[arg-type]
+        english = next(
+            (
+                q.object.value
+                for q in store.quads_for_pattern(s, SKOS.prefLabel, None)
+                if getattr(q.object, "language", None) == "en"
+            ),
+            "",
+        )
+        series.append(ReportSeries(s, prefix, labels, pubs, english))  # type: ignore[arg-type]
     series.sort(key=lambda x: x.slug_prefix)
     rules = _wording_rules(store)
     return Reference(

@@ -77,6 +77,31 @@ def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD.integer)
 
 
+def english_title(series: str, edition: int | None, year: int | None) -> str:
+    """A report's English name from its series' (the curated ``skos:prefLabel``
+    @en) and its edition or year; ``""`` when either is missing.
+
+    >>> english_title("Statistical Report on China's Internet Development", 55, None)
+    "Statistical Report on China's Internet Development, 55th edition"
+    >>> english_title("Digital China Development Report", None, 2024)
+    'Digital China Development Report (2024)'
+    >>> english_title("", 46, None)
+    ''
+    """
+    if not series:
+        return ""
+    if edition is not None:
+        suffix = (
+            "th"
+            if 10 <= edition % 100 <= 20
+            else {1: "st", 2: "nd", 3: "rd"}.get(edition % 10, "th")
+        )
+        return f"{series}, {edition}{suffix} edition"
+    if year is not None:
+        return f"{series} ({year})"
+    return ""
+
+
 def document_to_quads(
     doc: Document,
     meta: ReportMetadata,
@@ -120,6 +145,8 @@ def document_to_quads(
     series = next((s for s in ref.series if s.iri.value == meta.series), None)
     if series is not None:
         add((report, SCHEMA.isPartOf, series.iri))
+        if english := english_title(series.english, meta.edition, meta.year):
+            add((report, RDFS.label, Literal(english, language="en")))
     if meta.scope is not None and (region := ref.region(meta.scope)) is not None:
         add((report, DCTERMS.spatial, region))
     for name in meta.publishers:
