@@ -151,6 +151,12 @@ class Readers:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if isinstance(exc, CikgError) and isinstance(exc.__cause__, BrokenProcessPool):
+            # a worker died: the others are stopped, not left reading (an orphan
+            # would keep the build's output open after it has exited)
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                if process.is_alive():
+                    process.kill()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def in_order(self, paths: Sequence[Path]) -> Iterator[Reading]:
