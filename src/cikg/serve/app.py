@@ -254,6 +254,15 @@ async def _read_request(request: Request, settings: ServeSettings) -> dict[str, 
     return params
 
 
+def _local_iri(path: str) -> str | None:
+    """The IRI ``/id/{path}`` (and ``/download/{path}``) stand for, or ``None``
+    when ``path`` is empty, climbs with ``..`` or makes no IRI."""
+    iri = ID_BASE + path
+    if not path or ".." in path.split("/") or not is_iri(iri):
+        return None
+    return iri
+
+
 def create_app(
     store: Store,
     settings: ServeSettings | None = None,
@@ -434,8 +443,8 @@ def create_app(
         twin = next((ext for ext in _TWINS if path.endswith(ext)), None)
         if twin:
             path = path[: -len(twin)]
-        iri = ID_BASE + path
-        if not path or ".." in path.split("/") or not is_iri(iri):
+        iri = _local_iri(path)
+        if iri is None:
             return PlainTextResponse("not an IRI of this graph", status_code=400)
         lang = _lang(request)
         try:
@@ -470,8 +479,8 @@ def create_app(
         ext = next((f.name for f in _DOWNLOADS if path.endswith("." + f.name)), None)
         if ext:
             path = path[: -len(ext) - 1]
-        iri = ID_BASE + path
-        if not path or ".." in path.split("/") or not is_iri(iri):
+        iri = _local_iri(path)
+        if iri is None:
             return PlainTextResponse("not an IRI of this graph", status_code=400)
         lang = _lang(request)
         try:
