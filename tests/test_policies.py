@@ -442,6 +442,18 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
                 ("济南市人民政府", False),
             ],
         ),
+        # a source named by the words that attribute to it, however bare (news, 2023)
+        ("据海关统计，2022年上海跨境电商进出口", [("海关", False)]),
+        ("另据易观千帆数据显示，2019年", [("易观千帆", False)]),
+        ("对公众开放使用。中金公司称，2023年", [("中金公司", False)]),
+        ("生态。天风证券指出，数字人民币", [("天风证券", False)]),
+        ("作用进一步提升。IDC数据显示，2021年", [("IDC", False)]),
+        # but no person, generic word, method or place there
+        ("黄平透露，接下来", []),
+        ("官方表示，该报告", []),
+        ("据不完全统计，截至", []),
+        ("商务大数据监测显示，2021年", []),
+        ("据北京统计，全市", []),
     ],
 )
 def test_organisations_by_structure(text, names, finder):

@@ -246,6 +246,10 @@ class OrgFinder:
                     m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
                 )
             )
+        for a, b in self._attributed(text):
+            # 据海关统计: a source too bare for its structure, where no other name is
+            if not any(x < b and a < y for x, y in [*taken, *structural]):
+                found.append(OrgName(display_form(text[a:b]), a, b, False, None))
         for span in structural:
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 name = display_form(text[span[0] : span[1]])
@@ -292,6 +296,48 @@ class OrgFinder:
                 name = display_form(place.name + text[start + 1 : m.end("body")])
                 out.append((start, m.end("body"), name))
         return out
+
+    def _attributed(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the sources a text attributes its statements to, by the
+        words that attribute (据海关统计, 另据易观千帆数据显示, 中金公司称,
+        天风证券指出, IDC 数据显示): names too short or too bare for their
+        structure alone (a company's short name, a brand, an acronym).
+
+        The name between the cue words must be proper: a Latin name, a
+        company's short name (…证券, …股份, …科技), a proper noun (jieba's
+        ``nt``/``nz``/``j``/``ns``, or a person-tagged word inside a longer
+        name: 易观 | 千帆) and nothing else than nouns; never a person
+        (黄平透露), a region, a generic word (官方, 调研, 不完全) or an
+        event (发布会)."""
+        spans: list[tuple[int, int]] = []
+        for m in _ATTRIBUTED_RE.finditer(text):
+            group = "by" if m["by"] is not None else "says"
+            if self._is_source_name(m[group]):
+                spans.append((m.start(group), m.end(group)))
+        return spans
+
+    def _is_source_name(self, name: str) -> bool:
+        if _NOT_AN_ORG_RE.search(name) or _CLAUSE_WORDS_RE.search(name):
+            return False
+        if _LATIN_NAME_RE.match(name):
+            return True
+        cuts = {t.start for t in self.segmenter.tokens(name)} | {len(name)}
+        if any(
+            m.kind == "region" and m.start == 0 and m.end == len(name)
+            for m in self.scanner.find(name, cuts)
+        ):
+            return False  # 据北京统计: a place, not a body
+        words = self.segmenter.tagged(name)
+        if any(w.word in _TITLE_WORDS for w in words):
+            return False  # 上海市商务委副主任申卫华: a person
+        if any(w.tag not in _SOURCE_TAGS for w in words):
+            return False  # 不完全 (d), 商务大数据 (a), 上个月的运营 (t)
+        if name.endswith(_SHORT_COMPANY_HEADS) and len(name) > 2:
+            return True
+        persons = [w for w in words if w.tag in {"nr", "nrfg", "nrt"}]
+        if persons and len(words) == 1:
+            return False  # 黄平透露
+        return any(w.tag in _PROPER_TAGS for w in words)
 
     @staticmethod
     def _alias(text: str, end: int) -> str | None:
@@ -469,6 +515,24 @@ _SOURCE_END_RE = re.compile(
 
 
 _CLAUSE_WORDS_RE = re.compile(r"[的了是在对把被将和与及等]|以上|以下")
+#: Words that attribute what follows to a source, before (据…统计) or after
+#: (…数据显示, …指出) its name: a name there is a source, however bare.
+_ATTRIBUTED_RE = re.compile(
+    r"(?:(?:另|又)?据|根据|依据)(?P<by>[^，。；：、\s“”‘’《》（）()]{2,14}?)"
+    r"(?:统计|数据显示|显示|公告|测算|监测|调查|报道|消息)"
+    r"|(?:^|(?<=[，。；：！？\s”]))(?P<says>[^，。；：、\s“”‘’《》（）()]{2,12}?)"
+    r"(?:数据显示|统计显示|监测显示|调查显示|称|指出|透露)"
+)
+_LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z&.]{1,11}$")
+#: Endings of a company's short name (天风证券, 御银股份, 宇信科技).
+_SHORT_COMPANY_HEADS = ("公司", "集团", "证券", "股份", "科技", "银行", "资本", "基金")
+#: Tags a source's name may hold: nouns and proper nouns, an idiom-like brand part.
+_SOURCE_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "nrt", "nrfg", "j", "eng", "i", "l"})
+#: Words of a person's title: a name with one is a person's (副主任申卫华).
+_TITLE_WORDS = frozenset(
+    {"总书记", "书记", "主任", "副主任", "局长", "副局长", "司长", "副司长", "部长", "副部长",
+     "负责人", "专家", "教授", "院士", "总经理", "董事长", "分析师", "记者", "主席", "总裁"}
+)  # fmt: skip
 #: An edition or a session (第55次, 第十三届), not a body.
 _ORDINAL_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*[次期届版号]")
 #: An industry (通信业, 软件产业, 制造行业), not a body; a company's 实业/置业/物业 is one.
