@@ -623,3 +623,67 @@ def test_a_body_that_opens_the_subject_is_no_companys(ctx):
     labels = [f[0] for f in _facts(text, about_weibo)]
     assert not any(label.startswith("微博互联网法院") for label in labels)
     assert "微博用户规模" in labels
+
+
+def test_a_part_after_qizhong_names_what_its_whole_belongs_to(ctx):
+    """46th report (2020): 其中提供服务者人数 is the sharing economy's, as the
+    participants it is a part of; 农村网民规模 after 网民规模 names its whole."""
+    facts = _facts(
+        "2019年我国共享经济参与者人数约8亿，其中提供服务者人数约7800万，同比增长4%。", ctx
+    )
+    assert [(f[0], f[1]) for f in facts] == [
+        ("共享经济参与者人数", Decimal("800000000")),
+        ("共享经济提供服务者人数", Decimal("78000000")),
+        ("共享经济提供服务者人数同比增长率", Decimal("4")),
+    ]
+    facts = _facts("截至2024年12月，我国网民规模达11.08亿人，其中农村网民规模达3.13亿人。", ctx)
+    assert [f[0] for f in facts] == ["网民规模", "农村网民规模"]
+    # a list after 其中 is no part of the figure before it (CAC 2021)
+    facts = _facts("其中电子社保卡领用人数超过5亿人，已开通459个渠道、62项全国服务。", ctx)
+    assert not any(f[0].startswith("电子社保卡") and "服务" in f[0] for f in facts[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # two rates' gap in percentage points is labelled by both (46th and 55th reports)
+        (
+            "实物商品网上零售额43481亿元，同比增长14.3%，高于社会消费品零售总额同比增速"
+            "25.7个百分点。",
+            [
+                "实物商品网上零售额",
+                "实物商品网上零售额同比增长率",
+                "实物商品网上零售额增速高于社会消费品零售总额增速",
+            ],
+        ),
+        (
+            "农村地区非网民占非网民总体的比例为54.4%，高于全国农村人口比例20.6个百分点。",
+            [
+                "农村地区非网民占非网民总体的比例",
+                "农村地区非网民占比高于全国农村人口比例",
+            ],
+        ),
+        # and no figure when the sentence states no rate before it (CAICT 2021)
+        (
+            "2020年我国算力规模达到135EFlops，高于全球增速约16个百分点。",
+            ["算力规模"],
+        ),
+        # 同比名义增长 is a growth over the year, not a 同 cut off (CAICT 2022)
+        (
+            "2021年，我国数字产业化规模达到8.4万亿元，同比名义增长11.9%。",
+            ["数字产业化规模", "数字产业化规模同比增长率"],
+        ),
+        # 环比 with the period compared with (55th report)
+        (
+            "美团无人机日均订单量环比节前周末时段增长超1100%。",
+            ["美团无人机日均订单量环比增长率"],
+        ),
+        # a report that says the figures is no part of what they measure (news, 2023)
+        (
+            "业绩报告显示，三大运营商2023年上半年收入9832亿元，净利润近1088亿元。",
+            ["三大运营商收入", "三大运营商净利润"],
+        ),
+    ],
+)
+def test_gaps_comparisons_and_sources_in_labels(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

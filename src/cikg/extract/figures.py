@@ -132,10 +132,20 @@ _COMPANY_ANAPHORA = ("该公司", "本公司", "公司", "该集团", "集团")
 #: A clause that only names a source: 据中证报报道, 另据南京日报报道, 数据显示.
 _SOURCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:另|又)?据|根据|依据)[^，,；;]{0,30}?(?:报道|显示|介绍|统计|消息|数据|测算|监测|发布)"
-    r"[^，,；;]{0,2}[，,]?\s*$|^\s*(?:数据|统计|监测|调查|报告)显示[，,]?\s*$"
+    r"[^，,；;]{0,2}[，,]?\s*$"
+    r"|^\s*[\u4e00-\u9fffA-Za-z]{0,8}?(?:数据|统计|监测|调查|报告|公告|财报)显示[，,：:]?\s*$"
     # a speaker: 上海市商务委员会主任朱民介绍，… says who speaks, not what is measured
     r"|^[^，,；;]{2,30}?(?:介绍|表示|透露|指出|称|说)[，,：:]?\s*$"
 )
+#: A rate compared with another rate right before percentage points: the gap
+#: between them (高于全球增速, 快于社会消费品零售总额同比增速, 低于全国平均水平).
+#: Not one compared with a time (高于上年同期 2 个百分点 is a change over the year).
+_GAP_RE = re.compile(
+    r"(?P<verb>高于|低于|快于|慢于)(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
+    r"(?P<other>[^，,；;]{2,24}?)\s*(?:约|近|超过?)?\s*$"
+)
+#: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
+_GAP_RATE_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$|(?:比例|比重|占比|率|水平)$")
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
 #: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
@@ -283,6 +293,7 @@ class _State:
     carried: Period | None = None  # the sentence's last period that goes on to the next
     from_period: Period | None = None  # the period a 由 A 提高到 B of the sentence started at
     said: list[str] = field(default_factory=list)  # labels of the sentence's figures so far
+    parts: dict[str, str] = field(default_factory=dict)  # 其中 parts' labels -> with their whole
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
@@ -485,6 +496,64 @@ class _Reader:
             return ""
         return thing
 
+    def gap_label(self, gap: re.Match[str]) -> str:
+        """The label of a gap between two rates, in percentage points: the
+        rate the sentence stated last, 高于 or 低于, and the rate it is
+        compared with (实物商品网上零售额同比增长 14.3%，高于社会消费品零售总额同比
+        增速 25.7 个百分点 -> 实物商品网上零售额增速高于社会消费品零售总额增速;
+        农村地区非网民…比例为 54.4%，高于全国农村人口比例 20.6 个百分点 ->
+        农村地区非网民占比高于全国农村人口比例); "" when
+        either is no rate (算力保持 55% 的高位增长 states none)."""
+        other = gap["other"].strip()
+        last = self.state.last
+        if not last or not _GAP_RATE_RE.search(other) or self.state.last_unit != "percent":
+            return ""
+        verb = "高于" if gap["verb"] in {"高于", "快于"} else "低于"
+        growth = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
+        if growth.search(last):
+            left = growth.sub("", last) + "增速"
+            other = growth.sub("增速", other)
+        elif growth.search(other):
+            return ""  # a level's gap to a growth: two kinds of rate
+        else:  # 农村地区非网民占非网民总体的比例 -> 农村地区非网民占比
+            left = re.sub(r"占[^占]{1,20}?的?(?:比例|比重)$", "占比", last)
+        return f"{left}{verb}{other}"
+
+    def part_of_whole(self, label: str, offset: int) -> str:
+        """``label`` of a part after 其中, with what the whole's label says it
+        belongs to: 共享经济参与者人数约 8 亿，其中提供服务者人数约 7800 万 ->
+        共享经济提供服务者人数. The part is the first figure after 其中, the
+        whole the figure just before it, measured by the same word (人数, 数量 …);
+        what it belongs to is the words before the whole's last noun, a noun
+        phrase none of whose words the part's label holds. ``label`` as it is
+        otherwise (农村网民规模 after 网民规模 misses nothing)."""
+        sentence = self.text[_sentence_start(self.text, offset) : offset]
+        at = sentence.rfind("其中")
+        if (
+            at < 0
+            or not self.state.said
+            or not any(ch.isdigit() for ch in sentence[:at])
+            or any(ch.isdigit() for ch in sentence[at:])
+        ):
+            return label  # the part is the first figure after 其中, its whole the last before
+        whole = self.state.said[-1]
+        measure = _TOPIC_HEAD_RE.search(whole)
+        if not whole or measure is None or not label.endswith(measure.group()):
+            return label
+        segmenter = self.ctx.subjects.segmenter
+        words = segmenter.tagged(whole[: measure.start()])
+        if len(words) < 2 or not words[-1].tag.startswith("n") or words[-1].word in label:
+            return label  # 网民规模 -> 农村网民规模: the part names its whole itself
+        owner = whole[: words[-1].start]
+        if (
+            len(owner) < 2
+            or not words[-2].tag.startswith(("n", "j"))
+            or _LIST_SEP_RE.search(owner)
+            or any(w.word in label for w in words[:-1] if len(w.word) > 1)
+        ):
+            return label
+        return owner + label
+
     def opening_company(self, clause: str) -> str:
         """The curated company a clause opens with (中国移动 6 月客户总数为 …),
         :data:`_SEVERAL` when it opens a list of them (中国电信、中国移动、中国联通
@@ -592,6 +661,7 @@ class _Reader:
             self.state.enumerated_over = None
             self.state.change_base = ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
+            self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before
             if self.state.previous is not None:
@@ -631,6 +701,8 @@ class _Reader:
                     self.state.period, self.state.period_source = self.ctx.default_period, "report"
                     now = self.ctx.default_period
                 self.read_ranks(clause, sentence.start)
+                if not in_clause and _SOURCE_CLAUSE_RE.match(self.text[clause.start : clause.end]):
+                    continue  # 业绩报告显示，…: who says it, not what is measured
                 if not in_clause:
                     lead = self.text[clause.start : clause.end]
                     self.state.frame = frame_of(lead, self.ctx.subjects) or self.state.frame
@@ -758,6 +830,16 @@ class _Reader:
             if scope:
                 self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
                 continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中
+            gap = _GAP_RE.search(lead) if q.unit == "percentage_point" else None
+            if gap is not None:
+                # 同比增长 14.3%，高于社会消费品零售总额同比增速 25.7 个百分点: how far
+                # apart two rates are, labelled by both
+                label = self.gap_label(gap)
+                if label:
+                    self.emit_quantity(label, q, q.unit, period, area=None, source=period_source)
+                else:
+                    self.finding("gap", f"{q.text} in {self.clause_text(clause)!r}: a gap")
+                continue
             if _THRESHOLD_BEFORE_RE.search(text[clause.start : q.start]) and (
                 q.qualifier in {"以上", "以下", "及以上", "及以下"}
                 or after.lstrip().startswith("之间")
@@ -1320,6 +1402,15 @@ class _Reader:
                 label = _joined(owner, _BARE_OPENER_RE.sub("", label))
             else:
                 problem = f"{label!r} names no thing measured"
+        if not problem and not self.ctx.subjects.is_indicator(label):
+            if base and label.startswith(base):  # the change of a part: the part's label
+                part = self.state.parts.get(base) or self.part_of_whole(base, offset)
+                label, base = part + label[len(base) :], part
+            else:
+                part = self.part_of_whole(label, offset)
+                if part != label:
+                    self.state.parts[label] = part
+                label = part
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
             self.finding("no-subject", f"{value_text}: {problem}")
