@@ -218,7 +218,9 @@ class GraphStoreClient:
                 **kwargs,  # type: ignore[arg-type]
             )
         except httpx2.ConnectError as exc:
-            raise TargetRefused(f"cannot connect to {self.endpoint}: {exc}") from exc
+            raise TargetRefused(
+                f"{method} {graph}: cannot connect to {self.endpoint}: {exc}"
+            ) from exc
         except httpx2.TransportError as exc:
             raise TargetLost(
                 f"{method} {graph} at {self.endpoint}: no answer ({type(exc).__name__}: {exc})"
