@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from cikg.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["build", "serve", "query", "export", "stats", "evaluate", "indicators"]
+COMMANDS = ["build", "serve", "query", "export", "publish", "stats", "evaluate", "indicators"]
 runner = CliRunner()
 
 

@@ -7,6 +7,7 @@
      +-- OcrUnavailable        --ocr asked for, but Tesseract or its language data is missing
      +-- StoreError            the store cannot be opened, written or read
      +-- QueryError            a SPARQL query is malformed or not allowed
+     +-- PublishError          a target store cannot be reached, or refuses what is sent
 
 Third-party errors (pyoxigraph's ``OSError``/``SyntaxError``, YAML errors,
 decoding errors) are wrapped where they are raised, so callers catch these.
@@ -21,6 +22,7 @@ __all__ = [
     "InputError",
     "NeedsOcr",
     "OcrUnavailable",
+    "PublishError",
     "QueryError",
     "StoreError",
     "UnsupportedInput",
@@ -75,3 +77,9 @@ class StoreError(CikgError):
 
 class QueryError(CikgError):
     """A SPARQL query is malformed or not allowed; the message is the parser's."""
+
+
+class PublishError(CikgError):
+    """A target store (``cikg publish --to``) cannot be reached, asks for
+    credentials, or refuses a request; the message names the URL and what
+    the target answered."""

@@ -175,6 +175,12 @@ class IriMinter:
         """``graph/ontology``: vocabulary, DSD and SHACL shapes."""
         return NamedNode(f"{self.base}graph/ontology")
 
+    def published_graph(self) -> NamedNode:
+        """``graph/published``: kept by ``cikg publish`` in the store it
+        publishes to (never in the build's store), the content hash of
+        each graph it last sent there (``cikg:contentHash``)."""
+        return NamedNode(f"{self.base}graph/published")
+
     # slugs -----------------------------------------------------------------
     def hashed_slug(self, kind: str, text: str, length: int = 8) -> str:
         """A stable slug ``{kind}-{hash}`` for a discovered entity.

@@ -90,7 +90,7 @@ CIKG_TERMS = frozenset(
         "columnHeader",
         "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
         "measureKind", "basePopulation", "englishLabelSource", "curationStatus",
-        "wordingPattern", "wordingReplacement",
+        "wordingPattern", "wordingReplacement", "contentHash",
     }
 )  # fmt: skip
 
