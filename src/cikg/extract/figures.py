@@ -120,7 +120,7 @@ _GROWTH_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
 _BARE_AMOUNT_RE = re.compile(
     r"^(?:实现|平均|累计|全年|年)?(?:营业收入|营收|主营业务收入|收入|利润总额|利润|净利润|"
     r"交易额|交易金额|交易笔数|销售额|成交额|营业额|用工人数|从业人数|出口额|进口额|投资额|"
-    r"产值|增加值|线上交易额)$"
+    r"产值|增加值|线上交易额|注册资本|融资额|融资金额)$"
 )
 _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 #: 目前/当前: the document's own date.
@@ -655,6 +655,8 @@ class _Reader:
                 replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
                 for q in find_quantities(s_text, self.ctx.units)
                 if not self.in_title(q.start + sentence.start)
+                # 工业 300 强企业, 世界 500 强: a ranking's name, part of the subject
+                and not (q.unit is None and s_text.startswith("强", q.end))
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
             self.state.enumerated, self.state.pending_clause = "", ""
@@ -693,6 +695,8 @@ class _Reader:
                         continue  # X 年以来 with no date it runs to
                     self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
+                    if since is not None:
+                        continue  # 2019 年以来，清理…: the span of its own sentence only
                     if not self.attributive(p, clause, quantities) and not _is_event_day(p):
                         self.state.carried = self.state.period
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
