@@ -19,6 +19,8 @@ from starlette.testclient import TestClient
 
 from cikg.serve import create_app
 from cikg.serve.downloads import COLUMNS
+from cikg.serve.names import Names
+from cikg.serve.numbers import UnitWords, format_quantity
 from cikg.serve.pages import ID_BASE
 from cikg.store import query
 from cikg.vocab import PREFIXES
@@ -1015,6 +1017,58 @@ def test_an_observation_page_states_its_figure_for_people(client, store):
     path = "/id/" + target[len(ID_BASE) :]
     assert '<strong>11.5 亿个</strong> <small class="status">目标值</small>' in figure(path)
     assert '<small class="status">target</small>' in figure(path + "?lang=en")
+
+
+_QUDT = "http://qudt.org/vocab/unit/"
+
+
+def test_units_are_written_with_the_words_the_ontology_gives(store):
+    """Unit words are data (ontology/reference/units.ttl: cikg:unitWord,
+    cikg:unitWordOne, cikg:unitWordJoined), read from the served store."""
+    names = Names(store)
+    people = names.unit_words(_QUDT + "INDIV")
+    assert people == UnitWords("人", "people", "person")
+    users = ("1108000000", _QUDT + "INDIV")
+    assert format_quantity(*users, "zh", words=people) == "11.08 亿人"
+    assert format_quantity(*users, "en", words=people) == "1.108 billion people"
+    assert format_quantity("1", _QUDT + "INDIV", "en", words=people) == "1 person"
+    percent = names.unit_words(_QUDT + "PERCENT")
+    assert percent.joined
+    assert format_quantity("78.6", _QUDT + "PERCENT", "en", words=percent) == "78.6%"
+    gigabytes = names.unit_words(_QUDT + "GigaBYTE")
+    assert format_quantity("50000", _QUDT + "GigaBYTE", "zh", words=gigabytes) == "5 万 GB"
+    points = names.unit_words(ID_BASE + "unit/percentage-point")
+    assert format_quantity("1.1", "", "zh", words=points) == "1.1 个百分点"
+    assert format_quantity("1", "", "en", words=points) == "1 percentage point"
+    count = names.unit_words(_QUDT + "NUM")
+    assert (
+        format_quantity("600", "", "zh", words=count),
+        format_quantity("600", "", "en", words=count),
+    ) == ("600 个", "600")
+    # a unit without words is written with its labels
+    times = names.unit_words(ID_BASE + "unit/times")
+    assert times == UnitWords("倍", "times (multiple)")
+
+
+def test_a_unit_word_added_to_the_data_is_used():
+    """The words are read, not kept in code: a unit of a small store gets
+    the words its triples give."""
+    store = Store()
+    unit = NamedNode(ID_BASE + "unit/head")
+    word, one = (
+        NamedNode(PREFIXES["cikg"] + "unitWord"),
+        NamedNode(PREFIXES["cikg"] + "unitWordOne"),
+    )
+    for predicate, literal in (
+        (word, Literal("头", language="zh")),
+        (word, Literal("head of livestock", language="en")),
+        (one, Literal("head", language="en")),
+    ):
+        store.add(Quad(unit, predicate, literal))
+    words = Names(store).unit_words(unit.value)
+    assert format_quantity("120000000", unit.value, "zh", words=words) == "1.2 亿头"
+    assert format_quantity("1", unit.value, "en", words=words) == "1 head"
+    assert format_quantity("3", unit.value, "en", words=words) == "3 head of livestock"
 
 
 # -- downloads for analysts (#19 item 7) ---------------------------------------------------------

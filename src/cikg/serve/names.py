@@ -32,6 +32,7 @@ from functools import cached_property
 
 from pyoxigraph import Literal, NamedNode, Store
 
+from cikg.serve.numbers import UnitWords
 from cikg.vocab import PREFIXES
 
 __all__ = ["Names", "blank_name", "clean_label", "compact", "natural_key"]
@@ -41,6 +42,7 @@ _LABELS = (
     PREFIXES["rdfs"] + "label",
     PREFIXES["dcterms"] + "title",
 )
+_CIKG = PREFIXES["cikg"]
 #: The longest citation text kept in its name (the rest is on its page).
 _CITATION_CHARS = 30
 #: A citation's own marker at the start of its text: ¹³⁹, [61], 41.
@@ -279,6 +281,42 @@ class Names:
                 r["s"] or "", _Made(_edition, (r["series"],), (year.group(1) if year else "",))
             )
         return made
+
+    @cached_property
+    def _unit_words(self) -> dict[str, UnitWords]:
+        """Unit IRI -> its words, from ``cikg:unitWord`` (@zh, @en),
+        ``cikg:unitWordOne`` (@en) and ``cikg:unitWordJoined``
+        (``ontology/reference/units.ttl``)."""
+        found: dict[str, dict[str, str]] = {}
+        for prop, key in (("unitWord", ""), ("unitWordOne", "_one")):
+            for q in self.store.quads_for_pattern(None, NamedNode(_CIKG + prop), None):
+                if isinstance(q.object, Literal) and q.object.language:
+                    lang = q.object.language.split("-")[0].lower()
+                    found.setdefault(q.subject.value, {}).setdefault(lang + key, q.object.value)
+        joined = {
+            q.subject.value
+            for q in self.store.quads_for_pattern(None, NamedNode(_CIKG + "unitWordJoined"), None)
+            if isinstance(q.object, Literal) and q.object.value == "true"
+        }
+        return {
+            unit: UnitWords(w.get("zh", ""), w.get("en", ""), w.get("en_one", ""), unit in joined)
+            for unit, w in found.items()
+        }
+
+    def unit_words(self, unit: str) -> UnitWords:
+        """How a figure in ``unit`` writes it after the number: the
+        ontology's words for the unit, else its names (labels) in both
+        languages; no words for ``""`` (no unit).
+
+        :param unit: the unit's IRI (``http://qudt.org/vocab/unit/INDIV``) or ``""``.
+        :returns: e.g. ``UnitWords(zh="人", en="people", en_one="person")``.
+        """
+        if not unit:
+            return UnitWords("", "")
+        words = self._unit_words.get(unit)
+        if words is None:
+            words = UnitWords(self.name(unit, "zh"), self.name(unit, "en"))
+        return words
 
     def labels(self, iri: str) -> dict[str, str]:
         """The labels of ``iri`` by language (empty if it has none)."""

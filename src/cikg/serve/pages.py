@@ -372,7 +372,7 @@ class Pages:
                 unit,
                 lang,
                 row["qualifier"],
-                fallback=self.names.name(unit, lang) if unit else "",
+                self.names.unit_words(unit),
             ),
             "period": format_period(row["period"], lang) if row["period"] else "",
             "status": status_words(row["status"], lang)
