@@ -417,7 +417,7 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     assert users, related.rows
     _, period, value, report = users[0]
     assert period == [(None, "Dec 2024")]  # the latest national figure, for people
-    assert re.search(r'title="Internet users · China · [^"]*: 11\.08 ?亿', related.html)
+    assert re.search(r'title="Internet users · China · [^"]*: 1\.108 billion people"', related.html)
     assert value[0][0].startswith("/id/obs/") and value[0][1] == "1.108 billion people"
     assert report[0][0].startswith("/id/report/")
     # the passages that mention it, with the name they use marked (title or short name)
@@ -750,7 +750,7 @@ def test_an_observation_linking_here_is_named_by_what_it_says(client):
     ) in observations
     english = client.get(f"{USERS}?page={start.group(1)}&lang=en", headers={"accept": BROWSER})
     titles = [text for _, text in dict(_incoming(english.text))[indicator]]
-    assert "Internet users · China · 2024-12: 11.08 亿人" in titles
+    assert "Internet users · China · 2024-12: 1.108 billion people" in titles
 
 
 @pytest.mark.parametrize(

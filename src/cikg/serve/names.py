@@ -7,7 +7,8 @@ Predicates and classes have labels too: cikg's in ``ontology/cikg.ttl``,
 other vocabularies' in ``ontology/external-labels.ttl``. The kinds that
 carry no label get a name made from what the graph says about them:
 
-- an observation, by what it states: 网民规模 · 中国 · 2024-12：11.08 亿人;
+- an observation, by what it states: 网民规模 · 中国 · 2024-12：11.08 亿人
+  (in English its value in words: … 2024-12: 1.108 billion people);
 - a passage, footnote or caption-less table, by its report and place:
   第55次…报告 · 第 12 页 / 第 1459 行 / 注 41;
 - a citation, by its report and its text: 第55次…报告 · 来源：工业和信息化部;
@@ -32,7 +33,7 @@ from functools import cached_property
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from cikg.serve.numbers import UnitWords
+from cikg.serve.numbers import UnitWords, format_quantity, to_decimal
 from cikg.vocab import PREFIXES
 
 __all__ = ["Names", "blank_name", "clean_label", "compact", "natural_key"]
@@ -115,8 +116,11 @@ class _Made:
 
 def _observation(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     """网民规模 · 中国 · 2024-12：11.08 亿人: indicator, area, period, then
-    the value as written (the normalised value when the text gave none)."""
-    value = texts[0]
+    the value: in Chinese as written (the normalised value when the text
+    gave none), in English in words (Internet users · China · 2024-12:
+    1.108 billion people)."""
+    written, english = texts
+    value = english if lang == "en" and english else written
     parts = [p for p in names if p]
     return " · ".join(parts) + (("：" if lang == "zh" else ": ") + value if value else "")
 
@@ -224,19 +228,27 @@ class Names:
         """IRI -> how to name it, for the resources without a label."""
         made: dict[str, _Made] = {}
         for r in self._rows(
-            """SELECT ?s ?ind ?area ?period ?text ?value WHERE { ?s a qb:Observation
+            """SELECT ?s ?ind ?area ?period ?text ?value ?unit ?qualifier WHERE {
+                 ?s a qb:Observation
                  OPTIONAL { ?s cikg:indicator ?ind } OPTIONAL { ?s sdmx-dimension:refArea ?area }
                  OPTIONAL { ?s sdmx-dimension:refPeriod ?period }
                  OPTIONAL { ?s cikg:valueText ?text } OPTIONAL { ?s sdmx-measure:obsValue ?value }
-               } ORDER BY ?s ?ind ?area ?period ?text ?value"""
+                 OPTIONAL { ?s sdmx-attribute:unitMeasure ?unit }
+                 OPTIONAL { ?s cikg:valueQualifier ?qualifier }
+               } ORDER BY ?s ?ind ?area ?period ?text ?value ?unit ?qualifier"""
         ):
-            made.setdefault(
-                r["s"] or "",
-                _Made(
-                    _observation,
-                    (r["ind"], r["area"], r["period"]),
-                    (r["text"] or r["value"] or "",),
-                ),
+            if r["s"] in made:
+                continue
+            value, unit = r["value"] or "", r["unit"] or ""
+            english = (
+                format_quantity(value, unit, "en", r["qualifier"], self.unit_words(unit))
+                if to_decimal(value) is not None
+                else ""
+            )
+            made[r["s"] or ""] = _Made(
+                _observation,
+                (r["ind"], r["area"], r["period"]),
+                (r["text"] or value, english),
             )
         for r in self._rows(
             """SELECT ?s ?report ?page ?line ?marker ?table WHERE { ?s prov:wasQuotedFrom ?report

@@ -255,7 +255,7 @@ class Pages:
             "path": local_href(iri),
             "evidence": self._evidence(iri, lang)
             if PREFIXES["qb"] + "Observation" in types
-            else self._mentions(iri)
+            else self._mentions(iri, lang)
             if PREFIXES["cikg"] + "Policy" in types
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
@@ -311,12 +311,11 @@ class Pages:
 
     def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         rows = self._rows(
-            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle ?valueText
+            f"""SELECT ?from ?text ?line ?page ?report ?valueText
                    ?citation ?citationText ?url
             WHERE {{ <{iri}> prov:wasDerivedFrom ?from ; cikg:valueText ?valueText .
               ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
               OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
-              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
               OPTIONAL {{ <{iri}> cikg:citation ?citation .
                           ?citation cikg:text ?citationText
                           OPTIONAL {{ ?citation schema:url ?url }} }}
@@ -325,25 +324,27 @@ class Pages:
         for row in rows:
             if not (row["url"] or "").startswith(("http://", "https://")):
                 row["url"] = None  # only web links are clickable (no javascript: from a document)
+            row["reportTitle"] = self.names.name(row["report"] or "", lang)
         return _marked(rows)
 
-    def _mentions(self, iri: str) -> list[dict[str, str | None]]:
+    def _mentions(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         """The passages that mention a policy, the name they use marked (its
-        title or a short name: 十四五规划) (at most 50)."""
+        title or a short name: 十四五规划) (at most 50), each with its report's
+        name in ``lang``."""
         rows = self._rows(
-            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle
+            f"""SELECT ?from ?text ?line ?page ?report
                    (GROUP_CONCAT(DISTINCT ?name; separator="\\n") AS ?names)
             WHERE {{ <{iri}> cikg:mentionedIn ?from .
               {{ <{iri}> dcterms:title ?name }} UNION {{ <{iri}> skos:altLabel ?name }}
               ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
               OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
-              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
-            }} GROUP BY ?from ?text ?line ?page ?report ?reportTitle
+            }} GROUP BY ?from ?text ?line ?page ?report
             ORDER BY ?report ?line LIMIT 50"""
         )
         for row in rows:
             names = sorted((row.pop("names") or "").split("\n"), key=len, reverse=True)
             row["valueText"] = next((n for n in names if n and n in (row["text"] or "")), None)
+            row["reportTitle"] = self.names.name(row["report"] or "", lang)
         return _marked(rows)
 
     def _figure(self, iri: str, lang: str) -> dict[str, str] | None:
