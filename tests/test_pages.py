@@ -25,6 +25,9 @@ from cikg.serve.pages import ID_BASE
 from cikg.store import query
 from cikg.vocab import PREFIXES
 
+from .english_mode import CJK as _CJK
+from .english_mode import english_labels, page_of_each_type
+
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 USERS = "/id/indicator/internet-users"
 _CN = ID_BASE + "region/CN"
@@ -375,7 +378,14 @@ class _Shown:
         return [row[i] for row in self.rows]
 
 
+def _unmarked(html: str) -> str:
+    """``html`` without the ``<span lang="zh">`` around the Chinese an English
+    page keeps (its text stays)."""
+    return re.sub(r'<span lang="zh">([^<]*)</span>', r"\1", html)
+
+
 def _cell(html: str) -> list[tuple[str | None, str]]:
+    html = _unmarked(html)
     links = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")?>([^<]*)</a>', html)
     if links:
         return [(href, unescape(label)) for href, label in links]
@@ -670,7 +680,7 @@ def test_an_observation_page_says_reference_area_and_passed_by_in_words(client):
 
 def _incoming(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """(predicate IRI, [(href, text)]) per group of the incoming links shown."""
-    part = page[page.index('<h2 id="incoming">') :]
+    part = _unmarked(page[page.index('<h2 id="incoming">') :])
     return [
         (prop, re.findall(r'<li><a href="([^"]+)">([^<]*)</a></li>', items))
         for prop, items in re.findall(
@@ -809,7 +819,7 @@ def test_search_results_say_what_each_one_is(client, q, href, zh, en):
         page = client.get("/search", params={"q": q, "lang": lang}, headers={"accept": BROWSER})
         row = re.search(
             rf'<li><a href="{re.escape(href)}">[^<]*</a> <small class="type">([^<]*)</small>',
-            page.text,
+            _unmarked(page.text),
         )
         assert row and kind in row.group(1).split(" · "), (lang, row and row.group(1))
     found = client.get("/search", params={"q": q, "format": "json"}).json()["results"]
@@ -820,7 +830,7 @@ def test_english_search_names_results_in_english_and_shows_the_label_that_matche
     page = client.get("/search", params={"q": "网民规模", "lang": "en"}).text
     assert (
         f'<li><a href="{USERS}">Internet users</a> <small class="type">Indicators</small>'
-        ' <small class="muted">matched: 网民规模</small></li>'
+        ' <small class="muted">matched: <span lang="zh">网民规模</span></small></li>'
     ) in page
 
 
@@ -1298,3 +1308,87 @@ def test_every_page_two_hops_from_home_is_there_and_names_its_links_in_words(
     assert any(url.startswith("/list/") for url in visited)  # the lists, one hop away
     assert any(url.startswith("/id/obs/") for url in visited)  # the headline charts' points
     assert not bad_links, bad_links[:20]
+
+
+# -- English mode (#19 item 9) ----------------------------------------------------------------------
+
+_ZH_SPAN = re.compile(r'<span lang="zh">.*?</span>', re.S)
+
+
+@dataclass
+class _Share:
+    """Link texts of a page (after its nav; not a chart's points, whose
+    text is a tooltip): ``links`` all of them, ``chinese``
+    those with Chinese; ``labelled`` those to a resource with an English
+    label, ``shown_chinese`` those of them showing Chinese that is not in
+    the English label itself (.中国 domain names is English with a Chinese
+    domain in it); ``unmarked`` link texts with Chinese outside a
+    ``lang="zh"`` element."""
+
+    links: int = 0
+    chinese: int = 0
+    labelled: int = 0
+    shown_chinese: int = 0
+    unmarked: tuple[str, ...] = ()
+
+
+def chinese_share(page: str, english: dict[str, list[str]]) -> _Share:
+    """How much of a page's link text is Chinese (see :class:`_Share`)."""
+    share = _Share()
+    unmarked = []
+    for attributes, inner in _LINK.findall(page[page.index("</nav>") :]):
+        found = re.search(r'\bhref="([^"]*)"', attributes)
+        text = unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        if found is None or not text or "<circle" in inner:  # a chart's point: no link text
+            continue
+        share.links += 1
+        chinese = _CJK.search(text) is not None
+        share.chinese += chinese
+        if chinese and _CJK.search(unescape(re.sub(r"<[^>]+>", "", _ZH_SPAN.sub("", inner)))):
+            unmarked.append(text)
+        href = unescape(found.group(1))
+        labels = english.get(ID_BASE + href[4:].split("?")[0].split("#")[0], [])
+        if href.startswith("/id/") and labels:
+            share.labelled += 1
+            share.shown_chinese += chinese and not any(_CJK.search(label) for label in labels)
+    share.unmarked = tuple(unmarked)
+    return share
+
+
+def test_english_pages_show_english_labels_and_mark_the_chinese_they_keep(client, store):
+    """#19: in English mode, < 10 % of the links to things with an English
+    label show Chinese, on every page type; the Chinese an English page keeps
+    (a policy title, a caption, a citation as written) is marked lang="zh".
+    The same measure on the Chinese pages finds Chinese, so it can fail."""
+    english = english_labels(store)
+    shares = {}
+    for kind, path in page_of_each_type(store).items():
+        url = path + ("&" if "?" in path else "?") + "lang="
+        response = client.get(url + "en", headers={"accept": BROWSER})
+        assert response.status_code == 200, kind
+        shares[kind] = share = chinese_share(response.text, english)
+        assert share.shown_chinese < 0.1 * share.labelled or share.labelled == 0, (kind, share)
+        assert share.unmarked == (), (kind, share.unmarked[:5])
+        if share.labelled >= 10:  # the Chinese page of the same thing shows Chinese
+            chinese_page = client.get(url + "zh", headers={"accept": BROWSER}).text
+            zh = chinese_share(chinese_page, english)
+            assert zh.shown_chinese > 0.5 * zh.labelled, (kind, zh)
+    pages_with_labelled_links = [k for k, s in shares.items() if s.labelled >= 10]
+    assert set(pages_with_labelled_links) >= {
+        "home", "indicator", "organisation", "region", "report", "search", "list",
+    }  # fmt: skip
+
+
+def test_english_names_an_observation_by_its_value_in_words_and_a_report_by_its_english_title(
+    client,
+):
+    page = client.get("/id/region/CN-BJ?lang=en", headers={"accept": BROWSER}).text
+    assert ".中国 domain names · Beijing · 2024-12: 22,284" in unescape(
+        re.sub(r"<[^>]+>", "", page)
+    )
+    policy = "/id/policy/ai-generated-content-labelling-measures?lang=en"
+    evidence = client.get(policy, headers={"accept": BROWSER}).text
+    assert (
+        '<a href="/id/report/digital-china-2024">Digital China Development Report (2024)</a>'
+        in (evidence)
+    )

@@ -45,6 +45,7 @@ from cikg.serve.chart import readings_to_chart
 from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
 from cikg.serve.front import Front
 from cikg.serve.graph import ID_BASE, local_href, select_rows
+from cikg.serve.language import mark_chinese
 from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.numbers import format_period, format_quantity, status_words
 from cikg.serve.results import RDF_FORMATS
@@ -162,6 +163,7 @@ class Pages:
             loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html"])
         )
         self.env.globals["href"] = local_href
+        self.env.filters["zh"] = mark_chinese
         self.names = Names(store)
         self.front = Front(store, self.names, self.env)
         self.sections = Sections(store, self.names)
