@@ -3,8 +3,9 @@
 Usage: ``python benchmarks/pages.py [STORE_DIR]`` (default: a fresh build of
 ``seeds/`` in a temporary folder). Requests go through Starlette's in-process
 client, so the figures are render time without network. Each page type is
-requested seven times; the median is printed (the first request of a type
-is included, the result cache does not apply to pages).
+requested seven times in Chinese and seven times in English (``?lang=``);
+the median of each is printed (the first request of a type is included, the
+result cache does not apply to pages).
 """
 
 from __future__ import annotations
@@ -52,27 +53,45 @@ def page_urls(store) -> dict[str, str]:
     }
 
 
-def render_medians(store_dir: Path, repeat: int = REPEAT) -> list[tuple[str, str, int, int, float]]:
-    """Per page type: (type, URL, status, bytes, median render ms over ``repeat``)."""
+LANGS = ("zh", "en")
+
+
+def with_lang(url: str, lang: str) -> str:
+    """``url`` asking for ``lang`` (``?lang=`` or ``&lang=``)."""
+    return f"{url}{'&' if '?' in url else '?'}lang={lang}"
+
+
+def render_medians(
+    store_dir: Path, repeat: int = REPEAT
+) -> list[tuple[str, str, int, int, dict[str, float]]]:
+    """Per page type: (type, URL, status, bytes of the Chinese page, {lang:
+    median render ms over ``repeat``})."""
     store = open_store(store_dir, read_only=True)
     client = TestClient(create_app(store))
     rows = []
     for kind, url in page_urls(store).items():
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            response = client.get(url, headers={"accept": "text/html"})
-            times.append(time.perf_counter() - start)
-        median = statistics.median(times) * 1000
-        rows.append((kind, url, response.status_code, len(response.content), median))
+        medians: dict[str, float] = {}
+        status, size = 0, 0
+        for lang in LANGS:
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                response = client.get(with_lang(url, lang), headers={"accept": "text/html"})
+                times.append(time.perf_counter() - start)
+            medians[lang] = statistics.median(times) * 1000
+            if lang == "zh":
+                status, size = response.status_code, len(response.content)
+        rows.append((kind, url, status, size, medians))
     return rows
 
 
 def main(store_dir: Path) -> None:
-    print(f"| page type | example | status | bytes | median of {REPEAT} (ms) |")
-    print("|---|---|---|---|---|")
-    for kind, url, status, size, median in render_medians(store_dir):
-        print(f"| {kind} | `{url}` | {status} | {size} | {median:.1f} |")
+    print(f"| page type | example | status | bytes (zh) | median of {REPEAT}, zh (ms) | en (ms) |")
+    print("|---|---|---|---:|---:|---:|")
+    for kind, url, status, size, medians in render_medians(store_dir):
+        print(
+            f"| {kind} | `{url}` | {status} | {size} | {medians['zh']:.1f} | {medians['en']:.1f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -400,13 +400,15 @@ def pages_section(store_dir: Path) -> list[str]:
         "## 5. Pages",
         "",
         "Median render time of each linked-data page type, in process (Starlette's test "
-        "client, no network), 7 requests each.",
+        "client, no network), 7 requests each in Chinese and in English.",
         "",
-        "| page type | example | status | bytes | median ms |",
-        "|---|---|---|---|---|",
+        "| page type | example | status | bytes (zh) | median ms, zh | en |",
+        "|---|---|---|---|---|---|",
     ]
-    for kind, url, status, size, median in render_medians(store_dir):
-        lines.append(f"| {kind} | `{url}` | {status} | {size:,} | {median:.1f} |")
+    for kind, url, status, size, medians in render_medians(store_dir):
+        lines.append(
+            f"| {kind} | `{url}` | {status} | {size:,} | {medians['zh']:.1f} | {medians['en']:.1f} |"
+        )
     return [*lines, ""]
 
 

@@ -11,17 +11,18 @@ loopback port (uvicorn in a thread, as ``tests/test_browser.py`` does) and
 drives Debian's chromium with Playwright. For each page type it writes
 ``docs/screenshots/<page>-<lang>.png`` (viewport 1280×900, the top of the
 page only; a JPEG at quality 70 instead when a PNG would exceed 250 KB) and
-then ``docs/screenshots/README.md``: per page, in English mode, the number
-of link texts and the share that contain Chinese characters, with the median
-server-side render time, and the images.
+then ``docs/screenshots/README.md``: per page, in English mode, the share of
+link texts with Chinese characters, over all links and over the links to a
+resource with an English label (the measure of #19, as
+``tests/test_pages.py`` and ``tests/test_browser.py`` take it), with the
+median server-side render time, and the images.
 
 What is counted: the HTML anchors with text after the site's ``<nav>`` (the
 nav holds the language switch, 中文 / English, and the site links), so
-chart points (SVG anchors without text) are not counted; links inside
-collapsed sections are. A link "contains Chinese" when its text has a Han
-character or CJK punctuation; the ones the server marks ``(untranslated)``
-(a label with no English form) are counted among them and also given
-apart.
+chart points (SVG anchors whose only text is a tooltip) are not counted;
+links inside collapsed sections are. A link "contains Chinese" when its
+text has a Han character, CJK punctuation or a full-width form. The pages
+and the English labels are those of ``tests/english_mode.py``.
 
 Render time: each page is requested through the ASGI app in process
 (Starlette's test client, no network, as ``benchmarks/pages.py``) seven
@@ -37,11 +38,12 @@ import shutil
 import socket
 import statistics
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import uvicorn
@@ -52,9 +54,11 @@ from starlette.testclient import TestClient
 from cikg.serve import create_app
 from cikg.serve.pages import ID_BASE
 from cikg.store import open_store
-from cikg.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the tests' measure: tests/english_mode.py
+from tests.english_mode import CJK, english_labels, page_of_each_type  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 900}
 MAX_PNG = 250 * 1024
@@ -68,16 +72,25 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 
-#: The link texts after the site's nav: HTML anchors only (a chart point is
-#: an SVG anchor with no text), whitespace collapsed, empty ones left out.
-_LINK_TEXTS = r"""() => {
+#: Per HTML anchor after the site's nav (a chart point is an SVG anchor):
+#: its href, its text (white space collapsed) and its text outside any
+#: element whose language (the nearest lang attribute) is Chinese.
+_LINKS = r"""() => {
   const nav = document.querySelector("body > nav");
   return Array.from(document.querySelectorAll("body a"))
     .filter((a) => a instanceof HTMLAnchorElement)
     .filter((a) => !(nav && (nav.contains(a) ||
       !(nav.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING))))
-    .map((a) => a.textContent.replace(/\s+/g, " ").trim())
-    .filter((text) => text.length > 0);
+    .map((a) => {
+      const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+      let outside = "";
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const lang = node.parentElement.closest("[lang]").getAttribute("lang");
+        if (!lang.startsWith("zh")) outside += node.nodeValue;
+      }
+      return [a.getAttribute("href") || "", a.textContent.replace(/\s+/g, " ").trim(), outside];
+    })
+    .filter(([, text]) => text.length > 0);
 }"""
 
 #: Whether 网 is drawn with a real glyph (unlike 民 and unlike the
@@ -98,15 +111,8 @@ _CJK_GLYPHS = r"""() => {
 
 
 def has_chinese(text: str) -> bool:
-    """Whether ``text`` has a Han character or CJK punctuation / full-width form."""
-    return any(
-        "\u3400" <= c <= "\u9fff"
-        or "\uf900" <= c <= "\ufaff"
-        or "\u3000" <= c <= "\u303f"
-        or "\uff00" <= c <= "\uffef"
-        or "\U00020000" <= c <= "\U0003134f"
-        for c in text
-    )
+    """Whether ``text`` has a Han character, CJK punctuation or a full-width form."""
+    return CJK.search(text) is not None
 
 
 @dataclass
@@ -114,49 +120,19 @@ class Shot:
     page: str  # the page type, also the file name's stem
     url: str  # without ?lang=
     files: dict[str, str]  # lang -> file name
-    links: int = 0
-    chinese: int = 0
-    untranslated: int = 0
-    unmarked: tuple[str, ...] = ()  # distinct Chinese link texts not marked (untranslated)
-    render_ms: float = 0.0
+    links: int = 0  # link texts (English page)
+    chinese: int = 0  # of which with Chinese
+    labelled: int = 0  # links to a resource with an English label
+    shown_chinese: int = 0  # of which showing Chinese that label has not
+    unmarked: int = 0  # link texts with Chinese outside a lang="zh" element
+    examples: tuple[str, ...] = ()  # distinct Chinese link texts
+    render_ms: dict[str, float] = field(default_factory=dict)  # lang -> median
     status: int = 0
 
 
 def page_urls(store: Store) -> dict[str, str]:
-    """One URL per page type: fixed examples, and an observation found in the
-    store (the latest national 网民规模 of the 55th report)."""
-    rows = list(
-        store.query(
-            f"""SELECT ?o WHERE {{
-                 ?o a qb:Observation ; cikg:indicator <{ID_BASE}indicator/internet-users> ;
-                    sdmx-dimension:refArea <{ID_BASE}region/CN> ;
-                    qb:dataSet <{ID_BASE}dataset/cnnic-55> ; cikg:periodEnd ?end
-               }} ORDER BY DESC(?end) ?o LIMIT 1""",
-            use_default_graph_as_union=True,
-            prefixes=PREFIXES,
-        )
-    )
-    if not rows:  # another store: any observation
-        rows = list(
-            store.query(
-                "SELECT ?o WHERE { ?o a qb:Observation } ORDER BY ?o LIMIT 1",
-                use_default_graph_as_union=True,
-                prefixes=PREFIXES,
-            )
-        )
-    observation = "/id/" + rows[0][0].value[len(ID_BASE) :]
-    return {
-        "home": "/",
-        "indicator": "/id/indicator/internet-users",
-        "observation": observation,
-        "policy": "/id/policy/ai-generated-content-labelling-measures",
-        "organisation": "/id/org/miit",
-        "region": "/id/region/CN-BJ",
-        "report": "/id/report/cnnic-55",
-        "search": "/search?q=网民",
-        "sparql": "/sparql",
-        "statistics": "/statistics",
-    }
+    """One URL per page type (``tests/english_mode.py``'s)."""
+    return page_of_each_type(store)
 
 
 def with_lang(url: str, lang: str) -> str:
@@ -200,8 +176,23 @@ def screenshot(page: Page, stem: str) -> str:
     return jpg.name
 
 
+def count_chinese(shot: Shot, links: list[list[str]], english: dict[str, list[str]]) -> None:
+    """Fill ``shot``'s counts from an English page's ``[href, text, text
+    outside lang="zh"]`` links; ``english``: IRI -> its English labels."""
+    shot.links = len(links)
+    shot.chinese = sum(has_chinese(text) for _, text, _ in links)
+    shot.unmarked = sum(has_chinese(outside) for _, _, outside in links)
+    shot.examples = tuple(dict.fromkeys(text for _, text, _ in links if has_chinese(text)))
+    for href, text, _ in links:
+        labels = english.get(ID_BASE + href[4:].split("?")[0].split("#")[0], [])
+        if href.startswith("/id/") and labels:
+            shot.labelled += 1
+            shot.shown_chinese += has_chinese(text) and not any(map(has_chinese, labels))
+
+
 def take(store: Store, chromium: str) -> list[Shot]:
     shots = [Shot(kind, url, {}) for kind, url in page_urls(store).items()]
+    english = english_labels(store)
     with serving(store) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         try:
@@ -218,17 +209,7 @@ def take(store: Store, chromium: str) -> list[Shot]:
                         raise RuntimeError("no CJK font: install fonts-noto-cjk")
                     shot.files[lang] = screenshot(page, f"{shot.page}-{lang}")
                     if lang == "en":
-                        texts = page.evaluate(_LINK_TEXTS)
-                        shot.links = len(texts)
-                        shot.chinese = sum(has_chinese(t) for t in texts)
-                        shot.untranslated = sum(
-                            has_chinese(t) and "(untranslated)" in t for t in texts
-                        )
-                        shot.unmarked = tuple(
-                            dict.fromkeys(
-                                t for t in texts if has_chinese(t) and "(untranslated)" not in t
-                            )
-                        )
+                        count_chinese(shot, page.evaluate(_LINKS), english)
                 context.close()
         finally:
             browser.close()
@@ -236,17 +217,17 @@ def take(store: Store, chromium: str) -> list[Shot]:
 
 
 def time_renders(store: Store, shots: list[Shot]) -> None:
-    """The median render time of each page in English, in process."""
+    """The median render time of each page in each language, in process."""
     client = TestClient(create_app(store))
     for shot in shots:
-        url = with_lang(shot.url, "en")
-        times = []
-        for _ in range(REPEAT):
-            start = time.perf_counter()
-            response = client.get(url, headers={"accept": "text/html"})
-            times.append(time.perf_counter() - start)
-        shot.status = response.status_code
-        shot.render_ms = statistics.median(times) * 1000
+        for lang in LANGS:
+            times = []
+            for _ in range(REPEAT):
+                start = time.perf_counter()
+                response = client.get(with_lang(shot.url, lang), headers={"accept": "text/html"})
+                times.append(time.perf_counter() - start)
+            shot.status = response.status_code
+            shot.render_ms[lang] = statistics.median(times) * 1000
 
 
 def percent(part: int, whole: int) -> str:
@@ -281,37 +262,43 @@ def write_readme(shots: list[Shot], store_dir: Path) -> None:
         "",
         "## English mode: Chinese link text and render time",
         "",
-        "Per page with `?lang=en`: the links after the site's nav (HTML anchors with text, so",
-        "neither the language switch nor chart points; links in collapsed sections count), how",
-        "many have a Chinese character in their text, and of those how many the page marks",
-        "`(untranslated)` (a label with no English form). *Unmarked* are the rest: Chinese",
-        "shown without that mark (#19 asks for under 10 % where English labels exist), with up",
-        "to three of their texts. Some text is Chinese by nature (a citation quoted as",
-        "written, the domain `.中国`); the count does not tell these apart.",
+        "Per page with `?lang=en`, the links after the site's nav (HTML anchors with text, so",
+        "neither the language switch nor chart points; links in collapsed sections count):",
         "",
-        f"Render time: the median of {REPEAT} requests for the English page through the ASGI",
-        "app in process (no network, no browser), on the machine that made the screenshots "
+        "- *links*, and *with Chinese*: how many have a Chinese character in their text (the raw",
+        "  share: policy titles and table captions have no English form, citations are quoted",
+        "  as written);",
+        "- *to English-labelled*: links to a resource with an English label (`skos:prefLabel`,",
+        "  `rdfs:label` or `dcterms:title` @en, not marked untranslated), and *showing Chinese*:",
+        "  how many of them show Chinese that the English label has not (#19 asks for under",
+        "  10 %; `tests/test_pages.py` and `tests/test_browser.py` assert it);",
+        '- *outside lang=zh*: links whose Chinese is not in an element with `lang="zh"` (the',
+        "  pages mark the Chinese they keep; the tests assert none).",
+        "",
+        f"Render time: the median of {REPEAT} requests per language through the ASGI app in",
+        "process (no network, no browser), on the machine that made the screenshots "
         f"({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} when it finished); "
-        "a rough figure, `benchmarks/pages.py` is the benchmark.",
+        "a rough figure, `benchmarks/pages.py` is the benchmark (`benchmarks/pages.md`).",
         "",
-        "| page | URL | links | with Chinese | of which (untranslated) | unmarked "
-        "| render, median (ms) | unmarked link texts |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| page | URL | links | with Chinese | to English-labelled | showing Chinese "
+        "| outside lang=zh | render zh / en (ms) | Chinese link texts (up to 2) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for s in shots:
-        unmarked = s.chinese - s.untranslated
-        examples = " · ".join(s.unmarked[:3]).replace("|", "\\|")
+        examples = " · ".join(s.examples[:2]).replace("|", "\\|")
         lines.append(
             f"| {s.page} | `{with_lang(s.url, 'en')}` | {s.links} | "
-            f"{s.chinese} ({percent(s.chinese, s.links)}) | {s.untranslated} | "
-            f"{unmarked} ({percent(unmarked, s.links)}) | {s.render_ms:.0f} | {examples} |"
+            f"{s.chinese} ({percent(s.chinese, s.links)}) | {s.labelled} | "
+            f"{s.shown_chinese} ({percent(s.shown_chinese, s.labelled)}) | {s.unmarked} | "
+            f"{s.render_ms['zh']:.0f} / {s.render_ms['en']:.0f} | {examples} |"
         )
     links = sum(s.links for s in shots)
     chinese = sum(s.chinese for s in shots)
-    untranslated = sum(s.untranslated for s in shots)
+    labelled = sum(s.labelled for s in shots)
+    shown = sum(s.shown_chinese for s in shots)
     lines += [
-        f"| all | | {links} | {chinese} ({percent(chinese, links)}) | {untranslated} | "
-        f"{chinese - untranslated} ({percent(chinese - untranslated, links)}) | | |",
+        f"| all | | {links} | {chinese} ({percent(chinese, links)}) | {labelled} | "
+        f"{shown} ({percent(shown, labelled)}) | {sum(s.unmarked for s in shots)} | | |",
         "",
         "## Screenshots",
         "",
@@ -353,9 +340,10 @@ def main() -> None:
     for s in shots:
         print(
             f"{s.page:13} links {s.links:4}  Chinese {s.chinese:3} "
-            f"({percent(s.chinese, s.links):>7})  untranslated {s.untranslated:3}  "
-            f"unmarked {percent(s.chinese - s.untranslated, s.links):>7}  "
-            f"{s.render_ms:6.1f} ms  {s.files['zh']} {s.files['en']}"
+            f"({percent(s.chinese, s.links):>7})  labelled {s.labelled:4}  showing Chinese "
+            f"{percent(s.shown_chinese, s.labelled):>7}  outside lang=zh {s.unmarked:3}  "
+            f"{s.render_ms['zh']:6.1f} / {s.render_ms['en']:6.1f} ms  "
+            f"{s.files['zh']} {s.files['en']}"
         )
 
 

@@ -21,6 +21,8 @@ from cikg.serve import create_app
 from cikg.serve.pages import ID_BASE
 from cikg.vocab import PREFIXES
 
+from .english_mode import CJK, english_labels, page_of_each_type
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -111,17 +113,18 @@ def test_home_to_a_headline_chart_to_its_evidence_report_and_a_table(page):
     charts = page.locator(".headline svg.chart[role=img]")
     assert charts.count() >= 3
     users = page.locator(".headline", has=page.locator("h3 a[href='/id/indicator/internet-users']"))
-    users.locator("svg a circle").last.click()
+    # the latest point from CNNIC's 55th report (the newest, from the Digital
+    # China report, leads to a report without tables)
+    users.locator("svg a[href^='/id/obs/cnnic-55/'] circle").last.click()
     page.wait_for_url("**/id/obs/**")
     title = page.inner_text("h1")
     assert title.startswith("网民规模 · 中国 · ") and "亿" in title  # words, not a hash
     assert page.locator(".evidence mark").first.inner_text()
     page.locator(".evidence a[href^='/id/report/']").first.click()
     page.wait_for_url("**/id/report/**")
+    assert page.url.endswith("/id/report/cnnic-55")
     tables = page.locator("table.tables a[href^='/id/table/']")
-    if tables.count() == 0:  # a report without tables: go to one that has them
-        page.goto("/id/report/cnnic-55")
-        tables = page.locator("table.tables a[href^='/id/table/']")
+    assert tables.count() > 0
     caption = tables.first.inner_text()
     tables.first.click()
     page.wait_for_url("**/id/table/**")
@@ -171,6 +174,63 @@ def test_language_switch(page):
     page.wait_for_url("**lang=en")
     assert page.get_attribute("html", "lang") == "en"
     assert page.inner_text("h1") != "网民规模"
+
+
+#: Per HTML link after the site's nav (not a chart's SVG points): its href,
+#: its text, and its text outside any element whose language is Chinese
+#: (the nearest lang attribute, as a browser resolves it).
+_LINKS = r"""() => {
+  const nav = document.querySelector("body > nav");
+  const links = Array.from(document.querySelectorAll("body a"))
+    .filter((a) => a instanceof HTMLAnchorElement)
+    .filter((a) => nav.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)
+    .filter((a) => !nav.contains(a));
+  return links.map((a) => {
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    let outside = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const lang = node.parentElement.closest("[lang]").getAttribute("lang");
+      if (!lang.startsWith("zh")) outside += node.nodeValue;
+    }
+    return [a.getAttribute("href"), a.textContent.replace(/\s+/g, " ").trim(), outside];
+  }).filter(([, text]) => text.length > 0);
+}"""
+
+
+def test_english_mode_on_each_page(browser, base_url, store):
+    """#19: each page type, reached in English (the language switch, then
+    ?lang=en links), is English: the html is lang="en", fewer than 10 % of
+    the links to things with an English label show Chinese, and the Chinese
+    it keeps (titles and captions without an English form, citations as
+    written) is in an element Chromium resolves to lang="zh"."""
+    context = browser.new_context(base_url=base_url, locale="en-GB")
+    page = context.new_page()
+    english = english_labels(store)
+    page.goto("/id/indicator/internet-users")
+    page.click("nav a:text-is('English')")
+    page.wait_for_url("**lang=en")
+    labelled_links = 0
+    for kind, path in page_of_each_type(store).items():
+        page.goto(path + ("&" if "?" in path else "?") + "lang=en")
+        assert page.get_attribute("html", "lang") == "en", kind
+        links = page.evaluate(_LINKS)
+        labelled = [
+            (href, text)
+            for href, text, _ in links
+            if href.startswith("/id/") and english.get(ID_BASE + href[4:].split("?")[0])
+        ]
+        shown_chinese = [
+            (href, text)
+            for href, text in labelled
+            if CJK.search(text)
+            and not any(CJK.search(label) for label in english[ID_BASE + href[4:].split("?")[0]])
+        ]
+        assert len(shown_chinese) < 0.1 * len(labelled) or not labelled, (kind, shown_chinese)
+        unmarked = [text for _, text, outside in links if CJK.search(outside)]
+        assert unmarked == [], (kind, unmarked[:5])
+        labelled_links += len(labelled)
+    assert labelled_links > 400  # the pages link to many labelled things
+    context.close()
 
 
 def test_query_page_examples_fill_the_editor_under_its_policy(page):

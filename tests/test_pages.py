@@ -19,9 +19,14 @@ from starlette.testclient import TestClient
 
 from cikg.serve import create_app
 from cikg.serve.downloads import COLUMNS
+from cikg.serve.names import Names
+from cikg.serve.numbers import UnitWords, format_quantity
 from cikg.serve.pages import ID_BASE
 from cikg.store import query
 from cikg.vocab import PREFIXES
+
+from .english_mode import CJK as _CJK
+from .english_mode import english_labels, page_of_each_type
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 USERS = "/id/indicator/internet-users"
@@ -373,7 +378,14 @@ class _Shown:
         return [row[i] for row in self.rows]
 
 
+def _unmarked(html: str) -> str:
+    """``html`` without the ``<span lang="zh">`` around the Chinese an English
+    page keeps (its text stays)."""
+    return re.sub(r'<span lang="zh">([^<]*)</span>', r"\1", html)
+
+
 def _cell(html: str) -> list[tuple[str | None, str]]:
+    html = _unmarked(html)
     links = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")?>([^<]*)</a>', html)
     if links:
         return [(href, unescape(label)) for href, label in links]
@@ -415,7 +427,7 @@ def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     assert users, related.rows
     _, period, value, report = users[0]
     assert period == [(None, "Dec 2024")]  # the latest national figure, for people
-    assert re.search(r'title="Internet users · China · [^"]*: 11\.08 ?亿', related.html)
+    assert re.search(r'title="Internet users · China · [^"]*: 1\.108 billion people"', related.html)
     assert value[0][0].startswith("/id/obs/") and value[0][1] == "1.108 billion people"
     assert report[0][0].startswith("/id/report/")
     # the passages that mention it, with the name they use marked (title or short name)
@@ -668,7 +680,7 @@ def test_an_observation_page_says_reference_area_and_passed_by_in_words(client):
 
 def _incoming(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """(predicate IRI, [(href, text)]) per group of the incoming links shown."""
-    part = page[page.index('<h2 id="incoming">') :]
+    part = _unmarked(page[page.index('<h2 id="incoming">') :])
     return [
         (prop, re.findall(r'<li><a href="([^"]+)">([^<]*)</a></li>', items))
         for prop, items in re.findall(
@@ -748,7 +760,7 @@ def test_an_observation_linking_here_is_named_by_what_it_says(client):
     ) in observations
     english = client.get(f"{USERS}?page={start.group(1)}&lang=en", headers={"accept": BROWSER})
     titles = [text for _, text in dict(_incoming(english.text))[indicator]]
-    assert "Internet users · China · 2024-12: 11.08 亿人" in titles
+    assert "Internet users · China · 2024-12: 1.108 billion people" in titles
 
 
 @pytest.mark.parametrize(
@@ -807,7 +819,7 @@ def test_search_results_say_what_each_one_is(client, q, href, zh, en):
         page = client.get("/search", params={"q": q, "lang": lang}, headers={"accept": BROWSER})
         row = re.search(
             rf'<li><a href="{re.escape(href)}">[^<]*</a> <small class="type">([^<]*)</small>',
-            page.text,
+            _unmarked(page.text),
         )
         assert row and kind in row.group(1).split(" · "), (lang, row and row.group(1))
     found = client.get("/search", params={"q": q, "format": "json"}).json()["results"]
@@ -818,7 +830,7 @@ def test_english_search_names_results_in_english_and_shows_the_label_that_matche
     page = client.get("/search", params={"q": "网民规模", "lang": "en"}).text
     assert (
         f'<li><a href="{USERS}">Internet users</a> <small class="type">Indicators</small>'
-        ' <small class="muted">matched: 网民规模</small></li>'
+        ' <small class="muted">matched: <span lang="zh">网民规模</span></small></li>'
     ) in page
 
 
@@ -1015,6 +1027,58 @@ def test_an_observation_page_states_its_figure_for_people(client, store):
     path = "/id/" + target[len(ID_BASE) :]
     assert '<strong>11.5 亿个</strong> <small class="status">目标值</small>' in figure(path)
     assert '<small class="status">target</small>' in figure(path + "?lang=en")
+
+
+_QUDT = "http://qudt.org/vocab/unit/"
+
+
+def test_units_are_written_with_the_words_the_ontology_gives(store):
+    """Unit words are data (ontology/reference/units.ttl: cikg:unitWord,
+    cikg:unitWordOne, cikg:unitWordJoined), read from the served store."""
+    names = Names(store)
+    people = names.unit_words(_QUDT + "INDIV")
+    assert people == UnitWords("人", "people", "person")
+    users = ("1108000000", _QUDT + "INDIV")
+    assert format_quantity(*users, "zh", words=people) == "11.08 亿人"
+    assert format_quantity(*users, "en", words=people) == "1.108 billion people"
+    assert format_quantity("1", _QUDT + "INDIV", "en", words=people) == "1 person"
+    percent = names.unit_words(_QUDT + "PERCENT")
+    assert percent.joined
+    assert format_quantity("78.6", _QUDT + "PERCENT", "en", words=percent) == "78.6%"
+    gigabytes = names.unit_words(_QUDT + "GigaBYTE")
+    assert format_quantity("50000", _QUDT + "GigaBYTE", "zh", words=gigabytes) == "5 万 GB"
+    points = names.unit_words(ID_BASE + "unit/percentage-point")
+    assert format_quantity("1.1", "", "zh", words=points) == "1.1 个百分点"
+    assert format_quantity("1", "", "en", words=points) == "1 percentage point"
+    count = names.unit_words(_QUDT + "NUM")
+    assert (
+        format_quantity("600", "", "zh", words=count),
+        format_quantity("600", "", "en", words=count),
+    ) == ("600 个", "600")
+    # a unit without words is written with its labels
+    times = names.unit_words(ID_BASE + "unit/times")
+    assert times == UnitWords("倍", "times (multiple)")
+
+
+def test_a_unit_word_added_to_the_data_is_used():
+    """The words are read, not kept in code: a unit of a small store gets
+    the words its triples give."""
+    store = Store()
+    unit = NamedNode(ID_BASE + "unit/head")
+    word, one = (
+        NamedNode(PREFIXES["cikg"] + "unitWord"),
+        NamedNode(PREFIXES["cikg"] + "unitWordOne"),
+    )
+    for predicate, literal in (
+        (word, Literal("头", language="zh")),
+        (word, Literal("head of livestock", language="en")),
+        (one, Literal("head", language="en")),
+    ):
+        store.add(Quad(unit, predicate, literal))
+    words = Names(store).unit_words(unit.value)
+    assert format_quantity("120000000", unit.value, "zh", words=words) == "1.2 亿头"
+    assert format_quantity("1", unit.value, "en", words=words) == "1 head"
+    assert format_quantity("3", unit.value, "en", words=words) == "3 head of livestock"
 
 
 # -- downloads for analysts (#19 item 7) ---------------------------------------------------------
@@ -1244,3 +1308,87 @@ def test_every_page_two_hops_from_home_is_there_and_names_its_links_in_words(
     assert any(url.startswith("/list/") for url in visited)  # the lists, one hop away
     assert any(url.startswith("/id/obs/") for url in visited)  # the headline charts' points
     assert not bad_links, bad_links[:20]
+
+
+# -- English mode (#19 item 9) ----------------------------------------------------------------------
+
+_ZH_SPAN = re.compile(r'<span lang="zh">.*?</span>', re.S)
+
+
+@dataclass
+class _Share:
+    """Link texts of a page (after its nav; not a chart's points, whose
+    text is a tooltip): ``links`` all of them, ``chinese``
+    those with Chinese; ``labelled`` those to a resource with an English
+    label, ``shown_chinese`` those of them showing Chinese that is not in
+    the English label itself (.中国 domain names is English with a Chinese
+    domain in it); ``unmarked`` link texts with Chinese outside a
+    ``lang="zh"`` element."""
+
+    links: int = 0
+    chinese: int = 0
+    labelled: int = 0
+    shown_chinese: int = 0
+    unmarked: tuple[str, ...] = ()
+
+
+def chinese_share(page: str, english: dict[str, list[str]]) -> _Share:
+    """How much of a page's link text is Chinese (see :class:`_Share`)."""
+    share = _Share()
+    unmarked = []
+    for attributes, inner in _LINK.findall(page[page.index("</nav>") :]):
+        found = re.search(r'\bhref="([^"]*)"', attributes)
+        text = unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        if found is None or not text or "<circle" in inner:  # a chart's point: no link text
+            continue
+        share.links += 1
+        chinese = _CJK.search(text) is not None
+        share.chinese += chinese
+        if chinese and _CJK.search(unescape(re.sub(r"<[^>]+>", "", _ZH_SPAN.sub("", inner)))):
+            unmarked.append(text)
+        href = unescape(found.group(1))
+        labels = english.get(ID_BASE + href[4:].split("?")[0].split("#")[0], [])
+        if href.startswith("/id/") and labels:
+            share.labelled += 1
+            share.shown_chinese += chinese and not any(_CJK.search(label) for label in labels)
+    share.unmarked = tuple(unmarked)
+    return share
+
+
+def test_english_pages_show_english_labels_and_mark_the_chinese_they_keep(client, store):
+    """#19: in English mode, < 10 % of the links to things with an English
+    label show Chinese, on every page type; the Chinese an English page keeps
+    (a policy title, a caption, a citation as written) is marked lang="zh".
+    The same measure on the Chinese pages finds Chinese, so it can fail."""
+    english = english_labels(store)
+    shares = {}
+    for kind, path in page_of_each_type(store).items():
+        url = path + ("&" if "?" in path else "?") + "lang="
+        response = client.get(url + "en", headers={"accept": BROWSER})
+        assert response.status_code == 200, kind
+        shares[kind] = share = chinese_share(response.text, english)
+        assert share.shown_chinese < 0.1 * share.labelled or share.labelled == 0, (kind, share)
+        assert share.unmarked == (), (kind, share.unmarked[:5])
+        if share.labelled >= 10:  # the Chinese page of the same thing shows Chinese
+            chinese_page = client.get(url + "zh", headers={"accept": BROWSER}).text
+            zh = chinese_share(chinese_page, english)
+            assert zh.shown_chinese > 0.5 * zh.labelled, (kind, zh)
+    pages_with_labelled_links = [k for k, s in shares.items() if s.labelled >= 10]
+    assert set(pages_with_labelled_links) >= {
+        "home", "indicator", "organisation", "region", "report", "search", "list",
+    }  # fmt: skip
+
+
+def test_english_names_an_observation_by_its_value_in_words_and_a_report_by_its_english_title(
+    client,
+):
+    page = client.get("/id/region/CN-BJ?lang=en", headers={"accept": BROWSER}).text
+    assert ".中国 domain names · Beijing · 2024-12: 22,284" in unescape(
+        re.sub(r"<[^>]+>", "", page)
+    )
+    policy = "/id/policy/ai-generated-content-labelling-measures?lang=en"
+    evidence = client.get(policy, headers={"accept": BROWSER}).text
+    assert (
+        '<a href="/id/report/digital-china-2024">Digital China Development Report (2024)</a>'
+        in (evidence)
+    )

@@ -7,7 +7,8 @@ Predicates and classes have labels too: cikg's in ``ontology/cikg.ttl``,
 other vocabularies' in ``ontology/external-labels.ttl``. The kinds that
 carry no label get a name made from what the graph says about them:
 
-- an observation, by what it states: 网民规模 · 中国 · 2024-12：11.08 亿人;
+- an observation, by what it states: 网民规模 · 中国 · 2024-12：11.08 亿人
+  (in English its value in words: … 2024-12: 1.108 billion people);
 - a passage, footnote or caption-less table, by its report and place:
   第55次…报告 · 第 12 页 / 第 1459 行 / 注 41;
 - a citation, by its report and its text: 第55次…报告 · 来源：工业和信息化部;
@@ -32,6 +33,7 @@ from functools import cached_property
 
 from pyoxigraph import Literal, NamedNode, Store
 
+from cikg.serve.numbers import UnitWords, format_quantity, to_decimal
 from cikg.vocab import PREFIXES
 
 __all__ = ["Names", "blank_name", "clean_label", "compact", "natural_key"]
@@ -41,6 +43,7 @@ _LABELS = (
     PREFIXES["rdfs"] + "label",
     PREFIXES["dcterms"] + "title",
 )
+_CIKG = PREFIXES["cikg"]
 #: The longest citation text kept in its name (the rest is on its page).
 _CITATION_CHARS = 30
 #: A citation's own marker at the start of its text: ¹³⁹, [61], 41.
@@ -113,8 +116,11 @@ class _Made:
 
 def _observation(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     """网民规模 · 中国 · 2024-12：11.08 亿人: indicator, area, period, then
-    the value as written (the normalised value when the text gave none)."""
-    value = texts[0]
+    the value: in Chinese as written (the normalised value when the text
+    gave none), in English in words (Internet users · China · 2024-12:
+    1.108 billion people)."""
+    written, english = texts
+    value = english if lang == "en" and english else written
     parts = [p for p in names if p]
     return " · ".join(parts) + (("：" if lang == "zh" else ": ") + value if value else "")
 
@@ -222,19 +228,27 @@ class Names:
         """IRI -> how to name it, for the resources without a label."""
         made: dict[str, _Made] = {}
         for r in self._rows(
-            """SELECT ?s ?ind ?area ?period ?text ?value WHERE { ?s a qb:Observation
+            """SELECT ?s ?ind ?area ?period ?text ?value ?unit ?qualifier WHERE {
+                 ?s a qb:Observation
                  OPTIONAL { ?s cikg:indicator ?ind } OPTIONAL { ?s sdmx-dimension:refArea ?area }
                  OPTIONAL { ?s sdmx-dimension:refPeriod ?period }
                  OPTIONAL { ?s cikg:valueText ?text } OPTIONAL { ?s sdmx-measure:obsValue ?value }
-               } ORDER BY ?s ?ind ?area ?period ?text ?value"""
+                 OPTIONAL { ?s sdmx-attribute:unitMeasure ?unit }
+                 OPTIONAL { ?s cikg:valueQualifier ?qualifier }
+               } ORDER BY ?s ?ind ?area ?period ?text ?value ?unit ?qualifier"""
         ):
-            made.setdefault(
-                r["s"] or "",
-                _Made(
-                    _observation,
-                    (r["ind"], r["area"], r["period"]),
-                    (r["text"] or r["value"] or "",),
-                ),
+            if r["s"] in made:
+                continue
+            value, unit = r["value"] or "", r["unit"] or ""
+            english = (
+                format_quantity(value, unit, "en", r["qualifier"], self.unit_words(unit))
+                if to_decimal(value) is not None
+                else ""
+            )
+            made[r["s"] or ""] = _Made(
+                _observation,
+                (r["ind"], r["area"], r["period"]),
+                (r["text"] or value, english),
             )
         for r in self._rows(
             """SELECT ?s ?report ?page ?line ?marker ?table WHERE { ?s prov:wasQuotedFrom ?report
@@ -279,6 +293,42 @@ class Names:
                 r["s"] or "", _Made(_edition, (r["series"],), (year.group(1) if year else "",))
             )
         return made
+
+    @cached_property
+    def _unit_words(self) -> dict[str, UnitWords]:
+        """Unit IRI -> its words, from ``cikg:unitWord`` (@zh, @en),
+        ``cikg:unitWordOne`` (@en) and ``cikg:unitWordJoined``
+        (``ontology/reference/units.ttl``)."""
+        found: dict[str, dict[str, str]] = {}
+        for prop, key in (("unitWord", ""), ("unitWordOne", "_one")):
+            for q in self.store.quads_for_pattern(None, NamedNode(_CIKG + prop), None):
+                if isinstance(q.object, Literal) and q.object.language:
+                    lang = q.object.language.split("-")[0].lower()
+                    found.setdefault(q.subject.value, {}).setdefault(lang + key, q.object.value)
+        joined = {
+            q.subject.value
+            for q in self.store.quads_for_pattern(None, NamedNode(_CIKG + "unitWordJoined"), None)
+            if isinstance(q.object, Literal) and q.object.value == "true"
+        }
+        return {
+            unit: UnitWords(w.get("zh", ""), w.get("en", ""), w.get("en_one", ""), unit in joined)
+            for unit, w in found.items()
+        }
+
+    def unit_words(self, unit: str) -> UnitWords:
+        """How a figure in ``unit`` writes it after the number: the
+        ontology's words for the unit, else its names (labels) in both
+        languages; no words for ``""`` (no unit).
+
+        :param unit: the unit's IRI (``http://qudt.org/vocab/unit/INDIV``) or ``""``.
+        :returns: e.g. ``UnitWords(zh="人", en="people", en_one="person")``.
+        """
+        if not unit:
+            return UnitWords("", "")
+        words = self._unit_words.get(unit)
+        if words is None:
+            words = UnitWords(self.name(unit, "zh"), self.name(unit, "en"))
+        return words
 
     def labels(self, iri: str) -> dict[str, str]:
         """The labels of ``iri`` by language (empty if it has none)."""

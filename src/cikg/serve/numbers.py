@@ -15,9 +15,9 @@ The graph stores a figure as a number and IRIs (``1108000000``,
 - :func:`qualifier_words`, :func:`status_words`: the words for a qualifier
   or an observation status.
 
-Nothing here reads the store: units, qualifiers and statuses are named by
-their IRIs, and an IRI not in the tables below is named by the caller's
-fallback (its label).
+Nothing here reads the store: a unit's words come from the caller
+(:class:`UnitWords`, which the ontology gives: ``ontology/reference/units.ttl``);
+qualifiers and statuses are named by their IRIs.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 from cikg.vocab import PREFIXES
 
 __all__ = [
+    "NO_WORDS",
     "RATE_UNITS",
+    "UnitWords",
     "format_date",
     "format_number",
     "format_period",
@@ -45,10 +47,17 @@ _UNIT = "https://w3id.org/cikg/id/unit/"
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
-    """How a unit follows a number: ``zh`` after the number (and after 万/亿),
-    ``en`` and ``en_one`` (for exactly one) after the English number,
-    ``joined`` when it follows without a space (``%``)."""
+class UnitWords:
+    """How a unit is written after a number, as ``ontology/reference/units.ttl``
+    gives it (``cikg:unitWord``, ``cikg:unitWordOne``, ``cikg:unitWordJoined``;
+    read by :meth:`cikg.serve.names.Names.unit_words`).
+
+    :param zh: the Chinese word (人, 个, KB); ``""`` for none.
+    :param en: the English word for any number but one (people, KB); ``""`` for none.
+    :param en_one: the English word after exactly one (person); ``""`` when
+        it is ``en``.
+    :param joined: written right after the number, without a space (%).
+    """
 
     zh: str
     en: str
@@ -56,30 +65,13 @@ class _Words:
     joined: bool = False
 
 
-#: Units in words, by IRI (the graph's units; others fall back to their label).
-_UNITS: dict[str, _Words] = {
-    _QUDT + "INDIV": _Words("人", "people", "person"),
-    _QUDT + "NUM": _Words("个", ""),
-    _QUDT + "PERCENT": _Words("%", "%", joined=True),
-    _QUDT + "UNITLESS": _Words("", ""),
-    _QUDT + "KiloBYTE": _Words(" KB", "KB"),
-    _QUDT + "GigaBYTE": _Words(" GB", "GB"),
-    _QUDT + "TeraBYTE": _Words(" TB", "TB"),
-    _QUDT + "HR": _Words("小时", "hours", "hour"),
-    _QUDT + "MIN": _Words("分钟", "minutes", "minute"),
-    _QUDT + "KiloM": _Words("公里", "km"),
-    _QUDT + "GigaBIT-PER-SEC": _Words(" Gbps", "Gbps"),
-    _QUDT + "TeraBIT-PER-SEC": _Words(" Tbps", "Tbps"),
-    _UNIT + "yuan": _Words("元", "yuan"),
-    _UNIT + "us-dollar": _Words("美元", "US dollars", "US dollar"),
-    _UNIT + "percentage-point": _Words("个百分点", "percentage points", "percentage point"),
-    _UNIT + "person-time": _Words("人次", "person-times", "person-time"),
-    _UNIT + "household": _Words("户", "households", "household"),
-    _UNIT + "ipv6-block-32": _Words("块/32", "/32 blocks", "/32 block"),
-    _UNIT + "eflops": _Words(" EFLOPS", "EFLOPS"),
-    _UNIT + "zettabyte": _Words(" ZB", "ZB"),
-}
+#: No unit word: the number stands alone.
+NO_WORDS = UnitWords("", "")
+
+
 _RANK = _UNIT + "rank"
+#: A word that starts with a Han character (人, 个百分点, 块/32).
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Units of rates, shares, ratios and ranks: their charts do not start at
 #: zero (:mod:`cikg.serve.chart`); every other unit measures a level.
 RATE_UNITS = frozenset({_QUDT + "PERCENT", _UNIT + "percentage-point", _QUDT + "UNITLESS", _RANK})
@@ -184,15 +176,16 @@ def format_number(value: str | float | int | Decimal, lang: str, significant: in
     return _plain(number, significant, lang != "zh")
 
 
-def _unit_text(number_text: str, unit: str, fallback: str, lang: str, one: bool) -> str:
-    """The number followed by its unit in ``lang`` (``fallback`` for a unit
-    without words here): 11.08 亿人 and 600 个 in Chinese (a unit follows 万
-    and 亿 directly), 1 person and 1.108 billion people in English."""
+def _unit_text(number_text: str, unit: str, words: UnitWords, lang: str, one: bool) -> str:
+    """The number followed by its unit in ``lang``: 11.08 亿人 and 600 个 in
+    Chinese (a word of Han characters follows 万 and 亿 directly; a Latin
+    symbol is always set off by a space, as the W3C's Requirements for
+    Chinese Text Layout, §3.2.1, sets Western text apart: 5 万 GB), 1 person
+    and 1.108 billion people in English; a rank as an ordinal (第 2 位)."""
     if unit == _RANK:
         return f"第 {number_text} 位" if lang == "zh" else f"rank {number_text}"
-    words = _UNITS.get(unit) or _Words(fallback, fallback)
     if lang == "zh":
-        tight = words.joined or words.zh.startswith(" ") or number_text[-1] in "万亿"
+        tight = words.joined or (_HAN.match(words.zh) is not None and number_text[-1] in "万亿")
         return number_text + words.zh if tight else f"{number_text} {words.zh}".strip()
     word = words.en_one if one and words.en_one else words.en
     return number_text + word if words.joined else f"{number_text} {word}".strip()
@@ -203,7 +196,7 @@ def format_quantity(
     unit: str,
     lang: str,
     qualifier: str | None = None,
-    fallback: str = "",
+    words: UnitWords = NO_WORDS,
 ) -> str:
     """A figure in words: qualifier, number, unit.
 
@@ -212,26 +205,32 @@ def format_quantity(
     :param lang: ``"zh"`` or ``"en"``.
     :param qualifier: the ``cikg:valueQualifier`` IRI, if the text qualified
         the number.
-    :param fallback: the unit's name, for a unit this module has no words for.
+    :param words: how the unit is written (the ontology's, from
+        :meth:`cikg.serve.names.Names.unit_words`); none by default.
     :returns: e.g. ``11.08 亿人``, ``more than 1.108 billion people``, ``78.6%``.
 
+    >>> people = UnitWords("人", "people", "person")
     >>> INDIV = "http://qudt.org/vocab/unit/INDIV"
-    >>> format_quantity("1108000000", INDIV, "zh"), format_quantity("1108000000", INDIV, "en")
-    ('11.08 亿人', '1.108 billion people')
-    >>> format_quantity(100000000, INDIV, "en", PREFIXES["cikg"] + "MoreThan")
-    'more than 100 million people'
-    >>> format_quantity("78.6", "http://qudt.org/vocab/unit/PERCENT", "zh")
+    >>> format_quantity("1108000000", INDIV, "zh", words=people)
+    '11.08 亿人'
+    >>> format_quantity("1108000000", INDIV, "en", words=people)
+    '1.108 billion people'
+    >>> format_quantity(1, INDIV, "en", PREFIXES["cikg"] + "MoreThan", people)
+    'more than 1 person'
+    >>> format_quantity("78.6", "", "zh", words=UnitWords("%", "%", joined=True))
     '78.6%'
     >>> about = PREFIXES["cikg"] + "Approximately"
-    >>> format_quantity("600", "http://qudt.org/vocab/unit/NUM", "zh", about)
+    >>> format_quantity("600", "", "zh", about, UnitWords("个", ""))
     '约 600 个'
+    >>> format_quantity("50000", "", "zh", words=UnitWords("GB", "GB"))
+    '5 万 GB'
     >>> format_quantity("2", "https://w3id.org/cikg/id/unit/rank", "en")
     'rank 2'
     """
     number = to_decimal(value)
     text = format_number(value, lang)
     one = number is not None and number == 1
-    said = _unit_text(text, unit, fallback, lang, one)
+    said = _unit_text(text, unit, words, lang, one)
     words = qualifier_words(qualifier, lang) if qualifier else ""
     return f"{words} {said}" if words else said
 

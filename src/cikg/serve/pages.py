@@ -45,6 +45,7 @@ from cikg.serve.chart import readings_to_chart
 from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
 from cikg.serve.front import Front
 from cikg.serve.graph import ID_BASE, local_href, select_rows
+from cikg.serve.language import mark_chinese
 from cikg.serve.names import Names, blank_name, natural_key
 from cikg.serve.numbers import format_period, format_quantity, status_words
 from cikg.serve.results import RDF_FORMATS
@@ -162,6 +163,7 @@ class Pages:
             loader=FileSystemLoader(str(_TEMPLATES)), autoescape=select_autoescape(["html"])
         )
         self.env.globals["href"] = local_href
+        self.env.filters["zh"] = mark_chinese
         self.names = Names(store)
         self.front = Front(store, self.names, self.env)
         self.sections = Sections(store, self.names)
@@ -255,7 +257,7 @@ class Pages:
             "path": local_href(iri),
             "evidence": self._evidence(iri, lang)
             if PREFIXES["qb"] + "Observation" in types
-            else self._mentions(iri)
+            else self._mentions(iri, lang)
             if PREFIXES["cikg"] + "Policy" in types
             else [],
             "mentions": PREFIXES["cikg"] + "Policy" in types,
@@ -311,12 +313,11 @@ class Pages:
 
     def _evidence(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         rows = self._rows(
-            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle ?valueText
+            f"""SELECT ?from ?text ?line ?page ?report ?valueText
                    ?citation ?citationText ?url
             WHERE {{ <{iri}> prov:wasDerivedFrom ?from ; cikg:valueText ?valueText .
               ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
               OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
-              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
               OPTIONAL {{ <{iri}> cikg:citation ?citation .
                           ?citation cikg:text ?citationText
                           OPTIONAL {{ ?citation schema:url ?url }} }}
@@ -325,25 +326,27 @@ class Pages:
         for row in rows:
             if not (row["url"] or "").startswith(("http://", "https://")):
                 row["url"] = None  # only web links are clickable (no javascript: from a document)
+            row["reportTitle"] = self.names.name(row["report"] or "", lang)
         return _marked(rows)
 
-    def _mentions(self, iri: str) -> list[dict[str, str | None]]:
+    def _mentions(self, iri: str, lang: str) -> list[dict[str, str | None]]:
         """The passages that mention a policy, the name they use marked (its
-        title or a short name: 十四五规划) (at most 50)."""
+        title or a short name: 十四五规划) (at most 50), each with its report's
+        name in ``lang``."""
         rows = self._rows(
-            f"""SELECT ?from ?text ?line ?page ?report ?reportTitle
+            f"""SELECT ?from ?text ?line ?page ?report
                    (GROUP_CONCAT(DISTINCT ?name; separator="\\n") AS ?names)
             WHERE {{ <{iri}> cikg:mentionedIn ?from .
               {{ <{iri}> dcterms:title ?name }} UNION {{ <{iri}> skos:altLabel ?name }}
               ?from cikg:text ?text ; prov:wasQuotedFrom ?report .
               OPTIONAL {{ ?from cikg:line ?line }} OPTIONAL {{ ?from cikg:page ?page }}
-              OPTIONAL {{ ?report dcterms:title ?reportTitle }}
-            }} GROUP BY ?from ?text ?line ?page ?report ?reportTitle
+            }} GROUP BY ?from ?text ?line ?page ?report
             ORDER BY ?report ?line LIMIT 50"""
         )
         for row in rows:
             names = sorted((row.pop("names") or "").split("\n"), key=len, reverse=True)
             row["valueText"] = next((n for n in names if n and n in (row["text"] or "")), None)
+            row["reportTitle"] = self.names.name(row["report"] or "", lang)
         return _marked(rows)
 
     def _figure(self, iri: str, lang: str) -> dict[str, str] | None:
@@ -372,7 +375,7 @@ class Pages:
                 unit,
                 lang,
                 row["qualifier"],
-                fallback=self.names.name(unit, lang) if unit else "",
+                self.names.unit_words(unit),
             ),
             "period": format_period(row["period"], lang) if row["period"] else "",
             "status": status_words(row["status"], lang)

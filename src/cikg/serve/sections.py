@@ -147,9 +147,10 @@ class Sections:
     def _figure(self, o: Observed, lang: str) -> Cell:
         """The value of an observation in words (qualifier first, status
         after), linked to the observation."""
-        unit_name = self.names.name(o.unit, lang) if o.unit else ""
         figure = (
-            format_quantity(o.value, o.unit, lang, o.qualifier or None, fallback=unit_name)
+            format_quantity(
+                o.value, o.unit, lang, o.qualifier or None, self.names.unit_words(o.unit)
+            )
             if o.value
             else o.text
         )

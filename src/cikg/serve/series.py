@@ -58,7 +58,7 @@ def national_series(
         unit_name = name(unit, lang)
         period = format_period(row["period"], lang) if row["period"] else (row["end"] or "")
         figure = format_quantity(
-            row["value"] or "", unit, lang, row["qualifier"], fallback=unit_name
+            row["value"] or "", unit, lang, row["qualifier"], names.unit_words(unit)
         )
         entry = {
             "href": local_href(obs),
