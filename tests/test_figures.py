@@ -687,3 +687,31 @@ def test_a_part_after_qizhong_names_what_its_whole_belongs_to(ctx):
 )
 def test_gaps_comparisons_and_sources_in_labels(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_the_whole_of_a_region_named_before_is_that_region(ctx, reference, segmenter):
+    """全市 and 全区 refer back to the latest region of their kind the paragraph
+    named, not to the document's scope or to a region named after it: news-14
+    (2023, scope 广东: 南京's wallets), news-03 (2023, scope 浙江: 南湖区's
+    software revenue, though 嘉兴 is named after it)."""
+    from cikg.extract.subjects import default_context
+
+    def areas(text, scope):
+        local = replace(
+            ctx,
+            subjects=default_context(reference, segmenter),
+            scope=scope,
+            default_period=parse_period("2023年7月"),
+            default_year=2023,
+        )
+        return [(f.indicator, f.area) for f in paragraph_to_facts(text, 0, local).facts]
+
+    assert areas(
+        "另据南京日报报道，今年以来，南京金融机构创新谋划。截至6月底，全市共开立个人数币钱包141.9万个。",
+        "广东",
+    ) == [("开立个人数币钱包数量", "南京")]
+    assert areas(
+        "本次会议的举办地，南湖区数字经济综合评价指数连续4年稳居嘉兴第一。"
+        "2022年全区软件业务收入27.95亿元。今年1-6月，软件业务收入15.74亿元。",
+        "浙江",
+    ) == [("软件业务收入", "南湖区"), ("软件业务收入", "南湖区")]

@@ -237,6 +237,30 @@ class Reference:
         """
         return self.region_names.get(normalise_key(label))
 
+    def region_level(self, name: str) -> str | None:
+        """The administrative level of the region ``name`` stands for, from its
+        IRI (ISO 3166-2:CN for provinces, GB/T 2260 codes below them):
+        ``"nation"`` (CN), ``"province"`` (CN-BJ), ``"prefecture"`` (a code
+        ending in 00: CN-320100 南京), ``"county"`` (CN-330402 南湖区),
+        ``"abroad"`` (US, world); ``None`` for no region.
+
+        >>> ref = load_reference()
+        >>> [ref.region_level(n) for n in ("中国", "江苏", "南京", "南湖区", "美国", "火星")]
+        ['nation', 'province', 'prefecture', 'county', 'abroad', None]
+        """
+        iri = self.region(name)
+        if iri is None:
+            return None
+        code = iri.value.rsplit("/", 1)[-1]
+        if code == "CN":
+            return "nation"
+        if not code.startswith("CN-"):
+            return "abroad"
+        local = code[3:]
+        if not local.isdigit():
+            return "province"
+        return "prefecture" if local.endswith("00") else "county"
+
     def government(self, name: str) -> str | None:
         """The people's government of the Chinese region ``name`` names, as a
         body's name: the region as written, completed with its administrative

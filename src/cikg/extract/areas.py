@@ -20,7 +20,7 @@ the document says it is national. In order:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["AreaState", "resolve_area"]
 
@@ -35,6 +35,7 @@ class AreaState:
     sentence: str | None = None
     paragraph: str | None = None
     topic: str | None = None  # the area the sentence's first clause names
+    recent: list[str] = field(default_factory=list)  # regions named so far, latest last
 
     def start_sentence(self) -> None:
         """A new sentence: the area the last one named as its topic becomes
@@ -43,17 +44,59 @@ class AreaState:
             self.paragraph = None if self.topic == "全球" else self.topic
         self.sentence = self.topic = None
 
-    def name(self, area: str, region_of: Callable[[str], str | None], first: bool) -> None:
+    def name(
+        self,
+        area: str,
+        region_of: Callable[[str], str | None],
+        first: bool,
+        level_of: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
         """A clause named ``area``: it governs the rest of the sentence, and
-        the paragraph when it is the sentence's first clause.
+        the paragraph when it is the sentence's first clause. The whole of a
+        region named before (全市, 全区, 本省, 该县) is the latest region of that
+        kind the paragraph named (…南湖区数字经济…稳居嘉兴第一…。2022 年全区
+        软件业务收入… -> 南湖区, not 嘉兴).
 
         :param first: whether the clause is the sentence's first.
+        :param level_of: a region name -> its level (``"province"``,
+            ``"prefecture"``, ``"county"`` …), for 全市 and the like.
         """
-        canonical = _canonical(area, region_of)
+        if area in _WHOLE_OF_HERE:
+            canonical = next(
+                (r for r in reversed(self.recent) if _is_kind(r, area[-1], level_of)), None
+            )
+        else:
+            canonical = _canonical(area, region_of)
+            if canonical is not None and canonical not in {"全国", "全球"}:
+                self.recent.append(canonical)
         if canonical is not None:
             self.sentence = canonical
             if first:
                 self.topic = canonical
+
+
+#: The whole of a region named before: 全市, 本省, 该区 … (their last character
+#: says the kind of region).
+_WHOLE_OF_HERE = frozenset(
+    {"全市", "全省", "全区", "全县", "全州", "本市", "本省", "本区", "本县", "该市", "该省",
+     "该区", "该县"}
+)  # fmt: skip
+#: Municipalities and autonomous regions: provinces a 市 or 区 can name.
+_PROVINCE_KINDS = {
+    "市": ("北京", "上海", "天津", "重庆"),
+    "区": ("内蒙古", "广西", "西藏", "宁夏", "新疆"),
+}
+
+
+def _is_kind(region: str, kind: str, level_of: Callable[[str], str | None]) -> bool:
+    """Whether ``region`` is a 市, 区, 县, 省 or 州 (``kind``): by its name's
+    ending, else by its level (南京 is a 市: a prefecture; 广西 a 区)."""
+    if region.endswith(kind):
+        return True
+    level = level_of(region)
+    if level == "province":
+        return kind == "省" or region.startswith(_PROVINCE_KINDS.get(kind, ()))
+    return kind == "市" and level == "prefecture"
 
 
 def _canonical(area: str, region_of: Callable[[str], str | None]) -> str | None:
@@ -70,6 +113,7 @@ def resolve_area(
     scope: str | None,
     region_of: Callable[[str], str | None],
     first: bool = False,
+    level_of: Callable[[str], str | None] = lambda name: None,
 ) -> tuple[str | None, str | None]:
     """The area of a figure and where it came from.
 
@@ -79,6 +123,7 @@ def resolve_area(
     :param scope: the document's scope (a curated region name) or ``None``.
     :param region_of: a name -> the curated region name, or ``None``.
     :param first: whether the figure stands in its sentence's first clause.
+    :param level_of: a region name -> its level, for 全市 and the like.
     :return: ``(area, source)``: the area as a curated region name (``None``
         for the nation), source ``"text"``, ``"paragraph"``, ``"scope"`` or
         ``None`` (the national default).
@@ -94,7 +139,7 @@ def resolve_area(
     ('上海', 'scope')
     """
     if named is not None:
-        state.name(named, region_of, first)
+        state.name(named, region_of, first, level_of)
     if state.sentence is not None:
         return _national(state.sentence), "text"
     if state.paragraph is not None:

@@ -195,6 +195,7 @@ def document_to_facts(
             region_of=lambda name: None if ref.region(name) is None else name,
             is_indicator=lambda label: ref.indicator(label) is not None,
             is_org=lambda name: ref.org(name) is not None,
+            level_of=ref.region_level,
         ),
         derivation_in=ref.derivation_in,
         is_policy_title=lambda title: (

@@ -716,7 +716,9 @@ class _Reader:
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
                     if area:
-                        self.state.areas.name(area, self.ctx.subjects.region_of, n == 0)
+                        self.state.areas.name(
+                            area, self.ctx.subjects.region_of, n == 0, self.ctx.subjects.level_of
+                        )
                     continue
                 self.out.seen += len(in_clause)
                 self.read_clause(clause, in_clause, sentence.start, own)
@@ -1430,6 +1432,7 @@ class _Reader:
             self.ctx.scope,
             self.ctx.subjects.region_of,
             self.state.first_clause,
+            self.ctx.subjects.level_of,
         )
         segmenter = self.ctx.subjects.segmenter
         if (

@@ -189,12 +189,16 @@ class SubjectContext:
     :param region_of: a name -> the curated region name it stands for, or ``None``.
     :param is_indicator: whether a wording is a curated indicator label.
     :param is_org: whether a name is a curated organisation.
+    :param level_of: a curated region name -> its level (``"province"``,
+        ``"prefecture"``, ``"county"`` …: :meth:`~cikg.reference.Reference.region_level`),
+        which tells what 全市 or 全区 refers back to.
     """
 
     segmenter: Segmenter
     region_of: Callable[[str], str | None]
     is_indicator: Callable[[str], bool]
     is_org: Callable[[str], bool]
+    level_of: Callable[[str], str | None] = lambda name: None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1079,4 +1083,5 @@ def default_context(ref, segmenter: Segmenter | None = None) -> SubjectContext: 
         region_of=lambda name: name if ref.region(name) is not None else None,
         is_indicator=lambda label: ref.indicator(label) is not None,
         is_org=lambda name: ref.org(name) is not None,
+        level_of=ref.region_level,
     )
