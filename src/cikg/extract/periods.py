@@ -50,6 +50,7 @@ PERIOD_RE = re.compile(
     r"(?P<dy>(?:19|20)[0-9]{2})\.(?P<dm>[0-9]{1,2})(?![0-9.]| *[%万亿千百倍])"
     r"|(?P<y>(?:19|20)[0-9]{2}) *年(?: *(?:"
     r"(?P<ycum>前 *(?P<ycumq>[一二两三1-3]) *个? *季度)"
+    r"|(?P<ycumm>前 *(?P<ycummn>1[01]|[2-9]|十[一]?|[二两三四五六七八九]) *个 *月)"
     r"|(?P<yhalf>[上下])半年"
     r"|第? *(?P<yq>[一二三四1-4]) *季度"
     r"|(?P<ym1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<ym2>[0-9]{1,2})(?![0-9]) *月(?P<ymrend> *[底末])?"
@@ -59,6 +60,7 @@ PERIOD_RE = re.compile(
     r"))?"
     # without a year: the default year
     r"|(?P<cum>前 *(?P<cumq>[一二两三1-3]) *个? *季度)"
+    r"|(?P<cumm>前 *(?P<cummn>1[01]|[2-9]|十[一]?|[二两三四五六七八九]) *个 *月)"
     r"|(?P<half>[上下])半年"
     r"|第 *(?P<q>[1-4]) *季度|第?(?P<qcn>[一二三四])季度"
     r"|(?P<m1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<m2>[0-9]{1,2})(?![0-9]) *月(?P<mrend> *[底末])?"
@@ -145,6 +147,15 @@ def _quarter_number(text: str) -> int:
     return _CN_NUM.get(text) or int(text)
 
 
+_CN_MONTHS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11}  # fmt: skip
+
+
+def _month_count(text: str) -> int:
+    """The N of 前 N 个月: ``7`` or ``七`` -> 7, ``十一`` -> 11."""
+    return int(text) if text.isdigit() else _CN_MONTHS[text]
+
+
 def _resolve(
     m: re.Match[str], default_year: int | None
 ) -> tuple[tuple[str, dt.date, dt.date] | None, str | None]:
@@ -156,6 +167,8 @@ def _resolve(
         year = int(g["y"])
         if g["ycum"]:
             return _interval(year, 1, 3 * _quarter_number(g["ycumq"])), SUMMED
+        if g["ycumm"]:
+            return _interval(year, 1, _month_count(g["ycummn"])), SUMMED
         if g["yhalf"]:
             return _half(year, g["yhalf"]), None
         if g["yq"]:
@@ -177,6 +190,8 @@ def _resolve(
     year = default_year
     if g["cum"]:
         return _interval(year, 1, 3 * _quarter_number(g["cumq"])), SUMMED
+    if g["cumm"]:
+        return _interval(year, 1, _month_count(g["cummn"])), SUMMED
     if g["half"]:
         return _half(year, g["half"]), None
     if g["q"] or g["qcn"]:
@@ -208,7 +223,8 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     - half ``2024 年上半年``/``下半年`` (``…/half/2024-H1``);
     - quarter ``2024 年第三季度``, ``三季度``, ``一季度``, ``第 3 季度``
       (``…/quarter/2024-Q3``);
-    - cumulative spans ``2024 年前三季度``, ``前三个季度`` (P9M), ``1-9 月``,
+    - cumulative spans ``2024 年前三季度``, ``前三个季度`` (P9M), ``今年前 7 个月``
+      (P7M), ``1-9 月``,
       ``2020 年 1 至 6 月``, ``1 月至 5 月`` (``…/gregorian-interval/
       2024-01-01T00:00:00/P9M``, Summed);
     - month ``2024 年 12 月``, ``2024年12月``, ``2024.12``, ``2020.6``
@@ -247,6 +263,8 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     ['quarter/2022-Q4', 'quarter/2023-Q1']
     >>> [p.text for p in find_periods("东莞市今年第一季度单车日均订单", default_year=2023)]
     ['今年第一季度']
+    >>> [p.iri[32:] for p in find_periods("今年前7个月，2022年前十个月", default_year=2023)]
+    ['gregorian-interval/2023-01-01T00:00:00/P7M', 'gregorian-interval/2022-01-01T00:00:00/P10M']
     """
     folded = _fold(text)
     periods = []

@@ -303,6 +303,14 @@ def clean_lead(
                 phrase, changed = phrase[end:].lstrip("的 "), True
         elif areas and (whole := _leading_area(phrase, ctx)) and whole[0] in _WHOLE_OF_HERE:
             phrase, changed = phrase[whole[1] :].lstrip("的 "), True  # 梅州全市: 梅州
+        elif (
+            areas
+            and (inner := _leading_area(phrase, ctx))
+            and ctx.region_of(inner[0])
+            and not phrase.startswith("等", inner[1])  # 甘肃庆阳等: several places
+        ):
+            # 河北蠡县: the region written after its province is the figure's
+            area, phrase, changed = inner[0], phrase[inner[1] :].lstrip("的 "), True
     phrase = _LINK_TAIL_RE.sub("", phrase.strip(" 的，,")).strip(" 的，,")
     if light_verbs:
         phrase = _drop_light_verbs(phrase, ctx)
