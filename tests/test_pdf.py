@@ -20,10 +20,14 @@ from cikg.store import open_store, query
 
 from .pdf_fixtures import (
     FOOTNOTE,
+    NOTE,
+    OTHER_HEAD,
+    OTHER_ROWS,
     PARAGRAPH,
     TABLE_HEAD,
     TABLE_ROWS,
     cnnic_like_pdf,
+    continued_table_pdf,
     encrypted_pdf,
     image_only_pdf,
 )
@@ -68,6 +72,33 @@ def test_the_pdf_gives_the_facts_its_text_gives(fixture_pdf, reference, segmente
     assert prose["网络购物网民使用率"].value == Decimal("87.9")
     share = next(f for f in facts.facts if "移动基站总数" in f.indicator)
     assert share.citations == ("1",) and share.compiling_orgs == ("工业和信息化部",)
+
+
+def test_a_table_continued_without_its_header_is_one_table(tmp_path, reference, segmenter):
+    """表 5's last three rows open page 3 with no header repeated, after a 注
+    line under the first part: the same six columns at the same x-positions
+    make them rows of 表 5, so 网络支付 is data, not the header of a new table
+    (it was: a table of its own whose header was 网络支付's row)."""
+    doc = load_document(continued_table_pdf(tmp_path / "continued.pdf"))
+    (table,) = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert (table.label, table.page, table.header_rows, table.notes) == ("表 5", 2, 1, (NOTE,))
+    assert [r[0] for r in table.rows[1:]] == [r[0] for r in TABLE_ROWS]
+    facts = document_to_facts(
+        doc, reference, UnitTable.from_quads(reference.reference_quads), segmenter
+    ).facts
+    cells = {(f.indicator, f.period.iri[-7:]): f.value for f in facts if f.row_header}
+    assert len(cells) == len(TABLE_ROWS) * 5
+    assert cells[("网络支付用户规模", "2024-12")] == 1028910000
+
+
+def test_a_table_of_other_columns_opening_a_page_is_a_table_of_its_own(tmp_path):
+    """Caption-less rows of three columns right after 表 5's six-column rows
+    are another table, its first row its header."""
+    doc = load_document(continued_table_pdf(tmp_path / "other.pdf", other_columns=True))
+    first, second = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert (first.label, len(first.rows)) == ("表 5", 4)
+    head = tuple("".join(h.split()) for h in OTHER_HEAD)
+    assert (second.page, second.rows, second.header_rows) == (3, (head, *map(tuple, OTHER_ROWS)), 1)
 
 
 def test_broken_pdfs_are_clear_errors(tmp_path, fixture_pdf):
