@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
+import re
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -187,7 +188,7 @@ def page_to_layout(page) -> PageLayout:
         return PageLayout([])
     sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
     body = sizes.most_common(1)[0][0] if sizes else 0  # the body text's size
-    lines = _join_footnotes(_group_lines(chars))
+    lines = _join_footnotes(_mark_plain_footnotes(_group_lines(chars)))
     body_lines = [ln for ln in lines if ln["size"] == body] or lines
     left = _mode([ln["x0"] for ln in body_lines]) if body_lines else 0
     right = max((ln["x1"] for ln in body_lines), default=0)
@@ -283,6 +284,47 @@ def _group_lines(chars: list[dict]) -> list[dict]:
 
 
 _SUPERSCRIPT_DIGITS = set("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN_NOTE_RE = re.compile(r"(\d{1,3})\s+(?=[^\d\s.．、，,])")
+_PLAIN_NOTE_MIN = 8
+
+
+def _mark_plain_footnotes(lines: list[dict]) -> list[dict]:
+    """Footnotes whose number is set in the note's own small size (``1 算力
+    主要考虑…``, or a ``1`` on a line of its own just above ``包含港澳台地区``)
+    get a superscript number, as those with a raised marker have: a line
+    below every line of a larger font (a fifth larger or more: the body
+    text, which on a page of long notes is not the commonest size), opening
+    with a number of one to three digits, a space and a note of
+    :data:`_PLAIN_NOTE_MIN` characters or more (or beside a number on a line
+    of its own). A page number has no text after it; a year (2021年) has
+    four digits."""
+
+    def under_larger(line: dict) -> bool:
+        tops = [ln["top"] for ln in lines if ln["size"] >= line["size"] * 1.2]
+        return bool(tops) and line["top"] > max(tops)
+
+    out: list[dict] = []
+    for line in lines:
+        below = under_larger(line)
+        prev = out[-1] if out else None
+        beside = (
+            below
+            and prev is not None
+            and prev["text"].isdigit()
+            and len(prev["text"]) <= 3
+            and under_larger(prev)
+            and line["top"] - prev["top"] < prev["size"] * 1.2
+            and line["x0"] > prev["x0"]
+        )
+        if beside and prev is not None:  # the number on a line of its own, its note beside it
+            line = {**line, "x0": prev["x0"], "text": f"{prev['text']} {line['text']}"}
+            out.pop()
+        m = _PLAIN_NOTE_RE.match(line["text"]) if below else None
+        if m and (beside or len(line["text"]) - m.end() >= _PLAIN_NOTE_MIN):
+            rest = line["text"][m.end() :]
+            line = {**line, "text": f"{m.group(1).translate(_SUPERSCRIPT)} {rest}"}
+        out.append(line)
+    return out
 
 
 def _join_footnotes(lines: list[dict]) -> list[dict]:

@@ -484,7 +484,8 @@ def lines_to_blocks(
     - Leading rows with no numeric cell are header rows (two-row headers such
       as 001 附表 6).
     - 来源/数据来源/注 lines under a table or figure caption are its notes;
-      a line directly under a note (no blank) continues it.
+      a line directly under a note (no blank) continues it, unless it is a
+      heading.
     - ``¹²`` / ``[n]`` at the start of a line is a footnote.
     - Consecutive non-blank lines form one paragraph; a paragraph whose last
       line is long and ends without terminal punctuation continues after
@@ -607,7 +608,13 @@ def lines_to_blocks(
             else:
                 emit(lineno, Block(BlockKind.NOTE, s, lineno, lineno, section))
             continue
-        if note_open and table is not None and not blank_before and not _CAPTION_RE.match(s):
+        if (
+            note_open
+            and table is not None
+            and not blank_before
+            and not _CAPTION_RE.match(s)
+            and _heading_level(s) is None  # （三）数字技术…: the next section, not the note
+        ):
             table.notes[-1].append(s)
             table.last = lineno
             continue
