@@ -143,3 +143,58 @@ def encrypted_pdf(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+NOTE = "注：用户规模为截至当期末的人数。"
+#: A table of other columns (a different table, no caption) opening page 3.
+OTHER_HEAD = ["地区", "网民规模 (万人)", "普及率 (%)"]
+OTHER_ROWS = [["城镇", "78,200", "85.3"], ["农村", "31,300", "65.6"]]
+
+
+def _grid(c: canvas.Canvas, rows: list[list[str]], widths: list[float], y_top: float) -> float:
+    table = Table(rows, colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [("FONT", (0, 0), (-1, -1), FONT, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        )
+    )
+    _, height = table.wrapOn(c, A4[0], A4[1])
+    table.drawOn(c, 60, y_top - height)
+    return y_top - height
+
+
+def continued_table_pdf(path: Path, *, other_columns: bool = False) -> Path:
+    """表 5 broken over a page with its header NOT repeated: page 2 ends with
+    the header, three rows and a 注 line under them; page 3 opens with the
+    other three rows (data first). With ``other_columns``, page 2 has no 注
+    line and page 3 opens instead with a caption-less table of three other
+    columns, which is a table of its own."""
+    _register()
+    widths = [60, 82, 82, 82, 82, 58]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 22)
+    c.drawCentredString(A4[0] / 2, 600, "第55次中国互联网络发展状况统计报告")
+    c.setFont(FONT, 14)
+    c.drawCentredString(A4[0] / 2, 540, "中国互联网络信息中心")
+    c.drawCentredString(A4[0] / 2, 500, "2025 年 1 月")
+    c.showPage()
+    _furniture(c, 1)
+    c.setFont(FONT, 16)
+    c.drawString(72, 760, "第三章 互联网应用发展状况")
+    y = _wrapped(c, PARAGRAPH + "。", 72, 720, WIDTH, 12)
+    c.setFont(FONT, 12)
+    c.drawString(72, y - 10, "表 5 2023.12-2024.12 各类互联网应用用户规模")
+    bottom = _grid(c, [TABLE_HEAD, *TABLE_ROWS[:3]], widths, y - 20)
+    if not other_columns:  # a note under the first part: the table seems to end here
+        c.setFont(FONT, 9)
+        c.drawString(72, bottom - 14, NOTE)
+    c.showPage()
+    _furniture(c, 2)
+    if other_columns:
+        bottom = _grid(c, [OTHER_HEAD, *OTHER_ROWS], [120, 150, 150], 780)
+    else:
+        bottom = _grid(c, TABLE_ROWS[3:], widths, 780)
+    _wrapped(c, "以上数据统计截止日期为2024年12月。", 72, bottom - 30, WIDTH, 12)
+    c.showPage()
+    c.save()
+    return path

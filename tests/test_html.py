@@ -64,6 +64,69 @@ def test_a_seed_as_a_web_page_gives_the_same_figures_as_its_text(store, page_sto
     assert page == text
 
 
+_POLICIES = """
+SELECT ?file ?title ?issuer ?number ?type WHERE {
+  ?policy a cikg:Policy ; dcterms:title ?title ; cikg:mentionedIn/prov:wasQuotedFrom ?report .
+  ?report cikg:sourceFile ?file .
+  OPTIONAL { ?policy eli:passed_by ?issuer } OPTIONAL { ?policy eli:id_local ?number }
+  OPTIONAL { ?policy eli:type_document ?type }
+}"""
+
+_CITATIONS = """
+SELECT ?file ?text ?publisher ?url ?date ?kind ?section WHERE {
+  ?citation a cikg:Citation ; cikg:text ?text ; dcterms:isPartOf ?report .
+  ?report cikg:sourceFile ?file .
+  OPTIONAL { ?citation dcterms:publisher ?publisher } OPTIONAL { ?citation schema:url ?url }
+  OPTIONAL { ?citation dcterms:date ?date }
+  OPTIONAL {
+    ?citation cito:hasCitingEntity ?citing . ?citing a ?kind FILTER(?kind IN (cikg:Passage, cikg:Table))
+    OPTIONAL { ?citing cikg:section ?section }
+  }
+}"""
+
+
+def _rows(store, sparql: str) -> set[tuple[str | None, ...]]:  # type: ignore[no-untyped-def]
+    """Each result row as a tuple, the file name by its stem (``.txt`` and
+    ``.html`` of one seed compare equal)."""
+    out = set()
+    for r in query(store, sparql):
+        values = [term.value if term is not None else None for term in r]
+        values[0] = Path(values[0]).stem
+        out.add(tuple(values))
+    return out
+
+
+def _policies(store) -> set[tuple[str | None, ...]]:  # type: ignore[no-untyped-def]
+    return _rows(store, _POLICIES)
+
+
+def _citations(store) -> set[tuple[str | None, ...]]:  # type: ignore[no-untyped-def]
+    return _rows(store, _CITATIONS)
+
+
+def test_a_seed_as_a_web_page_gives_the_same_policies(store, page_store):
+    """Every policy (title, issuers, 发文字号, type) of every seed is the same
+    from its web page as from its text."""
+    text = _policies(store)
+    assert len({r[:2] for r in text}) > 50
+    assert _policies(page_store) == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
+    "a passage from the page; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况; "
+    "the articles' 来源：中国信息安全 发布时间 line becomes a citation",
+)
+def test_a_seed_as_a_web_page_gives_the_same_citations(store, page_store):
+    """Every citation (its text, publisher, URL, date, and the kind and
+    section of each passage or table citing it) is the same from the web
+    pages as from the text."""
+    text = _citations(store)
+    assert len({r[:2] for r in text}) > 50
+    assert _citations(page_store) == text
+
+
 def test_the_reports_keep_their_identity(store, page_store):
     q = "SELECT ?r ?title WHERE { ?r a cikg:Report ; dcterms:title ?title }"
     assert {(r["r"].value, r["title"].value) for r in query(page_store, q)} == {

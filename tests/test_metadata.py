@@ -127,6 +127,27 @@ _HUBEI = (
         # provinces in a national sentence are the nation's
         ("截至6月底，我国5G基站达293.7万个，北京5G基站9.6万个，上海5.4万个。", None, "中国"),
         ("北京5G基站9.6万个，上海5.4万个，全球5G基站超500万个，美国10万个。", None, None),
+        # news-15: 国内 is the nation
+        ("国内智能手机出货量1.24亿部。国内市场手机出货量2214.9万部。", None, "中国"),
+        # news-20: 全国 is the subject here, not a yardstick
+        ("全国电信用户申诉占比50.0%。全国移动用户达17亿户。", None, "中国"),
+        # news-19: 排名全球第二 and 全球平均水平 compare China with the world
+        ("我国固定宽带排名全球第二。我国移动数据费用远低于全球平均水平。", None, "中国"),
+        # news-13: “四川造” goods are what Chengdu's rules subsidise, not a place
+        (
+            "《成都市推动跨境电商政策措施》印发。成都对企业给予奖励，在成都投资的企业，"
+            "按照“四川造”出口交易额奖励，申报的“四川造”出口商品数量不应高于采购“四川造”商品数量。",
+            None,
+            "成都",
+        ),
+        # news-14: 广东梅州 is one mention, of 梅州, so 广东 holds 3 of 6 (not 4 of 7)
+        # and the cities across the country make it China's
+        (
+            "深圳取得新突破。广东梅州落地场景，梅州全市钱包15.1万个。南京交易1.2亿笔。"
+            "巴西央行推出数字货币，巴西试点。",
+            None,
+            "中国",
+        ),
     ],
 )
 def test_scope_is_the_region_most_mentions_fall_in(reference, body, place, scope):
@@ -140,3 +161,27 @@ def test_a_dateline_without_a_year_takes_the_year_after_what_the_article_reports
         IssuedDate(2023, 8, 11)
     )
     assert dateline_year(8, 11, "力争到2025年成为中部枢纽。") is None
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "body", "issued"),
+    [
+        # news-05: 2023年是…之年 is the year written in, not one looked back on
+        (7, 25, "2023年是山东数字经济发展“全面提升”年，也是关键之年。", IssuedDate(2023, 7, 25)),
+        # news-22: 2023年伊始 and 两年后的2023年 are this year, 截至2023年6月 is over
+        (
+            7,
+            26,
+            "截至2023年6月各地共发放网约车驾驶员证579万本。在2023年伊始，订单曾快速反弹。"
+            "两年后的2023年，司机数量增长了46%。",
+            IssuedDate(2023, 7, 26),
+        ),
+        # news-09: the year opening an event's name has begun
+        (7, 29, "29日，在2023中国首届国际AI游戏产业大会上发布。", IssuedDate(2023, 7, 29)),
+        # 2022 with its figures is a year past; 提高到 looks back, it sets no goal
+        (7, 20, "增加值由2015年8700多亿元提高到2022年1.7万亿元。", IssuedDate(2023, 7, 20)),
+        (8, 3, "济南市政府新闻办召开发布会。", None),  # news-04: no year at all
+    ],
+)
+def test_a_dateline_year_is_the_first_after_what_the_text_looks_back_on(month, day, body, issued):
+    assert dateline_year(month, day, body) == issued

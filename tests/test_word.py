@@ -19,7 +19,7 @@ from cikg.records import BlockKind
 from cikg.store import open_store
 
 from .conftest import SEED_FILES
-from .test_html import _figures
+from .test_html import _citations, _figures, _policies
 from .word_files import write_word
 
 REPORTS = ("001", "003", "004")  # the seeds with a title page (articles have front matter)
@@ -44,6 +44,30 @@ def test_a_report_as_a_word_file_gives_the_same_figures_as_its_text(store, word_
     text = {k: n for k, n in _figures(store).items() if k[0] in reports}
     assert sum(text.values()) > 1500
     assert _figures(word_store) == text
+
+
+def test_a_report_as_a_word_file_gives_the_same_policies(store, word_store):
+    """Every policy (title, issuers, 发文字号, type) of the three reports is
+    the same from their Word files as from their text."""
+    reports = {SEED_FILES[k].stem for k in REPORTS}
+    text = {r for r in _policies(store) if r[0] in reports}
+    assert len({r[:2] for r in text}) > 50
+    assert _policies(word_store) == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
+    "a passage from the Word file; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况",
+)
+def test_a_report_as_a_word_file_gives_the_same_citations(store, word_store):
+    """Every citation (text, publisher, URL, date, kind and section of what
+    cites it) of the three reports is the same from their Word files as
+    from their text."""
+    reports = {SEED_FILES[k].stem for k in REPORTS}
+    text = {r for r in _citations(store) if r[0] in reports}
+    assert len({r[:2] for r in text}) > 50
+    assert _citations(word_store) == text
 
 
 _FOOTNOTES = (

@@ -12,8 +12,11 @@ No table of files: a new edition is recognised the way the seeds are.
   (原标题：…), else its first heading, else its first line when that is a
   short headline line standing alone, else the file name (and a finding
   says so); its date and publisher come from a leading timestamp and the
-  dateline (中新社武汉 8 月 11 日电, IT之家 8 月 13 日消息). Its slug is
-  ``article-{date}-{hash}``.
+  dateline (中新社武汉 8 月 11 日电, IT之家 8 月 13 日消息), else from the saved
+  page's header (新华社 2023-08-17 09:44，正文：, 来源：成都日报) or an event date
+  opening the lead (8月3日，…), the year from the times the text names
+  (:func:`dateline_year`); the publisher else from a closing 来源：… line.
+  Its slug is ``article-{date}-{hash}``.
 - Every document gets a **scope**, the region it is about (``dcterms:spatial``
   of the report; the default area of its figures): the one region its title
   names (the most specific when it names a province and a city of it, none
@@ -21,10 +24,13 @@ No table of files: a new edition is recognised the way the seeds are.
   the most specific region that holds more than half of the body's region
   mentions (at least two), a mention of a city counting for its province
   and the nation too (武汉 ×8, 湖北 ×4 and 中国 ×3 make 湖北); 中国/我国 are
-  the nation, 全国 is not counted (位居全国第一, 占全国…: a yardstick, not
-  what the text is about). Without such a region, the dateline's place when
-  the body names it at least as often as any other. Names inside
-  organisation names do not count (北京市通信管理局 is not a mention of 北京).
+  the nation (国内 too), and so is 全国 unless it is a yardstick (位居全国第一,
+  占全国…, 排名全球第二, 全球平均水平: compared with, not what the text is
+  about). Without such a region, the dateline's place when the body names
+  it at least as often as any other. Names inside organisation names do not
+  count (北京市通信管理局 is not a mention of 北京), nor a region named as the
+  origin of goods (“四川造”出口商品); a province written before its city
+  (广东梅州, 上海浦东新区) is one mention, of the city.
 - A report takes its title, publishers and date from the title page
   (:attr:`~cikg.records.Document.cover`): lines that name a curated
   organisation are publishers, a ``YYYY 年 M 月`` line is the date, the other
@@ -42,11 +48,11 @@ import datetime as dt
 import re
 from collections import Counter
 
-from cikg.datelines import read_lead
+from cikg.datelines import read_closing_source, read_lead
 from cikg.errors import InputError
 from cikg.extract.periods import find_periods
 from cikg.iris import IriMinter, normalise_key
-from cikg.names import NameScanner
+from cikg.names import NameMatch, NameScanner
 from cikg.records import BlockKind, Document, Finding, IssuedDate, ReportMetadata
 from cikg.reference import Reference
 from cikg.wording import display_form
@@ -241,11 +247,15 @@ def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Rep
     body = _body_text(doc)
     if issued is None and lead.month_day is not None:
         issued = dateline_year(*lead.month_day, body)
+    publishers = lead.publishers
+    last = next((b for b in reversed(doc.blocks) if b.kind is BlockKind.PARAGRAPH), None)
+    if not publishers and last is not None and (source := read_closing_source(last.text)):
+        publishers = (source,)
     stamp = issued.isoformat() if issued else "undated"
     return ReportMetadata(
         slug=minter.hashed_slug(f"article-{stamp}", f"{title}\n{doc.path.name}", length=6),
         title=title,
-        publishers=(lead.publisher,) if lead.publisher else (),
+        publishers=publishers,
         issued=issued,
         is_article=True,
         references=_references(title, ref, minter),
@@ -254,52 +264,109 @@ def _coverless_metadata(doc: Document, ref: Reference, minter: IriMinter) -> Rep
     )
 
 
-#: Words before a year that make it a goal's, not a time the article looks back on.
-_AHEAD_RE = re.compile(r"(?:到|(?<![截])至|力争|预计|目标|计划|将于|将在|争取)\s*$")
+#: Words before a year that make it a goal's, not a time the article looks back on:
+#: 到/至 opening a clause or after a word of intent (力争到2025年, 。到2025年，),
+#: not after a verb of change (由2015年…提高到2022年 looks back).
+_AHEAD_RE = re.compile(
+    r"(?:(?:^|[，,。；;：:\s]|力争|争取|预计|计划|将|要)(?:到|至)|力争|预计|目标|计划|将于|将在|争取)\s*$"
+)
+#: Words after a whole year that make it the year the article is written in
+#: (2023年是…之年, 2023年以来, 2023年伊始), not one it looks back on.
+_ONGOING_RE = re.compile(r"^\s*(?:是|以来|伊始|开年|开局|初|起)")
+#: A year that opens the name of an event or a publication, written without 年
+#: (2023中国互联网大会, 2023（第八届）中国大数据产业生态大会): that year has begun.
+_NAMED_YEAR_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?=[（(\u4e00-\u9fff])(?![年月日个家名人万亿元件台项次届位多余及至到])"
+)
+
+
+def _looked_back_from(body: str) -> dt.date | None:
+    """The earliest day an article can have been written on, from the times
+    it names (see :func:`dateline_year`), or ``None`` when it names none."""
+    periods = [
+        p
+        for p in find_periods(body)
+        if not _AHEAD_RE.search(body[max(0, p.start_offset - 4) : p.start_offset])
+    ]
+    years_with_parts = {p.start.year for p in periods if "/year/" not in p.iri}
+    bounds: list[dt.date] = []
+    for p in periods:
+        whole_year = "/year/" in p.iri and p.time_per_collect != "EndOfPeriod"
+        ongoing = _ONGOING_RE.match(body[p.end_offset : p.end_offset + 4]) is not None
+        if whole_year and (ongoing or p.start.year in years_with_parts):
+            bounds.append(p.start)  # this year, not a year past
+        else:
+            bounds.append(p.end + dt.timedelta(days=1))
+    bounds.extend(dt.date(int(m.group(1)), 1, 1) for m in _NAMED_YEAR_RE.finditer(body))
+    return max(bounds, default=None)
 
 
 def dateline_year(month: int, day: int, body: str) -> IssuedDate | None:
     """The date of a dateline without a year (中新社武汉 8 月 11 日电): the first
-    such day after the latest period the article looks back on (截至 2022 年
-    底 -> 2023-08-11; 2023 年上半年 -> 2023-08-11); ``None`` when the body names
-    no period, or only goals ahead (到 2025 年).
+    such day on or after the earliest day the article can have been written.
+    A time the article looks back on must be over (截至 2022 年底 -> 2023-08-11;
+    2023 年上半年 -> 2023-08-16; 2022 年 with its figures -> the next year); a
+    year it writes in has begun (2023年是…之年, 2023年以来, 2023年伊始, a year
+    whose months or quarters it also names, a year opening an event's name:
+    2023中国互联网大会). Goals ahead (到 2025 年) are no evidence.
 
     :param month: the dateline's month, 1–12.
     :param day: its day of the month.
     :param body: the article's text.
+    :return: the date, or ``None`` when the body names no such time (or the
+        day does not exist, 2 月 30 日).
 
     >>> dateline_year(8, 11, "截至2022年底，中国算力规模达180EFLOPS。力争到2025年建成…")
     IssuedDate(year=2023, month=8, day=11)
     >>> dateline_year(8, 16, "2023 年上半年，国内手机出货量 1.30 亿部。")
     IssuedDate(year=2023, month=8, day=16)
+    >>> dateline_year(7, 25, "2023年是山东数字经济发展“全面提升”年。")
+    IssuedDate(year=2023, month=7, day=25)
+    >>> dateline_year(7, 20, "数字经济增加值由2015年8700多亿元提高到2022年1.7万亿元。")
+    IssuedDate(year=2023, month=7, day=20)
+    >>> dateline_year(7, 29, "29日，在2023中国首届国际AI游戏产业大会上…")
+    IssuedDate(year=2023, month=7, day=29)
     >>> dateline_year(8, 16, "力争到2025年成为枢纽") is None
     True
     """
-    latest = max(
-        (
-            p.end
-            for p in find_periods(body)
-            if not _AHEAD_RE.search(body[max(0, p.start_offset - 4) : p.start_offset])
-        ),
-        default=None,
-    )
-    if latest is None:
+    earliest = _looked_back_from(body)
+    if earliest is None:
         return None
     try:
-        year = latest.year if dt.date(latest.year, month, day) > latest else latest.year + 1
+        year = (
+            earliest.year if dt.date(earliest.year, month, day) >= earliest else earliest.year + 1
+        )
         dt.date(year, month, day)
     except ValueError:
         return None  # 2 月 30 日: no such day
     return IssuedDate(year, month, day)
 
 
-_YARDSTICKS = frozenset({"全国"})  # 位居全国第一, 占全国…: compared with, not about
+#: Names of the nation or the world that are a yardstick when compared with
+#: (位居全国第一, 占全国…, 排名全球第二, 全球平均水平), not what the text is about.
+_YARDSTICKS = frozenset({"全国", "全球", "世界"})
+_YARDSTICK_BEFORE_RE = re.compile(r"(?:居|列|排名|排在|占|高于|低于|超过|领先|领跑|相比|比)\s*$")
+_YARDSTICK_AFTER_RE = re.compile(r"^\s*(?:第|前|首|率先|领先|平均|之最|最)")
+#: A region named as the origin of goods (“四川造”出口商品, 中国制造): a label
+#: of what is made, not a place the text is about.
+_ORIGIN_AFTER_RE = re.compile(r"^(?:制)?造")
+#: A word for the nation that is no region's label (the figure rules of
+#: :mod:`cikg.extract.areas` read it so too): 国内市场手机出货量 is China's.
+_NATION_WORDS = {"国内": "中国"}
 
 
 def _region_scanner(ref: Reference) -> NameScanner:
     return NameScanner(
         [(name, "region") for name in ref.region_labels]
+        + [(name, "region") for name in _NATION_WORDS]
         + [(name, "org") for name in ref.org_labels]
+    )
+
+
+def _is_yardstick(text: str, start: int, end: int) -> bool:
+    return bool(
+        _YARDSTICK_BEFORE_RE.search(text[max(0, start - 3) : start])
+        or _YARDSTICK_AFTER_RE.match(text[end : end + 3])
     )
 
 
@@ -345,13 +412,23 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
     scanner = _region_scanner(ref)
 
     def regions(text: str) -> list[str]:
-        return [
-            iri.value
-            for m in scanner.find(text)
-            if m.kind == "region"
-            and m.name not in _YARDSTICKS
-            and (iri := ref.region(m.name)) is not None
-        ]
+        found: list[tuple[NameMatch, str]] = []
+        for m in scanner.find(text):
+            iri = ref.region(_NATION_WORDS.get(m.name, m.name)) if m.kind == "region" else None
+            if (
+                iri is None
+                or (m.name in _YARDSTICKS and _is_yardstick(text, m.start, m.end))
+                or _ORIGIN_AFTER_RE.match(text[m.end : m.end + 2])
+            ):
+                continue
+            if (
+                found
+                and found[-1][0].end == m.start
+                and found[-1][1] in _broader_chain(iri.value, ref)
+            ):
+                found.pop()  # 广东梅州, 上海浦东新区: one place, written with its province
+            found.append((m, iri.value))
+        return [iri for _, iri in found]
 
     named = regions(title)
     if named:

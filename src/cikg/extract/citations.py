@@ -2,8 +2,9 @@
 
 The reports cite their sources in footnotes (001/004: ``²⁴ 来源：工业和信息化部，
 https://…，2024 年 12 月 23 日。``; 003: ``[6] 数据来源：工业和信息化部``). A
-footnote is a citation when it starts with 来源/数据来源/资料来源 or gives a
-URL; its publisher is the organisation named before the first comma
+footnote is a citation when it starts with 来源/数据来源/资料来源 (数据来源基于…
+too), names a work and who published it (IDC与浪潮联合发布的《…》, publisher
+IDC) or gives a URL; its publisher is the organisation named before the first comma
 (:func:`~cikg.extract.organisations.source_org`: a curated or structured
 name, the name before a year or a publication — 腾讯 2024 年中期财务报告 ->
 腾讯 — never a method such as 根据…计算). ``来源：同上`` repeats the previous
@@ -27,7 +28,15 @@ __all__ = [
     "source_lines_to_citations",
 ]
 
-_SOURCE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:，,]\s*")
+_SOURCE_RE = re.compile(
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*(?:[：:，,]|(?=基于|于|自))\s*"
+)
+#: A footnote naming a work and who published it: ¹⁰ IDC与浪潮联合发布的《2020全球
+#: 计算力指数评估报告》… (the first publisher named is the citation's).
+_CITED_WORK_RE = re.compile(
+    r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?P<who>[^，,。；;《》\s][^，,。；;《》]{0,29}?)"
+    r"(?:联合|共同)?发布的?《"
+)
 _MARKER_PREFIX_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])\s*")
 _URL_RE = re.compile(r"https?://[^\s<>，。；、）)]+[^\s<>，。；、）).,]")
 _SAME_AS_ABOVE = ("同上", "同前")
@@ -93,9 +102,12 @@ def footnotes_to_citations(blocks: Sequence[Block], finder: OrgFinder) -> list[C
         text = block.text
         source = _SOURCE_RE.match(text)
         urls = tuple(_URL_RE.findall(text))
-        if not source and not urls:
+        work = _CITED_WORK_RE.match(text)
+        if not source and not urls and not work:
             continue
         body = text[source.end() :] if source else _MARKER_PREFIX_RE.sub("", text)
+        if work and not source:
+            body = re.split(r"[与和及、]", work["who"], maxsplit=1)[0]
         days = [p for p in find_periods(text) if "/id/day/" in p.iri]
         date = days[-1].start.isoformat() if days else None
         publisher: str | None

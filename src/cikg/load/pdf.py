@@ -11,11 +11,18 @@ same report as text come out alike. The stages:
    the right margin ends its paragraph, an indented line starts one (a blank
    line is put between, as text reports have); tables found by pdfplumber
    are written as tab-separated rows where they stand, and their characters
-   are kept out of the prose.
+   are kept out of the prose. :func:`page_to_layout` also says where the
+   page's first and last tables stand (their first row among the lines,
+   the x-positions of their column boundaries).
 2. :func:`tables_on_page` - pdfplumber's tables, less chart grids (mostly
    empty cells) and one-column prose boxes; merged cells forward-filled.
 3. :func:`load_pdf` - pages (read in parallel processes: they are
    independent), in order, then the text stages; every block gets its page.
+   A page's first table continues the previous page's last table when their
+   columns are the same in number and x-position (within
+   :data:`_COLUMN_TOLERANCE`), whether or not its header is repeated: a
+   header-less continuation's first row is data, never a header; other
+   columns make it a table of its own (:func:`tables_across_pages`).
    Encrypted and truncated PDFs are clear errors.
 4. Pages with no text layer (scanned images, :func:`has_no_text_layer`):
    with ``ocr``, read by Tesseract (:mod:`cikg.load.ocr`) into the same
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing as mp
+import re
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -41,10 +49,14 @@ from cikg.load.text import find_boilerplate, lines_to_blocks, size_message, spli
 from cikg.records import Document, Finding
 
 __all__ = [
+    "PageLayout",
+    "TableEdge",
     "classify_tables",
     "has_no_text_layer",
     "load_pdf",
+    "page_to_layout",
     "page_to_lines",
+    "tables_across_pages",
     "tables_on_page",
 ]
 
@@ -58,12 +70,49 @@ _PAGES_PER_WORKER_MIN = 30
 _EMPTY_LIMIT = 0.5
 
 
+#: Column boundaries this close (points, about 1 mm) are the same column.
+_COLUMN_TOLERANCE = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class TableEdge:
+    """A table that opens or closes a page.
+
+    :param line: index of its first row among the page's lines.
+    :param columns: x-positions of its column boundaries, in points from
+        the page's left edge, left to right (the last is its right edge).
+    """
+
+    line: int
+    columns: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """A page's lines and its first and last tables (``None`` when it has none).
+
+    :param lines: the lines, as :func:`page_to_lines` gives them.
+    """
+
+    lines: list[str]
+    first_table: TableEdge | None = None
+    last_table: TableEdge | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _PdfTable:
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    columns: tuple[float, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     top: float
     text: str
     blank_before: bool = False
     blank_after: bool = False
+    table: _PdfTable | None = None
 
 
 Bbox = tuple[float, float, float, float]
@@ -82,7 +131,12 @@ def tables_on_page(page) -> list[tuple[Bbox, list[list[str]]]]:
 def classify_tables(page) -> tuple[list[tuple[Bbox, list[list[str]]]], int]:
     """The page's data tables (see :func:`tables_on_page`) and how many of
     pdfplumber's tables were rejected as chart grids or prose boxes."""
-    found = []
+    found, rejected = _data_tables(page)
+    return [(t.bbox, t.rows) for t in found], rejected
+
+
+def _data_tables(page) -> tuple[list[_PdfTable], int]:
+    found: list[_PdfTable] = []
     rejected = 0
     for table in page.find_tables():
         rows = table.extract()
@@ -104,7 +158,8 @@ def classify_tables(page) -> tuple[list[tuple[Bbox, list[list[str]]]], int]:
                 else:
                     out.append("".join(cell.split()))
             clean.append(out)
-        found.append((table.bbox, clean))
+        edges = {round(cell[0], 1) for cell in table.cells} | {round(table.bbox[2], 1)}
+        found.append(_PdfTable(table.bbox, clean, tuple(sorted(edges))))
     return found, rejected
 
 
@@ -116,14 +171,24 @@ def _inside(obj: dict, boxes: Sequence[tuple[float, float, float, float]]) -> bo
 
 def page_to_lines(page) -> list[str]:
     """The lines of one page, as a text report would have them."""
-    tables = tables_on_page(page)
-    boxes = [bbox for bbox, _ in tables]
+    return page_to_layout(page).lines
+
+
+def page_to_layout(page) -> PageLayout:
+    """The lines of one page (see :func:`page_to_lines`), and where its first
+    and last tables stand.
+
+    :param page: a pdfplumber page.
+    :return: the layout; its edges are ``None`` when the page has no table.
+    """
+    tables = sorted(_data_tables(page)[0], key=lambda t: t.bbox[1])
+    boxes = [t.bbox for t in tables]
     chars = [c for c in page.chars if not _inside(c, boxes)]
     if not chars and not tables:
-        return []
+        return PageLayout([])
     sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
     body = sizes.most_common(1)[0][0] if sizes else 0  # the body text's size
-    lines = _join_footnotes(_group_lines(chars))
+    lines = _join_footnotes(_mark_plain_footnotes(_group_lines(chars)))
     body_lines = [ln for ln in lines if ln["size"] == body] or lines
     left = _mode([ln["x0"] for ln in body_lines]) if body_lines else 0
     right = max((ln["x1"] for ln in body_lines), default=0)
@@ -133,17 +198,49 @@ def page_to_lines(page) -> list[str]:
         indented = ln["x0"] > left + 1.5 * em
         short = ln["x1"] < right - 2 * em
         out.append(_Line(ln["top"], ln["text"], blank_before=indented, blank_after=short))
-    for bbox, rows in tables:
-        out.append(_Line(bbox[1], "\n".join("\t".join(r) for r in rows), True, True))
+    for table in tables:
+        rows = "\n".join("\t".join(r) for r in table.rows)
+        out.append(_Line(table.bbox[1], rows, True, True, table=table))
     out.sort(key=lambda ln: ln.top)
     text_lines: list[str] = []
+    edges: list[TableEdge] = []
     for ln in out:
         if ln.blank_before and text_lines and text_lines[-1]:
             text_lines.append("")
+        if ln.table is not None:
+            edges.append(TableEdge(len(text_lines), ln.table.columns))
         text_lines.extend(ln.text.split("\n"))
         if ln.blank_after:
             text_lines.append("")
-    return text_lines
+    return PageLayout(text_lines, edges[0] if edges else None, edges[-1] if edges else None)
+
+
+def tables_across_pages(
+    layouts: Sequence[PageLayout], offsets: Sequence[int]
+) -> tuple[set[int], set[int]]:
+    """Which page-opening tables continue the table that closed the page
+    before: the same number of columns at the same x-positions (within
+    :data:`_COLUMN_TOLERANCE`), decided by the layout and never by whether
+    the first row looks like a header.
+
+    :param layouts: every page's layout, in order.
+    :param offsets: index of each page's first line among the document's lines.
+    :return: ``(continued, new_tables)``: document line indexes of the first
+        rows of page-opening tables that continue the previous page's last
+        table, and of those that do not (for
+        :func:`~cikg.load.text.lines_to_blocks`).
+    """
+    continued: set[int] = set()
+    new_tables: set[int] = set()
+    for prev, page, offset in zip(layouts, layouts[1:], offsets[1:], strict=False):
+        if prev.last_table is None or page.first_table is None:
+            continue
+        a, b = prev.last_table.columns, page.first_table.columns
+        same = len(a) == len(b) and all(
+            abs(x - y) <= _COLUMN_TOLERANCE for x, y in zip(a, b, strict=True)
+        )
+        (continued if same else new_tables).add(offset + page.first_table.line)
+    return continued, new_tables
 
 
 def _mode(values: Sequence[float]) -> float:
@@ -187,6 +284,47 @@ def _group_lines(chars: list[dict]) -> list[dict]:
 
 
 _SUPERSCRIPT_DIGITS = set("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN_NOTE_RE = re.compile(r"(\d{1,3})\s+(?=[^\d\s.．、，,])")
+_PLAIN_NOTE_MIN = 8
+
+
+def _mark_plain_footnotes(lines: list[dict]) -> list[dict]:
+    """Footnotes whose number is set in the note's own small size (``1 算力
+    主要考虑…``, or a ``1`` on a line of its own just above ``包含港澳台地区``)
+    get a superscript number, as those with a raised marker have: a line
+    below every line of a larger font (a fifth larger or more: the body
+    text, which on a page of long notes is not the commonest size), opening
+    with a number of one to three digits, a space and a note of
+    :data:`_PLAIN_NOTE_MIN` characters or more (or beside a number on a line
+    of its own). A page number has no text after it; a year (2021年) has
+    four digits."""
+
+    def under_larger(line: dict) -> bool:
+        tops = [ln["top"] for ln in lines if ln["size"] >= line["size"] * 1.2]
+        return bool(tops) and line["top"] > max(tops)
+
+    out: list[dict] = []
+    for line in lines:
+        below = under_larger(line)
+        prev = out[-1] if out else None
+        beside = (
+            below
+            and prev is not None
+            and prev["text"].isdigit()
+            and len(prev["text"]) <= 3
+            and under_larger(prev)
+            and line["top"] - prev["top"] < prev["size"] * 1.2
+            and line["x0"] > prev["x0"]
+        )
+        if beside and prev is not None:  # the number on a line of its own, its note beside it
+            line = {**line, "x0": prev["x0"], "text": f"{prev['text']} {line['text']}"}
+            out.pop()
+        m = _PLAIN_NOTE_RE.match(line["text"]) if below else None
+        if m and (beside or len(line["text"]) - m.end() >= _PLAIN_NOTE_MIN):
+            rest = line["text"][m.end() :]
+            line = {**line, "text": f"{m.group(1).translate(_SUPERSCRIPT)} {rest}"}
+        out.append(line)
+    return out
 
 
 def _join_footnotes(lines: list[dict]) -> list[dict]:
@@ -246,19 +384,19 @@ def has_no_text_layer(page) -> bool:
     return bool(page.images or page.rects or page.curves or page.lines)
 
 
-def _pages_to_lines(path: str, first: int, last: int) -> list[tuple[list[str], bool]]:
-    """Lines of pages ``first`` to ``last`` (0-based, exclusive end), each
+def _pages_to_lines(path: str, first: int, last: int) -> list[tuple[PageLayout, bool]]:
+    """Layouts of pages ``first`` to ``last`` (0-based, exclusive end), each
     with whether the page has no text layer; runs in a worker process."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
         return [
-            (page_to_lines(pdf.pages[i]), has_no_text_layer(pdf.pages[i]))
+            (page_to_layout(pdf.pages[i]), has_no_text_layer(pdf.pages[i]))
             for i in range(first, last)
         ]
 
 
-def _read_pages(path: Path, count: int, workers: int) -> list[tuple[list[str], bool]]:
+def _read_pages(path: Path, count: int, workers: int) -> list[tuple[PageLayout, bool]]:
     """Every page's lines, pages split among ``workers`` processes (pages are
     independent); one process for a short document."""
     if workers <= 1 or count < 2 * _PAGES_PER_WORKER_MIN:
@@ -328,13 +466,15 @@ def load_pdf(
         if b"/Encrypt" in data:
             raise InputError(path, "is encrypted; decrypt it first (e.g. qpdf --decrypt)") from exc
         raise InputError(path, f"is not a readable PDF (truncated or damaged?): {exc}") from exc
-    by_page = [page_lines for page_lines, _ in read]
+    layouts = [layout for layout, _ in read]
+    by_page = [layout.lines for layout in layouts]
     scanned = [number for number, (_, scan) in enumerate(read, start=1) if scan]
     findings: list[Finding] = []
     if scanned and ocr is not None:
         done = ocr_pages(path, [n - 1 for n in scanned], ocr, workers)
         for number, page in zip(scanned, done, strict=True):
             by_page[number - 1] = list(page.lines)
+            layouts[number - 1] = PageLayout(list(page.lines))  # no table geometry
             findings.extend(_ocr_findings(number, page, ocr))
     elif scanned and not any(ln.strip() for page_lines in by_page for ln in page_lines):
         raise NeedsOcr(
@@ -354,7 +494,9 @@ def load_pdf(
         )
     lines: list[str] = []
     pages: list[int] = []
+    offsets: list[int] = []
     for number, page_lines in enumerate(by_page, start=1):
+        offsets.append(len(lines))
         lines.extend(page_lines)
         pages.extend([number] * len(page_lines))
         lines.append("")
@@ -370,7 +512,8 @@ def load_pdf(
     lines = _drop_running_lines(lines, pages)
     cover, body = split_cover(lines, 0)
     dropped = find_boilerplate(lines, body, None)
-    blocks = lines_to_blocks(lines, body, dropped)
+    continued, new_tables = tables_across_pages(layouts, offsets)
+    blocks = lines_to_blocks(lines, body, dropped, continued=continued, new_tables=new_tables)
     paged = tuple(replace(b, page=pages[b.line - 1]) for b in blocks)
     return Document(
         path=path,

@@ -25,7 +25,7 @@ import codecs
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -437,6 +437,7 @@ class _Table:
     last: int
     section: str | None
     repeat: int = 0  # header rows matched so far in a continuation
+    continuing: bool = False  # rows continue it after its notes (the layout said so)
 
 
 def _same_row(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -448,12 +449,25 @@ def _has_number(row: tuple[str, ...]) -> bool:
     return any(_NUMERIC_CELL_RE.match(c) for c in row[1:])
 
 
-def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list[Block]:
+def lines_to_blocks(
+    lines: Sequence[str],
+    start: int,
+    dropped: set[int],
+    *,
+    continued: Set[int] = frozenset(),
+    new_tables: Set[int] = frozenset(),
+) -> list[Block]:
     """Classify and assemble the body lines into blocks.
 
     :param lines: all lines of the file (``lines[0]`` is line 1).
     :param start: index of the first body line.
     :param dropped: indexes of lines to leave out (boilerplate, furniture).
+    :param continued: indexes of table rows that the layout says continue the
+        table before them (a PDF table broken by a page, its header not
+        repeated: same columns at the same x-positions): appended to the open
+        table even after its notes.
+    :param new_tables: indexes of table rows that the layout says start a
+        table of their own (other columns than the table before them).
     :return: blocks in reading order (a paragraph broken by a page break is
         one block placed where it starts).
 
@@ -470,7 +484,8 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
     - Leading rows with no numeric cell are header rows (two-row headers such
       as 001 附表 6).
     - 来源/数据来源/注 lines under a table or figure caption are its notes;
-      a line directly under a note (no blank) continues it.
+      a line directly under a note (no blank) continues it, unless it is a
+      heading.
     - ``¹²`` / ``[n]`` at the start of a line is a footnote.
     - Consecutive non-blank lines form one paragraph; a paragraph whose last
       line is long and ends without terminal punctuation continues after
@@ -553,7 +568,10 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
                     if part:
                         emit(lineno, Block(BlockKind.PARAGRAPH, part, lineno, lineno, section))
                 continue
-            if table is not None and table.rows and _same_row(row, table.rows[0]):
+            if lineno - 1 in new_tables and table is not None and table.rows:
+                close_table()
+                table = _Table(None, None, None, [row], [], lineno, lineno, section)
+            elif table is not None and table.rows and _same_row(row, table.rows[0]):
                 # a continuation after a page break repeats the header
                 table.last = lineno
                 table.repeat = 1
@@ -565,9 +583,12 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
             ):
                 table.last = lineno  # the second row of a repeated two-row header
                 table.repeat += 1
-            elif (table is not None and table.rows and not table.notes) or (
-                table is not None and not table.rows and table.label and table.label[0] != "图"
+            elif (
+                (table is not None and table.rows and (not table.notes or table.continuing))
+                or (table is not None and table.rows and lineno - 1 in continued)
+                or (table is not None and not table.rows and table.label and table.label[0] != "图")
             ):
+                table.continuing = table.continuing or lineno - 1 in continued
                 table.rows.append(row)
                 table.last = lineno
                 table.repeat = 0
@@ -582,11 +603,18 @@ def lines_to_blocks(lines: Sequence[str], start: int, dropped: set[int]) -> list
             if table is not None:
                 table.notes.append([s])
                 table.last = lineno
+                table.continuing = False
                 note_open = True
             else:
                 emit(lineno, Block(BlockKind.NOTE, s, lineno, lineno, section))
             continue
-        if note_open and table is not None and not blank_before and not _CAPTION_RE.match(s):
+        if (
+            note_open
+            and table is not None
+            and not blank_before
+            and not _CAPTION_RE.match(s)
+            and _heading_level(s) is None  # （三）数字技术…: the next section, not the note
+        ):
             table.notes[-1].append(s)
             table.last = lineno
             continue
