@@ -715,3 +715,15 @@ def test_the_whole_of_a_region_named_before_is_that_region(ctx, reference, segme
         "2022年全区软件业务收入27.95亿元。今年1-6月，软件业务收入15.74亿元。",
         "浙江",
     ) == [("软件业务收入", "南湖区"), ("软件业务收入", "南湖区")]
+
+
+def test_a_companys_own_report_makes_the_sentences_figures_its_own(ctx, reference):
+    """news-22 (2023): 据滴滴公司公告数据显示 … ；两年后的2023年，司机数量增长了46%:
+    滴滴's drivers, across the ；; a causative opens no measure's name (CAICT 2022)."""
+    with_companies = replace(ctx, is_company=reference.is_company)
+    text = (
+        "据滴滴公司公告数据显示，2021年3月末，年活跃司机与用户数量之比为1：29；"
+        "两年后的2023年，司机数量增长了46%，但用户仅增长9%。"
+    )
+    assert [f[0] for f in _facts(text, with_companies)] == ["滴滴司机数量增长率", "滴滴用户增长率"]
+    assert _facts("通过专业化技术服务，使矿山设备故障率降低15%。", ctx) == []

@@ -146,6 +146,12 @@ _GAP_RE = re.compile(
 )
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
 _GAP_RATE_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$|(?:比例|比重|占比|率|水平)$")
+#: A source clause that cites a company's own report (据滴滴公司公告数据显示,
+#: 据中国移动财报): the company owns the sentence's figures.
+_COMPANY_REPORT_RE = re.compile(
+    r"^\s*(?:另|又)?据(?P<who>[^，,；;]{2,12}?)(?:公司|集团)?(?:发布的?)?"
+    r"(?:公告|财报|年报|半年报|季报|业绩报告|业绩公告)"
+)
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
 #: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
@@ -301,6 +307,7 @@ class _State:
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
+    reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
@@ -484,6 +491,14 @@ class _Reader:
             return self.ctx.company or ""
         return actor
 
+    def reporting_company(self, sentence: Sentence) -> str:
+        """The curated company whose own report the sentence cites in its
+        first clause (据滴滴公司公告数据显示，…；两年后的 2023 年，司机数量增长了
+        46%: 滴滴's drivers, in every clause of the sentence), else ""."""
+        first = self.text[sentence.start : sentence.clauses[0].end] if sentence.clauses else ""
+        own = _COMPANY_REPORT_RE.match(first)
+        return own["who"] if own is not None and self.ctx.is_company(own["who"]) else ""
+
     def sentence_thing(self) -> str:
         """What the sentence's first figure measures, without its measure word
         (软件产业规模 -> 软件产业), when that is a noun phrase; else ""."""
@@ -594,8 +609,9 @@ class _Reader:
         if _SEVERAL in named or len(named) > 1:
             return subject  # several companies: whose figure it is, the label cannot say
         if not self.ctx.is_company(actor):
-            # the company a clause of the sentence opens with, else the article's
-            actor = next(iter(named)) if named else self.ctx.company or ""
+            # the company a clause of the sentence opens with, else the one whose
+            # report it cites, else the article's
+            actor = next(iter(named)) if named else self.state.reporter or self.ctx.company or ""
         if (
             actor
             and subject
@@ -669,6 +685,7 @@ class _Reader:
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.actor = self.sentence_actor(sentence)
+            self.state.reporter = self.reporting_company(sentence)
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
