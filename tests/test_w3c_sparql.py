@@ -81,6 +81,8 @@ QUERY_DIRECTORIES = (
 )
 #: The default graph of a test without data: a graph nothing is loaded into.
 EMPTY_GRAPH = "urn:x-cikg-test:empty"
+#: Where the Protocol tests name their data files.
+KASEI = "http://kasei.us/2009/09/sparql/data/"
 
 #: Tests that fail because of pyoxigraph 0.5 (Oxigraph) itself, not of
 #: cikg's layer; each says why. They are strict expected failures. Each
@@ -332,3 +334,21 @@ def test_expectations_name_real_tests() -> None:
     assert set(ENGINE) <= ids and set(REFUSED) <= ids
     assert not set(ENGINE) & set(REFUSED)
     assert (DATA / "LICENSE.md").is_file() and (DATA / "README.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("query", "params"),
+    [
+        ("ASK { GRAPH ?g { ?s ?p ?o } }", {"default-graph-uri": KASEI + "data1.rdf"}),
+        ("ASK { ?s ?p ?o }", {"named-graph-uri": KASEI + "data1.rdf"}),
+    ],
+)
+def test_protocol_dataset_has_only_the_graphs_it_names(w3c: TestClient, query, params) -> None:
+    """A dataset given by ``default-graph-uri`` alone has no named graphs, and
+    one given by ``named-graph-uri`` alone an empty default graph, as with
+    ``FROM`` and ``FROM NAMED`` (SPARQL 1.1 Protocol §2.1.4; Query §13.2).
+    The suite leaves this untested: its Protocol tests give both or
+    query only the part they name."""
+    resp = w3c.get("/sparql", params={"query": query, **params})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["boolean"] is False
