@@ -34,7 +34,10 @@ class QueryRequest:
     :param sparql: the query text (the usual prefixes are predeclared).
     :param default_graphs: ``default-graph-uri`` values; with none (and no
         named graphs) the default graph is the union of all graphs.
-    :param named_graphs: ``named-graph-uri`` values.
+    :param named_graphs: ``named-graph-uri`` values. When either is given the
+        dataset is exactly the graphs they name: the other part, if not
+        given, is empty (SPARQL 1.1 Protocol §2.1.4, as FROM/FROM NAMED in
+        Query §13.2).
     :param accept: the ``Accept`` header, if any.
     :param override: ``?format=`` values, which win over ``Accept``.
     :param base_iri: the IRI that relative IRIs in the query are resolved
@@ -106,10 +109,12 @@ def evaluate_request(
         for graph in (*request.default_graphs, *request.named_graphs):
             if not is_iri(graph):
                 raise QueryError(f"default-graph-uri/named-graph-uri {graph!r} is not an IRI")
-        if request.default_graphs:
-            options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
-        if request.named_graphs:
-            options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
+        # the dataset is the graphs named, as with FROM and FROM NAMED: with
+        # only default graphs named it has no named graphs, with only named
+        # graphs an empty default graph (SPARQL 1.1 Protocol §2.1.4, Query
+        # §13.2); pyoxigraph would take the store's for the part left out
+        options["default_graph"] = [NamedNode(g) for g in request.default_graphs]
+        options["named_graphs"] = [NamedNode(g) for g in request.named_graphs]
     elif not uses_keyword(request.sparql, "FROM", PREFIXES, request.base_iri):
         # the union is the default dataset; a FROM clause names another one
         options["use_default_graph_as_union"] = True
