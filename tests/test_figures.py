@@ -678,6 +678,15 @@ def test_a_part_after_qizhong_names_what_its_whole_belongs_to(ctx):
             "美团无人机日均订单量环比节前周末时段增长超1100%。",
             ["美团无人机日均订单量环比增长率"],
         ),
+        # items after 应用于 share it (CAC 2021)
+        (
+            "其中应用于智慧公共事业、智能制造和智慧交通的终端用户占比分别达22.4%、18.1%、15.6%。",
+            [
+                "应用于智慧公共事业终端用户占比",
+                "应用于智能制造终端用户占比",
+                "应用于智慧交通终端用户占比",
+            ],
+        ),
         # a report that says the figures is no part of what they measure (news, 2023)
         (
             "业绩报告显示，三大运营商2023年上半年收入9832亿元，净利润近1088亿元。",

@@ -994,7 +994,7 @@ def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -
 
 
 _ITEM_SEP_RE = re.compile(r"、|以及|及|和|与")
-_FIRST_ITEM_AFTER = ("使用", "通过", "关注", "对", "在")
+_FIRST_ITEM_AFTER = ("使用", "通过", "关注", "应用于", "用于", "对", "在")
 _LAST_ITEM_BEFORE = ("上网", "的", "网民", "用户", "群体", "人群", "地区")
 _ENUM_CLASSIFIER_RE = re.compile(r"^[一二三四五六七八九十两\d]+[省市区地个家类]+的?")
 
