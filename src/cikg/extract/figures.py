@@ -67,6 +67,7 @@ from cikg.extract.subjects import (
     problem_with,
     read_lead,
     share_label,
+    too_bare,
     topic_of,
 )
 from cikg.records import Finding, ObservationFact, PeriodRef
@@ -1425,6 +1426,8 @@ class _Reader:
                 label = _joined(owner, _BARE_OPENER_RE.sub("", label))
             else:
                 problem = f"{label!r} names no thing measured"
+        if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
+            problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 消费笔数
         if not problem and not self.ctx.subjects.is_indicator(label):
             if base and label.startswith(base):  # the change of a part: the part's label
                 part = self.state.parts.get(base) or self.part_of_whole(base, offset)
