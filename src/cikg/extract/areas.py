@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["AreaState", "resolve_area"]
+__all__ = ["WHOLE_OF_HERE", "AreaState", "resolve_area"]
 
 _NATION = frozenset({"我国", "全国", "国内", "中国", "中华人民共和国"})
 _WORLD = frozenset({"全球", "世界"})
@@ -61,7 +61,7 @@ class AreaState:
         :param level_of: a region name -> its level (``"province"``,
             ``"prefecture"``, ``"county"`` …), for 全市 and the like.
         """
-        if area in _WHOLE_OF_HERE:
+        if area in WHOLE_OF_HERE:
             canonical = next(
                 (r for r in reversed(self.recent) if _is_kind(r, area[-1], level_of)), None
             )
@@ -75,11 +75,11 @@ class AreaState:
                 self.topic = canonical
 
 
-#: The whole of a region named before: 全市, 本省, 该区 … (their last character
-#: says the kind of region).
-_WHOLE_OF_HERE = frozenset(
-    {"全市", "全省", "全区", "全县", "全州", "本市", "本省", "本区", "本县", "该市", "该省",
-     "该区", "该县"}
+#: The whole of the region the text is about (全市, 本省, 该区 …): an area, not a
+#: subject; its last character says the kind of region it refers back to.
+WHOLE_OF_HERE = frozenset(
+    {"全市", "全省", "全区", "全县", "全州", "全镇", "全乡", "本市", "本省", "本区", "本县",
+     "该市", "该省", "该区", "该县", "全域"}
 )  # fmt: skip
 #: Municipalities and autonomous regions: provinces a 市 or 区 can name.
 _PROVINCE_KINDS = {

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cikg.extract.areas import WHOLE_OF_HERE
 from cikg.extract.periods import find_periods
 from cikg.extract.quantities import CLASSIFIER_LED_WORDS, Quantity, find_age_ranges
 from cikg.segment import Segmenter, Token
@@ -302,7 +303,7 @@ def clean_lead(
             if found is not None:
                 area, end = found
                 phrase, changed = phrase[end:].lstrip("的 "), True
-        elif areas and (whole := _leading_area(phrase, ctx)) and whole[0] in _WHOLE_OF_HERE:
+        elif areas and (whole := _leading_area(phrase, ctx)) and whole[0] in WHOLE_OF_HERE:
             phrase, changed = phrase[whole[1] :].lstrip("的 "), True  # 梅州全市: 梅州
         elif (
             areas
@@ -350,14 +351,6 @@ def _starts_word(phrase: str, word: str, ctx: SubjectContext) -> bool:
     return bool(tokens) and tokens[0].word == word
 
 
-#: The whole of the region the text is about (全市, 本省): an area, which the
-#: paragraph or the document names (:mod:`cikg.extract.areas`), not a subject.
-_WHOLE_OF_HERE = frozenset(
-    {"全市", "全省", "全区", "全县", "全州", "全镇", "全乡", "本市", "本省", "本区", "本县",
-     "该市", "该省", "该区", "该县", "全域"}
-)  # fmt: skip
-
-
 def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
     """A region, the nation, the world or the whole of the region in context
     (全市) at the start of ``phrase``: (name, end)."""
@@ -370,7 +363,7 @@ def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
     if not tokens:
         return None
     first = tokens[0].word
-    if first in _WHOLE_OF_HERE:
+    if first in WHOLE_OF_HERE:
         return first, tokens[0].end  # 全市 2000 余项服务事项…: the region in context
     enumerated = len(tokens) > 1 and tokens[1].word in {"、", "和", "及", "与"}
     if not enumerated and ctx.region_of(first) is not None:
@@ -436,7 +429,7 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     if share and "占比" not in share["part"][-2:]:
         subject, area = clean_lead(share["part"], ctx)
         whole = _ASIDE_RE.sub("", share["whole"]).strip()
-        if whole.removesuffix("的") not in _WHOLE_OF_HERE:  # 占全省: the province's total
+        if whole.removesuffix("的") not in WHOLE_OF_HERE:  # 占全省: the province's total
             whole = clean_lead(whole, ctx)[0]
         return Lead("share", subject, area, whole=whole)
     subject, area = clean_lead(lead, ctx)
