@@ -267,6 +267,14 @@ class OrgFinder:
             key=lambda o: o.start,
         )
 
+    def is_region(self, name: str) -> bool:
+        """Whether ``name`` is exactly a curated region's name (天水, 上海市)."""
+        cuts = {t.start for t in self.segmenter.tokens(name)} | {len(name)}
+        return any(
+            m.kind == "region" and m.start == 0 and m.end == len(name)
+            for m in self.scanner.find(name, cuts)
+        )
+
     def _local(self, text: str, matches: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
         """Bodies named by their level only (省大数据局, 省发展改革委, 市商务局) after
         a place of that level in the same sentence (贵州省发改委牵头，省大数据局、
@@ -321,13 +329,11 @@ class OrgFinder:
             return False
         if _LATIN_NAME_RE.match(name):
             return True
-        cuts = {t.start for t in self.segmenter.tokens(name)} | {len(name)}
-        if any(
-            m.kind == "region" and m.start == 0 and m.end == len(name)
-            for m in self.scanner.find(name, cuts)
-        ):
+        if self.is_region(name):
             return False  # 据北京统计: a place, not a body
         words = self.segmenter.tagged(name)
+        if len(words) == 1 and words[0].tag == "ns":
+            return False  # 据海关统计: a kind of body (customs), not one named
         if any(w.word in _TITLE_WORDS for w in words):
             return False  # 上海市商务委副主任申卫华: a person
         if any(w.tag not in _SOURCE_TAGS for w in words):
@@ -367,6 +373,13 @@ class OrgFinder:
         for i, tok in enumerate([*tokens, None]):
             if tok is not None and tok.word.isspace():
                 continue
+            if (
+                tok is not None
+                and tok.word in _ACTS_ON_WORDS
+                and i + 1 < len(tokens)
+                and tokens[i + 1].tag in _PROPER_TAGS
+            ):
+                tok = None  # 指导 | 上海跨境…有限公司, …厅委托 | 山西…有限公司: a verb's object
             if tok is not None and (not _breaks_run(tok) or self._inner_and(tokens, i)):
                 run.append(tok)
                 continue
@@ -475,6 +488,11 @@ _TRIM_WORDS = frozenset(
 )  # 会同上海市统计局: the act of joining, not the body's name
 
 
+#: Verbs jieba may tag as nouns that one body does to another named right after
+#: them (委托, 指导): they end a name.
+_ACTS_ON_WORDS = frozenset({"委托", "指导", "引导", "授权", "会同", "联合", "协同"})
+
+
 def _describes(words: list) -> bool:  # type: ignore[type-arg]
     """Whether the words of a candidate name describe rather than name (see
     :data:`_DESCRIBING_TAGS`), hold two companies' names, or name a kind of
@@ -558,6 +576,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     >>> [source_org(b, finder) for b in ("第55次《中国互联网络发展状况统计报告》",
     ...  "通信业统计公报")]
     [None, None]
+    >>> source_org("天水发布", finder)  # a city's news account, not the city
+    '天水发布'
     """
     body = body.strip().rstrip("。")
     named = finder.find(body)
@@ -567,6 +587,9 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
         return None
     end = _SOURCE_END_RE.search(body)
     name = display_form(body[: end.start()] if end else body).strip()
+    if end is not None and finder.is_region(name) and len(body.strip()) <= 8:
+        # 天水发布, 上海发布: a government's news account, named with its place
+        return display_form(body.strip())
     if not 2 <= len(name) <= 12 or any(ch.isdigit() for ch in name[:1]):
         return None
     if _CLAUSE_WORDS_RE.search(name):
