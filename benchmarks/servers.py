@@ -123,19 +123,22 @@ def _running(command: list[str], env: dict[str, str], port: int, probe: str) -> 
 
 
 @contextmanager
-def cikg_server(store: Path, **settings: str) -> Iterator[Server]:
-    """``cikg serve`` on a free loopback port; ``settings`` become ``CIKG_*``
-    variables (e.g. ``timeout_seconds="5"``)."""
+def cikg_server(store: Path, *extra: str, **settings: str) -> Iterator[Server]:
+    """``cikg serve`` on a free loopback port; ``extra`` are more arguments
+    (e.g. ``"--engine", URL``); ``settings`` become ``CIKG_*`` variables (e.g.
+    ``timeout_seconds="5"``)."""
     port = free_port()
     env = {**os.environ, **{f"CIKG_{k.upper()}": v for k, v in settings.items()}}
-    command = [str(BIN / "cikg"), "serve", "--store", str(store), "--port", str(port)]
+    command = [str(BIN / "cikg"), "serve", "--store", str(store), "--port", str(port), *extra]
     with _running(command, env, port, "/healthz") as pid:
         yield Server("cikg", port, "/sparql", pid)
 
 
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[Server]:
-    """``oxigraph serve-read-only --union-default-graph`` on a free loopback port."""
+def oxigraph_server(location: Path, *, union: bool = True, timeout_s: int = 0) -> Iterator[Server]:
+    """``oxigraph serve-read-only --union-default-graph`` on a free loopback
+    port (without the flag when ``union`` is false: ``cikg serve --engine``
+    asks for the union per query; with ``--timeout-s`` when ``timeout_s``)."""
     port = free_port()
     command = [
         oxigraph_binary(),
@@ -144,7 +147,8 @@ def oxigraph_server(location: Path) -> Iterator[Server]:
         str(location),
         "--bind",
         f"127.0.0.1:{port}",
-        "--union-default-graph",
+        *(["--union-default-graph"] if union else []),
+        *(["--timeout-s", str(timeout_s)] if timeout_s else []),
     ]
     with _running(command, dict(os.environ), port, "/query?query=ASK%7B%7D") as pid:
         yield Server("oxigraph", port, "/query", pid)

@@ -96,11 +96,17 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def oxigraph_server(location: Path, port: int | None = None) -> Iterator[Engine]:
+def oxigraph_server(
+    location: Path, port: int | None = None, *, union: bool = True
+) -> Iterator[Engine]:
     """``oxigraph serve --union-default-graph`` on ``location``.
 
     :param location: the server's store folder (kept after it stops).
     :param port: the port, default a free one.
+    :param union: start it with ``--union-default-graph`` (as docs/engines.md
+        says for queries sent to it directly); ``False`` for ``cikg serve
+        --engine``, which names the dataset itself (with the flag the server
+        ignores a query's ``FROM``).
     """
     binary = oxigraph_binary()
     if binary is None:
@@ -109,7 +115,8 @@ def oxigraph_server(location: Path, port: int | None = None) -> Iterator[Engine]
     log = location.parent / f"{location.name}-oxigraph.log"
     command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
     with log.open("ab") as out:
-        process = subprocess.Popen([*command, "--union-default-graph"], stdout=out, stderr=out)
+        flags = ["--union-default-graph"] if union else []
+        process = subprocess.Popen([*command, *flags], stdout=out, stderr=out)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/query?query=ASK%7B%7D", process, log, 30)

@@ -213,9 +213,21 @@ def serve_command(
             "http://127.0.0.1:8000/ (default: CIKG_BASE_IRI, else the published IRIs).",
         ),
     ] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            metavar="URL",
+            help="Answer from this SPARQL query endpoint instead of the store, e.g. "
+            "http://127.0.0.1:7878/query (oxigraph serve-read-only on the store, or an "
+            "Oxigraph server published to) or http://127.0.0.1:8890/sparql (Virtuoso); "
+            "see docs/engines.md.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the SPARQL endpoint; builds the store from seeds/ (or PATHS) first if it is
-    missing.
+    """Serve the SPARQL endpoint and the pages; builds the store from seeds/ (or PATHS)
+    first if it is missing. With --engine, pages, search and /sparql are answered by
+    that SPARQL endpoint (with the same limits, cache and formats) and no store is read.
 
     Limits come from CIKG_* environment variables (CIKG_TIMEOUT_SECONDS,
     CIKG_RESULT_LIMIT, CIKG_WORKERS …)."""
@@ -227,6 +239,9 @@ def serve_command(
     from cikg.store import is_store
 
     listener = _listen(host, port)  # first: a taken port is said before any work
+    if engine is not None:
+        _serve_engine(engine, listener, host, port, base_iri)
+        return
     try:
         if not is_store(store):
             sources = paths or [DEFAULT_SEEDS]
@@ -258,6 +273,39 @@ def serve_command(
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         workers.close()
+        listener.close()
+
+
+def _serve_engine(
+    url: str, listener: socket.socket, host: str, port: int, base_iri: str | None
+) -> None:
+    """``cikg serve --engine URL``: the app over a remote SPARQL endpoint,
+    its queries in the server's threads (the engine and the client keep the
+    time limit: :mod:`cikg.serve.remote`)."""
+    import uvicorn
+
+    from cikg.serve import create_app
+    from cikg.serve.remote import RemoteEngine
+    from cikg.settings import ServeSettings
+
+    try:
+        settings = ServeSettings.from_env()
+        if base_iri is not None:
+            settings = replace(settings, base_iri=base_iri)
+        remote = RemoteEngine(url, settings.timeout_seconds)
+    except CikgError as exc:
+        listener.close()
+        raise _fail(str(exc)) from None
+    shown = f"[{host}]" if ":" in host else host
+    _err.print(
+        f"SPARQL endpoint: http://{shown}:{port}/sparql · pages: http://{shown}:{port}/ "
+        f"· engine: {url} ({remote.kind})"
+    )
+    config = uvicorn.Config(create_app(remote, settings), host=host, port=port, log_level="info")
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    finally:
+        remote.close()
         listener.close()
 
 

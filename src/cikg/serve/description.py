@@ -5,8 +5,9 @@ store's own counts."""
 
 from __future__ import annotations
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 
+from cikg.serve.engine import Engine
 from cikg.serve.pages import ID_BASE
 from cikg.serve.results import RDF_FORMATS
 from cikg.vocab import DCTERMS, RDF, XSD, Namespace
@@ -27,14 +28,15 @@ def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD.integer)
 
 
-def _graph_sizes(store: Store) -> list[tuple[NamedNode, int]]:
-    rows = store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+def _graph_sizes(store: Engine) -> list[tuple[NamedNode, int]]:
+    rows = store.query(  # the union option names the served graphs on a remote engine
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+        use_default_graph_as_union=True,
     )
     return [(row["g"], int(row["n"].value)) for row in rows]  # type: ignore[union-attr]
 
 
-def service_description(store: Store, endpoint: str, fmt: str) -> bytes:
+def service_description(store: Engine, endpoint: str, fmt: str) -> bytes:
     """The service description of the endpoint at ``endpoint``, in ``fmt``
     (a :data:`~cikg.serve.negotiation.GRAPH_FORMATS` name)."""
     service = NamedNode(endpoint.split("?")[0])
@@ -75,7 +77,7 @@ def _serialise(triples: list[Triple], fmt: str) -> bytes:
     return serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
-def void_description(store: Store, base: str, fmt: str) -> bytes:
+def void_description(store: Engine, base: str, fmt: str) -> bytes:
     """The VoID description of the whole dataset served at ``base``: its
     size, class and property partitions, one subset per named graph, example
     resources, licence and the reports it is drawn from."""

@@ -22,8 +22,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from pyoxigraph import Store
-
+from cikg.serve.engine import Engine
 from cikg.serve.names import Names, natural_key
 from cikg.serve.numbers import qualifier_words, status_words, to_decimal
 from cikg.vocab import PREFIXES
@@ -86,7 +85,7 @@ class Record:
     observation: str
 
 
-def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+def _rows(store: Engine, sparql: str) -> list[dict[str, str | None]]:
     result = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
     variables = [v.value for v in result.variables]  # type: ignore[union-attr]
     return [
@@ -95,7 +94,7 @@ def _rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
     ]
 
 
-def indicator_records(store: Store, names: Names, iri: str, lang: str) -> list[Record]:
+def indicator_records(store: Engine, names: Names, iri: str, lang: str) -> list[Record]:
     """Every observation of the indicator ``iri``, national ones first, then
     by area name, period end, report and IRI.
 

@@ -1,4 +1,5 @@
-"""Evaluating one query request against the store: what a query worker does.
+"""Evaluating one query request against an engine: what a query worker does
+with the embedded store, and what a server thread does with a remote engine.
 
 Kept apart from the HTTP application so that a worker process imports only
 pyoxigraph and the result writers (it starts faster and holds less memory).
@@ -8,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
+from pyoxigraph import NamedNode, QueryBoolean
 
 from cikg.errors import CikgError, QueryError
+from cikg.serve.engine import Engine
 from cikg.serve.guard import check_query, uses_keyword
 from cikg.serve.negotiation import (
     BOOLEAN_FORMATS,
@@ -87,11 +89,15 @@ def _boolean_format(request: QueryRequest) -> Format:
 
 
 def evaluate_request(
-    store: Store, request: QueryRequest, settings: ServeSettings
+    store: Engine, request: QueryRequest, settings: ServeSettings
 ) -> tuple[bytes, str, bool]:
     """Evaluate a query and serialise its result, in the calling thread or
     worker process (pyoxigraph results must not leave the thread that made
     them).
+
+    :param store: the engine: the embedded store, or a remote endpoint
+        (:class:`cikg.serve.remote.RemoteEngine`, which may also raise
+        :class:`~cikg.serve.workers.QueryTimeout`).
 
     The query is screened first (:func:`cikg.serve.guard.check_query`):
     every evaluation passes here, so no path skips the screen.
@@ -128,7 +134,7 @@ def evaluate_request(
         if isinstance(result, QueryBoolean):
             fmt = _boolean_format(request)
             out = serialise_boolean(result, fmt.name)
-        elif isinstance(result, QuerySolutions):
+        elif hasattr(result, "variables"):  # QuerySolutions, or a remote engine's
             fmt = choose(SOLUTION_FORMATS, request.accept, request.override)
             out = serialise_solutions(result, fmt.name, settings.result_limit)
         else:

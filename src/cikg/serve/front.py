@@ -36,9 +36,9 @@ from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment
-from pyoxigraph import Store
 
 from cikg.serve.chart import HEIGHT, WIDTH, Chart, readings_to_chart
+from cikg.serve.engine import Engine
 from cikg.serve.graph import ID_BASE, NATIONAL, REFERENCE_GRAPH, local_href, select_rows
 from cikg.serve.names import Names, natural_key
 from cikg.serve.numbers import format_date, format_number
@@ -126,7 +126,7 @@ class Front:
     :param env: the Jinja environment of the pages' templates.
     """
 
-    def __init__(self, store: Store, names: Names, env: Environment) -> None:
+    def __init__(self, store: Engine, names: Names, env: Environment) -> None:
         self.store = store
         self.names = names
         self.env = env

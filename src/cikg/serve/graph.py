@@ -9,9 +9,8 @@ of (:mod:`~cikg.serve.sections`, :mod:`~cikg.serve.front`,
 
 from __future__ import annotations
 
-from pyoxigraph import Store
-
 from cikg.iris import DEFAULT_BASE
+from cikg.serve.engine import Engine
 from cikg.vocab import PREFIXES
 
 __all__ = ["ID_BASE", "NATIONAL", "REFERENCE_GRAPH", "local_href", "select_rows"]
@@ -39,7 +38,7 @@ def local_href(iri: str) -> str | None:
     return iri if iri.startswith(("http://", "https://")) else None
 
 
-def select_rows(store: Store, sparql: str) -> list[dict[str, str | None]]:
+def select_rows(store: Engine, sparql: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT over the union of the store's graphs, each a dict
     from variable name to the value's text (``None`` when unbound), with
     :data:`cikg.vocab.PREFIXES` declared.

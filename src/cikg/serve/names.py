@@ -31,8 +31,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode
 
+from cikg.serve.engine import Engine
 from cikg.serve.numbers import UnitWords, format_quantity, to_decimal
 from cikg.vocab import PREFIXES
 
@@ -198,7 +199,7 @@ class Names:
     :param store: the store.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Engine) -> None:
         self.store = store
 
     def _rows(self, sparql: str) -> list[dict[str, str | None]]:

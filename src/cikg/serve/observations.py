@@ -24,8 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from pyoxigraph import Store
-
+from cikg.serve.engine import Engine
 from cikg.serve.graph import select_rows
 
 __all__ = ["ObservationIndex", "Observed"]
@@ -64,7 +63,7 @@ class ObservationIndex:
     :param store: the store (read-only while the index is used).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Engine) -> None:
         self.store = store
 
     @cached_property

@@ -37,12 +37,13 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyoxigraph import BlankNode, NamedNode, Store, Triple, serialize
+from pyoxigraph import BlankNode, NamedNode, Triple, serialize
 
 from cikg.iris import normalise_key
 from cikg.segment import Segmenter
 from cikg.serve.chart import readings_to_chart
 from cikg.serve.downloads import indicator_records, records_to_csv, records_to_json
+from cikg.serve.engine import Engine
 from cikg.serve.front import Front
 from cikg.serve.graph import ID_BASE, local_href, select_rows
 from cikg.serve.language import mark_chinese
@@ -156,7 +157,7 @@ class Pages:
     :param build_id: identifies the build (for ETags).
     """
 
-    def __init__(self, store: Store, build_id: str) -> None:
+    def __init__(self, store: Engine, build_id: str) -> None:
         self.store = store
         self.build_id = build_id
         self.env = Environment(

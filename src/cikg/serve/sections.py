@@ -29,8 +29,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
-from pyoxigraph import Store
-
+from cikg.serve.engine import Engine
 from cikg.serve.graph import NATIONAL, REFERENCE_GRAPH, local_href, select_rows
 from cikg.serve.names import Names, natural_key
 from cikg.serve.numbers import format_date, format_period, format_quantity, status_words
@@ -90,7 +89,7 @@ class Sections:
     :param names: what pages call its resources.
     """
 
-    def __init__(self, store: Store, names: Names) -> None:
+    def __init__(self, store: Engine, names: Names) -> None:
         self.store = store
         self.names = names
         self.observations = ObservationIndex(store)

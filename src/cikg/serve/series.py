@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pyoxigraph import Store
-
 from cikg.serve.chart import Reading
+from cikg.serve.engine import Engine
 from cikg.serve.graph import NATIONAL, local_href, select_rows
 from cikg.serve.names import Names
 from cikg.serve.numbers import format_period, format_quantity, status_words, to_decimal
@@ -19,7 +18,7 @@ __all__ = ["national_series", "parse_date"]
 
 
 def national_series(
-    store: Store, names: Names, iri: str, lang: str
+    store: Engine, names: Names, iri: str, lang: str
 ) -> tuple[list[dict[str, str | None]], list[Reading]]:
     """The national observations of an indicator.
 
