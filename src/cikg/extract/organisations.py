@@ -638,6 +638,12 @@ def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]
 _CLAUSE_OPENERS = frozenset({"", "，", ",", "：", "；", "）", ")", "」", "”", "】", "电"})
 
 
+#: Names of the nation that a list of issuers' trailing words may hold (在全国率先).
+_COUNTRY_WORDS = frozenset({"全国", "国内", "我国"})
+#: A province's government: a city named after its province is named alone.
+_PROVINCE_GOVERNMENTS = ("省人民政府", "自治区人民政府")
+
+
 def region_issuer(
     who: str, finder: OrgFinder, government: Callable[[str], str | None]
 ) -> str | None:
@@ -659,8 +665,11 @@ def region_issuer(
     '上海市人民政府'
     >>> region_issuer("上海市商务委在国内率先", default_finder(ref), ref.government) is None
     True
+    >>> region_issuer("如，山东济南在全国率先", default_finder(ref), ref.government)
+    '济南市人民政府'
     """
-    matches = finder.scanner.find(who)
+    # 在全国率先: the nation named in the words after the issuer is no issuer
+    matches = [m for m in finder.scanner.find(who) if m.name not in _COUNTRY_WORDS]
     regions: list = []  # type: ignore[type-arg]
     for m in reversed(matches):  # the names that end the words, last first
         end = regions[0].start if regions else len(who)
@@ -672,7 +681,11 @@ def region_issuer(
     if not regions or who[: regions[0].start].rstrip()[-1:] not in _CLAUSE_OPENERS:
         return None  # 本市商务委上海…: a region inside other words is not the agent
     body = government(regions[-1].name)
-    return who[regions[0].start : regions[-1].start] + body if body else None
+    if body is None:
+        return None
+    if len(regions) > 1 and (government(regions[-2].name) or "").endswith(_PROVINCE_GOVERNMENTS):
+        return body  # 山东济南 -> 济南市人民政府: a city's name needs no province before it
+    return who[regions[0].start : regions[-1].start] + body
 
 
 def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyped-def]
