@@ -736,3 +736,26 @@ def test_a_companys_own_report_makes_the_sentences_figures_its_own(ctx, referenc
     )
     assert [f[0] for f in _facts(text, with_companies)] == ["滴滴司机数量增长率", "滴滴用户增长率"]
     assert _facts("通过专业化技术服务，使矿山设备故障率降低15%。", ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a contribution is to something else's growth, by what the sentence measured (CAICT 2022)
+        (
+            "实物商品网上零售额达10.8万亿元，同比增长12.0%，对社会消费品零售总额增长的贡献率为23.6%。",
+            [
+                "实物商品网上零售额",
+                "实物商品网上零售额同比增长率",
+                "实物商品网上零售额对社会消费品零售总额增长的贡献率",
+            ],
+        ),
+        # 相比 2020 年 is a comparison, 相 no part of the subject (CAICT 2021)
+        ("2021年中国IT支出达到2.21万亿元，相比2020年增长10.0%。", ["IT支出", "IT支出增长率"]),
+        # the places a survey or an evaluation covers are no figure (CAC 2021, 46th report)
+        ("调查范围覆盖我国31个省（区、市）范围内的18周岁以上网民。", []),
+        ("国家网信办重点评估31个省（区、市）在数字基础设施方面的进展。", []),
+    ],
+)
+def test_contributions_comparisons_and_survey_scopes(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

@@ -153,6 +153,8 @@ _COMPANY_REPORT_RE = re.compile(
     r"^\s*(?:另|又)?据(?P<who>[^，,；;]{2,12}?)(?:公司|集团)?(?:发布的?)?"
     r"(?:公告|财报|年报|半年报|季报|业绩报告|业绩公告)"
 )
+#: A contribution to something else's growth (对…增长的贡献率, 对…的拉动).
+_CONTRIBUTION_RE = re.compile(r"贡献率|贡献度|拉动")
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
 #: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
@@ -1426,6 +1428,16 @@ class _Reader:
                 label = _joined(owner, _BARE_OPENER_RE.sub("", label))
             else:
                 problem = f"{label!r} names no thing measured"
+        if (
+            not problem
+            and label.startswith("对")
+            and _CONTRIBUTION_RE.search(label)
+            and topic
+            and not topic.startswith("对")
+        ):
+            # …网上零售额达 10.8 万亿元…，对社会消费品零售总额增长的贡献率为 23.6%:
+            # a contribution (对…贡献率, 对…拉动) of what the sentence measured
+            label = _joined(topic, label)
         if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 消费笔数
         if not problem and not self.ctx.subjects.is_indicator(label):

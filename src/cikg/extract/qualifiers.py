@@ -135,6 +135,10 @@ _STUDIED_AFTER_RE = re.compile(
     r"^[^，。；,;]{0,60}?(?:开展|进行)[^，。；,;]{0,16}?(?:分析|调查|研究|评估|测评|统计|监测)"
 )
 #: The set a comparison ranges over, in its own clause: 31 个省区市中，有 25 个….
+#: The places a survey, an evaluation or a study covers: 调查范围覆盖我国 31 个省
+#: （区、市）, 重点评估 31 个省（区、市）, 首次研究我国 120 个三线及以上城市.
+_SURVEYED_BEFORE_RE = re.compile(r"(?:调查|样本|评估|研究|抽样)[^，。；,;]{0,12}$")
+_PLACES_AFTER_RE = re.compile(r"^\s*个?\s*[^，。；,;]{0,8}?(?:省|城市|地市|地区|区县|县)")
 #: A study's pool and what it chose from it: 从 1353 家…企业中遴选出 534 家企业.
 _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
@@ -146,7 +150,8 @@ def scope_of(before: str, after: str) -> str | None:
     """Why a number states no measurement but the scope of one, or ``None``:
     a unit's definition (``1 EFlops=10^18 Flops``), a study's sample (通过对
     120 个城市的近 10000 家典型企业开展股权穿透分析), or the set a comparison
-    ranges over (31 个省区市中，有 25 个…: the 25 is the figure), or a study's
+    ranges over (31 个省区市中，有 25 个…: the 25 is the figure), the places a
+    survey or study covers (调查范围覆盖我国 31 个省（区、市）), or a study's
     pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业).
 
     :param before: the clause's text before the number.
@@ -160,6 +165,8 @@ def scope_of(before: str, after: str) -> str | None:
     'the set a comparison ranges over'
     >>> scope_of("截至2021年底，全国共有", "个省区市开通政务微博") is None
     True
+    >>> scope_of("调查范围覆盖我国", "个省（区、市）范围内的18周岁以上网民")
+    'the places a survey or study covers'
     >>> scope_of("研究从", "家A股、港股及在美上市的中国数字化服务企业中遴选出534家企业")
     'the pool a study chose from'
     >>> scope_of("研究从1353家A股上市的企业中遴选出", "家企业")
@@ -171,6 +178,8 @@ def scope_of(before: str, after: str) -> str | None:
         return "a study's sample"
     if not before.strip(" 在从") and _RANGE_OVER_RE.match(after.lstrip("个家项所座")):
         return "the set a comparison ranges over"
+    if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
+        return "the places a survey or study covers"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
         return "the pool a study chose from"
     if _CHOSEN_BEFORE_RE.search(before):
