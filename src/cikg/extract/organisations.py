@@ -576,6 +576,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     >>> [source_org(b, finder) for b in ("第55次《中国互联网络发展状况统计报告》",
     ...  "通信业统计公报")]
     [None, None]
+    >>> [source_org(b, finder) for b in ("推进 IPv6 规模部署专家委员会", "和讯网")]
+    ['推进IPv6规模部署专家委员会', '和讯网']
     >>> source_org("天水发布", finder)  # a city's news account, not the city
     '天水发布'
     """
@@ -590,10 +592,13 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     if end is not None and finder.is_region(name) and len(body.strip()) <= 8:
         # 天水发布, 上海发布: a government's news account, named with its place
         return display_form(body.strip())
-    if not 2 <= len(name) <= 12 or any(ch.isdigit() for ch in name[:1]):
+    longest = _MAX_NAME if is_org_name(name) else 12  # 推进IPv6规模部署专家委员会: a body's name
+    if not 2 <= len(name) <= longest or any(ch.isdigit() for ch in name[:1]):
         return None
-    if _CLAUSE_WORDS_RE.search(name):
-        return None  # a phrase, not a name: 各地政府网站的公开信息
+    if _CLAUSE_WORDS_RE.search(name[1:] if name.startswith("和") else name):
+        return (
+            None  # a phrase, not a name: 各地政府网站的公开信息 (a line opens with no 和: 和讯网)
+        )
     if _ORDINAL_RE.match(name) or _INDUSTRY_END_RE.search(name):
         return None  # 第55次《…报告》: an edition; 通信业统计公报: an industry's
     if _NOT_AN_ORG_RE.search(name) or _SPEECH_RE.search(body):
