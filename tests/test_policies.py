@@ -455,6 +455,12 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         ("据不完全统计，截至", []),
         ("商务大数据监测显示，2021年", []),
         ("据北京统计，全市", []),
+        # an international association (46th report); an international kind of centre is none
+        (
+            "按照国际汽车工程师协会(SAE, Society of Automotive Engineers)对自动驾驶的分级",
+            [("国际汽车工程师协会", False)],
+        ),
+        ("建设国际数据中心", []),
         # a verb one body does to another ends the first's name (news, CAICT 2022)
         (
             "指导上海跨境电子商务公共服务有限公司运用大数据",

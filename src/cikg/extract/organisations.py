@@ -488,6 +488,8 @@ _TRIM_WORDS = frozenset(
 )  # 会同上海市统计局: the act of joining, not the body's name
 
 
+#: Heads of associations, which an international body's name may end in.
+_ASSOCIATION_HEADS = frozenset({"协会", "学会", "联盟", "联合会", "委员会", "组织"})
 #: Verbs jieba may tag as nouns that one body does to another named right after
 #: them (委托, 指导): they end a name.
 _ACTS_ON_WORDS = frozenset({"委托", "指导", "引导", "授权", "会同", "联合", "协同"})
@@ -509,7 +511,9 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
         w.tag in _PROPER_TAGS and not (w.tag == "eng" and len(w.word) < 2) for w in words[:-1]
     )
     national = words[0].word.startswith(_NATION) and not words[0].word.startswith("国家级")
-    return not (proper or national)
+    # 国际汽车工程师协会, 国际电信联盟: an international association names itself so
+    international = words[0].word == "国际" and words[-1].word in _ASSOCIATION_HEADS
+    return not (proper or national or international)
 
 
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
