@@ -461,6 +461,10 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
             [("国际汽车工程师协会", False)],
         ),
         ("建设国际数据中心", []),
+        # a verb naming a body's field after its place or the nation (news, 2023)
+        ("济南市行政审批服务局党组成员介绍", [("济南市行政审批服务局", False)]),
+        ("依托国家超级计算长沙中心，筹建", [("国家超级计算长沙中心", False)]),
+        ("北京建设人工智能创新中心", []),
         # a verb one body does to another ends the first's name (news, CAICT 2022)
         (
             "指导上海跨境电子商务公共服务有限公司运用大数据",

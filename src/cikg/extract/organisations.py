@@ -421,8 +421,15 @@ class OrgFinder:
             end = run[last].end
             if not _HEAD_RE.search(text[run[0].start : end]):
                 continue
-            if run[last].tag in {"v", "vd"} or (last > 0 and run[last - 1].tag == "v"):
-                continue  # 布局 (v), 共有政府: a predicate, no name
+            if run[last].tag in {"v", "vd"} or (
+                last > 0
+                and run[last - 1].tag == "v"
+                and (
+                    run[last - 1].word in _ACTION_VERBS
+                    or not any(t.tag == "ns" for t in run[: last - 1])
+                )
+            ):
+                continue  # 布局 (v), 共有政府: a predicate, no name (济南市行政审批服务局 is one)
             for first in range(last + 1):
                 if _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS:
                     continue
@@ -488,6 +495,13 @@ _TRIM_WORDS = frozenset(
 )  # 会同上海市统计局: the act of joining, not the body's name
 
 
+#: Verbs of doing, which no body's name holds (北京建设…中心 is a clause): a verb
+#: of another kind names a body's field after its place (济南市行政审批服务局).
+_ACTION_VERBS = frozenset(
+    {"建设", "打造", "推进", "加快", "实施", "开展", "完善", "健全", "建成", "推动", "促进",
+     "加强", "提升", "激活", "举办", "发布", "启动", "成立", "设立", "印发", "出台", "引进",
+     "培育", "支持", "依托", "筹建", "获批", "入选", "落户", "签约", "组建", "实现", "开通"}
+)  # fmt: skip
 #: Heads of associations, which an international body's name may end in.
 _ASSOCIATION_HEADS = frozenset({"协会", "学会", "联盟", "联合会", "委员会", "组织"})
 #: Verbs jieba may tag as nouns that one body does to another named right after
@@ -500,8 +514,19 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     :data:`_DESCRIBING_TAGS`), hold two companies' names, or name a kind of
     body, not one: no proper noun before the head (超级计算中心, 网络科技有限公司,
     传统互联网公司, 国家级交易所) unless it opens with the nation (国家信息中心…)."""
-    for w in words[1:]:
+    placed = words[0].tag == "ns" or words[0].word.startswith(_NATION)
+    for i, w in enumerate(words[1:], 1):
+        if i == 1 and w.word in _ACTION_VERBS:
+            return True  # 北京建设人工智能创新中心: a clause (jieba may tag 建设 vn)
         if w.word in _DESCRIBING_WORDS or (w.tag in _DESCRIBING_TAGS and len(w.word) > 1):
+            if (
+                placed
+                and w.tag == "v"
+                and w.word not in _ACTION_VERBS
+                and words[i - 1].tag != "ns"
+                and i < len(words) - 1
+            ):
+                continue  # 济南市行政审批服务局, 国家超级计算长沙中心: a verb naming a field
             return True  # one character (大数据, 新华) is part of a name
     if any(w.word in _COMPANY_HEADS for w in words[:-1]):
         return True
