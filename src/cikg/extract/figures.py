@@ -146,6 +146,7 @@ _GAP_RE = re.compile(
     r"(?P<other>[^，,；;]{2,24}?)\s*(?:约|近|超过?)?\s*$"
 )
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
+_GAP_GROWTH_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
 _GAP_RATE_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$|(?:比例|比重|占比|率|水平)$")
 #: A source clause that cites a company's own report (据滴滴公司公告数据显示,
 #: 据中国移动财报): the company owns the sentence's figures.
@@ -527,11 +528,10 @@ class _Reader:
         if not last or not _GAP_RATE_RE.search(other) or self.state.last_unit != "percent":
             return ""
         verb = "高于" if gap["verb"] in {"高于", "快于"} else "低于"
-        growth = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
-        if growth.search(last):
-            left = growth.sub("", last) + "增速"
-            other = growth.sub("增速", other)
-        elif growth.search(other):
+        if _GAP_GROWTH_RE.search(last):
+            left = _GAP_GROWTH_RE.sub("", last) + "增速"
+            other = _GAP_GROWTH_RE.sub("增速", other)
+        elif _GAP_GROWTH_RE.search(other):
             return ""  # a level's gap to a growth: two kinds of rate
         else:  # 农村地区非网民占非网民总体的比例 -> 农村地区非网民占比
             left = re.sub(r"占[^占]{1,20}?的?(?:比例|比重)$", "占比", last)
