@@ -569,8 +569,8 @@ def too_bare(label: str, ctx: SubjectContext, is_company: Callable[[str], bool])
     characters or fewer, and the catalogue knows neither it nor its thing's
     measure: 企业数, 成员数, 交易数, 用户增长率, 消费笔数 say what is counted,
     not whose (hand-checked samples, benchmarks/audit: 2 of 13 such labels
-    were right). A company's own
-    (斗鱼营收增长率) and a curated measure (网民规模增长率) are not bare.
+    were right). A company's own (斗鱼营收增长率) and a curated measure
+    (网民规模增长率) are not bare.
 
     >>> from cikg.reference import load_reference
     >>> ref = load_reference()
