@@ -44,7 +44,6 @@ from cikg.store import (
     drop_staging_graphs,
     find_report_by_sha,
     open_store,
-    prune_shared_graph,
     replace_graph,
 )
 
@@ -213,15 +212,20 @@ def build(
                 reader = DocumentReader(minter, lambda: curated, max_input_bytes, ocr=tesseract)
                 readings = _read_here(files, reader, store, force)
                 reread = partial(reader.read, is_built=_never)
-            onto = replace_graph(store, minter.ontology_graph(), curated.ontology_quads)
-            ref = replace_graph(store, minter.reference_graph(), curated.reference_quads)
+            # each replacement prunes graph/discovered of what it no longer supports
+            discovered = (minter.discovered_graph(), ())
+            onto = replace_graph(
+                store, minter.ontology_graph(), curated.ontology_quads, shared=discovered
+            )
+            ref = replace_graph(
+                store, minter.reference_graph(), curated.reference_quads, shared=discovered
+            )
             results = []
             for reading in readings:
                 result = _write(store, reading, minter, force, reread)
                 results.append(result)
                 if on_result is not None:
                     on_result(result)
-        prune_shared_graph(store, minter.discovered_graph())
         store.flush()
     finally:
         del store
