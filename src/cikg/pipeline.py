@@ -47,7 +47,18 @@ from cikg.store import (
     replace_graph,
 )
 
-__all__ = ["BuildReport", "DocumentResult", "Status", "build", "discover"]
+__all__ = ["FLUSH_EVERY_QUADS", "BuildReport", "DocumentResult", "Status", "build", "discover"]
+
+#: Quads a build writes between two flushes of the store (``Store.flush``).
+#: RocksDB holds what is written in in-memory write buffers, one per column
+#: family (Oxigraph has a dozen, each up to 64 MB before RocksDB flushes it on
+#: its own), so unflushed the writer grew by about 9 MB a document, 1.2 KB a
+#: quad written: 335 MB to 734 MB over 10 editions of the seeds (372,738
+#: quads), on its way to 2.2 GB at 100. Flushed after each document it stayed
+#: at 335 MB and took no longer (117 s against 145 s, --jobs 2, a loaded
+#: machine); every 50,000 quads it peaked at 348 MB (benchmarks/jobs.md has the
+#: figures by size), without writing a set of files per small document.
+FLUSH_EVERY_QUADS = 50_000
 
 
 class Status(StrEnum):
@@ -221,9 +232,14 @@ def build(
                 store, minter.reference_graph(), curated.reference_quads, shared=discovered
             )
             results = []
+            unflushed = 0
             for reading in readings:
                 result = _write(store, reading, minter, force, reread)
                 results.append(result)
+                unflushed += result.counts.get("quads", 0)
+                if unflushed >= FLUSH_EVERY_QUADS:
+                    store.flush()  # the write buffers to disk: the writer's memory stays flat
+                    unflushed = 0
                 if on_result is not None:
                     on_result(result)
         store.flush()
