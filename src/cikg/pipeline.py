@@ -8,6 +8,11 @@ build goes on with the others. ``KeyboardInterrupt`` stops the build. A file
 whose SHA-256 and cikg version match what the store holds is skipped. The
 curated ontology and reference graphs are reloaded on every build.
 
+The writer's memory does not grow with the store: each replacement prunes
+``graph/discovered`` of what it no longer supports, in its own transaction
+(:func:`cikg.store.replace_graph`), and the store is flushed every
+:data:`FLUSH_EVERY_QUADS` quads written.
+
 With ``jobs`` above 1 the documents are read in that many worker processes
 (:mod:`cikg.jobs`), with ``scheduler`` by the workers of a Dask cluster
 (:mod:`cikg.cluster`), and written here exactly as a serial build writes them:
