@@ -8,7 +8,8 @@ shared machine falls on both alike; the table gives each one's median wall
 time and the ratio of the medians, and each round's ratio for the spread.
 CPU time and peak memory come from ``wait4`` (the build and the worker
 processes it reaped: CPU time summed, memory the largest process's).
-Writes ``benchmarks/jobs.md``. Run from the checkout with the venv active:
+Writes the top of ``benchmarks/jobs.md`` (its ``##`` sections, written by
+hand or by ``writer_memory.py``, are kept). Run from the checkout with the venv active:
 
     python benchmarks/jobs.py                                # 10 editions, 2 rounds, --jobs 2
     python benchmarks/jobs.py --editions 10 --rounds 3 --jobs 2 --pdfs ../shared/corpus/pdf
@@ -174,5 +175,8 @@ if __name__ == "__main__":
     )
     args = parser.parse_args()
     text = main(args.editions, args.rounds, args.jobs, args.pdfs)
-    (HERE / "jobs.md").write_text(text, encoding="utf-8")
+    out = HERE / "jobs.md"
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = old[old.find("\n## ") :] if "\n## " in old else ""  # sections added since
+    out.write_text(text.rstrip("\n") + "\n" + kept, encoding="utf-8")
     print(text)

@@ -61,7 +61,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _run_build(
-    paths: list[Path], store: Path, force: bool, jobs: int = 1, ocr: bool = False
+    paths: list[Path],
+    store: Path,
+    force: bool,
+    jobs: int = 1,
+    ocr: bool = False,
+    scheduler: str | None = None,
 ) -> BuildReport:
     settings = BuildSettings.from_env()
     if ocr:
@@ -80,7 +85,15 @@ def _run_build(
         def advance(result: DocumentResult) -> None:
             progress.update(task, advance=1, description=result.path.name)
 
-        return build(files, store, force=force, on_result=advance, settings=settings, jobs=jobs)
+        return build(
+            files,
+            store,
+            force=force,
+            on_result=advance,
+            settings=settings,
+            jobs=jobs,
+            scheduler=scheduler,
+        )
 
 
 _SUMMARY_COLUMNS = (
@@ -183,10 +196,19 @@ def build_command(
             "the store is the same as with 1.",
         ),
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Read documents on the workers of this Dask cluster (they need cikg "
+            "and the input files at the same paths); this process writes them, in order.",
+        ),
+    ] = None,
 ) -> None:
     """Build the knowledge graph from text, markdown, web-page, Word and PDF reports."""
     try:
-        report = _run_build(paths or [DEFAULT_SEEDS], store, force, jobs, ocr)
+        report = _run_build(paths or [DEFAULT_SEEDS], store, force, jobs, ocr, scheduler)
     except CikgError as exc:
         raise _fail(str(exc)) from None
     _print_report(report, findings)

@@ -1,6 +1,17 @@
-"""Reading documents in worker processes, for ``cikg build --jobs N``.
+"""Reading documents in worker processes, for ``cikg build --jobs N`` and
+``--scheduler``.
 
-Each worker process reads the documents it is sent with one
+:class:`Readers` is the one interface the build reads through: readings in
+input order (:meth:`Readers.in_order`), a file read again
+(:meth:`Readers.read`), a context manager that stops the readers. It has
+two backends: :class:`PoolReaders`, worker processes on this machine
+(below), and :class:`cikg.cluster.ClusterReaders`, the workers of a Dask
+cluster. Both keep a few documents per worker sent ahead of the one the
+build writes next, and both give a reading the same way: the reading, a
+``FAILED`` one for an error that escaped it, or :class:`CikgError` when a
+worker died.
+
+Each pool worker process reads the documents it is sent with one
 :class:`~cikg.reading.DocumentReader`, made by the pool's initializer, and
 sends back each :class:`~cikg.reading.Reading` (its quads as N-Quads). The
 reader reads the curated reference and builds its jieba segmenter once per
@@ -29,6 +40,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,6 +48,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
 
 from cikg.errors import CikgError
 from cikg.iris import IriMinter
@@ -43,7 +56,7 @@ from cikg.load.ocr import Tesseract
 from cikg.reading import DocumentReader, Outcome, Reading, unexpected_message
 from cikg.reference import Reference, load_reference
 
-__all__ = ["Readers", "WorkerSetup", "can_spawn"]
+__all__ = ["PoolReaders", "Readers", "WorkerSetup", "can_spawn"]
 
 #: Documents sent to the workers ahead of the one the build writes next,
 #: per worker: enough that a worker rarely waits for the writer, few
@@ -73,6 +86,20 @@ class WorkerSetup:
     built: frozenset[str]
     ocr: Tesseract | None = None
 
+    def reader(self) -> DocumentReader:
+        """A reader for one worker process: the build's base and limits; the
+        curated data given, or read from ``ontology/`` when first needed. It
+        reads a PDF's pages in its own process (one process per document
+        already).
+        """
+        minter = IriMinter(self.base)
+        given = self.reference
+
+        def reference() -> Reference:
+            return given or load_reference(minter=minter)
+
+        return DocumentReader(minter, reference, self.max_input_bytes, pdf_workers=1, ocr=self.ocr)
+
 
 @dataclass(frozen=True, slots=True)
 class _Worker:
@@ -90,14 +117,7 @@ def _start(setup: WorkerSetup) -> None:  # pragma: no cover - runs in a worker p
     """The pool's initializer: this worker's reader."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    minter = IriMinter(setup.base)
-
-    def reference() -> Reference:
-        return setup.reference or load_reference(minter=minter)
-
-    # one process per document already: a PDF's pages are read here, not in more processes
-    reader = DocumentReader(minter, reference, setup.max_input_bytes, pdf_workers=1, ocr=setup.ocr)
-    _WORKER = _Worker(reader, setup.built)
+    _WORKER = _Worker(setup.reader(), setup.built)
 
 
 def _read(path: Path, force: bool) -> Reading:  # pragma: no cover - runs in a worker process
@@ -121,26 +141,28 @@ def can_spawn() -> bool:
     return path is None or os.path.isfile(path)
 
 
-class Readers:
-    """``jobs`` worker processes reading documents; a context manager whose
-    exit stops them (readings not started are cancelled, those under way
-    are waited for).
+class Pending(Protocol):
+    """A reading under way: a ``concurrent.futures`` or a Dask future."""
 
-    :param jobs: worker processes (at least 2; one is the serial build).
-    :param setup: what each worker reads with.
-    :raises ValueError: if ``jobs`` is below 2.
+    def result(self) -> Reading:
+        """The reading, once read (raises what reading it raised)."""
+        ...
+
+
+class Readers(ABC):
+    """Workers reading documents while the build's process writes them: a
+    context manager whose exit stops them (readings not started are
+    cancelled). A backend says how to send a document (:meth:`_submit`),
+    how to wait for it (:meth:`_wait`) and how to stop (:meth:`close`).
+
+    :param workers: how many documents are read at once: the documents
+        sent ahead of the one the build writes next are
+        ``_AHEAD_PER_WORKER`` times as many.
     """
 
-    def __init__(self, jobs: int, setup: WorkerSetup) -> None:
-        if jobs < 2:
-            raise ValueError(f"a pool of readers needs at least 2 processes, not {jobs}")
-        self._ahead = _AHEAD_PER_WORKER * jobs
-        self._pool = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=mp.get_context("spawn"),
-            initializer=_start,
-            initargs=(setup,),
-        )
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._ahead = _AHEAD_PER_WORKER * workers
 
     def __enter__(self) -> Readers:
         return self
@@ -151,13 +173,32 @@ class Readers:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if isinstance(exc, CikgError) and isinstance(exc.__cause__, BrokenProcessPool):
-            # a worker died: the others are stopped, not left reading (an orphan
-            # would keep the build's output open after it has exited)
-            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-                if process.is_alive():
-                    process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.close(exc)
+
+    @abstractmethod
+    def close(self, exc: BaseException | None) -> None:
+        """Stop the workers: cancel what is not started.
+
+        :param exc: the error the build stops with, if any.
+        """
+
+    @abstractmethod
+    def _submit(self, path: Path, force: bool, waiting: Path) -> Pending:
+        """Send ``path`` to the workers (``force``: whatever the store held
+        when the build started).
+
+        :param waiting: the document the build waits for, named if the
+            workers have stopped.
+        :raises CikgError: if a worker died.
+        """
+
+    @abstractmethod
+    def _wait(self, path: Path, pending: Pending) -> Reading:
+        """The reading ``pending`` gives, or a ``FAILED`` one for an error
+        that escaped the reading itself (its result could not be sent back).
+
+        :raises CikgError: if a worker died while ``path`` was read.
+        """
 
     def in_order(self, paths: Sequence[Path]) -> Iterator[Reading]:
         """The readings of ``paths``, in their order, each as soon as it and
@@ -167,10 +208,10 @@ class Readers:
 
         :param paths: input files.
         :return: one reading per path.
-        :raises CikgError: (from the iterator) if a worker process died (killed,
-            out of memory); the readings before it were given.
+        :raises CikgError: (from the iterator) if a worker died (killed, out
+            of memory); the readings before it were given.
         """
-        queued: deque[tuple[Path, Future[Reading]]] = deque()
+        queued: deque[tuple[Path, Pending]] = deque()
         rest = iter(paths)
         for path in rest:
             queued.append((path, self._submit(path, False, path)))
@@ -179,48 +220,66 @@ class Readers:
         return self._drain(queued, rest)
 
     def _drain(
-        self, queued: deque[tuple[Path, Future[Reading]]], rest: Iterator[Path]
+        self, queued: deque[tuple[Path, Pending]], rest: Iterator[Path]
     ) -> Iterator[Reading]:
         while queued:
-            path, future = queued.popleft()
+            path, pending = queued.popleft()
             following = next(rest, None)
             if following is not None:
                 queued.append((following, self._submit(following, False, path)))
-            yield _result(path, future)
+            yield self._wait(path, pending)
 
     def read(self, path: Path) -> Reading:
         """Read ``path`` now, whatever the store held when the build started
         (``--force`` for this one file), and wait for it.
 
-        :raises CikgError: if a worker process died.
+        :raises CikgError: if a worker died.
         """
-        return _result(path, self._submit(path, True, path))
+        return self._wait(path, self._submit(path, True, path))
+
+
+class PoolReaders(Readers):
+    """``jobs`` worker processes on this machine (``cikg build --jobs N``).
+
+    :param jobs: worker processes (at least 2; one is the serial build).
+    :param setup: what each worker reads with.
+    :raises ValueError: if ``jobs`` is below 2.
+    """
+
+    def __init__(self, jobs: int, setup: WorkerSetup) -> None:
+        if jobs < 2:
+            raise ValueError(f"a pool of readers needs at least 2 processes, not {jobs}")
+        super().__init__(jobs)
+        self._pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=mp.get_context("spawn"),
+            initializer=_start,
+            initargs=(setup,),
+        )
+
+    def close(self, exc: BaseException | None) -> None:
+        """Stop the pool; waits for the readings under way (at most ``jobs``)."""
+        if isinstance(exc, CikgError) and isinstance(exc.__cause__, BrokenProcessPool):
+            # a worker died: the others are stopped, not left reading (an orphan
+            # would keep the build's output open after it has exited)
+            for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                if process.is_alive():
+                    process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _submit(self, path: Path, force: bool, waiting: Path) -> Future[Reading]:
-        """Send ``path`` to the workers.
-
-        :param waiting: the document the build waits for, named if the pool
-            has broken (a worker died).
-        :raises CikgError: if a worker process died.
-        """
         try:
             return self._pool.submit(_read, path, force)
         except BrokenProcessPool as exc:
             raise _stopped(waiting, exc) from exc
 
-
-def _result(path: Path, future: Future[Reading]) -> Reading:
-    """The reading ``future`` gives, or a ``FAILED`` one for an error that
-    escaped the reading itself (its result could not be sent back).
-
-    :raises CikgError: if a worker process died.
-    """
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise _stopped(path, exc) from exc
-    except Exception as exc:  # a bug on one document must not stop the others
-        return Reading(path, Outcome.FAILED, message=unexpected_message(path, exc))
+    def _wait(self, path: Path, pending: Pending) -> Reading:
+        try:
+            return pending.result()
+        except BrokenProcessPool as exc:
+            raise _stopped(path, exc) from exc
+        except Exception as exc:  # a bug on one document must not stop the others
+            return Reading(path, Outcome.FAILED, message=unexpected_message(path, exc))
 
 
 def _stopped(path: Path, exc: BrokenProcessPool) -> CikgError:

@@ -8,8 +8,14 @@ build goes on with the others. ``KeyboardInterrupt`` stops the build. A file
 whose SHA-256 and cikg version match what the store holds is skipped. The
 curated ontology and reference graphs are reloaded on every build.
 
+The writer's memory does not grow with the store: each replacement prunes
+``graph/discovered`` of what it no longer supports, in its own transaction
+(:func:`cikg.store.replace_graph`), and the store is flushed every
+:data:`FLUSH_EVERY_QUADS` quads written.
+
 With ``jobs`` above 1 the documents are read in that many worker processes
-(:mod:`cikg.jobs`) and written here exactly as a serial build writes them:
+(:mod:`cikg.jobs`), with ``scheduler`` by the workers of a Dask cluster
+(:mod:`cikg.cluster`), and written here exactly as a serial build writes them:
 one at a time, in input order, each after checking again whether the store
 already holds it and whether its hashed slugs collide with those of the
 documents before it. The store comes out the same.
@@ -30,7 +36,7 @@ from pyoxigraph import Store
 from cikg import __version__
 from cikg.errors import CikgError, InputError
 from cikg.iris import IriMinter
-from cikg.jobs import Readers, WorkerSetup, can_spawn
+from cikg.jobs import PoolReaders, Readers, WorkerSetup, can_spawn
 from cikg.load import KNOWN_SUFFIXES
 from cikg.load.ocr import find_tesseract
 from cikg.reading import DocumentReader, Outcome, Reading, unexpected_message
@@ -43,11 +49,21 @@ from cikg.store import (
     drop_staging_graphs,
     find_report_by_sha,
     open_store,
-    prune_shared_graph,
     replace_graph,
 )
 
-__all__ = ["BuildReport", "DocumentResult", "Status", "build", "discover"]
+__all__ = ["FLUSH_EVERY_QUADS", "BuildReport", "DocumentResult", "Status", "build", "discover"]
+
+#: Quads a build writes between two flushes of the store (``Store.flush``).
+#: RocksDB holds what is written in in-memory write buffers, one per column
+#: family (Oxigraph has a dozen, each up to 64 MB before RocksDB flushes it on
+#: its own), so unflushed the writer grew by about 9 MB a document, 1.2 KB a
+#: quad written: 335 MB to 734 MB over 10 editions of the seeds (372,738
+#: quads), on its way to 2.2 GB at 100. Flushed after each document it stayed
+#: at 335 MB and took no longer (117 s against 145 s, --jobs 2, a loaded
+#: machine); every 50,000 quads it peaked at 348 MB (benchmarks/jobs.md has the
+#: figures by size), without writing a set of files per small document.
+FLUSH_EVERY_QUADS = 50_000
 
 
 class Status(StrEnum):
@@ -143,6 +159,7 @@ def build(
     on_result: Callable[[DocumentResult], None] | None = None,
     settings: BuildSettings | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build (or update) the store from input files.
 
@@ -164,20 +181,28 @@ def build(
         file; :mod:`cikg.jobs`) while this one writes, the same graphs in
         the same order. A process that cannot spawn workers (a script read
         from standard input, see :func:`~cikg.jobs.can_spawn`) reads them itself.
+    :param scheduler: the address of a Dask scheduler (``tcp://HOST:PORT``):
+        its workers read the documents (:mod:`cikg.cluster`; they need cikg
+        and the input files at the same paths) while this process writes
+        them, the same graphs in the same order. Not with ``jobs`` above 1.
     :return: the per-file results. A document that cannot be read, or whose
         extraction raises any error (a bug included), is a ``FAILED`` result
         naming the file and place; the build goes on with the others and
         that document's graph stays as it was.
     :raises InputError: if a given path does not exist.
     :raises StoreError: if the store cannot be opened (e.g. a server holds it).
-    :raises CikgError: if the ontology cannot be read; if ``jobs`` is below 1;
-        if a worker process dies (killed, out of memory): the documents before
+    :raises CikgError: if the ontology cannot be read; if ``jobs`` is below 1,
+        or above 1 with a ``scheduler``; if ``distributed`` is not installed
+        or the cluster cannot be used (before any graph is written); if
+        a worker process dies (killed, out of memory): the documents before
         it are written, the build stops.
     :raises OcrUnavailable: if ``settings.ocr`` is set and Tesseract or its
         language data is missing (before the store is opened or created).
     """
     if jobs < 1:
         raise CikgError(f"jobs must be at least 1, not {jobs}")
+    if scheduler is not None and jobs > 1:
+        raise CikgError("give --jobs or --scheduler, not both: the cluster's workers read")
     started = time.perf_counter()
     files = discover(list(paths))
     workers = min(jobs, len(files)) if can_spawn() else 1
@@ -186,34 +211,65 @@ def build(
     max_input_bytes = settings.max_input_bytes
     # before the store is opened: a missing Tesseract leaves it as it was
     tesseract = find_tesseract(settings.ocr_languages, settings.ocr_dpi) if settings.ocr else None
+    # a cluster's workers are sent the build's curated data (their own may differ)
+    sent = reference or load_reference(minter=minter) if scheduler else reference
     store = open_store(store_dir)
     try:
         drop_staging_graphs(store, minter)
         with ExitStack() as stack:
-            if workers > 1:  # start the workers first: each takes a second or two
+            if workers > 1 or scheduler:  # start the workers first: each takes a second or two
                 built = frozenset() if force else built_hashes(store, __version__)
-                setup = WorkerSetup(minter.base, reference, max_input_bytes, built, tesseract)
-                readers = stack.enter_context(Readers(workers, setup))
+                setup = WorkerSetup(minter.base, sent, max_input_bytes, built, tesseract)
+                readers = stack.enter_context(_readers(workers, scheduler, setup))
                 readings, reread = readers.in_order(files), readers.read
-            curated = reference or load_reference(minter=minter)
-            if workers <= 1:
+                workers = readers.workers
+            curated = sent or load_reference(minter=minter)
+            if workers <= 1 and not scheduler:
                 reader = DocumentReader(minter, lambda: curated, max_input_bytes, ocr=tesseract)
                 readings = _read_here(files, reader, store, force)
                 reread = partial(reader.read, is_built=_never)
-            onto = replace_graph(store, minter.ontology_graph(), curated.ontology_quads)
-            ref = replace_graph(store, minter.reference_graph(), curated.reference_quads)
+            # each replacement prunes graph/discovered of what it no longer supports
+            discovered = (minter.discovered_graph(), ())
+            onto = replace_graph(
+                store, minter.ontology_graph(), curated.ontology_quads, shared=discovered
+            )
+            ref = replace_graph(
+                store, minter.reference_graph(), curated.reference_quads, shared=discovered
+            )
             results = []
+            unflushed = 0
             for reading in readings:
                 result = _write(store, reading, minter, force, reread)
                 results.append(result)
+                unflushed += result.counts.get("quads", 0)
+                if unflushed >= FLUSH_EVERY_QUADS:
+                    store.flush()  # the write buffers to disk: the writer's memory stays flat
+                    unflushed = 0
                 if on_result is not None:
                     on_result(result)
-        prune_shared_graph(store, minter.discovered_graph())
         store.flush()
     finally:
         del store
     close_and_trim(store_dir)
     return BuildReport(tuple(results), ref, onto, time.perf_counter() - started, max(workers, 1))
+
+
+def _readers(jobs: int, scheduler: str | None, setup: WorkerSetup) -> Readers:
+    """The readers of a parallel build: a Dask cluster's workers when a
+    ``scheduler`` is given, else ``jobs`` processes here.
+
+    :raises CikgError: if ``distributed`` is not installed, or the cluster
+        cannot be used (see :class:`~cikg.cluster.ClusterReaders`).
+    """
+    if scheduler is None:
+        return PoolReaders(jobs, setup)
+    try:
+        from cikg.cluster import ClusterReaders
+    except ImportError as exc:
+        raise CikgError(
+            f"--scheduler needs dask.distributed ({exc}): pip install 'cikg[distributed]'"
+        ) from exc
+    return ClusterReaders(scheduler, setup)
 
 
 def _never(_sha256: str) -> bool:

@@ -136,24 +136,79 @@ def replace_graph(
         documents share, in the same transaction: the descriptions of
         entities a document discovered, which must stand in one graph only
         (Oxigraph's union default graph repeats a triple once per graph
-        holding it).
+        holding it). In the same transaction the shared graph is pruned of
+        what this replacement leaves unsupported (:func:`_prune_update`):
+        the descriptions the old ``graph`` referred to and the new one does
+        not, and those the document added that nothing refers to.
     :return: the number of quads written to ``graph``.
     :raises StoreError: if writing fails (the old graph is then unchanged).
     """
     triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
     steps = [f"DROP SILENT GRAPH <{graph.value}>"]
-    if triples:
-        steps.append(_insert_data(graph, triples))
     if shared is not None:
         target, extra = shared
         added = [Triple(q.subject, q.predicate, q.object) for q in extra]
+        candidates = _prune_candidates(store, graph, target, added)
+        candidates.difference_update(t.object for t in triples)  # referred to: kept
+    if triples:
+        steps.append(_insert_data(graph, triples))
+    if shared is not None:
         if added:
             steps.append(_insert_data(target, added))
+        if candidates:
+            steps.append(_prune_update(target, candidates))
     try:
         store.update(" ;\n".join(steps))  # one request: one transaction
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
     return len(triples)
+
+
+def _prune_candidates(
+    store: Store, graph: NamedNode, shared: NamedNode, added: list[Triple]
+) -> set[NamedNode]:
+    """The entities described in ``shared`` whose description replacing
+    ``graph`` may leave unsupported (see :func:`prune_shared_graph` for what
+    supports one): those the old ``graph`` refers to, those their
+    descriptions in ``shared`` refer to (a policy's issuer), and those
+    ``added`` describes. Read before the replacement: the old graph is
+    still there.
+
+    :return: IRIs (``shared`` describes no blank node).
+    """
+    g, d = f"<{graph.value}>", f"<{shared.value}>"
+    found = store.query(
+        f"""SELECT DISTINCT ?c WHERE {{
+              {{ GRAPH {g} {{ ?x ?p ?c }} GRAPH {d} {{ ?c ?q ?v }} }}
+              UNION
+              {{ GRAPH {g} {{ ?x ?p ?y }} GRAPH {d} {{ ?y ?q ?c . ?c ?r ?w }} }} }}"""
+    )
+    assert isinstance(found, QuerySolutions)
+    candidates = {row["c"] for row in found}
+    candidates.update(t.subject for t in added)
+    return {c for c in candidates if isinstance(c, NamedNode)}
+
+
+def _prune_update(shared: NamedNode, candidates: set[NamedNode]) -> str:
+    """A SPARQL update dropping from ``shared`` the descriptions of
+    ``candidates`` that :func:`prune_shared_graph` would drop: the same
+    rule, over these entities only (index look-ups, not a pass over the
+    whole graph), evaluated after the steps before it in the same request.
+    """
+    g = f"<{shared.value}>"
+    values = " ".join(f"<{c.value}>" for c in sorted(candidates, key=lambda c: c.value))
+    return f"""DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }}
+               WHERE {{ VALUES ?s {{ {values} }}
+                        GRAPH {g} {{ ?s ?p ?o }}
+                        {_UNSUPPORTED.format(g=g)} }}"""
+
+
+#: What leaves the description of ``?s`` in the shared graph ``{g}``
+#: unsupported: no other graph refers to ``?s``, and no entity the shared
+#: graph says refers to it is referred to by another graph.
+_UNSUPPORTED = """FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != {g}) }}
+                        FILTER NOT EXISTS {{ GRAPH {g} {{ ?y ?r ?s }}
+                                             GRAPH ?h {{ ?z ?t ?y }} FILTER(?h != {g}) }}"""
 
 
 def _insert_data(graph: NamedNode, triples: list[Triple]) -> str:
@@ -169,15 +224,20 @@ def prune_shared_graph(store: Store, shared: NamedNode) -> None:
     any more (a document that minted them was rebuilt without them), nor
     the description of one that another graph refers to: a policy's issuer
     is named only by the policy's description (``eli:passed_by``), and
-    stays while the policy does."""
+    stays while the policy does.
+
+    One update over the whole of ``shared``: its memory grows with the
+    store. A build prunes per document instead (:func:`replace_graph`),
+    which leaves nothing for this to drop (tests/test_prune.py checks).
+
+    :raises StoreError: if the update fails.
+    """
     g = f"<{shared.value}>"
     try:
         store.update(
             f"""DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }}
                 WHERE {{ GRAPH {g} {{ ?s ?p ?o }}
-                         FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != {g}) }}
-                         FILTER NOT EXISTS {{ GRAPH {g} {{ ?y ?r ?s }}
-                                              GRAPH ?h {{ ?z ?t ?y }} FILTER(?h != {g}) }} }}"""
+                         {_UNSUPPORTED.format(g=g)} }}"""
         )
     except OSError as exc:
         raise StoreError(f"cannot prune {shared.value}: {exc}") from exc
