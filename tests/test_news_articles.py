@@ -76,14 +76,13 @@ ARTICLES = [
         "中国",
         marks=pytest.mark.xfail(reason="8 of 17 region mentions are China's", strict=True),
     ),
-    # 全国电信用户申诉: the nation, named once (a scope needs two mentions)
-    pytest.param(
+    # 全国电信用户申诉: the nation, named once and no other place
+    (
         "news-20_miit-telecom-service-quality-q2",
         "工信部出手，垃圾短信、不良应用死期到了",
         "2023-08-08",
         (),
         "中国",
-        marks=pytest.mark.xfail(reason="one region mention: too few for a scope", strict=True),
     ),
     # 新华社 and the timestamp in the page header
     ("news-21_digital-economy-conference-shantou", None, "2023-08-17", ("新华社",), "中国"),

@@ -408,6 +408,10 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
     '北京'
     >>> document_scope("", "中国电信、中国移动和中国联通上半年收入", ref) is None
     True
+    >>> document_scope("", "工信部通报，全国电信用户申诉问题中…", ref)
+    '中国'
+    >>> document_scope("", "北京市通信管理局称…", ref) is None
+    True
     """
     scanner = _region_scanner(ref)
 
@@ -444,7 +448,15 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
         for broader in _broader_chain(iri, ref):
             if world is None or broader != world.value or broader == iri:
                 within[broader] += n
-    held = [r for r, n in within.items() if n >= 2 and 2 * n > total]
+    nation = ref.region("中国")
+    # a region named twice and by most mentions; or the nation, named alone (全国电信
+    # 用户申诉… in an article that names no other place)
+    held = [
+        r
+        for r, n in within.items()
+        if 2 * n > total
+        and (n >= 2 or (nation is not None and r == nation.value and counts[r] == total))
+    ]
     if held:  # the most specific region most mentions fall in
         return _label(max(held, key=lambda r: len(_broader_chain(r, ref))), ref)
     home = ref.region(place) if place else None
