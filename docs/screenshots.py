@@ -7,8 +7,9 @@ Usage::
     python docs/screenshots.py /tmp/shots-store
 
 It builds nothing: it opens the store read-only, serves it in-process on a
-loopback port (uvicorn in a thread, as ``tests/test_browser.py`` does) and
-drives Debian's chromium with Playwright. For each page type it writes
+loopback port (uvicorn in a thread, :func:`cikg.serve.background.serving`,
+as ``tests/test_browser.py`` does) and drives Debian's chromium with
+Playwright. For each page type it writes
 ``docs/screenshots/<page>-<lang>.png`` (viewport 1280×900, the top of the
 page only; a JPEG at quality 70 instead when a PNG would exceed 250 KB) and
 then ``docs/screenshots/README.md``: per page, in English mode, the share of
@@ -35,23 +36,19 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import Page, sync_playwright
 from pyoxigraph import Store
 from starlette.testclient import TestClient
 
 from cikg.serve import create_app
+from cikg.serve.background import serving
 from cikg.serve.pages import ID_BASE
 from cikg.store import open_store
 
@@ -139,29 +136,6 @@ def with_lang(url: str, lang: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}lang={lang}"
 
 
-@contextmanager
-def serving(store: Store) -> Iterator[str]:
-    """The app over ``store`` on a free loopback port, for the time of the block."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 def screenshot(page: Page, stem: str) -> str:
     """The top of ``page`` as ``OUT/stem.png``, or ``stem.jpg`` (quality 70)
     when the PNG would exceed ``MAX_PNG``; returns the file name."""
@@ -193,7 +167,7 @@ def count_chinese(shot: Shot, links: list[list[str]], english: dict[str, list[st
 def take(store: Store, chromium: str) -> list[Shot]:
     shots = [Shot(kind, url, {}) for kind, url in page_urls(store).items()]
     english = english_labels(store)
-    with serving(store) as base, sync_playwright() as p:
+    with serving(create_app(store)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         try:
             for lang in LANGS:

@@ -5,16 +5,14 @@ rdflib's SPARQLStore; SERVICE to a loopback port makes no connection."""
 from __future__ import annotations
 
 import socket
-import threading
-import time
 
 import pytest
 import rdflib
-import uvicorn
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, TURTLE, XML, SPARQLWrapper
 
 from cikg.serve import create_app
+from cikg.serve.background import serving
 from cikg.store import open_store
 
 PREFIX = "PREFIX cikg: <https://w3id.org/cikg/def#> PREFIX dcterms: <http://purl.org/dc/terms/> "
@@ -24,25 +22,10 @@ CONSTRUCT = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def endpoint(built_store):
-    port = _free_port()
-    app = create_app(open_store(built_store[0], read_only=True))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/sparql"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(open_store(built_store[0], read_only=True))) as url:
+        yield f"{url}/sparql"
 
 
 def _wrapper(url: str, query: str, fmt: str) -> SPARQLWrapper:
