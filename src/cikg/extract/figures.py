@@ -147,7 +147,7 @@ _GAP_RE = re.compile(
 )
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
 _GAP_GROWTH_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
-_GAP_RATE_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$|(?:比例|比重|占比|率|水平)$")
+_GAP_RATE_RE = re.compile(_GAP_GROWTH_RE.pattern + r"|(?:比例|比重|占比|率|水平)$")
 #: A source clause that cites a company's own report (据滴滴公司公告数据显示,
 #: 据中国移动财报): the company owns the sentence's figures.
 _COMPANY_REPORT_RE = re.compile(
