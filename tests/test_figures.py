@@ -643,6 +643,38 @@ def test_a_part_after_qizhong_names_what_its_whole_belongs_to(ctx):
     assert not any(f[0].startswith("电子社保卡") and "服务" in f[0] for f in facts[1:])
 
 
+def test_shares_after_qizhong_are_shares_of_the_whole(ctx):
+    """46th report (2020) and CAC 2021: the shares listed after 其中 are of the
+    terminals just counted, each item with its own head (智慧交通 and
+    智慧公共事业 are parallel, not 智慧交通公共事业); 车联网 keeps its 联网."""
+    facts = _facts(
+        "截至2020年6月，三家基础电信企业发展蜂窝物联网终端用户11.06亿户，其中应用于智能制造、"
+        "智慧交通、智慧公共事业的终端用户占比分别达21.1%、18.2%、21.4%。",
+        ctx,
+    )
+    assert [(f[0], f[1]) for f in facts[1:]] == [
+        ("应用于智能制造的三家基础电信企业蜂窝物联网终端用户占比", Decimal("21.1")),
+        ("应用于智慧交通的三家基础电信企业蜂窝物联网终端用户占比", Decimal("18.2")),
+        ("应用于智慧公共事业的三家基础电信企业蜂窝物联网终端用户占比", Decimal("21.4")),
+    ]
+    facts = _facts(
+        "2024年末，蜂窝物联网终端用户达26.56亿户，其中应用于公共服务、车联网的终端用户占比"
+        "分别达30%、20%。",
+        ctx,
+    )
+    assert [f[0] for f in facts[1:]] == [
+        "应用于公共服务的蜂窝物联网终端用户占比",
+        "应用于车联网的蜂窝物联网终端用户占比",
+    ]
+
+
+def test_a_domain_compound_is_one_noun(ctx):
+    """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
+    cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""
+    facts = _facts("自动驾驶创新应用深入探索，已建设16个智能网联汽车测试示范区。", ctx)
+    assert [(f[0], f[1]) for f in facts] == [("建设的智能网联汽车测试示范区数量", Decimal("16"))]
+
+
 @pytest.mark.parametrize(
     ("text", "labels"),
     [

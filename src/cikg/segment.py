@@ -9,6 +9,7 @@ character offsets in the input.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,6 +30,10 @@ _VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地")
 #: How many tagged texts a segmenter remembers: the grammar asks again about
 #: the same clause and lead (topic, noun phrase, subject), and tagging costs.
 _TAGGED_CACHE = 4096
+_CJK_ONLY_RE = re.compile(r"[\u4e00-\u9fff]+")
+#: jieba's tags of verbs, prepositions and adverbs: a compound opening with
+#: one is a verb phrase (被篡改, 可持续), not a noun.
+_VERBAL_TAGS = frozenset({"v", "vd", "p", "d", "ad", "c"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class Segmenter:
     [('部署', 'v'), ('开展', 'v')]
     """
 
-    def __init__(self, words: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, words: Iterable[tuple[str, str]] = (), terms: Iterable[str] = ()) -> None:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
@@ -67,6 +72,25 @@ class Segmenter:
                 self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
         self._tagged: dict[str, list[Token]] = {}
+        self._add_terms(terms)
+
+    def _add_terms(self, terms: Iterable[str]) -> None:
+        """Domain compounds jieba does not know (智能网联汽车, 测试牌照), each
+        kept whole with the least frequency that does so (jieba's
+        ``suggest_freq``) and the part of speech of its head, its last word
+        (智能网联汽车: 汽车 n -> n; 责令整改: 整改 v -> v), so that a
+        compound's inner morpheme (联 of 网联) is never read as a predicate.
+        A verb head after a nominal modifier is a term all the same, a noun
+        (网上零售 online retail, 数据标注 data labelling)."""
+        known = self._tokenizer.FREQ
+        for term in terms:
+            if len(term) < 3 or not _CJK_ONLY_RE.fullmatch(term) or known.get(term):
+                continue
+            parts = list(self._pos.cut(term))
+            head = parts[-1].flag
+            if head.startswith("v") and parts[0].flag not in _VERBAL_TAGS:
+                head = "n"
+            self._tokenizer.add_word(term, freq=None, tag=head)
 
     @classmethod
     def from_reference(cls, ref: Reference) -> Segmenter:
@@ -79,7 +103,7 @@ class Segmenter:
             (ref.indicator_labels, "n"),
         ):
             words.extend((name, tag) for name in names)
-        return cls(words)
+        return cls(words, ref.glossary.terms)
 
     def tokens(self, text: str) -> list[Token]:
         """Segment ``text``; offsets index into ``text``."""

@@ -547,18 +547,27 @@ class _Reader:
         otherwise (农村网民规模 after 网民规模 misses nothing)."""
         sentence = self.text[_sentence_start(self.text, offset) : offset]
         at = sentence.rfind("其中")
+        part = sentence[at:].split("分别", 1)[0]  # 其中 A、B 的占比分别为 x、y: parts all
         if (
             at < 0
             or not self.state.said
             or not any(ch.isdigit() for ch in sentence[:at])
-            or any(ch.isdigit() for ch in sentence[at:])
+            or any(ch.isdigit() for ch in part)
         ):
             return label  # the part is the first figure after 其中, its whole the last before
         whole = self.state.said[-1]
+        segmenter = self.ctx.subjects.segmenter
+        if _SHARE_END_RE.search(label):
+            # the whole is the last level before (the shares listed after 其中 are parts)
+            said = reversed(self.state.said)
+            whole = next((w for w in said if not _RATE_WORD_END_RE.search(w)), "")
+            measure = _TOPIC_HEAD_RE.search(whole)
+            if measure is None and not self.ctx.subjects.is_indicator(whole):
+                return label  # a level of a thing (数量, 规模) or a curated one only
+            return self.share_of_whole(label, whole[: measure.start()] if measure else whole)
         measure = _TOPIC_HEAD_RE.search(whole)
         if not whole or measure is None or not label.endswith(measure.group()):
             return label
-        segmenter = self.ctx.subjects.segmenter
         words = segmenter.tagged(whole[: measure.start()])
         if len(words) < 2 or not words[-1].tag.startswith("n") or words[-1].word in label:
             return label  # 网民规模 -> 农村网民规模: the part names its whole itself
@@ -571,6 +580,35 @@ class _Reader:
         ):
             return label
         return owner + label
+
+    def share_of_whole(self, label: str, whole: str) -> str:
+        """A share of a part after 其中, with its whole: 蜂窝物联网终端用户 11.06
+        亿户，其中应用于智能制造的终端用户占比 21.1% -> 应用于智能制造的
+        蜂窝物联网终端用户占比 (the whole's words before the ones the part
+        repeats go before them). ``label`` as it is when it repeats no ending of
+        the whole (two characters at least), or names the whole already."""
+        starts = {t.start for t in self.ctx.subjects.segmenter.tokens(label)}
+        # the longest ending of the whole the part repeats as words (终端用户, not
+        # the 联网终端用户 of 车联网终端用户)
+        shared, at = next(
+            (
+                (whole[i:], at)
+                for i in range(len(whole) - 1)
+                if (at := label.find(whole[i:])) >= 0 and at in starts
+            ),
+            ("", -1),
+        )
+        owner = whole[: len(whole) - len(shared)]
+        if not shared or len(owner) < 2 or owner in label:
+            return label
+        before = label[:at]
+        if (
+            before
+            and not before.endswith("的")
+            and any(_is_verb(t) for t in self.ctx.subjects.segmenter.tagged(before))
+        ):
+            before += "的"  # 应用于智能制造的…终端用户占比
+        return f"{before}{owner}{label[at:]}"
 
     def opening_company(self, clause: str) -> str:
         """The curated company a clause opens with (中国移动 6 月客户总数为 …),

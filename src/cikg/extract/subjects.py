@@ -1095,9 +1095,14 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     short = all(len(i) <= 4 for i in items[:-1])
     if not closed and len(tail) > 1 and len(tail[-1].word) >= 2 and short:
         head = tail[-1].word
-        if not any(i.endswith(head) for i in items[:-1]) and ctx.segmenter.tagged(head)[
-            -1
-        ].tag.startswith("n"):
+        modifier = items[-1][: -len(head)]
+        if (
+            not any(i.endswith(head) for i in items[:-1])
+            # 智能制造、智慧交通、智慧公共事业: items with the last one's modifier
+            # (智慧) are parallel, each with its own head
+            and not any(i.startswith(modifier) for i in items[:-1])
+            and ctx.segmenter.tagged(head)[-1].tag.startswith("n")
+        ):
             items[-1] = items[-1][: -len(head)]
             suffix = f"{head}的{suffix}" if last[cut:].lstrip().startswith("的") else head + suffix
     return items, prefix, suffix
