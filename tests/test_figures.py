@@ -10,7 +10,7 @@ import pytest
 from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.periods import parse_period
 from cikg.extract.quantities import UnitTable
-from cikg.extract.subjects import SubjectContext
+from cikg.extract.subjects import default_context
 
 MONTH = "http://reference.data.gov.uk/id/month/"
 
@@ -19,12 +19,7 @@ MONTH = "http://reference.data.gov.uk/id/month/"
 def ctx(reference, segmenter) -> ProseContext:
     return ProseContext(
         units=UnitTable.from_quads(reference.reference_quads),
-        subjects=SubjectContext(
-            segmenter=segmenter,
-            region_of=lambda s: None if reference.region(s) is None else s,
-            is_indicator=lambda s: reference.indicator(s) is not None,
-            is_org=lambda s: reference.org(s) is not None,
-        ),
+        subjects=default_context(reference, segmenter),
         derivation_in=reference.derivation_in,
         is_policy_title=lambda t: bool((k := reference.title_kind(t)) and k[1]),
         default_period=parse_period("2024年12月"),
@@ -666,6 +661,20 @@ def test_shares_after_qizhong_are_shares_of_the_whole(ctx):
         "应用于公共服务的蜂窝物联网终端用户占比",
         "应用于车联网的蜂窝物联网终端用户占比",
     ]
+
+
+def test_a_kind_of_thing_alone_says_not_whose(ctx):
+    """CAC 2021 and the 55th report: 300 national standards of what, 400 万
+    firms served by whom? No figure; the network-security standards' and the
+    platforms' own labels are not made up."""
+    for text in (
+        "网络安全标准体系日益完善，制定发布300余项国家标准。",
+        "重点平台连接设备数量突破1亿台套，服务企业数量近400万家次。",
+        "企业总营收达8407.32亿元。",
+    ):
+        facts = _facts(text, ctx)
+        assert not any(f[0] in {"国家标准数量", "服务企业数量", "企业总营收"} for f in facts)
+    assert [f[0] for f in _facts("全省工业企业上云总数4.8万家。", ctx)] == ["工业企业上云总数"]
 
 
 def test_a_domain_compound_is_one_noun(ctx):

@@ -21,7 +21,7 @@ from cikg.extract.clauses import text_to_sentences
 from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.periods import Period, find_periods, month_of_day
 from cikg.extract.quantities import UnitTable
-from cikg.extract.subjects import SubjectContext, read_lead
+from cikg.extract.subjects import SubjectContext, default_context, read_lead
 from cikg.records import ObservationFact
 from cikg.reference import Reference
 
@@ -66,12 +66,7 @@ def _fact_key(fact: dict) -> tuple:
 
 @pytest.fixture(scope="module")
 def subjects(reference: Reference, segmenter) -> SubjectContext:
-    return SubjectContext(
-        segmenter,
-        lambda name: name if reference.region(name) else None,
-        lambda label: reference.indicator(label) is not None,
-        lambda name: reference.org(name) is not None,
-    )
+    return default_context(reference, segmenter)
 
 
 @pytest.fixture(scope="module")

@@ -111,6 +111,10 @@ class Reference:
     :param indicator_keys: the :func:`~cikg.catalogue.wording_key` of every
         indicator label and alias -> the concept.
     :param glossary: the bilingual terms English labels are composed from.
+    :param ownerless_terms: the Chinese spellings of the glossary terms that
+        say not whose they are (企业, 项目, 净利润, 测试牌照: the members of
+        the collection ``id:scheme/glossary/ownerless``): a figure of one of
+        them alone names no thing measured.
     :param org_english: organisation IRI -> its English preferred label.
     :param companies: IRIs of the curated organisations that are companies
         (``schema:Corporation``).
@@ -139,6 +143,7 @@ class Reference:
     wording_rules: tuple[WordingRule, ...] = ()
     indicator_keys: dict[str, NamedNode] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary({}))
+    ownerless_terms: frozenset[str] = frozenset()
     org_english: dict[str, str] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
 
@@ -466,6 +471,9 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         wording_rules=rules,
         indicator_keys=_indicator_keys(store, minter.scheme("indicator"), rules),
         glossary=_glossary(store, minter.scheme("glossary")),
+        ownerless_terms=_collection_terms(
+            store, NamedNode(f"{minter.scheme('glossary').value}/ownerless")
+        ),
         companies=frozenset(
             q.subject.value
             for q in store.quads_for_pattern(
@@ -552,6 +560,18 @@ def _glossary(store: Store, scheme: NamedNode) -> Glossary:
                 if getattr(q.object, "language", "") == "zh":
                     terms.setdefault(normalise_key(q.object.value), english)
     return Glossary(terms)
+
+
+def _collection_terms(store: Store, collection: NamedNode) -> frozenset[str]:
+    """The Chinese labels (preferred and alternative) of a SKOS collection's
+    members."""
+    return frozenset(
+        label.object.value
+        for member in store.quads_for_pattern(collection, SKOS.member, None)
+        for prop in (SKOS.prefLabel, SKOS.altLabel)
+        for label in store.quads_for_pattern(member.object, prop, None)  # type: ignore[arg-type]
+        if getattr(label.object, "language", "") == "zh"
+    )
 
 
 def _policy_names(store: Store) -> dict[str, NamedNode]:

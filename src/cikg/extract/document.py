@@ -23,7 +23,7 @@ from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.organisations import OrgFinder, org_finder
 from cikg.extract.periods import Period, find_periods, month_of_day
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
-from cikg.extract.subjects import SubjectContext
+from cikg.extract.subjects import default_context
 from cikg.extract.tables import TableContext, table_to_facts
 from cikg.records import (
     Block,
@@ -190,13 +190,7 @@ def document_to_facts(
     year = default_period.end.year if default_period else issued.year if issued else None
     prose_ctx = ProseContext(
         units=units,
-        subjects=SubjectContext(
-            segmenter=segmenter,
-            region_of=lambda name: None if ref.region(name) is None else name,
-            is_indicator=lambda label: ref.indicator(label) is not None,
-            is_org=lambda name: ref.org(name) is not None,
-            level_of=ref.region_level,
-        ),
+        subjects=default_context(ref, segmenter),
         derivation_in=ref.derivation_in,
         is_policy_title=lambda title: (
             not ref.is_kind_word(title) and bool((kind := ref.title_kind(title)) and kind[1])

@@ -1476,8 +1476,6 @@ class _Reader:
             # …网上零售额达 10.8 万亿元…，对社会消费品零售总额增长的贡献率为 23.6%:
             # a contribution (对…贡献率, 对…拉动) of what the sentence measured
             label = _joined(topic, label)
-        if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
-            problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 消费笔数
         if not problem and not self.ctx.subjects.is_indicator(label):
             if base and label.startswith(base):  # the change of a part: the part's label
                 part = self.state.parts.get(base) or self.part_of_whole(base, offset)
@@ -1487,6 +1485,8 @@ class _Reader:
                 if part != label:
                     self.state.parts[label] = part
                 label = part
+        if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
+            problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
             self.finding("no-subject", f"{value_text}: {problem}")

@@ -194,6 +194,8 @@ class SubjectContext:
     :param level_of: a curated region name -> its level (``"province"``,
         ``"prefecture"``, ``"county"`` …: :meth:`~cikg.reference.Reference.region_level`),
         which tells what 全市 or 全区 refers back to.
+    :param ownerless: the terms that say not whose they are
+        (:attr:`~cikg.reference.Reference.ownerless_terms`: 企业, 项目, 净利润).
     """
 
     segmenter: Segmenter
@@ -201,6 +203,7 @@ class SubjectContext:
     is_indicator: Callable[[str], bool]
     is_org: Callable[[str], bool]
     level_of: Callable[[str], str | None] = lambda name: None
+    ownerless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,17 +572,21 @@ def too_bare(label: str, ctx: SubjectContext, is_company: Callable[[str], bool])
     characters or fewer, and the catalogue knows neither it nor its thing's
     measure: 企业数, 成员数, 交易数, 用户增长率, 消费笔数 say what is counted,
     not whose (hand-checked samples, benchmarks/audit: 2 of 13 such labels
-    were right). A company's own (斗鱼营收增长率) and a curated measure
-    (网民规模增长率) are not bare.
+    were right), nor does one made only of terms that say not whose
+    (:attr:`SubjectContext.ownerless`) with verbs and adjectives: 服务企业数,
+    测试牌照数, 企业总营收 (0 of 17 right). A company's own (斗鱼营收增长率)
+    and a curated measure (网民规模增长率) are not bare.
 
     >>> from cikg.reference import load_reference
     >>> ref = load_reference()
     >>> ctx = default_context(ref)
     >>> [too_bare(x, ctx, ref.is_company) for x in ("企业数", "用户增长率", "网民规模增长率")]
     [True, True, False]
-    >>> kept = ("家庭农场数", "虎牙营收增长率", "彩电产量增长率")
+    >>> [too_bare(x, ctx, ref.is_company) for x in ("服务企业数", "测试牌照数", "企业总营收")]
+    [True, True, True]
+    >>> kept = ("家庭农场数", "虎牙营收增长率", "彩电产量增长率", "工业企业上云数")
     >>> [too_bare(x, ctx, ref.is_company) for x in kept]
-    [False, False, False]
+    [False, False, False, False]
     """
     if ctx.is_indicator(label):
         return False
@@ -591,10 +598,24 @@ def too_bare(label: str, ctx: SubjectContext, is_company: Callable[[str], bool])
         stem = cut
     if ctx.is_indicator(stem) or any(ctx.is_indicator(stem + m) for m in ("数", "数量", "规模")):
         return False
-    words = ctx.segmenter.tokens(stem)
+    words = ctx.segmenter.tagged(stem)
     if words and is_company(words[0].word):
         return False
-    return 0 < len(stem) <= 3
+    return 0 < len(stem) <= 3 or _only_ownerless(words, ctx)
+
+
+#: Tags of the words around a kind of thing that do not say whose it is: verbs
+#: (服务企业, 建设项目), adjectives, adverbs, numerals and classifiers.
+_NOT_AN_OWNER_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "d", "m", "q", "mq", "uj"})
+
+
+def _only_ownerless(words: list[Token], ctx: SubjectContext) -> bool:
+    """Whether a label's stem is one or more terms that say not whose they
+    are (:attr:`SubjectContext.ownerless`), with only verbs, adjectives and
+    adverbs besides: 服务企业, 建设项目, 企业总营收, 测试牌照; not 工业企业上云
+    (工业 says which firms) nor 5G基站."""
+    nouns = [w for w in words if w.tag not in _NOT_AN_OWNER_TAGS or w.word in ctx.ownerless]
+    return bool(nouns) and all(w.word in ctx.ownerless for w in nouns)
 
 
 def label_problem(label: str, segmenter: Segmenter) -> str | None:
@@ -1125,12 +1146,13 @@ def _common_ending(items: list[str]) -> str:
 
 
 def default_context(ref, segmenter: Segmenter | None = None) -> SubjectContext:  # type: ignore[no-untyped-def]
-    """A context over a :class:`~cikg.reference.Reference` (for doctests and
-    tools; the pipeline builds one per build with its segmenter)."""
+    """The context over a :class:`~cikg.reference.Reference`: the pipeline's
+    (one per build, with its segmenter), the tests' and the tools'."""
     return SubjectContext(
         segmenter=segmenter or Segmenter.from_reference(ref),
         region_of=lambda name: name if ref.region(name) is not None else None,
         is_indicator=lambda label: ref.indicator(label) is not None,
         is_org=lambda name: ref.org(name) is not None,
         level_of=ref.region_level,
+        ownerless=ref.ownerless_terms,
     )
