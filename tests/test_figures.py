@@ -677,6 +677,21 @@ def test_a_kind_of_thing_alone_says_not_whose(ctx):
     assert [f[0] for f in _facts("全省工业企业上云总数4.8万家。", ctx)] == ["工业企业上云总数"]
 
 
+def test_a_holiday_dates_no_figure_and_recent_years_mean_now(ctx):
+    """55th report: 国庆假期 names days no period says, so its growths are not
+    the first three quarters' of the sentence before; news-10 (2023): what
+    蠡县 built 近年来 stands at the article's date, not at a span named later."""
+    text = (
+        "2024年前三季度，国内出游人次42.37亿，同比增长15.3%。国庆假期，全国营业性演出场次"
+        "同比增长14.5%，票房收入同比增长25.9%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == ["国内出游人次", "国内出游人次同比增长率"]
+    facts = _facts(
+        "2023年1-7月，全县快递发货量5700多万件。近年来，全县建设150个村级电商服务点。", ctx
+    )
+    assert facts[-1][1] == Decimal("150") and facts[-1][3] == "month/2024-12"
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -125,7 +125,15 @@ _BARE_AMOUNT_RE = re.compile(
 )
 _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 #: 目前/当前: the document's own date.
-_NOW_RE = re.compile(r"目前|当前|现阶段|如今|截至目前|截止目前|至今")
+_NOW_RE = re.compile(
+    r"目前|当前|现阶段|如今|截至目前|截止目前|至今|近年来|近几年来?|近些年来?|多年来"
+)
+#: A holiday (国庆假期, “五一”假期, 春节后, 黄金周): a span of days no period
+#: names; figures in a sentence timed by one alone cannot be dated.
+_HOLIDAY_RE = re.compile(
+    r"(?:国庆|春节|中秋|端午|元旦|清明|五一|劳动节)”?(?:假期|长假|小长假|黄金周|期间|前后|后|前)"
+    r"|黄金周|小长假"
+)
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
 _SEVERAL = "、"
 #: Words for the company a document is about (上半年，公司移动通信服务收入…).
@@ -732,6 +740,7 @@ class _Reader:
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
             self.state.areas.start_sentence()
             now: Period | None = None
+            dated = False
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == 0
                 self.state.companies = [name for name in opening[: n + 1] if name]
@@ -779,6 +788,12 @@ class _Reader:
                         )
                     continue
                 self.out.seen += len(in_clause)
+                dated = dated or bool(own)
+                if not dated and _HOLIDAY_RE.search(self.text[sentence.start : clause.end]):
+                    # 国庆假期，全国营业性演出场次同比增长 14.5%: days no period names,
+                    # not the year or the months of the sentence before
+                    self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
+                    continue
                 self.read_clause(clause, in_clause, sentence.start, own)
             if self.state.period_source == "clause":
                 # the next sentences go on from the last date that says when, not
