@@ -692,6 +692,32 @@ def test_a_holiday_dates_no_figure_and_recent_years_mean_now(ctx):
     assert facts[-1][1] == Decimal("150") and facts[-1][3] == "month/2024-12"
 
 
+def test_the_population_a_share_is_of(ctx):
+    """46th report (2020), 55th report and a CAICT index (2021): what a share
+    is a share of, set by the clause before it — a 中 frame after a date, a
+    survey of a population, a list inside a quotation, a ranking."""
+    cases = [
+        (
+            "2020年上半年国内网络游戏市场销售总收入中，移动游戏占比为75.04%。",
+            "国内网络游戏市场销售总收入中移动游戏占比",
+        ),
+        (
+            "通过对遭遇网络诈骗网民的进一步调查发现，网络购物诈骗的占比为31.8%。",
+            "遭遇网络诈骗网民中网络购物诈骗的占比",
+        ),
+        (
+            "能够熟练“复制、粘贴电脑或手机里的信息”的网民占比达47.9%。",
+            "能够熟练“复制、粘贴电脑或手机里的信息”的网民占比",
+        ),
+        (
+            "截止2021年6月的全球TOP500超算排行榜中，我国超算数量世界第一，占比份额接近40%。",
+            "TOP500超算排行榜中超算占比份额",
+        ),
+    ]
+    for text, label in cases:
+        assert [f[0] for f in _facts(text, ctx)] == [label], text
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

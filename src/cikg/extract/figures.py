@@ -221,6 +221,8 @@ _GENERIC_SUBJECTS = frozenset(
         "增速",
         "增长率",
         "份额",
+        "占比份额",
+        "市场份额",
         "年均复合增长率",
         "年均增长率",
         "复合增长率",
@@ -232,6 +234,8 @@ _GENERIC_SUBJECTS = frozenset(
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 #: A rate, a share or a growth: no level a share 占… can be of.
 _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
+#: A rank stated after a measure, without a verb (超算数量世界第一).
+_RANK_TAIL_RE = re.compile(r"(?:全球|世界|全国|亚洲)?第[一二三四五六七八九十\d]{1,3}(?:位|名)?$")
 _RANK_RE = re.compile(
     r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
     r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
@@ -986,6 +990,8 @@ class _Reader:
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 head = self.state.pending_np or self.state.topic
+                # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
+                head = _RANK_TAIL_RE.sub("", head) if head else head
                 if head and subject not in _COUNT_SUFFIXES and head.endswith(_COUNT_SUFFIXES):
                     # 流通业务 51.19 万笔、金额 10205 万元: the amount of the business,
                     # not of its count (流通业务数量 -> 流通业务金额)

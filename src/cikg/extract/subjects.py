@@ -339,7 +339,12 @@ def _last_statement(phrase: str, ctx: SubjectContext) -> str:
     item: 数据要素市场体系基本建成、数据产业规模 -> 数据产业规模."""
     if "、" not in phrase:
         return phrase
-    *earlier, last = phrase.split("、")
+    quoted = re.sub(r"“[^”]*”", lambda m: "＿" * len(m.group()), phrase)
+    if "、" not in quoted:
+        return phrase  # 能够熟练“复制、粘贴…”的网民: a 、 inside a quotation lists nothing
+    cuts = [i for i, ch in enumerate(quoted) if ch == "、"]
+    earlier = [phrase[a + 1 : b] for a, b in zip([-1, *cuts[:-1]], cuts, strict=True)]
+    last = phrase[cuts[-1] + 1 :]
     for item in earlier:
         tagged = ctx.segmenter.tagged(item)
         if any(t.tag in {"v", "vd"} and t.start > 0 for t in tagged) and len(item) > 4:
@@ -1010,20 +1015,33 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     return group, rest[cut:].strip(" 。；;")
 
 
+#: A survey of a population (通过对遭遇网络诈骗网民的进一步调查发现): the shares
+#: after it are of that population.
+_SURVEYED_RE = re.compile(
+    r"^(?:通过|经)?对(?P<base>[^，,；;]{2,20}?)的?(?:进一步|专项|抽样)?(?:调查|调研)"
+    r"(?:发现|显示|表明)?$"
+)
+
+
 def frame_of(clause: str, ctx: SubjectContext) -> str:
     """The population a clause sets as the base of the shares after it:
-    新增网民中 -> 新增网民; 在参与调查的网民中 -> 参与调查的网民; "" for none.
+    新增网民中 -> 新增网民; 在参与调查的网民中 -> 参与调查的网民; 通过对遭遇
+    网络诈骗网民的进一步调查发现 -> 遭遇网络诈骗网民; "" for none.
 
     >>> from cikg.reference import load_reference
     >>> frame_of("在新增网民群体中", default_context(load_reference()))
     '新增网民群体'
+    >>> frame_of("2020年上半年国内网络游戏市场销售总收入中", default_context(load_reference()))
+    '国内网络游戏市场销售总收入'
     """
-    text = _MARKER_RE.sub("", clause).strip()
-    m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text)
+    text = _strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
+    text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
+    m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text) or (
+        _SURVEYED_RE.match(text)
+    )
     if m is None:
         return ""
-    base = clean_lead(display_form(m["base"]), ctx)[0]
-    return base if not find_periods(base, 2000) else ""
+    return clean_lead(display_form(m["base"]), ctx)[0]
 
 
 def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -> str:
