@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -716,6 +717,24 @@ def test_the_population_a_share_is_of(ctx):
     ]
     for text, label in cases:
         assert [f[0] for f in _facts(text, ctx)] == [label], text
+
+
+def test_a_figure_for_a_period_after_the_document_is_no_actual_value(ctx):
+    """news-08 (2023-08-15), on Shanghai's 2023–2025 plan: the projects of the
+    sentence after 到 2025 年 are the plan's target too, not an actual value."""
+    article = replace(ctx, published=date(2023, 8, 15), default_year=2023)
+    text = (
+        "《上海市促进数据要素产业发展行动方案（2023-2025年）》提出，到2025年，数据产业规模达"
+        "5000亿元。鼓励企业参与开放应用，建设30个试点示范项目。"
+    )
+    facts = paragraph_to_facts(text, 0, article).facts
+    assert [(f.value, f.status, f.period.iri[-9:]) for f in facts] == [
+        (Decimal("500000000000"), "target", "year/2025"),
+        (Decimal("30"), "target", "year/2025"),
+    ]
+    assert facts[1].target_of and facts[1].target_of.startswith(
+        "上海市促进数据要素产业发展行动方案"
+    )
 
 
 def test_a_domain_compound_is_one_noun(ctx):

@@ -10,6 +10,8 @@ CNNIC reports state in their 术语界定 (调查数据截止日期：本次统�
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -108,6 +110,18 @@ def is_chart_text(text: str) -> bool:
     return len(text) >= 6 and numeric / len(text) >= 0.6
 
 
+def _last_day(issued: IssuedDate | None) -> dt.date | None:
+    """The last day a document dated ``issued`` can have been published: the
+    day, else the month's or the year's last day."""
+    if issued is None:
+        return None
+    if issued.month is None:
+        return dt.date(issued.year, 12, 31)
+    if issued.day is None:
+        return dt.date(issued.year, issued.month, calendar.monthrange(issued.year, issued.month)[1])
+    return dt.date(issued.year, issued.month, issued.day)
+
+
 def _footnote_periods(footnotes: dict[str, str]) -> dict[str, Period]:
     """Footnotes that move their figure's period: 此处…取值为截至2024年11月数据."""
     found = {}
@@ -202,6 +216,7 @@ def document_to_facts(
         footnote_periods=_footnote_periods(footnotes),
         company=_company(doc, finder, ref) if is_article else None,
         is_company=ref.is_company,
+        published=_last_day(issued),
     )
     for index, block in enumerate(doc.blocks):
         if block.kind not in _PROSE:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from cikg.extract.areas import AreaState, resolve_area
@@ -276,6 +276,9 @@ class ProseContext:
     :param is_company: whether a name is a curated company's: a company that
         opens a sentence owns the figures it states (中国电信上半年…，其中，移动
         增值及应用收入达 154 亿元 is 中国电信's).
+    :param published: the last day the document can have been published (its
+        date; the month's or year's end when it gives no day), or ``None``: a
+        figure for a period that starts later is no actual value.
     """
 
     units: UnitTable
@@ -289,6 +292,7 @@ class ProseContext:
     footnote_periods: dict[str, Period] = field(default_factory=dict)
     company: str | None = None
     is_company: Callable[[str], bool] = lambda name: False
+    published: date | None = None
 
 
 @dataclass
@@ -1561,6 +1565,10 @@ class _Reader:
                 self.finding("target", f"{label} {value_text}: a target without a year to reach")
                 return
             period = future[-1]
+        published = self.ctx.published
+        if status is None and published is not None and period.start > published:
+            # 建设 30 个试点示范项目 in a 2023 article, of a plan's 2025: no actual value
+            status = "target" if self.policy_before(offset) else "forecast"
         if unit == "household" and _BUSINESS_RE.search(label):
             unit = "count"  # 电商企业及个人店铺增长到 2378 户: 户 counts businesses here
         self.state.last, self.state.last_unit = label, unit
