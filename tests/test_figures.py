@@ -737,6 +737,16 @@ def test_a_figure_for_a_period_after_the_document_is_no_actual_value(ctx):
     )
 
 
+def test_a_rank_held_for_years_is_the_ranks_of_what_the_sentence_measured(ctx):
+    """CAC 2021: 连续三年 and 连续多年 say how long, not what is ranked."""
+    facts = _facts(
+        "2021年，我国专利合作条约（PCT）国际专利申请总量69540件，连续三年位列全球第一。", ctx
+    )
+    assert facts[-1][:2] == ("专利合作条约（PCT）国际专利申请总量全球排名", Decimal("1"))
+    facts = _facts("数字经济规模持续快速增长，总量连续多年位居世界第二。", ctx)
+    assert [(f[0], f[1]) for f in facts] == [("数字经济规模世界排名", Decimal("2"))]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

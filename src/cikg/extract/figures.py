@@ -234,6 +234,8 @@ _GENERIC_SUBJECTS = frozenset(
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 #: A rate, a share or a growth: no level a share 占… can be of.
 _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
+#: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
+_FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
 #: A rank stated after a measure, without a verb (超算数量世界第一).
 _RANK_TAIL_RE = re.compile(r"(?:全球|世界|全国|亚洲)?第[一二三四五六七八九十\d]{1,3}(?:位|名)?$")
 _RANK_RE = re.compile(
@@ -837,7 +839,10 @@ class _Reader:
         text = self.text
         for m in _RANK_RE.finditer(text, clause.start, clause.end):
             subject, area = clean_lead(text[clause.start : m.start()], self.ctx.subjects)
-            subject = subject or self.state.topic
+            # 连续三年位列全球第一, 总量连续多年位居世界第二: how long, not what
+            subject = _FOR_YEARS_RE.sub("", subject)
+            if not subject or subject in _GENERIC_SUBJECTS:
+                subject = self.state.topic
             period = self.state.period
             if not subject or period is None or problem_with(subject, "rank", self.ctx.subjects):
                 continue
