@@ -747,6 +747,18 @@ def test_a_rank_held_for_years_is_the_ranks_of_what_the_sentence_measured(ctx):
     assert [(f[0], f[1]) for f in facts] == [("数字经济规模世界排名", Decimal("2"))]
 
 
+def test_counted_populations_and_the_nations_objects(ctx):
+    """CAC 2021: the firms a clause counts are the population of the share
+    after it; 覆盖全国 1.4 万家政府网站 counts the sites (jieba joins
+    覆盖全国 into one word)."""
+    facts = _facts("北交所正式开市，首批81家上市公司中，信息技术类公司占比27%。", ctx)
+    assert [f[0] for f in facts] == ["首批上市公司中信息技术类公司占比"]
+    facts = _facts("“我为政府网站找错”平台正式上线，覆盖全国1.4万家政府网站。", ctx)
+    assert [(f[0], f[1]) for f in facts] == [
+        ("“我为政府网站找错”平台覆盖的政府网站数量", Decimal("14000"))
+    ]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -234,6 +234,8 @@ _GENERIC_SUBJECTS = frozenset(
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 #: A rate, a share or a growth: no level a share 占… can be of.
 _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
+#: A count and its classifier inside a phrase (首批 81 家上市公司).
+_COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
 #: A rank stated after a measure, without a verb (超算数量世界第一).
@@ -805,6 +807,11 @@ class _Reader:
                     self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
                     continue
                 self.read_clause(clause, in_clause, sentence.start, own)
+                counted = _COUNTED_RE.sub("", self.text[clause.start : clause.end])
+                if counted.rstrip(" ，,").endswith("中"):
+                    # 首批 81 家上市公司中，信息技术类公司占比 27%: the firms counted
+                    # are the population of the shares after them
+                    self.state.frame = frame_of(counted, self.ctx.subjects) or self.state.frame
             if self.state.period_source == "clause":
                 # the next sentences go on from the last date that says when, not
                 # from one that only says which (部署 2023 年行风建设)
@@ -1034,15 +1041,18 @@ class _Reader:
                     return True
             from_after = False
             perfective = lead_text.rstrip().endswith("了") and not names_measure(subject)
+            nation = next((w for w in _NATION_WORDS if subject.endswith(w)), "")
+            verb_part = subject[: -len(nation)] if nation else ""
+            verb_tags = ctx.segmenter.tagged(verb_part) if verb_part else []
             if (
-                len(tagged) > 2
-                and tagged[-1].word in _NATION_WORDS
-                and tagged[-2].tag == "v"
-                and not tagged[-2].word.endswith(("在", "于", "对"))
-                and _ends_in_verb(subject[: tagged[-1].start], tagged[:-1])
+                verb_tags
+                and verb_tags[-1].tag == "v"
+                and not verb_tags[-1].word.endswith(("在", "于", "对"))
+                and _ends_in_verb(verb_part, verb_tags)
             ):
-                # 汇总我国 | 14.7 万条 | 河流: the nation's rivers, counted after the verb
-                subject, tagged = subject[: tagged[-1].start], tagged[:-1]
+                # 汇总我国 | 14.7 万条 | 河流, 覆盖全国 | 1.4 万家 | 政府网站: the
+                # nation's, counted after the verb (jieba may join 覆盖全国 as one word)
+                subject, tagged = verb_part, verb_tags
             if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 if _is_identifier(q, after):
