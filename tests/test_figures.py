@@ -759,6 +759,15 @@ def test_counted_populations_and_the_nations_objects(ctx):
     ]
 
 
+def test_a_share_of_a_place_names_the_place(ctx):
+    """CAC 2021: 占世界份额 is a share of the world's total; 国内生产总值 keeps
+    its 国内 once."""
+    facts = _facts("截至2021年9月，中国高被引论文数为4.29万篇，占世界份额24.8%。", ctx)
+    assert [f[0] for f in facts] == ["高被引论文数", "高被引论文数占世界的比例"]
+    facts = _facts("数字经济核心产业增加值占国内生产总值比重达到10%。", ctx)
+    assert [f[0] for f in facts] == ["数字经济核心产业增加值占国内生产总值的比例"]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

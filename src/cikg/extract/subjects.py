@@ -421,6 +421,8 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     ('yoy', True)
     >>> read_lead("占网民整体的", ctx).whole
     '网民整体'
+    >>> read_lead("占世界份额", ctx).whole
+    '世界'
     """
     lead = _MARKER_RE.sub("", lead).rstrip()
     change = _CHANGE_RE.search(lead)
@@ -438,7 +440,9 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
         subject, area = clean_lead(share["part"], ctx)
         whole = _ASIDE_RE.sub("", share["whole"]).strip()
         if whole.removesuffix("的") not in WHOLE_OF_HERE:  # 占全省: the province's total
-            whole = clean_lead(whole, ctx)[0]
+            # 占世界份额: the world is the whole, no area of the part's
+            named, place = clean_lead(whole, ctx)
+            whole = named if not place or named.startswith(place) else f"{place}{named}"
         return Lead("share", subject, area, whole=whole)
     subject, area = clean_lead(lead, ctx)
     if subject and _only_verbs(subject, ctx):
