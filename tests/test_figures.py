@@ -768,6 +768,23 @@ def test_a_share_of_a_place_names_the_place(ctx):
     assert [f[0] for f in facts] == ["数字经济核心产业增加值占国内生产总值的比例"]
 
 
+def test_a_part_after_qizhong_is_of_the_wholes_kind(ctx):
+    """46th report (2020): the platforms with influence are industrial-internet
+    platforms, the short dramas' share is of the dramas launched."""
+    facts = _facts(
+        "已培育形成超过500个特色鲜明、能力多样的工业互联网平台，其中具备一定行业、区域影响力"
+        "的平台数量超过70个。",
+        ctx,
+    )
+    assert facts[-1][0] == "具备一定行业、区域影响力的工业互联网平台数量"
+    facts = _facts(
+        "2020年上半年，各大视频平台共上线356部网络剧，其中网络短剧⁸⁹占47.5%，较2019年提升"
+        "12.4个百分点。",
+        ctx,
+    )
+    assert [f[0] for f in facts[1:]] == ["网络短剧占网络剧的比例", "网络短剧占网络剧的比例增量"]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

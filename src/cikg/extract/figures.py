@@ -234,6 +234,8 @@ _GENERIC_SUBJECTS = frozenset(
 _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 #: A rate, a share or a growth: no level a share 占… can be of.
 _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
+#: Derivations that change a measure: a part's change is the part's label's.
+_CHANGES = frozenset({"change", "growth-rate"})
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
@@ -565,7 +567,7 @@ class _Reader:
         what it belongs to is the words before the whole's last noun, a noun
         phrase none of whose words the part's label holds. ``label`` as it is
         otherwise (农村网民规模 after 网民规模 misses nothing)."""
-        sentence = self.text[_sentence_start(self.text, offset) : offset]
+        sentence = _MARKER_RE.sub("", self.text[_sentence_start(self.text, offset) : offset])
         at = sentence.rfind("其中")
         part = sentence[at:].split("分别", 1)[0]  # 其中 A、B 的占比分别为 x、y: parts all
         if (
@@ -584,12 +586,20 @@ class _Reader:
             measure = _TOPIC_HEAD_RE.search(whole)
             if measure is None and not self.ctx.subjects.is_indicator(whole):
                 return label  # a level of a thing (数量, 规模) or a curated one only
-            return self.share_of_whole(label, whole[: measure.start()] if measure else whole)
+            thing = whole[: measure.start()] if measure else whole
+            named = self.of_whole(label, thing)
+            if named == label and label.endswith("占比") and "中" not in label:
+                # 356 部网络剧，其中网络短剧占 47.5%: the share of the whole counted
+                return f"{label.removesuffix('占比')}占{_head_phrase(thing)}的比例"
+            return named
         measure = _TOPIC_HEAD_RE.search(whole)
         if not whole or measure is None or not label.endswith(measure.group()):
             return label
         words = segmenter.tagged(whole[: measure.start()])
-        if len(words) < 2 or not words[-1].tag.startswith("n") or words[-1].word in label:
+        if len(words) >= 1 and words[-1].word in label:
+            # 500 个…的工业互联网平台，其中具备…影响力的平台数量: of the whole's kind
+            return self.of_whole(label, _head_phrase(whole[: measure.start()]))
+        if len(words) < 2 or not words[-1].tag.startswith("n"):
             return label  # 网民规模 -> 农村网民规模: the part names its whole itself
         owner = whole[: words[-1].start]
         if (
@@ -601,10 +611,10 @@ class _Reader:
             return label
         return owner + label
 
-    def share_of_whole(self, label: str, whole: str) -> str:
-        """A share of a part after 其中, with its whole: 蜂窝物联网终端用户 11.06
-        亿户，其中应用于智能制造的终端用户占比 21.1% -> 应用于智能制造的
-        蜂窝物联网终端用户占比 (the whole's words before the ones the part
+    def of_whole(self, label: str, whole: str) -> str:
+        """A part after 其中 (a share or a level), with its whole: 蜂窝物联网终端
+        用户 11.06 亿户，其中应用于智能制造的终端用户占比 21.1% -> 应用于智能制造
+        的蜂窝物联网终端用户占比 (the whole's words before the ones the part
         repeats go before them). ``label`` as it is when it repeats no ending of
         the whole (two characters at least), or names the whole already."""
         starts = {t.start for t in self.ctx.subjects.segmenter.tokens(label)}
@@ -1517,7 +1527,8 @@ class _Reader:
             # a contribution (对…贡献率, 对…拉动) of what the sentence measured
             label = _joined(topic, label)
         if not problem and not self.ctx.subjects.is_indicator(label):
-            if base and label.startswith(base):  # the change of a part: the part's label
+            if base and label.startswith(base) and derivation in _CHANGES:
+                # the change of a part: the part's label
                 part = self.state.parts.get(base) or self.part_of_whole(base, offset)
                 label, base = part + label[len(base) :], part
             else:
@@ -1652,6 +1663,12 @@ def _owner_of(label: str, segmenter: Segmenter) -> str:
     if len(owner) < 2 or not head or not head[0].tag.startswith(("n", "j")):
         return ""  # (a programme's name may end in a verb: 大气监督帮扶)
     return owner
+
+
+def _head_phrase(thing: str) -> str:
+    """A noun phrase without its 的-modifiers: 特色鲜明、能力多样的工业互联网平台
+    -> 工业互联网平台; 各大视频平台上线的网络剧 -> 网络剧."""
+    return thing.rsplit("的", 1)[-1] or thing
 
 
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
