@@ -785,6 +785,13 @@ def test_a_part_after_qizhong_is_of_the_wholes_kind(ctx):
     assert [f[0] for f in facts[1:]] == ["网络短剧占网络剧的比例", "网络短剧占网络剧的比例增量"]
 
 
+def test_what_a_thing_rests_on_is_not_its_owner(ctx):
+    """CAC 2021: 以电子社保卡为载体的 says what the vouchers rest on; the
+    vouchers are what is issued (was 以电子社保卡发券数量)."""
+    facts = _facts("以电子社保卡为载体的职业培训券工作全面推广，全年累计发券1873.74万张。", ctx)
+    assert [(f[0], f[1]) for f in facts] == [("职业培训券发券数量", Decimal("18737400"))]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

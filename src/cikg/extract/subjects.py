@@ -253,6 +253,13 @@ def _balanced(text: str) -> str:
     return text
 
 
+#: 以 X 为载体的, 以 X 为主导的: what a noun rests on or is led by, a modifier
+#: that names neither the thing nor its owner (以电子社保卡为载体的职业培训券).
+_BY_MEANS_OF_RE = re.compile(
+    r"以[^，,；;。]{1,24}?为(?:载体|核心|代表|主导|主体|重点|抓手|依托|基础|导向|引领|牵引|支撑)的"
+)
+
+
 def clean_lead(
     phrase: str, ctx: SubjectContext, *, light_verbs: bool = True, areas: bool = True
 ) -> tuple[str, str | None]:
@@ -271,7 +278,7 @@ def clean_lead(
     >>> clean_lead("中国电信上半年实现营业收入", ctx)
     ('中国电信营业收入', None)
     """
-    phrase = _MARKER_RE.sub("", phrase)
+    phrase = _BY_MEANS_OF_RE.sub("", _MARKER_RE.sub("", phrase))
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
