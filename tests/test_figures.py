@@ -792,6 +792,21 @@ def test_what_a_thing_rests_on_is_not_its_owner(ctx):
     assert [(f[0], f[1]) for f in facts] == [("职业培训券发券数量", Decimal("18737400"))]
 
 
+def test_a_group_that_acts_with_someone(ctx):
+    """55th report and the 46th: 已和上级医院建立… is done "with" the hospitals
+    (a label cannot open with 和); 在线 says how the group bought, it is no
+    part of the group; 87% 的省级政府和 81% 的… is a list."""
+    for text in (
+        "全国70%的卫生院已经和上级医院建立远程医疗协作关系。",
+        "全国70%的卫生院和上级医院建立了远程医疗协作关系。",
+    ):
+        assert _facts(text, ctx)[0][0].startswith("卫生院中和上级医院建立")
+    facts = _facts("截至2020年6月，26.4%的网民在线购买过药品。", ctx)
+    assert [f[0] for f in facts] == ["在线购买过药品的网民比例"]
+    facts = _facts("87%的省级政府和81%的地市级政府通过政府网站发布政府决策草案。", ctx)
+    assert not any(f[0].startswith("省级政府中") for f in facts)
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

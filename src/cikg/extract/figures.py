@@ -236,6 +236,8 @@ _SHARE_END_RE = re.compile(r"(?:占比|比例|比重|份额)$")
 _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增幅|增量)$")
 #: Derivations that change a measure: a part's change is the part's label's.
 _CHANGES = frozenset({"change", "growth-rate"})
+#: Adverbs a predicate may open with (已和上级医院建立…).
+_ADVERB_LEAD_RE = re.compile(r"^(?:已经|已|均|都|也|还)")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
@@ -1203,9 +1205,12 @@ class _Reader:
         assert found is not None
         group, predicate = found
         _, area = clean_lead(lead_text, self.ctx.subjects)
-        if predicate.startswith("和"):  # 卫生院和上级医院建立…: 和 is "with" here
-            predicate = "与" + predicate[1:]
-        label = display_form(f"{predicate}的{group}比例")
+        if re.match(r"^[和与](?![\d一二三四五六七八九十])", _ADVERB_LEAD_RE.sub("", predicate)):
+            # 70% 的卫生院已和上级医院建立…: a label cannot open with 和 ("with");
+            # 87% 的省级政府和 81% 的…: a list, not "with"
+            label = display_form(f"{group}中{_ADVERB_LEAD_RE.sub('', predicate)}的比例")
+        else:
+            label = display_form(f"{predicate}的{group}比例")
         if self.state.frame and self.state.frame not in label:
             label = f"{self.state.frame}中{label}"
         if problem_with(label, "percent", self.ctx.subjects):

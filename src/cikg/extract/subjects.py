@@ -1011,6 +1011,8 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     >>> from cikg.reference import load_reference
     >>> percent_of("的网民对公交地铁扫码服务感到满意", default_context(load_reference()))
     ('网民', '对公交地铁扫码服务感到满意')
+    >>> percent_of("的网民在线购买过药品", default_context(load_reference()))
+    ('网民', '在线购买过药品')
     """
     after = _MARKER_RE.sub("", after).strip()
     if not after.startswith("的"):
@@ -1020,10 +1022,19 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), None)
     if cut is None:
         return None
+    # 网民在线购买过药品: 在线 (how) opens what the group does, not the group
+    while cut > 0 and (last := next(t for t in tagged if t.end == cut)).tag in _HOW_TAGS:
+        if last.start == 0:
+            break
+        cut = last.start
     group = rest[:cut].strip()
     if not group or not tagged[0].tag.startswith(("n", "r", "j", "b", "a", "eng")):
         return None
     return group, rest[cut:].strip(" 。；;")
+
+
+#: Tags of the words that say how or where a group acts (在线, 网上, 经常).
+_HOW_TAGS = frozenset({"b", "s", "d", "ad"})
 
 
 #: A survey of a population (通过对遭遇网络诈骗网民的进一步调查发现): the shares
