@@ -672,9 +672,12 @@ def test_a_kind_of_thing_alone_says_not_whose(ctx):
         "网络安全标准体系日益完善，制定发布300余项国家标准。",
         "重点平台连接设备数量突破1亿台套，服务企业数量近400万家次。",
         "企业总营收达8407.32亿元。",
+        "其中电子社保卡领用人数超过5亿人，已开通459个渠道、62项全国服务。",
     ):
         facts = _facts(text, ctx)
-        assert not any(f[0] in {"国家标准数量", "服务企业数量", "企业总营收"} for f in facts)
+        assert not any(
+            f[0] in {"国家标准数量", "服务企业数量", "企业总营收", "全国服务数量"} for f in facts
+        )
     assert [f[0] for f in _facts("全省工业企业上云总数4.8万家。", ctx)] == ["工业企业上云总数"]
 
 

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cikg.catalogue import canonical_wording
 from cikg.extract.areas import WHOLE_OF_HERE
 from cikg.extract.periods import find_periods
 from cikg.extract.quantities import CLASSIFIER_LED_WORDS, Quantity, find_age_ranges
@@ -196,6 +197,8 @@ class SubjectContext:
         which tells what 全市 or 全区 refers back to.
     :param ownerless: the terms that say not whose they are
         (:attr:`~cikg.reference.Reference.ownerless_terms`: 企业, 项目, 净利润).
+    :param canonical: a wording -> the label the graph will show
+        (:func:`~cikg.catalogue.canonical_wording`: 全国服务数量 -> 服务数).
     """
 
     segmenter: Segmenter
@@ -204,6 +207,7 @@ class SubjectContext:
     is_org: Callable[[str], bool]
     level_of: Callable[[str], str | None] = lambda name: None
     ownerless: frozenset[str] = frozenset()
+    canonical: Callable[[str], str] = lambda wording: wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,6 +608,7 @@ def too_bare(label: str, ctx: SubjectContext, is_company: Callable[[str], bool])
     >>> [too_bare(x, ctx, ref.is_company) for x in kept]
     [False, False, False, False]
     """
+    label = ctx.canonical(label)  # as the graph shows it: 全国服务数量 -> 服务数
     if ctx.is_indicator(label):
         return False
     stem = label
@@ -1188,6 +1193,7 @@ def _common_ending(items: list[str]) -> str:
 def default_context(ref, segmenter: Segmenter | None = None) -> SubjectContext:  # type: ignore[no-untyped-def]
     """The context over a :class:`~cikg.reference.Reference`: the pipeline's
     (one per build, with its segmenter), the tests' and the tools'."""
+
     return SubjectContext(
         segmenter=segmenter or Segmenter.from_reference(ref),
         region_of=lambda name: name if ref.region(name) is not None else None,
@@ -1195,4 +1201,5 @@ def default_context(ref, segmenter: Segmenter | None = None) -> SubjectContext: 
         is_org=lambda name: ref.org(name) is not None,
         level_of=ref.region_level,
         ownerless=ref.ownerless_terms,
+        canonical=lambda wording: canonical_wording(wording, ref.wording_rules),
     )
