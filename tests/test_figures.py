@@ -810,6 +810,19 @@ def test_a_group_that_acts_with_someone(ctx):
     assert not any(f[0].startswith("省级政府中") for f in facts)
 
 
+def test_a_box_about_a_place_is_about_it_throughout(ctx):
+    """CAICT 2022, 专栏 3: the box's title names 深圳市宝安区, so its later
+    sentences' figures are 宝安区's, not the nation's; 3 numbers the box."""
+    text = (
+        "专栏3：深圳市宝安区工业互联网产业示范基地深圳市宝安区工业互联网产业示范基地，依托龙头"
+        "企业打造工业互联网产业集群，2020年基地内企业的劳动生产率同比提升13%。宝安共建成5G"
+        "基站9630个，标识注册量总计超过2.6亿条。"
+    )
+    facts = _facts(text, ctx)
+    assert {f[4] for f in facts} == {"宝安区"}
+    assert Decimal("3") not in {f[1] for f in facts}
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

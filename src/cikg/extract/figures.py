@@ -238,6 +238,10 @@ _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增�
 _CHANGES = frozenset({"change", "growth-rate"})
 #: Adverbs a predicate may open with (已和上级医院建立…).
 _ADVERB_LEAD_RE = re.compile(r"^(?:已经|已|均|都|也|还)")
+#: A box's or a case's number alone in a clause (专栏 3：).
+_BOX_NUMBER_RE = re.compile(r"\s*(?:专栏|案例)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
+#: What numbers a box, a chart or a table (专栏 3, 图 3, 表 2-1): no figure follows.
+_NUMBERING_RE = re.compile(r"(?:专栏|案例|图|表|附表|附图)\s*$")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
@@ -746,6 +750,8 @@ class _Reader:
                 if not self.in_title(q.start + sentence.start)
                 # 工业 300 强企业, 世界 500 强: a ranking's name, part of the subject
                 and not (q.unit is None and s_text.startswith("强", q.end))
+                # 专栏 3：, 如图 3 所示: a box's or a figure's number
+                and not (q.unit is None and _NUMBERING_RE.search(s_text, 0, q.start))
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
             self.state.enumerated, self.state.pending_clause = "", ""
@@ -765,8 +771,10 @@ class _Reader:
             self.state.areas.start_sentence()
             now: Period | None = None
             dated = False
+            # 专栏 3：深圳市宝安区…: a box's number opens no clause, its title does
+            head = 1 if _BOX_NUMBER_RE.fullmatch(self.clause_text(sentence.clauses[0])) else 0
             for n, clause in enumerate(sentence.clauses):
-                self.state.first_clause = n == 0
+                self.state.first_clause = n == head
                 self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb, self.state.counted_by = "", ""
                 if n and sentence.clauses[n - 1].strong:
@@ -808,7 +816,7 @@ class _Reader:
                     _, area = clean_lead(lead, self.ctx.subjects)
                     if area:
                         self.state.areas.name(
-                            area, self.ctx.subjects.region_of, n == 0, self.ctx.subjects.level_of
+                            area, self.ctx.subjects.region_of, n == head, self.ctx.subjects.level_of
                         )
                     continue
                 self.out.seen += len(in_clause)

@@ -264,6 +264,10 @@ _BY_MEANS_OF_RE = re.compile(
 )
 
 
+#: A box's or a case's number before its title (专栏 3：深圳市宝安区…).
+_BOX_HEAD_RE = re.compile(r"^\s*(?:专栏|案例|附录)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
+
+
 def clean_lead(
     phrase: str, ctx: SubjectContext, *, light_verbs: bool = True, areas: bool = True
 ) -> tuple[str, str | None]:
@@ -282,7 +286,7 @@ def clean_lead(
     >>> clean_lead("中国电信上半年实现营业收入", ctx)
     ('中国电信营业收入', None)
     """
-    phrase = _BY_MEANS_OF_RE.sub("", _MARKER_RE.sub("", phrase))
+    phrase = _BY_MEANS_OF_RE.sub("", _BOX_HEAD_RE.sub("", _MARKER_RE.sub("", phrase)))
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
