@@ -823,6 +823,22 @@ def test_a_box_about_a_place_is_about_it_throughout(ctx):
     assert Decimal("3") not in {f[1] for f in facts}
 
 
+def test_a_comparison_before_the_share_it_compares(ctx):
+    """数字中国发展报告（2024年）: 相比上年占比增长 0.5 个百分点 is the change of
+    the usage rate just stated, over the year."""
+    facts = _facts(
+        "截至2024年底，网络直播用户规模为8.33亿人，占网民总数的75.2%，相比上年占比增长0.5个"
+        "百分点。",
+        ctx,
+    )
+    assert facts[-1][:4] == (
+        "网络直播网民使用率增量",
+        Decimal("0.5"),
+        "percentage_point",
+        "year/2024",
+    )
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -147,6 +147,11 @@ _CHANGE_RE = re.compile(
     r"下降了?|减少了?|降低了?|下滑了?|回落了?|下跌了?|缩减了?|扩大了?|缩小了?|净增|净减少?|新增)"
     r"\s*(?:了|为|达|达到|约|近|超过?|逾)?\s*$"
 )
+#: A comparison before the measure it compares (相比上年占比增长 = 占比相比上年增长).
+_COMPARED_FIRST_RE = re.compile(
+    r"(?P<cmp>(?:相比|较|比)(?:上年同期|去年同期|上年|去年))(?P<measure>占比|比重|比例|份额)"
+    r"(?=\s*(?:增长|增加|提升|提高|上升|下降|减少|降低|下滑|回落))"
+)
 _DOWN_RE = re.compile(r"下降|减少|降低|下滑|回落|下跌|缩减|缩小|净减")
 #: 占 WHOLE (的) 比重/比例 … right before the number: a share.
 _SHARE_RE = re.compile(
@@ -440,6 +445,8 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     '世界'
     """
     lead = _MARKER_RE.sub("", lead).rstrip()
+    # 相比上年占比增长: the comparison said before the measure it compares
+    lead = _COMPARED_FIRST_RE.sub(r"\g<measure>\g<cmp>", lead)
     change = _CHANGE_RE.search(lead)
     if change:
         subject, area = clean_lead(lead[: change.start()], ctx)
