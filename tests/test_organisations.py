@@ -36,3 +36,25 @@ def test_a_minted_college_is_typed_by_its_ending(reference):
     types = {o for s, p, o in linker.triples if s == iri and p == RDF.type}
     assert SCHEMA.GovernmentOrganization not in types
     assert SCHEMA.ResearchOrganization in types
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-03: a title Zhejiang confers on several colleges names no one college
+        (
+            "会上，长三角（嘉兴）软件交付基地揭牌，长三角百家品牌软件企业和"
+            "浙江省特色化软件产业学院产教融合人才服务平台发布",
+            [],
+        ),
+        # nor does the state's title for many labs (CAICT 2021)
+        ("建设省级前沿技术研究院和国家重点实验室，推进科研院所、高校、企业科研力量优化配置", []),
+        # a level is no conferred title: one centre in one city (CAICT 2021)
+        (
+            "其中江苏省大力支持无锡、昆山国家级超算中心建设",
+            [("昆山国家级超算中心", False)],
+        ),
+    ],
+)
+def test_a_conferred_title_is_a_kind_of_body_not_one(text, names, finder):
+    assert [(o.name, o.curated) for o in finder.find(text)] == names

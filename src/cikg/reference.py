@@ -115,6 +115,10 @@ class Reference:
         say not whose they are (企业, 项目, 净利润, 测试牌照: the members of
         the collection ``id:scheme/glossary/ownerless``): a figure of one of
         them alone names no thing measured.
+    :param designation_terms: the Chinese spellings of the glossary terms of
+        a conferred title (特色化, 示范, 重点, 试点: the members of the
+        collection ``id:scheme/glossary/designation``): a place or the nation
+        followed by one names a kind of body, not one.
     :param org_english: organisation IRI -> its English preferred label.
     :param companies: IRIs of the curated organisations that are companies
         (``schema:Corporation``).
@@ -144,6 +148,7 @@ class Reference:
     indicator_keys: dict[str, NamedNode] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary({}))
     ownerless_terms: frozenset[str] = frozenset()
+    designation_terms: frozenset[str] = frozenset()
     org_english: dict[str, str] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
 
@@ -473,6 +478,9 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         glossary=_glossary(store, minter.scheme("glossary")),
         ownerless_terms=_collection_terms(
             store, NamedNode(f"{minter.scheme('glossary').value}/ownerless")
+        ),
+        designation_terms=_collection_terms(
+            store, NamedNode(f"{minter.scheme('glossary').value}/designation")
         ),
         companies=frozenset(
             q.subject.value

@@ -170,12 +170,16 @@ class OrgFinder:
     :param is_curated: whether a name is a curated organisation's.
     :param joined: curated names that hold 和 (工业和信息化部): a 和 between
         two of their words does not end a name (扶余市工业和信息化局).
+    :param designations: words of a title conferred on bodies of a kind
+        (特色化, 重点: curated, :attr:`~cikg.reference.Reference.designation_terms`):
+        a place or the nation followed by one names that kind, not one body.
     """
 
     scanner: NameScanner
     segmenter: Segmenter
     is_curated: Callable[[str], bool]
     joined: tuple[str, ...] = ()
+    designations: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[OrgName]:
         """The organisations ``text`` names, in order, without overlaps.
@@ -409,6 +413,15 @@ class OrgFinder:
         )
         return first.tag == "ns" or proper or candidate.startswith(("国家", "中国", "中央", "全国"))
 
+    def _conferred(self, words: list) -> bool:  # type: ignore[type-arg]
+        """Whether the words name a title conferred on bodies of a kind: a
+        place or the nation, then a designation (浙江省 | 特色化 | 软件产业 | 学院,
+        国家 | 重点 | 实验室), so a kind of body, not one (after a proper name,
+        计算机体系结构国家重点实验室, the title is one body's)."""
+        if len(words) < 2 or not (words[0].tag == "ns" or words[0].word.startswith(_NATION)):
+            return False
+        return any(words[1].word.startswith(term) for term in self.designations)
+
     def _inner_and(self, tokens: list, i: int) -> bool:  # type: ignore[type-arg]
         """A 和 inside a name a curated name shows (工业和信息化)."""
         if tokens[i].word != "和" or not 0 < i < len(tokens) - 1:
@@ -439,6 +452,7 @@ class OrgFinder:
                     is_org_name(candidate)
                     and self._named(candidate, run[first])
                     and not _describes(words)
+                    and not self._conferred(words)
                 ):
                     return run[first].start, end
                 break
@@ -733,6 +747,7 @@ def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyp
         segmenter,
         lambda name: ref.org(name) is not None,
         tuple(name for name in ref.org_labels if "和" in name),
+        ref.designation_terms,
     )
 
 
