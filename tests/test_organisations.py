@@ -58,3 +58,13 @@ def test_a_minted_college_is_typed_by_its_ending(reference):
 )
 def test_a_conferred_title_is_a_kind_of_body_not_one(text, names, finder):
     assert [(o.name, o.curated) for o in finder.find(text)] == names
+
+
+def test_a_dash_joined_pair_of_countries_opens_the_name(finder):
+    """seed 003 line 1902: 中国—老挝 opens the bilateral centre's name; the dash
+    had cut it to 老挝人工智能创新合作中心, a Lao body."""
+    text = (
+        "我国和“一带一路”国家不断深化数字合作。中国—老挝人工智能创新合作中心是与东盟国家"
+        "共建的首个人工智能合作创新平台，旨在系统化提升老挝在智能时代的基础能力。"
+    )
+    assert [o.name for o in finder.find(text)] == ["中国—老挝人工智能创新合作中心"]

@@ -384,7 +384,9 @@ class OrgFinder:
                 and tokens[i + 1].tag in _PROPER_TAGS
             ):
                 tok = None  # 指导 | 上海跨境…有限公司, …厅委托 | 山西…有限公司: a verb's object
-            if tok is not None and (not _breaks_run(tok) or self._inner_and(tokens, i)):
+            if tok is not None and (
+                not _breaks_run(tok) or self._inner_and(tokens, i) or _joins_places(tokens, i)
+            ):
                 run.append(tok)
                 continue
             found = self._name_in(text, run)
@@ -553,6 +555,22 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     # 国际汽车工程师协会, 国际电信联盟: an international association names itself so
     international = words[0].word == "国际" and words[-1].word in _ASSOCIATION_HEADS
     return not (proper or national or international)
+
+
+#: Dashes that join two places' names into the name of a body of both.
+_DASHES = frozenset({"—", "–", "－", "―"})  # "-" never breaks a run
+
+
+def _joins_places(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
+    """A dash between two places' names (中国 | — | 老挝) joins them: a
+    bilateral body's name opens with the pair (中国—老挝人工智能创新合作中心,
+    seed 003 line 1902), which the dash must not cut."""
+    return (
+        tokens[i].word in _DASHES
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].tag == "ns"
+        and tokens[i + 1].tag == "ns"
+    )
 
 
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
