@@ -68,3 +68,15 @@ def test_a_dash_joined_pair_of_countries_opens_the_name(finder):
         "共建的首个人工智能合作创新平台，旨在系统化提升老挝在智能时代的基础能力。"
     )
     assert [o.name for o in finder.find(text)] == ["中国—老挝人工智能创新合作中心"]
+
+
+def test_a_data_product_named_as_a_source_is_its_maker(reference, finder):
+    """news-22: 易观千帆 is the app-data platform of the firm 易观, cited as a
+    source; the mention links to the firm (curated ``cikg:productName``), and
+    no organisation is labelled with the product's name."""
+    text = "另据易观千帆数据显示，2019年国内网约车年均月活跃用户便已开始出现回落。"
+    (found,) = finder.find(text)
+    linker = OrgLinker(reference, IriMinter())
+    assert (found.name, found.curated) == ("易观千帆", True)
+    assert linker.iri(found.name).value == "https://w3id.org/cikg/id/org/analysys"
+    assert linker.triples == []  # nothing minted

@@ -445,7 +445,8 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         # a source named by the words that attribute to it, however bare (news, 2023)
         # … but not a kind of body (海关: customs, not 海关总署)
         ("据海关统计，2022年上海跨境电商进出口", []),
-        ("另据易观千帆数据显示，2019年", [("易观千帆", False)]),
+        # … or by its product's name, curated (易观千帆 is 易观's: see test_organisations)
+        ("另据易观千帆数据显示，2019年", [("易观千帆", True)]),
         ("对公众开放使用。中金公司称，2023年", [("中金公司", False)]),
         ("生态。天风证券指出，数字人民币", [("天风证券", False)]),
         ("作用进一步提升。IDC数据显示，2021年", [("IDC", False)]),

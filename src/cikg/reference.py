@@ -83,7 +83,8 @@ class Reference:
     :param ontology_quads: quads of ``graph/ontology``.
     :param reference_quads: quads of ``graph/reference``.
     :param org_names: :func:`~cikg.iris.normalise_key` of every
-        organisation label and alias -> the organisation's IRI.
+        organisation label and alias, and of each name of its products
+        (``cikg:productName``: 易观千帆 -> 易观) -> the organisation's IRI.
     :param series: the report series.
     :param indicator_names: normalised indicator label -> concept.
     :param region_names: normalised region name -> concept.
@@ -91,7 +92,8 @@ class Reference:
     :param derivations: derivation key (``growth-rate``) -> concept.
     :param derivation_names: normalised derivation label -> concept.
     :param concepts: IRI -> labels, topic and unit of curated concepts.
-    :param org_labels: organisation names and aliases, as written.
+    :param org_labels: organisation names and aliases, and its products'
+        names, as written.
     :param region_labels: region names and aliases (Chinese), as written.
     :param indicator_labels: indicator labels and aliases (Chinese), as written.
     :param title_suffixes: normalised title ending -> (policy type or title
@@ -362,14 +364,17 @@ def _parse_dir(folder: Path, graph: NamedNode) -> list[Quad]:
     return quads
 
 
+#: The names that name an organisation: its labels, and the names of its
+#: products (cikg:productName: 易观千帆 names 易观, whose data it gives).
 _ORG_NAMES = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX schema: <https://schema.org/>
+PREFIX cikg: <https://w3id.org/cikg/def#>
 SELECT ?org ?name WHERE {
   ?org a org:Organization .
   { ?org skos:prefLabel ?name } UNION { ?org skos:altLabel ?name }
-  UNION { ?org schema:alternateName ?name }
+  UNION { ?org schema:alternateName ?name } UNION { ?org cikg:productName ?name }
 }
 """
 
