@@ -80,3 +80,27 @@ def test_a_data_product_named_as_a_source_is_its_maker(reference, finder):
     assert (found.name, found.curated) == ("易观千帆", True)
     assert linker.iri(found.name).value == "https://w3id.org/cikg/id/org/analysys"
     assert linker.triples == []  # nothing minted
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-14: listed companies' short names, one after another
+        (
+            "8月9日，数字货币板块大幅上涨，截至发稿，御银股份涨停，宇信科技、长亮科技、"
+            "拉卡拉等多股涨幅居前。",
+            ["宇信科技", "长亮科技"],
+        ),
+        # news-20
+        (
+            "其中包括服务功能、客服渠道、个人信息保护等多方面内容，新浪、360、微财科技、"
+            "蓝城兄弟等投诉量增长较快",
+            ["新浪", "微财科技"],
+        ),
+        # a field or a kind of capital in a list is no company (CAC 2021, seed 003)
+        ("围绕未来网络、量子科技等重点领域实施前瞻性产业技术创新专项。", []),
+        ("从发展亮点看，长期资本、战略资本和耐心资本对人工智能产业的支持加力扩围", []),
+    ],
+)
+def test_companies_listed_by_short_name(text, names, finder):
+    assert [o.name for o in finder.find(text)] == names

@@ -250,9 +250,11 @@ class OrgFinder:
                     m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
                 )
             )
-        for a, b in self._attributed(text):
-            # 据海关统计: a source too bare for its structure, where no other name is
+        for a, b in [*self._attributed(text), *self._listed_companies(text)]:
+            # 据海关统计, 宇信科技、长亮科技: names too bare for their structure, where
+            # no other name is
             if not any(x < b and a < y for x, y in [*taken, *structural]):
+                taken.append((a, b))
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
         for span in structural:
             if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -326,6 +328,27 @@ class OrgFinder:
             group = "by" if m["by"] is not None else "says"
             if self._is_source_name(m[group]):
                 spans.append((m.start(group), m.end(group)))
+        return spans
+
+    def _listed_companies(self, text: str) -> list[tuple[int, int]]:
+        """Spans of companies' short names listed one after another (宇信科技、
+        长亮科技、拉卡拉等多股, news-14; 新浪、360、微财科技、蓝城兄弟等, news-20):
+        a coined two-character name and a short company head (…科技, …股份,
+        …证券: :data:`_SHORT_COMPANY_HEADS` not heads of :data:`ORG_HEADS`),
+        standing as an item of a list (、 on one side, or 等 after it). The name
+        is coined when the segmenter reads it as a proper noun (宇信 ``nz``) or
+        knows no word for it (长 | 亮, 微 | 财); a common word (科技 after 量子,
+        资本 after 社会 or 战略) makes a field, not a company."""
+        spans: list[tuple[int, int]] = []
+        for m in _LISTED_COMPANY_RE.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end() : m.end() + 1]
+            if _CJK_RE.match(before) or not (before == "、" or after in ("、", "等")):
+                continue
+            stem = self.segmenter.tagged(m.group(0)[:2])
+            coined = len(stem) == 2 or (len(stem) == 1 and stem[0].tag in _COINED_TAGS)
+            if coined and not self.is_region(m.group(0)[:2]):
+                spans.append((m.start(), m.end()))
         return spans
 
     def _is_source_name(self, name: str) -> bool:
@@ -605,6 +628,14 @@ _ATTRIBUTED_RE = re.compile(
 _LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z&.]{1,11}$")
 #: Endings of a company's short name (天风证券, 御银股份, 宇信科技).
 _SHORT_COMPANY_HEADS = ("公司", "集团", "证券", "股份", "科技", "银行", "资本", "基金")
+#: A company's short name: two characters and a short head that no body's
+#: structure ends in (宇信科技, 御银股份, 天风证券).
+_LISTED_COMPANY_RE = re.compile(
+    "[\u4e00-\u9fff]{2}(?:" + "|".join(h for h in _SHORT_COMPANY_HEADS if h not in ORG_HEADS) + ")"
+)
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+#: Tags of a coined name's one word (宇信 nz), not a place's.
+_COINED_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "j"})
 #: Tags a source's name may hold: nouns and proper nouns, an idiom-like brand part.
 _SOURCE_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "nrt", "nrfg", "j", "eng", "i", "l"})
 #: Words of a person's title: a name with one is a person's (副主任申卫华).
