@@ -24,6 +24,7 @@ def finder(reference, segmenter):
         ("中国电子信息产业发展研究院", SCHEMA.ResearchOrganization),
         ("北京互联网法院", SCHEMA.GovernmentOrganization),
         ("济南市行政审批服务局", SCHEMA.GovernmentOrganization),
+        ("国家信息化领导小组", SCHEMA.GovernmentOrganization),  # seed 001:142
     ],
 )
 def test_the_longest_ending_gives_the_kind(name, kind):

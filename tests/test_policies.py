@@ -122,6 +122,13 @@ def test_issuers_and_dates_from_the_sentence(mentions):
         ),
         # the nation issues nothing: its bodies do
         ("我国出台《数据安全法》。", (), None, None),
+        # a leading group is a body (领导小组, a head); 颁布了 before the title (seed 001:142)
+        (
+            "2006 年，国家信息化领导小组颁布了《国家电子政务总体框架》，电子政务进入快发展期。",
+            ("国家信息化领导小组",),
+            None,
+            "2006",
+        ),
     ],
 )
 def test_issuers_wherever_the_sentence_gives_them(text, issuers, count, date, reference, finder):

@@ -22,7 +22,7 @@ __all__ = ["OrgLinker", "org_type"]
 #: The kind of organisation a name's ending says: the longest ending wins
 #: (学院 and 研究院 say research, not the government's 院).
 _KINDS = (
-    (re.compile(r"(?:部|委|局|署|厅|院|办公室|办公厅|委员会|政府|国务院|中共中央|常委会)$"),
+    (re.compile(r"(?:部|委|局|署|厅|院|办公室|办公厅|委员会|领导小组|政府|国务院|中共中央|常委会)$"),
      SCHEMA.GovernmentOrganization),
     (re.compile(r"(?:公司|集团|企业|科技|股份)$"), SCHEMA.Corporation),
     (re.compile(r"(?:网|报|社|新闻|日报|电视台|广播|杂志|时报|财经|周刊|频道|公众号)$"),
