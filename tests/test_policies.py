@@ -122,6 +122,14 @@ def test_issuers_and_dates_from_the_sentence(mentions):
         ),
         # the nation issues nothing: its bodies do
         ("我国出台《数据安全法》。", (), None, None),
+        # a country abroad that issues is its government, an organisation (CAICT 2021 p. 16)
+        (
+            "美国2020年11月发布《引领未来先进计算生态系统战略计划》，将先进计算生态系统"
+            "作为国家战略性资产，以确保美国在科学和工程方面的领导力、经济竞争力和国家安全。",
+            ("美国政府",),
+            None,
+            "2020-11",
+        ),
         # a leading group is a body (领导小组, a head); 颁布了 before the title (seed 001:142)
         (
             "2006 年，国家信息化领导小组颁布了《国家电子政务总体框架》，电子政务进入快发展期。",

@@ -124,6 +124,9 @@ class Reference:
     :param org_english: organisation IRI -> its English preferred label.
     :param companies: IRIs of the curated organisations that are companies
         (``schema:Corporation``).
+    :param countries: IRIs of the regions that are countries abroad
+        (``schema:Country``: countries.ttl; China is ``region/CN``, no
+        ``schema:Country``).
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -153,6 +156,7 @@ class Reference:
     designation_terms: frozenset[str] = frozenset()
     org_english: dict[str, str] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
 
     def is_company(self, name: str) -> bool:
         """Whether a name is a curated company's (中国电信, 腾讯, not 工业和信息化部)."""
@@ -274,18 +278,28 @@ class Reference:
         return "prefecture" if local.endswith("00") else "county"
 
     def government(self, name: str) -> str | None:
-        """The people's government of the Chinese region ``name`` names, as a
-        body's name: the region as written, completed with its administrative
+        """The government of the region ``name`` names, as a body's name,
+        for a region that stands as the issuer of a policy (eli:passed_by
+        names an organisation, DESIGN.md). A Chinese region's is its people's
+        government: the region as written, completed with its administrative
         suffix from its curated labels, and 人民政府 (上海 -> 上海市人民政府,
-        浦东新区 -> 浦东新区人民政府); ``None`` for the nation, the world,
-        regions abroad, and regions named as 地区 or 特别行政区 (香港地区,
-        和田地区: their governments are not 人民政府).
+        浦东新区 -> 浦东新区人民政府). A country abroad (``schema:Country`` in
+        countries.ttl) is its government, named by the country's Chinese
+        preferred label and 政府, one name however the country is written
+        (美国, 美利坚合众国 -> 美国政府). ``None`` for the nation (its bodies
+        issue, not it), the world, a union of countries (欧盟), and regions
+        named as 地区 or 特别行政区 (香港地区, 和田地区: their governments are
+        not 人民政府).
 
         >>> ref = load_reference()
         >>> ref.government("上海"), ref.government("成都市"), ref.government("中国")
         ('上海市人民政府', '成都市人民政府', None)
+        >>> ref.government("美利坚合众国"), ref.government("欧盟")
+        ('美国政府', None)
         """
         iri = self.region(name)
+        if iri is not None and iri.value in self.countries:
+            return f"{self.concepts[iri.value].zh}政府"
         if iri is None or not iri.value.rsplit("/", 1)[-1].startswith("CN-"):
             return None
         labels = [label for label in self.region_labels if self.region(label) == iri]
@@ -491,6 +505,12 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
             q.subject.value
             for q in store.quads_for_pattern(
                 None, RDF.type, NamedNode("https://schema.org/Corporation")
+            )
+        ),
+        countries=frozenset(
+            q.subject.value
+            for q in store.quads_for_pattern(
+                None, RDF.type, NamedNode("https://schema.org/Country")
             )
         ),
         org_english={

@@ -19,7 +19,9 @@ region mentions; the 术语界定 definitions.
   -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
   titles are put out for comment (市场监管总局对《A》《B》公开征求意见). Titles
   chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share them;
-  X 等部门 gives X.
+  X 等部门 gives X. A region that stands as the issuer is its government
+  (上海近期出台《…》 -> 上海市人民政府), a country abroad too, an organisation as
+  ``eli:passed_by`` requires (美国2020年11月发布《…》 -> 美国政府).
 - **Dates by their verb:** the date of a sentence that says the title was
   issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``; a date with
   施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
@@ -152,8 +154,9 @@ def _issuers(
     :param after: the sentence after it.
     :param title: the title.
     :param by_number: a 发文字号 -> the name of the issuer its prefix names.
-    :param government: a region's name -> its people's government's name,
-        for a region that stands as the issuer (上海近期出台《…》).
+    :param government: a region's name -> its government's name, for a
+        region that stands as the issuer (上海近期出台《…》; a country:
+        美国2020年11月发布《…》 -> 美国政府).
     """
     names: list[str] = []
     about = _ABOUT_RE.match(title)
@@ -170,7 +173,11 @@ def _issuers(
         who = _LEAD_RE.sub("", m.group("who"))
         found, count = split_joint(who, finder)
         names.extend(o.name for o in found)
-        if not found and (body := region_issuer(who, finder, government)):
+        if not found and (
+            body := region_issuer(who, finder, government)
+            # 美国2020年11月发布《…》: the region before the date the lead takes off
+            or region_issuer(m.group("who"), finder, government)
+        ):
             names.append(body)
         elif (
             not found
