@@ -614,3 +614,39 @@ def test_relative_dates_are_of_the_articles_date(text, date, reference, finder):
         published=IssuedDate(2023, 8, 15),
     )
     assert (m.date.isoformat() if m.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # seed 001:897 (the 55th report, on 2024): 年内 after the titles is the year reported on
+        (
+            "政策引导方面，兼顾发展与安全成为政策制定的核心方向。《国家人工智能产业综合标准化"
+            "体系建设指南（2024 版）》《人工智能安全治理框架》在年内相继发布。",
+            ["2024", "2024"],
+        ),
+        # a span of years is no year: 三年内 (and no date stands before the verb)
+        ("《数字经济发展规划》提出三年内发布一批标准。", [None]),
+        ("《数字经济发展规划》提出2027年前发布一批标准。", [None]),
+    ],
+)
+def test_a_date_between_the_titles_and_their_verb(text, dates, reference, finder):
+    mentions = blocks_to_policy_mentions(
+        lines_to_blocks([text], 0, set()),
+        _kind(reference),
+        finder,
+        published=IssuedDate(2025, 1),
+        report_year=2024,
+    )
+    assert [m.date.isoformat() if m.date else None for m in mentions] == dates
+
+
+def test_within_the_year_is_the_year_the_report_reports_on(store):
+    """seed 001:897: the 55th report, published 2025-01, counts its figures
+    截至 2024 年 12 月; 《…指南（2024 版）》…在年内相继发布 dates the guide 2024."""
+    rows = query(
+        store,
+        """SELECT ?d WHERE { ?p a cikg:Policy ; eli:date_document ?d ; dcterms:title ?t
+             FILTER(STRSTARTS(REPLACE(STR(?t), " ", ""), "国家人工智能产业综合标准化体系建设指南")) }""",
+    )
+    assert [r["d"].value for r in rows] == ["2024"]

@@ -23,7 +23,9 @@ region mentions; the 术语界定 definitions.
   (上海近期出台《…》 -> 上海市人民政府), a country abroad too, an organisation as
   ``eli:passed_by`` requires (美国2020年11月发布《…》 -> 美国政府).
 - **Dates by their verb:** the date of a sentence that says the title was
-  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``; a date with
+  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``, before the
+  title or between it and an issuing verb after it (《A》《B》在年内相继发布:
+  年内 is the year reported on); a date with
   施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
   1 日起施行). A date in a sentence that says neither is not the policy's.
 """
@@ -237,8 +239,21 @@ _SHORT_FORM = 6
 _DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
 
 
-#: Words that date an issuance relative to the document's own date.
-_RELATIVE_RE = re.compile(r"(?P<word>今年|本年|去年|近日|日前|近期)")
+#: Words that date an issuance relative to the document's own date; 年内
+#: (within the year) is not the end of a span (三年内, 五年内).
+_RELATIVE_RE = re.compile(
+    r"(?P<word>今年|本年|去年|近日|日前|近期|(?<![\d一二三四五六七八九十两几多半数每])年内)"
+)
+#: The words between a title (and the titles chained after it) and the
+#: issuing verb that follows them: 《A》《B》在年内相继发布, 《…》于2021年6月10日发布.
+#: Only a date and the adverbs around it may stand there: 《…规划》提出2025年前
+#: 发布… says what the plan asks for, not when it was issued.
+_DATED_AFTER_RE = re.compile(
+    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:在|于|已于|已经|已|均|也|又)*\s*"
+    r"(?P<words>(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?"
+    r"(?:今年|本年|去年|年内|近日|日前|近期)?)\s*"
+    r"(?:正式)?(?:相继|先后|分别)?(?:出台|印发|发布|颁布|公布)"
+)
 
 
 def _date(
@@ -252,7 +267,9 @@ def _date(
     (15 日) is of the month of ``published`` when that is a day (a news
     article's dateline: 中新网上海 8 月 15 日电 … 上海 15 日发布), or of the month
     before when it is later than that day. 今年/去年 and 近日/日前/近期 are
-    of ``published`` (its year; its month)."""
+    of ``published`` (its year; its month); 年内 (within the year) is the
+    year the document reports on (《…》在年内相继发布 in the 55th CNNIC report,
+    on 2024: 2024)."""
     periods = find_periods(before)
     year = year or (published.year if published else None)
     if not periods and year is not None:
@@ -267,13 +284,15 @@ def _date(
             and periods[0].start.month > published.month
         ):
             periods = find_periods(before, year - 1)
+    relative = _RELATIVE_RE.search(before)
+    if not periods and relative and relative["word"] == "年内" and year is not None:
+        return IssuedDate(year)  # 在年内相继发布: the year reported on
     if not periods and published is not None:
-        relative = _RELATIVE_RE.search(before)
         if relative and relative["word"] in {"今年", "本年"}:
             return IssuedDate(published.year)  # 今年初，…印发了《…》
         if relative and relative["word"] == "去年":
             return IssuedDate(published.year - 1)
-        if relative:  # 近日/日前…印发: the month the article was written in
+        if relative and relative["word"] != "年内":  # 近日/日前…印发: the article's month
             return IssuedDate(published.year, published.month)
     if not periods:
         day = _DAY_ONLY_RE.search(before)
@@ -383,6 +402,10 @@ def blocks_to_policy_mentions(
                         or (_CONSULTER_RE.search(before) and _CONSULTED_RE.match(text[end:]))
                     )
                     date = _date(before, published, report_year) if issued else None
+                    dated = _DATED_AFTER_RE.match(text[end:])
+                    if date is None and dated and dated["words"].strip():
+                        # 《A》《B》在年内相继发布: the words before the verb after them
+                        date = _date(dated["words"], published, report_year)
                     if date is None and listing:
                         date = batch
                 if not nested:
