@@ -113,10 +113,10 @@ def test_issuers_and_dates_from_the_sentence(mentions):
             None,
             None,
         ),
-        # 会同 joins a second issuer; it is no part of its name
+        # 会同 joins a second issuer; it is no part of its name; 建立 a system issues it
         (
             "上海市商务委会同上海市统计局建立《第三方交易平台统计调查制度》。",
-            (),
+            ("上海市商务委", "上海市统计局"),
             None,
             None,
         ),
@@ -650,3 +650,25 @@ def test_within_the_year_is_the_year_the_report_reports_on(store):
              FILTER(STRSTARTS(REPLACE(STR(?t), " ", ""), "国家人工智能产业综合标准化体系建设指南")) }""",
     )
     assert [r["d"].value for r in rows] == ["2024"]
+
+
+def test_a_clause_that_joins_a_body_to_its_left_out_subject(reference, finder):
+    """news-07: …，并会同上海市统计局建立《第三方交易平台统计调查制度》 leaves its
+    subject out: the sentence's, 上海市商务委, issues the system with the body it
+    joins, in the year the sentence opens with."""
+    text = (
+        "据了解，2014年，上海市商务委在国内率先发布《关于上海加快推动平台经济发展的指导意见》，"
+        "建立平台经济联合推进机制，积极培育一批全面整合产业链、融合价值链的资源配置型平台，"
+        "并会同上海市统计局建立《第三方交易平台统计调查制度》。"
+    )
+    first, system = _read(text, reference, finder)
+    assert first.issuers == ("上海市商务委",)
+    assert system.issuers == ("上海市商务委", "上海市统计局")
+    assert system.date.isoformat() == "2014"
+    # with no title before it, the body that opens a clause of the sentence
+    (alone,) = _read(
+        "上海市商务委建立平台经济联合推进机制，并会同上海市统计局建立《第三方交易平台统计调查制度》。",
+        reference,
+        finder,
+    )
+    assert alone.issuers == ("上海市商务委", "上海市统计局")

@@ -19,11 +19,13 @@ region mentions; the 术语界定 definitions.
   -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
   titles are put out for comment (市场监管总局对《A》《B》公开征求意见). Titles
   chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share them;
-  X 等部门 gives X. A region that stands as the issuer is its government
+  X 等部门 gives X. A clause that leaves its subject out and opens by joining
+  a body to it (…，并会同上海市统计局建立《…》) has the sentence's subject too.
+  A region that stands as the issuer is its government
   (上海近期出台《…》 -> 上海市人民政府), a country abroad too, an organisation as
   ``eli:passed_by`` requires (美国2020年11月发布《…》 -> 美国政府).
 - **Dates by their verb:** the date of a sentence that says the title was
-  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``, before the
+  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过; 建立 a system) is its ``date``, before the
   title or between it and an issuing verb after it (《A》《B》在年内相继发布:
   年内 is the year reported on); a date with
   施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
@@ -55,8 +57,11 @@ _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 _UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划|纲要)")
 _ISSUE_VERB_RE = re.compile(
     r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
-    r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
+    r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过|建立)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
 )
+#: A clause whose subject is left out, that opens by joining another body to
+#: it (…，并会同上海市统计局建立《…》): its subject is the sentence's.
+_JOINED_SUBJECT_RE = re.compile(r"^\s*(?:并|还|也|又|另)?\s*(?:会同|联合|协同|携手)")
 _ISSUED_BY_RE = re.compile(
     r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
     r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
@@ -148,6 +153,7 @@ def _issuers(
     finder: OrgFinder,
     by_number: Callable[[str], str | None],
     government: Callable[[str], str | None] = lambda region: None,
+    subject: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], int | None]:
     """The issuers the sentence names around a title, or the title names
     itself (国务院关于…的指导意见; 中共中央 国务院关于…), and their stated count.
@@ -156,6 +162,10 @@ def _issuers(
     :param after: the sentence after it.
     :param title: the title.
     :param by_number: a 发文字号 -> the name of the issuer its prefix names.
+    :param subject: the issuers of the sentence's clause before (上海市商务委
+        …发布《A》，…，并会同上海市统计局建立《B》: 上海市商务委), which a clause
+        that opens by joining a body to its left-out subject shares (B's
+        issuers: 上海市商务委 and 上海市统计局).
     :param government: a region's name -> its government's name, for a
         region that stands as the issuer (上海近期出台《…》; a country:
         美国2020年11月发布《…》 -> 美国政府).
@@ -174,6 +184,8 @@ def _issuers(
     if m:
         who = _LEAD_RE.sub("", m.group("who"))
         found, count = split_joint(who, finder)
+        if found and _JOINED_SUBJECT_RE.match(who):
+            names.extend(subject or _clause_subject(before[: m.start("who")], finder))
         names.extend(o.name for o in found)
         if not found and (
             body := region_issuer(who, finder, government)
@@ -197,6 +209,18 @@ def _issuers(
         if named and named not in names:
             names.append(named)
     return tuple(dict.fromkeys(names)), count
+
+
+def _clause_subject(before: str, finder: OrgFinder) -> tuple[str, ...]:
+    """The organisation that opens a clause of the sentence before (2014年，
+    上海市商务委在国内率先…，…，并会同… -> 上海市商务委): the subject a later
+    clause leaves out, or none."""
+    for clause in re.split(r"[，,；;：:]", before):
+        clause = _LEAD_RE.sub("", clause)
+        found = finder.find(clause)
+        if found and found[0].start == 0:
+            return (found[0].name,)
+    return ()
 
 
 def _clause_region(
@@ -373,6 +397,7 @@ def blocks_to_policy_mentions(
             elif not listing:
                 batch = None
             chain_end = -1
+            subject: tuple[str, ...] = ()  # the issuers of the sentence's clause before
             issuers: tuple[str, ...] = ()
             count: int | None = None
             date: IssuedDate | None = None
@@ -393,8 +418,9 @@ def blocks_to_policy_mentions(
                 if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
                     issuers, count = _issuers(
-                        before, text[end:], raw, finder, by_number, government
+                        before, text[end:], raw, finder, by_number, government, subject
                     )
+                    subject = issuers or subject
                     # a date is the policy's only when the sentence says it was issued
                     issued = (
                         _ISSUE_VERB_RE.search(before)
