@@ -39,7 +39,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cikg.extract.organisations import OrgFinder, region_issuer, split_joint
+from cikg.extract.issuers import region_issuer, split_joint
+from cikg.extract.organisations import OrgFinder
 from cikg.extract.periods import find_periods
 from cikg.iris import normalise_key, policy_key
 from cikg.records import Block, BlockKind, IssuedDate
