@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cikg.errors import InputError
-from cikg.load.text import bytes_to_lines, join_lines, load_text
+from cikg.load.text import bytes_to_lines, join_lines, lines_to_blocks, load_text
 from cikg.records import BlockKind, Document
 
 from .conftest import SEED_FILES
@@ -108,6 +108,26 @@ def test_headings_give_sections(docs):
     assert shopping.section == "三、 商务交易类应用"
     toc = _kind(doc, BlockKind.TOC)
     assert len(toc) == 44 and toc[0].text.startswith("核心数据")
+
+
+def test_a_numbered_run_in_item_is_a_paragraph_not_a_heading(reference, segmenter):
+    """CAICT 中国数字经济发展报告（2022年） p. 14 (lines as the PDF gives them):
+    4.数据测算方法：… runs into its text; as a heading it cut 中国信息通信研究院
+    into 中 | 国信息通信研究院 at the line break."""
+    from cikg.extract.organisations import org_finder
+
+    lines = [
+        "3.指标数据范围：主要包括基础统计数据和企业样本数据两部",
+        "分。其中，基础统计数据主要指计算机、通信和其他电子设备制造",
+        "4.数据测算方法：数字经济增加值测算方法由省大数据局与中",
+        "国信息通信研究院研究制定，采用收入法进行测算，由中国信息通",
+        "信研究院承担全部测算工作，最终结果由省大数据局确认。",
+    ]
+    blocks = lines_to_blocks(lines, 0, set())
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    assert blocks[1].text.startswith("4.数据测算方法：数字经济增加值测算方法由省大数据局与中国信息")
+    names = {o.name for o in org_finder(reference, segmenter).find(blocks[1].text)}
+    assert "中国信息通信研究院" in names and "国信息通信研究院" not in names
 
 
 @pytest.mark.parametrize("key", sorted(SEED_FILES))

@@ -113,15 +113,30 @@ def test_issuers_and_dates_from_the_sentence(mentions):
             None,
             None,
         ),
-        # 会同 joins a second issuer; it is no part of its name
+        # 会同 joins a second issuer; it is no part of its name; 建立 a system issues it
         (
             "上海市商务委会同上海市统计局建立《第三方交易平台统计调查制度》。",
-            (),
+            ("上海市商务委", "上海市统计局"),
             None,
             None,
         ),
         # the nation issues nothing: its bodies do
         ("我国出台《数据安全法》。", (), None, None),
+        # a country abroad that issues is its government, an organisation (CAICT 2021 p. 16)
+        (
+            "美国2020年11月发布《引领未来先进计算生态系统战略计划》，将先进计算生态系统"
+            "作为国家战略性资产，以确保美国在科学和工程方面的领导力、经济竞争力和国家安全。",
+            ("美国政府",),
+            None,
+            "2020-11",
+        ),
+        # a leading group is a body (领导小组, a head); 颁布了 before the title (seed 001:142)
+        (
+            "2006 年，国家信息化领导小组颁布了《国家电子政务总体框架》，电子政务进入快发展期。",
+            ("国家信息化领导小组",),
+            None,
+            "2006",
+        ),
     ],
 )
 def test_issuers_wherever_the_sentence_gives_them(text, issuers, count, date, reference, finder):
@@ -445,7 +460,8 @@ def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
         # a source named by the words that attribute to it, however bare (news, 2023)
         # … but not a kind of body (海关: customs, not 海关总署)
         ("据海关统计，2022年上海跨境电商进出口", []),
-        ("另据易观千帆数据显示，2019年", [("易观千帆", False)]),
+        # … or by its product's name, curated (易观千帆 is 易观's: see test_organisations)
+        ("另据易观千帆数据显示，2019年", [("易观千帆", True)]),
         ("对公众开放使用。中金公司称，2023年", [("中金公司", False)]),
         ("生态。天风证券指出，数字人民币", [("天风证券", False)]),
         ("作用进一步提升。IDC数据显示，2021年", [("IDC", False)]),
@@ -521,10 +537,11 @@ def test_titles_in_footnotes_are_read(reference, finder):
         0,
         set(),
     )
-    titles = [m.title for m in blocks_to_policy_mentions(blocks, _kind(reference), finder)]
-    assert titles == [
-        "网络预约出租汽车平台公司安全运营自律规范",
-        "私人小客车合乘信息服务平台公司安全运行技术规范",
+    mentions = blocks_to_policy_mentions(blocks, _kind(reference), finder)
+    assert [(m.title, m.is_policy) for m in mentions] == [
+        ("网络预约出租汽车平台公司安全运营自律规范", True),
+        # a technical specification is a standard (the footnote calls it one), no policy
+        ("私人小客车合乘信息服务平台公司安全运行技术规范", False),
     ]
 
 
@@ -598,3 +615,61 @@ def test_relative_dates_are_of_the_articles_date(text, date, reference, finder):
         published=IssuedDate(2023, 8, 15),
     )
     assert (m.date.isoformat() if m.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # seed 001:897 (the 55th report, on 2024): 年内 after the titles is the year reported on
+        (
+            "政策引导方面，兼顾发展与安全成为政策制定的核心方向。《国家人工智能产业综合标准化"
+            "体系建设指南（2024 版）》《人工智能安全治理框架》在年内相继发布。",
+            ["2024", "2024"],
+        ),
+        # a span of years is no year: 三年内 (and no date stands before the verb)
+        ("《数字经济发展规划》提出三年内发布一批标准。", [None]),
+        ("《数字经济发展规划》提出2027年前发布一批标准。", [None]),
+    ],
+)
+def test_a_date_between_the_titles_and_their_verb(text, dates, reference, finder):
+    mentions = blocks_to_policy_mentions(
+        lines_to_blocks([text], 0, set()),
+        _kind(reference),
+        finder,
+        published=IssuedDate(2025, 1),
+        report_year=2024,
+    )
+    assert [m.date.isoformat() if m.date else None for m in mentions] == dates
+
+
+def test_within_the_year_is_the_year_the_report_reports_on(store):
+    """seed 001:897: the 55th report, published 2025-01, counts its figures
+    截至 2024 年 12 月; 《…指南（2024 版）》…在年内相继发布 dates the guide 2024."""
+    rows = query(
+        store,
+        """SELECT ?d WHERE { ?p a cikg:Policy ; eli:date_document ?d ; dcterms:title ?t
+             FILTER(STRSTARTS(REPLACE(STR(?t), " ", ""), "国家人工智能产业综合标准化体系建设指南")) }""",
+    )
+    assert [r["d"].value for r in rows] == ["2024"]
+
+
+def test_a_clause_that_joins_a_body_to_its_left_out_subject(reference, finder):
+    """news-07: …，并会同上海市统计局建立《第三方交易平台统计调查制度》 leaves its
+    subject out: the sentence's, 上海市商务委, issues the system with the body it
+    joins, in the year the sentence opens with."""
+    text = (
+        "据了解，2014年，上海市商务委在国内率先发布《关于上海加快推动平台经济发展的指导意见》，"
+        "建立平台经济联合推进机制，积极培育一批全面整合产业链、融合价值链的资源配置型平台，"
+        "并会同上海市统计局建立《第三方交易平台统计调查制度》。"
+    )
+    first, system = _read(text, reference, finder)
+    assert first.issuers == ("上海市商务委",)
+    assert system.issuers == ("上海市商务委", "上海市统计局")
+    assert system.date.isoformat() == "2014"
+    # with no title before it, the body that opens a clause of the sentence
+    (alone,) = _read(
+        "上海市商务委建立平台经济联合推进机制，并会同上海市统计局建立《第三方交易平台统计调查制度》。",
+        reference,
+        finder,
+    )
+    assert alone.issuers == ("上海市商务委", "上海市统计局")

@@ -40,7 +40,9 @@ the date when the gold gives them; **titles
 that are not policies** are found when no policy holds them; **citations**
 by marker, with publisher, URL and date; **organisations** when an
 organisation the report's graph refers to carries the gold name or one of
-its aliases.
+its aliases as a label, or as the name of one of its products (a source
+named by its product, 易观千帆, is found as the firm that makes it, 易观:
+``cikg:productName``).
 """
 
 from __future__ import annotations
@@ -204,7 +206,7 @@ SELECT ?c ?url ?date ?publisher WHERE {
 _ORGANISATIONS = """
 SELECT DISTINCT ?name WHERE {
   GRAPH ?g { <REPORT> a cikg:Report . ?s ?p ?org }
-  ?org a org:Organization ; skos:prefLabel|skos:altLabel ?name .
+  ?org a org:Organization ; skos:prefLabel|skos:altLabel|cikg:productName ?name .
 }
 """
 

@@ -22,6 +22,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 from cikg.errors import CikgError, UnsupportedInput
 from cikg.extract.document import document_to_facts
 from cikg.extract.organisations import OrgFinder, org_finder
+from cikg.extract.periods import reported_year
 from cikg.extract.policies import blocks_to_definitions, blocks_to_policy_mentions
 from cikg.extract.quantities import UnitTable
 from cikg.iris import IriMinter, normalise_key
@@ -33,7 +34,7 @@ from cikg.mapping.cube import facts_to_triples
 from cikg.mapping.entities import OrgLinker
 from cikg.mapping.policies import policies_to_triples, policy_iri
 from cikg.metadata import document_to_metadata
-from cikg.records import BlockKind, Document, Finding
+from cikg.records import BlockKind, Document, Finding, ReportMetadata
 from cikg.reference import Reference
 from cikg.segment import Segmenter
 
@@ -321,7 +322,7 @@ def document_to_graph(doc: Document, tools: Tools) -> DocumentGraph:
             lambda number: _issuer_name(reference, number),
             reference.is_kind_word,
             published=meta.issued,
-            report_year=meta.year,
+            report_year=_reported_year(doc, meta),
             government=reference.government,
         ),
         blocks_to_definitions(doc.blocks),
@@ -408,6 +409,18 @@ def _issuer_name(reference: Reference, number: str) -> str | None:
     """The preferred name of the body a 发文字号's prefix names."""
     org = reference.issuer_of_number(number)
     return None if org is None else reference.org_preferred.get(org.value)
+
+
+def _reported_year(doc: Document, meta: ReportMetadata) -> int | None:
+    """The year a document reports on, for its policies' dates: the year its
+    title names (数字中国发展报告（2024年）), else, for a report, the year of the
+    latest stock date it states by its publication (the 55th CNNIC report,
+    published 2025-01, counts 截至 2024 年 12 月: 2024); an article's is its
+    own date's (``None`` here)."""
+    if meta.year is not None or meta.is_article or meta.issued is None:
+        return meta.year
+    published = (meta.issued.year, meta.issued.month or 12)
+    return reported_year((b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH), published)
 
 
 def _kind(reference: Reference, title: str) -> tuple[str, bool] | None:

@@ -83,7 +83,8 @@ class Reference:
     :param ontology_quads: quads of ``graph/ontology``.
     :param reference_quads: quads of ``graph/reference``.
     :param org_names: :func:`~cikg.iris.normalise_key` of every
-        organisation label and alias -> the organisation's IRI.
+        organisation label and alias, and of each name of its products
+        (``cikg:productName``: 易观千帆 -> 易观) -> the organisation's IRI.
     :param series: the report series.
     :param indicator_names: normalised indicator label -> concept.
     :param region_names: normalised region name -> concept.
@@ -91,7 +92,8 @@ class Reference:
     :param derivations: derivation key (``growth-rate``) -> concept.
     :param derivation_names: normalised derivation label -> concept.
     :param concepts: IRI -> labels, topic and unit of curated concepts.
-    :param org_labels: organisation names and aliases, as written.
+    :param org_labels: organisation names and aliases, and its products'
+        names, as written.
     :param region_labels: region names and aliases (Chinese), as written.
     :param indicator_labels: indicator labels and aliases (Chinese), as written.
     :param title_suffixes: normalised title ending -> (policy type or title
@@ -115,9 +117,16 @@ class Reference:
         say not whose they are (企业, 项目, 净利润, 测试牌照: the members of
         the collection ``id:scheme/glossary/ownerless``): a figure of one of
         them alone names no thing measured.
+    :param designation_terms: the Chinese spellings of the glossary terms of
+        a conferred title (特色化, 示范, 重点, 试点: the members of the
+        collection ``id:scheme/glossary/designation``): a place or the nation
+        followed by one names a kind of body, not one.
     :param org_english: organisation IRI -> its English preferred label.
     :param companies: IRIs of the curated organisations that are companies
         (``schema:Corporation``).
+    :param countries: IRIs of the regions that are countries abroad
+        (``schema:Country``: countries.ttl; China is ``region/CN``, no
+        ``schema:Country``).
     """
 
     ontology_quads: tuple[Quad, ...]
@@ -144,8 +153,10 @@ class Reference:
     indicator_keys: dict[str, NamedNode] = field(default_factory=dict)
     glossary: Glossary = field(default_factory=lambda: Glossary({}))
     ownerless_terms: frozenset[str] = frozenset()
+    designation_terms: frozenset[str] = frozenset()
     org_english: dict[str, str] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
 
     def is_company(self, name: str) -> bool:
         """Whether a name is a curated company's (中国电信, 腾讯, not 工业和信息化部)."""
@@ -267,18 +278,28 @@ class Reference:
         return "prefecture" if local.endswith("00") else "county"
 
     def government(self, name: str) -> str | None:
-        """The people's government of the Chinese region ``name`` names, as a
-        body's name: the region as written, completed with its administrative
+        """The government of the region ``name`` names, as a body's name,
+        for a region that stands as the issuer of a policy (eli:passed_by
+        names an organisation, DESIGN.md). A Chinese region's is its people's
+        government: the region as written, completed with its administrative
         suffix from its curated labels, and 人民政府 (上海 -> 上海市人民政府,
-        浦东新区 -> 浦东新区人民政府); ``None`` for the nation, the world,
-        regions abroad, and regions named as 地区 or 特别行政区 (香港地区,
-        和田地区: their governments are not 人民政府).
+        浦东新区 -> 浦东新区人民政府). A country abroad (``schema:Country`` in
+        countries.ttl) is its government, named by the country's Chinese
+        preferred label and 政府, one name however the country is written
+        (美国, 美利坚合众国 -> 美国政府). ``None`` for the nation (its bodies
+        issue, not it), the world, a union of countries (欧盟), and regions
+        named as 地区 or 特别行政区 (香港地区, 和田地区: their governments are
+        not 人民政府).
 
         >>> ref = load_reference()
         >>> ref.government("上海"), ref.government("成都市"), ref.government("中国")
         ('上海市人民政府', '成都市人民政府', None)
+        >>> ref.government("美利坚合众国"), ref.government("欧盟")
+        ('美国政府', None)
         """
         iri = self.region(name)
+        if iri is not None and iri.value in self.countries:
+            return f"{self.concepts[iri.value].zh}政府"
         if iri is None or not iri.value.rsplit("/", 1)[-1].startswith("CN-"):
             return None
         labels = [label for label in self.region_labels if self.region(label) == iri]
@@ -357,14 +378,17 @@ def _parse_dir(folder: Path, graph: NamedNode) -> list[Quad]:
     return quads
 
 
+#: The names that name an organisation: its labels, and the names of its
+#: products (cikg:productName: 易观千帆 names 易观, whose data it gives).
 _ORG_NAMES = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX schema: <https://schema.org/>
+PREFIX cikg: <https://w3id.org/cikg/def#>
 SELECT ?org ?name WHERE {
   ?org a org:Organization .
   { ?org skos:prefLabel ?name } UNION { ?org skos:altLabel ?name }
-  UNION { ?org schema:alternateName ?name }
+  UNION { ?org schema:alternateName ?name } UNION { ?org cikg:productName ?name }
 }
 """
 
@@ -474,10 +498,19 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         ownerless_terms=_collection_terms(
             store, NamedNode(f"{minter.scheme('glossary').value}/ownerless")
         ),
+        designation_terms=_collection_terms(
+            store, NamedNode(f"{minter.scheme('glossary').value}/designation")
+        ),
         companies=frozenset(
             q.subject.value
             for q in store.quads_for_pattern(
                 None, RDF.type, NamedNode("https://schema.org/Corporation")
+            )
+        ),
+        countries=frozenset(
+            q.subject.value
+            for q in store.quads_for_pattern(
+                None, RDF.type, NamedNode("https://schema.org/Country")
             )
         ),
         org_english={

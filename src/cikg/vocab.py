@@ -88,7 +88,7 @@ CIKG_TERMS = frozenset(
         "breakdown", "derivation", "relatedIndicator", "mentionedIn", "iso3166Code",
         "gbCode", "slugPrefix", "unitSymbol", "unitWord", "unitWordOne", "unitWordJoined",
         "titleSuffix", "titlePrefix", "rowHeader",
-        "columnHeader",
+        "columnHeader", "productName",
         "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
         "measureKind", "basePopulation", "englishLabelSource", "curationStatus",
         "wordingPattern", "wordingReplacement", "contentHash",

@@ -39,17 +39,16 @@ __all__ = [
     "default_finder",
     "is_org_name",
     "org_finder",
-    "region_issuer",
     "source_org",
-    "split_joint",
 ]
 
 #: The heads an organisation's name ends in (longest first when matching).
 ORG_HEADS = (
-    "委员会办公室", "常务委员会", "人民政府", "办公厅", "办公室", "委员会", "研究院", "研究所",
-    "研究中心", "实验室", "联合会", "基金会", "商会", "协会", "学会", "联盟", "集团", "公司",
-    "大学", "学院", "银行", "法院", "检察院", "总局", "总署", "中心", "工委", "党校", "政府",
-    "常委会", "人大", "电视台", "电台", "部", "委", "局", "署", "厅", "院", "办", "所", "社",
+    "委员会办公室", "常务委员会", "领导小组", "人民政府", "办公厅", "办公室", "委员会", "研究院",
+    "研究所", "研究中心", "实验室", "联合会", "基金会", "商会", "协会", "学会", "联盟", "集团",
+    "公司", "大学", "学院", "银行", "法院", "检察院", "总局", "总署", "中心", "工委", "党校",
+    "政府", "常委会", "人大", "电视台", "电台", "部", "委", "局", "署", "厅", "院",
+    "办", "所", "社",
 )  # fmt: skip
 _HEAD_RE = re.compile("(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + ")$")
 #: Words that make a phrase an event, a speech, a meeting, a method or a
@@ -71,18 +70,6 @@ _LOCAL_BODY_RE = re.compile(
     r"(?:管理局|委员会|办公室|办公厅|局|厅|委|办))(?=[、，,；;和及与等）)]|联合|印发|发布|牵头|$)"
 )
 _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
-_JOINT_SEP_RE = re.compile(r"、|，|,|以及|及|和|与|会同|联合")
-#: What may stand between issuers and their verb: a date, 近日, 正式, 联合 …
-_TAIL_RE = re.compile(
-    r"[\s，,]|近日|日前|近期|正式|联合|共同|先后|相继|分别|已|于|在|国内|全国|本市|率先|首次|"
-    r"再次|官方|对外|向社会|又|也|还|\d{1,4}\s*[年月日号]|"
-    r"[一二三四五六七八九十]{1,3}月|上旬|中旬|下旬|月底|年底|月初|"
-    r"第[\d一二三四五六七八九十百]{1,4}次(?:全体)?会议"  # 全国人大常委会第二十次会议
-)
-_COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
-#: 等部门, 等有关单位: the named bodies and others, uncounted.
-_GROUP_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位|部委|机构)")
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NAME_CHARS_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·&\-—]+$")
 _MAX_NAME = 30
 
@@ -103,15 +90,6 @@ class OrgName:
     end: int
     curated: bool
     alias: str | None = None
-
-
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_NUM.get(tens, 1) * 10 + _CN_NUM.get(ones, 0)
-    return _CN_NUM.get(text, 0)
 
 
 def is_org_name(name: str) -> bool:
@@ -170,12 +148,16 @@ class OrgFinder:
     :param is_curated: whether a name is a curated organisation's.
     :param joined: curated names that hold 和 (工业和信息化部): a 和 between
         two of their words does not end a name (扶余市工业和信息化局).
+    :param designations: words of a title conferred on bodies of a kind
+        (特色化, 重点: curated, :attr:`~cikg.reference.Reference.designation_terms`):
+        a place or the nation followed by one names that kind, not one body.
     """
 
     scanner: NameScanner
     segmenter: Segmenter
     is_curated: Callable[[str], bool]
     joined: tuple[str, ...] = ()
+    designations: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[OrgName]:
         """The organisations ``text`` names, in order, without overlaps.
@@ -246,9 +228,11 @@ class OrgFinder:
                     m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
                 )
             )
-        for a, b in self._attributed(text):
-            # 据海关统计: a source too bare for its structure, where no other name is
+        for a, b in [*self._attributed(text), *self._listed_companies(text)]:
+            # 据海关统计, 宇信科技、长亮科技: names too bare for their structure, where
+            # no other name is
             if not any(x < b and a < y for x, y in [*taken, *structural]):
+                taken.append((a, b))
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
         for span in structural:
             if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -324,6 +308,27 @@ class OrgFinder:
                 spans.append((m.start(group), m.end(group)))
         return spans
 
+    def _listed_companies(self, text: str) -> list[tuple[int, int]]:
+        """Spans of companies' short names listed one after another (宇信科技、
+        长亮科技、拉卡拉等多股, news-14; 新浪、360、微财科技、蓝城兄弟等, news-20):
+        a coined two-character name and a short company head (…科技, …股份,
+        …证券: :data:`_SHORT_COMPANY_HEADS` not heads of :data:`ORG_HEADS`),
+        standing as an item of a list (、 on one side, or 等 after it). The name
+        is coined when the segmenter reads it as a proper noun (宇信 ``nz``) or
+        knows no word for it (长 | 亮, 微 | 财); a common word (科技 after 量子,
+        资本 after 社会 or 战略) makes a field, not a company."""
+        spans: list[tuple[int, int]] = []
+        for m in _LISTED_COMPANY_RE.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end() : m.end() + 1]
+            if _CJK_RE.match(before) or not (before == "、" or after in ("、", "等")):
+                continue
+            stem = self.segmenter.tagged(m.group(0)[:2])
+            coined = len(stem) == 2 or (len(stem) == 1 and stem[0].tag in _COINED_TAGS)
+            if coined and not self.is_region(m.group(0)[:2]):
+                spans.append((m.start(), m.end()))
+        return spans
+
     def _is_source_name(self, name: str) -> bool:
         if _NOT_AN_ORG_RE.search(name) or _CLAUSE_WORDS_RE.search(name):
             return False
@@ -380,7 +385,9 @@ class OrgFinder:
                 and tokens[i + 1].tag in _PROPER_TAGS
             ):
                 tok = None  # 指导 | 上海跨境…有限公司, …厅委托 | 山西…有限公司: a verb's object
-            if tok is not None and (not _breaks_run(tok) or self._inner_and(tokens, i)):
+            if tok is not None and (
+                not _breaks_run(tok) or self._inner_and(tokens, i) or _joins_places(tokens, i)
+            ):
                 run.append(tok)
                 continue
             found = self._name_in(text, run)
@@ -408,6 +415,15 @@ class OrgFinder:
             and candidate.endswith(tuple(h for h in ORG_HEADS if len(h) > 1))
         )
         return first.tag == "ns" or proper or candidate.startswith(("国家", "中国", "中央", "全国"))
+
+    def _conferred(self, words: list) -> bool:  # type: ignore[type-arg]
+        """Whether the words name a title conferred on bodies of a kind: a
+        place or the nation, then a designation (浙江省 | 特色化 | 软件产业 | 学院,
+        国家 | 重点 | 实验室), so a kind of body, not one (after a proper name,
+        计算机体系结构国家重点实验室, the title is one body's)."""
+        if len(words) < 2 or not (words[0].tag == "ns" or words[0].word.startswith(_NATION)):
+            return False
+        return any(words[1].word.startswith(term) for term in self.designations)
 
     def _inner_and(self, tokens: list, i: int) -> bool:  # type: ignore[type-arg]
         """A 和 inside a name a curated name shows (工业和信息化)."""
@@ -439,6 +455,7 @@ class OrgFinder:
                     is_org_name(candidate)
                     and self._named(candidate, run[first])
                     and not _describes(words)
+                    and not self._conferred(words)
                 ):
                     return run[first].start, end
                 break
@@ -541,6 +558,22 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     return not (proper or national or international)
 
 
+#: Dashes that join two places' names into the name of a body of both.
+_DASHES = frozenset({"—", "–", "－", "―"})  # "-" never breaks a run
+
+
+def _joins_places(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
+    """A dash between two places' names (中国 | — | 老挝) joins them: a
+    bilateral body's name opens with the pair (中国—老挝人工智能创新合作中心,
+    seed 003 line 1902), which the dash must not cut."""
+    return (
+        tokens[i].word in _DASHES
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].tag == "ns"
+        and tokens[i + 1].tag == "ns"
+    )
+
+
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
     """Punctuation, numbers, times and joining words end a run of name words."""
     if token.word in _BREAK_WORDS:
@@ -573,6 +606,14 @@ _ATTRIBUTED_RE = re.compile(
 _LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z&.]{1,11}$")
 #: Endings of a company's short name (天风证券, 御银股份, 宇信科技).
 _SHORT_COMPANY_HEADS = ("公司", "集团", "证券", "股份", "科技", "银行", "资本", "基金")
+#: A company's short name: two characters and a short head that no body's
+#: structure ends in (宇信科技, 御银股份, 天风证券).
+_LISTED_COMPANY_RE = re.compile(
+    "[\u4e00-\u9fff]{2}(?:" + "|".join(h for h in _SHORT_COMPANY_HEADS if h not in ORG_HEADS) + ")"
+)
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+#: Tags of a coined name's one word (宇信 nz), not a place's.
+_COINED_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "j"})
 #: Tags a source's name may hold: nouns and proper nouns, an idiom-like brand part.
 _SOURCE_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "nrt", "nrfg", "j", "eng", "i", "l"})
 #: Words of a person's title: a name with one is a person's (副主任申卫华).
@@ -635,93 +676,6 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     return name
 
 
-def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]:
-    """The bodies of a joint issuance and the number the text gives:
-    国家发展改革委、中央网信办、工业和信息化部等十三个部门 -> the three, 13.
-
-    :param who: the words before the issuing verb.
-    :return: ``(organisations in order, the stated count or None)``.
-
-    >>> from cikg.reference import load_reference
-    >>> finder = default_finder(load_reference())
-    >>> names, n = split_joint("人力资源和社会保障部、国家数据局等九部门", finder)
-    >>> [o.name for o in names], n
-    (['人力资源和社会保障部', '国家数据局'], 9)
-    """
-    count = _COUNT_RE.search(who)
-    names = finder.find(who)
-    # what lies between the names must be separators only
-    kept: list[OrgName] = []
-    previous = 0
-    for org in names:
-        gap = who[previous : org.start]
-        if kept and _JOINT_SEP_RE.sub("", gap).strip():
-            kept = []  # not a list: only the last group before the verb counts
-        kept.append(org)
-        previous = org.end
-    # the group must stand right before the verb: 中新网上海 8 月 15 日电 …上海 15 日发布
-    # names the agency far before the verb, not the issuer
-    tail = _GROUP_RE.sub("", _COUNT_RE.sub("", who[previous:]))
-    if kept and _TAIL_RE.sub("", tail).strip():
-        kept = []
-    return kept, _number(count.group(1)) if count else None
-
-
-#: What may stand right before an issuer: the start, a clause's punctuation,
-#: the end of a bracket or a quotation (（记者田泓）上海近期出台…).
-_CLAUSE_OPENERS = frozenset({"", "，", ",", "：", "；", "）", ")", "」", "”", "】", "电"})
-
-
-#: Names of the nation that a list of issuers' trailing words may hold (在全国率先).
-_COUNTRY_WORDS = frozenset({"全国", "国内", "我国"})
-#: A province's government: a city named after its province is named alone.
-_PROVINCE_GOVERNMENTS = ("省人民政府", "自治区人民政府")
-
-
-def region_issuer(
-    who: str, finder: OrgFinder, government: Callable[[str], str | None]
-) -> str | None:
-    """The government of the region that stands as the issuer before an
-    issuing verb (上海近期出台《…》, 上海浦东新区官方对外发布了《…》): the words
-    right before the verb are region names, one after another, and the
-    adverbs a list of issuers may have (:data:`_TAIL_RE`), and they open a
-    clause; a region that issues a policy is its people's government.
-
-    :param who: the words before the issuing verb.
-    :param government: a region name -> its government's name, or ``None``
-        (:meth:`cikg.reference.Reference.government`).
-    :return: the government's name, the regions before the last kept as
-        written (上海浦东新区人民政府), or ``None``.
-
-    >>> from cikg.reference import load_reference
-    >>> ref = load_reference()
-    >>> region_issuer("上海近期", default_finder(ref), ref.government)
-    '上海市人民政府'
-    >>> region_issuer("上海市商务委在国内率先", default_finder(ref), ref.government) is None
-    True
-    >>> region_issuer("如，山东济南在全国率先", default_finder(ref), ref.government)
-    '济南市人民政府'
-    """
-    # 在全国率先: the nation named in the words after the issuer is no issuer
-    matches = [m for m in finder.scanner.find(who) if m.name not in _COUNTRY_WORDS]
-    regions: list = []  # type: ignore[type-arg]
-    for m in reversed(matches):  # the names that end the words, last first
-        end = regions[0].start if regions else len(who)
-        if m.kind != "region" or (
-            who[m.end : end].strip() if regions else _TAIL_RE.sub("", who[m.end :]).strip()
-        ):
-            break
-        regions.insert(0, m)
-    if not regions or who[: regions[0].start].rstrip()[-1:] not in _CLAUSE_OPENERS:
-        return None  # 本市商务委上海…: a region inside other words is not the agent
-    body = government(regions[-1].name)
-    if body is None:
-        return None
-    if len(regions) > 1 and (government(regions[-2].name) or "").endswith(_PROVINCE_GOVERNMENTS):
-        return body  # 山东济南 -> 济南市人民政府: a city's name needs no province before it
-    return who[regions[0].start : regions[-1].start] + body
-
-
 def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyped-def]
     """The :class:`OrgFinder` over a :class:`~cikg.reference.Reference`'s
     curated organisations and regions (one per build)."""
@@ -733,6 +687,7 @@ def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyp
         segmenter,
         lambda name: ref.org(name) is not None,
         tuple(name for name in ref.org_labels if "和" in name),
+        ref.designation_terms,
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cikg.extract.folding import fold as _fold
@@ -30,6 +31,7 @@ __all__ = [
     "find_periods",
     "month_of_day",
     "parse_period",
+    "reported_year",
     "span",
 ]
 
@@ -370,3 +372,29 @@ def month_of_day(period: Period) -> Period:
             period.end_offset,
         )
     return period
+
+
+def reported_year(texts: Iterable[str], published: tuple[int, int]) -> int | None:
+    """The year a report reports on when its title names none: the year of
+    the latest stock date (截至 …, …年底: EndOfPeriod) its texts state that is
+    not after its publication. The 55th CNNIC report, published in January
+    2025, counts its figures 截至 2024 年 12 月: it reports on 2024, and its
+    年内 is 2024 (seed 001 line 897).
+
+    :param texts: the texts of the report's passages.
+    :param published: the publication's ``(year, month)``.
+    :return: that year, or ``None`` when the texts state no such date.
+
+    >>> texts = ["截至 2024 年 12 月，我国网民规模达 11.08 亿人", "到2025年底建成"]
+    >>> reported_year(texts, (2025, 1))
+    2024
+    >>> reported_year(["2024 年全年网上零售额"], (2025, 1)) is None
+    True
+    """
+    ends = [
+        p.end
+        for text in texts
+        for p in find_periods(text)
+        if p.time_per_collect == END_OF_PERIOD and (p.end.year, p.end.month) <= published
+    ]
+    return max(ends).year if ends else None

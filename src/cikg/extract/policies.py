@@ -19,9 +19,15 @@ region mentions; the 术语界定 definitions.
   -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
   titles are put out for comment (市场监管总局对《A》《B》公开征求意见). Titles
   chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share them;
-  X 等部门 gives X.
+  X 等部门 gives X. A clause that leaves its subject out and opens by joining
+  a body to it (…，并会同上海市统计局建立《…》) has the sentence's subject too.
+  A region that stands as the issuer is its government
+  (上海近期出台《…》 -> 上海市人民政府), a country abroad too, an organisation as
+  ``eli:passed_by`` requires (美国2020年11月发布《…》 -> 美国政府).
 - **Dates by their verb:** the date of a sentence that says the title was
-  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过) is its ``date``; a date with
+  issued (印发, 发布, 出台, 公布, 颁布, 制定, 通过; 建立 a system) is its ``date``, before the
+  title or between it and an issuing verb after it (《A》《B》在年内相继发布:
+  年内 is the year reported on); a date with
   施行/实施/生效 after the title is its entry into force (《…》自 2021 年 11 月
   1 日起施行). A date in a sentence that says neither is not the policy's.
 """
@@ -33,7 +39,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cikg.extract.organisations import OrgFinder, region_issuer, split_joint
+from cikg.extract.issuers import region_issuer, split_joint
+from cikg.extract.organisations import OrgFinder
 from cikg.extract.periods import find_periods
 from cikg.iris import normalise_key, policy_key
 from cikg.records import Block, BlockKind, IssuedDate
@@ -51,8 +58,11 @@ _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 _UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划|纲要)")
 _ISSUE_VERB_RE = re.compile(
     r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
-    r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
+    r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过|建立)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
 )
+#: A clause whose subject is left out, that opens by joining another body to
+#: it (…，并会同上海市统计局建立《…》): its subject is the sentence's.
+_JOINED_SUBJECT_RE = re.compile(r"^\s*(?:并|还|也|又|另)?\s*(?:会同|联合|协同|携手)")
 _ISSUED_BY_RE = re.compile(
     r"^\s*(?:[（(][^）)]*[）)])?\s*(?:由|经)(?P<who>[^，。；《》]{2,40}?)"
     r"(?:联合|共同|正式)?(?:印发|发布|制定|出台|公布|颁布|审议通过|通过)"
@@ -144,6 +154,7 @@ def _issuers(
     finder: OrgFinder,
     by_number: Callable[[str], str | None],
     government: Callable[[str], str | None] = lambda region: None,
+    subject: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], int | None]:
     """The issuers the sentence names around a title, or the title names
     itself (国务院关于…的指导意见; 中共中央 国务院关于…), and their stated count.
@@ -152,8 +163,13 @@ def _issuers(
     :param after: the sentence after it.
     :param title: the title.
     :param by_number: a 发文字号 -> the name of the issuer its prefix names.
-    :param government: a region's name -> its people's government's name,
-        for a region that stands as the issuer (上海近期出台《…》).
+    :param subject: the issuers of the sentence's clause before (上海市商务委
+        …发布《A》，…，并会同上海市统计局建立《B》: 上海市商务委), which a clause
+        that opens by joining a body to its left-out subject shares (B's
+        issuers: 上海市商务委 and 上海市统计局).
+    :param government: a region's name -> its government's name, for a
+        region that stands as the issuer (上海近期出台《…》; a country:
+        美国2020年11月发布《…》 -> 美国政府).
     """
     names: list[str] = []
     about = _ABOUT_RE.match(title)
@@ -169,8 +185,14 @@ def _issuers(
     if m:
         who = _LEAD_RE.sub("", m.group("who"))
         found, count = split_joint(who, finder)
+        if found and _JOINED_SUBJECT_RE.match(who):
+            names.extend(subject or _clause_subject(before[: m.start("who")], finder))
         names.extend(o.name for o in found)
-        if not found and (body := region_issuer(who, finder, government)):
+        if not found and (
+            body := region_issuer(who, finder, government)
+            # 美国2020年11月发布《…》: the region before the date the lead takes off
+            or region_issuer(m.group("who"), finder, government)
+        ):
             names.append(body)
         elif (
             not found
@@ -188,6 +210,18 @@ def _issuers(
         if named and named not in names:
             names.append(named)
     return tuple(dict.fromkeys(names)), count
+
+
+def _clause_subject(before: str, finder: OrgFinder) -> tuple[str, ...]:
+    """The organisation that opens a clause of the sentence before (2014年，
+    上海市商务委在国内率先…，…，并会同… -> 上海市商务委): the subject a later
+    clause leaves out, or none."""
+    for clause in re.split(r"[，,；;：:]", before):
+        clause = _LEAD_RE.sub("", clause)
+        found = finder.find(clause)
+        if found and found[0].start == 0:
+            return (found[0].name,)
+    return ()
 
 
 def _clause_region(
@@ -230,8 +264,21 @@ _SHORT_FORM = 6
 _DAY_ONLY_RE = re.compile(r"(?<![\d月年])(\d{1,2})\s*日[^。；，,\d]{0,12}$")
 
 
-#: Words that date an issuance relative to the document's own date.
-_RELATIVE_RE = re.compile(r"(?P<word>今年|本年|去年|近日|日前|近期)")
+#: Words that date an issuance relative to the document's own date; 年内
+#: (within the year) is not the end of a span (三年内, 五年内).
+_RELATIVE_RE = re.compile(
+    r"(?P<word>今年|本年|去年|近日|日前|近期|(?<![\d一二三四五六七八九十两几多半数每])年内)"
+)
+#: The words between a title (and the titles chained after it) and the
+#: issuing verb that follows them: 《A》《B》在年内相继发布, 《…》于2021年6月10日发布.
+#: Only a date and the adverbs around it may stand there: 《…规划》提出2025年前
+#: 发布… says what the plan asks for, not when it was issued.
+_DATED_AFTER_RE = re.compile(
+    r"^(?:\s*[、和及与]?\s*《[^《》]+》)*\s*(?:在|于|已于|已经|已|均|也|又)*\s*"
+    r"(?P<words>(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?"
+    r"(?:今年|本年|去年|年内|近日|日前|近期)?)\s*"
+    r"(?:正式)?(?:相继|先后|分别)?(?:出台|印发|发布|颁布|公布)"
+)
 
 
 def _date(
@@ -245,7 +292,9 @@ def _date(
     (15 日) is of the month of ``published`` when that is a day (a news
     article's dateline: 中新网上海 8 月 15 日电 … 上海 15 日发布), or of the month
     before when it is later than that day. 今年/去年 and 近日/日前/近期 are
-    of ``published`` (its year; its month)."""
+    of ``published`` (its year; its month); 年内 (within the year) is the
+    year the document reports on (《…》在年内相继发布 in the 55th CNNIC report,
+    on 2024: 2024)."""
     periods = find_periods(before)
     year = year or (published.year if published else None)
     if not periods and year is not None:
@@ -260,13 +309,15 @@ def _date(
             and periods[0].start.month > published.month
         ):
             periods = find_periods(before, year - 1)
+    relative = _RELATIVE_RE.search(before)
+    if not periods and relative and relative["word"] == "年内" and year is not None:
+        return IssuedDate(year)  # 在年内相继发布: the year reported on
     if not periods and published is not None:
-        relative = _RELATIVE_RE.search(before)
         if relative and relative["word"] in {"今年", "本年"}:
             return IssuedDate(published.year)  # 今年初，…印发了《…》
         if relative and relative["word"] == "去年":
             return IssuedDate(published.year - 1)
-        if relative:  # 近日/日前…印发: the month the article was written in
+        if relative and relative["word"] != "年内":  # 近日/日前…印发: the article's month
             return IssuedDate(published.year, published.month)
     if not periods:
         day = _DAY_ONLY_RE.search(before)
@@ -347,6 +398,7 @@ def blocks_to_policy_mentions(
             elif not listing:
                 batch = None
             chain_end = -1
+            subject: tuple[str, ...] = ()  # the issuers of the sentence's clause before
             issuers: tuple[str, ...] = ()
             count: int | None = None
             date: IssuedDate | None = None
@@ -367,8 +419,9 @@ def blocks_to_policy_mentions(
                 if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
                     issuers, count = _issuers(
-                        before, text[end:], raw, finder, by_number, government
+                        before, text[end:], raw, finder, by_number, government, subject
                     )
+                    subject = issuers or subject
                     # a date is the policy's only when the sentence says it was issued
                     issued = (
                         _ISSUE_VERB_RE.search(before)
@@ -376,6 +429,10 @@ def blocks_to_policy_mentions(
                         or (_CONSULTER_RE.search(before) and _CONSULTED_RE.match(text[end:]))
                     )
                     date = _date(before, published, report_year) if issued else None
+                    dated = _DATED_AFTER_RE.match(text[end:])
+                    if date is None and dated and dated["words"].strip():
+                        # 《A》《B》在年内相继发布: the words before the verb after them
+                        date = _date(dated["words"], published, report_year)
                     if date is None and listing:
                         date = batch
                 if not nested:

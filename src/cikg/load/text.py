@@ -85,6 +85,9 @@ _HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = (
     (re.compile(f"^\\d{{1,2}}(?:\\.\\d{{1,2}})*(?:[.、]|\\s)\\s*[{_CJK}A-Za-z]"), 4, 30),
 )
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(\S.*)$")
+#: A numbered item whose label runs into its text after a colon (1.参与部门：以贵州省
+#: 发改委牵头…): the first line of a paragraph, not a heading (CAICT's PDFs).
+_RUN_IN_RE = re.compile(r"^\d{1,2}[.、．]\s*[^\d：:，。；、,;]{2,20}[：:]\s*\S")
 _BOLD_LINE_RE = re.compile(r"^\*\*([^*]+)\*\*$")
 
 #: A generic heading (前言, 核心数据, a chapter title without a number) is a
@@ -491,6 +494,9 @@ def lines_to_blocks(
       line is long and ends without terminal punctuation continues after
       blank lines, footnotes and furniture (a sentence broken by a page).
     - A run of ``title<TAB>page`` lines after 目录 is a table of contents.
+    - A numbered line whose label runs into its text after a colon
+      (1.参与部门：以贵州省发改委牵头，…) opens a paragraph; it is no heading
+      (CAICT's 中国数字经济发展报告（2022年） p. 14).
     """
     blocks: list[tuple[int, Block]] = []
     section: str | None = None
@@ -632,6 +638,13 @@ def lines_to_blocks(
 
         # headings -----------------------------------------------------------------
         level = _heading_level(s)
+        if level == 4 and _RUN_IN_RE.match(s):
+            # 4.数据测算方法：…由省大数据局与中 | 国信息通信研究院…: a run-in item, the
+            # first line of its paragraph (a heading would cut 中国 in two)
+            close_para()
+            close_table()
+            para = _Para(BlockKind.PARAGRAPH, [s], lineno, lineno, section)
+            continue
         if level == 4 and para is not None and not blank_before:
             level = None  # "4 亿人，较…" continues a wrapped line; it is no "4. …" heading
         if level is None and _is_generic_heading(s, lines, i, dropped, para):

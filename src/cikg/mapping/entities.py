@@ -19,9 +19,10 @@ from cikg.vocab import ORG, RDF, SCHEMA, SKOS
 
 __all__ = ["OrgLinker", "org_type"]
 
-#: The kind of organisation a name's ending says (rules, checked in order).
+#: The kind of organisation a name's ending says: the longest ending wins
+#: (学院 and 研究院 say research, not the government's 院).
 _KINDS = (
-    (re.compile(r"(?:部|委|局|署|厅|院|办公室|办公厅|委员会|政府|国务院|中共中央|常委会)$"),
+    (re.compile(r"(?:部|委|局|署|厅|院|办公室|办公厅|委员会|领导小组|政府|国务院|中共中央|常委会)$"),
      SCHEMA.GovernmentOrganization),
     (re.compile(r"(?:公司|集团|企业|科技|股份)$"), SCHEMA.Corporation),
     (re.compile(r"(?:网|报|社|新闻|日报|电视台|广播|杂志|时报|财经|周刊|频道|公众号)$"),
@@ -32,7 +33,8 @@ _KINDS = (
 
 
 def org_type(name: str):
-    """The schema.org type a name's ending implies, or ``None``.
+    """The schema.org type a name's ending implies, or ``None``: the kind
+    whose ending is the longest (ties: the first kind listed).
 
     >>> org_type("国家卫生健康委员会").value
     'https://schema.org/GovernmentOrganization'
@@ -40,8 +42,11 @@ def org_type(name: str):
     'https://schema.org/NewsMediaOrganization'
     >>> org_type("快手") is None
     True
+    >>> org_type("浙江工业大学计算机学院").value  # 学院, not the 院 of 国务院
+    'https://schema.org/ResearchOrganization'
     """
-    return next((kind for pattern, kind in _KINDS if pattern.search(name)), None)
+    found = [(m.end() - m.start(), kind) for pattern, kind in _KINDS if (m := pattern.search(name))]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 @dataclass
