@@ -839,6 +839,16 @@ def test_a_comparison_before_the_share_it_compares(ctx):
     )
 
 
+def test_things_added_are_a_flow_over_the_year(ctx):
+    """数字中国发展报告（2024年）: projects added 截至 2024 年底 were added in
+    2024 (a flow, like an amount), the 116 built so far say not what projects;
+    55th report: 较 2023 年 12 月新增网民 1608 万人 is the year's increase."""
+    facts = _facts("截至2024年底，新增建设智慧农业创新应用项目19个，累计建设项目达116个。", ctx)
+    assert [(f[1], f[3]) for f in facts] == [(Decimal("19"), "year/2024")]
+    facts = _facts("截至2024年12月，我国网民规模达11.08亿人，较2023年12月新增网民1608万人。", ctx)
+    assert [(f[0], f[1], f[3]) for f in facts][-1] == ("网民增量", Decimal("16080000"), "year/2024")
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

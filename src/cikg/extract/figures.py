@@ -105,6 +105,8 @@ _COMPARED_WITH_RE = re.compile(r"(?:是|为|相当于|较|比|超过|高于|低�
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
 #: A measure summed over time (a flow), whose figure at a month's end is the
 #: sum since January.
+#: Things added over a span (新增建设…项目 19 个 截至 2024 年底): a flow, like an amount.
+_ADDED_RE = re.compile(r"(?:新增|新建|新开通|新发布|新上线)")
 _FLOW_END_RE = re.compile(
     r"(?:营业额|销售额|零售额|交易额|成交额|进出口额|出口额|进口额|营业收入|业务收入|服务收入|收入|"
     r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额|增加值|产值|"
@@ -710,7 +712,8 @@ class _Reader:
         statistical bureaus' releases); in a month (6 月，…) its 同比 growth is
         that month's against the same month a year before."""
         now = self.state.period
-        if now is None or "/month/" not in now.iri or not _FLOW_END_RE.search(base or label):
+        flow = _FLOW_END_RE.search(base or label) or _ADDED_RE.match(base or label)
+        if now is None or "/month/" not in now.iri or not flow:
             return period
         trailing_year = "/P12M" in period.iri and period.end == now.end  # 同比 read as a stock's
         if period.iri != now.iri and not trailing_year:

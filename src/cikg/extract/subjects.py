@@ -152,6 +152,11 @@ _COMPARED_FIRST_RE = re.compile(
     r"(?P<cmp>(?:相比|较|比)(?:上年同期|去年同期|上年|去年))(?P<measure>占比|比重|比例|份额)"
     r"(?=\s*(?:增长|增加|提升|提高|上升|下降|减少|降低|下滑|回落))"
 )
+#: A comparison, a verb of adding and then the thing added (较 2023 年 12 月新增网民).
+_ADDED_AFTER_RE = re.compile(
+    r"(?P<cmp>(?:较|比)[^，,；;增减新净]{1,16}?)(?P<verb>新增|净增|增加(?!值)|减少)"
+    r"(?P<thing>[\u4e00-\u9fff]{2,12})$"
+)
 _DOWN_RE = re.compile(r"下降|减少|降低|下滑|回落|下跌|缩减|缩小|净减")
 #: 占 WHOLE (的) 比重/比例 … right before the number: a share.
 _SHARE_RE = re.compile(
@@ -447,6 +452,8 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     lead = _MARKER_RE.sub("", lead).rstrip()
     # 相比上年占比增长: the comparison said before the measure it compares
     lead = _COMPARED_FIRST_RE.sub(r"\g<measure>\g<cmp>", lead)
+    # 较 2023 年 12 月新增网民 1608 万人: the thing added after the verb
+    lead = _ADDED_AFTER_RE.sub(r"\g<thing>\g<cmp>\g<verb>", lead)
     change = _CHANGE_RE.search(lead)
     if change:
         subject, area = clean_lead(lead[: change.start()], ctx)
