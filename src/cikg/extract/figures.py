@@ -570,11 +570,16 @@ class _Reader:
     def part_of_whole(self, label: str, offset: int) -> str:
         """``label`` of a part after 其中, with what the whole's label says it
         belongs to: 共享经济参与者人数约 8 亿，其中提供服务者人数约 7800 万 ->
-        共享经济提供服务者人数. The part is the first figure after 其中, the
-        whole the figure just before it, measured by the same word (人数, 数量 …);
-        what it belongs to is the words before the whole's last noun, a noun
-        phrase none of whose words the part's label holds. ``label`` as it is
-        otherwise (农村网民规模 after 网民规模 misses nothing)."""
+        共享经济提供服务者人数. The part is the first figure after 其中 (or each
+        of a list stated 分别), the whole the figure just before it, measured by
+        the same word (人数, 数量 …); what it belongs to is the words before the
+        whole's last noun, a noun phrase none of whose words the part's label
+        holds, or, when the part repeats that noun, the whole's words before it
+        (具备…影响力的平台数量 after 500 个…工业互联网平台 -> …工业互联网平台数量).
+        A share's whole is the last level before it (:meth:`of_whole`); a share
+        stated with 占 alone is of that whole (其中网络短剧占 47.5% -> 网络短剧占
+        网络剧的比例), unless a 中 frame already gives its base. ``label`` as it
+        is otherwise (农村网民规模 after 网民规模 misses nothing)."""
         sentence = _MARKER_RE.sub("", self.text[_sentence_start(self.text, offset) : offset])
         at = sentence.rfind("其中")
         part = sentence[at:].split("分别", 1)[0]  # 其中 A、B 的占比分别为 x、y: parts all
