@@ -1046,8 +1046,8 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     if cut is None:
         return None
     # 网民在线购买过药品: 在线 (how) opens what the group does, not the group
-    while cut > 0 and (last := next(t for t in tagged if t.end == cut)).tag in _HOW_TAGS:
-        if last.start == 0:
+    while (last := next((t for t in tagged if t.end == cut), None)) is not None:
+        if last.start == 0 or last.tag not in _HOW_TAGS:
             break
         cut = last.start
     group = rest[:cut].strip()
