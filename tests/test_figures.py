@@ -849,6 +849,12 @@ def test_things_added_are_a_flow_over_the_year(ctx):
     assert [(f[0], f[1], f[3]) for f in facts][-1] == ("网民增量", Decimal("16080000"), "year/2024")
 
 
+def test_a_change_on_the_month_before_is_month_on_month(ctx):
+    """news-22 (2023): 比上月新增 20.6 万本 is the change over the month before."""
+    facts = _facts("截至2023年6月各地共发放网约车驾驶员证579万本，比上月新增20.6万本。", ctx)
+    assert facts[-1][0].endswith("环比增量") and facts[-1][1] == Decimal("206000")
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -139,7 +139,7 @@ _CHANGE_RE = re.compile(
     r"(?P<cmp>当年|今年以来|年初以来|当月|本月|年增速|同比(?:名义|实际)?|"
     r"环比(?:名义|实际|[^，,；;增减提降上下回扩缩净新较比\d]{1,12}?)?|比上年同期|较上年同期|比上年末|较上年末|"
     r"比上年底|较上年底|比上年|较上年|"
-    r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|"
+    r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|(?:较|比)上个?月|"
     r"(?:较|相比|比)(?P<base>[^，,；;增减提降上下回扩缩净新较比][^，,；;增减提降回扩缩净新]{0,23}?)|"
     r"与(?P<base2>[^，,；;]{1,24}?)相比)?"
     r"\s*(?:分别|(?<!平)均|也|则|都)?\s*"
@@ -500,8 +500,8 @@ def _comparison(m: re.Match[str]) -> str | None:
         return "year"
     if cmp.startswith("同比") or "同期" in cmp:
         return "yoy"
-    if cmp.startswith("环比") or cmp in {"当月", "本月"}:
-        return "mom"  # 当月净增: over the month, the period's own
+    if cmp.startswith("环比") or cmp in {"当月", "本月"} or "上月" in cmp or "上个月" in cmp:
+        return "mom"  # 当月净增: over the month, the period's own; 比上月: the month before
     if "上期" in cmp or "上半年" in cmp:
         return "previous"
     if "年末" in cmp or "年底" in cmp:
