@@ -855,6 +855,22 @@ def test_a_change_on_the_month_before_is_month_on_month(ctx):
     assert facts[-1][0].endswith("环比增量") and facts[-1][1] == Decimal("206000")
 
 
+def test_counted_nouns_with_a_negation_or_a_summing_up(ctx):
+    """CAC 2021: 拒不整改的 APP are the apps counted (was 整改的APP的拒不数量);
+    a list summed up by 等各类…信息 ends at its last item."""
+    facts = _facts(
+        "2021年累计开展12批次技术抽检，通报1549款违规APP，下架514款拒不整改的APP，净化APP生态。",
+        ctx,
+    )
+    assert facts[-1][:2] == ("拒不整改的APP数量", Decimal("514"))
+    facts = _facts(
+        "全国水利一张图汇总我国14.7万条河流、52.6万处农村供水工程等各类水利对象基础信息"
+        "及关联信息。",
+        ctx,
+    )
+    assert facts[-1][:2] == ("水利一张图汇总的农村供水工程数量", Decimal("526000"))
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -805,11 +805,18 @@ def _is_predicate(token: Token) -> bool:
     """A verb, adverb or preposition (not a verbal noun such as 服务/vn)."""
     if token.tag in {"v", "vd", "p", "d", "ad", "c"}:
         return True
+    if token.tag == "l" and _NEGATION_RE.search(token.word):
+        return True  # 拒不 (整改的 APP): an idiom that negates the verb after it
     return token.tag.startswith("v") and token.tag != "vn"
 
 
-#: The word that sums up a list after its last item and 等 (…水文测站等数据).
-_SUMMED_UP_RE = re.compile(r"等(?:数据|信息|资料|内容|方面|领域|事项)$")
+#: The word that sums up a list after its last item and 等 (…水文测站等数据,
+#: …农村供水工程等各类水利对象基础信息及关联信息).
+_SUMMED_UP_RE = re.compile(
+    r"等(?:数据|信息|资料|内容|方面|领域|事项|(?:各类|各种|多种)[^，,；;]*)$"
+)
+#: A negation inside an idiom (拒不, 从不, 尚未).
+_NEGATION_RE = re.compile(r"[不未没]")
 
 
 def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str:
@@ -831,6 +838,7 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     counted_by = (classifier.group().strip(" 多余") if classifier else "") or q.text.strip()[-1:]
     after = (after[classifier.end() :] if classifier else after).strip(" 。；;，,")
     after = _NEXT_ITEM_RE.split(after, maxsplit=1)[0]  # 459 个渠道、62 项全国服务: one item
+    after = _SUMMED_UP_RE.sub("", after)  # …农村供水工程等各类水利对象基础信息: the last item
     if not after:
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
