@@ -1,5 +1,6 @@
 """Organisations found in the text and what the graph says of them, on the
-real sentences an audit found wrong (benchmarks/audit/orgs-h-before.jsonl)."""
+real sentences an audit found wrong (benchmarks/audit/orgs-h-before.jsonl,
+orgs-i-after.jsonl)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,31 @@ def test_a_minted_college_is_typed_by_its_ending(reference):
 )
 def test_a_conferred_title_is_a_kind_of_body_not_one(text, names, finder):
     assert [(o.name, o.curated) for o in finder.find(text)] == names
+
+
+def test_a_landmark_building_is_no_body(finder):
+    """news-05 line 1: a landmark tower lit up for an event, not an
+    organisation (benchmarks/audit/orgs-i-after.jsonl); 淄博地标建筑金融中心
+    also glued the descriptor 地标建筑 onto the building's name."""
+    text = "当晚，淄博地标建筑金融中心准时点亮，与全市市民共同欣赏亮灯夜景。"
+    assert finder.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # CAC 数字中国发展报告 2021 p.49: the app went live, not an anti-fraud centre
+        (
+            "加快提高群众反诈防诈意识能力，2021年3月，公安部开发的“国家反诈中心”APP正式上线，"
+            "助力构建高效便捷的电信网络涉案举报渠道。",
+            ["公安部"],
+        ),
+        # a quoted body's name with no product word after it is still the body's
+        ("据“中国互联网络信息中心”统计", ["中国互联网络信息中心"]),
+    ],
+)
+def test_a_quoted_name_before_a_product_word_names_the_product(text, names, finder):
+    assert [o.name for o in finder.find(text)] == names
 
 
 def test_a_dash_joined_pair_of_countries_opens_the_name(finder):

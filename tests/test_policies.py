@@ -394,6 +394,33 @@ def test_issuers_of_units_drafts_and_verb_chains(text, issuers, reference, finde
     assert [m.issuers for m in _read(text, reference, finder)] == issuers
 
 
+def test_a_chained_title_has_no_issuer_another_title_names(reference, finder):
+    """CAICT 数字经济 2022 p.10: the plan between the 国务院关于… titles names no
+    issuer; the graph had borrowed 国务院 from the titles before it
+    (benchmarks/audit/policies-i-after.jsonl). Each 国务院关于… title keeps
+    the issuer it names itself, a 国务院办公厅关于… title its own."""
+    text = (
+        "从行业领域看，我国围绕信息通信技术、制造业数字化、服务业数字化、农业数字化、数字政府等"
+        "领域，先后出台《国务院关于印发“宽带中国”战略及实施方案的通知》《国务院关于印发促进大数据"
+        "发展行动纲要的通知》《国务院关于深化制造业与互联网融合发展的指导意见》《智能制造发展规划"
+        "（2016-2020）》《国务院关于深化“互联网+先进制造业”发展工业互联网的指导意见》"
+        "《国务院办公厅关于促进平台经济规范健康发展的指导意见》等一系列具有引领作用的指导性文件，"
+        "对各行业融合创新发展和数字化转型进行了系统部署。"
+    )
+    issuers = {m.title: m.issuers for m in _read(text, reference, finder)}
+    assert issuers["智能制造发展规划（2016-2020）"] == ()
+    assert issuers["国务院关于深化制造业与互联网融合发展的指导意见"] == ("国务院",)
+    assert issuers["国务院办公厅关于促进平台经济规范健康发展的指导意见"] == ("国务院办公厅",)
+
+
+def test_chained_titles_share_the_issuer_the_sentence_names(reference, finder):
+    """The issuer before the verb is every chained title's (CAC 2021, p. 48)."""
+    text = (
+        "此外，国家网信办等部门制定修订《汽车数据安全管理若干规定（试行）》《网络安全审查办法》。"
+    )
+    assert [m.issuers for m in _read(text, reference, finder)] == [("国家网信办",)] * 2
+
+
 def test_a_short_title_that_ends_an_earlier_one_refers_back(reference, finder):
     """《若干意见》 after 《关于促进…的若干意见》 is that policy again (news, 2023),
     not a policy titled 若干意见; a short title ending nothing seen stays."""

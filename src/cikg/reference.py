@@ -121,6 +121,14 @@ class Reference:
         a conferred title (特色化, 示范, 重点, 试点: the members of the
         collection ``id:scheme/glossary/designation``): a place or the nation
         followed by one names a kind of body, not one.
+    :param product_terms: the Chinese spellings of the glossary terms of a
+        product (App, 小程序, 客户端, 平台: the members of the collection
+        ``id:scheme/glossary/product``): a quoted name right before one names
+        the product (“国家反诈中心”APP), not a body.
+    :param building_terms: the Chinese spellings of the glossary terms that
+        describe a building (地标, 楼宇: the members of the collection
+        ``id:scheme/glossary/building``): a name holding one names a
+        structure (淄博地标建筑金融中心), not a body.
     :param org_english: organisation IRI -> its English preferred label.
     :param companies: IRIs of the curated organisations that are companies
         (``schema:Corporation``).
@@ -154,6 +162,8 @@ class Reference:
     glossary: Glossary = field(default_factory=lambda: Glossary({}))
     ownerless_terms: frozenset[str] = frozenset()
     designation_terms: frozenset[str] = frozenset()
+    product_terms: frozenset[str] = frozenset()
+    building_terms: frozenset[str] = frozenset()
     org_english: dict[str, str] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
@@ -500,6 +510,12 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         ),
         designation_terms=_collection_terms(
             store, NamedNode(f"{minter.scheme('glossary').value}/designation")
+        ),
+        product_terms=_collection_terms(
+            store, NamedNode(f"{minter.scheme('glossary').value}/product")
+        ),
+        building_terms=_collection_terms(
+            store, NamedNode(f"{minter.scheme('glossary').value}/building")
         ),
         companies=frozenset(
             q.subject.value

@@ -151,6 +151,12 @@ class OrgFinder:
     :param designations: words of a title conferred on bodies of a kind
         (特色化, 重点: curated, :attr:`~cikg.reference.Reference.designation_terms`):
         a place or the nation followed by one names that kind, not one body.
+    :param products: words of a product (App, 小程序, 客户端, 平台: curated,
+        :attr:`~cikg.reference.Reference.product_terms`): a quoted name right
+        before one is the product's (“国家反诈中心”APP), not a body's.
+    :param buildings: words that describe a building (地标, 楼宇: curated,
+        :attr:`~cikg.reference.Reference.building_terms`): a name found by its
+        structure that holds one names a structure (淄博地标建筑金融中心).
     """
 
     scanner: NameScanner
@@ -158,6 +164,8 @@ class OrgFinder:
     is_curated: Callable[[str], bool]
     joined: tuple[str, ...] = ()
     designations: frozenset[str] = frozenset()
+    products: frozenset[str] = frozenset()
+    buildings: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[OrgName]:
         """The organisations ``text`` names, in order, without overlaps.
@@ -247,9 +255,26 @@ class OrgFinder:
                     )
                 )
         return sorted(
-            (part for org in found for part in _committee_and_government(org)),
+            (
+                part
+                for org in found
+                if not self._product(text, org)
+                for part in _committee_and_government(org)
+            ),
             key=lambda o: o.start,
         )
+
+    def _product(self, text: str, org: OrgName) -> bool:
+        """Whether ``org`` is a quoted name right before a word of a product
+        (:attr:`products`): 公安部开发的“国家反诈中心”APP正式上线 names an app,
+        not a body (CAC 数字中国发展报告 2021, p.49)."""
+        if org.start == 0 or text[org.start - 1] not in _OPENING_QUOTES:
+            return False
+        close = text[org.end : org.end + 1]
+        if close != _OPENING_QUOTES[text[org.start - 1]]:
+            return False
+        after = text[org.end + 1 : org.end + 1 + _LONGEST_PRODUCT_WORD].lstrip().casefold()
+        return any(after.startswith(word.casefold()) for word in self.products)
 
     def is_region(self, name: str) -> bool:
         """Whether ``name`` is exactly a curated region's name (天水, 上海市)."""
@@ -453,6 +478,7 @@ class OrgFinder:
                 words = run[first : last + 1]
                 if (
                     is_org_name(candidate)
+                    and not any(word in candidate for word in self.buildings)
                     and self._named(candidate, run[first])
                     and not _describes(words)
                     and not self._conferred(words)
@@ -460,6 +486,12 @@ class OrgFinder:
                     return run[first].start, end
                 break
         return None
+
+
+#: Opening quotation marks and the mark that closes each.
+_OPENING_QUOTES = {"“": "”", "「": "」", "‘": "’", '"': '"', "『": "』"}
+#: How far after a closing quote a word of a product is looked for.
+_LONGEST_PRODUCT_WORD = 8
 
 
 _HEAD_ANYWHERE_RE = re.compile("|".join(sorted(ORG_HEADS, key=len, reverse=True)))
@@ -688,6 +720,8 @@ def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyp
         lambda name: ref.org(name) is not None,
         tuple(name for name in ref.org_labels if "和" in name),
         ref.designation_terms,
+        ref.product_terms,
+        ref.building_terms,
     )
 
 

@@ -18,8 +18,10 @@ region mentions; the 术语界定 definitions.
   (《…》由 X 印发), and from the prefix of its 发文字号 (《…》（国发〔2024〕7号）
   -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
   titles are put out for comment (市场监管总局对《A》《B》公开征求意见). Titles
-  chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share them;
-  X 等部门 gives X. A clause that leaves its subject out and opens by joining
+  chained after one verb (出台《A》《B》和《C》, 制定修订《A》《B》) share the
+  issuers the sentence names, never the ones another title names itself
+  (先后出台《国务院关于…》《智能制造发展规划（2016-2020）》: the plan's issuer is
+  not given); X 等部门 gives X. A clause that leaves its subject out and opens by joining
   a body to it (…，并会同上海市统计局建立《…》) has the sentence's subject too.
   A region that stands as the issuer is its government
   (上海近期出台《…》 -> 上海市人民政府), a country abroad too, an organisation as
@@ -150,19 +152,20 @@ class Definition:
 def _issuers(
     before: str,
     after: str,
-    title: str,
+    own: tuple[str, ...],
     finder: OrgFinder,
-    by_number: Callable[[str], str | None],
     government: Callable[[str], str | None] = lambda region: None,
     subject: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], int | None]:
-    """The issuers the sentence names around a title, or the title names
-    itself (国务院关于…的指导意见; 中共中央 国务院关于…), and their stated count.
+    """The issuers the sentence names around a title (before its issuing
+    verb, or after it: 《…》由 X 印发), and their stated count: shared by the
+    titles chained after the verb, unlike the ones a title names itself
+    (:func:`_title_issuers`).
 
     :param before: the sentence before the title.
     :param after: the sentence after it.
-    :param title: the title.
-    :param by_number: a 发文字号 -> the name of the issuer its prefix names.
+    :param own: the issuers the title names itself; when it names some, a
+        由 X 印发 after it is not read.
     :param subject: the issuers of the sentence's clause before (上海市商务委
         …发布《A》，…，并会同上海市统计局建立《B》: 上海市商务委), which a clause
         that opens by joining a body to its left-out subject shares (B's
@@ -170,14 +173,9 @@ def _issuers(
     :param government: a region's name -> its government's name, for a
         region that stands as the issuer (上海近期出台《…》; a country:
         美国2020年11月发布《…》 -> 美国政府).
+    :return: ``(names in order, the stated count or None)``.
     """
     names: list[str] = []
-    about = _ABOUT_RE.match(title)
-    if about:
-        found, _ = split_joint(about.group("who"), finder)
-        names.extend(o.name for o in found if o.curated)
-    else:  # 中共中央 国务院支持浦东新区…的意见: curated bodies that open the title
-        names.extend(_leading_bodies(title, finder))
     count: int | None = None
     m = _ISSUE_VERB_RE.search(before)
     if m is None and _CONSULTED_RE.match(after):
@@ -201,15 +199,45 @@ def _issuers(
         ):
             names.append(body)  # 深圳先行先试，发布了《…》: the region the sentence opens with
     by = _ISSUED_BY_RE.match(after)
-    if by and not names:
+    if by and not names and not own:
         found, count = split_joint(by.group("who"), finder)
         names.extend(o.name for o in found)
-    number = _DOC_NUMBER_RE.match(after[:20])
-    if number:
-        named = by_number(number.group(1))
-        if named and named not in names:
-            names.append(named)
     return tuple(dict.fromkeys(names)), count
+
+
+def _title_issuers(title: str, finder: OrgFinder) -> tuple[str, ...]:
+    """The issuers a title names itself: before 关于 (国务院关于…的指导意见)
+    or as the curated bodies it opens with (中共中央 国务院支持浦东新区…的意见).
+
+    They are that title's own: titles chained after one verb share the
+    issuers the sentence names, never another title's (先后出台《国务院关于…
+    的通知》…《智能制造发展规划（2016-2020）》 names no issuer for the plan:
+    CAICT 数字经济 2022 p.10, benchmarks/audit/policies-i-after.jsonl).
+
+    :param title: the title as written, without 《》.
+    :return: the names, in order.
+    """
+    about = _ABOUT_RE.match(title)
+    if about:
+        found, _ = split_joint(about.group("who"), finder)
+        return tuple(o.name for o in found if o.curated)
+    return tuple(_leading_bodies(title, finder))
+
+
+def _merged(own: tuple[str, ...], told: tuple[str, ...], numbered: str | None) -> tuple[str, ...]:
+    """A title's issuers: its own, the sentence's, its 发文字号's, each once."""
+    return tuple(dict.fromkeys([*own, *told, *([numbered] if numbered else [])]))
+
+
+def _numbered_issuer(after: str, by_number: Callable[[str], str | None]) -> str | None:
+    """The body the prefix of the 发文字号 right after a title numbers
+    (《…》（国发〔2024〕7号） -> 国务院), or ``None``: that title's own.
+
+    :param after: the sentence after the title.
+    :param by_number: a 发文字号 -> the name of the issuer its prefix names.
+    """
+    number = _DOC_NUMBER_RE.match(after[:20])
+    return by_number(number.group(1)) if number else None
 
 
 def _clause_subject(before: str, finder: OrgFinder) -> tuple[str, ...]:
@@ -399,7 +427,7 @@ def blocks_to_policy_mentions(
                 batch = None
             chain_end = -1
             subject: tuple[str, ...] = ()  # the issuers of the sentence's clause before
-            issuers: tuple[str, ...] = ()
+            told: tuple[str, ...] = ()  # the issuers the sentence names for its titles
             count: int | None = None
             date: IssuedDate | None = None
             spans = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
@@ -416,12 +444,11 @@ def blocks_to_policy_mentions(
             ]
             for start, end, raw in sorted(spans):
                 nested = (start, end, raw) in inner  # the title it is inside is the one issued
+                own = _title_issuers(raw, finder) if not nested else ()
                 if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
-                    issuers, count = _issuers(
-                        before, text[end:], raw, finder, by_number, government, subject
-                    )
-                    subject = issuers or subject
+                    told, count = _issuers(before, text[end:], own, finder, government, subject)
+                    subject = _merged(own, told, _numbered_issuer(text[end:], by_number)) or subject
                     # a date is the policy's only when the sentence says it was issued
                     issued = (
                         _ISSUE_VERB_RE.search(before)
@@ -465,7 +492,9 @@ def blocks_to_policy_mentions(
                         kind=kind[0] if kind else None,
                         is_policy=kind[1] if kind else None,
                         block=index,
-                        issuers=issuers if issued_here else (),
+                        issuers=_merged(own, told, _numbered_issuer(text[end:], by_number))
+                        if issued_here
+                        else (),
                         date=date if issued_here else None,
                         doc_number=number.group(1) if number and not nested else None,
                         issuer_count=count if issued_here else None,
