@@ -871,6 +871,17 @@ def test_counted_nouns_with_a_negation_or_a_summing_up(ctx):
     assert facts[-1][:2] == ("水利一张图汇总的农村供水工程数量", Decimal("526000"))
 
 
+def test_a_total_sets_no_topic(ctx):
+    """CAC 2021: after 总量稳居世界第二, the growth rate is still the digital
+    economy's, not 总量's."""
+    facts = _facts(
+        "2017年到2021年，我国数字经济规模从27.2万亿增至45.5万亿元，总量稳居世界第二，年均复合"
+        "增长率达13.6%。",
+        ctx,
+    )
+    assert facts[-1][:2] == ("数字经济规模年均复合增长率", Decimal("13.6"))
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

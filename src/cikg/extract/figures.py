@@ -818,7 +818,8 @@ class _Reader:
                     lead = self.text[clause.start : clause.end]
                     self.state.frame = frame_of(lead, self.ctx.subjects) or self.state.frame
                     topic = topic_of(lead, self.ctx.subjects)
-                    self.state.topic = topic or self.state.topic
+                    if topic not in _GENERIC_SUBJECTS:  # 总量稳居世界第二: still the last one's
+                        self.state.topic = topic or self.state.topic
                     self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
@@ -1034,6 +1035,10 @@ class _Reader:
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 head = self.state.pending_np or self.state.topic
+                if head in _GENERIC_SUBJECTS or _RANK_TAIL_RE.sub("", head) in _GENERIC_SUBJECTS:
+                    # …规模从 27.2 万亿增至 45.5 万亿元，总量稳居世界第二，年均复合增长率达
+                    # 13.6%: the growth of what the sentence measured, not of 总量
+                    head = self.state.topic or head
                 # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
                 head = _RANK_TAIL_RE.sub("", head) if head else head
                 if head and subject not in _COUNT_SUFFIXES and head.endswith(_COUNT_SUFFIXES):
