@@ -882,6 +882,22 @@ def test_a_total_sets_no_topic(ctx):
     assert facts[-1][:2] == ("数字经济规模年均复合增长率", Decimal("13.6"))
 
 
+def test_the_measure_before_a_superlative_with_a_place_phrase(ctx):
+    """46th report (2020): 广东省网民在百度…搜索次数最多，为 11.03 亿次 counts
+    searches, not 网民 (was 网民规模 in 广东)."""
+    facts = _facts("2020年上半年，广东省网民在百度移动端政务服务搜索次数最多，为11.03亿次。", ctx)
+    assert facts == [
+        (
+            "网民在百度移动端政务服务搜索次数",
+            Decimal("1103000000"),
+            "count",
+            "half/2020-H1",
+            "广东省",
+            None,
+        )
+    ]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

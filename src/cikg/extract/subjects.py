@@ -916,6 +916,13 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
         ),
         len(subject),
     )
+    at = next((t for t in tagged if t.start == cut), None)
+    if at is not None and at.tag == "p":
+        # 网民在百度移动端政务服务搜索次数最多: the measure ends before 最, the
+        # preposition's phrase says where it was counted
+        most = subject.find("最", cut)  # (jieba may join 数最多 into one word)
+        if most > 0 and _MEASURE_END_RE.search(subject[:most]):
+            cut = most
     subject = subject[:cut].strip(" 的")
     if subject and (ctx.is_indicator(subject) or _MEASURE_END_RE.search(subject)):
         return subject
