@@ -152,7 +152,7 @@ _SOURCE_CLAUSE_RE = re.compile(
 #: between them (高于全球增速, 快于社会消费品零售总额同比增速, 低于全国平均水平).
 #: Not one compared with a time (高于上年同期 2 个百分点 is a change over the year).
 _GAP_RE = re.compile(
-    r"(?P<verb>高于|低于|快于|慢于)(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
+    r"(?P<verb>高于|高出|低于|快于|慢于)(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
     r"(?P<other>[^，,；;]{2,24}?)\s*(?:约|近|超过?)?\s*$"
 )
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -557,7 +557,7 @@ class _Reader:
         last = self.state.last
         if not last or not _GAP_RATE_RE.search(other) or self.state.last_unit != "percent":
             return ""
-        verb = "高于" if gap["verb"] in {"高于", "快于"} else "低于"
+        verb = "高于" if gap["verb"] in {"高于", "高出", "快于"} else "低于"
         if _GAP_GROWTH_RE.search(last):
             left = _GAP_GROWTH_RE.sub("", last) + "增速"
             other = _GAP_GROWTH_RE.sub("增速", other)
@@ -958,7 +958,8 @@ class _Reader:
             if scope:
                 self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
                 continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中
-            gap = _GAP_RE.search(lead) if q.unit == "percentage_point" else None
+            # 高出 2024 年全部固定资产投资增速: the year says which rate, not when
+            gap = _GAP_RE.search(_without_periods(lead)) if q.unit == "percentage_point" else None
             if gap is not None:
                 # 同比增长 14.3%，高于社会消费品零售总额同比增速 25.7 个百分点: how far
                 # apart two rates are, labelled by both
@@ -1689,6 +1690,14 @@ def _owner_of(label: str, segmenter: Segmenter) -> str:
     if len(owner) < 2 or not head or not head[0].tag.startswith(("n", "j")):
         return ""  # (a programme's name may end in a verb: 大气监督帮扶)
     return owner
+
+
+def _without_periods(text: str) -> str:
+    """``text`` without the periods it names (2024 年全部固定资产投资增速 ->
+    全部固定资产投资增速)."""
+    for p in sorted(find_periods(text), key=lambda p: -p.start_offset):
+        text = text[: p.start_offset] + text[p.end_offset :]
+    return text
 
 
 def _head_phrase(thing: str) -> str:
