@@ -898,6 +898,20 @@ def test_the_measure_before_a_superlative_with_a_place_phrase(ctx):
     ]
 
 
+def test_a_contribution_of_the_part_whose_share_was_stated(ctx):
+    """数字中国发展报告（2024年）: the top 10 provinces' share, then their
+    contribution to the nation's growth (was 对全国数字产业收入增长贡献率)."""
+    facts = _facts(
+        "广东、江苏等数字产业收入规模前10大省市占全国比重的81.5%，对全国数字产业收入增长贡献率"
+        "达99.5%。",
+        ctx,
+    )
+    assert facts[-1][:2] == (
+        "广东、江苏等数字产业收入规模前10大省市对全国数字产业收入增长贡献率",
+        Decimal("99.5"),
+    )
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

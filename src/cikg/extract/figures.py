@@ -164,6 +164,8 @@ _COMPANY_REPORT_RE = re.compile(
     r"^\s*(?:另|又)?据(?P<who>[^，,；;]{2,12}?)(?:公司|集团)?(?:发布的?)?"
     r"(?:公告|财报|年报|半年报|季报|业绩报告|业绩公告)"
 )
+#: A share's label: the part, 占, the whole (前 10 大省市占全国的比例).
+_SHARE_PART_RE = re.compile(r"(?P<part>.+?)占.+(?:比例|比重)$")
 #: A contribution to something else's growth (对…增长的贡献率, 对…的拉动).
 _CONTRIBUTION_RE = re.compile(r"贡献率|贡献度|拉动")
 #: A clause that only names the aspect what follows is about: 移动通信方面.
@@ -1543,16 +1545,19 @@ class _Reader:
                 label = _joined(owner, _BARE_OPENER_RE.sub("", label))
             else:
                 problem = f"{label!r} names no thing measured"
+        share = _SHARE_PART_RE.match(self.state.last) if self.state.last_unit == "percent" else None
+        contributor = topic or (share["part"] if share else "")
         if (
             not problem
             and label.startswith("对")
             and _CONTRIBUTION_RE.search(label)
-            and topic
-            and not topic.startswith("对")
+            and contributor
+            and not contributor.startswith("对")
         ):
             # …网上零售额达 10.8 万亿元…，对社会消费品零售总额增长的贡献率为 23.6%:
-            # a contribution (对…贡献率, 对…拉动) of what the sentence measured
-            label = _joined(topic, label)
+            # a contribution (对…贡献率, 对…拉动) of what the sentence measured, or of
+            # the part whose share it stated (前 10 大省市占全国比重的 81.5%，对…贡献率)
+            label = _joined(contributor, label)
         if not problem and not self.ctx.subjects.is_indicator(label):
             if base and label.startswith(base) and derivation in _CHANGES:
                 # the change of a part: the part's label
