@@ -204,7 +204,9 @@ def test_a_companys_figures_carry_its_name(ctx, reference):
     assert labels["中国电信移动增值及应用收入"] == Decimal("15400000000")
     assert labels["中国移动客户总数"] == Decimal("985000000")
     assert labels["中国移动本月净增客户数"] == Decimal("2278000")
-    assert "IPv6流入流量平均占比" in labels and "中国电信IPv6流入流量平均占比" not in labels
+    # the three operators' traffic share, none of it 中国电信's alone
+    share = "IPv6流入流量平均占中国电信、中国移动、中国联通LTE核心网总流量的比例"
+    assert share in labels and not any(label.startswith("中国电信IPv6") for label in labels)
 
 
 def test_a_named_platforms_figures_carry_its_name(ctx):
@@ -910,6 +912,20 @@ def test_a_contribution_of_the_part_whose_share_was_stated(ctx):
         "广东、江苏等数字产业收入规模前10大省市对全国数字产业收入增长贡献率",
         Decimal("99.5"),
     )
+
+
+def test_a_share_without_its_whole_is_of_the_level_just_stated(ctx):
+    """46th report (2020): IPv6 流入流量平均占比 is a share of the LTE core
+    networks' total traffic stated before it; a place's share of the same thing
+    (北京…投资金额占比) is left as it is."""
+    facts = _facts(
+        "截至2020年7月，中国电信、中国移动、中国联通LTE核心网总流量达4372.06Gbps，IPv6流入流量"
+        "平均占比达10.25%。",
+        ctx,
+    )
+    assert facts[-1][0] == "IPv6流入流量平均占中国电信、中国移动、中国联通LTE核心网总流量的比例"
+    facts = _facts("全国人工智能相关投资金额达100亿元，北京人工智能相关投资金额占比53.7%。", ctx)
+    assert facts[-1][0] == "人工智能相关投资金额占比"
 
 
 def test_a_domain_compound_is_one_noun(ctx):

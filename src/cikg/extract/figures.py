@@ -626,6 +626,22 @@ class _Reader:
             return label
         return owner + label
 
+    def share_of_last(self, label: str) -> str:
+        """A share that names no whole, of a part of the level the sentence
+        stated just before, measured by the same noun: LTE 核心网总流量达
+        4372.06 Gbps，IPv6 流入流量平均占比达 10.25% -> IPv6流入流量平均占LTE
+        核心网总流量的比例. ``label`` as it is otherwise."""
+        if not label.endswith("占比") or "中" in label or not self.state.said:
+            return label
+        whole = self.state.said[-1]
+        if _RATE_WORD_END_RE.search(whole) or self.state.last_unit == "percent":
+            return label
+        part = label.removesuffix("占比")
+        noun = part.removesuffix("平均")[-2:]  # 流入流量平均: measured by 流量, as the whole
+        if len(noun) < 2 or not whole.endswith(noun) or part in whole:
+            return label  # (北京人工智能相关投资金额占比: a place's share of the same thing)
+        return f"{part}占{whole}的比例"
+
     def of_whole(self, label: str, whole: str) -> str:
         """A part after 其中 (a share or a level), with its whole: 蜂窝物联网终端
         用户 11.06 亿户，其中应用于智能制造的终端用户占比 21.1% -> 应用于智能制造
@@ -1565,6 +1581,8 @@ class _Reader:
                 label, base = part + label[len(base) :], part
             else:
                 part = self.part_of_whole(label, offset)
+                if part == label:
+                    part = self.share_of_last(label)
                 if part != label:
                     self.state.parts[label] = part
                 label = part
