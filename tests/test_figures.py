@@ -928,6 +928,23 @@ def test_a_share_without_its_whole_is_of_the_level_just_stated(ctx):
     assert facts[-1][0] == "人工智能相关投资金额占比"
 
 
+def test_a_forecasts_period_is_its_own_sentences(ctx):
+    """46th report (2020): 预计 2020 年底 dates its own forecast; the projects
+    under construction in the next sentence stand at the report's date, and
+    are no forecast."""
+    report = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    text = (
+        "截至2020年6月底，5G终端连接数已超过6600万。预计2020年底，我国将建设5G基站超过60万个。"
+        "在应用创新方面，在建的“5G+工业互联网”项目超过600个。"
+    )
+    facts = paragraph_to_facts(text, 0, report).facts
+    assert [(f.period.iri[-13:], f.status) for f in facts] == [
+        ("month/2020-06", None),
+        ("month/2020-12", "forecast"),
+        ("month/2020-06", None),
+    ]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -822,7 +822,11 @@ class _Reader:
                     self.state.period_source = "clause"
                     if since is not None:
                         continue  # 2019 年以来，清理…: the span of its own sentence only
-                    if not self.attributive(p, clause, quantities) and not _is_event_day(p):
+                    if (
+                        not self.attributive(p, clause, quantities)
+                        and not _is_event_day(p)
+                        and not (self.ahead(p) and self.forecast(sentence))
+                    ):
                         self.state.carried = self.state.period
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
                     # 目前/当前: the document's own date, not an earlier clause's; and
@@ -869,6 +873,22 @@ class _Reader:
             elif now is not None:
                 self.state.previous = now
         return self.out
+
+    def forecast(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` forecasts (预计, 有望): its period is its own."""
+        text = self.without_titles(sentence.start, sentence.end)
+        return figure_status(text, self.ctx.default_year) == "forecast"
+
+    def ahead(self, period: Period) -> bool:
+        """Whether ``period`` lies after the document's reference date (or its
+        publication): 预计 2020 年底 in a report on June 2020 governs its own
+        sentence's forecast, not the sentences after it (a plan's 到 2025 年
+        goes on: the plan's next items are its targets too)."""
+        now = self.ctx.default_period
+        published = self.ctx.published
+        return (now is not None and period.start > now.end) or (
+            published is not None and period.start > published
+        )
 
     def attributive(self, period: Period, clause: Clause, figures: list[Quantity]) -> bool:
         """Whether ``period`` only says which thing a noun names (部署 2023 年
