@@ -945,6 +945,12 @@ def test_a_forecasts_period_is_its_own_sentences(ctx):
     ]
 
 
+def test_a_ranking_written_with_spaces_stays_in_its_subject(ctx):
+    """CAICT 2022 (a PDF's spaced text): 工业 300 强企业 is a ranking's name."""
+    facts = _facts("2020 年基地内工业 300 强企业的劳动生产率同比提升13%。", ctx)
+    assert [f[0] for f in facts] == ["基地内工业300强企业的劳动生产率同比增长率"]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -775,7 +775,7 @@ class _Reader:
                 for q in find_quantities(s_text, self.ctx.units)
                 if not self.in_title(q.start + sentence.start)
                 # 工业 300 强企业, 世界 500 强: a ranking's name, part of the subject
-                and not (q.unit is None and s_text.startswith("强", q.end))
+                and not (q.unit is None and s_text[q.end :].lstrip().startswith("强"))
                 # 专栏 3：, 如图 3 所示: a box's or a figure's number
                 and not (q.unit is None and _NUMBERING_RE.search(s_text, 0, q.start))
             ]
