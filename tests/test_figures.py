@@ -951,6 +951,22 @@ def test_a_ranking_written_with_spaces_stays_in_its_subject(ctx):
     assert [f[0] for f in facts] == ["基地内工业300强企业的劳动生产率同比增长率"]
 
 
+def test_related_is_no_predicate_and_fields_are_where(ctx):
+    """CAC 2021, the 46th report, CAICT 2022: 相关 modifies the noun after it
+    (防疫相关数据, 数字经济相关政策: was 各省市出台相关政策数字经济数); fields
+    before the number (…等领域 1000 余项) say where the data were counted; a
+    plan's 等目标 sums up its targets."""
+    facts = _facts("卫生健康、移民、民航、铁路等领域1000余项防疫相关数据实现共享。", ctx)
+    assert facts[0][:2] == (
+        "卫生健康、移民、民航、铁路等领域实现共享的防疫相关数据数量",
+        Decimal("1000"),
+    )
+    facts = _facts("2021年我国各省市共出台216个数字经济相关政策。", ctx)
+    assert facts[0][:2] == ("各省市出台的数字经济相关政策数量", Decimal("216"))
+    facts = _facts("力争到2025年实现数据产业规模达5000亿元、引育1000家数商企业等目标。", ctx)
+    assert [f[0] for f in facts] == ["数据产业规模", "数商企业数量"]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

@@ -246,6 +246,8 @@ _ADVERB_LEAD_RE = re.compile(r"^(?:已经|已|均|都|也|还)")
 _BOX_NUMBER_RE = re.compile(r"\s*(?:专栏|案例)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
 #: What numbers a box, a chart or a table (专栏 3, 图 3, 表 2-1): no figure follows.
 _NUMBERING_RE = re.compile(r"(?:专栏|案例|图|表|附表|附图)\s*$")
+#: Fields or places a figure is counted in, before the number (…铁路等领域 1000 余项).
+_DOMAINS_RE = re.compile(r"等(?:领域|行业|方面|部门|地区)$")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
@@ -1125,6 +1127,10 @@ class _Reader:
                 # 汇总我国 | 14.7 万条 | 河流, 覆盖全国 | 1.4 万家 | 政府网站: the
                 # nation's, counted after the verb (jieba may join 覆盖全国 as one word)
                 subject, tagged = verb_part, verb_tags
+            domains = ""
+            if _DOMAINS_RE.search(subject):
+                # 卫生健康、民航等领域 | 1000 余项 | 防疫相关数据: where, the noun follows
+                domains, subject, tagged = subject, "", []
             if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 if _is_identifier(q, after):
@@ -1138,6 +1144,8 @@ class _Reader:
                 from_after = bool(subject)
                 if from_after and first:
                     self.state.counted_by = lead_text  # the next items' verb phrase
+                if subject and domains:
+                    subject = f"{domains}{subject}"
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (

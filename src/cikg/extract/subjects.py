@@ -802,7 +802,10 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
 
 
 def _is_predicate(token: Token) -> bool:
-    """A verb, adverb or preposition (not a verbal noun such as 服务/vn)."""
+    """A verb, adverb or preposition (not a verbal noun such as 服务/vn, nor
+    相关/有关, which jieba tags a verb: 防疫相关数据 is data related to it)."""
+    if token.word in _RELATED:
+        return False
     if token.tag in {"v", "vd", "p", "d", "ad", "c"}:
         return True
     if token.tag == "l" and _NEGATION_RE.search(token.word):
@@ -813,8 +816,10 @@ def _is_predicate(token: Token) -> bool:
 #: The word that sums up a list after its last item and 等 (…水文测站等数据,
 #: …农村供水工程等各类水利对象基础信息及关联信息).
 _SUMMED_UP_RE = re.compile(
-    r"等(?:数据|信息|资料|内容|方面|领域|事项|(?:各类|各种|多种)[^，,；;]*)$"
+    r"等(?:数据|信息|资料|内容|方面|领域|事项|目标|任务|(?:各类|各种|多种)[^，,；;]*)$"
 )
+#: "Related (to)": a modifier inside a noun phrase, not its predicate.
+_RELATED = frozenset({"相关", "有关"})
 #: A negation inside an idiom (拒不, 从不, 尚未).
 _NEGATION_RE = re.compile(r"[不未没]")
 
