@@ -967,6 +967,13 @@ def test_related_is_no_predicate_and_fields_are_where(ctx):
     assert [f[0] for f in facts] == ["数据产业规模", "数商企业数量"]
 
 
+def test_a_photo_credit_is_no_part_of_a_label(ctx):
+    """news-10 (2023): 雷雪姣 摄 credits the photo before the sentence (was
+    雷雪姣摄活跃网店数)."""
+    facts = _facts("图为学员参与直播大赛环节。 雷雪姣 摄 目前，活跃网店12000余家。", ctx)
+    assert [f[0] for f in facts] == ["活跃网店数量"]
+
+
 def test_a_domain_compound_is_one_noun(ctx):
     """CAC 2021: 智能网联汽车 is one term of the glossary, so its 联 is no verb
     cutting the counted noun (was 建设联汽车测试示范区的智能网数量)."""

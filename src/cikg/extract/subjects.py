@@ -274,6 +274,11 @@ _BY_MEANS_OF_RE = re.compile(
 )
 
 
+#: A news photo's credit left before a sentence (雷雪姣 摄 目前，…): one or two
+#: names, then 摄 ("photographed by") standing alone.
+_PHOTO_CREDIT_RE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,4}\s+){1,2}摄(?=\s|$)\s*|(?<=\s)(?:[\u4e00-\u9fff]{2,4}\s+){1,2}摄(?=\s|$)"
+)
 #: A box's or a case's number before its title (专栏 3：深圳市宝安区…).
 _BOX_HEAD_RE = re.compile(r"^\s*(?:专栏|案例|附录)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
 
@@ -297,6 +302,7 @@ def clean_lead(
     ('中国电信营业收入', None)
     """
     phrase = _BY_MEANS_OF_RE.sub("", _BOX_HEAD_RE.sub("", _MARKER_RE.sub("", phrase)))
+    phrase = _PHOTO_CREDIT_RE.sub("", phrase)
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
@@ -606,14 +612,15 @@ _COUNT_OR_SHARE_RE = re.compile(
 
 
 def too_bare(label: str, ctx: SubjectContext, is_company: Callable[[str], bool]) -> bool:
-    """Whether ``label`` counts or takes a share of a thing it names in three
-    characters or fewer, and the catalogue knows neither it nor its thing's
-    measure: 企业数, 成员数, 交易数, 用户增长率, 消费笔数 say what is counted,
-    not whose (hand-checked samples, benchmarks/audit: 2 of 13 such labels
-    were right), nor does one made only of terms that say not whose
-    (:attr:`SubjectContext.ownerless`) with verbs and adjectives: 服务企业数,
-    测试牌照数, 企业总营收 (0 of 17 right). A company's own (斗鱼营收增长率)
-    and a curated measure (网民规模增长率) are not bare.
+    """Whether ``label`` says what is counted but not whose.
+
+    A thing named in three characters or fewer that the catalogue knows
+    neither as it is nor with a measure (企业数, 成员数, 用户增长率, 消费笔数;
+    hand-checked samples, benchmarks/audit: 2 of 13 such labels were right,
+    a region's as well: 南京's 消费笔数 are 数字人民币's); or a label made only
+    of terms that say not whose (:attr:`SubjectContext.ownerless`) with verbs
+    and adjectives (服务企业数, 测试牌照数, 企业总营收: 0 of 17 right). A company's own
+    (斗鱼营收增长率) and a curated measure (网民规模增长率) are not bare.
 
     >>> from cikg.reference import load_reference
     >>> ref = load_reference()
