@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from cikg.extract.areas import AreaState, resolve_area
 from cikg.extract.clauses import Clause, Sentence, text_to_sentences
+from cikg.extract.numerals import small_number
 from cikg.extract.organisations import is_org_name
 from cikg.extract.periods import Period, find_periods, month_of_day, parse_period, span
 from cikg.extract.qualifiers import (
@@ -258,7 +259,6 @@ _RANK_RE = re.compile(
     r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
     r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
 )
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _IMPLIED_UNITS = (
     (re.compile(r"人次$"), "person_time"),
     (re.compile(r"(?:人数|用户数|用户量|网民数|网民规模|用户规模)$"), "person"),
@@ -471,15 +471,6 @@ def _comparison_off(subject: str, cmp: str) -> tuple[str, str]:
         if subject.endswith(word) and len(subject) > len(word):
             return subject[: -len(word)], cmp or word
     return subject, cmp
-
-
-def _rank_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS[text]
 
 
 def _implied_unit(label: str, q: Quantity, ctx: ProseContext) -> str | None:
@@ -925,7 +916,7 @@ class _Reader:
             scope = m.group("scope") or ""
             self.emit(
                 f"{subject}{scope}排名",  # 位居全球第二: China's rank, among the world's
-                Decimal(_rank_number(m.group("n"))),
+                Decimal(small_number(m.group("n"))),
                 "rank",
                 m.group(0),
                 period,

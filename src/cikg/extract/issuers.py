@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cikg.extract.numerals import small_number
 from cikg.extract.organisations import OrgFinder, OrgName
 
 __all__ = ["region_issuer", "split_joint"]
@@ -26,16 +27,6 @@ _TAIL_RE = re.compile(
 _COUNT_RE = re.compile(r"等\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个)?(?:部门|单位|部委|机构)")
 #: 等部门, 等有关单位: the named bodies and others, uncounted.
 _GROUP_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位|部委|机构)")
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_NUM.get(tens, 1) * 10 + _CN_NUM.get(ones, 0)
-    return _CN_NUM.get(text, 0)
 
 
 def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]:
@@ -68,7 +59,7 @@ def split_joint(who: str, finder: OrgFinder) -> tuple[list[OrgName], int | None]
     tail = _GROUP_RE.sub("", _COUNT_RE.sub("", who[previous:]))
     if kept and _TAIL_RE.sub("", tail).strip():
         kept = []
-    return kept, _number(count.group(1)) if count else None
+    return kept, small_number(count.group(1)) if count else None
 
 
 #: What may stand right before an issuer: the start, a clause's punctuation,

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cikg.extract.folding import fold as _fold
+from cikg.extract.numerals import small_number
 
 __all__ = [
     "END_OF_PERIOD",
@@ -45,7 +46,6 @@ REF_BASE = "http://reference.data.gov.uk/id/"
 """Base of the reference.data.gov.uk time interval IRIs."""
 
 
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 PERIOD_RE = re.compile(
     r"(?<![0-9.])(?:"
     # 2024.12, 2020.6 (table headers, captions)
@@ -145,19 +145,6 @@ def _year(year: int) -> tuple[str, dt.date, dt.date]:
     return f"{REF_BASE}year/{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _quarter_number(text: str) -> int:
-    return _CN_NUM.get(text) or int(text)
-
-
-_CN_MONTHS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              "十": 10, "十一": 11}  # fmt: skip
-
-
-def _month_count(text: str) -> int:
-    """The N of 前 N 个月: ``7`` or ``七`` -> 7, ``十一`` -> 11."""
-    return int(text) if text.isdigit() else _CN_MONTHS[text]
-
-
 def _resolve(
     m: re.Match[str], default_year: int | None
 ) -> tuple[tuple[str, dt.date, dt.date] | None, str | None]:
@@ -168,13 +155,13 @@ def _resolve(
     if g["y"]:
         year = int(g["y"])
         if g["ycum"]:
-            return _interval(year, 1, 3 * _quarter_number(g["ycumq"])), SUMMED
+            return _interval(year, 1, 3 * small_number(g["ycumq"])), SUMMED
         if g["ycumm"]:
-            return _interval(year, 1, _month_count(g["ycummn"])), SUMMED
+            return _interval(year, 1, small_number(g["ycummn"])), SUMMED
         if g["yhalf"]:
             return _half(year, g["yhalf"]), None
         if g["yq"]:
-            return _quarter(year, _quarter_number(g["yq"])), None
+            return _quarter(year, small_number(g["yq"])), None
         if g["ym1"]:
             return _interval(year, int(g["ym1"]), int(g["ym2"])), SUMMED
         if g["ym"]:
@@ -191,13 +178,13 @@ def _resolve(
         return None, None
     year = default_year
     if g["cum"]:
-        return _interval(year, 1, 3 * _quarter_number(g["cumq"])), SUMMED
+        return _interval(year, 1, 3 * small_number(g["cumq"])), SUMMED
     if g["cumm"]:
-        return _interval(year, 1, _month_count(g["cummn"])), SUMMED
+        return _interval(year, 1, small_number(g["cummn"])), SUMMED
     if g["half"]:
         return _half(year, g["half"]), None
     if g["q"] or g["qcn"]:
-        return _quarter(year, _quarter_number(g["q"] or g["qcn"])), None
+        return _quarter(year, small_number(g["q"] or g["qcn"])), None
     if g["m1"]:
         return _interval(year, int(g["m1"]), int(g["m2"])), SUMMED
     if g["m"]:
