@@ -68,6 +68,7 @@ from cikg.extract.subjects import (
     problem_with,
     read_lead,
     share_label,
+    strip_periods,
     too_bare,
     topic_of,
 )
@@ -990,7 +991,7 @@ class _Reader:
                 self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
                 continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中
             # 高出 2024 年全部固定资产投资增速: the year says which rate, not when
-            gap = _GAP_RE.search(_without_periods(lead)) if q.unit == "percentage_point" else None
+            gap = _GAP_RE.search(strip_periods(lead)) if q.unit == "percentage_point" else None
             if gap is not None:
                 # 同比增长 14.3%，高于社会消费品零售总额同比增速 25.7 个百分点: how far
                 # apart two rates are, labelled by both
@@ -1732,14 +1733,6 @@ def _owner_of(label: str, segmenter: Segmenter) -> str:
     if len(owner) < 2 or not head or not head[0].tag.startswith(("n", "j")):
         return ""  # (a programme's name may end in a verb: 大气监督帮扶)
     return owner
-
-
-def _without_periods(text: str) -> str:
-    """``text`` without the periods it names (2024 年全部固定资产投资增速 ->
-    全部固定资产投资增速)."""
-    for p in sorted(find_periods(text), key=lambda p: -p.start_offset):
-        text = text[: p.start_offset] + text[p.end_offset :]
-    return text
 
 
 def _head_phrase(thing: str) -> str:

@@ -66,6 +66,7 @@ __all__ = [
     "problem_with",
     "read_lead",
     "share_label",
+    "strip_periods",
     "too_bare",
     "topic_of",
 ]
@@ -244,7 +245,9 @@ class Lead:
     whole: str = ""
 
 
-def _strip_periods(text: str) -> str:
+def strip_periods(text: str) -> str:
+    """``text`` with each period it names replaced by a space (2020 年上半年国内…
+    -> `` 国内…``): what a phrase says besides when."""
     for p in sorted(find_periods(text, 2000), key=lambda p: -p.start_offset):
         text = text[: p.start_offset] + " " + text[p.end_offset :]
     return text
@@ -306,7 +309,7 @@ def clean_lead(
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
-    phrase = _strip_periods(phrase)
+    phrase = strip_periods(phrase)
     phrase = re.sub(r"(?:截至|截止|截至到|截止到)\s*(?=\s|$)", " ", phrase)
     area: str | None = None
     changed = True
@@ -1106,7 +1109,7 @@ def frame_of(clause: str, ctx: SubjectContext) -> str:
     >>> frame_of("2020年上半年国内网络游戏市场销售总收入中", default_context(load_reference()))
     '国内网络游戏市场销售总收入'
     """
-    text = _strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
+    text = strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
     text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
     m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text) or (
         _SURVEYED_RE.match(text)
