@@ -1067,13 +1067,12 @@ class _Reader:
         if lead.kind == "level":
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
-                head = self.state.pending_np or self.state.topic
-                if head in _GENERIC_SUBJECTS or _RANK_TAIL_RE.sub("", head) in _GENERIC_SUBJECTS:
+                # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
+                head = _RANK_TAIL_RE.sub("", self.state.pending_np or self.state.topic)
+                if head in _GENERIC_SUBJECTS:
                     # …规模从 27.2 万亿增至 45.5 万亿元，总量稳居世界第二，年均复合增长率达
                     # 13.6%: the growth of what the sentence measured, not of 总量
-                    head = self.state.topic or head
-                # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
-                head = _RANK_TAIL_RE.sub("", head) if head else head
+                    head = _RANK_TAIL_RE.sub("", self.state.topic or head)
                 if head and subject not in _COUNT_SUFFIXES and head.endswith(_COUNT_SUFFIXES):
                     # 流通业务 51.19 万笔、金额 10205 万元: the amount of the business,
                     # not of its count (流通业务数量 -> 流通业务金额)
