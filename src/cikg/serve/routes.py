@@ -96,6 +96,23 @@ def _dump_graph(store: Engine, graph: str | None, fmt: str) -> bytes:
     )
 
 
+def _negotiate(
+    request: Request, formats: tuple[Format, ...], explicit: str | None, tag: str
+) -> tuple[Format, str] | Response:
+    """The format ``Accept`` (or ``explicit``: a suffix, ``?format=``) chooses
+    among ``formats`` and the ETag of the response in it (build, ``tag``,
+    format, language); or the response to send instead: 406 when none is
+    acceptable, 304 when the client holds that ETag."""
+    try:
+        fmt = choose(formats, request.headers.get("accept"), explicit)
+    except NotAcceptable as exc:
+        return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
+    etag = f'"{site_of(request).build_id}-{tag}{fmt.name}-{language(request)}"'
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers={"ETag": etag})
+    return fmt, etag
+
+
 def _local_iri(path: str) -> str | None:
     """The IRI ``/id/{path}`` (and ``/download/{path}``) stand for, or ``None``
     when ``path`` is empty, climbs with ``..`` or makes no IRI."""
@@ -189,17 +206,10 @@ async def resource(request: Request) -> Response:
     if iri is None:
         return PlainTextResponse("not an IRI of this graph", status_code=400)
     lang = language(request)
-    try:
-        fmt = choose(
-            _RESOURCE_FORMATS,
-            request.headers.get("accept"),
-            _TWINS[twin].name if twin else None,
-        )
-    except NotAcceptable as exc:
-        return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
-    etag = f'"{site.build_id}-{fmt.name}-{lang}"'
-    if etag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers={"ETag": etag})
+    chosen = _negotiate(request, _RESOURCE_FORMATS, _TWINS[twin].name if twin else None, "")
+    if isinstance(chosen, Response):
+        return chosen
+    fmt, etag = chosen
     if not await run_in_threadpool(site.pages.exists, iri):
         return HTMLResponse(_not_found_page(iri, path), status_code=404)
     local = quote("/id/" + path, safe=_URI_SAFE)  # header values are ASCII
@@ -227,15 +237,10 @@ async def download(request: Request) -> Response:
     if iri is None:
         return PlainTextResponse("not an IRI of this graph", status_code=400)
     lang = language(request)
-    try:
-        fmt = choose(
-            _DOWNLOADS, request.headers.get("accept"), ext or request.query_params.get("format")
-        )
-    except NotAcceptable as exc:
-        return PlainTextResponse(str(exc), status_code=406, headers={"Vary": "Accept"})
-    etag = f'"{site.build_id}-download-{fmt.name}-{lang}"'
-    if etag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers={"ETag": etag})
+    chosen = _negotiate(request, _DOWNLOADS, ext or request.query_params.get("format"), "download-")
+    if isinstance(chosen, Response):
+        return chosen
+    fmt, etag = chosen
     if not await run_in_threadpool(site.pages.is_indicator, iri):
         return PlainTextResponse(
             f"no indicator {iri}; downloads are of indicators (/download/indicator/…)",
