@@ -244,6 +244,8 @@ _RATE_WORD_END_RE = re.compile(r"(?:率|占比|比例|比重|份额|增速|增�
 _CHANGES = frozenset({"change", "growth-rate"})
 #: Adverbs a predicate may open with (已和上级医院建立…).
 _ADVERB_LEAD_RE = re.compile(r"^(?:已经|已|均|都|也|还)")
+#: 和 or 与 as "with" opening a predicate, not a list's 和 before a number.
+_WITH_RE = re.compile(r"[和与](?![\d一二三四五六七八九十])")
 #: A box's or a case's number alone in a clause (专栏 3：).
 _BOX_NUMBER_RE = re.compile(r"\s*(?:专栏|案例)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
 #: What numbers a box, a chart or a table (专栏 3, 图 3, 表 2-1): no figure follows.
@@ -1264,10 +1266,11 @@ class _Reader:
         assert found is not None
         group, predicate = found
         _, area = clean_lead(lead_text, self.ctx.subjects)
-        if re.match(r"^[和与](?![\d一二三四五六七八九十])", _ADVERB_LEAD_RE.sub("", predicate)):
+        bare = _ADVERB_LEAD_RE.sub("", predicate)
+        if _WITH_RE.match(bare):
             # 70% 的卫生院已和上级医院建立…: a label cannot open with 和 ("with");
             # 87% 的省级政府和 81% 的…: a list, not "with"
-            label = display_form(f"{group}中{_ADVERB_LEAD_RE.sub('', predicate)}的比例")
+            label = display_form(f"{group}中{bare}的比例")
         else:
             label = display_form(f"{predicate}的{group}比例")
         if self.state.frame and self.state.frame not in label:
