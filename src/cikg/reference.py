@@ -505,18 +505,10 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
         wording_rules=rules,
         indicator_keys=_indicator_keys(store, minter.scheme("indicator"), rules),
         glossary=_glossary(store, minter.scheme("glossary")),
-        ownerless_terms=_collection_terms(
-            store, NamedNode(f"{minter.scheme('glossary').value}/ownerless")
-        ),
-        designation_terms=_collection_terms(
-            store, NamedNode(f"{minter.scheme('glossary').value}/designation")
-        ),
-        product_terms=_collection_terms(
-            store, NamedNode(f"{minter.scheme('glossary').value}/product")
-        ),
-        building_terms=_collection_terms(
-            store, NamedNode(f"{minter.scheme('glossary').value}/building")
-        ),
+        ownerless_terms=_collection_terms(store, minter.scheme("glossary"), "ownerless"),
+        designation_terms=_collection_terms(store, minter.scheme("glossary"), "designation"),
+        product_terms=_collection_terms(store, minter.scheme("glossary"), "product"),
+        building_terms=_collection_terms(store, minter.scheme("glossary"), "building"),
         companies=frozenset(
             q.subject.value
             for q in store.quads_for_pattern(
@@ -611,9 +603,10 @@ def _glossary(store: Store, scheme: NamedNode) -> Glossary:
     return Glossary(terms)
 
 
-def _collection_terms(store: Store, collection: NamedNode) -> frozenset[str]:
-    """The Chinese labels (preferred and alternative) of a SKOS collection's
-    members."""
+def _collection_terms(store: Store, scheme: NamedNode, name: str) -> frozenset[str]:
+    """The Chinese labels (preferred and alternative) of the members of the
+    SKOS collection ``{scheme}/{name}`` (``id:scheme/glossary/ownerless``)."""
+    collection = NamedNode(f"{scheme.value}/{name}")
     return frozenset(
         label.object.value
         for member in store.quads_for_pattern(collection, SKOS.member, None)
