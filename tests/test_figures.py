@@ -1105,3 +1105,35 @@ def test_a_companys_own_report_makes_the_sentences_figures_its_own(ctx, referenc
 )
 def test_contributions_comparisons_and_survey_scopes(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_a_sentence_opening_its_own_topic_takes_the_documents_date(ctx):
+    """CAC 数字中国发展报告（2021年）: 截至 2021 年 11 月底 dates the satellite users of
+    its sentence; the next one opens a topic of its own (高清电视发展步伐加快), so its
+    channel counts take the document's date, not the month of another figure. A
+    sentence that goes on without a topic (其中, a bare figure) still carries it."""
+    text = (
+        "截至2021年11月底，我国直播卫星用户超过1.48亿户。"
+        "高清电视发展步伐加快，我国已有高清频道1003个、4K超高清频道8个。"
+    )
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == [
+        ("直播卫星用户数量", "month/2021-11"),
+        ("高清电视高清频道数量", "month/2024-12"),
+        ("4K超高清频道数量", "month/2024-12"),
+    ]
+    text = "截至2021年11月底，我国直播卫星用户超过1.48亿户。其中，高清用户超过1亿户。"
+    assert [f[3] for f in _facts(text, ctx)] == ["month/2021-11"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # an industry's amount of money is its size (news, 湖北 2023)
+        ("2022年，算力与大数据产业达到1500亿元。", "算力与大数据产业规模"),
+        # a trade's amount of money is its amount (额); 我国 opens the subject, it
+        # is no actor to prefix it again
+        ("2022年，我国网络零售达到13.8万亿元。", "网络零售额"),
+    ],
+)
+def test_amounts_of_money_name_a_size_or_an_amount(ctx, text, label):
+    assert [f[0] for f in _facts(text, ctx)] == [label]

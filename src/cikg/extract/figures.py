@@ -97,6 +97,11 @@ _SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
 #: 自 2014 年成立以来: the span from the year to the figure's date.
 _SINCE_WIDE_RE = re.compile(r"^[^，,；;。]{0,12}?以来")
 #: Sentences that go on from the one before (其中, 此外 …): its period and topic.
+#: Digits, Chinese numerals of a date or count, and period words: a clause
+#: with any of them states a figure or a date, not a topic.
+_DIGIT_OR_DATE_RE = re.compile(r"[0-9０-９二三四五六七八九十百千万亿]|年|月|季度|期间")
+#: A clause that ends in a verb of saying or showing (数据显示, 报告指出).
+_REPORTING_END_RE = re.compile(r"(?:显示|表明|指出|介绍|称|说|看|统计|发现|预测|认为)$")
 _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|并|且|与此同时)")
 _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
@@ -782,7 +787,12 @@ class _Reader:
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
-            # a sentence without a date of its own goes on from the one before
+            # a sentence without a date of its own goes on from the one before,
+            # unless it opens a topic of its own (高清电视发展步伐加快，我国已有高清
+            # 频道 1003 个): then the document's date holds, for it and those after it
+            if self.state.previous is not None and self.opens_topic(sentence):
+                self.state.previous = None
+                self.state.period, self.state.period_source = self.ctx.default_period, "report"
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.actor = self.sentence_actor(sentence)
@@ -869,6 +879,29 @@ class _Reader:
             elif now is not None:
                 self.state.previous = now
         return self.out
+
+    def opens_topic(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` opens with a statement of a topic of its own: a
+        first clause without numbers or dates whose subject is a noun and whose
+        predicate ends it (企业创新活力进一步激发，…), not a continuation (其中,
+        同时 …), a source (数据显示) or a frame (从区域看)."""
+        if len(sentence.clauses) < 2:
+            return False
+        first = self.clause_text(sentence.clauses[0]).strip()
+        if (
+            not first
+            or _DIGIT_OR_DATE_RE.search(first)
+            or _CONTINUES_RE.match(first)
+            or _NOW_RE.search(first)
+            or _REPORTING_END_RE.search(first)
+        ):
+            return False
+        tagged = self.ctx.subjects.segmenter.tagged(first)
+        return (
+            len(tagged) >= 2
+            and tagged[0].tag.startswith(("n", "j", "vn"))
+            and tagged[-1].tag in {"v", "a"}
+        )
 
     def forecast(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` forecasts (预计, 有望): its period is its own."""
@@ -1153,6 +1186,7 @@ class _Reader:
                 and 0 < len(subject) <= 4
                 and not ctx.is_indicator(subject)
                 and self.state.actor not in subject
+                and not self.state.actor.endswith(subject)  # 2022年，我国网络零售达到…: its own
             ):
                 subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
             subject = self.owned(subject)

@@ -785,6 +785,10 @@ def acts_without_actor(label: str, segmenter: Segmenter) -> bool:
 #: The ends of a count's label: what a verb acted on is counted (处置账号数); a
 #: survey's share (认为…的网民比例) or an amount is no such thing.
 _COUNT_ENDS = ("数", "数量", "人次")
+#: Units of money, and the nouns whose amount of money is their size (规模).
+_MONEY_UNITS = frozenset({"yuan", "us_dollar"})
+_ECONOMY_ENDS = ("产业", "行业", "市场", "经济")
+_TRADE_ENDS = ("零售", "销售", "交易", "出口", "进口")
 #: Verbs of change a measure's name opens with (新增网民): no action on a thing.
 _CHANGE_VERBS = frozenset({"新增", "增加", "减少", "净增"})
 
@@ -796,7 +800,21 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
     >>> from cikg.reference import load_reference
     >>> count_label("5G基站", "count", default_context(load_reference()))
     '5G基站数量'
+
+    An amount of money whose subject is an industry, a market or an economy
+    is its size: 算力与大数据产业 + 元 -> 算力与大数据产业规模.
+
+    >>> count_label("算力与大数据产业", "yuan", default_context(load_reference()))
+    '算力与大数据产业规模'
+
+    and an amount of money whose subject is a trade is its amount (额):
+    网络零售 + 元 -> 网络零售额.
     """
+    if subject and unit in _MONEY_UNITS and not ctx.is_indicator(subject):
+        if subject.endswith(_ECONOMY_ENDS):
+            return f"{subject}规模"
+        if subject.endswith(_TRADE_ENDS):
+            return f"{subject}额"
     if not subject or unit not in COUNTING_UNITS or ctx.is_indicator(subject):
         return subject
     if unit == "person_time":
