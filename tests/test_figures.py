@@ -81,9 +81,12 @@ GOLDEN = [
     (
         "截至 2024 年 11 月，我国移动互联网累计流量²⁰达 3066 亿 GB，同比增长 12%。",
         [
-            ("移动互联网累计流量", Decimal("306600000000"), "GB", "month/2024-11", None, None),
+            # traffic summed (累计) to November's end is January–November's, and so
+            # is its 同比 growth (MIIT's 1–11 月 releases)
+            ("移动互联网累计流量", Decimal("306600000000"), "GB",
+             "gregorian-interval/2024-01-01T00:00:00/P11M", None, None),
             ("移动互联网累计流量同比增长率", Decimal("12"), "percent",
-             "gregorian-interval/2023-12-01T00:00:00/P12M", None, "growth-rate"),
+             "gregorian-interval/2024-01-01T00:00:00/P11M", None, "growth-rate"),
         ],
     ),
     (
@@ -102,9 +105,10 @@ GOLDEN = [
     (
         "北京、上海、广东三省的生成式人工智能备案产品数量占比分别达到 34.8%、19.9%和 10.6%。",
         [
-            ("生成式人工智能备案产品数量占比", Decimal("34.8"), "percent", "month/2024-12", "北京", None),
-            ("生成式人工智能备案产品数量占比", Decimal("19.9"), "percent", "month/2024-12", "上海", None),
-            ("生成式人工智能备案产品数量占比", Decimal("10.6"), "percent", "month/2024-12", "广东", None),
+            # each province's share is of the nation's total
+            ("生成式人工智能备案产品数量占全国比例", Decimal("34.8"), "percent", "month/2024-12", "北京", None),
+            ("生成式人工智能备案产品数量占全国比例", Decimal("19.9"), "percent", "month/2024-12", "上海", None),
+            ("生成式人工智能备案产品数量占全国比例", Decimal("10.6"), "percent", "month/2024-12", "广东", None),
         ],
     ),
     (
@@ -1137,3 +1141,26 @@ def test_a_sentence_opening_its_own_topic_takes_the_documents_date(ctx):
 )
 def test_amounts_of_money_name_a_size_or_an_amount(ctx, text, label):
     assert [f[0] for f in _facts(text, ctx)] == [label]
+
+
+def test_a_change_stated_before_its_amount_and_shares_of_a_kind(ctx):
+    """46th report: 下降明显，达 4.2 个百分点 is a fall of 4.2 points of the share the
+    clause names (比例较…: 比 of 比例 is no comparison); 55th report: the shares of
+    kinds of columns after 其中 are of the columns counted before, not of each other."""
+    text = (
+        "截至 2020 年 6 月，网民遭遇各类网络安全问题的比例均有所下降。"
+        "其中，遭遇网络诈骗的网民比例较 2020 年 3 月下降明显，达 4.2 个百分点；"
+        "遭遇个人信息泄露的网民比例也较 2020 年 3 月下降 2.1 个百分点。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("遭遇网络诈骗的网民比例增量", Decimal("-4.2"), "quarter/2020-Q2"),
+        ("遭遇个人信息泄露的网民比例增量", Decimal("-2.1"), "quarter/2020-Q2"),
+    ]
+    text = (
+        "截至 2024 年 12 月，各行政级别政府网站共开通栏目数量 92.3 万个。"
+        "其中，信息公开类栏目数量最多，为 82.7 万个，占比为 89.6%；其次为新闻动态类栏目，占比为 7.2%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][2:] == [
+        "信息公开类栏目占各行政级别政府网站共开通栏目数量的比例",
+        "新闻动态类栏目占各行政级别政府网站共开通栏目数量的比例",
+    ]

@@ -108,16 +108,28 @@ _ITEM_END_RE = re.compile(r"[、，,；;]")
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: What a period compared with follows (是 2017 年的 1.6 倍, 相当于 2012 年的 3 倍).
 _COMPARED_WITH_RE = re.compile(r"(?:是|为|相当于|较|比|超过|高于|低于)\s*$")
+#: A clause ending in a change verb and how much it moved (下降明显, 增长较快):
+#: the number in the next clause (，达 4.2 个百分点) is the change.
+_MOVED_BY_RE = re.compile(
+    r"(?P<verb>增长|增加|提升|提高|上升|下降|减少|降低|下滑|回落)(?:明显|显著|较快|较多|幅度较大)$"
+)
+#: The whole that regions of a level are shares of, when a list of them states
+#: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
+#: nation's, countries of the world's.
+_REGIONS_WHOLE = {"province": "全国", "abroad": "全球"}
+#: A share's noun at the end of a label, which 占 WHOLE 比例 replaces.
+_SHARE_SUFFIX_RE = re.compile(r"(?:占比|比重|比例)$")
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
 _GROWTH_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|复合增长率)$")
-#: A measure summed over time (a flow), whose figure at a month's end is the
-#: sum since January.
 #: Things added over a span (新增建设…项目 19 个 截至 2024 年底): a flow, like an amount.
 _ADDED_RE = re.compile(r"(?:新增|新建|新开通|新发布|新上线)")
+#: A measure summed over time (a flow), whose figure at a month's end is the
+#: sum since January (移动互联网累计流量: traffic is a flow when summed, 累计; a
+#: 月户均流量 is a month's average, no sum).
 _FLOW_END_RE = re.compile(
     r"(?:营业额|销售额|零售额|交易额|成交额|进出口额|出口额|进口额|营业收入|业务收入|服务收入|收入|"
     r"营收|利润|利润总额|净利润|销量|出货量|产量|业务量|交易量|发货量|投资额|融资额|增加值|产值|"
-    r"支出|花费|消费额|增加值规模|产值规模|交易规模|销售规模|营收规模|收入规模)$"
+    r"支出|花费|消费额|增加值规模|产值规模|交易规模|销售规模|营收规模|收入规模|累计流量)$"
 )
 #: A label a sentence's topic may own: a growth, a change or a rate.
 _OWNED_END_RE = re.compile(r"(?:增长率|增速|增幅|增量|覆盖率|渗透率|普及率|使用率|占有率)$")
@@ -632,16 +644,35 @@ class _Reader:
         stated just before, measured by the same noun: LTE 核心网总流量达
         4372.06 Gbps，IPv6 流入流量平均占比达 10.25% -> IPv6流入流量平均占LTE
         核心网总流量的比例. ``label`` as it is otherwise."""
-        if not label.endswith("占比") or "中" in label or not self.state.said:
-            return label
-        whole = self.state.said[-1]
-        if _RATE_WORD_END_RE.search(whole) or self.state.last_unit == "percent":
+        if not label.endswith("占比") or "中" in label:
             return label
         part = label.removesuffix("占比")
         noun = part.removesuffix("平均")[-2:]  # 流入流量平均: measured by 流量, as the whole
-        if len(noun) < 2 or not whole.endswith(noun) or part in whole:
-            return label  # (北京人工智能相关投资金额占比: a place's share of the same thing)
-        return f"{part}占{whole}的比例"
+        whole = self.state.said[-1] if self.state.said else ""
+        if whole and not (_RATE_WORD_END_RE.search(whole) or self.state.last_unit == "percent"):
+            if len(noun) < 2 or not whole.endswith(noun) or part in whole:
+                return self.share_of_kind(part) or label  # (北京…投资金额占比: its own)
+            return f"{part}占{whole}的比例"
+        return self.share_of_kind(part) or label
+
+    def share_of_kind(self, part: str) -> str:
+        """The share of a kind of thing (信息公开类栏目) in the level of the thing
+        the paragraph stated last: 各行政级别政府网站共开通栏目数量 92.3 万个…。其中，
+        信息公开类栏目数量最多，为 82.7 万个，占比为 89.6% -> 信息公开类栏目占各行政
+        级别政府网站共开通栏目数量的比例. The level is the last non-share one that is
+        neither the part's own nor a sibling's (其次为新闻动态类栏目: not of 信息公开类
+        栏目); "" when it names another thing."""
+        noun = part[-2:]
+        kind = part[-3:]  # 类栏目: a sibling is another kind of the same thing
+        for level, unit in reversed(self.state.units.items()):
+            if unit == "percent" or _RATE_WORD_END_RE.search(level) or part in level:
+                continue
+            measure = _TOPIC_HEAD_RE.search(level)
+            thing = level[: measure.start()] if measure else ""
+            if thing.endswith(kind):
+                continue
+            return f"{part}占{level}的比例" if len(part) > 2 and thing.endswith(noun) else ""
+        return ""
 
     def of_whole(self, label: str, whole: str) -> str:
         """A part after 其中 (a share or a level), with its whole: 蜂窝物联网终端
@@ -1091,6 +1122,13 @@ class _Reader:
         """Read one figure; return whether its subject is the noun after it
         (the next figure's lead then starts after that noun)."""
         ctx = self.ctx.subjects
+        if first and _is_bare_link(lead_text):
+            # …比例较 2020 年 3 月下降明显，达 4.2 个百分点: the change the clause
+            # before states, with its verb, is what the number measures
+            before = self.text[: clause.start].rstrip(" ，,")
+            pending = self.state.pending_clause
+            if pending and before.endswith(pending) and (m := _MOVED_BY_RE.search(pending)):
+                lead_text = f"{pending[: m.end('verb')]}{lead_text.strip()}"
         if self.read_base_value(q, lead_text, clause):
             return False
         if self.is_percent_of(q, lead_text, after):
@@ -1361,8 +1399,12 @@ class _Reader:
         if rate:
             change = replace(change, kind="change")
         self.state.enumerated = lead.subject
-        for item, q in zip(items, in_clause, strict=True):
-            region = self.ctx.subjects.region_of(item)
+        regions = [self.ctx.subjects.region_of(item) for item in items]
+        wholes = {
+            _REGIONS_WHOLE.get(self.ctx.subjects.level_of(r) or "") if r else None for r in regions
+        }
+        whole = wholes.pop() if len(wholes) == 1 else None  # 美国、中国: no one whole
+        for item, q, region in zip(items, in_clause, regions, strict=True):
             label = prefix + suffix if region is not None else prefix + item + suffix
             area = item if region is not None else lead.area
             if change.kind == "change":
@@ -1386,6 +1428,10 @@ class _Reader:
                 )
                 continue
             label = count_label(label, q.unit, self.ctx.subjects)
+            if whole and q.unit == "percent" and "占" not in _SHARE_SUFFIX_RE.sub("", label):
+                # 北京、上海、广东三省的…数量占比分别达到 34.8%、…: each province's
+                # share of the nation's (a country's of the world's)
+                label = _SHARE_SUFFIX_RE.sub(f"占{whole}比例", label)
             if problem_with(label, q.unit, self.ctx.subjects):
                 continue
             self.emit_quantity(
