@@ -1164,3 +1164,22 @@ def test_a_change_stated_before_its_amount_and_shares_of_a_kind(ctx):
         "信息公开类栏目占各行政级别政府网站共开通栏目数量的比例",
         "新闻动态类栏目占各行政级别政府网站共开通栏目数量的比例",
     ]
+
+
+def test_dates_of_acts_and_of_yearly_lists_govern_no_later_sentence(ctx):
+    """news-07 (2023): 2014 年 dates the issue of a policy, not the platforms counted
+    after it; CAICT 2022: 2018 年-2021 年分别设立… dates each year's count, and the
+    regional shares after it are of the stock 截至 2022 年 3 月底."""
+    text = (
+        "2014年，上海市商务委发布《关于上海加快推动平台经济发展的指导意见》，建立平台经济联合推进机制。"
+        "11家平台年交易规模超过百亿元。"
+    )
+    assert [f[3] for f in _facts(text, ctx)] == ["month/2024-12"]
+    text = (
+        "截至2022年3月底，我国以“数字经济”命名的产业园累计超过200家。"
+        "2018年-2021年分别设立9家、24家、63家、79家。"
+        "东部、中部、西部、东北地区数字经济产业园数量占比分别为41%、28%、25%、6%。"
+    )
+    periods = [f[3] for f in _facts(text, ctx)]
+    assert periods[1:5] == ["year/2018", "year/2019", "year/2020", "year/2021"]
+    assert periods[5:] == ["month/2022-03"] * 4

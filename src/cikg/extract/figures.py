@@ -113,6 +113,11 @@ _COMPARED_WITH_RE = re.compile(r"(?:是|为|相当于|较|比|超过|高于|低�
 _MOVED_BY_RE = re.compile(
     r"(?P<verb>增长|增加|提升|提高|上升|下降|减少|降低|下滑|回落)(?:明显|显著|较快|较多|幅度较大)$"
 )
+#: A sentence that tells of a document's issue (发布《…》, 《…》印发): its date
+#: is the act's.
+_ISSUES_RE = re.compile(
+    r"(?:发布|印发|出台|颁布|公布|施行|实施)《|》(?:正式)?(?:发布|印发|出台|颁布|施行|实施)"
+)
 #: The whole that regions of a level are shares of, when a list of them states
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
@@ -900,6 +905,14 @@ class _Reader:
                     # 首批 81 家上市公司中，信息技术类公司占比 27%: the firms counted
                     # are the population of the shares after them
                     self.state.frame = frame_of(counted, self.ctx.subjects) or self.state.frame
+            if (
+                self.state.period_source == "clause"
+                and not quantities
+                and _ISSUES_RE.search(s_text)
+            ):
+                # 2014 年，上海市商务委发布《…指导意见》: the day of an act, which no
+                # figure after it took place on
+                self.state.carried = None
             if self.state.period_source == "clause":
                 # the next sentences go on from the last date that says when, not
                 # from one that only says which (部署 2023 年行风建设)
@@ -1530,6 +1543,7 @@ class _Reader:
                 return False
             self.emit_quantity(label, q, q.unit, found[0], area=area, source="clause")
         self.state.topic = label
+        self.state.carried = None  # each year dates its own figure; none goes on to the next
         return True
 
     def read_from_to(

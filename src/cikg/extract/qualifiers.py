@@ -139,6 +139,10 @@ _STUDIED_AFTER_RE = re.compile(
 #: （区、市）, 重点评估 31 个省（区、市）, 首次研究我国 120 个三线及以上城市.
 _SURVEYED_BEFORE_RE = re.compile(r"(?:调查|样本|评估|研究|抽样)[^，。；,;]{0,12}$")
 _PLACES_AFTER_RE = re.compile(r"^\s*个?\s*[^，。；,;]{0,8}?(?:省|城市|地市|地区|区县|县)")
+#: All of the nation's provinces, named as where something happens (遍布全国 31
+#: 个省区市, 我国 31 个省（区、市）深入贯彻…): the nation, counted by its parts.
+_NATION_BEFORE_RE = re.compile(r"(?:^|[^共有])(?:全国|我国)\s*$")
+_PROVINCES_AFTER_RE = re.compile(r"^\s*个?\s*(?:省|省区市|省份|省（区、市）|省\(区、市\))")
 #: A study's pool and what it chose from it: 从 1353 家…企业中遴选出 534 家企业.
 _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
@@ -152,7 +156,9 @@ def scope_of(before: str, after: str) -> str | None:
     120 个城市的近 10000 家典型企业开展股权穿透分析), or the set a comparison
     ranges over (31 个省区市中，有 25 个…: the 25 is the figure), the places a
     survey or study covers (调查范围覆盖我国 31 个省（区、市）), or a study's
-    pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业).
+    pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业), or
+    all of the nation's provinces named as where something happens (遍布全国
+    31 个省区市; 全国共有 31 个省区市开通… is a count).
 
     :param before: the clause's text before the number.
     :param after: the sentence's text after the number (classifier included).
@@ -167,6 +173,8 @@ def scope_of(before: str, after: str) -> str | None:
     True
     >>> scope_of("调查范围覆盖我国", "个省（区、市）范围内的18周岁以上网民")
     'the places a survey or study covers'
+    >>> scope_of("基本遍布全国", "个省区市")
+    "the nation's provinces, all of them"
     >>> scope_of("研究从", "家A股、港股及在美上市的中国数字化服务企业中遴选出534家企业")
     'the pool a study chose from'
     >>> scope_of("研究从1353家A股上市的企业中遴选出", "家企业")
@@ -180,6 +188,8 @@ def scope_of(before: str, after: str) -> str | None:
         return "the set a comparison ranges over"
     if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
         return "the places a survey or study covers"
+    if _NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after):
+        return "the nation's provinces, all of them"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
         return "the pool a study chose from"
     if _CHOSEN_BEFORE_RE.search(before):
