@@ -735,7 +735,10 @@ class _Reader:
         """A subject with its owner: 公司移动通信服务收入 -> 中国电信移动通信服务收入;
         a measure in a sentence about a company, or in an article about one,
         gets the company's name unless it names a curated indicator or an
-        organisation of its own."""
+        organisation of its own. No subject stays none: the actor alone names
+        no measure (…平台正式上线，…，办理网民留言 3.6 万条)."""
+        if not subject:
+            return subject
         for word in _COMPANY_ANAPHORA:
             if subject.startswith(word) and self.ctx.company:
                 return self.ctx.company + subject[len(word) :]
