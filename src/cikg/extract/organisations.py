@@ -199,10 +199,14 @@ class OrgFinder:
         }
         local = self._local(text, matches)
         matches = [m for m in matches if not any(a <= m.start < b for a, b, _ in local)]
+        titles = [(m.start() + 1, m.end() - 1) for m in _TITLE_RE.finditer(text)]
         structural = [
             (a, b)
             for a, b in self._structural(text)
             if not any(x < b and a < y for x, y, _ in local)
+            # 《私人小客车合乘信息服务平台公司…》: words of a title, unless they open it
+            # as its issuer's name (《…管理局关于…》)
+            and not any(x <= a < y and not text.startswith("关于", b) for x, y in titles)
         ]
         starts = {m.start for m in matches}
         curated = [
@@ -474,6 +478,8 @@ class OrgFinder:
             for first in range(last + 1):
                 if _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS:
                     continue
+                if _COUNTED_BEFORE_RE.search(text, 0, run[first].start):
+                    break  # 第三家 | 国家超级计算中心: a body of a kind, counted, not named
                 candidate = text[run[first].start : end]
                 words = run[first : last + 1]
                 if (
@@ -488,6 +494,11 @@ class OrgFinder:
         return None
 
 
+#: A document's title in corner brackets.
+_TITLE_RE = re.compile(r"《[^《》]{1,120}》")
+#: A numeral and a classifier right before a name (第三家, 首个, 一所): what
+#: follows is a kind of body counted, not one named.
+_COUNTED_BEFORE_RE = re.compile(r"(?:第?[\d一二三四五六七八九十两]+|首|多|数)\s*[家个所座批]\s*$")
 #: Opening quotation marks and the mark that closes each.
 _OPENING_QUOTES = {"“": "”", "「": "」", "‘": "’", '"': '"', "『": "』"}
 #: How far after a closing quote a word of a product is looked for.
