@@ -131,3 +131,30 @@ def test_a_data_product_named_as_a_source_is_its_maker(reference, finder):
 )
 def test_companies_listed_by_short_name(text, names, finder):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # CAICT 2022: the other items of a list of groups one of which is found
+        (
+            "山西省推进中煤集团、焦煤集团、同煤集团、阳煤集团、潞安集团、晋煤集团等开展5G应用",
+            ["焦煤集团", "同煤集团", "阳煤集团", "潞安集团", "晋煤集团"],
+        ),
+        # CAICT 2022: quotation marks bound a name holding 与
+        ("成立“山东数字化与智能化酒店产业联盟”", ["山东数字化与智能化酒店产业联盟"]),
+        # news-12: a university the segmenter knows, after a verb
+        ("支持长沙依托湖南大学建设", ["湖南大学"]),
+        # news-12 (orgs-j-before): 第三家 … 中心 counts a kind of centre
+        (
+            "国家超级计算长沙中心是全国第三家、中西部第一家国家超级计算中心",
+            ["国家超级计算长沙中心"],
+        ),
+        # 46th report (orgs-j-before): words inside a standard's title are no body
+        ("发布《私人小客车合乘信息服务平台公司安全运行技术规范》", []),
+        # a numeral cut off the name, a negation: no body
+        ("二十国集团（G20）峰会上，银行、非银行机构", []),
+    ],
+)
+def test_lists_quotes_counted_kinds_and_titles(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

@@ -246,6 +246,11 @@ class OrgFinder:
             if not any(x < b and a < y for x, y in [*taken, *structural]):
                 taken.append((a, b))
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
+        for span in self._quoted(text):
+            # “山东数字化与智能化酒店产业联盟”: quotation marks bound a body's name
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                taken.append(span)
+                found.append(OrgName(display_form(text[span[0] : span[1]]), *span, False, None))
         for span in structural:
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 name = display_form(text[span[0] : span[1]])
@@ -258,6 +263,9 @@ class OrgFinder:
                         self._alias(text, span[1]),
                     )
                 )
+        for a, b in self._siblings(text, found):
+            if not any(x < b and a < y for x, y in [*taken, *structural]):
+                found.append(OrgName(display_form(text[a:b]), a, b, False, None))
         return sorted(
             (
                 part
@@ -267,6 +275,59 @@ class OrgFinder:
             ),
             key=lambda o: o.start,
         )
+
+    def _quoted(self, text: str) -> list[tuple[int, int]]:
+        """Spans of bodies' names in quotation marks (“山东数字化与智能化酒店产业
+        联盟”, CAICT 2022): the marks bound the name, which may then hold 与 or
+        和; it must have a body's structure (:func:`is_org_name`), open with a
+        place, the nation or a proper noun, and hold no verb of doing."""
+        spans: list[tuple[int, int]] = []
+        for m in _QUOTED_RE.finditer(text):
+            name = m["name"]
+            words = self.segmenter.tagged(name)
+            if (
+                is_org_name(name.replace("与", "").replace("和", ""))
+                and words
+                and (words[0].tag in {"ns", "nt"} or name.startswith(_NATION))
+                and not any(w.word in _ACTION_VERBS for w in words)
+            ):
+                spans.append((m.start("name"), m.end("name")))
+        return spans
+
+    def _siblings(self, text: str, found: list[OrgName]) -> list[tuple[int, int]]:
+        """Spans of the other items of a list one of whose items is a body found
+        (中煤集团、焦煤集团、同煤集团): items that end in the same head (集团) and
+        are short proper names before it, nothing else (no verb, no number)."""
+        items = [(m.start("item"), m.end("item")) for m in _LIST_ITEM_RE.finditer(text)]
+        chains: list[list[tuple[int, int]]] = []
+        for a, b in items:
+            if chains and a == chains[-1][-1][1] + 1 and text[a - 1] == "、":
+                chains[-1].append((a, b))
+            else:
+                chains.append([(a, b)])
+        spans: list[tuple[int, int]] = []
+        for chain in chains:
+            heads = {
+                head.group()
+                for org in found
+                if (org.start, org.start + len(org.name)) in chain
+                and (head := _HEAD_RE.search(org.name)) is not None
+                and len(head.group()) >= 2
+            }
+            for a, b in chain:
+                item = text[a:b]
+                head = next((h for h in heads if item.endswith(h)), "")
+                if (
+                    head
+                    and 2 <= len(item) - len(head) <= 6
+                    and not any(o.start == a for o in found)
+                    and all(
+                        w.tag.startswith(("n", "j", "eng")) for w in self.segmenter.tagged(item)
+                    )
+                    and not self.is_region(item[: -len(head)])
+                ):
+                    spans.append((a, b))
+        return spans
 
     def _product(self, text: str, org: OrgName) -> bool:
         """Whether ``org`` is a quoted name right before a word of a product
@@ -443,7 +504,13 @@ class OrgFinder:
             and len(first.word) < len(candidate) - 1
             and candidate.endswith(tuple(h for h in ORG_HEADS if len(h) > 1))
         )
-        return first.tag == "ns" or proper or candidate.startswith(("国家", "中国", "中央", "全国"))
+        known = first.word == candidate and _known_body(first)  # 北京大学
+        return (
+            first.tag == "ns"
+            or proper
+            or known
+            or candidate.startswith(("国家", "中国", "中央", "全国"))
+        )
 
     def _conferred(self, words: list) -> bool:  # type: ignore[type-arg]
         """Whether the words name a title conferred on bodies of a kind: a
@@ -466,6 +533,9 @@ class OrgFinder:
             end = run[last].end
             if not _HEAD_RE.search(text[run[0].start : end]):
                 continue
+            if last > 0 and run[last - 1].tag == "v" and _known_body(run[last]):
+                # 依托 | 湖南大学: a verb's object that the segmenter knows as a body
+                return run[last].start, end
             if run[last].tag in {"v", "vd"} or (
                 last > 0
                 and run[last - 1].tag == "v"
@@ -494,6 +564,12 @@ class OrgFinder:
         return None
 
 
+#: A name in quotation marks.
+_QUOTED_RE = re.compile(r"[“「\"](?P<name>[^“”「」\"，。；、,;]{4,30})[”」\"]")
+#: An item of a list: the words between 、 (or the list's start) and 、, 等 or 和.
+_LIST_ITEM_RE = re.compile(
+    r"(?:(?<=、)|(?<=[，,；;：:（(和及与]))(?P<item>[\u4e00-\u9fff]{3,10})(?=、|等|和|及|，|,|）|\))"
+)
 #: A document's title in corner brackets.
 _TITLE_RE = re.compile(r"《[^《》]{1,120}》")
 #: A numeral and a classifier right before a name (第三家, 首个, 一所): what
@@ -567,6 +643,25 @@ _ASSOCIATION_HEADS = frozenset({"协会", "学会", "联盟", "联合会", "委�
 #: Verbs jieba may tag as nouns that one body does to another named right after
 #: them (委托, 指导): they end a name.
 _ACTS_ON_WORDS = frozenset({"委托", "指导", "引导", "授权", "会同", "联合", "协同"})
+
+
+#: Characters no body's name opens with: a numeral (the segmenter cuts 二十国集团
+#: as 二 | 十国集团) or a negation (非银行机构: bodies that are not banks).
+_NOT_A_NAME_START = frozenset("一二三四五六七八九十百千两非")
+
+
+def _known_body(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word the segmenter tags a body (``nt``) with a body's structure and a
+    head of two characters at least: 北京大学, 湖南大学; 科研院所 is a kind, and
+    二 | 十国集团 or 非银行 (机构) no name."""
+    head = _HEAD_RE.search(token.word)
+    return (
+        token.tag == "nt"
+        and token.word[0] not in _NOT_A_NAME_START
+        and head is not None
+        and len(head.group()) > 1
+        and is_org_name(token.word)
+    )
 
 
 def _describes(words: list) -> bool:  # type: ignore[type-arg]
