@@ -1183,3 +1183,31 @@ def test_dates_of_acts_and_of_yearly_lists_govern_no_later_sentence(ctx):
     periods = [f[3] for f in _facts(text, ctx)]
     assert periods[1:5] == ["year/2018", "year/2019", "year/2020", "year/2021"]
     assert periods[5:] == ["month/2022-03"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # news-10: a classifier counts a noun jieba opens with a verb (快递), and 和
+        # then a number starts the next item of the list the verb (建设) counts
+        (
+            "优化13条快递物流配送线路，建设13个镇级电商物流服务站和150个村级电商服务点。",
+            [
+                "优化的快递物流配送线路数量",
+                "建设的镇级电商物流服务站数量",
+                "建设的村级电商服务点数量",
+            ],
+        ),
+        # news-04: a verb and a short head end a compound noun (数据 | 溯源 | 事项)
+        ("目前，济南已完成188个数据溯源事项。", ["数据溯源事项数量"]),
+        # news-18: 达到人民币 N 亿元 is the topic's amount, the currency named first
+        (
+            "上半年，移动通信服务收入继续保持良好增长，达到人民币 1016 亿元，同比增长 2.7%。",
+            ["移动通信服务收入", "移动通信服务收入同比增长率"],
+        ),
+        # 46th report: the agents of a passive (被 11 个国务院部门…使用) are no count
+        ("截至2020年6月，服务接口累计被11个国务院部门和32个地方使用。", []),
+    ],
+)
+def test_counted_nouns_lists_and_links(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

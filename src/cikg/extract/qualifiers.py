@@ -143,6 +143,11 @@ _PLACES_AFTER_RE = re.compile(r"^\s*个?\s*[^，。；,;]{0,8}?(?:省|城市|地
 #: 个省区市, 我国 31 个省（区、市）深入贯彻…): the nation, counted by its parts.
 _NATION_BEFORE_RE = re.compile(r"(?:^|[^共有])(?:全国|我国)\s*$")
 _PROVINCES_AFTER_RE = re.compile(r"^\s*个?\s*(?:省|省区市|省份|省（区、市）|省\(区、市\))")
+#: The provinces and the 兵团 together: every provincial-level unit, whatever
+#: words come before (与 31 个省（区、市）及新疆生产建设兵团).
+_ALL_PROVINCES_AFTER_RE = re.compile(
+    r"^\s*个?\s*省(?:（区、市）|\(区、市\)|区市|份)?\s*(?:和|及|以及|、)\s*新疆生产建设兵团"
+)
 #: A study's pool and what it chose from it: 从 1353 家…企业中遴选出 534 家企业.
 _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
@@ -175,6 +180,8 @@ def scope_of(before: str, after: str) -> str | None:
     'the places a survey or study covers'
     >>> scope_of("基本遍布全国", "个省区市")
     "the nation's provinces, all of them"
+    >>> scope_of("依托平台与", "个省（区、市）及新疆生产建设兵团实现数据共享")
+    "the nation's provinces, all of them"
     >>> scope_of("研究从", "家A股、港股及在美上市的中国数字化服务企业中遴选出534家企业")
     'the pool a study chose from'
     >>> scope_of("研究从1353家A股上市的企业中遴选出", "家企业")
@@ -188,7 +195,9 @@ def scope_of(before: str, after: str) -> str | None:
         return "the set a comparison ranges over"
     if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
         return "the places a survey or study covers"
-    if _NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after):
+    if (_NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after)) or (
+        _ALL_PROVINCES_AFTER_RE.match(after)
+    ):
         return "the nation's provinces, all of them"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
         return "the pool a study chose from"

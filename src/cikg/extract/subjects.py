@@ -131,8 +131,8 @@ _NATIONWIDE_RE = re.compile(r"^(?:在|于)?(?:全国|我国|全国范围内)")
 _ADVERBS = frozenset({"共", "共计", "总共", "累计", "已", "已经", "均", "又", "再"})
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
 _EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "存在", "产生", "共有"})
-#: Where the next item of a list of counts begins: 、 then a number.
-_NEXT_ITEM_RE = re.compile(r"\s*[、，,]\s*(?=[\d一二三四五六七八九十两])")
+#: Where the next item of a list of counts begins: 、, 和 or 及, then a number.
+_NEXT_ITEM_RE = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两])")
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新)(?=[\u4e00-\u9fff])")
 #: A comparison and a change verb right before the number.
@@ -863,6 +863,8 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     :param q: the figure (its unit decides 数量 or 人数).
     :return: the label, or "" when the words after the number name no noun.
     """
+    if verb.rstrip().endswith("被"):
+        return ""  # 服务接口累计被 11 个国务院部门和 32 个地方使用: agents, whose act follows
     after = _MARKER_RE.sub("", after)
     classifier = _CLASSIFIER_RE.match(after)
     if classifier and after[classifier.end() - 1 : classifier.end() + 1] in CLASSIFIER_LED_WORDS:
@@ -893,17 +895,28 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
         cut = after.rfind("“")  # 事项“无感智办”: a quoted slogan after the noun says what
     elif after[:cut].startswith("“") and after[:cut].rstrip().endswith("”"):
         cut = len(after)  # “5G+工业互联网”示范工厂: a quoted name modifies the noun after it
-    if de < 0 and len(after) - cut <= 3 and tagged[-1].tag.startswith(("n", "eng", "j")):
-        # 9 个 | 农业物联网示范省: a verb and a one-character head (示范 | 省) are a
-        # compound noun's end, not a predicate and its object (高校 | 设立 | 网络安全学院)
+    if de < 0 and len(after) - cut <= 4 and tagged[-1].tag.startswith(("n", "eng", "j")):
+        # 9 个 | 农业物联网示范省, 188 个 | 数据溯源事项: a verb and a short head (示范 |
+        # 省, 溯源 | 事项) are a compound noun's end, not a predicate and its object
+        # (高校 | 设立 | 网络安全学院)
         cut = len(after)
     if de >= 0 and (de < cut or _is_predicate(tagged[0])):
         head = ctx.segmenter.tagged(after[de + 1 :])
         end = next((t.start for t in head if _is_predicate(t)), len(after) - de - 1)
         noun = after[: de + 1 + end].strip()
         rest = ""
-    elif _is_predicate(tagged[0]):
+    elif _is_predicate(tagged[0]) and not (
+        # 13 条 | 快递物流配送线路: a classifier counts a noun, which a word jieba tags a
+        # verb (快递 express) may open; the phrase ends the clause in its head noun
+        classifier
+        and de < 0
+        and len(after) <= 10
+        and tagged[-1].tag.startswith(("n", "j"))
+        and tagged[0].tag != "p"
+    ):
         return ""
+    elif _is_predicate(tagged[0]):
+        noun, rest = after, ""
     else:
         noun, rest = after[:cut].strip(), after[cut:].strip()
         heads = ctx.segmenter.tokens(noun)
