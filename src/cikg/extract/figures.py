@@ -1054,6 +1054,7 @@ class _Reader:
             if group[-1] in categories:  # 月收入在 2001-5000 元的网民: a category's range
                 categories.update(group)
         previous_end = clause.start
+        scoped = False
         for i, q in enumerate(in_clause):
             lead = text[previous_end : q.start]
             after = text[q.end : clause.end]
@@ -1069,6 +1070,11 @@ class _Reader:
             if is_conversion(text[clause.start : q.start]):
                 continue
             scope = scope_of(text[clause.start : q.start], text[q.end : q.end + 80])
+            if not scope and scoped and lead.rstrip().endswith("、"):
+                # 覆盖 31 个省（区、市）及新疆生产建设兵团、53 个国务院部门的…: the next
+                # item of the scope's list, whose noun the list shares with it
+                scope = "an item of a scope's list"
+            scoped = bool(scope)
             if scope:
                 self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
                 continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中

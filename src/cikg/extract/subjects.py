@@ -694,6 +694,10 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     True
     >>> label_problem("省份242个地市数", seg)
     "'省份242个地市数' holds another figure (242个)"
+    >>> label_problem("企业总部位于北京数", seg)
+    "'企业总部位于北京数' ends in a place, not the thing counted"
+    >>> label_problem("首批千兆城市城市数", seg)
+    "'首批千兆城市城市数' repeats its head ('城市')"
     >>> label_problem("国内发明专利有效量增长最快分别是信息技术管理方法领域数", seg)
     "'国内发明专利有效量增长最快分别是信息技术管理方法领域数' holds a clause ('分别')"
     """
@@ -728,6 +732,19 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     if not rest or rest == bare:
         return None if rest else f"{label!r} names no thing measured"
     tagged = segmenter.tagged(rest)
+    if rest.endswith(("以上", "以下", "及以上", "以内")):
+        # 基础算力需求 PFlops 以上数: a bound whose counted noun was cut off
+        return f"{label!r} ends in a bound, not the thing counted"
+    if (
+        len(tagged) > 1
+        and tagged[-1].tag == "ns"
+        and (tagged[-2].tag == "p" or tagged[-2].word in _LOCATING_VERBS)
+    ):
+        # 企业总部位于北京数, 国家移民管理局在全国数: where, not what is counted
+        return f"{label!r} ends in a place, not the thing counted"
+    if len(tagged) > 1 and tagged[-1].word == tagged[-2].word[-len(tagged[-1].word) :]:
+        # 首批千兆城市城市数: the counted noun said twice
+        return f"{label!r} repeats its head ({tagged[-1].word!r})"
     nominal = any(t.tag.startswith(_NOMINAL_TAGS) for t in tagged) or (
         # 活跃主播, 移动支付 (jieba's verbal nouns and verbs), not 建设, 提供共享服务
         len(tagged) > 1 and tagged[0].tag not in _NOT_A_MODIFIER
@@ -737,6 +754,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     return None
 
 
+#: Verbs that say where something is (位于北京): a place after them is no thing counted.
+_LOCATING_VERBS = frozenset({"位于", "分布", "分布在", "地处", "落户", "落地"})
 #: Nouns a verb-led label may end in that did the acting (开通政务机构微博的省份,
 #: 设立网络安全学院的高校): the label names who, and reads as a relative clause.
 AGENT_HEADS = tuple(
