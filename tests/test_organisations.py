@@ -158,3 +158,20 @@ def test_companies_listed_by_short_name(text, names, finder):
 )
 def test_lists_quotes_counted_kinds_and_titles(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-16: a unit of a body whose name holds 与
+        (
+            "中国信息通信研究院政策与经济研究所互联网运行分析团队发布报告",
+            ["中国信息通信研究院政策与经济研究所"],
+        ),
+        # news-02: a field jieba tags a verb between the place and the head
+        ("武汉超算中心进行了创新成果发布", ["武汉超算中心"]),
+        ("上海推动数据中心建设", []),
+    ],
+)
+def test_units_with_and_and_fields_tagged_verbs(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

@@ -476,7 +476,10 @@ class OrgFinder:
             ):
                 tok = None  # 指导 | 上海跨境…有限公司, …厅委托 | 山西…有限公司: a verb's object
             if tok is not None and (
-                not _breaks_run(tok) or self._inner_and(tokens, i) or _joins_places(tokens, i)
+                not _breaks_run(tok)
+                or self._inner_and(tokens, i)
+                or _joins_places(tokens, i)
+                or _unit_and(tokens, i, run)
             ):
                 run.append(tok)
                 continue
@@ -682,6 +685,14 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
                 and i < len(words) - 1
             ):
                 continue  # 济南市行政审批服务局, 国家超级计算长沙中心: a verb naming a field
+            if (
+                placed
+                and w.tag == "v"
+                and w.word not in _ACTION_VERBS
+                and i == len(words) - 2
+                and words[-1].tag.startswith("n")
+            ):
+                continue  # 武汉 | 超算 | 中心: a field (jieba tags 超算 a verb) before the head
             return True  # one character (大数据, 新华) is part of a name
     if any(w.word in _COMPANY_HEADS for w in words[:-1]):
         return True
@@ -698,6 +709,20 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
 
 #: Dashes that join two places' names into the name of a body of both.
 _DASHES = frozenset({"—", "–", "－", "―"})  # "-" never breaks a run
+
+
+def _unit_and(tokens: list, i: int, run: list) -> bool:  # type: ignore[type-arg]
+    """A 与 or 和 inside the name of a unit of a body the run opens with:
+    中国信息通信研究院 | 政策 | 与 | 经济 | 研究所 (the institute of policy and
+    economics), the unit's head right after the noun that follows it."""
+    if tokens[i].word not in {"与", "和"} or not run or run[0].tag != "nt":
+        return False
+    after = tokens[i + 1 : i + 3]
+    return (
+        len(after) == 2
+        and after[0].tag == "n"  # a common noun: 和中国移动研究院 is another body
+        and bool(_HEAD_RE.fullmatch(after[1].word) or after[1].word in ORG_HEADS)
+    )
 
 
 def _joins_places(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
