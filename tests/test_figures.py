@@ -1211,3 +1211,20 @@ def test_dates_of_acts_and_of_yearly_lists_govern_no_later_sentence(ctx):
 )
 def test_counted_nouns_lists_and_links(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_bounds_before_a_share_and_users_after_a_usage_rate(ctx):
+    """CAICT 2021: 约占…的 89% is approximately 89 %; 55th report: 网约车使用率达
+    24.6%，用户规模达 3849 万人 counts the users of 网约车, not of its rate."""
+    facts = paragraph_to_facts(
+        "截至2020年底，我国5G网络用户数超过1.6亿，约占全球5G总用户数的89%。", 0, ctx
+    ).facts
+    assert [(f.value, f.qualifier) for f in facts] == [
+        (Decimal("160000000"), "more_than"),
+        (Decimal("89"), "approximately"),
+    ]
+    text = "截至 12 月，我国 60 岁及以上老年群体网约车使用率达 24.6%，用户规模达 3849 万人。"
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "60岁及以上老年群体网约车使用率",
+        "60岁及以上老年群体网约车用户规模",
+    ]

@@ -118,6 +118,10 @@ _MOVED_BY_RE = re.compile(
 _ISSUES_RE = re.compile(
     r"(?:发布|印发|出台|颁布|公布|施行|实施)《|》(?:正式)?(?:发布|印发|出台|颁布|施行|实施)"
 )
+#: A bound said before 占 of the share after it (约占…的 89%, 超过…占 …).
+_BOUNDED_SHARE_RE = re.compile(
+    r"(?P<bound>约|大约|近|将近|接近|超过|超|逾|不足|不到)占[^，,；;。]*$"
+)
 #: The whole that regions of a level are shares of, when a list of them states
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
@@ -225,6 +229,9 @@ _RANGE_SEP_RE = re.compile(r"^\s*[-—–~～至到]\s*$")
 #: Rates of use among a population (使用率, 普及率 …), and the measure of the
 #: users a head ends in, which such a rate replaces (短视频用户规模 -> 短视频).
 _USAGE_RATES = frozenset({"使用率", "网民使用率", "普及率", "渗透率", "覆盖率"})
+_USAGE_RATE_END_RE = re.compile(
+    "(?:" + "|".join(sorted(_USAGE_RATES, key=len, reverse=True)) + ")$"
+)
 _USERS_END_RE = re.compile(r"(?:用户规模|用户数量?|网民规模|用户)$")
 #: What count_label appends to a counted noun (5G基站 -> 5G基站数量).
 _COUNT_SUFFIXES = ("数量", "人数")
@@ -1159,6 +1166,10 @@ class _Reader:
         lead = read_lead(lead_text, ctx)
         subject = lead.subject
         unit = q.unit
+        bounded = _BOUNDED_SHARE_RE.search(lead_text)
+        if q.qualifier is None and bounded:
+            # 约占全球 5G 总用户数的 89%: the bound is said of the share, before 占
+            q = replace(q, qualifier=bounded["bound"])
         if lead.kind == "level":
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
@@ -1175,6 +1186,9 @@ class _Reader:
                 if head and subject in _USAGE_RATES:
                     # 短视频用户规模达 10.4 亿，使用率达 93.8%: the usage rate of 短视频
                     head = _USERS_END_RE.sub("", head) or head
+                if head and _USERS_END_RE.search(subject):
+                    # 网约车使用率达 24.6%，用户规模达 3849 万人: the users of 网约车
+                    head = _USAGE_RATE_END_RE.sub("", head) or head
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
