@@ -1228,3 +1228,29 @@ def test_bounds_before_a_share_and_users_after_a_usage_rate(ctx):
         "60岁及以上老年群体网约车使用率",
         "60岁及以上老年群体网约车用户规模",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 46th report: items whose last one is a single token ending in a measure word
+        (
+            "截至 2020 年 6 月，QQ 空间、微博使用率分别为 41.6%、40.4%，"
+            "较 2020 年 3 月分别下降 6 个百分点、2.1 个百分点。",
+            [
+                ("QQ空间使用率", "month/2020-06"),
+                ("微博使用率", "month/2020-06"),
+                ("QQ空间使用率增量", "quarter/2020-Q2"),
+                ("微博使用率增量", "quarter/2020-Q2"),
+            ],
+        ),
+        # 46th report: 1 月至 5 月以来 is January to May, not a span to now; firms
+        # related to takeout (外卖相关) say which firms
+        (
+            "截至 2020 年 6 月，我国 2020 年 1 月至 5 月以来新增外卖相关企业 10.6 万家。",
+            [("新增外卖相关企业数量", "gregorian-interval/2020-01-01T00:00:00/P5M")],
+        ),
+    ],
+)
+def test_lists_ending_in_a_measure_and_closed_spans(ctx, text, expected):
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == expected

@@ -415,8 +415,15 @@ def _markers(text: str) -> list[str]:
     return [m.group(1) or m.group(0).translate(_SUPERSCRIPT) for m in _MARKER_RE.finditer(text)]
 
 
+#: A span's text with its own end: 1 月至 5 月, 2018-2021 年.
+_CLOSED_SPAN_RE = re.compile(r"\d\s*(?:月|年|日)?\s*(?:至|到|-|—|–|~)\s*\d")
+
+
 def _runs_since(text: str, period: Period) -> bool:
-    """Whether a period opens a span to now: X 年以来, 自 X 年成立以来."""
+    """Whether a period opens a span to now: X 年以来, 自 X 年成立以来; not a
+    span with its own end (2020 年 1 月至 5 月以来: January to May)."""
+    if _CLOSED_SPAN_RE.search(period.text):
+        return False
     after = text[period.end_offset :]
     before = text[max(0, period.start_offset - 2) : period.start_offset]
     return bool(_SINCE_AFTER_RE.match(after) or ("自" in before and _SINCE_WIDE_RE.match(after)))

@@ -663,6 +663,8 @@ def _only_ownerless(words: list[Token], ctx: SubjectContext) -> bool:
     are (:attr:`SubjectContext.ownerless`), with only verbs, adjectives and
     adverbs besides: 服务企业, 建设项目, 企业总营收, 测试牌照; not 工业企业上云
     (工业 says which firms) nor 5G基站."""
+    if any(w.word in _RELATED and i for i, w in enumerate(words)):
+        return False  # 外卖相关企业: what comes before 相关 says which, whatever its tag
     nouns = [w for w in words if w.tag not in _NOT_AN_OWNER_TAGS or w.word in ctx.ownerless]
     return bool(nouns) and all(w.word in ctx.ownerless for w in nouns)
 
@@ -1206,6 +1208,10 @@ def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -
 
 _ITEM_SEP_RE = re.compile(r"、|以及|及|和|与")
 _FIRST_ITEM_AFTER = ("使用", "通过", "关注", "应用于", "用于", "对", "在")
+#: The measure words a list's last item may end in, shared by every item.
+_ITEM_MEASURE_RE = re.compile(
+    r"(?:用户规模|用户数量?|使用率|普及率|渗透率|覆盖率|占比|比例|比重|交易额|销售额|营收|收入|规模)$"
+)
 _LAST_ITEM_BEFORE = ("上网", "的", "网民", "用户", "群体", "人群", "地区")
 _ENUM_CLASSIFIER_RE = re.compile(r"^[一二三四五六七八九十两\d]+[省市区地个家类]+的?")
 
@@ -1256,9 +1262,12 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
             ):
                 cut = tok.start
                 break
-        else:  # 农村和农产品网络零售额: one token; the longest curated measure ending it
+        else:  # 农村和农产品网络零售额: one token; the longest curated measure ending it,
+            # else the measure word (微博使用率, 二手电商用户规模: one curated token)
+            measure = _ITEM_MEASURE_RE.search(last)
             cut = next(
-                (i for i in range(1, len(last) - 1) if ctx.is_indicator(last[i:])), len(last)
+                (i for i in range(1, len(last) - 1) if ctx.is_indicator(last[i:])),
+                measure.start() if measure and measure.start() > 0 else len(last),
             )
     suffix = _ENUM_CLASSIFIER_RE.sub("", last[cut:]).lstrip("的 ")
     items = [first, *parts[1:-1], _TRAILING_COUNT_RE.sub("", last[:cut]).strip()]
