@@ -1244,6 +1244,15 @@ def test_bounds_before_a_share_and_users_after_a_usage_rate(ctx):
                 ("微博使用率增量", "quarter/2020-Q2"),
             ],
         ),
+        # CAC 2021: 在线办公 opens the first item, its 在 no preposition before the list
+        (
+            "在线办公、在线医疗、网上外卖用户规模分别达 4.69 亿、2.98 亿、5.44 亿。",
+            [
+                ("在线办公用户规模", "month/2024-12"),
+                ("在线医疗用户规模", "month/2024-12"),
+                ("网上外卖用户规模", "month/2024-12"),
+            ],
+        ),
         # 46th report: 1 月至 5 月以来 is January to May, not a span to now; firms
         # related to takeout (外卖相关) say which firms
         (

@@ -663,8 +663,10 @@ def _only_ownerless(words: list[Token], ctx: SubjectContext) -> bool:
     are (:attr:`SubjectContext.ownerless`), with only verbs, adjectives and
     adverbs besides: 服务企业, 建设项目, 企业总营收, 测试牌照; not 工业企业上云
     (工业 says which firms) nor 5G基站."""
-    if any(w.word in _RELATED and i for i, w in enumerate(words)):
-        return False  # 外卖相关企业: what comes before 相关 says which, whatever its tag
+    if any(w.word in _RELATED and 0 < i == len(words) - 2 for i, w in enumerate(words)):
+        # 外卖相关企业: what comes before 相关 right before the head says which,
+        # whatever its tag (发布相关产品企业: 相关 says which products, not firms)
+        return False
     nouns = [w for w in words if w.tag not in _NOT_AN_OWNER_TAGS or w.word in ctx.ownerless]
     return bool(nouns) and all(w.word in ctx.ownerless for w in nouns)
 
@@ -1236,9 +1238,11 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
         return None
     first, last = parts[0], parts[-1]
     prefix = ""
+    starts = {tok.start for tok in ctx.segmenter.tokens(first)} | {len(first)}
     for word in _FIRST_ITEM_AFTER:
         i = first.find(word)
-        if i >= 0:
+        # a word of its own (在 | 网络, not the 在 of 在线办公)
+        if i >= 0 and i in starts and i + len(word) in starts:
             prefix, first = first[: i + len(word)], first[i + len(word) :]
             break
     shared = _common_ending(parts[:-1])
