@@ -1263,3 +1263,11 @@ def test_bounds_before_a_share_and_users_after_a_usage_rate(ctx):
 )
 def test_lists_ending_in_a_measure_and_closed_spans(ctx, text, expected):
     assert [(f[0], f[3]) for f in _facts(text, ctx)] == expected
+
+
+def test_ranks_within_a_region(ctx):
+    """news-02 (湖北): 位居中部第一 ranks among the central provinces."""
+    text = "目前，湖北算力与大数据产业规模750亿元，位居中部第一。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)][1:] == [
+        ("算力与大数据产业规模中部排名", Decimal("1"))
+    ]

@@ -286,9 +286,11 @@ _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条�
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
 #: A rank stated after a measure, without a verb (超算数量世界第一).
-_RANK_TAIL_RE = re.compile(r"(?:全球|世界|全国|亚洲)?第[一二三四五六七八九十\d]{1,3}(?:位|名)?$")
+#: The set a rank ranges over (位居全球第二, 居中部第一, 位列全省第三).
+_RANK_SCOPE = "全球|世界|全国|亚洲|全省|全市|全区|省内|中西部|中部|西部|东部|东北|华东|华南|华北|华中"
+_RANK_TAIL_RE = re.compile(rf"(?:{_RANK_SCOPE})?第[一二三四五六七八九十\d]{{1,3}}(?:位|名)?$")
 _RANK_RE = re.compile(
-    r"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>全球|世界|全国|亚洲)?第"
+    rf"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>{_RANK_SCOPE})?第"
     r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
 )
 _IMPLIED_UNITS = (
