@@ -1271,3 +1271,21 @@ def test_ranks_within_a_region(ctx):
     assert [(f[0], f[1]) for f in _facts(text, ctx)][1:] == [
         ("算力与大数据产业规模中部排名", Decimal("1"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # news-16: a share after a clause saying what leads is that thing's
+        (
+            "2023 年第二季度国内“企业服务”投融资活跃度大幅领先，占互联网细分领域中 68%。",
+            ["国内“企业服务”投融资活跃度占互联网细分领域的比例"],
+        ),
+        # 55th report: a clause that says no one leads gives the share no owner
+        ("抖音 2024 年上半年新注册达人的行业以“生活”类为主，占总新增达人的 23%。", []),
+        # CAICT 2021: what one point more of an index brings is an effect, no figure
+        ("算力发展指数每提高 1 点，GDP 增长约 1293 亿元（约占全国 GDP 的 1.3‰）。", []),
+    ],
+)
+def test_shares_of_what_leads_and_effects_per_unit(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

@@ -118,6 +118,11 @@ _MOVED_BY_RE = re.compile(
 _ISSUES_RE = re.compile(
     r"(?:发布|印发|出台|颁布|公布|施行|实施)《|》(?:正式)?(?:发布|印发|出台|颁布|施行|实施)"
 )
+#: 每 and a change of one unit (每提高 1 点, 每增加 1 元, 每投入 1 元): the figures
+#: after it are an effect per unit.
+_PER_UNIT_RE = re.compile(r"每(?:提高|提升|增加|增长|投入|降低|减少|下降)\s*(?:1|一)\s*\S")
+#: A clause saying its subject leads (大幅领先, 居首, 最多): a share after it is its.
+_LEADS_RE = re.compile(r"(?:大幅|遥遥|明显|继续|仍)?(?:领先|居首位?|最高|最多|最大|第一)$")
 #: A bound said before 占 of the share after it (约占…的 89%, 超过…占 …).
 _BOUNDED_SHARE_RE = re.compile(
     r"(?P<bound>约|大约|近|将近|接近|超过|超|逾|不足|不到)占[^，,；;。]*$"
@@ -287,7 +292,9 @@ _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条�
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
 #: A rank stated after a measure, without a verb (超算数量世界第一).
 #: The set a rank ranges over (位居全球第二, 居中部第一, 位列全省第三).
-_RANK_SCOPE = "全球|世界|全国|亚洲|全省|全市|全区|省内|中西部|中部|西部|东部|东北|华东|华南|华北|华中"
+_RANK_SCOPE = (
+    "全球|世界|全国|亚洲|全省|全市|全区|省内|中西部|中部|西部|东部|东北|华东|华南|华北|华中"
+)
 _RANK_TAIL_RE = re.compile(rf"(?:{_RANK_SCOPE})?第[一二三四五六七八九十\d]{{1,3}}(?:位|名)?$")
 _RANK_RE = re.compile(
     rf"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>{_RANK_SCOPE})?第"
@@ -913,6 +920,11 @@ class _Reader:
                     continue
                 self.out.seen += len(in_clause)
                 dated = dated or bool(own)
+                if _PER_UNIT_RE.search(self.text[sentence.start : clause.end]):
+                    # 算力发展指数每提高 1 点，GDP 增长约 1293 亿元: what one unit more
+                    # of something brings, an estimate of an effect, not a measurement
+                    self.finding("per-unit", f"{self.clause_text(clause)!r}: an effect per unit")
+                    continue
                 if not dated and _HOLIDAY_RE.search(self.text[sentence.start : clause.end]):
                     # 国庆假期，全国营业性演出场次同比增长 14.5%: days no period names,
                     # not the year or the months of the sentence before
@@ -1160,12 +1172,11 @@ class _Reader:
         """Read one figure; return whether its subject is the noun after it
         (the next figure's lead then starts after that noun)."""
         ctx = self.ctx.subjects
-        if first and _is_bare_link(lead_text):
+        if first and _is_bare_link(lead_text) and self.follows_pending(clause):
             # …比例较 2020 年 3 月下降明显，达 4.2 个百分点: the change the clause
             # before states, with its verb, is what the number measures
-            before = self.text[: clause.start].rstrip(" ，,")
             pending = self.state.pending_clause
-            if pending and before.endswith(pending) and (m := _MOVED_BY_RE.search(pending)):
+            if m := _MOVED_BY_RE.search(pending):
                 lead_text = f"{pending[: m.end('verb')]}{lead_text.strip()}"
         if self.read_base_value(q, lead_text, clause):
             return False
@@ -1301,6 +1312,15 @@ class _Reader:
         elif subject and subject not in (self.state.last, self.state.topic):
             subject = self.owned(subject)
         base = subject or self.state.topic
+        if (
+            not base
+            and lead.kind == "share"
+            and self.follows_pending(clause)
+            and _LEADS_RE.search(self.state.pending_clause)
+        ):
+            # “企业服务”投融资活跃度大幅领先，占互联网细分领域中 68%: the share of
+            # what the clause before says leads
+            base = self.state.pending_np
         if not base:
             self.finding(
                 "no-subject", f"{q.text} in {self.clause_text(clause)!r}: no subject before it"
@@ -1403,6 +1423,12 @@ class _Reader:
             area=area,
             source=period_source,
         )
+
+    def follows_pending(self, clause: Clause) -> bool:
+        """Whether ``clause`` comes right after the sentence's last clause
+        without a figure (:attr:`_State.pending_clause`)."""
+        pending = self.state.pending_clause
+        return bool(pending) and self.text[: clause.start].rstrip(" ，,").endswith(pending)
 
     def clause_text(self, clause: Clause) -> str:
         return self.text[clause.start : clause.end].strip()

@@ -1201,7 +1201,7 @@ def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -
                 return candidate
     if not whole:
         return f"{subject}占比"
-    whole = whole.removesuffix("的")
+    whole = whole.removesuffix("的").removesuffix("中")  # 占细分领域中的 20%: of the fields
     if subject.endswith("用户规模"):
         app += "用户"
     noun = "" if whole.endswith(("比例", "比重")) else "的比例"
