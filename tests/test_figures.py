@@ -1289,3 +1289,32 @@ def test_ranks_within_a_region(ctx):
 )
 def test_shares_of_what_leads_and_effects_per_unit(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # 46th report: a verb inside brackets glosses the group (含教学点)
+        (
+            "2019年，全国98.4%的中小学（含教学点）实现网络接入，90.1%的中小学已拥有多媒体教室。",
+            ["实现网络接入的中小学（含教学点）比例", "已拥有多媒体教室的中小学比例"],
+        ),
+        # CAC 2021: a share whose part is missing (占国内生产总值比重) and a gap whose
+        # subject is missing (高于同期 GDP 名义增速) name nothing
+        ("产业数字化规模占国内生产总值比重。占国内生产总值比重达到39.8%。", []),
+        # 55th report: a label listing what ranks together is no indicator
+        ("我国网上零售额、移动支付普及率位居全球第一。", []),
+    ],
+)
+def test_labels_that_open_or_close_wrong_name_nothing(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_an_area_named_before_a_figure_left_out_holds_for_the_next(ctx):
+    """55th report: 新疆维吾尔自治区 34 个边境县城已 100% 实现…覆盖 is left out (its
+    label would hold 100%); the 58 团场 after it are still 新疆's."""
+    text = (
+        "截至 2024 年 6 月，新疆维吾尔自治区 34 个边境县城已 100% 实现 5G 和千兆光网覆盖；"
+        "58 个边境团场已全部实现 5G 覆盖。"
+    )
+    assert {f[4] for f in _facts(text, ctx)} == {"新疆维吾尔自治区"}

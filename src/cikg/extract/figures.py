@@ -303,6 +303,7 @@ _RANK_RE = re.compile(
 _IMPLIED_UNITS = (
     (re.compile(r"人次$"), "person_time"),
     (re.compile(r"(?:人数|用户数|用户量|网民数|网民规模|用户规模)$"), "person"),
+    (re.compile(r"指数$"), "index"),  # 电子政务发展指数 0.7948: a score on the index's scale
     # 指数, 系数, 倍数, 分数 are measures, not counts
     (re.compile(r"(?:个数|总数|数量|(?<![指系倍分函])数)$"), "count"),
 )
@@ -1287,6 +1288,7 @@ class _Reader:
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
             if problem:
+                self.name_area(lead.area, q.start)  # 新疆…34 个…；58 个边境团场…: 新疆's
                 self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: {problem}")
                 self.state.topic = ""  # what follows (同比增长 …) is this figure's, not the last
                 return False
@@ -1423,6 +1425,17 @@ class _Reader:
             area=area,
             source=period_source,
         )
+
+    def name_area(self, area: str | None, offset: int) -> None:
+        """Note an area a figure's lead names though the figure is left out:
+        the figures after it in the sentence are still the area's; not the
+        first of a list of places (江苏南京、浙江温州…等 6 个城市: none's alone)."""
+        start = max(self.text.rfind(c, 0, offset) for c in "，,；;。")
+        if area and "、" not in self.text[start + 1 : offset]:
+            subjects = self.ctx.subjects
+            self.state.areas.name(
+                area, subjects.region_of, self.state.first_clause, subjects.level_of
+            )
 
     def follows_pending(self, clause: Clause) -> bool:
         """Whether ``clause`` comes right after the sentence's last clause
@@ -1763,7 +1776,9 @@ class _Reader:
         if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
         if problem:
-            # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure
+            # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure; the
+            # area its lead names still holds for the figures after it
+            self.name_area(area, offset)
             self.finding("no-subject", f"{value_text}: {problem}")
             return
         if source != "report":  # the text's own month, not the report's date

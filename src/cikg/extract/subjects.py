@@ -575,12 +575,30 @@ _COUNT_LED_RE = re.compile(
 #: A number with a magnitude or a count (540余万, 1.3亿, 242个), which no name
 #: holds …
 _MAGNITUDE_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|个(?!月)|家|项|条|名|所|座|款|场|件|台|部|位|类|种|批)"
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|个(?!月)|家|项|条|名|所|座|款|场|件|台|部|位|类|种|批|%|％)"
 )
 #: … unless it bounds a category (100亿元以上, 超过100项的省份) or is a base
 #: (占100家企业总营收).
 _BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
 _BOUND_BEFORE_RE = re.compile(r"(?:超过|超|突破|高于|低于|不足|不到|占)$")
+#: What a label cannot open with: a list's separator, a bracket, 占
+#: without 比 (a share whose part is missing) or a comparison's verb.
+_LEAD_DEBRIS_RE = re.compile(r"^(?:[、，,；;）)（(]|占(?!比|有率)|高于|低于|多于|少于|超出)")
+
+
+def _brackets_in_order(text: str) -> bool:
+    """Whether every closing bracket in ``text`` closes one opened before it."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return False
+    return True
+
+
 #: What a label may end in that names the measure, not the thing measured:
 #: stripped (repeatedly) before asking whether anything is left.
 _MEASURE_SUFFIX_RE = re.compile(
@@ -700,8 +718,6 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'省份242个地市数' holds another figure (242个)"
     >>> label_problem("企业总部位于北京数", seg)
     "'企业总部位于北京数' ends in a place, not the thing counted"
-    >>> label_problem("首批千兆城市城市数", seg)
-    "'首批千兆城市城市数' repeats its head ('城市')"
     >>> label_problem("国内发明专利有效量增长最快分别是信息技术管理方法领域数", seg)
     "'国内发明专利有效量增长最快分别是信息技术管理方法领域数' holds a clause ('分别')"
     """
@@ -712,6 +728,14 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     first = tokens[0].word
     if first in _OPENERS or (first == "与" and "相关" not in label):
         return f"{label!r} opens with {first!r}"
+    if _LEAD_DEBRIS_RE.match(bare):
+        # 、APP完成适老化…网站数, 占国内生产总值比例, 高于同期GDP名义增量: a cut
+        # list, a share or a comparison whose subject is missing
+        return f"{label!r} opens with {_LEAD_DEBRIS_RE.match(bare).group()!r}"
+    if not _brackets_in_order(bare):
+        return f"{label!r} has its brackets out of order"  # 含教学点）…中小学（比例
+    if bare.endswith("排名") and "、" in bare:
+        return f"{label!r} ranks several things at once"  # 网上零售额、移动支付普及率全球排名
     if _COUNT_LED_RE.match(label):
         return f"{label!r} opens with a count"  # 3天线上线下客流量: another figure's words
     inner = next((t.word for t in tokens[1:] if t.word in _CLAUSE_WORDS), None)
@@ -746,9 +770,6 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     ):
         # 企业总部位于北京数, 国家移民管理局在全国数: where, not what is counted
         return f"{label!r} ends in a place, not the thing counted"
-    if len(tagged) > 1 and tagged[-1].word == tagged[-2].word[-len(tagged[-1].word) :]:
-        # 首批千兆城市城市数: the counted noun said twice
-        return f"{label!r} repeats its head ({tagged[-1].word!r})"
     nominal = any(t.tag.startswith(_NOMINAL_TAGS) for t in tagged) or (
         # 活跃主播, 移动支付 (jieba's verbal nouns and verbs), not 建设, 提供共享服务
         len(tagged) > 1 and tagged[0].tag not in _NOT_A_MODIFIER
@@ -1139,7 +1160,17 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
         return None
     rest = after[1:]
     tagged = ctx.segmenter.tagged(rest)
-    cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), None)
+    # a verb inside brackets (中小学（含教学点）实现网络接入) glosses the group
+    cut = next(
+        (
+            t.start
+            for t in tagged
+            if t.start > 0
+            and _is_predicate(t)
+            and rest[: t.start].count("（") == rest[: t.start].count("）")
+        ),
+        None,
+    )
     if cut is None:
         return None
     # 网民在线购买过药品: 在线 (how) opens what the group does, not the group

@@ -74,7 +74,9 @@ _RANK = _UNIT + "rank"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Units of rates, shares, ratios and ranks: their charts do not start at
 #: zero (:mod:`cikg.serve.chart`); every other unit measures a level.
-RATE_UNITS = frozenset({_QUDT + "PERCENT", _UNIT + "percentage-point", _QUDT + "UNITLESS", _RANK})
+RATE_UNITS = frozenset(
+    {_QUDT + "PERCENT", _UNIT + "percentage-point", _QUDT + "UNITLESS", _RANK, _UNIT + "index"}
+)
 
 #: Qualifiers as words put before a number (the ontology's labels name the
 #: concepts: "approximately"; a figure reads "about 600").
