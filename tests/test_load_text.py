@@ -167,3 +167,21 @@ def test_unclosed_front_matter_is_an_error(tmp_path):
     path.write_text("---\ntitle: x\n\n正文", encoding="utf-8")
     with pytest.raises(InputError, match="never closed"):
         load_text(path)
+
+
+def test_compatibility_look_alikes_of_han_characters_are_folded(tmp_path):
+    """Text copied from a PDF writes 入 and 工 as the Kangxi radicals ⼊ (U+2F0A)
+    and ⼯ (U+2F2F) (news-03, 浙江: 杭甬软件业务收⼊): the loaded document holds
+    the ideographs, and full-width punctuation stays as written."""
+    from cikg.load import load_document
+
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "杭甬两市软件业务收\u2f0a合计占全省的 95.3%\n\n全市人均\u2f2f资 1.2 万元，同比增长 5%。\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "收入" in text and "人均工资" in text
+    assert "\u2f0a" not in text and "\u2f2f" not in text
+    assert "，" in text and "％" not in text

@@ -1,6 +1,7 @@
 """Input files -> :class:`~cikg.records.Document`.
 
-:func:`load_document` picks the reader by the file's suffix.
+:func:`load_document` picks the reader by the file's suffix, and folds Han
+characters' compatibility look-alikes (:mod:`cikg.load.characters`).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cikg.errors import UnsupportedInput
+from cikg.load.characters import fold_document
 from cikg.load.html import load_html
 from cikg.load.ocr import Tesseract
 from cikg.load.pdf import load_pdf
@@ -47,11 +49,14 @@ def load_document(
     """
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return load_pdf(path, workers=pdf_workers, max_bytes=max_bytes, ocr=ocr)
-    if suffix in {".html", ".htm"}:
-        return load_html(path, max_bytes=max_bytes)
-    if suffix == ".docx":
-        return load_docx(path, max_bytes=max_bytes)
-    if suffix in SUPPORTED_SUFFIXES:
-        return load_text(path, max_bytes=max_bytes)
-    raise UnsupportedInput(path, f"unknown file type {suffix or '(none)'!r}; skipped")
+        doc = load_pdf(path, workers=pdf_workers, max_bytes=max_bytes, ocr=ocr)
+    elif suffix in {".html", ".htm"}:
+        doc = load_html(path, max_bytes=max_bytes)
+    elif suffix == ".docx":
+        doc = load_docx(path, max_bytes=max_bytes)
+    elif suffix in SUPPORTED_SUFFIXES:
+        doc = load_text(path, max_bytes=max_bytes)
+    else:
+        raise UnsupportedInput(path, f"unknown file type {suffix or '(none)'!r}; skipped")
+    # 人均⼯资 (a Kangxi radical for 工): the ideographs a reader sees
+    return fold_document(doc)
