@@ -1198,6 +1198,11 @@ def test_dates_of_acts_and_of_yearly_lists_govern_no_later_sentence(ctx):
                 "建设的村级电商服务点数量",
             ],
         ),
+        # seed 003: 人 after 家 opens a word (人力资源), it is no second classifier
+        (
+            "2024年，253家人力资源服务机构入驻“就业在线”平台。",
+            ["入驻“就业在线”平台的人力资源服务机构数量"],
+        ),
         # news-04: a verb and a short head end a compound noun (数据 | 溯源 | 事项)
         ("目前，济南已完成188个数据溯源事项。", ["数据溯源事项数量"]),
         # news-18: 达到人民币 N 亿元 is the topic's amount, the currency named first

@@ -913,6 +913,11 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     classifier = _CLASSIFIER_RE.match(after)
     if classifier and after[classifier.end() - 1 : classifier.end() + 1] in CLASSIFIER_LED_WORDS:
         classifier = None  # 400 万 | 家庭农场: 家 opens the noun and counts nothing
+    elif classifier and classifier.group().strip():
+        # 253 家 | 人力资源服务机构: 人 opens a word (人力资源), no classifier
+        first = next(iter(ctx.segmenter.tokens(after.lstrip())), None)
+        if first is not None and len(first.word) > len(classifier.group().strip()):
+            classifier = None
     # the classifier after the number, or the one the figure's text ends in (40家)
     counted_by = (classifier.group().strip(" 多余") if classifier else "") or q.text.strip()[-1:]
     after = (after[classifier.end() :] if classifier else after).strip(" 。；;，,")
