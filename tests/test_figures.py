@@ -1203,6 +1203,10 @@ def test_dates_of_acts_and_of_yearly_lists_govern_no_later_sentence(ctx):
             "2024年，253家人力资源服务机构入驻“就业在线”平台。",
             ["入驻“就业在线”平台的人力资源服务机构数量"],
         ),
+        # CAC 2021: a verb of no act inside a counted noun (交换中心) is part of it, a
+        # verb of an act (设立) is the clause's
+        ("截至2021年底，4个新型互联网交换中心试点已启动。", ["已启动的新型互联网交换中心试点数量"]),
+        ("10所高校设立网络安全学院。", ["设立网络安全学院的高校数量"]),
         # news-04: a verb and a short head end a compound noun (数据 | 溯源 | 事项)
         ("目前，济南已完成188个数据溯源事项。", ["数据溯源事项数量"]),
         # news-18: 达到人民币 N 亿元 is the topic's amount, the currency named first

@@ -949,6 +949,17 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
         # 省, 溯源 | 事项) are a compound noun's end, not a predicate and its object
         # (高校 | 设立 | 网络安全学院)
         cut = len(after)
+    inner = next((tok for tok in tagged if tok.start == cut), None)
+    if de < 0 and inner is not None and inner.tag == "v" and inner.word in _COMPOUND_VERBS:
+        # 4 个 | 新型互联网交换中心试点 (已启动): a verb that names a function (交换
+        # exchange) with nouns after it is part of the kind of thing counted, to
+        # the next predicate; another (开设, 设立) is the clause's
+        end = next(
+            (tok.start for tok in tagged if tok.start > cut and not _NOMINAL_RE.match(tok.tag)),
+            len(after),
+        )
+        if end > inner.end and end - cut <= 10:
+            cut = end
     if de >= 0 and (de < cut or _is_predicate(tagged[0])):
         head = ctx.segmenter.tagged(after[de + 1 :])
         end = next((t.start for t in head if _is_predicate(t)), len(after) - de - 1)
@@ -1246,6 +1257,15 @@ def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -
 
 _ITEM_SEP_RE = re.compile(r"、|以及|及|和|与")
 _FIRST_ITEM_AFTER = ("使用", "通过", "关注", "应用于", "用于", "对", "在")
+#: Tags of the words of a noun phrase (nouns, verbal nouns, names, attributes).
+_NOMINAL_RE = re.compile(r"^(?:n|vn|j|b|eng)")
+#: Verbs that name a function inside a compound noun (交换中心 exchange centre,
+#: 配送线路 delivery routes, 溯源事项 items traced): jieba tags them verbs, but
+#: after a classifier, with nouns after them, they name what is counted.
+_COMPOUND_VERBS = frozenset(
+    {"交换", "溯源", "配送", "示范", "监测", "交易", "支付", "存储", "计算", "识别", "检测",
+     "认证", "孵化", "结算", "办税", "缴费", "审批", "登记", "快递", "物流", "查询", "预约"}
+)  # fmt: skip
 #: The measure words a list's last item may end in, shared by every item.
 _ITEM_MEASURE_RE = re.compile(
     r"(?:用户规模|用户数量?|使用率|普及率|渗透率|覆盖率|占比|比例|比重|交易额|销售额|营收|收入|规模)$"
