@@ -148,6 +148,9 @@ _PROVINCES_AFTER_RE = re.compile(r"^\s*个?\s*(?:省|省区市|省份|省（区�
 _ALL_PROVINCES_AFTER_RE = re.compile(
     r"^\s*个?\s*省(?:（区、市）|\(区、市\)|区市|份)?\s*(?:和|及|以及|、)\s*新疆生产建设兵团"
 )
+#: …each did something (31 个省（区、市）均开通政务抖音号): a count of those that
+#: did, which is all of them, not a scope.
+_EACH_DID_RE = re.compile(r"^\s*个?\s*省[^，。；,;均都]{0,8}?\s*(?:均|都|全部|已全部)")
 #: A study's pool and what it chose from it: 从 1353 家…企业中遴选出 534 家企业.
 _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
@@ -182,6 +185,8 @@ def scope_of(before: str, after: str) -> str | None:
     "the nation's provinces, all of them"
     >>> scope_of("依托平台与", "个省（区、市）及新疆生产建设兵团实现数据共享")
     "the nation's provinces, all of them"
+    >>> scope_of("我国 ", "个省（区、市）均开通政务抖音号") is None
+    True
     >>> scope_of("研究从", "家A股、港股及在美上市的中国数字化服务企业中遴选出534家企业")
     'the pool a study chose from'
     >>> scope_of("研究从1353家A股上市的企业中遴选出", "家企业")
@@ -195,9 +200,10 @@ def scope_of(before: str, after: str) -> str | None:
         return "the set a comparison ranges over"
     if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
         return "the places a survey or study covers"
-    if (_NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after)) or (
-        _ALL_PROVINCES_AFTER_RE.match(after)
-    ):
+    if (
+        (_NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after))
+        or _ALL_PROVINCES_AFTER_RE.match(after)
+    ) and not _EACH_DID_RE.match(after):
         return "the nation's provinces, all of them"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
         return "the pool a study chose from"

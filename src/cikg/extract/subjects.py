@@ -191,6 +191,9 @@ _CLASSIFIER_RE = re.compile(
     r"场|批|种|类|支|辆|架|颗|块|份|篇|集|首|门|处|间|栋|艘|亩)?"
 )
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
+_ASIDE_AT_START_RE = re.compile(r"^[（(][^（）()]*[)）]")
+#: Adverbs of "each" or "already" opening what counted things did (均已开通).
+_EACH_ADVERB_RE = re.compile(r"^(?:均已|均|都已|都|全部|已经|已)+(?=[\u4e00-\u9fff])")
 _BRACKETS = {"（": "）", "(": ")", "《": "》", "“": "”", "「": "」", "【": "】"}
 _MAX_SUBJECT = 40
 
@@ -984,12 +987,17 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
             # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
             # what follows says which (核心技术人员占比过半的企业)
             noun, rest = heads[0].word, f"{noun[heads[0].end :]}{rest}"
+            aside = _ASIDE_AT_START_RE.match(rest)
+            if aside:  # 20 个城市（联合体）为…: the aside is the counted noun's
+                noun, rest = noun + aside.group(), rest[aside.end() :]
     # 12.3 万座水文测站等数据: a list's last item, then the word that sums it up
     noun = _SUMMED_UP_RE.sub("", _balanced(noun)).strip(" 的")
     if not noun:
         return ""
     verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
-    verb = "" if verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS else verb
+    rest = _EACH_ADVERB_RE.sub("", rest)  # 31 个省（区、市）均已开通…: each did, said once
+    if (verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS) and not rest.startswith("为"):
+        verb = ""  # (确定 20 个城市为…试点城市: the verb that makes them so stays)
     relative = f"{verb}{rest}".strip()
     label = f"{relative}的{noun}" if relative else noun
     return display_form(label) + suffix
