@@ -175,6 +175,27 @@ def test_a_news_page_is_an_article_with_its_date_tables_and_footnotes(tmp_path):
     assert "<https://www.miit.gov.cn/gxsj/>" in note.text  # the link's address is kept
 
 
+def test_a_news_pages_byline_is_its_metadata_not_its_text(tmp_path):
+    """来源：… 发布时间：… under the headline names the article's source (before
+    the site's name in <title>); it is no 来源 note the text cites."""
+    path = tmp_path / "news.html"
+    path.write_text(
+        _PAGE.replace(
+            "<h1>我国网民规模达11.08亿人</h1>",
+            "<h1>我国网民规模达11.08亿人</h1>"
+            '<div class="info">来源：工业和信息化部　发布时间：2025-01-17 10:00　'
+            "【字号：大 中 小】</div>",
+        ),
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.front_matter is not None
+    assert (doc.front_matter.source, doc.front_matter.date) == ("工业和信息化部", "2025-01-17")
+    assert not any("发布时间" in b.text for b in doc.blocks)
+    assert not [b for b in doc.blocks if b.kind is BlockKind.NOTE]
+    assert doc.blocks[0].text.startswith("截至 2024 年 12 月")
+
+
 def test_lines_of_lists_headings_and_links():
     lines = html_to_lines(
         "<h2>一、基础资源</h2><h3>（一）IP 地址</h3><ul><li>IPv6 地址 69148 块/32</li></ul>"
