@@ -112,12 +112,6 @@ def test_a_seed_as_a_web_page_gives_the_same_policies(store, page_store):
     assert _policies(page_store) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
-    "a passage from the page; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况; "
-    "the articles' 来源：中国信息安全 发布时间 line becomes a citation",
-)
 def test_a_seed_as_a_web_page_gives_the_same_citations(store, page_store):
     """Every citation (its text, publisher, URL, date, and the kind and
     section of each passage or table citing it) is the same from the web

@@ -55,11 +55,6 @@ def test_a_report_as_a_word_file_gives_the_same_policies(store, word_store):
     assert _policies(word_store) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
-    "a passage from the Word file; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况",
-)
 def test_a_report_as_a_word_file_gives_the_same_citations(store, word_store):
     """Every citation (text, publisher, URL, date, kind and section of what
     cites it) of the three reports is the same from their Word files as
