@@ -1,6 +1,9 @@
 """Seeds rendered as web pages, the way a government site lays one out: a
 navigation bar, a breadcrumb, the article (title, a 来源/发布时间 line, then the
 text with headings, tables and footnotes), a share bar, a footer and scripts.
+Each line of a block stands in its own ``<p>`` (a figure caption and the 来源
+line under it are two paragraphs: a browser shows a newline inside one ``<p>``
+as a space).
 
 The page is made from the seed's own blocks (as the text loader reads them), so
 what a web page adds around the document is all that differs: reading the page
@@ -76,8 +79,8 @@ def render_page(doc: Document, *, site: str = "示例政务网") -> str:
             parts.append(f"<ul><li>{_inline(block.text)}</li></ul>")
         elif block.kind is BlockKind.TOC:
             continue
-        else:
-            parts.append(f"<p>{_inline(block.text)}</p>")
+        else:  # a figure caption and the 来源 lines under it: a paragraph each
+            parts.extend(f"<p>{_inline(line)}</p>" for line in block.text.split("\n"))
     meta = ""
     if front and front.date:
         meta = f'<meta property="article:published_time" content="{escape(front.date)}">'

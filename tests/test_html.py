@@ -112,12 +112,6 @@ def test_a_seed_as_a_web_page_gives_the_same_policies(store, page_store):
     assert _policies(page_store) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
-    "a passage from the page; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况; "
-    "the articles' 来源：中国信息安全 发布时间 line becomes a citation",
-)
 def test_a_seed_as_a_web_page_gives_the_same_citations(store, page_store):
     """Every citation (its text, publisher, URL, date, and the kind and
     section of each passage or table citing it) is the same from the web
@@ -173,6 +167,27 @@ def test_a_news_page_is_an_article_with_its_date_tables_and_footnotes(tmp_path):
     (note,) = [b for b in doc.blocks if b.kind is BlockKind.FOOTNOTE]
     assert note.marker == "1"
     assert "<https://www.miit.gov.cn/gxsj/>" in note.text  # the link's address is kept
+
+
+def test_a_news_pages_byline_is_its_metadata_not_its_text(tmp_path):
+    """来源：… 发布时间：… under the headline names the article's source (before
+    the site's name in <title>); it is no 来源 note the text cites."""
+    path = tmp_path / "news.html"
+    path.write_text(
+        _PAGE.replace(
+            "<h1>我国网民规模达11.08亿人</h1>",
+            "<h1>我国网民规模达11.08亿人</h1>"
+            '<div class="info">来源：工业和信息化部　发布时间：2025-01-17 10:00　'
+            "【字号：大 中 小】</div>",
+        ),
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.front_matter is not None
+    assert (doc.front_matter.source, doc.front_matter.date) == ("工业和信息化部", "2025-01-17")
+    assert not any("发布时间" in b.text for b in doc.blocks)
+    assert not [b for b in doc.blocks if b.kind is BlockKind.NOTE]
+    assert doc.blocks[0].text.startswith("截至 2024 年 12 月")
 
 
 def test_lines_of_lists_headings_and_links():

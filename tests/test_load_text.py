@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cikg.errors import InputError
-from cikg.load.text import bytes_to_lines, join_lines, lines_to_blocks, load_text
+from cikg.load.text import (
+    bytes_to_lines,
+    find_boilerplate,
+    join_lines,
+    lines_to_blocks,
+    load_text,
+)
 from cikg.records import BlockKind, Document
 
 from .conftest import SEED_FILES
@@ -93,6 +99,24 @@ def test_page_furniture_and_web_boilerplate_are_left_out(docs):
     assert article.front_matter is not None and article.front_matter.source == "中国信息安全"
     assert article.blocks[-1].text == "（来源：CNNIC）"
     assert article.dropped_lines > 50
+
+
+def test_only_a_heading_repeated_right_after_itself_is_a_copy():
+    """A web article repeats its title heading under its cover image: the copy
+    is left out. A report in markdown (a web page's or Word file's headings)
+    names a section 一、总体发展状况 in two chapters: the second is a section
+    of its own (it was dropped as a copy, and chapter 4's text fell under
+    chapter 4 itself)."""
+    lines = [
+        "# 第三章 互联网应用发展状况", "", "## 一、总体发展状况", "", "截至 2024 年 12 月…",
+        "", "# 第四章 互联网政务发展状况", "", "## 一、总体发展状况", "", "![](cover.png)",
+        "", "## 一、总体发展状况", "", "截至 2024 年 12 月，我国在线政务服务用户规模达 10.04 亿人。",
+    ]  # fmt: skip
+    assert find_boilerplate(lines, 0, None) == {10, 12}  # the image, the copy under it
+    sections = [
+        b.section for b in lines_to_blocks(lines, 0, {10, 12}) if b.kind is not BlockKind.HEADING
+    ]
+    assert sections == ["一、总体发展状况", "一、总体发展状况"]
 
 
 def test_headings_give_sections(docs):

@@ -55,11 +55,6 @@ def test_a_report_as_a_word_file_gives_the_same_policies(store, word_store):
     assert _policies(word_store) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known differences (h-inputs): 003's 数据来源 lines under figures are not cited by "
-    "a passage from the Word file; 001's ⁹⁸ is cited from section 第四章 instead of 一、总体发展状况",
-)
 def test_a_report_as_a_word_file_gives_the_same_citations(store, word_store):
     """Every citation (text, publisher, URL, date, kind and section of what
     cites it) of the three reports is the same from their Word files as
@@ -128,6 +123,34 @@ def test_word_footnotes_and_merged_cells(tmp_path):
         ("指标", "2024 年 12 月", "2024 年 12 月"),  # a merged cell in each cell it covers
         ("指标", "数量", "较上年增长"),
     )
+
+
+def test_a_line_break_in_a_paragraph_ends_a_line(tmp_path):
+    """A figure caption typed with its 来源 line under it after a line break
+    (Shift+Enter) is the caption and its note, as in a text file; a line break
+    in a heading or a table cell is a space."""
+    doc = new_docx()
+    doc.add_heading("一、基础\n资源", level=2)
+    doc.add_paragraph("图 1 网民规模和互联网普及率\n数据来源：中国互联网络信息中心")
+    doc.add_paragraph("截至 2024 年 12 月，我国网民规模达 11.08 亿人。")
+    doc.add_paragraph("表 1 网民规模")
+    table = doc.add_table(rows=2, cols=2)
+    for c, text in enumerate(("指标", "2024 年\n12 月")):
+        table.cell(0, c).text = text
+    for c, text in enumerate(("网民规模（万人）", "110800")):
+        table.cell(1, c).text = text
+    path = tmp_path / "report.docx"
+    doc.save(str(path))
+
+    blocks = load_document(path).blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind is not BlockKind.TABLE] == [
+        (BlockKind.HEADING, "一、基础 资源"),
+        (BlockKind.CAPTION, "图 1 网民规模和互联网普及率\n数据来源：中国互联网络信息中心"),
+        (BlockKind.PARAGRAPH, "截至 2024 年 12 月，我国网民规模达 11.08 亿人。"),
+    ]
+    assert blocks[1].notes == ("数据来源：中国互联网络信息中心",)
+    (tab,) = [b for b in blocks if b.kind is BlockKind.TABLE]
+    assert tab.rows[0] == ("指标", "2024 年 12 月")
 
 
 def test_a_file_that_is_not_word_is_an_error_naming_it(tmp_path):

@@ -1,7 +1,9 @@
 """Seeds written as Word files, the way an office would type them: the title
 page as lines, headings in Word's heading styles, paragraphs whose footnote
-markers are superscript runs, tables under their caption line, list items in
-the list style, and the footnotes as the reports print them (a line each).
+markers are superscript runs, tables under their caption line, a figure
+caption and the 来源 line under it one paragraph with a line break (Shift+Enter)
+between, list items in the list style, and the footnotes as the reports print
+them (a line each).
 
 Made from the seed's own blocks, so reading the file must give back the same
 figures as reading the text.

@@ -15,6 +15,12 @@ and scripts. Well-kept libraries do what is not ours:
   ``article:published_time``, JSON-LD); the title is the content's first line
   when ``<title>`` opens with it, the site's name what follows it there.
 
+The line a news page prints under its headline, its byline (``来源：中国信息安全
+发布时间：2024-08-31``, also 作者, 编辑, 浏览次数 …), is the page's metadata, not
+its text: it is left out of the body (its 来源 is no source the text cites), and
+the 来源 it names is the article's source (the front matter's ``source``, as
+a text article's front matter states it), before the site's name.
+
 What is ours is turning the content into the lines the text loader reads
 (:func:`html_to_lines`), so a page goes through the same stages as a text
 file (:mod:`cikg.load.text`: cover, boilerplate, blocks): ``<h1>`` stays a
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree, html
@@ -56,6 +63,19 @@ _SPACE_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _SITE_SEP_RE = re.compile(r"^\s*[_|｜\-–—:：]+\s*")
 #: The most cells a spanning cell may fill (a malformed colspan="9999").
 _MAX_SPAN = 50
+#: A field of a news page's byline (``来源：…　发布时间：…``), at the line's start
+#: or after a space, a bar or a bracket (``【字号：大 中 小】``).
+_BYLINE_FIELD_RE = re.compile(
+    r"(?:^|(?<=[\s|｜【\[]))(?P<key>文章来源|信息来源|来源|发布时间|发布日期|发表时间|时间|日期"
+    r"|作者|责任编辑|编辑|浏览次数|阅读次数|点击数|字号)\s*[:：]"
+)
+_BYLINE_DATES = ("发布时间", "发布日期", "发表时间", "时间", "日期")
+#: A byline may open with its date and time bare: ``2023-08-15 08:14　来源：成都日报``.
+_BYLINE_STAMP_RE = re.compile(
+    r"^(?:19|20)\d{2}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
+_BYLINE_SOURCES = ("来源", "文章来源", "信息来源")
+_BYLINE_MAX = 120
 
 
 def load_html(path: Path, max_bytes: int | None = None) -> Document:
@@ -65,8 +85,8 @@ def load_html(path: Path, max_bytes: int | None = None) -> Document:
         :func:`~cikg.load.text.detect_encoding` reads).
     :param max_bytes: the largest file read; ``None`` for no limit.
     :return: the document: the main content's blocks, with front matter from
-        the page's metadata (title, date, site, address) when its text has no
-        title page of its own.
+        the page's metadata (title, date, the byline's 来源 or the site's
+        name, address) when its text has no title page of its own.
     :raises InputError: if the file is too large, cannot be read or decoded,
         or holds no main content (the message names the file).
     """
@@ -85,7 +105,45 @@ def load_html(path: Path, max_bytes: int | None = None) -> Document:
     if front is not None:  # the title line is the front matter's title
         first = next(i for i, line in enumerate(lines) if line.strip())
         lines = lines[first + 1 :]
+        byline = next((i for i, line in enumerate(lines) if line.strip()), None)
+        fields = _byline(lines[byline]) if byline is not None else None
+        if byline is not None and fields is not None:  # the page's metadata, not its text
+            lines = [*lines[:byline], "", *lines[byline + 1 :]]
+            source = next((fields[k] for k in _BYLINE_SOURCES if fields.get(k)), None)
+            front = replace(front, source=source or front.source)
     return lines_to_document(path, hashlib.sha256(data).hexdigest(), lines, encoding, front=front)
+
+
+def _byline(line: str) -> dict[str, str] | None:
+    """The fields of a news page's byline, the line under its headline.
+
+    :param line: the first line of the page's text after its title.
+    :return: each field's value by its name (the first of a name kept), or
+        ``None`` when the line is no byline: a byline is a short line of
+        ``name：value`` fields only (来源, 发布时间, 作者, 编辑, 浏览次数 …),
+        one of them a date or time with a digit in it, as government and
+        news sites print one (``来源：中国信息安全　发布时间：2024-08-31``).
+
+    >>> _byline("来源：中国信息安全　发布时间：2024-08-31")
+    {'来源': '中国信息安全', '发布时间': '2024-08-31'}
+    >>> _byline("2023-08-15 08:14　来源：成都日报")
+    {'日期': '2023-08-15 08:14', '来源': '成都日报'}
+    >>> _byline("来源：工业和信息化部，2024 年 12 月 23 日。") is None  # a note: no date field
+    True
+    """
+    s = line.strip()
+    stamp = _BYLINE_STAMP_RE.match(s)
+    opens = stamp.end() if stamp else 0
+    fields = list(_BYLINE_FIELD_RE.finditer(s, opens))
+    if not fields or fields[0].start() != opens or len(s) > _BYLINE_MAX:
+        return None
+    values: dict[str, str] = {"日期": stamp.group(0).strip()} if stamp else {}
+    for field, after in zip(fields, [*fields[1:], None], strict=True):
+        end = after.start() if after is not None else len(s)
+        values.setdefault(field["key"], s[field.end() : end].strip(" \t\u3000|｜【】[]"))
+    if not any(re.search(r"\d", values.get(key, "")) for key in _BYLINE_DATES):
+        return None
+    return values
 
 
 def _front_matter(page: str, lines: list[str]) -> FrontMatter | None:

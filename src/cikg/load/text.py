@@ -309,7 +309,10 @@ def find_boilerplate(lines: Sequence[str], start: int, front: FrontMatter | None
       with the promotion block (bold lines, images, promo cues) just above it;
       image lines; lines with a :data:`WEB_PROMO_CUES` cue; a line repeating
       the front matter's ``source`` (the account name); a second copy of the
-      title heading.
+      title heading (a markdown heading repeating the one before it with only
+      blank or left-out lines between; one repeated further on, such as
+      ``## 一、总体发展状况`` in two chapters of a report, is a section of its
+      own).
     - Page furniture: short lines repeated three times or more, outside the
       first page, that are neither notes, numbers, dates nor headings (running
       headers such as ``第 55 次中国互联网络发展状况统计报告``); bare page
@@ -329,7 +332,7 @@ def find_boilerplate(lines: Sequence[str], start: int, front: FrontMatter | None
         ):
             dropped.add(i)
             i -= 1
-    seen_headings: set[str] = set()
+    last_heading: str | None = None  # the heading above, with no text kept since
     for i in range(start, len(lines)):
         s = stripped[i]
         if not s or i in dropped:
@@ -341,11 +344,13 @@ def find_boilerplate(lines: Sequence[str], start: int, front: FrontMatter | None
         ):
             dropped.add(i)
         elif s.startswith("#"):
-            if s in seen_headings:
+            if s == last_heading:
                 dropped.add(i)
-            seen_headings.add(s)
+            last_heading = s
         elif _PAGE_NUMBER_RE.match(s):
             dropped.add(i)
+        else:
+            last_heading = None
     counts = Counter(s for s in stripped[start:] if s)
     for i in range(start, len(lines)):
         s = stripped[i]

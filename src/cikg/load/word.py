@@ -5,7 +5,11 @@ the text loader reads (:func:`docx_to_lines`), so a Word file goes through the
 same stages as a text file (:mod:`cikg.load.text`: cover, boilerplate,
 blocks):
 
-- paragraphs in the order they stand, tables among them;
+- paragraphs in the order they stand, tables among them; a line break inside
+  a paragraph (Shift+Enter, ``<w:br/>``) ends a line, as a newline does in a
+  text file and ``<br>`` in a web page (a figure caption typed with its 来源
+  line under it in one paragraph is the caption and its note); in a heading,
+  a list item or a table cell it is a space;
 - a paragraph styled ``Heading N`` (``标题 N`` in a Chinese Word) is a markdown
   heading of level N; ``Title`` a line of the title page; a list paragraph
   (a ``List`` style or Word numbering) a ``- `` item;
@@ -38,6 +42,7 @@ __all__ = ["docx_to_lines", "load_docx"]
 
 _HEADING_RE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\r\n\u00a0]+")
+_LINE_SPACE_RE = re.compile(r"[ \t\r\u00a0]+")
 
 
 def load_docx(path: Path, max_bytes: int | None = None) -> Document:
@@ -78,7 +83,7 @@ def docx_to_lines(path: Path) -> list[str]:
         if child.tag == qn("w:p"):
             line = _paragraph_line(Paragraph(child, doc), notes, order)
             if line:
-                out.extend([line, ""])
+                out.extend([*line.split("\n"), ""])
         elif child.tag == qn("w:tbl"):
             rows = [
                 "\t".join(
@@ -94,22 +99,27 @@ def docx_to_lines(path: Path) -> list[str]:
 
 
 def _paragraph_line(paragraph: Paragraph, notes: dict[str, str], order: list[str]) -> str:
-    text = _runs_text(paragraph, notes, order)
+    """A paragraph as the text loader reads it: a heading, a list item, or
+    body text whose line breaks are kept (``\\n`` between its lines)."""
+    text = _runs_text(paragraph, notes, order, lines=True)
     if not text:
         return ""
     style = paragraph.style.name if paragraph.style is not None else ""
     heading = _HEADING_RE.match(style or "")
     if heading:
-        return f"{'#' * int(heading.group(1))} {text}"
+        return f"{'#' * int(heading.group(1))} {_SPACE_RE.sub(' ', text)}"
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if (style or "").lower().startswith("list") or numbered:
-        return f"- {text}"
+        return f"- {_SPACE_RE.sub(' ', text)}"
     return text
 
 
-def _runs_text(paragraph: Paragraph, notes: dict[str, str], order: list[str]) -> str:
-    """A paragraph's text on one line: superscript digits and footnote
-    references as superscript markers."""
+def _runs_text(
+    paragraph: Paragraph, notes: dict[str, str], order: list[str], *, lines: bool = False
+) -> str:
+    """A paragraph's text: superscript digits and footnote references as
+    superscript markers; on one line, or with ``lines`` its line breaks kept
+    as ``\\n`` (each line's spaces collapsed, empty lines left out)."""
     parts: list[str] = []
     for run in paragraph.iter_inner_content():
         runs = [run] if not hasattr(run, "runs") else run.runs  # a hyperlink holds runs
@@ -124,7 +134,11 @@ def _runs_text(paragraph: Paragraph, notes: dict[str, str], order: list[str]) ->
                     if note_id not in order:
                         order.append(note_id)
                     parts.append(ascii_to_superscript(str(order.index(note_id) + 1)))
-    return _SPACE_RE.sub(" ", "".join(parts)).strip()
+    text = "".join(parts)
+    if not lines:
+        return _SPACE_RE.sub(" ", text).strip()
+    kept = (_LINE_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in kept if line)
 
 
 def _footnotes(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
