@@ -1327,3 +1327,31 @@ def test_an_area_named_before_a_figure_left_out_holds_for_the_next(ctx):
         "58 个边境团场已全部实现 5G 覆盖。"
     )
     assert {f[4] for f in _facts(text, ctx)} == {"新疆维吾尔自治区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # news-15 (CAICT's monthly phone report): a part after 其中 named by its
+        # kind (5G 手机) takes that kind's place in its whole, in the whole's unit
+        (
+            "2023 年 6 月，国内市场手机出货量 2214.9 万部，同比下降 20.9%，其中，5G 手机 1732.2 万部。",
+            ["国内市场手机出货量", "国内市场手机出货量同比增长率", "国内市场5G手机出货量"],
+        ),
+        (
+            "2023 年 6 月，国内手机上市新机型 22 款，同比下降 35.3%，其中 5G 手机 7 款。",
+            [
+                "国内手机上市新机型数量",
+                "国内手机上市新机型数量同比增长率",
+                "国内5G手机上市新机型数量",
+            ],
+        ),
+        # news-18: users are too wide a kind to place a part (5G 套餐用户 of 大联接用户)
+        (
+            "6 月“大联接”用户累计达 9.28 亿户，其中 5G 套餐用户累计达 2.32 亿户。",
+            ["“大联接”用户数量", "5G套餐用户数量"],
+        ),
+    ],
+)
+def test_a_part_named_by_its_kind_takes_its_place_in_the_whole(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

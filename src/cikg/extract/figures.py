@@ -127,6 +127,10 @@ _LEADS_RE = re.compile(r"(?:大幅|遥遥|明显|继续|仍)?(?:领先|居首位
 _BOUNDED_SHARE_RE = re.compile(
     r"(?P<bound>约|大约|近|将近|接近|超过|超|逾|不足|不到)占[^，,；;。]*$"
 )
+#: Kinds of people too wide to stand for a part's place in its whole.
+_USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
+#: A word that names a measure, no kind of thing (收入, 规模, 数量, 用户数).
+_MEASURE_WORD_RE = re.compile(r"(?:收入|规模|数量|数|量|额|率|比例|比重)$")
 #: The whole that regions of a level are shares of, when a list of them states
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
@@ -611,7 +615,42 @@ class _Reader:
             left = re.sub(r"占[^占]{1,20}?的?(?:比例|比重)$", "占比", last)
         return f"{left}{verb}{other}"
 
-    def part_of_whole(self, label: str, offset: int) -> str:
+    def kind_in_whole(self, label: str, whole: str, unit: str | None) -> str:
+        """A part after 其中 counted in the whole's unit, named by the kind its
+        label ends in, put in the whole's place for that kind: 国内市场手机出货量
+        2214.9 万部，其中，5G 手机 1732.2 万部 -> 国内市场5G手机出货量; 国内手机上市
+        新机型 22 款，其中 5G 手机 7 款 -> 国内5G手机上市新机型数量. "" when the
+        part's kind is not a word of the whole, or the units differ."""
+        if (
+            unit is None
+            or self.state.units.get(whole) != unit
+            or not label.endswith(_COUNT_SUFFIXES)
+        ):
+            return ""  # a part named by its kind alone, counted (5G 手机 7 款)
+        thing = label.removesuffix("数量").removesuffix("人数")
+        if "的" in thing or thing in whole:
+            return ""  # (具备…影响力的平台: a relative clause says which, of_whole's)
+        # the longest ending of the part that the whole holds as a word (5G手机: 手机)
+        starts = {tok.start for tok in self.ctx.subjects.segmenter.tokens(whole)}
+        kind, at = next(
+            (
+                (thing[i:], whole.find(thing[i:]))
+                for i in range(1, len(thing) - 1)
+                if whole.find(thing[i:]) in starts
+            ),
+            ("", -1),
+        )
+        if (
+            len(kind) < 2
+            or len(thing) - len(kind) > 6
+            or _MEASURE_WORD_RE.search(kind)
+            or kind in self.ctx.subjects.ownerless
+            or kind in _USERS
+        ):
+            return ""  # (5G 套餐用户 of 大联接用户: users, too wide a kind to stand for)
+        return f"{whole[:at]}{thing}{whole[at + len(kind) :]}"
+
+    def part_of_whole(self, label: str, offset: int, unit: str | None = None) -> str:
         """``label`` of a part after 其中, with what the whole's label says it
         belongs to: 共享经济参与者人数约 8 亿，其中提供服务者人数约 7800 万 ->
         共享经济提供服务者人数. The part is the first figure after 其中 (or each
@@ -630,8 +669,8 @@ class _Reader:
         if (
             at < 0
             or not self.state.said
-            or not any(ch.isdigit() for ch in sentence[:at])
-            or any(ch.isdigit() for ch in part)
+            or not find_quantities(sentence[:at], self.ctx.units)
+            or find_quantities(part, self.ctx.units)  # (5G 手机: a name's digit)
         ):
             return label  # the part is the first figure after 其中, its whole the last before
         whole = self.state.said[-1]
@@ -649,6 +688,10 @@ class _Reader:
                 # 356 部网络剧，其中网络短剧占 47.5%: the share of the whole counted
                 return f"{label.removesuffix('占比')}占{_head_phrase(thing)}的比例"
             return named
+        level = next((w for w in reversed(self.state.said) if self.state.units.get(w) == unit), "")
+        swapped = self.kind_in_whole(label, level, unit) if level else ""
+        if swapped:  # the last level in the part's unit, past its growth rates
+            return swapped
         measure = _TOPIC_HEAD_RE.search(whole)
         if not whole or measure is None or not label.endswith(measure.group()):
             return label
@@ -721,8 +764,8 @@ class _Reader:
             ("", -1),
         )
         owner = whole[: len(whole) - len(shared)]
-        if not shared or len(owner) < 2 or owner in label:
-            return label
+        if not shared or len(owner) < 2 or owner in label or shared.removesuffix("数量") in _USERS:
+            return label  # (5G 套餐用户 of 大联接用户: users, a kind too wide to place it)
         before = label[:at]
         if (
             before
@@ -1767,7 +1810,7 @@ class _Reader:
                 part = self.state.parts.get(base) or self.part_of_whole(base, offset)
                 label, base = part + label[len(base) :], part
             else:
-                part = self.part_of_whole(label, offset)
+                part = self.part_of_whole(label, offset, unit)
                 if part == label:
                     part = self.share_of_last(label)
                 if part != label:

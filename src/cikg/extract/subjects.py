@@ -871,7 +871,12 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
     if subject.endswith(("用户", "网民")) and unit == "person":
         return f"{subject}规模"
     tagged = ctx.segmenter.tagged(subject)
-    if tagged and (tagged[-1].tag.startswith(("n", "eng", "j", "l")) or tagged[-1].tag == "vn"):
+    last = tagged[-1] if tagged else None
+    if last is not None and (
+        last.tag.startswith(("n", "eng", "j", "l"))
+        or last.tag == "vn"
+        or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
+    ):
         return f"{subject}{'人数' if unit == 'person' else '数量'}"
     return subject
 
