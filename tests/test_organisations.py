@@ -171,6 +171,10 @@ def test_lists_quotes_counted_kinds_and_titles(finder, text, names):
         # news-02: a field jieba tags a verb between the place and the head
         ("武汉超算中心进行了创新成果发布", ["武汉超算中心"]),
         ("上海推动数据中心建设", []),
+        # CAC 2021 (orgs-j-before): words jieba's dictionary tags as persons' names
+        # (智慧, 高水平) are no proper noun, a programme or a kind is no body
+        ("智慧法院推动构建互联网司法新模式", []),
+        ("大力支持高水平研究型大学培养数字领域人才", []),
     ],
 )
 def test_units_with_and_and_fields_tagged_verbs(finder, text, names):

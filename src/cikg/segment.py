@@ -26,7 +26,13 @@ _CURATED_FREQ = 2_000_000
 #: Verbs of statistical prose that jieba's dictionary tags otherwise (部署 and
 #: 通报 as nouns, 清理 as an adjective, 印发 as a proper noun), so that the
 #: grammar finds the predicate: 国家网信办 | 部署 | 开展…, 通报 | 1549 款违规 APP.
-_VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地")
+_VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地", "大力支持")
+#: Words of statistical prose jieba's dictionary tags as persons' names (nr)
+#: that name a quality (高水平 high-level, 智慧 smart, 智能化 intelligent): a
+#: name found by its structure must not take them for its proper noun (智慧法院
+#: is the courts' programme, 高水平研究型大学 a kind of university). Glossary
+#: terms jieba tags nr are retagged the same way (a curated term is no name).
+_QUALITIES = ("高水平", "智慧", "智能化")
 #: How many tagged texts a segmenter remembers: the grammar asks again about
 #: the same clause and lead (topic, noun phrase, subject), and tagging costs.
 _TAGGED_CACHE = 4096
@@ -67,6 +73,8 @@ class Segmenter:
         self._tokenizer.initialize()
         for word in _VERBS:  # the word's own frequency: only its tag changes
             self._tokenizer.add_word(word, freq=self._tokenizer.FREQ.get(word), tag="v")
+        for word in _QUALITIES:
+            self._tokenizer.add_word(word, freq=self._tokenizer.FREQ.get(word), tag="b")
         for word, tag in words:
             if word.strip():
                 self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
@@ -83,7 +91,11 @@ class Segmenter:
         A verb head after a nominal modifier is a term all the same, a noun
         (网上零售 online retail, 数据标注 data labelling)."""
         known = self._tokenizer.FREQ
+        person = {w for w, tag in self._pos.word_tag_tab.items() if tag == "nr"}
         for term in terms:
+            if term in person:  # 智慧: a curated term, no person's name
+                self._tokenizer.add_word(term, freq=known.get(term), tag="n")
+                continue
             if len(term) < 3 or not _CJK_ONLY_RE.fullmatch(term) or known.get(term):
                 continue
             parts = list(self._pos.cut(term))
