@@ -1355,3 +1355,11 @@ def test_an_area_named_before_a_figure_left_out_holds_for_the_next(ctx):
 )
 def test_a_part_named_by_its_kind_takes_its_place_in_the_whole(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_a_count_in_a_month_grows_against_the_same_month(ctx):
+    """news-15 (CAICT, 2023): 2023 年 6 月，…上市新机型 22 款，同比下降 35.3%: June's
+    launches against June's a year before, not the twelve months to June (which a
+    stock at a month's end, 截至 …, spans)."""
+    text = "2023 年 6 月，国内手机上市新机型 22 款，同比下降 35.3%。"
+    assert [f[3] for f in _facts(text, ctx)] == ["month/2023-06", "month/2023-06"]

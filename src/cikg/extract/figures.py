@@ -471,8 +471,11 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
     if comparison is None or comparison == "previous":
         return period
     if comparison == "yoy":
-        if period.time_per_collect == "Summed" or "/month/" not in period.iri:
-            return period  # a flow's year-on-year growth keeps the flow's period
+        if period.time_per_collect != "EndOfPeriod" or "/month/" not in period.iri:
+            # a flow's year-on-year growth keeps the flow's period, and so does a
+            # count in a month (2023 年 6 月，上市新机型 22 款，同比下降 35.3%: June
+            # against June); a stock at a month's end (截至) spans the twelve months
+            return period
         start = period.end.replace(day=1)
         start = start.replace(year=start.year - 1) + timedelta(days=32)
         return span(start.replace(day=1), period.end, f"{period.text}（同比）") or period
