@@ -1363,3 +1363,15 @@ def test_a_count_in_a_month_grows_against_the_same_month(ctx):
     stock at a month's end, 截至 …, spans)."""
     text = "2023 年 6 月，国内手机上市新机型 22 款，同比下降 35.3%。"
     assert [f[3] for f in _facts(text, ctx)] == ["month/2023-06", "month/2023-06"]
+
+
+def test_a_sentence_opening_its_own_topic_leaves_the_last_places_behind(ctx):
+    """CAC 2021 (corpus-pdf-l-after): 海南自由贸易港、北京自贸试验区 open the sentence
+    before; 跨境电子商务合作空间不断拓展，… opens a topic of its own, national."""
+    text = (
+        "海南自由贸易港、北京自贸试验区等积极扩大增值电信业务对外开放。"
+        "跨境电子商务合作空间不断拓展，与五大洲 23 个国家建立“丝路电商”双边合作机制。"
+    )
+    assert [(f[0], f[4]) for f in _facts(text, ctx)] == [
+        ("建立“丝路电商”双边合作机制的国家数量", None)
+    ]

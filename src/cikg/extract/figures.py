@@ -898,8 +898,10 @@ class _Reader:
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
             # a sentence without a date of its own goes on from the one before,
             # unless it opens a topic of its own (高清电视发展步伐加快，我国已有高清
-            # 频道 1003 个): then the document's date holds, for it and those after it
-            if self.state.previous is not None and self.opens_topic(sentence):
+            # 频道 1003 个): then the document's date and scope hold, for it and those
+            # after it
+            new_topic = self.opens_topic(sentence)
+            if self.state.previous is not None and new_topic:
                 self.state.previous = None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
             if self.state.previous is not None:
@@ -910,6 +912,8 @@ class _Reader:
             # figures of its clause and the ones after it, not those before it
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
             self.state.areas.start_sentence()
+            if new_topic:  # and the places of the sentences before it (海南自由贸易港…。
+                self.state.areas.paragraph = None  # 跨境电子商务合作空间不断拓展，…)
             now: Period | None = None
             dated = False
             # 专栏 3：深圳市宝安区…: a box's number opens no clause, its title does
