@@ -1313,6 +1313,9 @@ def test_shares_of_what_leads_and_effects_per_unit(ctx, text, labels):
         ("产业数字化规模占国内生产总值比重。占国内生产总值比重达到39.8%。", []),
         # 55th report: a label listing what ranks together is no indicator
         ("我国网上零售额、移动支付普及率位居全球第一。", []),
+        # CAICT 2022 (corpus-pdf-l-after): an effect claimed for a platform, its owner
+        # and cause unsaid
+        ("通过平台建设，提高整体运营效率30%以上。", []),
     ],
 )
 def test_labels_that_open_or_close_wrong_name_nothing(ctx, text, labels):

@@ -585,8 +585,13 @@ _MAGNITUDE_RE = re.compile(
 _BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
 _BOUND_BEFORE_RE = re.compile(r"(?:超过|超|突破|高于|低于|不足|不到|占)$")
 #: What a label cannot open with: a list's separator, a bracket, 占
-#: without 比 (a share whose part is missing) or a comparison's verb.
-_LEAD_DEBRIS_RE = re.compile(r"^(?:[、，,；;）)（(]|占(?!比|有率)|高于|低于|多于|少于|超出)")
+#: without 比 (a share whose part is missing), a comparison's verb or a verb of
+#: change (an effect without its cause).
+_LEAD_DEBRIS_RE = re.compile(
+    r"^(?:[、，,；;）)（(]|占(?!比|有率)|高于|低于|多于|少于|超出|"
+    # 提高整体运营效率 30% 以上: an effect claimed, whose cause and owner are not said
+    r"(?:提高|提升|降低|减少|缩短|节约|节省)(?!率))"
+)
 
 
 def _brackets_in_order(text: str) -> bool:
