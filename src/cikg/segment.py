@@ -80,6 +80,7 @@ class Segmenter:
                 self._tokenizer.add_word(word.strip(), freq=_CURATED_FREQ, tag=tag or None)
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
         self._tagged: dict[str, list[Token]] = {}
+        self._tokens: dict[str, list[Token]] = {}
         self._add_terms(terms)
 
     def _add_terms(self, terms: Iterable[str]) -> None:
@@ -118,8 +119,16 @@ class Segmenter:
         return cls(words, ref.glossary.terms)
 
     def tokens(self, text: str) -> list[Token]:
-        """Segment ``text``; offsets index into ``text``."""
-        return [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)]
+        """Segment ``text``; offsets index into ``text``. The last few thousand
+        texts are remembered, as :meth:`tagged` does (the same list: do not
+        change it)."""
+        cached = self._tokens.get(text)
+        if cached is not None:
+            return cached
+        if len(self._tokens) >= _TAGGED_CACHE:
+            self._tokens.clear()
+        self._tokens[text] = [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)]
+        return self._tokens[text]
 
     def tagged(self, text: str) -> list[Token]:
         """Segment with part-of-speech tags (jieba's tag set). The last few
