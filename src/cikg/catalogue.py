@@ -146,8 +146,8 @@ class Glossary:
         'Number of 5G base stations'
         >>> glossary.compose("农村网民占网民整体的比例").english
         'Proportion of rural internet users in all internet users'
-        >>> glossary.compose("某某奇怪指标数").missing
-        ('某某奇怪指标',)
+        >>> glossary.compose("某某奇怪乙丙数").missing
+        ('某某奇怪乙丙',)
         """
         text = display_form(wording)
         pieces: list[str] = []

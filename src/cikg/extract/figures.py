@@ -97,8 +97,8 @@ _SINCE_AFTER_RE = re.compile(r"^\s*(?:年)?\s*(?:以来|起|开始|至今)")
 #: 自 2014 年成立以来: the span from the year to the figure's date.
 _SINCE_WIDE_RE = re.compile(r"^[^，,；;。]{0,12}?以来")
 #: Sentences that go on from the one before (其中, 此外 …): its period and topic.
-#: Digits, Chinese numerals of a date or count, and period words: a clause
-#: with any of them states a figure or a date, not a topic.
+#: Digits, Chinese numerals of a date or count (not 一, which 进一步 holds), and
+#: period words: a clause with any of them states a figure or a date, not a topic.
 _DIGIT_OR_DATE_RE = re.compile(r"[0-9０-９二三四五六七八九十百千万亿]|年|月|季度|期间")
 #: A clause that ends in a verb of saying or showing (数据显示, 报告指出).
 _REPORTING_END_RE = re.compile(r"(?:显示|表明|指出|介绍|称|说|看|统计|发现|预测|认为)$")
