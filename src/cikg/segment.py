@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jieba
@@ -122,25 +122,17 @@ class Segmenter:
         """Segment ``text``; offsets index into ``text``. The last few thousand
         texts are remembered, as :meth:`tagged` does (the same list: do not
         change it)."""
-        cached = self._tokens.get(text)
-        if cached is not None:
-            return cached
-        if len(self._tokens) >= _TAGGED_CACHE:
-            self._tokens.clear()
-        self._tokens[text] = [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)]
-        return self._tokens[text]
+        return _remembered(
+            self._tokens,
+            text,
+            lambda: [Token(w, s, e) for w, s, e in self._tokenizer.tokenize(text)],
+        )
 
     def tagged(self, text: str) -> list[Token]:
         """Segment with part-of-speech tags (jieba's tag set). The last few
         thousand texts are remembered (the result is the same list: do not
         change it)."""
-        cached = self._tagged.get(text)
-        if cached is not None:
-            return cached
-        if len(self._tagged) >= _TAGGED_CACHE:
-            self._tagged.clear()
-        self._tagged[text] = self._tag(text)
-        return self._tagged[text]
+        return _remembered(self._tagged, text, lambda: self._tag(text))
 
     def _tag(self, text: str) -> list[Token]:
         out, pos = [], 0
@@ -151,3 +143,17 @@ class Segmenter:
             out.append(Token(pair.word, start, start + len(pair.word), pair.flag))
             pos = start + len(pair.word)
         return out
+
+
+def _remembered(
+    cache: dict[str, list[Token]], text: str, segment: Callable[[], list[Token]]
+) -> list[Token]:
+    """``cache[text]``, segmenting it with ``segment`` first when it is not
+    there; the cache is emptied when it holds :data:`_TAGGED_CACHE` texts."""
+    cached = cache.get(text)
+    if cached is not None:
+        return cached
+    if len(cache) >= _TAGGED_CACHE:
+        cache.clear()
+    cache[text] = segment()
+    return cache[text]

@@ -129,8 +129,6 @@ _BOUNDED_SHARE_RE = re.compile(
 )
 #: Kinds of people too wide to stand for a part's place in its whole.
 _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
-#: A word that names a measure, no kind of thing (收入, 规模, 数量, 用户数).
-_MEASURE_WORD_RE = re.compile(r"(?:收入|规模|数量|数|量|额|率|比例|比重)$")
 #: The whole that regions of a level are shares of, when a list of them states
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
@@ -1923,6 +1921,8 @@ _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "�
 
 
 _LIST_SEP_RE = re.compile(r"[、，,；;]|和|及|与")
+#: A measure's word at a label's end, no kind of thing (比例, 数量, 规模): what
+#: _head_noun strips and kind_in_whole refuses as a part's kind.
 _MEASURE_WORD_RE = re.compile(r"(?:比例|占比|比重|数量|数|规模|总数)$")
 
 
