@@ -156,13 +156,16 @@ _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
 _CHOSEN_BEFORE_RE = re.compile(r"从[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)出?\s*$")
 _RANGE_OVER_RE = re.compile(r"^\s*[^\d，。；,;]{1,12}?(?:之中|当中|中)\s*[，,]")
+#: The head of a ranking before its size (…专利数量最多的 20 家公司中, 排名前 50 的企业中).
+_TOP_BEFORE_RE = re.compile(r"(?:最[多大高强好快]的|领先的|前)\s*$")
 
 
 def scope_of(before: str, after: str) -> str | None:
     """Why a number states no measurement but the scope of one, or ``None``:
     a unit's definition (``1 EFlops=10^18 Flops``), a study's sample (通过对
     120 个城市的近 10000 家典型企业开展股权穿透分析), or the set a comparison
-    ranges over (31 个省区市中，有 25 个…: the 25 is the figure), the places a
+    ranges over (31 个省区市中，有 25 个…: the 25 is the figure; 专利数量最多的 20
+    家公司中，11 家来自中国: a ranking's size), the places a
     survey or study covers (调查范围覆盖我国 31 个省（区、市）), or a study's
     pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业), or
     all of the nation's provinces named as where something happens (遍布全国
@@ -179,6 +182,8 @@ def scope_of(before: str, after: str) -> str | None:
     'the set a comparison ranges over'
     >>> scope_of("截至2021年底，全国共有", "个省区市开通政务微博") is None
     True
+    >>> scope_of("全球生成式人工智能专利数量最多的", "家公司中，11家来自中国")
+    'the size of a ranking a comparison ranges over'
     >>> scope_of("调查范围覆盖我国", "个省（区、市）范围内的18周岁以上网民")
     'the places a survey or study covers'
     >>> scope_of("基本遍布全国", "个省区市")
@@ -198,6 +203,8 @@ def scope_of(before: str, after: str) -> str | None:
         return "a study's sample"
     if not before.strip(" 在从") and _RANGE_OVER_RE.match(after.lstrip("个家项所座")):
         return "the set a comparison ranges over"
+    if _TOP_BEFORE_RE.search(before) and _RANGE_OVER_RE.match(after.lstrip("个家项所座名位")):
+        return "the size of a ranking a comparison ranges over"
     if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
         return "the places a survey or study covers"
     if (
