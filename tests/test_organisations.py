@@ -179,3 +179,20 @@ def test_lists_quotes_counted_kinds_and_titles(finder, text, names):
 )
 def test_units_with_and_and_fields_tagged_verbs(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-12 (orgs-l-before): a caption's two posts; each ends a body's name
+        (
+            "湖南大学信息科学与工程学院院长 国家超级计算长沙中心总工程师 唐卓：在 2023 年",
+            ["湖南大学", "国家超级计算长沙中心"],
+        ),
+        # 004 (orgs-l-before): 上表中所列 points at a table, no part of the name
+        ("上表中所列 IP 地址分配联盟的 IPv6 地址数量", ["IP地址分配联盟"]),
+        ("中关村科技园区管理委员会发布", ["中关村科技园区管理委员会"]),
+    ],
+)
+def test_posts_and_pointing_words_end_a_name(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

@@ -609,7 +609,9 @@ def _windows(text: str) -> list[tuple[int, int]]:
 #: Tokens that end a run of name words.
 _BREAK_WORDS = frozenset(
     {"的", "和", "与", "及", "在", "由", "从", "对", "向", "为", "被", "把", "将", "等", "或",
-     "了", "是", "、", "，", "。", "；", "：", ","}
+     "了", "是", "、", "，", "。", "；", "：", ",",
+     # words that point at text (上表中所列 IP 地址分配联盟: the alliance in the table)
+     "所列", "所述", "上述", "下列", "前述"}
 )  # fmt: skip
 _TRIM_TAGS = re.compile(r"^(?:v|vd|a|ad|d|p|c|r|u.*|m|q|t|x)$")
 #: Inside a name not curated: a verb or adjective (健全完善各级政府, …激活发展新动能…
@@ -737,12 +739,24 @@ def _joins_places(tokens: list, i: int) -> bool:  # type: ignore[type-arg]
     )
 
 
+#: A person's post: it ends the name of the body before it and is no part of the
+#: next (湖南大学信息科学与工程学院院长 国家超级计算长沙中心总工程师 唐卓).
+_POSTS = frozenset(
+    {"院长", "副院长", "校长", "副校长", "所长", "副所长", "局长", "副局长", "部长", "副部长",
+     "司长", "副司长", "厅长", "处长", "主任", "副主任", "书记", "副书记", "总经理", "副总经理",
+     "董事长", "总裁", "副总裁", "总工程师", "理事长", "秘书长", "主席", "副主席"}
+)  # fmt: skip
+
+
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
-    """Punctuation, numbers, times and joining words end a run of name words."""
-    if token.word in _BREAK_WORDS:
+    """Punctuation, numbers, times, joining words and a person's post
+    (院长, 总工程师) end a run of name words."""
+    if token.word in _BREAK_WORDS or token.word in _POSTS:
         return True
     if token.tag in {"m", "t", "uj", "ul", "p", "c"} and token.word not in {"中", "国"}:
         return True
+    if token.word == "中" and token.tag == "f":
+        return True  # 上表中, 报告中: a locative after its noun, no name's first word
     return token.tag == "x" and token.word not in {"（", "）", "(", ")", "·", "-"}
 
 
