@@ -1378,3 +1378,54 @@ def test_a_sentence_opening_its_own_topic_leaves_the_last_places_behind(ctx):
     assert [(f[0], f[4]) for f in _facts(text, ctx)] == [
         ("建立“丝路电商”双边合作机制的国家数量", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # caict_compute_index_2021 p18 (corpus-pdf-m-before): 55% 的高位增长 is the
+        # growth of the compute the sentence measured, not a share named 增长高位
+        (
+            "2020 年我国算力总规模达到 135EFlops，保持 55%的高位增长，高于全球增速约 16 个百分点。",
+            [
+                ("算力总规模", "year/2020"),
+                ("算力总规模增长率", "year/2020"),
+                ("算力总规模增速高于全球增速", "year/2020"),
+            ],
+        ),
+        # 003 line 1943: 实现了 10.8% 的显著增长, of the total stated just before
+        (
+            "2024 年，我国跨境电商进出口总额高达 2.63 万亿元，实现了 10.8%的显著增长。",
+            [("跨境电商进出口总额", "year/2024"), ("跨境电商进出口总额增长率", "year/2024")],
+        ),
+        # 003 line 1058: another's growth, compared with, whose owner is unsaid
+        (
+            "2024 年前三季度，国内主要电商平台的跨界业务收入增速在 30%—150%之间，"
+            "普遍高于主营业务收入 10%左右的增速。",
+            [],
+        ),
+    ],
+)
+def test_a_percentage_said_of_a_growth_after_it_is_a_growth_rate(ctx, text, facts):
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == facts
+
+
+def test_one_place_of_a_frame_is_the_base_after_it(ctx):
+    """news-22 (news-n-before): 在已披露相关数据的城市中，…；其中东莞市… names one
+    city of the frame, so the share after it is 东莞's vehicles', with no frame;
+    单车日均订单 names again, in short, the 网约车单车日均订单量 of the clause before."""
+    text = (
+        "在已披露相关数据的城市中，东莞、济南等地的网约车单车日均订单量已跌破 10 单；"
+        "其中东莞市今年第一季度单车日均订单仅 9.1 单，日均接单小于 10 单的网约车占比已高达 77%。"
+    )
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("网约车单车日均订单数量", Decimal("9.1"), "东莞市"),
+        ("日均接单小于10单的网约车占比", Decimal("77"), "东莞市"),
+    ]
+
+
+def test_the_size_of_a_ranking_is_no_figure(ctx):
+    """003 line 187 (seeds-k-before): the 20 of 最多的 20 家公司中 is how many the
+    ranking holds; 11 家来自中国 names no measure either."""
+    text = "全球生成式人工智能专利数量最多的 20 家公司中，11 家来自中国。"
+    assert _facts(text, ctx) == []

@@ -113,6 +113,21 @@ _COMPARED_WITH_RE = re.compile(r"(?:是|为|相当于|较|比|超过|高于|低�
 _MOVED_BY_RE = re.compile(
     r"(?P<verb>增长|增加|提升|提高|上升|下降|减少|降低|下滑|回落)(?:明显|显著|较快|较多|幅度较大)$"
 )
+#: A percentage that the growth after it is said in (保持 55% 的高位增长, 实现 10.3%
+#: 的增长): the growth rate of what the sentence measures, not a share of 增长.
+_GROWTH_AFTER_RE = re.compile(
+    r"^\s*的\s*(?:高位|高速|快速|较快|较高|稳定|稳步|平稳|显著|持续)?(?:增长|增速|增幅)"
+    r"(?![\u4e00-\u9fff])"
+)
+#: The light verb before such a percentage (保持, 实现): it says nothing measured.
+_GROWTH_LIGHT_VERB_RE = re.compile(
+    r"(?:依然|仍然|仍|继续|持续|均)?(?:保持|实现|取得|达到|维持)了?\s*$"
+)
+#: A comparison before it (普遍高于主营业务收入 10% 左右的增速): another's growth,
+#: whose owner the sentence leaves to the reader.
+_GROWTH_COMPARED_RE = re.compile(r"高于|低于|快于|慢于|超过|不及")
+
+
 #: A sentence that tells of a document's issue (发布《…》, 《…》印发): its date
 #: is the act's.
 _ISSUES_RE = re.compile(
@@ -712,6 +727,32 @@ class _Reader:
             return label
         return owner + label
 
+    def fuller_mention(self, subject: str, offset: int) -> str:
+        """A measure named again in short, with the words its first mention in
+        the sentence had before it: 东莞、济南等地的网约车单车日均订单量已跌破 10 单；
+        其中东莞市今年第一季度单车日均订单仅 9.1 单 -> 网约车单车日均订单 (the
+        nouns just before the first mention, not a place). ``subject`` as it is
+        when it is curated, short (under five characters without its measure
+        word: 网民规模 is no short form of 手机网民规模) or not named before."""
+        core = re.sub(r"(?:数量|量|数)$", "", subject)
+        if len(core) < 5 or self.ctx.subjects.is_indicator(subject):
+            return subject
+        sentence = _MARKER_RE.sub("", self.text[_sentence_start(self.text, offset) : offset])
+        at = sentence.rfind(core, 0, max(0, len(sentence) - len(core)))
+        if at <= 0:
+            return subject
+        before = re.split(r"[，,；;、。的在]", sentence[:at])[-1]
+        words = self.ctx.subjects.segmenter.tagged(before)
+        nouns: list[str] = []
+        for word in reversed(words):
+            if not word.tag.startswith(("n", "j")) or word.tag == "ns" or word.tag == "nr":
+                break
+            nouns.insert(0, word.word)
+        prefix = "".join(nouns)
+        if not prefix or prefix in subject or self.ctx.subjects.region_of(prefix):
+            return subject
+        return f"{prefix}{subject}"
+
     def share_of_last(self, label: str) -> str:
         """A share that names no whole, of a part of the level the sentence
         stated just before, measured by the same noun: LTE 核心网总流量达
@@ -969,6 +1010,15 @@ class _Reader:
                     continue
                 self.out.seen += len(in_clause)
                 dated = dated or bool(own)
+                before_first = self.text[clause.start : in_clause[0].start]
+                if (
+                    self.state.frame
+                    and _MARKER_RE.sub("", before_first).lstrip(" ，,").startswith("其中")
+                    and clean_lead(before_first, self.ctx.subjects)[1]
+                ):
+                    # 在已披露相关数据的城市中，…；其中东莞市…，…网约车占比已高达 77%:
+                    # one place of the frame now, the base of what follows
+                    self.state.frame = ""
                 if _PER_UNIT_RE.search(self.text[sentence.start : clause.end]):
                     # 算力发展指数每提高 1 点，GDP 增长约 1293 亿元: what one unit more
                     # of something brings, an estimate of an effect, not a measurement
@@ -1124,6 +1174,10 @@ class _Reader:
             if is_category_bound(text[q.end : clause.end])
             and not (
                 q.unit == "percent"
+                and _growth_after(text[clause.start : q.start], text[q.end : clause.end])
+            )
+            and not (
+                q.unit == "percent"
                 and not clean_lead(text[clause.start : q.start], self.ctx.subjects)[0]
             )
         }
@@ -1229,6 +1283,18 @@ class _Reader:
                 lead_text = f"{pending[: m.end('verb')]}{lead_text.strip()}"
         if self.read_base_value(q, lead_text, clause):
             return False
+        if q.unit == "percent" and _growth_after(lead_text, after):
+            # 算力总规模达到 135EFlops，…，保持 55% 的高位增长: the growth of what was
+            # measured (the light verb names nothing; a subject before it stays)
+            lead_text = _GROWTH_LIGHT_VERB_RE.sub("", lead_text)
+            if not clean_lead(lead_text, ctx)[0]:
+                # the last level the sentence stated (全球占比约为 31% is a share of it)
+                units = self.state.units
+                lead_text += next(
+                    (w for w in reversed(self.state.said) if units.get(w) not in {None, "percent"}),
+                    "",
+                )
+            lead_text += "增长"
         if self.is_percent_of(q, lead_text, after):
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
             return False
@@ -1332,6 +1398,8 @@ class _Reader:
                 and not self.state.actor.endswith(subject)  # 2022年，我国网络零售达到…: its own
             ):
                 subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
+            if subject and not from_after:
+                subject = self.fuller_mention(subject, q.start)
             subject = self.owned(subject)
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
@@ -1980,6 +2048,12 @@ def _range_groups(ranged: set[int]) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
+
+
+def _growth_after(lead: str, after: str) -> bool:
+    """Whether a percentage is a growth rate said after it (保持 55% 的高位增长,
+    实现了 10.8% 的显著增长): not a share of 增长, nor another's compared."""
+    return bool(_GROWTH_AFTER_RE.match(after)) and not _GROWTH_COMPARED_RE.search(lead)
 
 
 def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
