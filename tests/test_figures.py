@@ -1393,10 +1393,16 @@ def test_a_sentence_opening_its_own_topic_leaves_the_last_places_behind(ctx):
                 ("算力总规模增速高于全球增速", "year/2020"),
             ],
         ),
-        # 003 line 1943: 实现了 10.8% 的显著增长, of the total stated just before
+        # 003 line 1943: 实现了 10.8% 的显著增长, of the total stated just before;
+        # 同期 before another's rate says when that rate is, not a period compared
         (
-            "2024 年，我国跨境电商进出口总额高达 2.63 万亿元，实现了 10.8%的显著增长。",
-            [("跨境电商进出口总额", "year/2024"), ("跨境电商进出口总额增长率", "year/2024")],
+            "2024 年，我国跨境电商进出口总额高达 2.63 万亿元，实现了 10.8%的显著增长，"
+            "这一增长率高于同期我国外贸整体增速 5.8 个百分点。",
+            [
+                ("跨境电商进出口总额", "year/2024"),
+                ("跨境电商进出口总额增长率", "year/2024"),
+                ("跨境电商进出口总额增速高于外贸整体增速", "year/2024"),
+            ],
         ),
         # 003 line 1058: another's growth, compared with, whose owner is unsaid
         (

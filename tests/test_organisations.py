@@ -196,3 +196,10 @@ def test_units_with_and_and_fields_tagged_verbs(finder, text, names):
 )
 def test_posts_and_pointing_words_end_a_name(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+def test_a_clause_adverb_is_no_part_of_a_name(finder):
+    """CAC 2021 p35 (orgs-m-after): …政务服务平台均设置跨省通办专区 is a clause;
+    its 通办 is no office (办)."""
+    text = "全国 31 个省（区、市）和新疆生产建设兵团一体化政务服务平台均设置跨省通办专区"
+    assert [o.name for o in finder.find(text)] == []

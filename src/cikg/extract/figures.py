@@ -205,6 +205,10 @@ _GAP_RE = re.compile(
     r"(?P<verb>高于|高出|低于|快于|慢于)(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
     r"(?P<other>[^，,；;]{2,24}?)\s*(?:约|近|超过?)?\s*$"
 )
+#: 高于同期我国外贸整体增速: another thing's rate of the same time, not a period's.
+_SAME_TIME_OTHER_RE = re.compile(
+    r"(?P<verb>高于|高出|低于|快于|慢于)同期(?=[^，,；;]{2,24}?(?:增速|增幅|增长率)\s*(?:约|近|超过?)?\s*$)"
+)
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
 _GAP_GROWTH_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
 _GAP_RATE_RE = re.compile(_GAP_GROWTH_RE.pattern + r"|(?:比例|比重|占比|率|水平)$")
@@ -617,7 +621,7 @@ class _Reader:
         农村地区非网民…比例为 54.4%，高于全国农村人口比例 20.6 个百分点 ->
         农村地区非网民占比高于全国农村人口比例); "" when
         either is no rate (算力保持 55% 的高位增长 states none)."""
-        other = gap["other"].strip()
+        other = re.sub(r"^(?:我国|中国)", "", gap["other"].strip())  # the nation's, as the figure
         last = self.state.last
         if not last or not _GAP_RATE_RE.search(other) or self.state.last_unit != "percent":
             return ""
@@ -1210,7 +1214,11 @@ class _Reader:
                 self.finding("scope", f"{q.text} in {self.clause_text(clause)!r}: {scope}")
                 continue  # 1 EFlops=10^18 Flops, 对近 10000 家企业开展分析, 31 个省区市中
             # 高出 2024 年全部固定资产投资增速: the year says which rate, not when
-            gap = _GAP_RE.search(strip_periods(lead)) if q.unit == "percentage_point" else None
+            gap = (
+                _GAP_RE.search(_SAME_TIME_OTHER_RE.sub(r"\g<verb>", strip_periods(lead)))
+                if q.unit == "percentage_point"
+                else None
+            )
             if gap is not None:
                 # 同比增长 14.3%，高于社会消费品零售总额同比增速 25.7 个百分点: how far
                 # apart two rates are, labelled by both

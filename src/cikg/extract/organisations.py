@@ -678,6 +678,8 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     for i, w in enumerate(words[1:], 1):
         if i == 1 and w.word in _ACTION_VERBS:
             return True  # 北京建设人工智能创新中心: a clause (jieba may tag 建设 vn)
+        if w.word in _CLAUSE_ADVERBS:
+            return True  # …一体化政务服务平台均设置跨省通办: a clause, 通办 no office
         if w.word in _DESCRIBING_WORDS or (w.tag in _DESCRIBING_TAGS and len(w.word) > 1):
             if (
                 placed
@@ -708,6 +710,9 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     international = words[0].word == "国际" and words[-1].word in _ASSOCIATION_HEADS
     return not (proper or national or international)
 
+
+#: Adverbs that only a clause holds (均设置, 都开通, 已建成), never a name.
+_CLAUSE_ADVERBS = frozenset({"均", "都", "已", "也", "还", "又", "更", "正", "仍", "皆"})
 
 #: Dashes that join two places' names into the name of a body of both.
 _DASHES = frozenset({"—", "–", "－", "―"})  # "-" never breaks a run
