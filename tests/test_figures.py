@@ -1435,3 +1435,23 @@ def test_the_size_of_a_ranking_is_no_figure(ctx):
     ranking holds; 11 家来自中国 names no measure either."""
     text = "全球生成式人工智能专利数量最多的 20 家公司中，11 家来自中国。"
     assert _facts(text, ctx) == []
+
+
+def test_a_ceiling_a_rule_grants_is_no_figure(ctx):
+    """news-09 (news-o-after): 给予最高 50 万元无偿资助 is the most a measure of the
+    八大举措 grants, not an amount granted."""
+    text = "一是提供 50 万平方米优质空间，并选择优质项目给予最高 50 万元无偿资助。"
+    assert [f for f in _facts(text, ctx) if f[2] == "yuan"] == []
+
+
+def test_who_acts_is_before_the_verb_a_list_follows(ctx):
+    """CAC 2021 p50 (corpus-pdf-n-after): the campaigns' list names 用户账号 last;
+    the body that ran them, 国家网信办, owns what they cleared and closed."""
+    text = (
+        "2021 年，国家网信办部署开展“饭圈”乱象整治、春节网络环境整治、用户账号运营乱象整治等"
+        " 15 项“清朗”系列专项行动，处置账号 13.4 亿个，关闭网站 3200 余家。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家网信办处置账号数量", Decimal("1340000000")),
+        ("国家网信办关闭网站数量", Decimal("3200")),
+    ]

@@ -209,6 +209,12 @@ _GAP_RE = re.compile(
 _SAME_TIME_OTHER_RE = re.compile(
     r"(?P<verb>高于|高出|低于|快于|慢于)同期(?=[^，,；;]{2,24}?(?:增速|增幅|增长率)\s*(?:约|近|超过?)?\s*$)"
 )
+#: The most a rule grants (给予最高 50 万元资助, 最高奖励 100 万元): a ceiling, not a
+#: measurement of what was granted.
+_CEILING_BEFORE_RE = re.compile(
+    r"(?:(?:给予|奖励|补贴|补助|资助|奖补|支持)[^，,；;。]{0,8}?最高|最高(?:可)?(?:给予|奖励|补贴|"
+    r"补助|资助|奖补|支持))(?:可达|可|达|不超过)?\s*$"
+)
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
 _GAP_GROWTH_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
 _GAP_RATE_RE = re.compile(_GAP_GROWTH_RE.pattern + r"|(?:比例|比重|占比|率|水平)$")
@@ -1234,6 +1240,9 @@ class _Reader:
             ):
                 self.finding("threshold", f"{q.text} in {self.clause_text(clause)!r}: a threshold")
                 continue  # 授权专利数量在 2 万件以上: the bound of a category
+            if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):
+                self.finding("ceiling", f"{q.text} in {self.clause_text(clause)!r}: a ceiling")
+                continue  # 选择优质项目给予最高 50 万元无偿资助: the most a rule grants
             if i > 0 and not re.sub(r"[\s、，,和及与]|以及", "", lead):
                 if counted_noun(
                     after, "", q, self.ctx.subjects

@@ -760,8 +760,6 @@ def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
         return True
     if token.tag in {"m", "t", "uj", "ul", "p", "c"} and token.word not in {"中", "国"}:
         return True
-    if token.word == "中" and token.tag == "f":
-        return True  # 上表中, 报告中: a locative after its noun, no name's first word
     return token.tag == "x" and token.word not in {"（", "）", "(", ")", "·", "-"}
 
 

@@ -226,7 +226,9 @@ _TARGET_RE = re.compile(
     r"(?:^|[，,；;]|要求|提出|明确)\s*到\s*(?:19|20)\d{2}\s*年|"
     # a plan: 拟投入, 将为 20 家企业提供 (not 已将, 将近, 即将 … in a past account)
     r"(?<![已曾即])将(?:为|在|向|于|达到|超过|突破|建成|建设|提供|实现|新增|带动|拓展|培育|打造|"
-    r"投入|形成|引进|吸引|支持|聚力)|(?<![模虚])拟(?:投入|投资|安排|建设|设立|引进|支持)"
+    r"投入|形成|引进|吸引|支持|聚力|以(?![往前]))|(?<![模虚])拟(?:投入|投资|安排|建设|设立|引进|支持)|"
+    # 下一步，…将…: what a body plans next
+    r"下一步"
 )
 _BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 
@@ -254,6 +256,8 @@ def figure_status(before: str, reference_year: int | None) -> str | None:
     True
     >>> figure_status("长沙人工智能计算中心将为", 2023), figure_status("五年内拟投入超过", 2023)
     ('target', 'target')
+    >>> figure_status("淄博大数据局将以推动…为抓手，聚力打造", 2023)
+    'target'
     >>> figure_status("已将数据中心能耗降低", 2023) is None
     True
     """

@@ -1140,10 +1140,20 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
     clause opens with a time, an area or a measure (网民规模达 …).
 
     >>> from cikg.reference import load_reference
-    >>> actor_of("中国公共招聘网累计发布岗位数量 45869 万条", default_context(load_reference()))
+    >>> ctx = default_context(load_reference())
+    >>> actor_of("中国公共招聘网累计发布岗位数量 45869 万条", ctx)
     '中国公共招聘网'
+    >>> actor_of("国家网信办部署开展“饭圈”乱象整治、用户账号运营乱象整治等 15 项专项行动", ctx)
+    '国家网信办'
     """
     subject, _ = clean_lead(clause, ctx, light_verbs=False, areas=False)
+    listed = clause.find("、")
+    if subject and 0 < listed < clause.find(subject[:4]):
+        # 国家网信办部署开展“饭圈”乱象整治、…、用户账号运营乱象整治等 15 项…: the lead
+        # keeps the list's last item; who acts is before the verb the list follows
+        before = clause[:listed]
+        if any(t.start > 0 and t.tag == "v" for t in ctx.segmenter.tagged(before)):
+            return actor_of(before, ctx)
     tagged = ctx.segmenter.tagged(subject)
     if tagged and tagged[0].tag == "v":
         # 推行跨省异地电子缴税，已在 26 个地区试点…: what a programme verb opens is
