@@ -103,6 +103,8 @@ def docx_to_lines(path: Path) -> list[str]:
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _HYPERLINK, _PPR, _PSTYLE, _NUMPR = qn("w:hyperlink"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr")
 _VAL, _ID, _FOOTNOTE_REF = qn("w:val"), qn("w:id"), qn("w:footnoteReference")
+_RPR, _VERT_ALIGN = qn("w:rPr"), qn("w:vertAlign")
+_TCPR, _GRID_SPAN, _V_MERGE = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
 #: A run's text elements, as python-docx's ``Run.text`` reads them (each
 #: element's ``str()``: a ``<w:br/>`` is ``\n``, a ``<w:tab/>`` ``\t`` …).
 _RUN_TEXT = tuple(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
@@ -148,10 +150,14 @@ def _paragraph_line(p: CT_P, style: str, notes: dict[str, str], order: list[str]
 def _table_rows(tbl: CT_Tbl, notes: dict[str, str], order: list[str]) -> list[str]:
     """A ``<w:tbl>``'s rows, each its cells' text tab-separated, as python-docx's
     ``_Row.cells`` gives them: a cell spanning columns (``w:gridSpan``) once
-    per column, a cell continuing a vertical merge (``w:vMerge``) as the cell
-    it continues, at the same grid column in the row above (empty when that
-    row has no cell starting there, where python-docx raises ``ValueError``).
-    A cell's text is its paragraphs' on one line, joined by spaces.
+    per column, a cell continuing a vertical merge (``w:vMerge`` with no
+    ``w:val`` or ``continue``) as the cell it continues, at the same grid
+    column in the row above (empty when that row has no cell starting there,
+    where python-docx raises ``ValueError``); a row's first column is its
+    ``w:gridBefore``. A cell's text is its paragraphs' on one line, joined by
+    spaces.
+
+    :raises ValueError: if a ``w:gridSpan`` is no whole number.
     """
     rows: list[str] = []
     above: dict[int, tuple[str, int]] = {}  # grid column -> (text, columns spanned)
@@ -160,14 +166,18 @@ def _table_rows(tbl: CT_Tbl, notes: dict[str, str], order: list[str]) -> list[st
         cells: list[str] = []
         column = tr.grid_before
         for tc in tr.iterchildren(_TC):
-            if tc.vMerge == "continue":
-                text, span = above.get(column, ("", tc.grid_span))
+            tcpr = tc.find(_TCPR)
+            grid_span = tcpr.find(_GRID_SPAN) if tcpr is not None else None
+            own_span = int(grid_span.get(_VAL, "1")) if grid_span is not None else 1
+            v_merge = tcpr.find(_V_MERGE) if tcpr is not None else None
+            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":
+                text, span = above.get(column, ("", own_span))
             else:
                 text = " ".join(_runs_text(p, notes, order) for p in tc.iterchildren(_P)).strip()
-                span = tc.grid_span
+                span = own_span
             here[column] = (text, span)
             cells.extend([text] * span)
-            column += tc.grid_span
+            column += own_span
         above = here
         rows.append("\t".join(cells))
     return rows
@@ -183,8 +193,10 @@ def _runs_text(p: CT_P, notes: dict[str, str], order: list[str], *, lines: bool 
     for child in p.iterchildren(_R, _HYPERLINK):
         for r in (child,) if child.tag == _R else child.iterchildren(_R):
             text = "".join(str(e) for e in r.iterchildren(*_RUN_TEXT))
-            rpr = r.rPr
-            if rpr is not None and rpr.superscript and text.strip().isdigit():
+            rpr = r.find(_RPR)
+            vert_align = rpr.find(_VERT_ALIGN) if rpr is not None else None
+            superscript = vert_align is not None and vert_align.get(_VAL) == "superscript"
+            if superscript and text.strip().isdigit():
                 text = ascii_to_superscript(text.strip())
             parts.append(text)
             for ref in r.iter(_FOOTNOTE_REF):
