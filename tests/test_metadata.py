@@ -9,6 +9,7 @@ from cikg.metadata import (
     dateline_year,
     document_scope,
     document_to_metadata,
+    is_yardstick,
     parse_issued,
     split_report_title,
 )
@@ -133,6 +134,15 @@ _HUBEI = (
         ("全国电信用户申诉占比50.0%。全国移动用户达17亿户。", None, "中国"),
         # news-19: 排名全球第二 and 全球平均水平 compare China with the world
         ("我国固定宽带排名全球第二。我国移动数据费用远低于全球平均水平。", None, "中国"),
+        # news-19 (cut short): the country ranked ahead of China is a yardstick, so the
+        # nation holds 5 of 9 mentions, not 5 of 11; a ranking's places still count
+        (
+            "中国用户的通信费用负担进一步降低，固定宽带费用仅高于列支敦士登。我国固定宽带"
+            "服务成本排名全球第二。中国香港和中国内地均为 0.12，同样是仅次于列支敦士登。"
+            "新加坡、阿联酋、智利、中国和丹麦位列固定宽带速度最快的国家 / 地区榜单前五。",
+            None,
+            "中国",
+        ),
         # news-13: “四川造” goods are what Chengdu's rules subsidise, not a place
         (
             "《成都市推动跨境电商政策措施》印发。成都对企业给予奖励，在成都投资的企业，"
@@ -152,6 +162,45 @@ _HUBEI = (
 )
 def test_scope_is_the_region_most_mentions_fall_in(reference, body, place, scope):
     assert document_scope("", body, reference, place) == scope
+
+
+_OOKLA = "新加坡、阿联酋、智利、中国和丹麦位列固定宽带速度最快的国家 / 地区榜单前五"
+
+
+# Sentences of the shared corpus (news articles and seed 004) and the region each
+# names: whether it is a yardstick there, which does not compete for the scope.
+@pytest.mark.parametrize(
+    ("sentence", "name", "yardstick"),
+    [
+        # news-19: China's fixed broadband is dearer only than Liechtenstein's
+        ("中国用户的通信费用负担进一步降低，固定宽带费用仅高于列支敦士登", "列支敦士登", True),
+        ("中国用户的通信费用负担进一步降低，固定宽带费用仅高于列支敦士登", "中国", False),
+        ("中国香港和中国内地均为 0.12，同样是仅次于列支敦士登", "列支敦士登", True),
+        ("中国香港和中国内地均为 0.12，同样是仅次于列支敦士登", "中国内地", False),
+        ("此外，在移动数据费用方面，我国同样远低于全球平均水平", "全球", True),
+        ("进一步降低至 0.45%，排名全球第二（第一是 0.37，第三是 0.49）", "全球", True),
+        # a ranking's places are its subjects
+        (_OOKLA, "中国", False),
+        (_OOKLA, "丹麦", False),
+        ("其中，北京的固定宽带中位数速度最快，为 264.92 Mbps", "北京", False),
+        # seed 004: the nation is the subject, the United States the yardstick
+        ("无论是在轨卫星数量还是计划发射数量，我国的卫星数量都低于美国", "美国", True),
+        ("无论是在轨卫星数量还是计划发射数量，我国的卫星数量都低于美国", "我国", False),
+        # news-03, news-09: a district measured against its city
+        ("南湖区数字经济综合评价指数连续4年稳居嘉兴第一", "嘉兴", True),
+        ("总营收1300亿元左右，约占上海全市1/4，增加值约占浦东全区3.3%", "上海", True),
+        # news-21: China's GDP is what the shares are of
+        ("高度、中高、中度数字化产业占中国GDP比重持续攀升", "中国", True),
+        ("中低、低度数字化产业占比持续下降，中国整体产业结构呈数字化升级态势", "中国", False),
+        # the nation and the world as subjects (news-20, news-16)
+        ("在本次报告中，工信部提到，全国电信用户申诉问题中", "全国", False),
+        ("国际方面，全球互联网投融资在低位徘徊", "全球", False),
+        ("与美国相比，我国的卫星数量仍然较少", "美国", True),  # made up: the words follow
+    ],
+)
+def test_a_region_compared_with_is_a_yardstick(sentence, name, yardstick):
+    start = sentence.index(name)
+    assert is_yardstick(name, sentence, start, start + len(name)) is yardstick
 
 
 def test_a_dateline_without_a_year_takes_the_year_after_what_the_article_reports():

@@ -14,6 +14,7 @@ from docx.oxml.ns import nsdecls
 from cikg.errors import InputError
 from cikg.iris import IriMinter
 from cikg.load import load_document
+from cikg.load.word import docx_to_lines
 from cikg.pipeline import build
 from cikg.records import BlockKind
 from cikg.store import open_store
@@ -158,3 +159,26 @@ def test_a_file_that_is_not_word_is_an_error_naming_it(tmp_path):
     path.write_text("这不是 Word 文件", encoding="utf-8")
     with pytest.raises(InputError, match=r"notes\.docx"):
         load_document(path)
+
+
+def test_merged_cells_read_as_python_docx_gives_them(tmp_path):
+    """The loader walks the table's XML itself: a block merged over rows and
+    columns, a cell merged down three rows, and a cell of two paragraphs give
+    the cells python-docx's ``_Row.cells`` gives."""
+    doc = new_docx()
+    table = doc.add_table(rows=5, cols=4)
+    table.cell(0, 0).merge(table.cell(2, 0)).text = "指标"
+    table.cell(0, 1).merge(table.cell(1, 2)).text = "2024 年"
+    table.cell(3, 1).merge(table.cell(4, 3)).text = "合计"
+    for r, c in [(0, 3), (1, 3), (2, 1), (2, 2), (2, 3), (3, 0), (4, 0)]:
+        table.cell(r, c).text = f"{r}.{c}"
+    table.cell(3, 0).add_paragraph("万人")
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+
+    expected = [
+        "\t".join(" ".join(p.text for p in cell.paragraphs).strip() for cell in row.cells)
+        for row in new_docx(str(path)).tables[0].rows
+    ]
+    assert docx_to_lines(path) == [*expected, ""]
+    assert expected[3] == "3.0 万人\t合计\t合计\t合计"

@@ -24,13 +24,17 @@ No table of files: a new edition is recognised the way the seeds are.
   the most specific region that holds more than half of the body's region
   mentions (at least two), a mention of a city counting for its province
   and the nation too (武汉 ×8, 湖北 ×4 and 中国 ×3 make 湖北); 中国/我国 are
-  the nation (国内 too), and so is 全国 unless it is a yardstick (位居全国第一,
-  占全国…, 排名全球第二, 全球平均水平: compared with, not what the text is
-  about). Without such a region, the dateline's place when the body names
-  it at least as often as any other. Names inside organisation names do not
-  count (北京市通信管理局 is not a mention of 北京), nor a region named as the
-  origin of goods (“四川造”出口商品); a province written before its city
-  (广东梅州, 上海浦东新区) is one mention, of the city.
+  the nation (国内 too), and so is 全国. A region named as a yardstick is no
+  mention (:func:`is_yardstick`): what a sentence's subject is compared with
+  or ranked in (我国…仅高于列支敦士登, 仅次于列支敦士登, 低于美国, 与美国相比,
+  占上海全市1/4, 位居全国第一, 排名全球第二, 全球平均水平) is not what the text
+  is about, its subject is; so the places a national figure is ranked
+  against do not outvote the nation. Without such a region, the dateline's
+  place when the body names it at least as often as any other. Names inside
+  organisation names do not count (北京市通信管理局 is not a mention of
+  北京), nor a region named as the origin of goods (“四川造”出口商品); a
+  province written before its city (广东梅州, 上海浦东新区) is one mention, of
+  the city.
 - A report takes its title, publishers and date from the title page
   (:attr:`~cikg.records.Document.cover`): lines that name a curated
   organisation are publishers, a ``YYYY 年 M 月`` line is the date, the other
@@ -57,7 +61,13 @@ from cikg.records import BlockKind, Document, Finding, IssuedDate, ReportMetadat
 from cikg.reference import Reference
 from cikg.wording import display_form
 
-__all__ = ["document_scope", "document_to_metadata", "parse_issued", "split_report_title"]
+__all__ = [
+    "document_scope",
+    "document_to_metadata",
+    "is_yardstick",
+    "parse_issued",
+    "split_report_title",
+]
 
 _CN_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
@@ -347,6 +357,14 @@ def dateline_year(month: int, day: int, body: str) -> IssuedDate | None:
 _YARDSTICKS = frozenset({"全国", "全球", "世界"})
 _YARDSTICK_BEFORE_RE = re.compile(r"(?:居|列|排名|排在|占|高于|低于|超过|领先|领跑|相比|比)\s*$")
 _YARDSTICK_AFTER_RE = re.compile(r"^\s*(?:第|前|首|率先|领先|平均|之最|最)")
+#: Words before any region that make it what the subject is compared with or
+#: ranked in (仅高于列支敦士登, 仅次于列支敦士登, 低于美国, 较全国, 稳居嘉兴第一,
+#: 占上海全市1/4): the subject is another place, the yardstick does not compete
+#: for the document's scope. And 与美国相比, where the words follow the place.
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?:[高低优劣次]于|超过|超越|领先|领跑|落后于?|不及|相比|比|较|位居|稳居|居于|名列|位列|排名|排在|占)\s*$"
+)
+_COMPARED_AFTER_RE = re.compile(r"^\s*(?:相比|相较|比较)")
 #: A region named as the origin of goods (“四川造”出口商品, 中国制造): a label
 #: of what is made, not a place the text is about.
 _ORIGIN_AFTER_RE = re.compile(r"^(?:制)?造")
@@ -363,10 +381,29 @@ def _region_scanner(ref: Reference) -> NameScanner:
     )
 
 
-def _is_yardstick(text: str, start: int, end: int) -> bool:
-    return bool(
-        _YARDSTICK_BEFORE_RE.search(text[max(0, start - 3) : start])
-        or _YARDSTICK_AFTER_RE.match(text[end : end + 3])
+def is_yardstick(name: str, text: str, start: int, end: int) -> bool:
+    """Whether the region ``name``, named at ``text[start:end]``, is only a
+    yardstick there: what the sentence's subject is compared with or ranked
+    in (仅高于列支敦士登, 低于美国, 占上海全市1/4, 与美国相比; for the nation or
+    the world also 位居全国第一, 全球平均水平), not a place the text is about.
+
+    :param name: the region's name as written (全国, 美国 …).
+    :param text: the text it is named in.
+    :param start: where the name starts in ``text``.
+    :param end: where it ends.
+    :return: ``True`` for a yardstick.
+
+    >>> text = "我国固定宽带费用仅高于列支敦士登，排名全球第二。"
+    >>> is_yardstick("列支敦士登", text, 11, 16), is_yardstick("我国", text, 0, 2)
+    (True, False)
+    >>> is_yardstick("全球", text, 19, 21)
+    True
+    """
+    before, after = text[max(0, start - 4) : start], text[end : end + 3]
+    if _COMPARED_BEFORE_RE.search(before) or _COMPARED_AFTER_RE.match(after):
+        return True
+    return name in _YARDSTICKS and bool(
+        _YARDSTICK_BEFORE_RE.search(before[-3:]) or _YARDSTICK_AFTER_RE.match(after)
     )
 
 
@@ -421,7 +458,7 @@ def document_scope(title: str, body: str, ref: Reference, place: str | None = No
             iri = ref.region(_NATION_WORDS.get(m.name, m.name)) if m.kind == "region" else None
             if (
                 iri is None
-                or (m.name in _YARDSTICKS and _is_yardstick(text, m.start, m.end))
+                or is_yardstick(m.name, text, m.start, m.end)
                 or _ORIGIN_AFTER_RE.match(text[m.end : m.end + 2])
             ):
                 continue

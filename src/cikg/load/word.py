@@ -29,10 +29,12 @@ import zipfile
 from pathlib import Path
 
 from docx import Document as open_docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.parts.document import DocumentPart
 
 from cikg.errors import InputError
 from cikg.load.text import ascii_to_superscript, lines_to_document, read_input
@@ -70,6 +72,11 @@ def docx_to_lines(path: Path) -> list[str]:
     """The lines a text file of the same content would hold (see the module's
     docstring).
 
+    The body's XML is walked once, element by element, rather than through
+    python-docx's proxies (``Paragraph.style`` looks a style up by reading
+    every style of the document, once per paragraph): what is read is what
+    those proxies give (:func:`_paragraph_line`, :func:`_table_rows`).
+
     :param path: a ``.docx`` file.
     :return: lines in reading order, a blank line after each block.
     :raises zipfile.BadZipFile, docx.opc.exceptions.OpcError, KeyError,
@@ -78,58 +85,122 @@ def docx_to_lines(path: Path) -> list[str]:
     doc = open_docx(str(path))
     notes = _footnotes(doc)
     order: list[str] = []  # footnote ids in the order the body references them
+    styles: dict[str | None, str] = {}  # paragraph style id -> its name, as looked up
     out: list[str] = []
-    for child in doc.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            line = _paragraph_line(Paragraph(child, doc), notes, order)
+    for child in doc.element.body.iterchildren(_P, _TBL):
+        if child.tag == _P:
+            style = _style_name(doc.part, _style_id(child), styles)
+            line = _paragraph_line(child, style, notes, order)
             if line:
                 out.extend([*line.split("\n"), ""])
-        elif child.tag == qn("w:tbl"):
-            rows = [
-                "\t".join(
-                    " ".join(_runs_text(p, notes, order) for p in cell.paragraphs).strip()
-                    for cell in row.cells
-                )
-                for row in Table(child, doc).rows
-            ]
-            out.extend([*(row for row in rows if row.strip()), ""])
+        else:
+            out.extend([*(row for row in _table_rows(child, notes, order) if row.strip()), ""])
     for number, note_id in enumerate(order, start=1):
         out.extend([f"{ascii_to_superscript(str(number))} {notes[note_id]}", ""])
     return out
 
 
-def _paragraph_line(paragraph: Paragraph, notes: dict[str, str], order: list[str]) -> str:
-    """A paragraph as the text loader reads it: a heading, a list item, or
-    body text whose line breaks are kept (``\\n`` between its lines)."""
-    text = _runs_text(paragraph, notes, order, lines=True)
+_P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
+_HYPERLINK, _PPR, _PSTYLE, _NUMPR = qn("w:hyperlink"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr")
+_VAL, _ID, _FOOTNOTE_REF = qn("w:val"), qn("w:id"), qn("w:footnoteReference")
+_RPR, _VERT_ALIGN = qn("w:rPr"), qn("w:vertAlign")
+_TCPR, _GRID_SPAN, _V_MERGE = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
+#: A run's text elements, as python-docx's ``Run.text`` reads them (each
+#: element's ``str()``: a ``<w:br/>`` is ``\n``, a ``<w:tab/>`` ``\t`` …).
+_RUN_TEXT = tuple(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+
+
+def _style_id(p: CT_P) -> str | None:
+    """The id of the style a ``<w:p>`` names (``w:pPr/w:pStyle/@w:val``), or ``None``."""
+    ppr = p.find(_PPR)
+    pstyle = ppr.find(_PSTYLE) if ppr is not None else None
+    return pstyle.get(_VAL) if pstyle is not None else None
+
+
+def _style_name(part: DocumentPart, style_id: str | None, names: dict[str | None, str]) -> str:
+    """The name of a paragraph's style, as ``Paragraph.style.name`` gives it:
+    the style of that id, else (no id, or one of no paragraph style) the
+    document's default paragraph style; ``""`` when there is none. Each id is
+    looked up once and kept in ``names``."""
+    if style_id not in names:
+        style = part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        names[style_id] = (style.name if style is not None else None) or ""
+    return names[style_id]
+
+
+def _paragraph_line(p: CT_P, style: str, notes: dict[str, str], order: list[str]) -> str:
+    """A ``<w:p>`` as the text loader reads it: a heading, a list item, or
+    body text whose line breaks are kept (``\\n`` between its lines).
+
+    :param style: the name of its style (``Heading 2``, ``List Bullet`` …).
+    """
+    text = _runs_text(p, notes, order, lines=True)
     if not text:
         return ""
-    style = paragraph.style.name if paragraph.style is not None else ""
-    heading = _HEADING_RE.match(style or "")
+    heading = _HEADING_RE.match(style)
     if heading:
         return f"{'#' * int(heading.group(1))} {_SPACE_RE.sub(' ', text)}"
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    if (style or "").lower().startswith("list") or numbered:
+    ppr = p.find(_PPR)
+    numbered = ppr is not None and ppr.find(_NUMPR) is not None
+    if style.lower().startswith("list") or numbered:
         return f"- {_SPACE_RE.sub(' ', text)}"
     return text
 
 
-def _runs_text(
-    paragraph: Paragraph, notes: dict[str, str], order: list[str], *, lines: bool = False
-) -> str:
-    """A paragraph's text: superscript digits and footnote references as
-    superscript markers; on one line, or with ``lines`` its line breaks kept
-    as ``\\n`` (each line's spaces collapsed, empty lines left out)."""
+def _table_rows(tbl: CT_Tbl, notes: dict[str, str], order: list[str]) -> list[str]:
+    """A ``<w:tbl>``'s rows, each its cells' text tab-separated, as python-docx's
+    ``_Row.cells`` gives them: a cell spanning columns (``w:gridSpan``) once
+    per column, a cell continuing a vertical merge (``w:vMerge`` with no
+    ``w:val`` or ``continue``) as the cell it continues, at the same grid
+    column in the row above (empty when that row has no cell starting there,
+    where python-docx raises ``ValueError``); a row's first column is its
+    ``w:gridBefore``. A cell's text is its paragraphs' on one line, joined by
+    spaces.
+
+    :raises ValueError: if a ``w:gridSpan`` is no whole number.
+    """
+    rows: list[str] = []
+    above: dict[int, tuple[str, int]] = {}  # grid column -> (text, columns spanned)
+    for tr in tbl.iterchildren(_TR):
+        here: dict[int, tuple[str, int]] = {}
+        cells: list[str] = []
+        column = tr.grid_before
+        for tc in tr.iterchildren(_TC):
+            tcpr = tc.find(_TCPR)
+            grid_span = tcpr.find(_GRID_SPAN) if tcpr is not None else None
+            own_span = int(grid_span.get(_VAL, "1")) if grid_span is not None else 1
+            v_merge = tcpr.find(_V_MERGE) if tcpr is not None else None
+            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":
+                text, span = above.get(column, ("", own_span))
+            else:
+                text = " ".join(_runs_text(p, notes, order) for p in tc.iterchildren(_P)).strip()
+                span = own_span
+            here[column] = (text, span)
+            cells.extend([text] * span)
+            column += own_span
+        above = here
+        rows.append("\t".join(cells))
+    return rows
+
+
+def _runs_text(p: CT_P, notes: dict[str, str], order: list[str], *, lines: bool = False) -> str:
+    """A ``<w:p>``'s text: its runs' and its hyperlinks' runs' (what
+    ``Paragraph.iter_inner_content`` gives), superscript digits and footnote
+    references as superscript markers; on one line, or with ``lines`` its
+    line breaks kept as ``\\n`` (each line's spaces collapsed, empty lines
+    left out)."""
     parts: list[str] = []
-    for run in paragraph.iter_inner_content():
-        runs = [run] if not hasattr(run, "runs") else run.runs  # a hyperlink holds runs
-        for r in runs:
-            text = r.text
-            if r.font.superscript and text.strip().isdigit():
+    for child in p.iterchildren(_R, _HYPERLINK):
+        for r in (child,) if child.tag == _R else child.iterchildren(_R):
+            text = "".join(str(e) for e in r.iterchildren(*_RUN_TEXT))
+            rpr = r.find(_RPR)
+            vert_align = rpr.find(_VERT_ALIGN) if rpr is not None else None
+            superscript = vert_align is not None and vert_align.get(_VAL) == "superscript"
+            if superscript and text.strip().isdigit():
                 text = ascii_to_superscript(text.strip())
             parts.append(text)
-            for ref in r._r.iter(qn("w:footnoteReference")):
-                note_id = ref.get(qn("w:id"))
+            for ref in r.iter(_FOOTNOTE_REF):
+                note_id = ref.get(_ID)
                 if note_id in notes:
                     if note_id not in order:
                         order.append(note_id)
