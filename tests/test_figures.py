@@ -1455,3 +1455,42 @@ def test_who_acts_is_before_the_verb_a_list_follows(ctx):
         ("国家网信办处置账号数量", Decimal("1340000000")),
         ("国家网信办关闭网站数量", Decimal("3200")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # news-15 (news-m-after, news-o-after): after ；the new models are the
+        # domestic brands' (the share's whole, 手机上市新机型, says of what kind)
+        (
+            "2023 年 6 月，国产品牌手机出货量 1956.2 万部，同比下降 20.2%；上市新机型 20 款，"
+            "同比下降 37.5%，占同期手机上市新机型数量的 90.9%。",
+            [
+                "国产品牌手机出货量",
+                "国产品牌手机出货量同比增长率",
+                "国产品牌手机上市新机型数量",
+                "国产品牌手机上市新机型数量同比增长率",
+                "国产品牌手机上市新机型占手机上市新机型数量的比例",
+            ],
+        ),
+        # news-15: a part named by its kind (5G 手机) counts what the level counts
+        (
+            "2023 年 1-6 月，上市新机型累计 203 款，同比增长 1.0%，其中 5G 手机 85 款，"
+            "占同期手机上市新机型数量的 41.9%。",
+            [
+                "上市新机型数量",
+                "上市新机型数量同比增长率",
+                "5G手机上市新机型数量",
+                "5G手机占手机上市新机型数量的比例",
+            ],
+        ),
+        # 001: the whole (网民整体) names no level's thing: the part stays as it is
+        (
+            "截至 2024 年 12 月，我国网民规模达 11.08 亿人，其中农村网民规模达 3.13 亿人，"
+            "占网民整体的 28.2%。",
+            ["网民规模", "农村网民规模", "农村网民占网民整体的比例"],
+        ),
+    ],
+)
+def test_the_whole_of_a_share_after_a_level_says_what_it_counts(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

@@ -215,6 +215,10 @@ _CEILING_BEFORE_RE = re.compile(
     r"(?:(?:给予|奖励|补贴|补助|资助|奖补|支持)[^，,；;。]{0,8}?最高|最高(?:可)?(?:给予|奖励|补贴|"
     r"补助|资助|奖补|支持))(?:可达|可|达|不超过)?\s*$"
 )
+#: The measure word a level ends in, after the thing it measures (国产品牌手机出货量).
+_THING_END_RE = re.compile(r"(?:出货量|销售量|销量|产量|交易量|总数|数量|人数|总量|规模|数|量)$")
+#: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
+_WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
 _GAP_GROWTH_RE = re.compile(r"(?:同比|环比)?(?:增速|增幅|增长率)$")
 _GAP_RATE_RE = re.compile(_GAP_GROWTH_RE.pattern + r"|(?:比例|比重|占比|率|水平)$")
@@ -718,6 +722,9 @@ class _Reader:
         swapped = self.kind_in_whole(label, level, unit) if level else ""
         if swapped:  # the last level in the part's unit, past its growth rates
             return swapped
+        based = self.kind_in_base(label, offset) if level else label
+        if based != label:  # …其中 5G 手机 85 款，…占同期手机上市新机型数量的 41.9%
+            return based
         measure = _TOPIC_HEAD_RE.search(whole)
         if not whole or measure is None or not label.endswith(measure.group()):
             return label
@@ -762,6 +769,57 @@ class _Reader:
         if not prefix or prefix in subject or self.ctx.subjects.region_of(prefix):
             return subject
         return f"{prefix}{subject}"
+
+    def topic_kind(self, subject: str, end: int) -> str:
+        """A measure of the sentence's topic, named by a kind the share after
+        it places in a wider whole: 国产品牌手机出货量 1956.2 万部…；上市新机型 20
+        款，…，占同期手机上市新机型数量的 90.9% -> 国产品牌手机上市新机型 (the
+        whole's 手机 is what 国产品牌手机 is a kind of, so the new models are
+        its). ``subject`` as it is when the sentence states no such whole, or
+        the topic is no kind of what the whole counts."""
+        first = self.state.said[0] if self.state.said else ""
+        thing = _THING_END_RE.sub("", first)
+        if (
+            not thing
+            or thing == first
+            or thing in subject
+            or self.ctx.subjects.is_indicator(subject)
+        ):
+            return subject
+        whole = self.whole_after(end)
+        core = re.sub(r"(?:数量|数)$", "", subject)
+        if whole is None or len(core) < 2 or not whole["whole"].endswith(core):
+            return subject
+        kind = whole["whole"][: -len(core)].removeprefix("同期")
+        if 2 <= len(kind) < len(thing) and thing.endswith(kind):
+            return f"{thing}{subject}"
+        return subject
+
+    def whole_after(self, end: int) -> re.Match[str] | None:
+        """The whole a share later in the sentence is of (占同期手机上市新机型数量的
+        …, from ``end`` to the sentence's end), or ``None``."""
+        stops = [i for c in "。！？!?" if (i := self.text.find(c, end)) >= 0]
+        return _WHOLE_AFTER_RE.search(self.text, end, min(stops, default=len(self.text)))
+
+    def kind_in_base(self, subject: str, end: int) -> str:
+        """A part named by its kind alone, with what the whole its share is of
+        counts: 上市新机型累计 203 款，…，其中 5G 手机 85 款，…，占同期手机上市新机型
+        数量的 41.9% -> 5G手机上市新机型数量 (5G 手机 is a kind of 手机, and what
+        is counted is the level's 上市新机型). ``subject`` as it is when no share
+        follows, or the whole's rest is not what a level of the sentence counts."""
+        core = re.sub(r"(?:数量|数)$", "", subject)
+        whole = self.whole_after(end)
+        if whole is None or len(core) < 2:
+            return subject
+        base = whole["whole"].removeprefix("同期")
+        for i in range(len(core) - 1):
+            kind = core[i:]
+            rest = base[len(kind) :]
+            if base.startswith(kind) and len(rest) >= 2:
+                if any(rest in said for said in self.state.said):
+                    return f"{core}{rest}{subject[len(core) :]}"
+                return subject
+        return subject
 
     def share_of_last(self, label: str) -> str:
         """A share that names no whole, of a part of the level the sentence
@@ -1417,6 +1475,8 @@ class _Reader:
                 subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
+            if subject:
+                subject = self.topic_kind(subject, q.end)
             subject = self.owned(subject)
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
