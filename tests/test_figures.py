@@ -1494,3 +1494,33 @@ def test_who_acts_is_before_the_verb_a_list_follows(ctx):
 )
 def test_the_whole_of_a_share_after_a_level_says_what_it_counts(ctx, text, labels):
     assert [f[0] for f in _facts(text, ctx)] == labels
+
+
+def test_each_item_of_a_list_of_parts_is_a_part_of_the_same_whole(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf-m-before): 其中，32 个顶层设计政策、6 个数据
+    价值化政策…: every item is of the 216 policies the provinces issued, not of the
+    item before it."""
+    text = (
+        "2021 年我国各省市共出台 216 个数字经济相关政策，其中，32 个顶层设计政策、"
+        "6 个数据价值化政策、35 个数字产业化政策。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "各省市出台的数字经济相关政策数量",
+        "各省市出台的数字经济相关顶层设计政策数量",
+        "各省市出台的数字经济相关数据价值化政策数量",
+        "各省市出台的数字经济相关数字产业化政策数量",
+    ]
+
+
+def test_a_place_of_each_is_not_named_each(ctx):
+    """news-16 (news-n-before): 全球各国家地区投融资规模表现不一，…英国…增加 19.5%:
+    英国's growth, not 各国家地区's."""
+    text = (
+        "全球各国家地区投融资规模表现不一，2023 第二季度，英国、以色列、加拿大融资规模环比"
+        "分别增加 19.5%、80.5% 和 254.6%。"
+    )
+    assert [(f[0], f[4]) for f in _facts(text, ctx)] == [
+        ("投融资规模环比增长率", "英国"),
+        ("投融资规模环比增长率", "以色列"),
+        ("投融资规模环比增长率", "加拿大"),
+    ]

@@ -217,6 +217,13 @@ _CEILING_BEFORE_RE = re.compile(
 )
 #: The measure word a level ends in, after the thing it measures (国产品牌手机出货量).
 _THING_END_RE = re.compile(r"(?:出货量|销售量|销量|产量|交易量|总数|数量|人数|总量|规模|数|量)$")
+#: What 其中 and the items before a part hold when the part is the next of a list
+#: (其中，32 个顶层设计政策、): counts and their nouns, each closed by 、.
+_LISTED_PARTS_RE = re.compile(r"其中[，,：:]?\s*(?:[^，,；;。、]+、)+\s*")
+#: Each of a kind of place (各国家地区, 全国各省份): no place's own figure's owner.
+_DISTRIBUTIVE_RE = re.compile(
+    r"^(?:全球|全国|世界)?各(?:国家和地区|国家地区|国家|国|地区|省份|省市|省|城市|地市|区县|地)"
+)
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -428,6 +435,9 @@ class _State:
     pending_clause: str = ""  # the text of the sentence's last clause without a figure
     enumerated_over: Period | None = None  # the period of the changes a 分别 clause read
     frame: str = ""  # the base population of shares (新增网民中)
+    # where the sentence's 其中 is and the whole its first part was read against
+    # (其中，32 个顶层设计政策、6 个数据价值化政策: each item is a part of it)
+    part_whole: tuple[int, str] | None = None
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -693,17 +703,31 @@ class _Reader:
         stated with 占 alone is of that whole (其中网络短剧占 47.5% -> 网络短剧占
         网络剧的比例), unless a 中 frame already gives its base. ``label`` as it
         is otherwise (农村网民规模 after 网民规模 misses nothing)."""
-        sentence = _MARKER_RE.sub("", self.text[_sentence_start(self.text, offset) : offset])
+        start = _sentence_start(self.text, offset)
+        sentence = _MARKER_RE.sub("", self.text[start:offset])
         at = sentence.rfind("其中")
         part = sentence[at:].split("分别", 1)[0]  # 其中 A、B 的占比分别为 x、y: parts all
+        listed = self.state.part_whole
         if (
+            at >= 0
+            and listed is not None
+            and listed[0] == start + at
+            and _LISTED_PARTS_RE.fullmatch(part)
+            and not _SHARE_END_RE.search(label)
+        ):
+            whole = listed[1]  # the next item of a list of parts: of the same whole
+            listed_whole = True
+        elif (
             at < 0
             or not self.state.said
             or not find_quantities(sentence[:at], self.ctx.units)
             or find_quantities(part, self.ctx.units)  # (5G 手机: a name's digit)
         ):
             return label  # the part is the first figure after 其中, its whole the last before
-        whole = self.state.said[-1]
+        else:
+            whole = self.state.said[-1]
+            self.state.part_whole = (start + at, whole)
+            listed_whole = False
         segmenter = self.ctx.subjects.segmenter
         if _SHARE_END_RE.search(label):
             # the whole is the last level before (the shares listed after 其中 are parts)
@@ -718,7 +742,11 @@ class _Reader:
                 # 356 部网络剧，其中网络短剧占 47.5%: the share of the whole counted
                 return f"{label.removesuffix('占比')}占{_head_phrase(thing)}的比例"
             return named
-        level = next((w for w in reversed(self.state.said) if self.state.units.get(w) == unit), "")
+        level = (
+            whole
+            if listed_whole
+            else next((w for w in reversed(self.state.said) if self.state.units.get(w) == unit), "")
+        )
         swapped = self.kind_in_whole(label, level, unit) if level else ""
         if swapped:  # the last level in the part's unit, past its growth rates
             return swapped
@@ -999,7 +1027,7 @@ class _Reader:
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
-            self.state.change_base = ""
+            self.state.change_base, self.state.part_whole = "", None
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -1925,6 +1953,8 @@ class _Reader:
             # 50%: a rate of nothing named is that of the thing it counted
             if not _GROWTH_END_RE.search(label):
                 topic = _TOPIC_HEAD_RE.sub("", topic) or topic
+            if area:  # 全球各国家地区投融资规模表现不一，…英国…增加 19.5%: 英国's, not each's
+                topic = _DISTRIBUTIVE_RE.sub("", topic) or topic
             owned = _joined(topic, _GROWTH_HEAD_RE.sub("", label) or label)
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None
