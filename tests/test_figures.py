@@ -1524,3 +1524,16 @@ def test_a_place_of_each_is_not_named_each(ctx):
         ("投融资规模环比增长率", "以色列"),
         ("投融资规模环比增长率", "加拿大"),
     ]
+
+
+def test_a_programme_opened_after_a_semicolon_owns_its_clauses(ctx):
+    """CAC 2021 p36 (corpus-pdf-l-after): …；推行跨省异地电子缴税，已在 26 个地区
+    试点，办理业务近 5 万笔，税款 83 亿元: the business and the tax are the
+    programme's, not the 税务部门's nor nobody's."""
+    text = (
+        "税务部门推广普及“非接触式”办税缴费；推行跨省异地电子缴税，已在 26 个地区试点，"
+        "办理业务近 5 万笔，税款 83 亿元。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "跨省异地电子缴税办理业务数量" in labels
+    assert "跨省异地电子缴税税款" in labels

@@ -1058,10 +1058,12 @@ class _Reader:
                 self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb, self.state.counted_by = "", ""
                 if n and sentence.clauses[n - 1].strong:
-                    # after ；a statement names its own platform; a company that opens
-                    # a clause of the sentence still owns a bare measure (中国电信经营收入
-                    # 2607 亿元…；净利润 202 亿元)
-                    self.state.actor = ""
+                    # after ；a statement names its own platform, or a programme it opens
+                    # (…；推行跨省异地电子缴税，已在 26 个地区试点); a company that opens a clause
+                    # of the sentence still owns a bare measure (中国电信经营收入 2607 亿元
+                    # …；净利润 202 亿元)
+                    opened = self.text[clause.start : clause.end]
+                    self.state.actor = _programme_of(opened, self.ctx.subjects)
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 for p in own:
@@ -2108,6 +2110,17 @@ def _head_noun(label: str) -> str:
         return ""
     head = _MEASURE_WORD_RE.sub("", label.rsplit("的", 1)[-1])
     return head if len(head) >= 2 else ""
+
+
+def _programme_of(clause: str, ctx: SubjectContext) -> str:
+    """The programme a clause after ；opens with a verb of programmes (推行跨省
+    异地电子缴税 -> 跨省异地电子缴税), by :func:`actor_of`; "" for any other
+    clause (a body named after ；does not own what the clauses after it state
+    unless the sentence opened with it)."""
+    tagged = ctx.segmenter.tagged(clause.strip())
+    if not tagged or not tagged[0].tag.startswith("v"):
+        return ""
+    return actor_of(clause, ctx)
 
 
 def _owner_of(label: str, segmenter: Segmenter) -> str:

@@ -631,6 +631,9 @@ _NOT_A_MODIFIER = frozenset({"v", "d", "p", "c", "r", "m", "mq", "q", "t", "f"})
 
 #: Words that make a would-be name a clause: the copula, 分别, 其中.
 _CLAUSE_WORDS = frozenset({"是", "分别", "其中", "分别是", "即"})
+#: A span or a pointer back to what the text said (自建院以来, 该类案件, 这一增长率):
+#: words of a clause, which an indicator's name never needs.
+_POINTING_RE = re.compile(r"以来|该类|此类|该项|这一|上述")
 
 
 #: A count, a share or a change of one, at the end of a label: what a bare
@@ -728,6 +731,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'企业总部位于北京数' ends in a place, not the thing counted"
     >>> label_problem("国内发明专利有效量增长最快分别是信息技术管理方法领域数", seg)
     "'国内发明专利有效量增长最快分别是信息技术管理方法领域数' holds a clause ('分别')"
+    >>> label_problem("互联网法院自建院以来至以判决形式审结该类案件数", seg)
+    "'互联网法院自建院以来至以判决形式审结该类案件数' holds a clause ('以来')"
     """
     bare = label.strip("“”\"'「」‘’ ")  # “占比: the quote is no name
     tokens = segmenter.tokens(bare)
@@ -747,6 +752,7 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     if _COUNT_LED_RE.match(label):
         return f"{label!r} opens with a count"  # 3天线上线下客流量: another figure's words
     inner = next((t.word for t in tokens[1:] if t.word in _CLAUSE_WORDS), None)
+    inner = inner or (m.group() if (m := _POINTING_RE.search(bare)) else None)
     if inner:
         # 增长最快分别是信息技术…领域数, 常用计量单位是…次数: a clause, not a name
         return f"{label!r} holds a clause ({inner!r})"
