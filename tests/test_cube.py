@@ -150,3 +150,28 @@ def test_reports_of_a_curated_series_have_an_english_name(store):
         "cnnic-46": "Statistical Report on China's Internet Development, 46th edition",
         "digital-china-2024": "Digital China Development Report (2024)",
     }
+
+
+def test_a_figure_stated_rounded_and_precise_keeps_the_precise_value(tmp_path):
+    """CAICT 数字经济 2022: the summary's 8.4 万亿元 and the chapter's 8.35 万亿元
+    are one figure; the observation holds 8.35 and cites both passages, whichever
+    the report states first."""
+    from cikg.pipeline import build
+    from cikg.store import open_store
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "中国数字经济发展报告（2022年）\n\n"
+        "2021 年，我国数字产业化规模达到 8.4 万亿元。\n\n"
+        "2021 年，我国数字产业化规模为 8.35 万亿元，同比名义增长 11.9%。\n",
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "store")
+    rows = query(
+        open_store(tmp_path / "store", read_only=True),
+        """SELECT ?v (COUNT(DISTINCT ?from) AS ?n) WHERE {
+             ?obs cikg:indicator/skos:prefLabel "数字产业化规模"@zh ;
+                  sdmx-measure:obsValue ?v ; prov:wasDerivedFrom ?from }
+           GROUP BY ?v""",
+    )
+    assert [(r["v"].value, r["n"].value) for r in rows] == [("8350000000000", "2")]
