@@ -203,3 +203,23 @@ def test_a_clause_adverb_is_no_part_of_a_name(finder):
     its 通办 is no office (办)."""
     text = "全国 31 个省（区、市）和新疆生产建设兵团一体化政务服务平台均设置跨省通办专区"
     assert [o.name for o in finder.find(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # CAICT 数字经济 2022 p18: one known firm makes the list one of firms
+        ("依托富士康、腾讯等龙头企业，打造工业互联网产业集群", ["富士康", "腾讯"]),
+        # news-09: a kind of firm, then the firms it names
+        (
+            "聚集了一批互联网头部企业，如腾讯、哔哩哔哩、阅文、喜马拉雅等，总营收 1300 亿元",
+            ["腾讯", "哔哩哔哩", "阅文", "喜马拉雅"],
+        ),
+        # CAICT 算力 2021 p12: …等企业 after a list with a known firm
+        ("此外，英特尔、英伟达、华为等企业均在", ["英特尔", "英伟达", "华为"]),
+        # no firm known in the list: fields, not firms
+        ("服装、食品等企业", []),
+    ],
+)
+def test_the_other_items_of_a_list_of_firms_are_firms(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

@@ -266,6 +266,9 @@ class OrgFinder:
         for a, b in self._siblings(text, found):
             if not any(x < b and a < y for x, y in [*taken, *structural]):
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
+        for a, b in self._company_mates(text, found):
+            if not any(o.start < b and a < o.end for o in found):
+                found.append(OrgName(display_form(text[a:b]), a, b, False, None))
         return sorted(
             (
                 part
@@ -275,6 +278,41 @@ class OrgFinder:
             ),
             key=lambda o: o.start,
         )
+
+    def _company_mates(self, text: str, found: list[OrgName]) -> list[tuple[int, int]]:
+        """Spans of the other items of a list of firms one of whose items is a
+        body found (头部企业，如腾讯、哔哩哔哩、阅文、喜马拉雅等; 依托富士康、腾讯等
+        龙头企业): a kind of firm (企业, 公司, 品牌 …) comes before 如 or after 等
+        or a count, so its items are firms however the segmenter tags them. Items
+        are short names (two to eight characters), not a curated region; the
+        first loses the verb or preposition before it (依托, 如)."""
+        spans: list[tuple[int, int]] = []
+        lists = [*_FIRM_LIST_RE.finditer(text), *_FIRMS_SUCH_AS_RE.finditer(text)]
+        for m in lists:
+            items: list[tuple[int, int]] = []
+            at = m.start("items")
+            for part in m["items"].split("、"):
+                items.append((at, at + len(part)))
+                at += len(part) + 1
+            a, b = items[0]
+            lead = 0
+            for word in self.segmenter.tagged(text[a:b]):
+                if word.tag[:1] not in {"v", "p", "c", "d", "u", "r"} and word.word not in {"如"}:
+                    break
+                lead = word.end
+            items[0] = (a + lead, b)
+            if not any((o.start, o.end) in items for o in found):
+                continue  # no item a body known: a list of fields or products, maybe
+            for a, b in items:
+                name = text[a:b]
+                if (
+                    2 <= len(name) <= 8
+                    and not self.is_region(name)
+                    and not any(o.start < b and a < o.end for o in found)
+                    and not _INDUSTRY_END_RE.search(name)
+                ):
+                    spans.append((a, b))
+        return spans
 
     def _quoted(self, text: str) -> list[tuple[int, int]]:
         """Spans of bodies' names in quotation marks (“山东数字化与智能化酒店产业
@@ -792,6 +830,19 @@ _LISTED_COMPANY_RE = re.compile(
     "[\u4e00-\u9fff]{2}(?:" + "|".join(h for h in _SHORT_COMPANY_HEADS if h not in ORG_HEADS) + ")"
 )
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
+#: A list of firms: names joined by 、, then 等 or a count, then a kind of firm
+#: (依托富士康、腾讯等龙头企业, 如腾讯、哔哩哔哩、阅文、喜马拉雅等 before 总营收 …
+#: is not one: no kind follows).
+_FIRM_LIST_RE = re.compile(
+    r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8})+)"
+    r"(?:等|这?[两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,4}?"
+    r"(?:企业|公司|品牌|集团|厂商|运营商)"
+)
+#: A kind of firm, then the firms it names (头部企业，如腾讯、哔哩哔哩、阅文、喜马拉雅等).
+_FIRMS_SUCH_AS_RE = re.compile(
+    r"(?:企业|公司|品牌|厂商|运营商)[，,：:]?\s*(?:如|包括|例如|比如)"
+    r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,8}?(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}?)+)(?=等|[，,。；;])"
+)
 #: Tags of a coined name's one word (宇信 nz), not a place's.
 _COINED_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "j"})
 #: Tags a source's name may hold: nouns and proper nouns, an idiom-like brand part.
