@@ -224,6 +224,14 @@ _LISTED_PARTS_RE = re.compile(r"其中[，,：:]?\s*(?:[^，,；;。、]+、)+\s
 _DISTRIBUTIVE_RE = re.compile(
     r"^(?:全球|全国|世界)?各(?:国家和地区|国家地区|国家|国|地区|省份|省市|省|城市|地市|区县|地)"
 )
+#: What was gathered as data (汇聚约 11.07 亿块农村承包地、…等数据): with no body
+#: named as holding them, the counts say how many records there are, not how
+#: many of the things (全国水利一张图汇总…等数据 are the map's: read as such).
+_DATA_ITEMS_RE = re.compile(
+    r"(?:汇聚|归集|汇集|采集|整合|收录|汇总)[^，,；;。]*?等(?:数据|信息)(?!显示|表明|来源)"
+)
+#: Words before such a verb that name no holder of the data (数据显示，我国已).
+_NO_HOLDER_RE = re.compile(r"[\s，,：:]|数据显示|我国|全国|国内|已经|已|累计|共|约")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -438,6 +446,7 @@ class _State:
     # where the sentence's 其中 is and the whole its first part was read against
     # (其中，32 个顶层设计政策、6 个数据价值化政策: each item is a part of it)
     part_whole: tuple[int, str] | None = None
+    share_whole: str = ""  # the whole the sentence's last 占…的 share named
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -857,6 +866,10 @@ class _Reader:
         if not label.endswith("占比") or "中" in label:
             return label
         part = label.removesuffix("占比")
+        if self.state.share_whole and self.state.share_whole not in part:
+            # …占总体政府网站的 4.0%；省级…共有政府网站 1580 个，占比为 11.6%: a
+            # sibling's share, of the whole the sentence named for the first
+            return f"{part}占{self.state.share_whole}的比例"
         noun = part.removesuffix("平均")[-2:]  # 流入流量平均: measured by 流量, as the whole
         whole = self.state.said[-1] if self.state.said else ""
         if whole and not (_RATE_WORD_END_RE.search(whole) or self.state.last_unit == "percent"):
@@ -1028,6 +1041,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base, self.state.part_whole = "", None
+            self.state.share_whole = ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -1328,6 +1342,14 @@ class _Reader:
             ):
                 self.finding("threshold", f"{q.text} in {self.clause_text(clause)!r}: a threshold")
                 continue  # 授权专利数量在 2 万件以上: the bound of a category
+            data_items = _DATA_ITEMS_RE.search(text, clause.start, clause.end)
+            if (
+                data_items
+                and data_items.start() < q.start < data_items.end()
+                and not _NO_HOLDER_RE.sub("", text[clause.start : data_items.start()])
+            ):
+                self.finding("data-items", f"{q.text} in {self.clause_text(clause)!r}: data held")
+                continue  # 已汇聚约 11.07 亿块农村承包地、…400 万家庭农场等数据: records
             if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):
                 self.finding("ceiling", f"{q.text} in {self.clause_text(clause)!r}: a ceiling")
                 continue  # 选择优质项目给予最高 50 万元无偿资助: the most a rule grants
@@ -1581,6 +1603,7 @@ class _Reader:
         # a share: 占 WHOLE 的 X%
         derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
         label = share_label(base, lead.whole, ctx.is_indicator)
+        self.state.share_whole = lead.whole  # the whole of the sentence's bare 占比 after it
         self.emit_quantity(
             label,
             q,

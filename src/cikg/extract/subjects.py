@@ -289,6 +289,14 @@ _PHOTO_CREDIT_RE = re.compile(
 _BOX_HEAD_RE = re.compile(r"^\s*(?:专栏|案例|附录)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
 
 
+#: A bracket that lists what a word includes (省级（含自治区、直辖市）): an aside the
+#: word before it carries; its 、 is no list of the lead's. (One naming a single
+#: thing, 网络视频（含短视频）, stays: it says which measure.)
+_INCLUDES_ASIDE_RE = re.compile(
+    r"[（(](?:含|包括|包含|不含|不包括|即)[^（）()、]*、[^（）()]*[）)]"
+)
+
+
 def clean_lead(
     phrase: str, ctx: SubjectContext, *, light_verbs: bool = True, areas: bool = True
 ) -> tuple[str, str | None]:
@@ -306,9 +314,11 @@ def clean_lead(
     ('数字经济增加值', '北京')
     >>> clean_lead("中国电信上半年实现营业收入", ctx)
     ('中国电信营业收入', None)
+    >>> clean_lead("省级（含自治区、直辖市）共有政府网站", ctx)
+    ('省级政府网站', None)
     """
     phrase = _BY_MEANS_OF_RE.sub("", _BOX_HEAD_RE.sub("", _MARKER_RE.sub("", phrase)))
-    phrase = _PHOTO_CREDIT_RE.sub("", phrase)
+    phrase = _PHOTO_CREDIT_RE.sub("", _INCLUDES_ASIDE_RE.sub("", phrase))
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
