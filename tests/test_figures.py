@@ -1558,3 +1558,13 @@ def test_counts_of_data_gathered_are_no_counts_of_things(ctx):
     counts the records held, not the nation's family farms."""
     text = "数据显示，我国已汇聚约 11.07 亿块农村承包地、96 万个农村集体经济组织、400 万家庭农场等数据。"
     assert _facts(text, ctx) == []
+
+
+def test_people_a_share_names_only_as_people_are_those_counted_before(ctx):
+    """001 (seeds-l-after): 其中 68.8% 的人 are the 1.16 亿 netizens who took part,
+    not people at large."""
+    text = "截至 6 月，1.16 亿网民参与过“以旧换新”活动，其中 68.8%的人选择线上参与。"
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "参与过“以旧换新”活动的网民数量",
+        "参与过“以旧换新”活动的网民中选择线上参与的比例",
+    ]

@@ -232,6 +232,10 @@ _DATA_ITEMS_RE = re.compile(
 )
 #: Words before such a verb that name no holder of the data (数据显示，我国已).
 _NO_HOLDER_RE = re.compile(r"[\s，,：:]|数据显示|我国|全国|国内|已经|已|累计|共|约")
+#: Words a percentage's group names people by and nothing else (其中 68.8% 的人).
+_GENERIC_PEOPLE = frozenset({"人", "人群", "者", "人员"})
+#: A level that counts people (…的网民数量, 用户规模): what they are, then the measure.
+_PEOPLE_COUNTED_RE = re.compile(r"(?:网民|用户|人员|居民|人)(?P<measure>数量|人数|数|规模)$")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -1652,7 +1656,11 @@ class _Reader:
         group, predicate = found
         _, area = clean_lead(lead_text, self.ctx.subjects)
         bare = _ADVERB_LEAD_RE.sub("", predicate)
-        if _WITH_RE.match(bare):
+        whole = self.generic_group_whole(group, q.start)
+        if whole:
+            # 1.16 亿网民参与过“以旧换新”活动，其中 68.8% 的人选择线上参与: of them
+            label = display_form(f"{whole}中{bare}的比例")
+        elif _WITH_RE.match(bare):
             # 70% 的卫生院已和上级医院建立…: a label cannot open with 和 ("with");
             # 87% 的省级政府和 81% 的…: a list, not "with"
             label = display_form(f"{group}中{bare}的比例")
@@ -1671,6 +1679,18 @@ class _Reader:
             area=area,
             source=period_source,
         )
+
+    def generic_group_whole(self, group: str, offset: int) -> str:
+        """The people a percentage after 其中 is of, when it names them only as
+        people (其中 68.8% 的人): the people the figure before it in the sentence
+        counts (参与过“以旧换新”活动的网民数量 -> 参与过“以旧换新”活动的网民); ""
+        otherwise."""
+        sentence = self.text[_sentence_start(self.text, offset) : offset]
+        if group not in _GENERIC_PEOPLE or "其中" not in sentence:
+            return ""
+        level = self.state.said[-1] if self.state.said else ""
+        people = _PEOPLE_COUNTED_RE.search(level)
+        return level[: people.start("measure")] if people else ""
 
     def name_area(self, area: str | None, offset: int) -> None:
         """Note an area a figure's lead names though the figure is left out:
