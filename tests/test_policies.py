@@ -700,3 +700,17 @@ def test_a_clause_that_joins_a_body_to_its_left_out_subject(reference, finder):
         finder,
     )
     assert alone.issuers == ("上海市商务委", "上海市统计局")
+
+
+@pytest.mark.parametrize(
+    ("title", "is_policy"),
+    [
+        # 003 line 1915 (policies-k/m/n-after): issued by 我国和非洲国家 together
+        ("中非数字合作发展行动计划", False),
+        ("中国—东盟数字经济合作伙伴关系行动计划", False),
+        # a Chinese plan about the China–Europe railway stays one
+        ("中欧班列建设发展规划", True),
+    ],
+)
+def test_a_document_named_by_a_partnership_of_states_is_no_policy(reference, title, is_policy):
+    assert reference.title_kind(title)[1] is is_policy
