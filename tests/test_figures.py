@@ -1568,3 +1568,32 @@ def test_people_a_share_names_only_as_people_are_those_counted_before(ctx):
         "参与过“以旧换新”活动的网民数量",
         "参与过“以旧换新”活动的网民中选择线上参与的比例",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # caict_compute_index_2021 (corpus-pdf-o-after): 在总流量中占 94.7% is the
+        # share of the traffic just measured, in the whole 在…中 names
+        (
+            "2020 年移动互联网接入流量消费达 1656 亿 GB，其中手机上网流量达到 1568 亿 GB，"
+            "在总流量中占 94.7%。",
+            "手机上网流量占总流量的比例",
+        ),
+        # news-09 (news-p-after): 增加值 of nothing named is that of what the sentence
+        # opened with
+        (
+            "浦东现有文创类互联网平台企业约 200 家，总营收 1300 亿元左右，增加值约占浦东全区 3.3%。",
+            "现有文创类互联网平台企业增加值占浦东的比例",
+        ),
+    ],
+)
+def test_the_owner_of_a_share_the_sentence_opened_with(ctx, text, label):
+    assert _facts(text, ctx)[-1][0] == label
+
+
+def test_the_levels_of_an_evaluation_are_its_design(ctx):
+    """news-24 (news-g-after, news-p-after): 15 个二级指标 is how the 赛迪 study
+    scores, not a measurement."""
+    text = "根据经营能力等 5 个一级指标，以及 15 个二级指标和 45 个三级指标进行综合评价。"
+    assert _facts(text, ctx) == []

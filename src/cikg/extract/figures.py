@@ -2006,7 +2006,7 @@ class _Reader:
                 base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
         if (
             not problem
-            and _BARE_AMOUNT_RE.match(label)
+            and _BARE_AMOUNT_RE.match(label.split("占", 1)[0])  # (增加值占浦东全区的比例)
             and not self.ctx.subjects.is_indicator(label)
         ):
             # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of

@@ -156,6 +156,9 @@ _POOL_BEFORE_RE = re.compile(r"从\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)")
 _CHOSEN_BEFORE_RE = re.compile(r"从[^，。；,;]{1,40}?中\s*(?:遴选|选取|抽取|筛选|挑选|评选)出?\s*$")
 _RANGE_OVER_RE = re.compile(r"^\s*[^\d，。；,;]{1,12}?(?:之中|当中|中)\s*[，,]")
+#: The levels of an evaluation's indicators (5 个一级指标，以及 15 个二级指标): how a
+#: study scores, not what it measured.
+_FRAMEWORK_AFTER_RE = re.compile(r"^\s*个?[一二三四五]级(?:评价|评估)?指标")
 #: The head of a ranking before its size (…专利数量最多的 20 家公司中, 排名前 50 的企业中).
 _TOP_BEFORE_RE = re.compile(r"(?:最[多大高强好快]的|领先的|前)\s*$")
 
@@ -184,6 +187,8 @@ def scope_of(before: str, after: str) -> str | None:
     True
     >>> scope_of("全球生成式人工智能专利数量最多的", "家公司中，11家来自中国")
     'the size of a ranking a comparison ranges over'
+    >>> scope_of("以及", "个二级指标和45个三级指标进行综合评价")
+    'the design of an evaluation'
     >>> scope_of("调查范围覆盖我国", "个省（区、市）范围内的18周岁以上网民")
     'the places a survey or study covers'
     >>> scope_of("基本遍布全国", "个省区市")
@@ -212,6 +217,8 @@ def scope_of(before: str, after: str) -> str | None:
         or _ALL_PROVINCES_AFTER_RE.match(after)
     ) and not _EACH_DID_RE.match(after):
         return "the nation's provinces, all of them"
+    if _FRAMEWORK_AFTER_RE.match(after):
+        return "the design of an evaluation"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
         return "the pool a study chose from"
     if _CHOSEN_BEFORE_RE.search(before):

@@ -164,6 +164,8 @@ _SHARE_RE = re.compile(
     r"(?P<part>.*?)占(?!比)(?P<whole>[^，,；;]{0,30}?)(?:的)?(?P<noun>比重|比例|份额|比)?\s*"
     r"(?:为|达|达到|已达|超过?|约|近|逾|的)?\s*$"
 )
+#: A whole named by 在…中 before 占 (在总流量中占): the whole of the share.
+_IN_WHOLE_SHARE_RE = re.compile(r"^在(?P<whole>[^，,；;在]{1,12}?)(?:之中|当中|中)占(?=\s*$)")
 #: Nouns a subject ends in when it names a measure.
 _MEASURE_END_RE = re.compile(
     r"(?:数|量|率|比例|比重|占比|规模|金额|额|收入|长度|时长|人次|次数|产量|流量|面积|速度|"
@@ -472,6 +474,8 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     '世界'
     """
     lead = _MARKER_RE.sub("", lead).rstrip()
+    # 在总流量中占 94.7%: the share of what the sentence measured, in that whole
+    lead = _IN_WHOLE_SHARE_RE.sub(r"占\g<whole>的", lead)
     # 相比上年占比增长: the comparison said before the measure it compares
     lead = _COMPARED_FIRST_RE.sub(r"\g<measure>\g<cmp>", lead)
     # 较 2023 年 12 月新增网民 1608 万人: the thing added after the verb
