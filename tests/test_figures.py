@@ -1597,3 +1597,11 @@ def test_the_levels_of_an_evaluation_are_its_design(ctx):
     scores, not a measurement."""
     text = "根据经营能力等 5 个一级指标，以及 15 个二级指标和 45 个三级指标进行综合评价。"
     assert _facts(text, ctx) == []
+
+
+def test_a_rate_of_nothing_named_is_of_the_thing_counted_before(ctx):
+    """CAC 2021 p40 (corpus-pdf-l-after, corpus-pdf-o-after): 普及率 is the social
+    security card's, whose holders were just counted, not the opening clause's
+    社保数字化服务覆盖面."""
+    text = "社保数字化服务覆盖面进一步扩大，我国社会保障卡持卡人数达到 13.52 亿人，普及率达 95.7%。"
+    assert [f[0] for f in _facts(text, ctx)] == ["社会保障卡持卡人数", "社会保障卡普及率"]

@@ -236,6 +236,10 @@ _NO_HOLDER_RE = re.compile(r"[\s，,：:]|数据显示|我国|全国|国内|已�
 _GENERIC_PEOPLE = frozenset({"人", "人群", "者", "人员"})
 #: A level that counts people (…的网民数量, 用户规模): what they are, then the measure.
 _PEOPLE_COUNTED_RE = re.compile(r"(?:网民|用户|人员|居民|人)(?P<measure>数量|人数|数|规模)$")
+#: How people hold a thing, before the count of them (电子社保卡领用人数).
+_HOLDING_END_RE = re.compile(r"(?:领用|持卡|持有|使用|注册|申领|办理)$")
+#: A rate of a thing that names no thing (普及率, 覆盖率): of the last level's thing.
+_RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开通率|领用率)")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -835,6 +839,33 @@ class _Reader:
         if 2 <= len(kind) < len(thing) and thing.endswith(kind):
             return f"{thing}{subject}"
         return subject
+
+    def last_thing(self) -> str:
+        """The thing the sentence's last level counts or measures, its leading
+        nouns (电子社保卡领用人数 -> 电子社保卡, 社会保障卡持卡人数 -> 社会保障卡);
+        "" when there is none, it opens with no noun, or it is a place."""
+        units = self.state.units
+        level = next(
+            (
+                w
+                for w in reversed(self.state.said)
+                if units.get(w) != "percent" and not _RATE_WORD_END_RE.search(w)
+            ),
+            "",
+        )
+        # 电子社保卡 | 领用 | 人数: the card, not its taking up
+        thing = _HOLDING_END_RE.sub("", _TOPIC_HEAD_RE.sub("", level))
+        words = self.ctx.subjects.segmenter.tagged(thing)
+        if (
+            len(thing) < 2
+            or thing == level
+            or names_measure(thing)
+            or not words
+            or not words[0].tag.startswith(("n", "j", "eng"))
+            or words[0].tag in {"ns", "nr"}
+        ):
+            return ""
+        return thing
 
     def whole_after(self, end: int) -> re.Match[str] | None:
         """The whole a share later in the sentence is of (占同期手机上市新机型数量的
@@ -1441,6 +1472,11 @@ class _Reader:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
                 head = _RANK_TAIL_RE.sub("", self.state.pending_np or self.state.topic)
+                thing = self.last_thing() if _RATE_OF_THING_RE.fullmatch(subject) else ""
+                if thing and not self.follows_pending(clause):
+                    # 社保数字化服务覆盖面进一步扩大，我国社会保障卡持卡人数达到 13.52 亿人，
+                    # 普及率达 95.7%: the card's, not the opening clause's
+                    head = thing
                 if head in _GENERIC_SUBJECTS:
                     # …规模从 27.2 万亿增至 45.5 万亿元，总量稳居世界第二，年均复合增长率达
                     # 13.6%: the growth of what the sentence measured, not of 总量
