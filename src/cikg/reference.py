@@ -422,10 +422,10 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
     """Read ``ontology/`` into a :class:`Reference`.
 
     Read once per process while the folder's Turtle files stay the same: a
-    second call (the next build, a second segmenter's names) returns the
-    same :class:`Reference` (do not change it) after hashing the files (a
-    few milliseconds), where reading them takes half a second. A file changed, added or
-    removed is read again.
+    later call (the next build in this process) returns the same
+    :class:`Reference` (do not change it) after hashing the files (a few
+    milliseconds), where reading them takes half a second. A file changed,
+    added or removed is read again.
 
     :param ontology_dir: the ontology folder; default :func:`default_ontology_dir`.
     :param minter: gives the graph IRIs; default base.
