@@ -94,18 +94,40 @@ def good_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return cnnic_like_pdf(tmp_path_factory.mktemp("good") / "good.pdf").read_bytes()
 
 
+@pytest.fixture(scope="module")
+def good_stores(tmp_path_factory: pytest.TempPathFactory, good_pdf: bytes):
+    """For each suffix of the cases below: a store built from a folder holding
+    the good report as ``report.txt`` (``.md``: the same text; ``.pdf``: the
+    good PDF), the report's graph and its quads; built once, each case spoils
+    the report over a copy."""
+    stores = {}
+    for suffix in sorted({case[0] for case in FAILING.values()}):
+        data = good_pdf if suffix == ".pdf" else (BAD / "good.txt").read_bytes()
+        tmp = tmp_path_factory.mktemp(f"good{suffix}")
+        (tmp / "in").mkdir()
+        (tmp / "in" / f"report{suffix}").write_bytes(data)
+        first = build([tmp / "in"], tmp / "store").results[0]
+        assert first.status is Status.BUILT
+        before = _graph_quads(tmp / "store", first.graph)
+        assert before
+        stores[suffix] = (tmp, first.graph, before)
+    return stores
+
+
+def _good_store(good_stores, suffix: str, tmp_path: Path) -> tuple[Path, Path, str, set[Quad]]:
+    """The good report's folder and store (copies), its graph and quads."""
+    built, graph, before = good_stores[suffix]
+    shutil.copytree(built / "in", tmp_path / "in")
+    shutil.copytree(built / "store", tmp_path / "store")
+    return tmp_path / "in", tmp_path / "store", graph, before
+
+
 @pytest.mark.parametrize("case", FAILING)
-def test_a_failing_document_is_reported_and_its_old_graph_kept(case, tmp_path, good_pdf):
+def test_a_failing_document_is_reported_and_its_old_graph_kept(case, tmp_path, good_stores):
     suffix, spoil, message, place = FAILING[case]
-    folder = tmp_path / "in"
-    folder.mkdir()
+    folder, store, graph, before = _good_store(good_stores, suffix, tmp_path)
     doc = folder / f"report{suffix}"
-    doc.write_bytes(good_pdf if suffix == ".pdf" else (BAD / "good.txt").read_bytes())
-    store = tmp_path / "store"
-    first = build([folder], store).results[0]
-    assert first.status is Status.BUILT
-    before = _graph_quads(store, first.graph)
-    assert before
+    assert _graph_quads(store, graph) == before
 
     spoil(doc, tmp_path)
     shutil.copy(OTHER, folder / "zz-other.txt")  # built after the failing one
@@ -115,30 +137,25 @@ def test_a_failing_document_is_reported_and_its_old_graph_kept(case, tmp_path, g
     (line,) = [ln for ln in result.output.splitlines() if ln.startswith("failed:")]
     assert f"{doc}{place}" in line, line  # the file, and the line where known
     assert re.search(message, line), line
-    assert _graph_quads(store, first.graph) == before  # nothing lost, nothing half-written
+    assert _graph_quads(store, graph) == before  # nothing lost, nothing half-written
     graphs = {g.value for g in open_store(store, read_only=True).named_graphs()}
     assert any("/graph/report/article-2024-07-13-" in g for g in graphs)  # the other one built
     assert not any("/graph/staging/" in g for g in graphs)
 
 
-def test_an_image_only_pdf_is_skipped_naming_ocr_and_its_old_graph_kept(tmp_path, good_pdf):
+def test_an_image_only_pdf_is_skipped_naming_ocr_and_its_old_graph_kept(tmp_path, good_stores):
     """A PDF whose pages have no text layer, built without --ocr, is skipped
     (not failed: --ocr reads it) with a message naming the page and --ocr;
     the graph of the file it replaced stays as it was."""
-    folder = tmp_path / "in"
-    folder.mkdir()
+    folder, store, graph, before = _good_store(good_stores, ".pdf", tmp_path)
     doc = folder / "report.pdf"
-    doc.write_bytes(good_pdf)
-    store = tmp_path / "store"
-    first = build([folder], store).results[0]
-    before = _graph_quads(store, first.graph)
     image_only_pdf(doc)
     result = runner.invoke(app, ["build", str(folder), "--store", str(store)])
     assert result.exit_code == 0, result.output
     (line,) = [ln for ln in result.output.splitlines() if ln.startswith("skipped:")]
     assert f"{doc}: has no text layer (page 1 is a scanned image): it needs OCR" in line, line
     assert "build it with --ocr" in line and "apt-get install tesseract-ocr" in line
-    assert _graph_quads(store, first.graph) == before
+    assert _graph_quads(store, graph) == before
 
 
 def test_the_input_limit_is_a_setting(tmp_path):

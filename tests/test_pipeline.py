@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode, Quad
 from cikg.errors import CikgError
 from cikg.iris import IriMinter
 from cikg.pipeline import Status, build
+from cikg.reference import load_reference
 from cikg.store import export, open_store, query, replace_graph
 
 from .conftest import SEED_FILES, SEEDS
@@ -210,3 +211,25 @@ def test_discovered_descriptions_follow_the_documents(tmp_path):
     source.write_text(text.replace("source: 中国信息安全", "source: 另一周刊"), encoding="utf-8")
     build([seeds], store)
     assert "另一周刊" in discovered_names() and "某某周刊" not in discovered_names()
+
+
+def test_the_curated_data_is_read_once_and_again_when_a_file_changes(tmp_path):
+    """load_reference gives the same Reference while ontology/'s Turtle files
+    stay the same (each build calls it), and reads a changed folder anew."""
+    folder = tmp_path / "ontology"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "ontology", folder)
+    first = load_reference(folder)
+    assert load_reference(folder) is first
+    assert load_reference(folder, IriMinter("https://example.org/")) is not first
+    assert first.region("某某新区") is None
+    regions = folder / "reference" / "regions.ttl"
+    regions.write_text(
+        regions.read_text(encoding="utf-8")
+        + "\n<https://w3id.org/cikg/id/region/CN-XX> a skos:Concept ;\n"
+        "    skos:inScheme <https://w3id.org/cikg/id/scheme/region> ;\n"
+        '    skos:prefLabel "某某新区"@zh .\n',
+        encoding="utf-8",
+    )
+    again = load_reference(folder)
+    assert again is not first
+    assert again.region("某某新区").value == "https://w3id.org/cikg/id/region/CN-XX"

@@ -70,7 +70,8 @@ class Tools:
     @classmethod
     def from_reference(cls, minter: IriMinter, reference: Reference) -> Tools:
         """The tools over ``reference``: its units, a segmenter with its
-        names (0.75 s: jieba's dictionary) and an organisation finder."""
+        names (jieba's dictionary, read once per process and copied) and an
+        organisation finder."""
         segmenter = Segmenter.from_reference(reference)
         return cls(
             minter,

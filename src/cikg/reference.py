@@ -9,6 +9,7 @@ never spells a name, alias or code itself: it asks a :class:`Reference`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -412,8 +413,19 @@ SELECT DISTINCT ?name WHERE {
 """
 
 
+#: The references read in this process, by minter base, folder and the
+#: hash of its Turtle files (see :func:`load_reference`).
+_READ: dict[tuple[str, Path, str], Reference] = {}
+
+
 def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = None) -> Reference:
     """Read ``ontology/`` into a :class:`Reference`.
+
+    Read once per process while the folder's Turtle files stay the same: a
+    later call (the next build in this process) returns the same
+    :class:`Reference` (do not change it) after hashing the files (a few
+    milliseconds), where reading them takes half a second. A file changed,
+    added or removed is read again.
 
     :param ontology_dir: the ontology folder; default :func:`default_ontology_dir`.
     :param minter: gives the graph IRIs; default base.
@@ -422,6 +434,30 @@ def load_reference(ontology_dir: Path | None = None, minter: IriMinter | None = 
     """
     folder = ontology_dir or default_ontology_dir()
     minter = minter or IriMinter()
+    key = (minter.base, folder.resolve(), _files_hash(folder))
+    if key not in _READ:
+        if len(_READ) >= 8:  # other folders or bases, from tests: keep a few
+            _READ.clear()
+        _READ[key] = _read_reference(folder, minter)
+    return _READ[key]
+
+
+def _files_hash(folder: Path) -> str:
+    """SHA-256 over the names and bytes of the Turtle files :func:`load_reference`
+    reads (``*.ttl`` and ``reference/*.ttl``)."""
+    digest = hashlib.sha256()
+    for path in sorted([*folder.glob("*.ttl"), *(folder / "reference").glob("*.ttl")]):
+        try:
+            data = path.read_bytes()
+        except OSError:  # unreadable: _parse_dir says so, with its name
+            data = b""
+        digest.update(f"{path.relative_to(folder)}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _read_reference(folder: Path, minter: IriMinter) -> Reference:
+    """:func:`load_reference`'s reading of ``folder``, uncached."""
     onto = _parse_dir(folder, minter.ontology_graph())
     ref = _parse_dir(folder / "reference", minter.reference_graph())
     store = Store()
