@@ -841,9 +841,10 @@ class _Reader:
         return subject
 
     def last_thing(self) -> str:
-        """The thing the sentence's last level counts or measures, its leading
-        nouns (电子社保卡领用人数 -> 电子社保卡, 社会保障卡持卡人数 -> 社会保障卡);
-        "" when there is none, it opens with no noun, or it is a place."""
+        """The thing the sentence's last level counts or measures: its label
+        without the measure word and a verb of holding (电子社保卡领用人数 ->
+        电子社保卡, 社会保障卡持卡人数 -> 社会保障卡); "" when there is none, it
+        opens with no noun, or it is a place."""
         units = self.state.units
         level = next(
             (
