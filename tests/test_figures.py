@@ -1605,3 +1605,10 @@ def test_a_rate_of_nothing_named_is_of_the_thing_counted_before(ctx):
     社保数字化服务覆盖面."""
     text = "社保数字化服务覆盖面进一步扩大，我国社会保障卡持卡人数达到 13.52 亿人，普及率达 95.7%。"
     assert [f[0] for f in _facts(text, ctx)] == ["社会保障卡持卡人数", "社会保障卡普及率"]
+
+
+def test_a_count_of_batches_or_kinds_says_so(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf-n-after): 确定 10 批国家新型工业化产业示范基地
+    counts batches, not bases."""
+    text = "2021 年，工信部确定 10 批国家新型工业化产业示范基地。"
+    assert [f[0] for f in _facts(text, ctx)] == ["工信部确定的国家新型工业化产业示范基地批次数"]

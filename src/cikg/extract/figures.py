@@ -240,6 +240,11 @@ _PEOPLE_COUNTED_RE = re.compile(r"(?:网民|用户|人员|居民|人)(?P<measure
 _HOLDING_END_RE = re.compile(r"(?:领用|持卡|持有|使用|注册|申领|办理)$")
 #: A rate of a thing that names no thing (普及率, 覆盖率): of the last level's thing.
 _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开通率|领用率)")
+#: A count in kinds or batches (10 类, 10 批): its classifier, and the word its
+#: label counts by instead of 数/数量.
+_KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
+_KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
+_COUNT_END_RE = re.compile(r"(?:数量|数)$")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -1986,7 +1991,17 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         """:meth:`emit` a figure read from ``q``: its value (or ``value``, a
-        change's signed one), text, offset and qualifier."""
+        change's signed one), text, offset and qualifier. A count in 类 or 批
+        counts kinds or batches of the thing, not the things (开发本地特色产品
+        10 类 21 款, 确定 10 批国家新型工业化产业示范基地)."""
+        kinds = _KIND_COUNT_RE.search(q.text)
+        if (
+            kinds
+            and derivation is None
+            and _COUNT_END_RE.search(label)
+            and not too_bare(label, self.ctx.subjects, self.ctx.is_company)
+        ):  # (部门数 of 1804 个部门 6 类…事项: too bare before, it stays refused)
+            label = _COUNT_END_RE.sub(_KIND_COUNT_WORDS[kinds.group(1)], label)
         self.emit(
             label,
             q.value if value is None else value,
