@@ -201,13 +201,15 @@ _SOURCE_CLAUSE_RE = re.compile(
 #: A rate compared with another rate right before percentage points: the gap
 #: between them (高于全球增速, 快于社会消费品零售总额同比增速, 低于全国平均水平).
 #: Not one compared with a time (高于上年同期 2 个百分点 is a change over the year).
+_GAP_VERB = r"(?P<verb>高于|高出|低于|快于|慢于)"
+_GAP_END = r"\s*(?:约|近|超过?)?\s*$"  # the bound before the number, then the number
 _GAP_RE = re.compile(
-    r"(?P<verb>高于|高出|低于|快于|慢于)(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
-    r"(?P<other>[^，,；;]{2,24}?)\s*(?:约|近|超过?)?\s*$"
+    _GAP_VERB + r"(?![^，,；;]*(?:上年|去年|同期|上期|上月|年|月|季度))"
+    r"(?P<other>[^，,；;]{2,24}?)" + _GAP_END
 )
 #: 高于同期我国外贸整体增速: another thing's rate of the same time, not a period's.
 _SAME_TIME_OTHER_RE = re.compile(
-    r"(?P<verb>高于|高出|低于|快于|慢于)同期(?=[^，,；;]{2,24}?(?:增速|增幅|增长率)\s*(?:约|近|超过?)?\s*$)"
+    _GAP_VERB + r"同期(?=[^，,；;]{2,24}?(?:增速|增幅|增长率)" + _GAP_END + ")"
 )
 #: The most a rule grants (给予最高 50 万元资助, 最高奖励 100 万元): a ceiling, not a
 #: measurement of what was granted.
@@ -837,7 +839,7 @@ class _Reader:
         ):
             return subject
         whole = self.whole_after(end)
-        core = re.sub(r"(?:数量|数)$", "", subject)
+        core = _COUNT_END_RE.sub("", subject)
         if whole is None or len(core) < 2 or not whole["whole"].endswith(core):
             return subject
         kind = whole["whole"][: -len(core)].removeprefix("同期")
@@ -885,7 +887,7 @@ class _Reader:
         数量的 41.9% -> 5G手机上市新机型数量 (5G 手机 is a kind of 手机, and what
         is counted is the level's 上市新机型). ``subject`` as it is when no share
         follows, or the whole's rest is not what a level of the sentence counts."""
-        core = re.sub(r"(?:数量|数)$", "", subject)
+        core = _COUNT_END_RE.sub("", subject)
         whole = self.whole_after(end)
         if whole is None or len(core) < 2:
             return subject
@@ -1339,6 +1341,9 @@ class _Reader:
                 categories.update(group)
         previous_end = clause.start
         scoped = False
+        data_items = _DATA_ITEMS_RE.search(text, clause.start, clause.end)
+        if data_items and _NO_HOLDER_RE.sub("", text[clause.start : data_items.start()]):
+            data_items = None  # a holder named (全国水利一张图汇总…等数据): its counts
         for i, q in enumerate(in_clause):
             lead = text[previous_end : q.start]
             after = text[q.end : clause.end]
@@ -1383,12 +1388,7 @@ class _Reader:
             ):
                 self.finding("threshold", f"{q.text} in {self.clause_text(clause)!r}: a threshold")
                 continue  # 授权专利数量在 2 万件以上: the bound of a category
-            data_items = _DATA_ITEMS_RE.search(text, clause.start, clause.end)
-            if (
-                data_items
-                and data_items.start() < q.start < data_items.end()
-                and not _NO_HOLDER_RE.sub("", text[clause.start : data_items.start()])
-            ):
+            if data_items and data_items.start() < q.start < data_items.end():
                 self.finding("data-items", f"{q.text} in {self.clause_text(clause)!r}: data held")
                 continue  # 已汇聚约 11.07 亿块农村承包地、…400 万家庭农场等数据: records
             if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):

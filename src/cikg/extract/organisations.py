@@ -285,7 +285,8 @@ class OrgFinder:
         龙头企业): a kind of firm (企业, 公司, 品牌 …) comes before 如 or after 等
         or a count, so its items are firms however the segmenter tags them. Items
         are short names (two to eight characters), not a curated region; the
-        first loses the verb or preposition before it (依托, 如)."""
+        first loses the verb or preposition before it (依托, 如). Items a name
+        found covers are among the spans: :meth:`find` leaves them out."""
         spans: list[tuple[int, int]] = []
         lists = [*_FIRM_LIST_RE.finditer(text), *_FIRMS_SUCH_AS_RE.finditer(text)]
         for m in lists:
@@ -308,7 +309,6 @@ class OrgFinder:
                 if (
                     2 <= len(name) <= 8
                     and not self.is_region(name)
-                    and not any(o.start < b and a < o.end for o in found)
                     and not _INDUSTRY_END_RE.search(name)
                 ):
                     spans.append((a, b))
