@@ -1612,3 +1612,57 @@ def test_a_count_of_batches_or_kinds_says_so(ctx):
     counts batches, not bases."""
     text = "2021 年，工信部确定 10 批国家新型工业化产业示范基地。"
     assert [f[0] for f in _facts(text, ctx)] == ["工信部确定的国家新型工业化产业示范基地批次数"]
+
+
+def test_a_width_in_bits_is_no_count(ctx):
+    """CAICT 算力指数 2021 p11 (corpus-pdf-m-before, corpus-pdf-o-after): 16 位或 8 位定点
+    says what arithmetic a chip does, not how many of anything there are."""
+    text = "推理阶段对计算精度要求较低，可采用 16 位或 8 位定点的低精度运算提升运算效率。"
+    assert _facts(text, ctx) == []
+
+
+def test_the_economic_regions_are_areas_of_their_own(ctx):
+    """数字中国发展报告（2024年） (seeds-n-before) and CAICT 数字经济 2022 (corpus-pdf-p-
+    before): the National Bureau of Statistics' four regions, listed with their
+    shared 地区 or 部 written once, each get their own figure, not the nation's; and
+    the list does not make them the topic of the sentence after it."""
+    text = (
+        "2024 年，东部地区数字产业收入同比增长 6.5%。中、西部和东北地区数字产业收入分别增长"
+        " 4.2%、0.8%和 2.5%。广东、江苏等数字产业收入规模前 10 大省市占全国比重的 81.5%。"
+    )
+    facts = _facts(text, ctx)
+    assert [(f[0], f[1], f[4]) for f in facts] == [
+        ("数字产业收入同比增长率", Decimal("6.5"), "东部地区"),
+        ("数字产业收入增长率", Decimal("4.2"), "中部地区"),
+        ("数字产业收入增长率", Decimal("0.8"), "西部地区"),
+        ("数字产业收入增长率", Decimal("2.5"), "东北地区"),
+        ("广东、江苏等数字产业收入规模前10大省市占全国的比例", Decimal("81.5"), None),
+    ]
+    text = (
+        "区域分布方面，东部、中部、西部、东北地区数字经济产业园数量占比分别为 41%、28%、25%、6%。"
+    )
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("数字经济产业园数量占全国比例", Decimal(n), area)
+        for n, area in (
+            ("41", "东部地区"),
+            ("28", "中部地区"),
+            ("25", "西部地区"),
+            ("6", "东北地区"),
+        )
+    ]
+
+
+def test_speeds_and_latencies_have_their_units_and_a_list_shares_its_modifier(ctx):
+    """news-19 (news-q-before): Mbps and 毫秒 are units; 移动互联网的下载和上传速度:
+    移动互联网 modifies both items; 1000Mbps 及以上接入速率的 bounds a category."""
+    text = (
+        "全球移动互联网的下载和上传速度中位数分别为 41.54 Mbps 和 10.42 Mbps，平均时延为 28 毫秒。"
+    )
+    facts = _facts(text, ctx)
+    assert [(f[0], f[1], f[2]) for f in facts[:2]] == [
+        ("移动互联网的下载速度中位数", Decimal("41.54"), "Mbps"),
+        ("移动互联网的上传速度中位数", Decimal("10.42"), "Mbps"),
+    ]
+    assert [(f[1], f[2]) for f in facts[2:]] == [(Decimal("28"), "millisecond")]
+    text = "1000Mbps 及以上接入速率的固定互联网宽带接入用户达 2.09 亿户。"
+    assert [f[0] for f in _facts(text, ctx)] == ["1000Mbps及以上接入速率的固定互联网宽带接入用户"]

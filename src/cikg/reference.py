@@ -269,11 +269,14 @@ class Reference:
         IRI (ISO 3166-2:CN for provinces, GB/T 2260 codes below them):
         ``"nation"`` (CN), ``"province"`` (CN-BJ), ``"prefecture"`` (a code
         ending in 00: CN-320100 南京), ``"county"`` (CN-330402 南湖区),
-        ``"abroad"`` (US, world); ``None`` for no region.
+        ``"part"`` (a part of China that is no division: cn-mainland, the
+        economic regions such as cn-east 东部地区), ``"abroad"`` (US, world);
+        ``None`` for no region.
 
         >>> ref = load_reference()
-        >>> [ref.region_level(n) for n in ("中国", "江苏", "南京", "南湖区", "美国", "火星")]
-        ['nation', 'province', 'prefecture', 'county', 'abroad', None]
+        >>> names = ("中国", "江苏", "南京", "南湖区", "东北地区", "美国", "火星")
+        >>> [ref.region_level(n) for n in names]
+        ['nation', 'province', 'prefecture', 'county', 'part', 'abroad', None]
         """
         iri = self.region(name)
         if iri is None:
@@ -281,6 +284,8 @@ class Reference:
         code = iri.value.rsplit("/", 1)[-1]
         if code == "CN":
             return "nation"
+        if code.startswith("cn-"):
+            return "part"
         if not code.startswith("CN-"):
             return "abroad"
         local = code[3:]

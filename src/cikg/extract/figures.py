@@ -52,6 +52,7 @@ from cikg.extract.qualifiers import (
 from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
     COUNTING_UNITS,
+    Lead,
     SubjectContext,
     actor_of,
     acts_without_actor,
@@ -147,7 +148,7 @@ _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
 #: The whole that regions of a level are shares of, when a list of them states
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
-_REGIONS_WHOLE = {"province": "全国", "abroad": "全球"}
+_REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
 #: A share's noun at the end of a label, which 占 WHOLE 比例 replaces.
 _SHARE_SUFFIX_RE = re.compile(r"(?:占比|比重|比例)$")
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
@@ -1796,6 +1797,40 @@ class _Reader:
             _REGIONS_WHOLE.get(self.ctx.subjects.level_of(r) or "") if r else None for r in regions
         }
         whole = wholes.pop() if len(wholes) == 1 else None  # 美国、中国: no one whole
+        # the regions a list names are its items' areas, not the topic of the
+        # sentences after it (中、西部和东北地区…分别增长…。广东、江苏…等前 10 大省市…)
+        areas = replace(self.state.areas, recent=list(self.state.areas.recent))
+        self.emit_items(
+            items,
+            in_clause,
+            regions,
+            prefix,
+            suffix,
+            lead,
+            change,
+            rate,
+            whole,
+            period,
+            period_source,
+        )
+        if any(regions):
+            self.state.areas = areas
+
+    def emit_items(
+        self,
+        items: list[str],
+        in_clause: list[Quantity],
+        regions: list[str | None],
+        prefix: str,
+        suffix: str,
+        lead: Lead,
+        change: Lead,
+        rate: bool,
+        whole: str | None,
+        period: Period,
+        period_source: str,
+    ) -> None:
+        """One figure per item of a 分别 list (see :meth:`read_respectively`)."""
         for item, q, region in zip(items, in_clause, regions, strict=True):
             label = prefix + suffix if region is not None else prefix + item + suffix
             area = item if region is not None else lead.area

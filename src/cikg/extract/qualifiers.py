@@ -81,7 +81,7 @@ def qualifier_code(word: str | None) -> str | None:
 _MARKERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _CATEGORY_AFTER_RE = re.compile(
     rf"^[\s{_MARKERS}]*(?:以上|以下|及以上|及以下|以内|左右)?[\s{_MARKERS}]*"
-    r"(?:[\u4e00-\u9fffA-Za-z]{0,4}?(?:市值|规模|营收|收入|资产|用户|粉丝|人口|以上|以下))?"
+    r"(?:[\u4e00-\u9fffA-Za-z]{0,4}?(?:市值|规模|营收|收入|资产|用户|粉丝|人口|速率|带宽|以上|以下))?"
     r"[\s]*的(?![确话])"
 )
 
@@ -89,7 +89,7 @@ _CATEGORY_AFTER_RE = re.compile(
 def is_category_bound(after: str) -> bool:
     """Whether a number followed by ``after`` bounds a category instead of
     being a figure: it modifies a noun through 的 (5000 元以上的网民, 10 亿元
-    以上的企业, 百亿美元市值的平台).
+    以上的企业, 百亿美元市值的平台, 1000Mbps 及以上接入速率的用户).
 
     :param after: the text right after the number (and its unit and
         qualifier), to the end of the clause.
@@ -97,6 +97,8 @@ def is_category_bound(after: str) -> bool:
     >>> is_category_bound("的网民群体占比为 24.2%")
     True
     >>> is_category_bound("市值的平台 23 家")
+    True
+    >>> is_category_bound("接入速率的固定互联网宽带接入用户达 2.09 亿户")
     True
     >>> is_category_bound("，同比增长 12%")
     False
@@ -161,6 +163,12 @@ _RANGE_OVER_RE = re.compile(r"^\s*[^\d，。；,;]{1,12}?(?:之中|当中|中)\s
 _FRAMEWORK_AFTER_RE = re.compile(r"^\s*个?[一二三四五]级(?:评价|评估)?指标")
 #: The head of a ranking before its size (…专利数量最多的 20 家公司中, 排名前 50 的企业中).
 _TOP_BEFORE_RE = re.compile(r"(?:最[多大高强好快]的|领先的|前)\s*$")
+#: A width in bits (16 位或 8 位定点的低精度运算, 64 位处理器, 128 位地址): what a
+#: machine or a format is, not how many of something there are.
+_BIT_WIDTH_AFTER_RE = re.compile(
+    r"^\s*(?:位|比特|bit)(?:\s*[或和/、]\s*\d+\s*(?:位|比特|bit))*\s*的?\s*"
+    r"(?:定点|浮点|整数|整型|精度|量化|处理器|CPU|芯片|架构|操作系统|地址|编码|寄存器|指令集|总线)"
+)
 
 
 def scope_of(before: str, after: str) -> str | None:
@@ -170,9 +178,10 @@ def scope_of(before: str, after: str) -> str | None:
     ranges over (31 个省区市中，有 25 个…: the 25 is the figure; 专利数量最多的 20
     家公司中，11 家来自中国: a ranking's size), the places a
     survey or study covers (调查范围覆盖我国 31 个省（区、市）), or a study's
-    pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业), or
+    pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业),
     all of the nation's provinces named as where something happens (遍布全国
-    31 个省区市; 全国共有 31 个省区市开通… is a count).
+    31 个省区市; 全国共有 31 个省区市开通… is a count), or a width in bits
+    (16 位或 8 位定点的低精度运算).
 
     :param before: the clause's text before the number.
     :param after: the sentence's text after the number (classifier included).
@@ -201,6 +210,12 @@ def scope_of(before: str, after: str) -> str | None:
     'the pool a study chose from'
     >>> scope_of("研究从1353家A股上市的企业中遴选出", "家企业")
     "a study's chosen sample"
+    >>> scope_of("推理阶段可采用", "位或8位定点的低精度运算")
+    'a width in bits'
+    >>> scope_of("推理阶段可采用16位或", "位定点的低精度运算")
+    'a width in bits'
+    >>> scope_of("IPv6 地址长度为", "位，IPv4 为 32 位") is None
+    True
     """
     if _DEFINITION_RE.search(before[-2:]) or _DEFINITION_RE.match(after):
         return "a definition"
@@ -223,6 +238,8 @@ def scope_of(before: str, after: str) -> str | None:
         return "the pool a study chose from"
     if _CHOSEN_BEFORE_RE.search(before):
         return "a study's chosen sample"
+    if _BIT_WIDTH_AFTER_RE.match(after):
+        return "a width in bits"
     return None
 
 

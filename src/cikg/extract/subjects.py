@@ -185,8 +185,8 @@ _TREND_WORD_RE = re.compile(
 COUNTING_UNITS = frozenset({"count", "person", "household", "person_time", "block_32"})
 #: Units that say what is measured (an amount in 元, data in GB …).
 SELF_MEASURED_UNITS = frozenset(
-    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "Tbps", "Gbps", "km", "hour",
-     "minute", "rank"}
+    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "Tbps", "Gbps", "Mbps", "km",
+     "hour", "minute", "millisecond", "rank"}
 )  # fmt: skip
 _CLASSIFIER_RE = re.compile(
     r"^\s*(?:多|余)?\s*(?:个|家|款|项|条|台|部|件|座|所|户|人|名|位|套|次|例|起|笔|张|本|"
@@ -1322,6 +1322,25 @@ _LAST_ITEM_BEFORE = ("上网", "的", "网民", "用户", "群体", "人群", "�
 _ENUM_CLASSIFIER_RE = re.compile(r"^[一二三四五六七八九十两\d]+[省市区地个家类]+的?")
 
 
+def _listed_regions(parts: list[str], last: str, ctx: SubjectContext) -> list[str] | None:
+    """The regions a list names before its last one (``last``), each completed
+    from the words the list shares, or ``None`` if one is no region:
+    东部、中部、西部、东北地区 -> 东部地区, 中部地区, 西部地区; 中、西部和东北地区 ->
+    中部地区, 西部地区 (a character standing for 中部, its 部 written once, by the
+    next item).
+    """
+    kind = next((k for k in ("地区", "省", "市") if last.endswith(k)), "")
+    named = []
+    for part, following in zip(parts[:-1], [*parts[1:-1], last], strict=True):
+        shared = following[len(part) : len(part) + 1] if len(part) == 1 else ""
+        forms = (part, part + kind, part + shared, part + shared + kind)
+        region = next((f for f in forms if f and ctx.region_of(f)), None)
+        if region is None:
+            return None
+        named.append(region)
+    return named
+
+
 def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str], str, str] | None:
     """Split an enumerating subject into ``n`` items, a prefix and a suffix:
     使用台式电脑、笔记本电脑、平板电脑和电视上网的比例 -> ([台式电脑, 笔记本电脑,
@@ -1333,6 +1352,10 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     (['天猫', '京东'], '', '交易额')
     >>> enumerated_items("美国、印度融资规模", 2, default_context(load_reference()))
     (['美国', '印度'], '', '融资规模')
+    >>> enumerated_items("中、西部和东北地区数字产业收入", 3, default_context(load_reference()))
+    (['中部地区', '西部地区', '东北地区'], '', '数字产业收入')
+    >>> enumerated_items("移动互联网的下载和上传速度中位数", 2, default_context(load_reference()))
+    (['下载', '上传'], '移动互联网的', '速度中位数')
     """
     ages = find_age_ranges(phrase)
     if len(ages) == n:
@@ -1352,12 +1375,12 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     shared = _common_ending(parts[:-1])
     cut = len(last)
     # 美国、印度融资规模: items that are regions end where the last region does
-    region_end = (
-        next((i for i in range(len(last) - 1, 0, -1) if ctx.region_of(last[:i])), 0)
-        if all(ctx.region_of(p) for p in parts[:-1])
-        else 0
-    )
-    if region_end:
+    region_end = next((i for i in range(len(last) - 1, 0, -1) if ctx.region_of(last[:i])), 0)
+    regions = _listed_regions(parts, last[:region_end], ctx) if region_end else None
+    if regions is not None:
+        if not prefix:  # each item named whole (东部 -> 东部地区)
+            parts = [*regions, last]
+            first = parts[0]
         cut = region_end
     elif shared and shared in last:  # 日常工具类、电子商务类和生活服务类 App 数量: after 类
         cut = last.index(shared) + len(shared)
@@ -1399,6 +1422,20 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
         ):
             items[-1] = items[-1][: -len(head)]
             suffix = f"{head}的{suffix}" if last[cut:].lstrip().startswith("的") else head + suffix
+    # 互联网固定宽带下载和上传速度: the first item's modifier (互联网固定宽带) is the
+    # others' too, when they are one word as long as the first item's last word
+    others = {len(i) for i in items[1:]}
+    if not prefix and len(others) == 1 and (size := others.pop()) >= 2:
+        words = ctx.segmenter.tokens(items[0])
+        if (
+            len(words) > 1
+            and len(words[-1].word) == size
+            and all(len(ctx.segmenter.tokens(i)) == 1 for i in items[1:])
+            and not ctx.region_of(items[0])
+            # a modifier in Han words (QQ 空间、微博: one name, not QQ's 空间)
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,}的?", items[0][: words[-1].start])
+        ):
+            prefix, items[0] = items[0][: words[-1].start], words[-1].word
     return items, prefix, suffix
 
 
