@@ -1666,3 +1666,35 @@ def test_speeds_and_latencies_have_their_units_and_a_list_shares_its_modifier(ct
     assert [(f[1], f[2]) for f in facts[2:]] == [(Decimal("28"), "millisecond")]
     text = "1000Mbps 及以上接入速率的固定互联网宽带接入用户达 2.09 亿户。"
     assert [f[0] for f in _facts(text, ctx)] == ["1000Mbps及以上接入速率的固定互联网宽带接入用户"]
+
+
+def test_research_spending_is_that_of_the_firms_counted_before(ctx):
+    """CAC 数字中国发展报告（2021年） p17 (corpus-pdf-n-after, corpus-pdf-p-before): 研发投入
+    占全国企业投入的 70% is the 高新技术企业' spending; firms counted by their share
+    (news-24: 22 家企业研发费用占营业收入比例高于 30%) are not given an owner."""
+    text = "我国高新技术企业数量近 33 万家，同比增长 18.7%，研发投入占全国企业投入的 70%。"
+    assert _facts(text, ctx)[-1][:2] == ("高新技术企业研发投入占全国企业投入的比例", Decimal("70"))
+    text = "40 家企业数字化基础能力突出，22 家企业研发费用占营业收入比例高于 30%。"
+    assert _facts(text, ctx)[-1][:2] == ("研发费用占营业收入比例高于30%的企业数量", Decimal("22"))
+
+
+def test_a_study_sample_named_with_an_aside_is_its_scope(ctx):
+    """CAICT 数字经济 2022 p5 (corpus-pdf-e-after, corpus-pdf-p-before): the 近 10000 家典型
+    企业 a study analyses, after a long list of the places it covers, are its sample."""
+    text = (
+        "通过对全国 31 个省级行政单位（不包含香港特别行政区、澳门特别行政区、台湾省）、120 个"
+        "三线及以上城市的近 10000 家典型企业及其控股企业开展股权穿透分析，进而反映我国各重点城市的"
+        "数字经济发展空间牵引带动能力。"
+    )
+    assert _facts(text, ctx) == []
+
+
+def test_what_an_act_is_done_to_is_counted_after_dui(ctx):
+    """数字中国发展报告（2024年） (seeds-after, seeds-j-after, seeds-n-before): 对 11159 家网站平台
+    予以约谈 counts the sites the act was done to; 网站平台 stays one noun, and the
+    empty 予以 goes."""
+    text = "全国网信系统依法对 11159 家网站平台予以约谈，对 4046 家网站平台实施警告或罚款处罚。"
+    assert [f[:2] for f in _facts(text, ctx)] == [
+        ("全国网信系统约谈的网站平台数量", Decimal("11159")),
+        ("实施警告或罚款处罚的网站平台数量", Decimal("4046")),
+    ]

@@ -174,7 +174,7 @@ _GROWTH_HEAD_RE = re.compile(r"^(?:其中|今年|本年|全年|当年)+")
 _BARE_AMOUNT_RE = re.compile(
     r"^(?:实现|平均|累计|全年|年)?(?:营业收入|营收|主营业务收入|收入|利润总额|利润|净利润|"
     r"交易额|交易金额|交易笔数|销售额|成交额|营业额|用工人数|从业人数|出口额|进口额|投资额|"
-    r"产值|增加值|线上交易额|注册资本|融资额|融资金额)$"
+    r"产值|增加值|线上交易额|注册资本|融资额|融资金额|研发投入|研发费用|研发经费|研发支出)$"
 )
 _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 #: 目前/当前: the document's own date.
@@ -1545,8 +1545,11 @@ class _Reader:
                 if _is_identifier(q, after):
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
                     return False  # 12309中国检察网, 12345热线: a number in a name
+                # 对 | 4046 家 | 网站平台实施…处罚: 对, which the lead drops, says the
+                # things counted are what the act is done to
+                dui = lead_text.rstrip().endswith("对")
                 subject = (
-                    counted_noun(after, subject, q, ctx)
+                    counted_noun(after, subject, q, ctx, after_dui=dui)
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )
@@ -2094,6 +2097,8 @@ class _Reader:
         if (
             not problem
             and _BARE_AMOUNT_RE.match(label.split("占", 1)[0])  # (增加值占浦东全区的比例)
+            # 22 家企业研发费用占营业收入比例高于 30%: firms counted by their share
+            and not (unit in COUNTING_UNITS and "占" in label)
             and not self.ctx.subjects.is_indicator(label)
         ):
             # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of

@@ -132,7 +132,7 @@ def is_conversion(before: str) -> bool:
 #: A unit's definition: 1 EFlops=10^18 Flops.
 _DEFINITION_RE = re.compile(r"^\s*[=＝]|[=＝]\s*$")
 #: A study's sample before its method: 通过对 120 个城市的近 10000 家企业开展股权穿透分析.
-_STUDIED_BEFORE_RE = re.compile(r"对[^，。；,;]{0,40}$")
+_STUDIED_BEFORE_RE = re.compile(r"对[^，。；,;]{0,80}$")  # 对全国 31 个省级行政单位（…）、120 个…
 _STUDIED_AFTER_RE = re.compile(
     r"^[^，。；,;]{0,60}?(?:开展|进行)[^，。；,;]{0,16}?(?:分析|调查|研究|评估|测评|统计|监测)"
 )

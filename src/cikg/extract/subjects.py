@@ -118,6 +118,11 @@ _LIGHT_VERBS = (
 )  # fmt: skip
 #: Nouns a classifier counts that a clause about them may follow (59 家企业核心
 #: 技术人员占比过半: the firms, not their staff).
+#: 对 N 家 | X 予以约谈 / 实施警告或罚款处罚: what an act is done to, then the act.
+_DISPOSAL_RE = re.compile(
+    r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|(?P<verb>实施|采取))\s*"
+    r"(?P<act>[^，。；,;]{1,16})$"
+)
 _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
@@ -929,15 +934,21 @@ _RELATED = frozenset({"相关", "有关"})
 _NEGATION_RE = re.compile(r"[不未没]")
 
 
-def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str:
+def counted_noun(
+    after: str, verb: str, q: Quantity, ctx: SubjectContext, *, after_dui: bool = False
+) -> str:
     """The subject of a counting expression, from the words after the number
     (and the verbs before it): 302 款 | 生成式人工智能服务 | 在国家网信办完成备案
     -> 在国家网信办完成备案的生成式人工智能服务数量; 下架 | 172 款 | 侵害用户
-    权益的 APP -> 下架的侵害用户权益的APP数量.
+    权益的 APP -> 下架的侵害用户权益的APP数量; 对 | 11159 家 | 网站平台予以约谈 ->
+    约谈的网站平台数量.
 
     :param after: the clause after the number (classifier included).
     :param verb: the meaningful verbs before the number ("" when none).
     :param q: the figure (its unit decides 数量 or 人数).
+    :param after_dui: whether 对 came right before the number (the lead drops
+        it): with an act after the noun (予以约谈, 实施处罚), the noun is what
+        the act was done to.
     :return: the label, or "" when the words after the number name no noun.
     """
     if verb.rstrip().endswith("被"):
@@ -959,6 +970,14 @@ def counted_noun(after: str, verb: str, q: Quantity, ctx: SubjectContext) -> str
     if not after:
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
+    disposal = _DISPOSAL_RE.match(after) if after_dui or verb.rstrip().endswith("对") else None
+    if disposal:
+        # 对 | 11159 家 | 网站平台予以约谈 -> 约谈的网站平台数量: 对 brings forward what
+        # the act (予以, 实施 …) is done to
+        actor = _ADVERB_RE.sub("", re.sub(r"(?:依法依规|依法|依规)?\s*对\s*$", "", verb))
+        act = (disposal["verb"] or "") + disposal["act"]  # 予以约谈 -> 约谈; 实施处罚 stays
+        label = f"{actor}{act}的{_balanced(disposal['noun'])}"
+        return display_form(label) + ("人数" if q.unit == "person" else "数量")
     tagged = ctx.segmenter.tagged(after)
     quoted = len(tagged) > 1 and tagged[0].word == "“"
     if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and not quoted):
