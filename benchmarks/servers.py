@@ -5,7 +5,9 @@
 - ``oxigraph serve-read-only`` (the ``oxigraph`` package on PyPI, the same
   Oxigraph version as pyoxigraph) over a store that ``oxigraph load`` filled
   from ``cikg export --format nquads`` of the same store, with
-  ``--union-default-graph`` so the same queries see the same triples.
+  ``--union-default-graph`` so the same queries see the same triples;
+- nginx in front of several servers (the README's load balancer for
+  replicas; ``apt-get install nginx-light``).
 
 Both are child processes; :func:`peak_rss_mb` reads a process tree's peak
 resident memory from ``/proc``.
@@ -20,13 +22,21 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Server", "cikg_server", "oxigraph_binary", "oxigraph_server", "peak_rss_mb"]
+__all__ = [
+    "Server",
+    "cikg_server",
+    "nginx_balancer",
+    "oxigraph_binary",
+    "oxigraph_server",
+    "peak_rss_mb",
+]
 
 BIN = Path(sys.executable).parent
 
@@ -152,6 +162,56 @@ def oxigraph_server(location: Path, *, union: bool = True, timeout_s: int = 0) -
     ]
     with _running(command, dict(os.environ), port, "/query?query=ASK%7B%7D") as pid:
         yield Server("oxigraph", port, "/query", pid)
+
+
+#: nginx.conf of :func:`nginx_balancer`: the README's recipe (least_conn,
+#: keepalive, HTTP/1.1 to the servers) in a directory of its own.
+_NGINX_CONF = """\
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {dir}/body;
+  proxy_temp_path {dir}/proxy;
+  large_client_header_buffers 4 32k;
+  upstream cikg {{ least_conn; {servers} keepalive 32; }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://cikg;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+    }}
+  }}
+}}
+"""
+
+
+@contextmanager
+def nginx_balancer(servers: list[Server]) -> Iterator[Server]:
+    """nginx on a free loopback port spreading requests over ``servers``
+    (``cikg serve`` replicas; ``least_conn``: each request to the one with the
+    fewest open), as the README's recipe; one worker process, so ``least_conn``
+    sees every request, and long request lines allowed (queries sent by GET).
+
+    :raises SystemExit: if nginx is not installed.
+    """
+    binary = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}{os.pathsep}/usr/sbin")
+    if binary is None:
+        raise SystemExit("nginx is not installed: apt-get install nginx-light")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="cikg-nginx-") as tmp:
+        Path(tmp).chmod(0o755)  # nginx's workers (not root) write their temporary files here
+        upstream = " ".join(f"server 127.0.0.1:{s.port};" for s in servers)
+        conf = Path(tmp, "nginx.conf")
+        conf.write_text(_NGINX_CONF.format(dir=tmp, servers=upstream, port=port))
+        command = [binary, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf)]
+        command += ["-g", "daemon off;"]
+        with _running(command, dict(os.environ), port, "/healthz") as pid:
+            yield Server("nginx", port, servers[0].query_path, pid)
 
 
 def _tree(pid: int) -> list[int]:

@@ -3,6 +3,7 @@ query, export and stats work on the seeds."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import json
 import socket
@@ -165,6 +166,33 @@ def test_serve_on_a_port_in_use_says_so_before_anything_else(built_store):
         f"error: port {port} on 127.0.0.1 is in use (another server?); choose another with "
         f"--port, e.g. cikg serve --port {port + 1}"
     )
+
+
+def test_serve_answers_without_waiting_for_the_clients_ack():
+    """Each connection of cikg serve's listener gets TCP_NODELAY from asyncio
+    (without it every response came about 40 ms late: Nagle's algorithm
+    against the client's delayed ACK)."""
+    from cikg.cli import _listen
+
+    async def nodelay_of_a_connection() -> int:
+        accepted = asyncio.get_running_loop().create_future()
+
+        class Accept(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listener = _listen("127.0.0.1", 0)
+        port = listener.getsockname()[1]
+        server = await asyncio.get_running_loop().create_server(Accept, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            nodelay = await asyncio.wait_for(accepted, 10)
+            writer.close()
+        return nodelay
+
+    assert asyncio.run(nodelay_of_a_connection()) != 0
 
 
 def test_serve_outside_the_repository_without_a_store_says_what_to_do(tmp_path, monkeypatch):
