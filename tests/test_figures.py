@@ -1698,3 +1698,26 @@ def test_what_an_act_is_done_to_is_counted_after_dui(ctx):
         ("全国网信系统约谈的网站平台数量", Decimal("11159")),
         ("实施警告或罚款处罚的网站平台数量", Decimal("4046")),
     ]
+
+
+def test_shares_of_the_reasons_a_survey_lists_are_labelled_by_each_reason(ctx):
+    """46th CNNIC report line 514 (seeds-l-after, seeds-o-after): the 31.8% are the
+    non-users who name 方便与家人亲属沟通联系, not a share of non-users; the next
+    reasons (其次是…, …是…第三大因素) likewise."""
+    text = (
+        "数据显示，促进非网民上网的首要因素是方便与家人亲属沟通联系，占比为 31.8%；其次是提供可以"
+        "无障碍使用的上网设备，占比为 30.1%；提供免费上网培训指导是促进非网民上网的第三大因素，"
+        "占比为 30.0%。"
+    )
+    assert [f[:2] for f in _facts(text, ctx)] == [
+        ("促进非网民上网的因素：方便与家人亲属沟通联系", Decimal("31.8")),
+        ("促进非网民上网的因素：提供可以无障碍使用的上网设备", Decimal("30.1")),
+        ("促进非网民上网的因素：提供免费上网培训指导", Decimal("30.0")),
+    ]
+
+
+def test_a_bare_measure_is_the_one_the_sentence_named_not_its_last_share(ctx):
+    """46th CNNIC report (seeds-o-after): 用户规模较 2020 年 3 月增长 5.8% is the growth
+    of 短视频用户规模, stated before the usage rate, not of the usage rate."""
+    text = "截至 2020 年 6 月，我国短视频用户规模达 8.18 亿，占网民整体的 87.0%，用户规模较 2020 年 3 月增长 5.8%。"
+    assert _facts(text, ctx)[-1][:2] == ("短视频用户规模增长率", Decimal("5.8"))

@@ -149,6 +149,22 @@ _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
 _REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
+#: A share's lead that names no part: 占比为 31.8%.
+_BARE_SHARES = frozenset({"占", "占比", "比例", "比重", "所占比例"})
+#: A clause naming the first of a list of reasons (促进非网民上网的首要因素是…) and the
+#: next (其次是…): the shares after them are of those who name each.
+_REASON_RE = re.compile(
+    r"^(?P<topic>[^，,；;：:]{2,24}?)的?(?:首要|主要|最主要|第一)"
+    r"(?P<kind>因素|原因|理由|障碍|顾虑|目的|用途|渠道)(?:是|为)(?P<item>[^，,；;]{2,30})$"
+)
+_NEXT_REASON_RE = re.compile(
+    r"^(?:其次|再次|然后|第[二三四五六])(?:是|为)(?P<item>[^，,；;]{2,30})$"
+)
+#: …；“提供可以无障碍使用的上网设备”是促进非网民上网的第二大因素，占比为…
+_NTH_REASON_RE = re.compile(
+    r"^(?P<item>[^，,；;]{2,30}?)(?:是|为)[^，,；;]{0,24}?第[二三四五六七八九十]大?"
+    r"(?:因素|原因|理由|障碍|顾虑|目的|用途|渠道)$"
+)
 #: A share's noun at the end of a label, which 占 WHOLE 比例 replaces.
 _SHARE_SUFFIX_RE = re.compile(r"(?:占比|比重|比例)$")
 #: A label that names a growth or a change (年增速, 披露的金额环比增长率).
@@ -463,6 +479,7 @@ class _State:
     # (其中，32 个顶层设计政策、6 个数据价值化政策: each item is a part of it)
     part_whole: tuple[int, str] | None = None
     share_whole: str = ""  # the whole the sentence's last 占…的 share named
+    reasons: str = ""  # what the sentence's list of reasons is of (促进非网民上网的因素)
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -1085,7 +1102,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base, self.state.part_whole = "", None
-            self.state.share_whole = ""
+            self.state.share_whole, self.state.reasons = "", ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -1475,6 +1492,16 @@ class _Reader:
             # 约占全球 5G 总用户数的 89%: the bound is said of the share, before 占
             q = replace(q, qualifier=bounded["bound"])
         if lead.kind == "level":
+            if subject in _BARE_SHARES and self.read_reason_share(
+                q, clause, unit, period, period_source
+            ):
+                return False
+            item = _SHARE_SUFFIX_RE.sub("", subject)
+            if self.state.reasons and item and item != subject:
+                # …；其次是…，占比为 30.1%；提供免费上网培训指导占比为 25.4%: the next reason
+                label = f"{self.state.reasons}：{item}"
+                self.emit_quantity(label, q, "percent", period, area=None, source=period_source)
+                return False
             if subject in _GENERIC_SUBJECTS:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
@@ -1597,7 +1624,14 @@ class _Reader:
             )
             self.state.topic = subject
             return from_after
-        if (
+        # 短视频用户规模达…，占网民整体的…，用户规模较…增长 5.8%: the measure the
+        # sentence named, not its last share
+        named = ""
+        if subject in _GENERIC_SUBJECTS:
+            named = next((said for said in reversed(self.state.said) if said.endswith(subject)), "")
+        if named:
+            subject = named  # the measure the sentence named, not its last share
+        elif (
             subject in _GENERIC_SUBJECTS
             or subject in {"占", "占比"}
             or (not subject and unit == "percentage_point")
@@ -1748,6 +1782,30 @@ class _Reader:
             self.state.areas.name(
                 area, subjects.region_of, self.state.first_clause, subjects.level_of
             )
+
+    def read_reason_share(
+        self, q: Quantity, clause: Clause, unit: str | None, period: Period, source: str
+    ) -> bool:
+        """促进非网民上网的首要因素是方便与家人亲属沟通联系，占比为 31.8%；其次是…，占比为
+        30.1%: the share of those who name each reason, labelled by what the
+        reasons are of and the reason (促进非网民上网的因素：方便与家人亲属沟通联系),
+        not the population's share. Return whether the figure was read so."""
+        if not self.follows_pending(clause):
+            return False
+        pending = _MARKER_RE.sub("", self.state.pending_clause)
+        first = _REASON_RE.match(pending)
+        if first is not None:
+            self.state.reasons = f"{first['topic']}的{first['kind']}"
+        named = first or (
+            (_NEXT_REASON_RE.match(pending) or _NTH_REASON_RE.match(pending))
+            if self.state.reasons
+            else None
+        )
+        if named is None:
+            return False
+        label = f"{self.state.reasons}：{named['item'].strip()}"
+        self.emit_quantity(label, q, unit or "percent", period, area=None, source=source)
+        return True
 
     def follows_pending(self, clause: Clause) -> bool:
         """Whether ``clause`` comes right after the sentence's last clause
