@@ -1721,3 +1721,26 @@ def test_a_bare_measure_is_the_one_the_sentence_named_not_its_last_share(ctx):
     of 短视频用户规模, stated before the usage rate, not of the usage rate."""
     text = "截至 2020 年 6 月，我国短视频用户规模达 8.18 亿，占网民整体的 87.0%，用户规模较 2020 年 3 月增长 5.8%。"
     assert _facts(text, ctx)[-1][:2] == ("短视频用户规模增长率", Decimal("5.8"))
+
+
+def test_a_span_of_time_is_no_frame_and_a_later_share_keeps_the_whole_named(ctx):
+    """CAICT 算力指数 2021 (corpus-pdf-q-after): 过去 10 年中 is when, not a population; the
+    forecast 70% is of the 总算力规模 the sentence's first share named."""
+    text = (
+        "过去 10 年中，用于人工智能的训练模型的计算资源激增，人工智能计算已成为主流的计算形态，"
+        "2020 年中国总算力规模中智能算力占比达到 41%，预计到 2023 年智能算力的占比将提升至 70%。"
+    )
+    assert [f[:2] for f in _facts(text, ctx)] == [
+        ("总算力规模中智能算力占比", Decimal("41")),
+        ("总算力规模中智能算力占比", Decimal("70")),
+    ]
+
+
+def test_a_modifier_alone_is_no_counted_noun(ctx):
+    """CAC 数字中国发展报告（2021年） (corpus-pdf-q-after): 1 万多项高频应用标准化服务 counts
+    the services; 高频 modifies them and 应用 opens their compound."""
+    text = "全国一体化政务服务平台实名用户已超过 10 亿人，汇聚 1 万多项高频应用标准化服务。"
+    assert _facts(text, ctx)[-1][:2] == (
+        "全国一体化政务服务平台高频应用标准化服务数量",
+        Decimal("10000"),
+    )

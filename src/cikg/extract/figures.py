@@ -1496,6 +1496,15 @@ class _Reader:
                 q, clause, unit, period, period_source
             ):
                 return False
+            bare = subject.replace("的", "")
+            if _SHARE_SUFFIX_RE.search(bare) and (
+                framed := next(
+                    (w for w in reversed(self.state.said) if w.endswith(f"中{bare}")), ""
+                )
+            ):
+                # 总算力规模中智能算力占比达到 41%，预计…智能算力的占比将提升至 70%: the
+                # share of the same whole the sentence named
+                subject = framed
             item = _SHARE_SUFFIX_RE.sub("", subject)
             if self.state.reasons and item and item != subject:
                 # …；其次是…，占比为 30.1%；提供免费上网培训指导占比为 25.4%: the next reason

@@ -1031,6 +1031,10 @@ def counted_noun(
         noun, rest = after, ""
     else:
         noun, rest = after[:cut].strip(), after[cut:].strip()
+        if rest and all(t.tag in {"a", "b"} for t in tagged if t.end <= cut):
+            # 1 万多项 | 高频应用标准化服务: a modifier alone is no noun; the verb after it
+            # (应用) opens a compound, not a predicate
+            noun, rest = after.strip(), ""
         heads = ctx.segmenter.tokens(noun)
         if rest and len(heads) > 1 and heads[0].word in _COUNTED_HEADS.get(counted_by, ()):
             # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
@@ -1279,6 +1283,12 @@ _SURVEYED_RE = re.compile(
 )
 
 
+#: A span of time written as a frame (过去 10 年中, 近五年来中, 这一时期中).
+_SPAN_FRAME_RE = re.compile(
+    r"^(?:过去|近|最近|此前|这|此|该|同)?\s*(?:[\d一二三四五六七八九十两几]+\s*)?(?:年|个月|月|时期|阶段|期间)$"
+)
+
+
 def frame_of(clause: str, ctx: SubjectContext) -> str:
     """The population a clause sets as the base of the shares after it:
     新增网民中 -> 新增网民; 在参与调查的网民中 -> 参与调查的网民; 通过对遭遇
@@ -1289,14 +1299,16 @@ def frame_of(clause: str, ctx: SubjectContext) -> str:
     '新增网民群体'
     >>> frame_of("2020年上半年国内网络游戏市场销售总收入中", default_context(load_reference()))
     '国内网络游戏市场销售总收入'
+    >>> frame_of("过去10年中", default_context(load_reference()))
+    ''
     """
     text = strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
     text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
     m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text) or (
         _SURVEYED_RE.match(text)
     )
-    if m is None:
-        return ""
+    if m is None or _SPAN_FRAME_RE.match(m["base"]):
+        return ""  # 过去 10 年中: a span of time, no population
     return clean_lead(display_form(m["base"]), ctx)[0]
 
 
