@@ -227,11 +227,25 @@ def test_regions_carry_the_verified_codes() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_the_economic_regions_hold_the_31_mainland_provinces_once() -> None:
+    """国家统计局's four economic regions: 10 + 6 + 12 + 3 provinces, each in one."""
+    graph = parse(REFERENCE / "regions.ttl")
+    members = [
+        m
+        for part in ("cn-east", "cn-central", "cn-west", "cn-northeast")
+        for m in graph.objects(URIRef(ID + "region/" + part), SCHEMA.containsPlace)
+    ]
+    assert len(members) == len(set(members)) == 31
+    assert all((m, RDF.type, SCHEMA.AdministrativeArea) in graph for m in members)
+    assert {str(m).rsplit("/", 1)[1] for m in members}.isdisjoint({"CN-HK", "CN-MO", "CN-TW"})
+
+
 def test_regions_are_complete() -> None:
     graph = parse(REFERENCE / "regions.ttl")
     regions = set(graph.subjects(SKOS.inScheme, REGION_SCHEME))
-    assert len(regions) == 38  # 36 CSV rows + world + mainland China
-    for extra in ("world", "cn-mainland"):
+    # 36 CSV rows + world + mainland China + the four economic regions
+    assert len(regions) == 42
+    for extra in ("world", "cn-mainland", "cn-east", "cn-central", "cn-west", "cn-northeast"):
         assert URIRef(ID + "region/" + extra) in regions
     problems = []
     for region in regions:
