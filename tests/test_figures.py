@@ -1744,3 +1744,21 @@ def test_a_modifier_alone_is_no_counted_noun(ctx):
         "全国一体化政务服务平台高频应用标准化服务数量",
         Decimal("10000"),
     )
+
+
+def test_a_heading_run_into_the_text_starts_a_section(ctx):
+    """news-11 (news-d-before … news-q-before): a web page flattened to text glues
+    each section's heading (完善综合服务体系 激活发展“新动能”) to its first sentence; the
+    heading is no part of a label, and the date of the section before (截至 6 月末)
+    does not carry into it; 建成县级 holds no county 成县."""
+    text = (
+        "截至6月末，电子商务营业额达到71741万元，同比增长36.3%。完善综合服务体系 激活发展"
+        "“新动能”建成县级电商公共服务中心1个、镇级电商服务中心5个、村级服务站192个。"
+    )
+    facts = _facts(text, ctx)
+    assert [(f[0], f[1], f[3], f[4]) for f in facts[2:]] == [
+        ("县级电商公共服务中心数量", Decimal("1"), "month/2024-12", None),
+        ("镇级电商服务中心数量", Decimal("5"), "month/2024-12", None),
+        ("村级服务站数量", Decimal("192"), "month/2024-12", None),
+    ]
+    assert facts[0][3] != "month/2024-12"  # the first section keeps its own date

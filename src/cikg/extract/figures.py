@@ -149,6 +149,10 @@ _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
 _REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
+#: The first phrase of a heading run into the text, then the space that parts
+#: it from the second (加强电商人才培训 助力乡村全面振兴).
+_RUN_IN_HEAD_RE = re.compile(r"\s*(?P<first>[\u4e00-\u9fff]{3,12})[ \u3000]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 #: A share's lead that names no part: 占比为 31.8%.
 _BARE_SHARES = frozenset({"占", "占比", "比例", "比重", "所占比例"})
 #: A clause naming the first of a list of reasons (促进非网民上网的首要因素是…) and the
@@ -1085,9 +1089,53 @@ class _Reader:
 
     # -------------------------------------------------------------- reading
 
+    def run_in_heading(self, sentence: Sentence) -> int | None:
+        """Where a heading run into the text ends, or ``None``: a web page
+        flattened to text keeps a section's heading, two parallel phrases
+        parted by a space, glued to its first sentence (…同比增长 36.3%。加强
+        电商人才培训 助力乡村全面振兴充分利用电商平台…). The second phrase is as
+        long as the first (its quotation marks aside); the first opens with a
+        verb (加强, 完善, 打造 …), as such headings do; a quotation that closes
+        in it ends it (完善综合服务体系 激活发展“新动能”建成…)."""
+        m = _RUN_IN_HEAD_RE.match(self.text, sentence.start, sentence.end)
+        if m is None:
+            return None
+        words = self.ctx.subjects.segmenter.tagged(m["first"])
+        if not words or words[0].tag != "v":
+            return None
+        size, count, quoted, i = len(m["first"]), 0, False, m.end()
+        while i < sentence.end and count < size:
+            ch = self.text[i]
+            i += 1
+            if ch == "”" and quoted:
+                quoted = False
+                break  # 激活发展“新动能”: a quotation closes the heading
+            if ch == "“":
+                quoted = True
+            elif _HAN_RE.match(ch):
+                count += 1
+            else:
+                return None
+        if quoted or count < size - 2 or not _HAN_RE.match(self.text, i):
+            return None  # the text goes on, glued, after the heading
+        return i
+
     def read(self) -> ProseResult:
         year = self.ctx.default_year
         for sentence in text_to_sentences(self.text):
+            heading = self.run_in_heading(sentence)
+            if heading is not None:
+                # a new section: what the sentences before it dated or placed does
+                # not carry into it; its text starts after the heading
+                self.state.previous = None
+                self.state.period, self.state.period_source = self.ctx.default_period, "report"
+                self.state.areas.paragraph = None
+                first = sentence.clauses[0]
+                sentence = replace(
+                    sentence,
+                    start=heading,
+                    clauses=(replace(first, start=heading), *sentence.clauses[1:]),
+                )
             s_text = self.text[sentence.start : sentence.end]
             quantities = [
                 replace(q, start=q.start + sentence.start, end=q.end + sentence.start)

@@ -116,13 +116,13 @@ _LIGHT_VERBS = (
     "累计实现", "累计完成", "累计建成", "实现", "完成", "达成", "录得", "取得", "拥有", "共有",
     "建成", "形成", "培育", "发展", "开展", "产生", "带动", "吸引", "拉动",
 )  # fmt: skip
-#: Nouns a classifier counts that a clause about them may follow (59 家企业核心
-#: 技术人员占比过半: the firms, not their staff).
 #: 对 N 家 | X 予以约谈 / 实施警告或罚款处罚: what an act is done to, then the act.
 _DISPOSAL_RE = re.compile(
     r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|(?P<verb>实施|采取))\s*"
     r"(?P<act>[^，。；,;]{1,16})$"
 )
+#: Nouns a classifier counts that a clause about them may follow (59 家企业核心
+#: 技术人员占比过半: the firms, not their staff).
 _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
@@ -428,7 +428,9 @@ def _leading_area(phrase: str, ctx: SubjectContext) -> tuple[str, int] | None:
     if first in WHOLE_OF_HERE:
         return first, tokens[0].end  # 全市 2000 余项服务事项…: the region in context
     enumerated = len(tokens) > 1 and tokens[1].word in {"、", "和", "及", "与"}
-    if not enumerated and ctx.region_of(first) is not None:
+    # 建成县级电商公共服务中心: 成县 before 级 is the 县 of 县级 (county-level), not a county
+    of_level = phrase.startswith("级", tokens[0].end)
+    if not enumerated and not of_level and ctx.region_of(first) is not None:
         return first, tokens[0].end
     return None
 
