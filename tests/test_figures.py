@@ -1762,3 +1762,14 @@ def test_a_heading_run_into_the_text_starts_a_section(ctx):
         ("村级服务站数量", Decimal("192"), "month/2024-12", None),
     ]
     assert facts[0][3] != "month/2024-12"  # the first section keeps its own date
+
+
+def test_the_parts_of_a_formula_are_no_counts(ctx):
+    """CAICT 数字经济 2022 p29 (corpus-pdf-n-after, corpus-pdf-q-after): the 1 and the 4
+    of “1+4+N” say how the design is built; a count after it is still read."""
+    text = (
+        "构建“1+4+N” 智慧社区体系。其中，1 个社区微脑通过实时全量社区数据资源分析，实现社区状态"
+        "全面感知；4 大业务平台包括治理平台、安全平台、服务平台、生态平台。"
+    )
+    assert _facts(text, ctx) == []
+    assert len(_facts("“5G+工业互联网”项目超过 1.7 万个。", ctx)) == 1

@@ -149,6 +149,12 @@ _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
 _REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
+#: A formula a design is named by: “1+4+N”, “1（综合型）+5（行业型）” (not “5G+工业互联网”).
+_FORMULA_RE = re.compile(
+    r"“\s*\d+\s*(?:[（(][^）)“”]{0,8}[）)])?\s*(?:\+\s*(?:\d+|[NnXx])\s*(?:[（(][^）)“”]{0,8}[）)])?\s*)+”"
+)
+#: How far (characters) before a count a formula may name it as a part.
+_FORMULA_REACH = 200
 #: The first phrase of a heading run into the text, then the space that parts
 #: it from the second (加强电商人才培训 助力乡村全面振兴).
 _RUN_IN_HEAD_RE = re.compile(r"\s*(?P<first>[\u4e00-\u9fff]{3,12})[ \u3000]")
@@ -1089,6 +1095,17 @@ class _Reader:
 
     # -------------------------------------------------------------- reading
 
+    def formula_part(self, q: Quantity) -> bool:
+        """Whether ``q`` counts a part of a formula the text named just before
+        (构建“1+4+N”智慧社区体系。其中，1 个社区微脑…；4 大业务平台…): the numbers
+        of a “1+4+N” design say how it is built, not how many there are."""
+        if q.unit not in (None, "count"):
+            return False
+        for m in _FORMULA_RE.finditer(self.text, max(0, q.start - _FORMULA_REACH), q.start):
+            if q.value in {Decimal(n) for n in re.findall(r"\d+", m.group())}:
+                return True
+        return False
+
     def run_in_heading(self, sentence: Sentence) -> int | None:
         """Where a heading run into the text ends, or ``None``: a web page
         flattened to text keeps a section's heading, two parallel phrases
@@ -1457,6 +1474,11 @@ class _Reader:
             if data_items and data_items.start() < q.start < data_items.end():
                 self.finding("data-items", f"{q.text} in {self.clause_text(clause)!r}: data held")
                 continue  # 已汇聚约 11.07 亿块农村承包地、…400 万家庭农场等数据: records
+            if self.formula_part(q):
+                self.finding(
+                    "formula", f"{q.text} in {self.clause_text(clause)!r}: a formula's part"
+                )
+                continue  # 构建“1+4+N”智慧社区体系。其中，1 个社区微脑…: a design, not a count
             if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):
                 self.finding("ceiling", f"{q.text} in {self.clause_text(clause)!r}: a ceiling")
                 continue  # 选择优质项目给予最高 50 万元无偿资助: the most a rule grants
