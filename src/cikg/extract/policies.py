@@ -96,6 +96,12 @@ _IN_FORCE_RE = re.compile(
 _ISSUED_AFTER_RE = re.compile(r"^[^。；]*?(?:的)?(?:出台|印发|发布|颁布|施行|实施|公布)")
 _CHAIN_RE = re.compile(r"^[\s、和及与以及]*$")
 _DOC_NUMBER_RE = re.compile(r"[（(]?([\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)[）)]?")
+#: A sentence that issues a title with its subject left out, going on from the
+#: sentence before (同时，印发了《…》): that sentence's issuers issued it too.
+_CONTINUED_ISSUE_RE = re.compile(
+    r"^\s*(?:同时|此外|另外|随后|此后|其后)[，,]?\s*(?:还|又|也|并)?(?:联合|正式|先后|相继)?"
+    r"(?:印发|发布|出台|颁布|公布|制定|下发|推出)了?\s*$"
+)
 _LEAD_RE = re.compile(
     r"^(?:[^，,]*?年[^，,]*?月?[^，,]*?日?)?(?:，|,)?\s*(?:此外|同时|其中|另外)?\s*(?:在|随着)?"
 )
@@ -414,6 +420,7 @@ def blocks_to_policy_mentions(
             continue
         if block.kind is BlockKind.HEADING:
             batch, listing = None, False
+        previous: tuple[str, ...] = ()  # the issuers the sentence before named
         for sentence in _SENTENCE_RE.finditer(block.text):
             text = sentence.group(0)
             if not text.strip():
@@ -448,6 +455,8 @@ def blocks_to_policy_mentions(
                 if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
                     told, count = _issuers(before, text[end:], own, finder, government, subject)
+                    if not told and not own and _CONTINUED_ISSUE_RE.match(before):
+                        told = previous  # …印发了《A》。同时，印发了《B》: the same issuers
                     subject = _merged(own, told, _numbered_issuer(text[end:], by_number)) or subject
                     # a date is the policy's only when the sentence says it was issued
                     issued = (
@@ -502,6 +511,7 @@ def blocks_to_policy_mentions(
                         written=written if written != title else None,
                     )
                 )
+            previous = subject
             if listing and text.rstrip().endswith(("。", "！", "？")):
                 batch, listing = None, False  # the 其中 list ends with its sentence
     return out
