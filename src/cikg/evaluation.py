@@ -40,9 +40,10 @@ the date when the gold gives them; **titles
 that are not policies** are found when no policy holds them; **citations**
 by marker, with publisher, URL and date; **organisations** when an
 organisation the report's graph refers to carries the gold name or one of
-its aliases as a label, or as the name of one of its products (a source
-named by its product, 易观千帆, is found as the firm that makes it, 易观:
-``cikg:productName``).
+its aliases as a label (a body the gold names by its level alone, 省大数据局,
+also as the label that names its place, 贵州省大数据局), or as the name of
+one of its products (a source named by its product, 易观千帆, is found as the
+firm that makes it, 易观: ``cikg:productName``).
 """
 
 from __future__ import annotations
@@ -369,7 +370,7 @@ def _score_document(
                 ok = _fold(record["org"]) in entry3[2]  # type: ignore[index]
         elif kind == "organisation":
             names = [record["name"], *record.get("aliases", [])]
-            ok = any(_fold(n) in orgs for n in names)
+            ok = any(_fold(n) in orgs or _placed(_fold(n), orgs, ref) for n in names)
         else:
             continue
         score.total[kind] += 1
@@ -377,6 +378,29 @@ def _score_document(
         if not ok:
             score.missed.append(record)
     return score
+
+
+_LEVELS = ("省", "市", "县", "区", "州")
+
+
+def _placed(name: str, orgs: set[str], ref: Reference) -> bool:
+    """Whether a body the gold names by its level alone, as written (省大数据局),
+    is in the graph with its place (贵州省大数据局: the finder completes such a
+    name from the place the text names before it).
+
+    >>> from cikg.reference import load_reference
+    >>> _placed("省大数据局", {"贵州省大数据局"}, load_reference())
+    True
+    >>> _placed("省大数据局", {"大数据局"}, load_reference())
+    False
+    """
+    if not name.startswith(_LEVELS):
+        return False
+    return any(
+        org.endswith(name) and ref.region(org[: -len(name)]) is not None
+        for org in orgs
+        if len(org) > len(name)
+    )
 
 
 def evaluate(store: Store, records: list[dict], ref: Reference) -> list[DocumentScore]:
