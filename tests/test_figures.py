@@ -1773,3 +1773,13 @@ def test_the_parts_of_a_formula_are_no_counts(ctx):
     )
     assert _facts(text, ctx) == []
     assert len(_facts("“5G+工业互联网”项目超过 1.7 万个。", ctx)) == 1
+
+
+def test_an_item_sharing_a_verb_and_a_noun_shares_the_modifier_before_it(ctx):
+    """news-14 (news-e-after, news-s-after): 开立数字人民币个人钱包 15.1 万个、对公钱包
+    1.21 万个: the corporate wallets are 数字人民币's too."""
+    text = "截至5月末，梅州全市累计开立数字人民币个人钱包15.1万个、对公钱包1.21万个。"
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "开立数字人民币个人钱包数量",
+        "开立数字人民币对公钱包数量",
+    ]

@@ -1095,6 +1095,24 @@ class _Reader:
 
     # -------------------------------------------------------------- reading
 
+    def parallel_item(self, item: str) -> str:
+        """An item of a list that shares its verb, named with the modifier of
+        the item before it when both end in the same noun (开立数字人民币个人钱包
+        15.1 万个、对公钱包 1.21 万个 -> 数字人民币对公钱包): the item before is
+        modifier, qualifier and noun; this one only writes its own qualifier
+        (as long as the other's) and the noun."""
+        if not self.state.said:
+            return item
+        before = _COUNT_END_RE.sub("", self.state.said[-1]).removeprefix(self.state.shared_verb)
+        head = 0
+        while head < min(len(before), len(item)) and before[-head - 1] == item[-head - 1]:
+            head += 1
+        own = len(item) - head
+        modifier = before[: len(before) - head - own]
+        if head < 2 or not 1 <= own <= 3 or len(modifier) < 2:
+            return item
+        return modifier + item
+
     def formula_part(self, q: Quantity) -> bool:
         """Whether ``q`` counts a part of a formula the text named just before
         (构建“1+4+N”智慧社区体系。其中，1 个社区微脑…；4 大业务平台…): the numbers
@@ -1609,7 +1627,7 @@ class _Reader:
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
                 self.state.shared_verb = tagged[0].word  # 处置信息 3 万条、账号 5600 个
             elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
-                subject = f"{self.state.shared_verb}{subject}"
+                subject = f"{self.state.shared_verb}{self.parallel_item(subject)}"
             if _PREPOSITION_LEAD_RE.match(
                 _MARKER_RE.sub("", lead_text).strip(" ，,")
             ) and not names_measure(subject):
