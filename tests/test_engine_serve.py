@@ -16,6 +16,8 @@ tests, except under CI, where it fails (as tests/test_publish.py does).
 from __future__ import annotations
 
 import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -187,6 +189,42 @@ def test_the_engine_is_read_as_its_kind_with_the_served_graphs_only(request, rem
     assert (remote.kind, remote.union) == expected[name]
     assert set(remote.named_graphs()) == set(store.named_graphs())
     assert len(remote) == len(store)
+
+
+def test_a_result_read_in_part_is_dropped_in_the_thread_that_read_it(remote):
+    """The rows of a remote SELECT are pyoxigraph's, which must be dropped in
+    the thread that parsed them: evaluate_request closes what it does not read
+    (a truncated result), so dropping it later in another thread raises
+    nothing (before, the garbage collector did, and pyoxigraph complained)."""
+    from cikg.vocab import PREFIXES
+
+    made: list[object] = []
+
+    def read_one_row() -> None:
+        def select() -> object:
+            return remote.query(
+                "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5",
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+            )
+
+        partly = select()
+        next(iter(partly))  # one row read, the others left (a truncated result)
+        unread = select()
+        unread.close()  # what evaluate_request does with a result it leaves
+        made.extend((partly, unread))
+
+    raised: list[object] = []
+    hook, sys.unraisablehook = sys.unraisablehook, raised.append
+    try:
+        thread = threading.Thread(target=read_one_row)
+        thread.start()
+        thread.join()
+        assert len(made) == 2
+        made.clear()  # dropped here, in the test's thread
+    finally:
+        sys.unraisablehook = hook
+    assert raised == []
 
 
 def test_the_publish_record_shows_in_no_listing(client):

@@ -146,5 +146,12 @@ def evaluate_request(
         error = QueryError(f"query failed: {exc}")
     else:
         return out.body, fmt.media_type, out.truncated
-    del result  # the result must be dropped here, not with the traceback elsewhere
+    finally:
+        # the result must be dropped in this thread, read or not (a remote
+        # engine's rows a truncated result left unread, its triples' parser),
+        # not by the garbage collector elsewhere: pyoxigraph's are unsendable
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()
+    del result
     raise error

@@ -158,11 +158,19 @@ class _Solutions:
 
     def __iter__(self) -> Iterator[Any]:
         try:
-            yield from self._solutions
+            yield from self._solutions or ()
         except (SyntaxError, OSError, ValueError) as exc:
             raise self._body.failure(exc, self._limit) from None
         finally:
-            self._body.close()
+            self.close()
+
+    def close(self) -> None:
+        """Drop the parsed solutions and close the body, in the calling thread:
+        pyoxigraph's ``QuerySolutions`` is unsendable, and one the garbage
+        collector dropped on another thread raised ("PyQuerySolutions is
+        unsendable, but is being dropped on another thread")."""
+        self._solutions = None
+        self._body.close()
 
 
 def _triples(quads: Iterable[Quad], body: _Body, limit: float) -> Iterator[Triple]:
