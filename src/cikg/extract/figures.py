@@ -149,6 +149,13 @@ _USERS = frozenset({"用户", "网民", "客户", "人口", "居民"})
 #: its shares without one (北京、上海、广东…占比分别为 …): provinces of the
 #: nation's, countries of the world's.
 _REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
+#: Acts of enforcement and disposal whose object a count counts (下架 172 款 APP:
+#: the apps taken down, not the apps): kept in the label though a verb alone
+#: names no measure.
+_ENFORCEMENT_VERBS = frozenset(
+    {"下架", "关闭", "封禁", "处置", "清理", "通报", "约谈", "查处", "拦截", "删除", "注销",
+     "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理"}
+)  # fmt: skip
 #: A formula a design is named by: “1+4+N”, “1（综合型）+5（行业型）” (not “5G+工业互联网”).
 _FORMULA_RE = re.compile(
     r"“\s*\d+\s*(?:[（(][^）)“”]{0,8}[）)])?\s*(?:\+\s*(?:\d+|[NnXx])\s*(?:[（(][^）)“”]{0,8}[）)])?\s*)+”"
@@ -1672,6 +1679,12 @@ class _Reader:
                 # 对 | 4046 家 | 网站平台实施…处罚: 对, which the lead drops, says the
                 # things counted are what the act is done to
                 dui = lead_text.rstrip().endswith("对")
+                if not subject:
+                    # 下架 | 172 款 | APP: an act of enforcement says what is counted
+                    # (the apps taken down), though a verb alone names no measure
+                    verbs = ctx.segmenter.tagged(_MARKER_RE.sub("", lead_text).strip(" ，,"))
+                    if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
+                        subject = verbs[-1].word
                 subject = (
                     counted_noun(after, subject, q, ctx, after_dui=dui)
                     if unit in COUNTING_UNITS or unit is None

@@ -195,7 +195,7 @@ SELF_MEASURED_UNITS = frozenset(
 )  # fmt: skip
 _CLASSIFIER_RE = re.compile(
     r"^\s*(?:多|余)?\s*(?:个|家|款|项|条|台|部|件|座|所|户|人|名|位|套|次|例|起|笔|张|本|"
-    r"场|批|种|类|支|辆|架|颗|块|份|篇|集|首|门|处|间|栋|艘|亩)?"
+    r"场|批|种|类|支|辆|架|颗|块|份|篇|集|首|门|处|间|栋|艘|亩|大)?"
 )
 _ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
 _ASIDE_AT_START_RE = re.compile(r"^[（(][^（）()]*[)）]")
