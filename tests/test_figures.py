@@ -1787,3 +1787,15 @@ def test_an_item_sharing_a_verb_and_a_noun_shares_the_modifier_before_it(ctx):
         "开立数字人民币个人钱包数量",
         "开立数字人民币对公钱包数量",
     ]
+
+
+def test_a_count_share_of_an_amount_is_the_counted_things_amount(ctx):
+    """news-24 (news-s-after): 19 家企业…，占 100 家企业总营收的 58.3% is the 19 firms'
+    revenue's share, not the firms'."""
+    text = (
+        "企业总营收达8407.32亿元，其中19家企业年营收能力在100亿元以上，占100家企业总营收的58.3%。"
+    )
+    assert _facts(text, ctx)[-1][:2] == (
+        "年营收能力在100亿元以上的企业营收占100家企业总营收的比例",
+        Decimal("58.3"),
+    )

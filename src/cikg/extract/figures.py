@@ -156,6 +156,11 @@ _ENFORCEMENT_VERBS = frozenset(
     {"下架", "关闭", "封禁", "处置", "清理", "通报", "约谈", "查处", "拦截", "删除", "注销",
      "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理"}
 )  # fmt: skip
+#: The amount a share's whole measures (100 家企业总营收): a count's share of it is
+#: the counted things' amount.
+_WHOLE_AMOUNT_RE = re.compile(
+    r"总?(?P<amount>营收|营业收入|收入|销售额|交易额|产值|利润|市值|投资额|出口额)$"
+)
 #: A formula a design is named by: “1+4+N”, “1（综合型）+5（行业型）” (not “5G+工业互联网”).
 _FORMULA_RE = re.compile(
     r"“\s*\d+\s*(?:[（(][^）)“”]{0,8}[）)])?\s*(?:\+\s*(?:\d+|[NnXx])\s*(?:[（(][^）)“”]{0,8}[）)])?\s*)+”"
@@ -1796,6 +1801,11 @@ class _Reader:
             return False
         # a share: 占 WHOLE 的 X%
         derivation = self.ctx.derivation_in(f"占{lead.whole}") or "share"
+        amount = _WHOLE_AMOUNT_RE.search(lead.whole)
+        if amount and _COUNT_END_RE.search(base) and self.state.units.get(base) == "count":
+            # 19 家企业年营收能力在 100 亿元以上，占 100 家企业总营收的 58.3%: the firms'
+            # revenue is the part of the revenue, not the firms
+            base = _COUNT_END_RE.sub("", base) + amount["amount"]
         label = share_label(base, lead.whole, ctx.is_indicator)
         self.state.share_whole = lead.whole  # the whole of the sentence's bare 占比 after it
         self.emit_quantity(
