@@ -638,9 +638,10 @@ def test_a_part_after_qizhong_names_what_its_whole_belongs_to(ctx):
     ]
     facts = _facts("截至2024年12月，我国网民规模达11.08亿人，其中农村网民规模达3.13亿人。", ctx)
     assert [f[0] for f in facts] == ["网民规模", "农村网民规模"]
-    # a list after 其中 is no part of the figure before it (CAC 2021)
+    # a list after 其中 is no part of the figure before it (CAC 2021): the card's
+    # channels and services, not a part of its holders
     facts = _facts("其中电子社保卡领用人数超过5亿人，已开通459个渠道、62项全国服务。", ctx)
-    assert not any(f[0].startswith("电子社保卡") and "服务" in f[0] for f in facts[1:])
+    assert [f[0] for f in facts[1:]] == ["电子社保卡渠道数量", "电子社保卡全国服务数量"]
 
 
 def test_shares_after_qizhong_are_shares_of_the_whole(ctx):
@@ -1799,3 +1800,20 @@ def test_a_count_share_of_an_amount_is_the_counted_things_amount(ctx):
         "年营收能力在100亿元以上的企业营收占100家企业总营收的比例",
         Decimal("58.3"),
     )
+
+
+def test_clauses_after_a_count_of_holders_are_about_the_thing_held(ctx):
+    """CAC 数字中国发展报告（2021年） p40 (corpus-pdf-d/f/o/q/r samples): after 电子社保卡领用
+    人数超过 5 亿人, the channels, services and visits with no subject of their own are
+    the card's, not the opening clause's 社保数字化."""
+    text = (
+        "社保数字化服务覆盖面进一步扩大，我国社会保障卡持卡人数达到13.52亿人，普及率达95.7%，"
+        "其中电子社保卡领用人数超过5亿人，已开通459个渠道、62项全国服务、1000余项属地服务，"
+        "全年累计访问量超112.51亿人次。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][3:] == [
+        "电子社保卡渠道数量",
+        "电子社保卡全国服务数量",
+        "电子社保卡属地服务数量",
+        "电子社保卡访问量人次",
+    ]

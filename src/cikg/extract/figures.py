@@ -156,6 +156,8 @@ _ENFORCEMENT_VERBS = frozenset(
     {"下架", "关闭", "封禁", "处置", "清理", "通报", "约谈", "查处", "拦截", "删除", "注销",
      "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理"}
 )  # fmt: skip
+#: A count of a thing's holders or users (电子社保卡领用人数, 社会保障卡持卡人数).
+_HOLDERS_COUNT_RE = re.compile(r"(?:实名)?(?:领用|持卡|持有|注册|申领|办理)(?:人数|用户数|用户规模)$")
 #: The amount a share's whole measures (100 家企业总营收): a count's share of it is
 #: the counted things' amount.
 _WHOLE_AMOUNT_RE = re.compile(
@@ -886,6 +888,21 @@ class _Reader:
         if 2 <= len(kind) < len(thing) and thing.endswith(kind):
             return f"{thing}{subject}"
         return subject
+
+    def holder_thing(self) -> str:
+        """What the sentence's last figure counted the holders or users of,
+        when it did (电子社保卡领用人数 -> 电子社保卡): the clauses after it with no
+        subject of their own go on about that thing (…，已开通 459 个渠道，全年累计
+        访问量超 112.51 亿人次: the card's channels and visits), not the
+        sentence's opening topic; "" otherwise."""
+        holders = next((w for w in reversed(self.state.said) if _HOLDERS_COUNT_RE.search(w)), "")
+        if not holders:
+            return ""
+        thing = _HOLDERS_COUNT_RE.sub("", holders)
+        words = self.ctx.subjects.segmenter.tagged(thing)
+        if len(thing) < 2 or not words or not words[0].tag.startswith(("n", "j", "eng")):
+            return ""
+        return thing
 
     def last_thing(self) -> str:
         """The thing the sentence's last level counts or measures: its label
@@ -1698,6 +1715,9 @@ class _Reader:
                 from_after = bool(subject)
                 if from_after and first:
                     self.state.counted_by = lead_text  # the next items' verb phrase
+                holder = self.holder_thing()
+                if from_after and not first and holder and holder not in subject:
+                    subject = f"{holder}{subject}"  # …领用人数…，已开通…、62 项全国服务: the card's
                 if subject and domains:
                     subject = f"{domains}{subject}"
             if not subject and _is_bare_link(lead_text) and self.state.topic:
@@ -1708,15 +1728,16 @@ class _Reader:
                 and self.state.frame not in subject
             ):
                 subject = f"{self.state.frame}中{subject}"
+            owner = self.holder_thing() or self.state.actor
             if (
-                self.state.actor
+                owner
                 and not self.state.first_clause
                 and 0 < len(subject) <= 4
                 and not ctx.is_indicator(subject)
-                and self.state.actor not in subject
-                and not self.state.actor.endswith(subject)  # 2022年，我国网络零售达到…: its own
+                and owner not in subject
+                and not owner.endswith(subject)  # 2022年，我国网络零售达到…: its own
             ):
-                subject = f"{self.state.actor}{subject}"  # …，总用户数超 20 亿
+                subject = f"{owner}{subject}"  # …，总用户数超 20 亿
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
             if subject:
@@ -2338,8 +2359,8 @@ class _Reader:
             and not self.ctx.subjects.is_indicator(label)
             and acts_without_actor(label, segmenter)
         ):
-            actor = self.state.actor
-            if not (actor and self.is_body(actor)):
+            actor = self.holder_thing() or self.state.actor
+            if not (actor and (self.is_body(actor) or actor == self.holder_thing())):
                 # …共推送线索 1.5 万余条，发现问题 2.2 万个: who acted in the last figure
                 # that names one (read only when needed: it tags the labels)
                 actor = next(
