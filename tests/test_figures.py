@@ -1817,3 +1817,17 @@ def test_clauses_after_a_count_of_holders_are_about_the_thing_held(ctx):
         "电子社保卡属地服务数量",
         "电子社保卡访问量人次",
     ]
+
+
+def test_a_verb_inside_a_systems_name_is_no_act(ctx):
+    """46th CNNIC report line 1124 (seeds-before, seeds-p-after): 共享 in 国家一体化电子证照
+    共享服务系统 names what the system does; the system, whole, owns the 证照目录 its
+    clause after ；counts."""
+    text = (
+        "一方面，国家一体化电子证照共享服务系统梳理了各地区、各部门证照类型共 897 种，已汇聚 861 种，"
+        "占总类型的 96%；同时，梳理出证照目录共计达 31.5 亿条。"
+    )
+    assert _facts(text, ctx)[-1][:2] == (
+        "国家一体化电子证照共享服务系统梳理出证照目录数量",
+        Decimal("3150000000"),
+    )

@@ -156,8 +156,15 @@ _ENFORCEMENT_VERBS = frozenset(
     {"下架", "关闭", "封禁", "处置", "清理", "通报", "约谈", "查处", "拦截", "删除", "注销",
      "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理"}
 )  # fmt: skip
+#: What follows a verb inside a system's or a platform's name (国家一体化电子证照共享
+#: 服务系统: 共享 names what the system does, it is no act of the label's).
+_IN_NAME_AFTER_RE = re.compile(r"[^的，,、]{0,4}?(?:系统|平台|中心|数据库)")
 #: A count of a thing's holders or users (电子社保卡领用人数, 社会保障卡持卡人数).
-_HOLDERS_COUNT_RE = re.compile(r"(?:实名)?(?:领用|持卡|持有|注册|申领|办理)(?:人数|用户数|用户规模)$")
+_HOLDERS_COUNT_RE = re.compile(
+    r"(?:实名)?(?:领用|持卡|持有|注册|申领|办理)(?:人数|用户数|用户规模)$"
+)
+#: A label that opens with a system's or a platform's name (…共享服务系统各部门…).
+_SYSTEM_NAME_RE = re.compile(r"(?P<name>[^的，,、]{4,20}?(?:系统|平台))(?!数|数量|用户)")
 #: The amount a share's whole measures (100 家企业总营收): a count's share of it is
 #: the counted things' amount.
 _WHOLE_AMOUNT_RE = re.compile(
@@ -2460,11 +2467,22 @@ def _programme_of(clause: str, ctx: SubjectContext) -> str:
 def _owner_of(label: str, segmenter: Segmenter) -> str:
     """Who acted in a label that names an actor and what it did (商务部推送商务
     领域政务数据数量 -> 商务部; 大气监督帮扶共推送线索数量 -> 大气监督帮扶): the
-    words before its last verb, adverbs dropped; "" when no verb follows a name."""
+    words before its last verb, adverbs dropped, a verb inside a system's name
+    (共享服务系统) no act, or with no act the system's name the label opens
+    with; "" when no verb follows a name."""
     tagged = segmenter.tagged(label)
-    verbs = [t for t in tagged if t.tag == "v" and t.start > 0]
+    verbs = [
+        t
+        for t in tagged
+        if t.tag == "v" and t.start > 0 and not _IN_NAME_AFTER_RE.match(label, t.end)
+    ]
     if not verbs:
-        return ""
+        # 国家一体化电子证照共享服务系统各部门证照类型数量: a system's name opens it
+        system = _SYSTEM_NAME_RE.match(label)
+        if system is None or system.end() == len(label):
+            return ""
+        first = segmenter.tagged(system["name"])[0]
+        return system["name"] if first.tag.startswith(("n", "j")) else ""  # not 入驻…平台
     owner = label[: verbs[-1].start]
     if not acts_without_actor(label[len(owner) :], segmenter) or _LIST_SEP_RE.search(owner):
         return ""  # 垂直管理机构政府网站数量: the sites are what is counted, no one acted
