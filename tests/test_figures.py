@@ -1831,3 +1831,17 @@ def test_a_verb_inside_a_systems_name_is_no_act(ctx):
         "国家一体化电子证照共享服务系统梳理出证照目录数量",
         Decimal("3150000000"),
     )
+
+
+def test_what_a_system_holds_is_counted_for_the_system_opened(ctx):
+    """CAC 数字中国发展报告（2021年） (corpus-pdf-q-after, corpus-pdf-r-after): the
+    regulations counted after 推动国家法律法规数据库正式开通 are the database's, not
+    those of 全国人大, who pushed for it to open."""
+    text = (
+        "全国人大联合有关部门推动国家法律法规数据库正式开通，开通之时收录了宪法和现行有效法律275件，"
+        "法律解释25件，行政法规609件，司法解释637件。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "国家法律法规数据库行政法规数量" in labels
+    assert "国家法律法规数据库司法解释数量" in labels
+    assert not any("人大" in label for label in labels)

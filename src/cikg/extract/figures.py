@@ -163,6 +163,12 @@ _IN_NAME_AFTER_RE = re.compile(r"[^的，,、]{0,4}?(?:系统|平台|中心|数�
 _HOLDERS_COUNT_RE = re.compile(
     r"(?:实名)?(?:领用|持卡|持有|注册|申领|办理)(?:人数|用户数|用户规模)$"
 )
+#: A system a clause says was opened (推动国家法律法规数据库正式开通): the holder of
+#: what the clauses after it count.
+_OPENED_SYSTEM_RE = re.compile(
+    r"(?P<system>[^，,、的]{2,24}?(?:数据库|平台|系统))"
+    r"(?:正式|全面)?(?:开通|上线|建成|启用|投入使用)\s*$"
+)
 #: A label that opens with a system's or a platform's name (…共享服务系统各部门…).
 _SYSTEM_NAME_RE = re.compile(r"(?P<name>[^的，,、]{4,20}?(?:系统|平台))(?!数|数量|用户)")
 #: The amount a share's whole measures (100 家企业总营收): a count's share of it is
@@ -681,7 +687,13 @@ class _Reader:
             or _ASPECT_CLAUSE_RE.match(clauses[0])
         ):
             clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
-        actor = platform_actor(clauses[0]) or actor_of(clauses[0], self.ctx.subjects)
+        platform = platform_actor(clauses[0])
+        opened = _OPENED_SYSTEM_RE.search(clauses[0])
+        if not platform and opened and not any(ch.isdigit() for ch in clauses[0]):
+            # …推动国家法律法规数据库正式开通，开通之时收录了…: what the sentence's
+            # figures count is held by the system it opened, not by who opened it
+            return re.split(r"推动|推进|实现|联合|宣布|促进", opened["system"])[-1]
+        actor = platform or actor_of(clauses[0], self.ctx.subjects)
         if actor in _COMPANY_ANAPHORA:
             return self.ctx.company or ""
         return actor
