@@ -15,6 +15,7 @@ tests, except under CI, where it fails (as tests/test_publish.py does).
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import threading
@@ -222,6 +223,40 @@ def test_a_result_read_in_part_is_dropped_in_the_thread_that_read_it(remote):
         thread.join()
         assert len(made) == 2
         made.clear()  # dropped here, in the test's thread
+    finally:
+        sys.unraisablehook = hook
+    assert raised == []
+
+
+def test_a_query_the_engine_refuses_leaves_nothing_of_pyoxigraphs_behind(remote):
+    """A query pyoxigraph parses but the engine refuses (Virtuoso: BNODE() is not
+    implemented; Oxigraph server: no SERVICE) raises in the thread that asked,
+    and its traceback holds no pyoxigraph result: dropped later in another
+    thread, such a result raised (the warning in test_engine_serve[virtuoso])."""
+    from cikg.vocab import PREFIXES
+
+    refused = (
+        "SELECT (BNODE() AS ?b) WHERE {}"
+        if remote.kind == "virtuoso"
+        else "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    )
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            list(remote.query(refused, prefixes=PREFIXES, use_default_graph_as_union=True))
+        except Exception as exc:  # whatever the engine's refusal raises
+            errors.append(exc)  # kept, with its traceback, past the thread
+
+    raised: list[object] = []
+    hook, sys.unraisablehook = sys.unraisablehook, raised.append
+    try:
+        thread = threading.Thread(target=ask)
+        thread.start()
+        thread.join()
+        assert len(errors) == 1
+        errors.clear()  # the error and its traceback dropped here
+        gc.collect()
     finally:
         sys.unraisablehook = hook
     assert raised == []

@@ -289,6 +289,11 @@ class RemoteEngine:
             prologue += "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
         text = prologue + query
         form = self._parser.query(text)  # raises SyntaxError as the embedded store would
+        # the form only, not pyoxigraph's (empty) result: that is unsendable, and an
+        # error below (the engine refusing the query) would keep it in its traceback
+        # until the garbage collector dropped it on another thread
+        construct, ask = isinstance(form, QueryTriples), isinstance(form, QueryBoolean)
+        del form
         params: list[tuple[str, str]] = [("query", text)]
         served = None if self.union else list(self._graphs)  # None: every named graph
         if default_graph is not None:
@@ -304,9 +309,9 @@ class RemoteEngine:
             params += [("named-graph-uri", g.value) for g in named_graphs]
         if self.kind == "virtuoso":
             params.append(("timeout", str(int(self.timeout_seconds * 1000))))
-        accept = _GRAPH_ACCEPT if isinstance(form, QueryTriples) else _RESULTS_JSON
+        accept = _GRAPH_ACCEPT if construct else _RESULTS_JSON
         body = self._send(params, accept)
-        if isinstance(form, QueryTriples):
+        if construct:
             media = body._response.headers.get("content-type", "").split(";")[0].strip()
             rdf_format = _RDF_TYPES.get(media, RdfFormat.TURTLE)
             return _triples(parse(io.BufferedReader(body), format=rdf_format), body, self._limit)
@@ -318,7 +323,7 @@ class RemoteEngine:
         if isinstance(result, QueryBoolean):
             body.close()
             return result
-        if isinstance(form, QueryBoolean):  # Virtuoso: one row, ?__ASK_RETVAL 1 or 0
+        if ask:  # Virtuoso: one row, ?__ASK_RETVAL 1 or 0
             return _boolean(_Solutions(result, body, self._limit))
         return _Solutions(result, body, self._limit)
 
