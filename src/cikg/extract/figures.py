@@ -2378,8 +2378,9 @@ class _Reader:
             and not self.ctx.subjects.is_indicator(label)
             and acts_without_actor(label, segmenter)
         ):
-            actor = self.holder_thing() or self.state.actor
-            if not (actor and (self.is_body(actor) or actor == self.holder_thing())):
+            holder = self.holder_thing()  # 电子社保卡领用人数…，已开通 459 个渠道: the card's
+            actor = holder or self.state.actor
+            if not (actor and (actor == holder or self.is_body(actor))):
                 # …共推送线索 1.5 万余条，发现问题 2.2 万个: who acted in the last figure
                 # that names one (read only when needed: it tags the labels)
                 actor = next(
