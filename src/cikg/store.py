@@ -130,7 +130,7 @@ class NTriples:
     build's process writes them as they are: a string pickles and unpickles
     at memory speed, where quads sent as such are parsed back into Python
     objects and serialised again in the one process that writes: about 5 µs
-    a quad, 2-3 s of its 21 s of CPU on 10 editions of the seeds
+    a quad, 1.5-3 s of its 18-22 s of CPU on 10 editions of the seeds
     (``benchmarks/jobs.md``).
 
     :param text: the triples in N-Triples as pyoxigraph writes them, one a
