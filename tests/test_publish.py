@@ -26,7 +26,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions
 from typer.testing import CliRunner
 
 from cikg.cli import app
@@ -206,9 +206,10 @@ def test_a_changed_graph_is_sent_alone_and_a_removed_one_deleted(built_store, tm
         handle = open_store(copy)
         graphs = graphs_to_publish(handle, minter)
         changed, dropped = graphs[0], graphs[1]
-        extra = Triple(NamedNode("https://w3id.org/cikg/id/x"), NamedNode("urn:p"), Literal("新"))
+        x, p = NamedNode("https://w3id.org/cikg/id/x"), NamedNode("urn:p")
+        extra = Quad(x, p, Literal("新"), changed)
         old = list(handle.quads_for_pattern(None, None, None, changed))
-        replace_graph(handle, changed, [*old, extra])  # type: ignore[list-item]
+        replace_graph(handle, changed, [*old, extra])
         handle.remove_graph(dropped)
         handle.flush()
         del handle

@@ -13,7 +13,8 @@ worker died.
 
 Each pool worker process reads the documents it is sent with one
 :class:`~cikg.reading.DocumentReader`, made by the pool's initializer, and
-sends back each :class:`~cikg.reading.Reading` (its quads as N-Quads). The
+sends back each :class:`~cikg.reading.Reading` (its triples as N-Triples text,
+:class:`~cikg.store.NTriples`, which the build writes as they are). The
 reader reads the curated reference and builds its jieba segmenter once per
 worker (about 1.1 s of CPU), when a first document needs them: a rebuild in
 which every file is unchanged only loads and hashes the files. No worker

@@ -329,7 +329,7 @@ def _write(
             )
         mapped = reading.graph
         written = replace_graph(
-            store, mapped.graph, mapped.quads, shared=(minter.discovered_graph(), mapped.shared)
+            store, mapped.graph, mapped.triples, shared=(minter.discovered_graph(), mapped.shared)
         )
     except CikgError as exc:
         message = str(exc)

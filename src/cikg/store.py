@@ -1,7 +1,8 @@
 """The Oxigraph store on disk: open, replace a graph atomically, query, export.
 
 A document's new graph replaces the old one in one SPARQL update (``DROP``
-the graph, ``INSERT DATA`` the new quads, serialised by pyoxigraph), which
+the graph, ``INSERT DATA`` the new quads, serialised by pyoxigraph once:
+:class:`NTriples`), which
 Oxigraph applies as one transaction: readers see the old graph or the new
 one, never a mix, and a build killed at any point leaves one or the other
 whole, with nothing else visible (tests/test_crash.py kills builds to check).
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -26,7 +28,6 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
-    Triple,
     serialize,
 )
 
@@ -36,6 +37,7 @@ from cikg.vocab import CIKG, PREFIXES
 
 __all__ = [
     "EXPORT_FORMATS",
+    "NTriples",
     "QueryResult",
     "built_hashes",
     "close_and_trim",
@@ -119,18 +121,58 @@ def close_and_trim(path: Path) -> None:
     del store
 
 
+@dataclass(frozen=True, slots=True)
+class NTriples:
+    """Triples serialised once, as ``INSERT DATA`` reads them, with the IRIs
+    :func:`replace_graph` needs to know of them without parsing them again.
+
+    A build worker makes them (:class:`cikg.reading.DocumentGraph`) and the
+    build's process writes them as they are: a string pickles and unpickles
+    at memory speed, where quads sent as such are parsed back into Python
+    objects and serialised again in the one process that writes: about 5 µs
+    a quad, 1.5-3 s of its 18-22 s of CPU on 10 editions of the seeds
+    (``benchmarks/jobs.md``).
+
+    :param text: the triples in N-Triples as pyoxigraph writes them, one a
+        line (the quads' graph names dropped).
+    :param count: how many triples.
+    :param subjects: the IRIs that are the subject of one (blank nodes left out).
+    :param objects: the IRIs that are the object of one.
+    """
+
+    text: str
+    count: int
+    subjects: frozenset[str]
+    objects: frozenset[str]
+
+    @classmethod
+    def of(cls, quads: Iterable[Quad]) -> NTriples:
+        """The triples of ``quads``, read whole (an error raised while they
+        are given leaves nothing made).
+        """
+        triples = [q.triple for q in quads]
+        body = serialize(triples, format=RdfFormat.N_TRIPLES)
+        return cls(
+            body.decode("utf-8") if body else "",
+            len(triples),
+            frozenset(t.subject.value for t in triples if isinstance(t.subject, NamedNode)),
+            frozenset(t.object.value for t in triples if isinstance(t.object, NamedNode)),
+        )
+
+
 def replace_graph(
     store: Store,
     graph: NamedNode,
-    quads: Iterable[Quad],
+    quads: Iterable[Quad] | NTriples,
     *,
-    shared: tuple[NamedNode, Iterable[Quad]] | None = None,
+    shared: tuple[NamedNode, Iterable[Quad] | NTriples] | None = None,
 ) -> int:
     """Replace ``graph`` with ``quads`` in one transaction.
 
     :param store: a writable store.
     :param graph: the graph to replace.
-    :param quads: the new content; their graph names are ignored. Read whole
+    :param quads: the new content, or the same serialised
+        (:meth:`NTriples.of`); their graph names are ignored. Read whole
         before anything is written.
     :param shared: ``(graph, quads)`` to add (not replace) to a graph several
         documents share, in the same transaction: the descriptions of
@@ -143,17 +185,17 @@ def replace_graph(
     :return: the number of quads written to ``graph``.
     :raises StoreError: if writing fails (the old graph is then unchanged).
     """
-    triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
+    triples = _serialised(quads)
     steps = [f"DROP SILENT GRAPH <{graph.value}>"]
     if shared is not None:
         target, extra = shared
-        added = [Triple(q.subject, q.predicate, q.object) for q in extra]
-        candidates = _prune_candidates(store, graph, target, added)
-        candidates.difference_update(t.object for t in triples)  # referred to: kept
-    if triples:
+        added = _serialised(extra)
+        candidates = _prune_candidates(store, graph, target, added.subjects)
+        candidates.difference_update(triples.objects)  # referred to: kept
+    if triples.count:
         steps.append(_insert_data(graph, triples))
     if shared is not None:
-        if added:
+        if added.count:
             steps.append(_insert_data(target, added))
         if candidates:
             steps.append(_prune_update(target, candidates))
@@ -161,18 +203,23 @@ def replace_graph(
         store.update(" ;\n".join(steps))  # one request: one transaction
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
-    return len(triples)
+    return triples.count
+
+
+def _serialised(quads: Iterable[Quad] | NTriples) -> NTriples:
+    """``quads`` as :class:`NTriples`, serialised now unless they are."""
+    return quads if isinstance(quads, NTriples) else NTriples.of(quads)
 
 
 def _prune_candidates(
-    store: Store, graph: NamedNode, shared: NamedNode, added: list[Triple]
-) -> set[NamedNode]:
+    store: Store, graph: NamedNode, shared: NamedNode, added: Iterable[str]
+) -> set[str]:
     """The entities described in ``shared`` whose description replacing
     ``graph`` may leave unsupported (see :func:`prune_shared_graph` for what
     supports one): those the old ``graph`` refers to, those their
     descriptions in ``shared`` refer to (a policy's issuer), and those
-    ``added`` describes. Read before the replacement: the old graph is
-    still there.
+    ``added`` (the subjects of what the document adds to ``shared``).
+    Read before the replacement: the old graph is still there.
 
     :return: IRIs (``shared`` describes no blank node).
     """
@@ -184,19 +231,19 @@ def _prune_candidates(
               {{ GRAPH {g} {{ ?x ?p ?y }} GRAPH {d} {{ ?y ?q ?c . ?c ?r ?w }} }} }}"""
     )
     assert isinstance(found, QuerySolutions)
-    candidates = {row["c"] for row in found}
-    candidates.update(t.subject for t in added)
-    return {c for c in candidates if isinstance(c, NamedNode)}
+    candidates = {c.value for row in found if isinstance(c := row["c"], NamedNode)}
+    candidates.update(added)
+    return candidates
 
 
-def _prune_update(shared: NamedNode, candidates: set[NamedNode]) -> str:
+def _prune_update(shared: NamedNode, candidates: set[str]) -> str:
     """A SPARQL update dropping from ``shared`` the descriptions of
-    ``candidates`` that :func:`prune_shared_graph` would drop: the same
-    rule, over these entities only (index look-ups, not a pass over the
+    ``candidates`` (IRIs) that :func:`prune_shared_graph` would drop: the
+    same rule, over these entities only (index look-ups, not a pass over the
     whole graph), evaluated after the steps before it in the same request.
     """
     g = f"<{shared.value}>"
-    values = " ".join(f"<{c.value}>" for c in sorted(candidates, key=lambda c: c.value))
+    values = " ".join(f"<{c}>" for c in sorted(candidates))
     return f"""DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }}
                WHERE {{ VALUES ?s {{ {values} }}
                         GRAPH {g} {{ ?s ?p ?o }}
@@ -211,12 +258,10 @@ _UNSUPPORTED = """FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER(?g != {g})
                                              GRAPH ?h {{ ?z ?t ?y }} FILTER(?h != {g}) }}"""
 
 
-def _insert_data(graph: NamedNode, triples: list[Triple]) -> str:
-    """``INSERT DATA`` of ``triples`` into ``graph``: the triples as pyoxigraph
-    writes N-Triples, which SPARQL reads as they are."""
-    body = serialize(triples, format=RdfFormat.N_TRIPLES)
-    assert body is not None
-    return f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{body.decode('utf-8')}}} }}"
+def _insert_data(graph: NamedNode, triples: NTriples) -> str:
+    """``INSERT DATA`` of ``triples`` into ``graph``: N-Triples, which SPARQL
+    reads as they are."""
+    return f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{triples.text}}} }}"
 
 
 def prune_shared_graph(store: Store, shared: NamedNode) -> None:
