@@ -1285,7 +1285,7 @@ _SURVEYED_RE = re.compile(
 )
 
 
-#: A span of time written as a frame (过去 10 年中, 近五年来中, 这一时期中).
+#: A span of time written as a frame (过去 10 年中, 近五年中, 这一时期中).
 _SPAN_FRAME_RE = re.compile(
     r"^(?:过去|近|最近|此前|这|此|该|同)?\s*(?:[\d一二三四五六七八九十两几]+\s*)?(?:年|个月|月|时期|阶段|期间)$"
 )
