@@ -233,3 +233,41 @@ def test_the_curated_data_is_read_once_and_again_when_a_file_changes(tmp_path):
     again = load_reference(folder)
     assert again is not first
     assert again.region("某某新区").value == "https://w3id.org/cikg/id/region/CN-XX"
+
+
+def test_graph_latest_is_derived_when_a_document_changes(tmp_path):
+    """graph/latest holds each indicator's latest national observations; a
+    build that writes a document derives it again, one that writes none
+    leaves it, and a store without it (a build killed after a document was
+    written, which dropped it) gets it back."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED_FILES["004"], seeds)  # cnnic-46: 网民规模 at 2020-06
+    store = tmp_path / "store"
+    latest = IriMinter().latest_graph()
+    users = "https://w3id.org/cikg/id/indicator/internet-users"
+
+    def latest_ends() -> set[str]:
+        rows = query(
+            open_store(store, read_only=True),
+            f"""SELECT ?end WHERE {{ GRAPH <{latest.value}> {{
+                  <{users}> cikg:latestNationalObservation ?o }} ?o cikg:periodEnd ?end }}""",
+        )
+        return {r["end"].value for r in rows}
+
+    assert build([seeds], store).latest_quads
+    older = latest_ends()
+    assert older and max(older) < "2024"
+    before = _graph_quads(store, latest.value)
+    assert build([seeds], store).latest_quads is None  # nothing written
+    assert _graph_quads(store, latest.value) == before
+
+    shutil.copy(SEED_FILES["001"], seeds)  # cnnic-55: 网民规模 at 2024-12
+    assert build([seeds], store).latest_quads
+    assert latest_ends() == {"2024-12-31"}
+
+    opened = open_store(store)
+    opened.remove_graph(latest)
+    del opened
+    assert build([seeds], store).latest_quads
+    assert latest_ends() == {"2024-12-31"}

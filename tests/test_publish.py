@@ -100,7 +100,7 @@ def _engine(
 def test_a_publish_sends_every_graph_and_a_second_one_sends_nothing(engines, built_store, name):
     _, first, second = _engine(engines, name)
     graphs = graphs_to_publish(open_store(built_store[0], read_only=True), IriMinter())
-    assert len(graphs) == 8  # five reports, discovered, reference, ontology
+    assert len(graphs) == 9  # five reports, discovered, reference, ontology, latest
     assert _sent(first) == (len(graphs), 0)
     assert _sent(second) == (0, len(graphs))
 

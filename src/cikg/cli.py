@@ -159,7 +159,9 @@ def _print_report(report: BuildReport, show_findings: bool = False) -> None:
                 )
     _out.print(
         f"reference graph {report.reference_quads} quads, ontology graph "
-        f"{report.ontology_quads} quads; {len(report.results)} files in {report.seconds:.2f} s"
+        f"{report.ontology_quads} quads"
+        + (f", latest graph {report.latest_quads} quads" if report.latest_quads is not None else "")
+        + f"; {len(report.results)} files in {report.seconds:.2f} s"
         + (f", read in {report.workers} worker processes" if report.workers > 1 else "")
     )
 

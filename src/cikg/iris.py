@@ -175,6 +175,13 @@ class IriMinter:
         """``graph/ontology``: vocabulary, DSD and SHACL shapes."""
         return NamedNode(f"{self.base}graph/ontology")
 
+    def latest_graph(self) -> NamedNode:
+        """``graph/latest``: derived at the end of each build that wrote a
+        document, from the report graphs: each indicator's latest national
+        observations (``cikg:latestNationalObservation``), so a query need
+        not find them itself (:func:`cikg.store.refresh_latest`)."""
+        return NamedNode(f"{self.base}graph/latest")
+
     def published_graph(self) -> NamedNode:
         """``graph/published``: kept by ``cikg publish`` in the store it
         publishes to (never in the build's store), the content hash of

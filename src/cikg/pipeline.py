@@ -13,6 +13,10 @@ The writer's memory does not grow with the store: each replacement prunes
 (:func:`cikg.store.replace_graph`), and the store is flushed every
 :data:`FLUSH_EVERY_QUADS` quads written.
 
+A build that wrote a document derives ``graph/latest`` again at its end
+(:func:`cikg.store.refresh_latest`): each document's replacement drops it in
+the same transaction, so a missing one is what says it is out of date.
+
 With ``jobs`` above 1 the documents are read in that many worker processes
 (:mod:`cikg.jobs`), with ``scheduler`` by the workers of a Dask cluster
 (:mod:`cikg.cluster`), and written here exactly as a serial build writes them:
@@ -49,6 +53,7 @@ from cikg.store import (
     drop_staging_graphs,
     find_report_by_sha,
     open_store,
+    refresh_latest,
     replace_graph,
 )
 
@@ -113,6 +118,9 @@ class BuildReport:
     :param seconds: wall time of the whole build.
     :param workers: worker processes the documents were read in (1: none,
         the build's own process read them).
+    :param latest_quads: quads derived into ``graph/latest``, or ``None``
+        when the build wrote no document and the graph was there (it was
+        left as it was).
     """
 
     results: tuple[DocumentResult, ...]
@@ -120,6 +128,7 @@ class BuildReport:
     ontology_quads: int
     seconds: float
     workers: int = 1
+    latest_quads: int | None = None
 
     @property
     def failed(self) -> tuple[DocumentResult, ...]:
@@ -214,6 +223,7 @@ def build(
     # a cluster's workers are sent the build's curated data (their own may differ)
     sent = reference or load_reference(minter=minter) if scheduler else reference
     store = open_store(store_dir)
+    derived: int | None = None
     try:
         drop_staging_graphs(store, minter)
         with ExitStack() as stack:
@@ -247,11 +257,17 @@ def build(
                     unflushed = 0
                 if on_result is not None:
                     on_result(result)
+            # a document written dropped graph/latest (replace_graph's stale)
+            latest = minter.latest_graph()
+            if not store.contains_named_graph(latest):
+                derived = refresh_latest(store, latest, minter.region("CN"))
         store.flush()
     finally:
         del store
     close_and_trim(store_dir)
-    return BuildReport(tuple(results), ref, onto, time.perf_counter() - started, max(workers, 1))
+    return BuildReport(
+        tuple(results), ref, onto, time.perf_counter() - started, max(workers, 1), derived
+    )
 
 
 def _readers(jobs: int, scheduler: str | None, setup: WorkerSetup) -> Readers:
@@ -329,7 +345,11 @@ def _write(
             )
         mapped = reading.graph
         written = replace_graph(
-            store, mapped.graph, mapped.triples, shared=(minter.discovered_graph(), mapped.shared)
+            store,
+            mapped.graph,
+            mapped.triples,
+            shared=(minter.discovered_graph(), mapped.shared),
+            stale=minter.latest_graph(),
         )
     except CikgError as exc:
         message = str(exc)

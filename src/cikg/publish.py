@@ -3,8 +3,9 @@ the SPARQL 1.1 Graph Store HTTP Protocol, each graph replaced whole
 (``PUT``), only those that changed since the last publish to that store.
 
 What is sent: every ``graph/report/{slug}``, ``graph/discovered``,
-``graph/reference`` and ``graph/ontology`` of the store (DESIGN.md,
-"Graphs"), in that order, reports by IRI.
+``graph/reference``, ``graph/ontology`` and ``graph/latest`` (derived by the
+build, which ``queries/policies-with-metrics-and-sources.rq`` reads) of the
+store (DESIGN.md, "Graphs"), in that order, reports by IRI.
 
 What changed is decided by content, not by build id: a graph's **content
 hash** is the SHA-256 of its triples in canonical N-Triples, lines sorted
@@ -148,8 +149,8 @@ class _Progress:
 
 def graphs_to_publish(store: Store, minter: IriMinter) -> list[NamedNode]:
     """The store's graphs that ``cikg publish`` sends, in the order it sends
-    them: report graphs by IRI, then ``graph/discovered``, ``graph/reference``
-    and ``graph/ontology`` (those the store has).
+    them: report graphs by IRI, then ``graph/discovered``, ``graph/reference``,
+    ``graph/ontology`` and ``graph/latest`` (those the store has).
 
     :param store: the built store.
     :param minter: names the graphs (its base is the store's).
@@ -157,7 +158,12 @@ def graphs_to_publish(store: Store, minter: IriMinter) -> list[NamedNode]:
     """
     names = {g.value for g in store.named_graphs() if isinstance(g, NamedNode)}
     reports = sorted(n for n in names if n.startswith(minter.report_graph("").value))
-    shared = [minter.discovered_graph(), minter.reference_graph(), minter.ontology_graph()]
+    shared = [
+        minter.discovered_graph(),
+        minter.reference_graph(),
+        minter.ontology_graph(),
+        minter.latest_graph(),
+    ]
     return [NamedNode(n) for n in reports] + [g for g in shared if g.value in names]
 
 

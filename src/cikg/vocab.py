@@ -91,7 +91,7 @@ CIKG_TERMS = frozenset(
         "columnHeader", "productName",
         "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
         "measureKind", "basePopulation", "englishLabelSource", "curationStatus",
-        "wordingPattern", "wordingReplacement", "contentHash",
+        "wordingPattern", "wordingReplacement", "contentHash", "latestNationalObservation",
     }
 )  # fmt: skip
 
