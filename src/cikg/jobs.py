@@ -260,18 +260,24 @@ class PoolReaders(Readers):
 
     def close(self, exc: BaseException | None) -> None:
         """Stop the pool; waits for the readings under way (at most ``jobs``)."""
-        if isinstance(exc, CikgError) and isinstance(exc.__cause__, BrokenProcessPool):
+        if isinstance(exc, CikgError) and isinstance(exc.__cause__, (BrokenProcessPool, OSError)):
             # a worker died: the others are stopped, not left reading (an orphan
             # would keep the build's output open after it has exited)
             for process in list((getattr(self._pool, "_processes", None) or {}).values()):
                 if process.is_alive():
                     process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        except OSError:  # a broken pool's pipe may be closed already: nothing to stop
+            if exc is None:
+                raise
 
     def _submit(self, path: Path, force: bool, waiting: Path) -> Future[Reading]:
         try:
             return self._pool.submit(_read, path, force)
-        except BrokenProcessPool as exc:
+        except (BrokenProcessPool, OSError) as exc:
+            # a worker that died as it started can close the pool's pipe before
+            # the pool knows it is broken: sending then fails with "handle is closed"
             raise _stopped(waiting, exc) from exc
 
     def _wait(self, path: Path, pending: Pending) -> Reading:
@@ -283,7 +289,7 @@ class PoolReaders(Readers):
             return Reading(path, Outcome.FAILED, message=unexpected_message(path, exc))
 
 
-def _stopped(path: Path, exc: BrokenProcessPool) -> CikgError:
+def _stopped(path: Path, exc: BrokenProcessPool | OSError) -> CikgError:
     """The error of a build whose worker process died while ``path`` was
     being read or waited for."""
     return CikgError(
