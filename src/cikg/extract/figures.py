@@ -1212,7 +1212,6 @@ class _Reader:
                 # not carry into it; its text starts after the heading
                 self.state.previous = None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
-                self.state.areas.paragraph = None
                 first = sentence.clauses[0]
                 sentence = replace(
                     sentence,
@@ -1241,7 +1240,7 @@ class _Reader:
             # unless it opens a topic of its own (高清电视发展步伐加快，我国已有高清
             # 频道 1003 个): then the document's date and scope hold, for it and those
             # after it
-            new_topic = self.opens_topic(sentence)
+            new_topic = heading is not None or self.opens_topic(sentence)
             if self.state.previous is not None and new_topic:
                 self.state.previous = None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
