@@ -159,10 +159,10 @@ _ENFORCEMENT_VERBS = frozenset(
 #: What follows a verb inside a system's or a platform's name (国家一体化电子证照共享
 #: 服务系统: 共享 names what the system does, it is no act of the label's).
 _IN_NAME_AFTER_RE = re.compile(r"[^的，,、]{0,4}?(?:系统|平台|中心|数据库)")
+#: Verbs of holding a thing (a card taken up, an account registered).
+_HOLDING_VERBS = "领用|持卡|持有|注册|申领|办理"
 #: A count of a thing's holders or users (电子社保卡领用人数, 社会保障卡持卡人数).
-_HOLDERS_COUNT_RE = re.compile(
-    r"(?:实名)?(?:领用|持卡|持有|注册|申领|办理)(?:人数|用户数|用户规模)$"
-)
+_HOLDERS_COUNT_RE = re.compile(rf"(?:实名)?(?:{_HOLDING_VERBS})(?:人数|用户数|用户规模)$")
 #: A system a clause says was opened (推动国家法律法规数据库正式开通): the holder of
 #: what the clauses after it count.
 _OPENED_SYSTEM_RE = re.compile(
@@ -190,9 +190,10 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _BARE_SHARES = frozenset({"占", "占比", "比例", "比重", "所占比例"})
 #: A clause naming the first of a list of reasons (促进非网民上网的首要因素是…) and the
 #: next (其次是…): the shares after them are of those who name each.
+_REASON_KINDS = "因素|原因|理由|障碍|顾虑|目的|用途|渠道"
 _REASON_RE = re.compile(
     r"^(?P<topic>[^，,；;：:]{2,24}?)的?(?:首要|主要|最主要|第一)"
-    r"(?P<kind>因素|原因|理由|障碍|顾虑|目的|用途|渠道)(?:是|为)(?P<item>[^，,；;]{2,30})$"
+    rf"(?P<kind>{_REASON_KINDS})(?:是|为)(?P<item>[^，,；;]{{2,30}})$"
 )
 _NEXT_REASON_RE = re.compile(
     r"^(?:其次|再次|然后|第[二三四五六])(?:是|为)(?P<item>[^，,；;]{2,30})$"
@@ -200,7 +201,7 @@ _NEXT_REASON_RE = re.compile(
 #: …；“提供可以无障碍使用的上网设备”是促进非网民上网的第二大因素，占比为…
 _NTH_REASON_RE = re.compile(
     r"^(?P<item>[^，,；;]{2,30}?)(?:是|为)[^，,；;]{0,24}?第[二三四五六七八九十]大?"
-    r"(?:因素|原因|理由|障碍|顾虑|目的|用途|渠道)$"
+    rf"(?:{_REASON_KINDS})$"
 )
 #: A share's noun at the end of a label, which 占 WHOLE 比例 replaces.
 _SHARE_SUFFIX_RE = re.compile(r"(?:占比|比重|比例)$")
@@ -293,7 +294,7 @@ _GENERIC_PEOPLE = frozenset({"人", "人群", "者", "人员"})
 #: A level that counts people (…的网民数量, 用户规模): what they are, then the measure.
 _PEOPLE_COUNTED_RE = re.compile(r"(?:网民|用户|人员|居民|人)(?P<measure>数量|人数|数|规模)$")
 #: How people hold a thing, before the count of them (电子社保卡领用人数).
-_HOLDING_END_RE = re.compile(r"(?:领用|持卡|持有|使用|注册|申领|办理)$")
+_HOLDING_END_RE = re.compile(rf"(?:{_HOLDING_VERBS}|使用)$")
 #: A rate of a thing that names no thing (普及率, 覆盖率): of the last level's thing.
 _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开通率|领用率)")
 #: A count in kinds or batches (10 类, 10 批): its classifier, and the word its
@@ -909,8 +910,8 @@ class _Reader:
         return subject
 
     def holder_thing(self) -> str:
-        """What the sentence's last figure counted the holders or users of,
-        when it did (电子社保卡领用人数 -> 电子社保卡): the clauses after it with no
+        """What the sentence's latest count of holders or users counted them
+        of, when it made one (电子社保卡领用人数 -> 电子社保卡): the clauses after it with no
         subject of their own go on about that thing (…，已开通 459 个渠道，全年累计
         访问量超 112.51 亿人次: the card's channels and visits), not the
         sentence's opening topic; "" otherwise."""
@@ -918,10 +919,13 @@ class _Reader:
         if not holders:
             return ""
         thing = _HOLDERS_COUNT_RE.sub("", holders)
+        return thing if self.opens_with_noun(thing) else ""
+
+    def opens_with_noun(self, thing: str) -> bool:
+        """Whether ``thing`` (two characters at least) opens with a noun, as
+        a thing's name does."""
         words = self.ctx.subjects.segmenter.tagged(thing)
-        if len(thing) < 2 or not words or not words[0].tag.startswith(("n", "j", "eng")):
-            return ""
-        return thing
+        return len(thing) >= 2 and bool(words) and words[0].tag.startswith(("n", "j", "eng"))
 
     def last_thing(self) -> str:
         """The thing the sentence's last level counts or measures: its label
@@ -939,14 +943,11 @@ class _Reader:
         )
         # 电子社保卡 | 领用 | 人数: the card, not its taking up
         thing = _HOLDING_END_RE.sub("", _TOPIC_HEAD_RE.sub("", level))
-        words = self.ctx.subjects.segmenter.tagged(thing)
         if (
-            len(thing) < 2
-            or thing == level
+            thing == level
             or names_measure(thing)
-            or not words
-            or not words[0].tag.startswith(("n", "j", "eng"))
-            or words[0].tag in {"ns", "nr"}
+            or not self.opens_with_noun(thing)
+            or self.ctx.subjects.segmenter.tagged(thing)[0].tag in {"ns", "nr"}
         ):
             return ""
         return thing
@@ -1707,6 +1708,8 @@ class _Reader:
                 # 汇总我国 | 14.7 万条 | 河流, 覆盖全国 | 1.4 万家 | 政府网站: the
                 # nation's, counted after the verb (jieba may join 覆盖全国 as one word)
                 subject, tagged = verb_part, verb_tags
+            # 电子社保卡领用人数…，已开通 459 个渠道、62 项全国服务: the card's, not the topic's
+            holder = self.holder_thing()
             domains = ""
             if _DOMAINS_RE.search(subject):
                 # 卫生健康、民航等领域 | 1000 余项 | 防疫相关数据: where, the noun follows
@@ -1733,9 +1736,8 @@ class _Reader:
                 from_after = bool(subject)
                 if from_after and first:
                     self.state.counted_by = lead_text  # the next items' verb phrase
-                holder = self.holder_thing()
                 if from_after and not first and holder and holder not in subject:
-                    subject = f"{holder}{subject}"  # …领用人数…，已开通…、62 项全国服务: the card's
+                    subject = f"{holder}{subject}"
                 if subject and domains:
                     subject = f"{domains}{subject}"
             if not subject and _is_bare_link(lead_text) and self.state.topic:
@@ -1746,7 +1748,7 @@ class _Reader:
                 and self.state.frame not in subject
             ):
                 subject = f"{self.state.frame}中{subject}"
-            owner = self.holder_thing() or self.state.actor
+            owner = holder or self.state.actor
             if (
                 owner
                 and not self.state.first_clause
