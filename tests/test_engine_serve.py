@@ -19,7 +19,7 @@ import gc
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -199,9 +199,7 @@ def test_a_result_read_in_part_is_dropped_in_the_thread_that_read_it(remote):
     nothing (before, the garbage collector did, and pyoxigraph complained)."""
     from cikg.vocab import PREFIXES
 
-    made: list[object] = []
-
-    def read_one_row() -> None:
+    def read_one_row() -> list[object]:
         def select() -> object:
             return remote.query(
                 "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5",
@@ -213,18 +211,10 @@ def test_a_result_read_in_part_is_dropped_in_the_thread_that_read_it(remote):
         next(iter(partly))  # one row read, the others left (a truncated result)
         unread = select()
         unread.close()  # what evaluate_request does with a result it leaves
-        made.extend((partly, unread))
+        return [partly, unread]
 
-    raised: list[object] = []
-    hook, sys.unraisablehook = sys.unraisablehook, raised.append
-    try:
-        thread = threading.Thread(target=read_one_row)
-        thread.start()
-        thread.join()
-        assert len(made) == 2
-        made.clear()  # dropped here, in the test's thread
-    finally:
-        sys.unraisablehook = hook
+    made, raised = _made_in_a_thread_dropped_here(read_one_row)
+    assert made == 2
     assert raised == []
 
 
@@ -240,26 +230,37 @@ def test_a_query_the_engine_refuses_leaves_nothing_of_pyoxigraphs_behind(remote)
         if remote.kind == "virtuoso"
         else "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     )
-    errors: list[BaseException] = []
 
-    def ask() -> None:
+    def ask() -> list[object]:
         try:
             list(remote.query(refused, prefixes=PREFIXES, use_default_graph_as_union=True))
         except Exception as exc:  # whatever the engine's refusal raises
-            errors.append(exc)  # kept, with its traceback, past the thread
+            return [exc]  # kept, with its traceback, past the thread
+        return []
 
+    errors, raised = _made_in_a_thread_dropped_here(ask)
+    assert errors == 1
+    assert raised == []
+
+
+def _made_in_a_thread_dropped_here(make: Callable[[], list[object]]) -> tuple[int, list[object]]:
+    """Run ``make`` in another thread, then drop what it returned in this one
+    (and collect garbage): how many it made, and what was raised in dropping
+    them (``sys.unraisablehook``: pyoxigraph's objects raise when dropped in a
+    thread other than theirs)."""
+    made: list[object] = []
     raised: list[object] = []
     hook, sys.unraisablehook = sys.unraisablehook, raised.append
     try:
-        thread = threading.Thread(target=ask)
+        thread = threading.Thread(target=lambda: made.extend(make()))
         thread.start()
         thread.join()
-        assert len(errors) == 1
-        errors.clear()  # the error and its traceback dropped here
+        count = len(made)
+        made.clear()  # dropped here, in the test's thread
         gc.collect()
     finally:
         sys.unraisablehook = hook
-    assert raised == []
+    return count, raised
 
 
 def test_the_publish_record_shows_in_no_listing(client):
