@@ -169,8 +169,6 @@ _OPENED_SYSTEM_RE = re.compile(
     r"(?P<system>[^，,、的]{2,24}?(?:数据库|平台|系统))"
     r"(?:正式|全面)?(?:开通|上线|建成|启用|投入使用)\s*$"
 )
-#: A label that opens with a system's or a platform's name (…共享服务系统各部门…).
-_SYSTEM_NAME_RE = re.compile(r"(?P<name>[^的，,、]{4,20}?(?:系统|平台))(?!数|数量|用户)")
 #: The amount a share's whole measures (100 家企业总营收): a count's share of it is
 #: the counted things' amount.
 _WHOLE_AMOUNT_RE = re.compile(
@@ -2492,11 +2490,11 @@ def _owner_of(label: str, segmenter: Segmenter) -> str:
     ]
     if not verbs:
         # 国家一体化电子证照共享服务系统各部门证照类型数量: a system's name opens it
-        system = _SYSTEM_NAME_RE.match(label)
-        if system is None or system.end() == len(label):
+        system = platform_actor(label)
+        if not system or system == label:
             return ""
-        first = segmenter.tagged(system["name"])[0]
-        return system["name"] if first.tag.startswith(("n", "j")) else ""  # not 入驻…平台
+        first = segmenter.tagged(system)[0]
+        return system if first.tag.startswith(("n", "j")) else ""  # not 入驻…平台
     owner = label[: verbs[-1].start]
     if not acts_without_actor(label[len(owner) :], segmenter) or _LIST_SEP_RE.search(owner):
         return ""  # 垂直管理机构政府网站数量: the sites are what is counted, no one acted
