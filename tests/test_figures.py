@@ -130,6 +130,16 @@ GOLDEN = [
         [("与人工智能相关的投融资事件数量", Decimal("504"), "count",
           "gregorian-interval/2024-01-01T00:00:00/P9M", None, None)],
     ),
+    (
+        # CAICT 中国数字经济发展报告（2022年） p22: 分别 over the levels just said
+        "2021年，我国完成移动支付业务1512.28亿笔，金额526.98万亿元，同比分别增长22.73%和21.94%。",
+        [
+            ("移动支付业务数量", Decimal("151228000000"), "count", "year/2021", None, None),
+            ("移动支付业务金额", Decimal("526980000000000"), "yuan", "year/2021", None, None),
+            ("移动支付业务数量同比增长率", Decimal("22.73"), "percent", "year/2021", None, "growth-rate"),
+            ("移动支付业务金额同比增长率", Decimal("21.94"), "percent", "year/2021", None, "growth-rate"),
+        ],
+    ),
 ]  # fmt: skip
 
 

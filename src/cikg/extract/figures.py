@@ -1996,6 +1996,8 @@ class _Reader:
                 if split:
                     lead = replace(lead, subject=phrase)
                     break
+            if split is None and not rate:
+                split = self.levels_just_said(len(in_clause))
         if split is None and self.read_yearly(
             clause, in_clause, lead_text, lead.subject, lead.area
         ):
@@ -2035,6 +2037,23 @@ class _Reader:
         )
         if any(regions):
             self.state.areas = areas
+
+    def levels_just_said(self, n: int) -> tuple[list[str], str, str] | None:
+        """The items of a 分别 change that names none (同比分别增长 22.73% 和
+        21.94%) when the sentence's last ``n`` figures are ``n`` levels of
+        different things, each stated in a clause of its own (完成移动支付业务
+        1512.28 亿笔，金额 526.98 万亿元): their changes, in order, as
+        ``(labels, "", "")`` (the shape of :func:`enumerated_items`); ``None``
+        when the sentence said fewer, or a rate or a change among them."""
+        said = self.state.said[-n:]
+        if n < 2 or len(said) < n or len(set(said)) < n:
+            return None
+        if any(
+            self.state.units.get(w) in {None, "percent"} or _RATE_WORD_END_RE.search(w)
+            for w in said
+        ):
+            return None
+        return said, "", ""
 
     def emit_items(
         self,
