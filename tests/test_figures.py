@@ -140,6 +140,18 @@ GOLDEN = [
             ("移动支付业务金额同比增长率", Decimal("21.94"), "percent", "year/2021", None, "growth-rate"),
         ],
     ),
+    (
+        # the same page: the items are the things the clause before listed,
+        # a clause that only dates standing between
+        "此外，网上外卖、在线办公、在线医疗、网络视频等数字服务蓬勃发展，截至2021年底，"
+        "用户规模分别达5.44亿、4.69亿、2.98亿和9.75亿。",
+        [
+            ("网上外卖用户规模", Decimal("544000000"), None, "month/2021-12", None, None),
+            ("在线办公用户规模", Decimal("469000000"), None, "month/2021-12", None, None),
+            ("在线医疗用户规模", Decimal("298000000"), None, "month/2021-12", None, None),
+            ("网络视频用户规模", Decimal("975000000"), None, "month/2021-12", None, None),
+        ],
+    ),
 ]  # fmt: skip
 
 

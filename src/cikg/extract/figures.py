@@ -340,6 +340,17 @@ _FARING_RE = re.compile(
     r"^(?:其中|其次|同时)?[，,]?(?P<items>.+?)(?:增长|增速|增幅|提升|上升|下降|降幅)"
     r"(?:最快|最为显著|最显著|最大|最多|较快|较大|明显|显著)$"
 )
+#: What is left of a clause that only dates (截至 2021 年底，) once its periods are cut.
+_ONLY_DATE_RE = re.compile(
+    r"^[\s，,；;]*(?:截至|截止到?|到|至|于|在)?[\s，,；;]*(?:底|末)?[\s，,；;]*$"
+)
+#: A clause that lists things of a kind and says how they fare, without
+#: figures (网上外卖、在线办公、在线医疗、网络视频等数字服务蓬勃发展): the items a
+#: 分别 list of one measure after it is of.
+_LISTED_RE = re.compile(
+    r"^(?:此外|同时|其中|另外)?[，,]?(?P<items>[^，,；;：:]+?(?:、[^，,；;：:]+?)+)等"
+    r"[^，,；;：:、]{1,10}(?:蓬勃发展|快速发展|加快发展|持续发展|稳步发展|发展迅速|迅速发展)$"
+)
 _FROM_RE = re.compile(r"[由从]\s*$|[由从](?=[^，,；;]*$)")
 _TO_RE = re.compile(
     r"^\s*(?:[^，,；;]{0,12}?)(?:增长|提升|上升|增加|提高|下降|降低|减少|回落|扩大|缩小|增)?(?:至|到)"
@@ -1302,7 +1313,10 @@ class _Reader:
                     topic = topic_of(lead, self.ctx.subjects)
                     if topic not in _GENERIC_SUBJECTS:  # 总量稳居世界第二: still the last one's
                         self.state.topic = topic or self.state.topic
-                    self.state.pending, self.state.pending_clause = topic, lead.strip()
+                    if not _ONLY_DATE_RE.match(strip_periods(_MARKER_RE.sub("", lead))):
+                        # a clause that only dates (截至 2021 年底，) leaves the
+                        # last clause that named things pending
+                        self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
                     if area:
@@ -1998,6 +2012,14 @@ class _Reader:
                     break
             if split is None and not rate:
                 split = self.levels_just_said(len(in_clause))
+        if split is None and lead.subject and not rate:
+            # 网上外卖、在线办公…等数字服务蓬勃发展，截至 2021 年底，用户规模分别达 …:
+            # the measure of each thing the clause before listed
+            listed = _LISTED_RE.match(_MARKER_RE.sub("", self.state.pending_clause))
+            phrase = listed["items"] + lead.subject if listed else ""
+            split = enumerated_items(phrase, len(in_clause), self.ctx.subjects) if phrase else None
+            if split:
+                lead = replace(lead, subject=phrase)
         if split is None and self.read_yearly(
             clause, in_clause, lead_text, lead.subject, lead.area
         ):
