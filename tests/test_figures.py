@@ -367,6 +367,15 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # news-16: each country's 投融资规模 is of the domain the paragraph measured
+            "2024 年第二季度，全球互联网投融资为 287 亿美元。全球各国家地区投融资规模表现不一，"
+            "美国、印度融资规模环比分别下降 32.6% 和 53.7%。",
+            [
+                ("互联网投融资", "28700000000"),
+                ("互联网投融资规模环比增长率", "-32.6"),
+                ("互联网投融资规模环比增长率", "-53.7"),
+            ],
+        ),
     ],
 )
 def test_counted_things_and_their_owners(ctx, text, expected):

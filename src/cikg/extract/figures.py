@@ -2313,6 +2313,23 @@ class _Reader:
             breakdown=breakdown,
         )
 
+    def with_domain(self, topic: str) -> str:
+        """``topic`` with the domain the paragraph named its first word with:
+        全球各国家地区投融资规模 after 我国互联网投融资为 10.1 亿美元 is 互联网投融资规模
+        (the paragraph is about internet investment; its countries' figures
+        too). The domain is what a figure's label read earlier in the
+        paragraph has before that word; ``topic`` as it is when none has."""
+        tokens = self.ctx.subjects.segmenter.tokens(topic)
+        if len(tokens) < 2 or len(tokens[0].word) < 2:
+            return topic
+        first = tokens[0].word
+        for said in reversed(self.state.units):
+            if said.endswith(first) and len(said) > len(first) and not said.startswith(first):
+                domain = said[: -len(first)]
+                if self.ctx.subjects.region_of(domain) is None:
+                    return domain + topic
+        return topic
+
     def emit(
         self,
         label: str,
@@ -2348,6 +2365,7 @@ class _Reader:
                 topic = _TOPIC_HEAD_RE.sub("", topic) or topic
             if area:  # 全球各国家地区投融资规模表现不一，…英国…增加 19.5%: 英国's, not each's
                 topic = _DISTRIBUTIVE_RE.sub("", topic) or topic
+            topic = self.with_domain(topic)
             owned = _joined(topic, _GROWTH_HEAD_RE.sub("", label) or label)
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None
