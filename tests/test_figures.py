@@ -449,6 +449,15 @@ def test_a_national_name_keeps_a_paragraph_area_out(ctx):
             "培训于7月28日至8月3日在蠡县举办。全县建设150个村级电商服务点。",
             [("month/2024-12", Decimal("150"))],
         ),
+        (  # seed 004: a change without a base of its own is over the sentence's base
+            "截至 2024 年 6 月，农村网民规模达 2.85 亿，较 2024 年 3 月增长 3063 万，"
+            "城乡地区互联网普及率差距缩小 6.3 个百分点。",
+            [
+                ("month/2024-06", Decimal("285000000")),
+                ("quarter/2024-Q2", Decimal("30630000")),
+                ("quarter/2024-Q2", Decimal("-6.3")),
+            ],
+        ),
     ],
 )
 def test_the_period_that_governs(ctx, text, expected):

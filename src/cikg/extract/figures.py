@@ -512,6 +512,7 @@ class _State:
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
+    comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
@@ -1242,6 +1243,7 @@ class _Reader:
             self.state.enumerated, self.state.pending_clause = "", ""
             self.state.enumerated_over = None
             self.state.change_base, self.state.part_whole = "", None
+            self.state.comparison = None
             self.state.share_whole, self.state.reasons = "", ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
@@ -1831,6 +1833,12 @@ class _Reader:
                 self.finding("multiple", f"{q.text} in {self.clause_text(clause)!r}: a multiple")
                 return False
             comparison = lead.comparison
+            if comparison is None:
+                # 较 2020 年 3 月增长 3063 万，城乡…差距缩小 6.3 个百分点: a change
+                # without a base of its own is over the base the sentence gave
+                comparison = self.state.comparison
+            elif parse_period(comparison, self.ctx.default_year) is not None:
+                self.state.comparison = comparison
             value = -q.value if lead.down else q.value
             changed = _comparison_period(comparison, period, self.ctx.default_year)
             cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
