@@ -175,3 +175,24 @@ def test_a_figure_stated_rounded_and_precise_keeps_the_precise_value(tmp_path):
            GROUP BY ?v""",
     )
     assert [(r["v"].value, r["n"].value) for r in rows] == [("8350000000000", "2")]
+
+
+def test_a_change_of_a_curated_measure_is_one_indicator_whatever_its_wording(store):
+    """The growth of mobile internet traffic is written 移动互联网累计流量增长 (001),
+    移动互联网接入总流量…增长 (003) and 移动互联网接入流量消费…增长 (004): aliases of
+    one curated measure, so one indicator with the curated label and a value
+    from each report, each wording kept as an altLabel."""
+    rows = list(
+        query(
+            store,
+            """SELECT ?report ?value (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?alts) WHERE {
+                 ?ind skos:prefLabel "移动互联网接入流量增长率"@zh ; skos:altLabel ?alt .
+                 ?obs cikg:indicator ?ind ; sdmx-measure:obsValue ?value ;
+                      qb:dataSet/dcterms:source ?report .
+               } GROUP BY ?report ?value""",
+        )
+    )
+    got = {(r["report"].value.rsplit("/", 1)[-1], r["value"].value) for r in rows}
+    assert got == {("cnnic-55", "12"), ("digital-china-2024", "11.6"), ("cnnic-46", "34.5")}
+    alts = set(rows[0]["alts"].value.split("|"))
+    assert {"移动互联网累计流量同比增长率", "移动互联网接入总流量同比增长率"} <= alts

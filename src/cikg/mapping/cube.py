@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
@@ -147,6 +147,8 @@ def facts_to_triples(
     for fact in sorted(
         facts, key=lambda f: (f.base_indicator is not None, f.approximate, _coarseness(f))
     ):
+        wording = fact.indicator
+        fact = _on_curated_base(fact, ref)
         curated = ref.indicator(fact.indicator, by_key=not _category_dropped(fact, ref))
         unit = units.get(fact.unit or "")
         for known in (curated, ref.indicator(fact.base_indicator or "")):
@@ -173,6 +175,8 @@ def facts_to_triples(
             )
             continue
         indicator = curated or _mint_indicator(fact, unit, ref, minter, out, default_topic)
+        if wording != fact.indicator:
+            _add_wording(indicator, wording, out)  # 城乡地区互联网普及率差距增量, as written
         if curated is not None and normalise_key(fact.indicator) not in ref.indicator_names:
             _add_wording(curated, fact.indicator, out)  # a wording its key matched
         out.block_indicators.setdefault(fact.block, set()).add(indicator)
@@ -294,6 +298,26 @@ def _alternative_dataset(slug: str, n: int, minter: IriMinter, out: CubeResult) 
             ]
         )
     return iri
+
+
+def _on_curated_base(fact: ObservationFact, ref: Reference) -> ObservationFact:
+    """``fact`` with a change or growth rate of a curated indicator named by
+    the curated label, when the text named the base by an alias: the change
+    of 城乡地区互联网普及率差距 (an altLabel) is 城乡地区互联网普及率差异增量, one
+    indicator whichever wording a report uses (the wording is kept as an
+    altLabel by the caller)."""
+    base = fact.base_indicator
+    if not base or fact.derivation not in {"change", "growth-rate"}:
+        return fact
+    if not fact.indicator.startswith(base) or fact.breakdown:
+        return fact
+    curated = ref.indicator(base)
+    concept = ref.concept(curated) if curated is not None else None
+    if concept is None or not concept.zh or concept.zh == base:
+        return fact
+    return replace(
+        fact, indicator=concept.zh + fact.indicator[len(base) :], base_indicator=concept.zh
+    )
 
 
 def _mint_indicator(
