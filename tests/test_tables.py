@@ -169,3 +169,19 @@ def test_totals_within_rounding_are_accepted(reference, units):
     facts, findings = table_to_facts(block, 0, _ctx(reference, units))
     assert len(facts) == 4 and not findings
     assert check_totals(block, facts, ["北京", "上海", "广东", "合计"]) == []
+
+
+def test_a_place_in_a_companys_name_stays_in_a_source_note(store):
+    """The 55th report's web-page tables cite 百度在线网络技术（北京）有限公司: the
+    place in brackets is part of the name (Baidu's operating company, curated),
+    not an aside to drop (which minted a 百度在线网络技术有限公司 nobody names)."""
+    from cikg.store import query
+
+    cited = query(
+        store,
+        """SELECT (COUNT(?obs) AS ?n) WHERE {
+             ?obs sdmx-attribute:compilingOrg <https://w3id.org/cikg/id/org/baidu> }""",
+    )
+    assert int(next(iter(cited))["n"].value) > 0
+    cut = query(store, 'ASK { ?o skos:prefLabel "百度在线网络技术有限公司"@zh }')
+    assert not cut

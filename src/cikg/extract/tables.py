@@ -295,7 +295,12 @@ def _category_note(category: str, block: Block) -> str | None:
     return None
 
 
-_ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
+#: An aside in a source note: one that ends a name (中国互联网络信息中心（CNNIC）) or
+#: holds a list (（CNNIC，…）); not a place inside a company's name, which is part
+#: of it (百度在线网络技术（北京）有限公司).
+_ASIDE_RE = re.compile(
+    r"[（(][^（）()]*[，,、；;][^（）()]*[)）]|[（(][^（）()]*[)）](?=\s*(?:$|[、,，；;]))"
+)
 
 
 def _compiling_orgs(block: Block) -> tuple[str, ...]:
