@@ -712,6 +712,12 @@ def test_a_sentence_going_on_from_the_one_before_shares_its_issuers(reference, f
     )
     plan, measures = _read(text, reference, finder)
     assert plan.issuers == measures.issuers == ("成都市政府办公厅",)
+    # and its date: 今年初 in an article of 2023-08-15 (policies-s-before)
+    blocks = lines_to_blocks([text], 0, set())
+    dated = blocks_to_policy_mentions(
+        blocks, _kind(reference), finder, published=IssuedDate(2023, 8, 15)
+    )
+    assert [m.date.isoformat() for m in dated] == ["2023", "2023"]
     # a sentence that names no issuance of its own shares nothing
     (alone,) = _read("同时，印发了《成都市推动跨境电商高质量发展政策措施》。", reference, finder)
     assert alone.issuers == ()

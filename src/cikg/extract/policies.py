@@ -421,6 +421,7 @@ def blocks_to_policy_mentions(
         if block.kind is BlockKind.HEADING:
             batch, listing = None, False
         previous: tuple[str, ...] = ()  # the issuers the sentence before named
+        previous_date: IssuedDate | None = None  # and the date it issued a title on
         for sentence in _SENTENCE_RE.finditer(block.text):
             text = sentence.group(0)
             if not text.strip():
@@ -455,7 +456,8 @@ def blocks_to_policy_mentions(
                 if not nested and (chain_end < 0 or not _CHAIN_RE.match(text[chain_end:start])):
                     before = text[:start]
                     told, count = _issuers(before, text[end:], own, finder, government, subject)
-                    if not told and not own and _CONTINUED_ISSUE_RE.match(before):
+                    continued = _CONTINUED_ISSUE_RE.match(before)
+                    if not told and not own and continued:
                         told = previous  # …印发了《A》。同时，印发了《B》: the same issuers
                     subject = _merged(own, told, _numbered_issuer(text[end:], by_number)) or subject
                     # a date is the policy's only when the sentence says it was issued
@@ -471,6 +473,8 @@ def blocks_to_policy_mentions(
                         date = _date(dated["words"], published, report_year)
                     if date is None and listing:
                         date = batch
+                    if date is None and continued:
+                        date = previous_date  # 今年初，…印发了《A》。同时，印发了《B》: then too
                 if not nested:
                     chain_end = end
                 title = written = display_form(raw)
@@ -512,6 +516,7 @@ def blocks_to_policy_mentions(
                     )
                 )
             previous = subject
+            previous_date = date
             if listing and text.rstrip().endswith(("。", "！", "？")):
                 batch, listing = None, False  # the 其中 list ends with its sentence
     return out
