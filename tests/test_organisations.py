@@ -223,3 +223,20 @@ def test_a_clause_adverb_is_no_part_of_a_name(finder):
 )
 def test_the_other_items_of_a_list_of_firms_are_firms(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # news-03 (judged wrong as 杭州研究院 in orgs-o-before, p-after, s-before)
+            "网易集团副总裁、杭州研究院执行院长汪源透露",
+            ["网易集团", "网易杭州研究院"],
+        ),
+        (  # two bodies with a post each: the second is no unit of the first
+            "湖南大学信息科学与工程学院院长、国家超级计算长沙中心总工程师唐卓",
+            ["湖南大学", "国家超级计算长沙中心"],
+        ),
+    ],
+)
+def test_a_unit_named_by_its_place_in_a_list_of_posts_is_the_firms(text, names, finder):
+    assert [o.name for o in finder.find(text)] == names

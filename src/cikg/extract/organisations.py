@@ -269,6 +269,7 @@ class OrgFinder:
         for a, b in self._company_mates(text, found):
             if not any(o.start < b and a < o.end for o in found):
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
+        found = self._units_of_posts(text, found)
         return sorted(
             (
                 part
@@ -278,6 +279,34 @@ class OrgFinder:
             ),
             key=lambda o: o.start,
         )
+
+    def _units_of_posts(self, text: str, found: list[OrgName]) -> list[OrgName]:
+        """``found`` with a unit named by its place alone in a person's list of
+        posts taken as the company's before it: 网易集团副总裁、杭州研究院执行院长
+        -> 网易杭州研究院 (a person's second post is in the first's firm: 杭州
+        研究院 alone names none). Only a firm's (…集团, …公司) unit, only a name
+        that opens with a place."""
+        out = list(found)
+        for i, unit in enumerate(out):
+            if unit.curated:
+                continue
+            firm = next(
+                (
+                    o
+                    for o in found
+                    if o.end <= unit.start
+                    and _POST_BETWEEN_RE.fullmatch(text, o.end, unit.start)
+                    and _FIRM_END_RE.search(o.name)
+                ),
+                None,
+            )
+            words = self.segmenter.tagged(unit.name)
+            if firm is None or not words or words[0].tag != "ns":
+                continue
+            owner = _FIRM_END_RE.sub("", firm.name)
+            if len(owner) >= 2 and not unit.name.startswith(owner):
+                out[i] = replace(unit, name=owner + unit.name)
+        return out
 
     def _company_mates(self, text: str, found: list[OrgName]) -> list[tuple[int, int]]:
         """Spans of the other items of a list of firms one of whose items is a
@@ -789,6 +818,13 @@ _POSTS = frozenset(
      "司长", "副司长", "厅长", "处长", "主任", "副主任", "书记", "副书记", "总经理", "副总经理",
      "董事长", "总裁", "副总裁", "总工程师", "理事长", "秘书长", "主席", "副主席"}
 )  # fmt: skip
+
+
+#: What stands between a firm and a unit of it in a person's list of posts
+#: (网易集团副总裁、杭州研究院执行院长): the first post and a 、.
+_POST_BETWEEN_RE = re.compile("(?:" + "|".join(sorted(_POSTS, key=len, reverse=True)) + ")、")
+#: The legal or group form that ends a firm's name (网易集团 -> 网易).
+_FIRM_END_RE = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$")
 
 
 def _breaks_run(token) -> bool:  # type: ignore[no-untyped-def]
