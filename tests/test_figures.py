@@ -367,6 +367,13 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # CAC 2021: 在 N 个 X says where the sentence's actor did it
+            "北斗三号全球卫星导航系统建成运行，已在20多个国家开通高精度服务，总用户数超20亿。",
+            [
+                ("北斗三号全球卫星导航系统开通高精度服务的国家数量", "20"),
+                ("北斗三号全球卫星导航系统总用户数", "2000000000"),
+            ],
+        ),
         (  # news-16: each country's 投融资规模 is of the domain the paragraph measured
             "2024 年第二季度，全球互联网投融资为 287 亿美元。全球各国家地区投融资规模表现不一，"
             "美国、印度融资规模环比分别下降 32.6% 和 53.7%。",

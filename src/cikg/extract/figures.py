@@ -1754,6 +1754,17 @@ class _Reader:
                     subject = f"{holder}{subject}"
                 if subject and domains:
                     subject = f"{domains}{subject}"
+                actor = self.state.actor
+                if (
+                    from_after
+                    and actor
+                    and lead_text.rstrip().endswith(("在", "于"))
+                    and actor not in subject
+                    and not ctx.is_indicator(subject)
+                ):
+                    # 北斗三号…建成运行，已在 20 多个国家开通高精度服务: where the
+                    # sentence's actor did it, not who did it
+                    subject = _joined(actor, subject)
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (
