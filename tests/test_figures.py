@@ -367,6 +367,18 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # CAC 2021: a number in a name opens the first figure's lead, and the items
+            # of the list share the name and its verb (judged wrong as 重要案件信息数)
+            "截至2021年底，12309中国检察网发布案件程序性信息1600万余条、重要案件信息120万余条。",
+            [
+                ("12309中国检察网发布案件程序性信息数量", "16000000"),
+                ("12309中国检察网发布重要案件信息数量", "1200000"),
+            ],
+        ),
+        (  # a body and its verb shared by the objects listed after the first
+            "2021年，国家网信办处置违法信息3万条、账号5600个。",
+            [("国家网信办处置违法信息数量", "30000"), ("国家网信办处置账号数量", "5600")],
+        ),
         (  # CAC 2021: 在 N 个 X says where the sentence's actor did it
             "北斗三号全球卫星导航系统建成运行，已在20多个国家开通高精度服务，总用户数超20亿。",
             [

@@ -74,7 +74,7 @@ from cikg.extract.subjects import (
     topic_of,
 )
 from cikg.records import Finding, ObservationFact, PeriodRef
-from cikg.segment import Segmenter
+from cikg.segment import Segmenter, Token
 from cikg.wording import display_form
 
 __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
@@ -1069,6 +1069,18 @@ class _Reader:
             else words[0]
         )
 
+    def body_and_verb(self, subject: str, tagged: list[Token]) -> str:
+        """The body and the verb a subject opens with when it names a body
+        acting on a thing (国家网信办 | 处置 | 违法信息): what the next items of
+        its list share (、账号 5600 个 -> 国家网信办处置账号); "" otherwise."""
+        for token in tagged[1:]:
+            if _is_verb(token):
+                body = subject[: token.start]
+                if token.end < len(subject) and self.is_body(body):
+                    return subject[: token.end]
+                return ""
+        return ""
+
     def is_body(self, name: str) -> bool:
         """Whether ``name`` is an organisation (curated, or by its structure:
         商务部, 能源企业) or a platform (国家政务服务平台): a body that acts."""
@@ -1507,11 +1519,17 @@ class _Reader:
         data_items = _DATA_ITEMS_RE.search(text, clause.start, clause.end)
         if data_items and _NO_HOLDER_RE.sub("", text[clause.start : data_items.start()]):
             data_items = None  # a holder named (全国水利一张图汇总…等数据): its counts
+        named = 0  # numbers in a name before the figure (12309中国检察网…)
         for i, q in enumerate(in_clause):
             lead = text[previous_end : q.start]
             after = text[q.end : clause.end]
             if i in categories:
                 continue  # part of the next figure's subject: 5000 元以上的网民
+            if i == named and _is_identifier(q, after) and not _MARKER_RE.sub("", lead).strip():
+                # 12309中国检察网发布…1600 万余条: the name opens the next figure's lead
+                self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
+                named += 1
+                continue
             previous_end = q.end
             if i in ranged:
                 if i == min(ranged):
@@ -1578,7 +1596,7 @@ class _Reader:
                     "figure with no subject of its own",
                 )
                 continue
-            if self.read_figure(q, lead, after, clause, period, period_source, first=i == 0):
+            if self.read_figure(q, lead, after, clause, period, period_source, first=i == named):
                 previous_end = _noun_end(q, after)  # the next lead starts after the noun counted
 
     def is_percent_of(self, q: Quantity, lead: str, after: str) -> bool:
@@ -1688,6 +1706,8 @@ class _Reader:
             tagged = ctx.segmenter.tagged(subject)
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
                 self.state.shared_verb = tagged[0].word  # 处置信息 3 万条、账号 5600 个
+            elif first and (acting := self.body_and_verb(subject, tagged)):
+                self.state.shared_verb = acting  # 国家网信办处置违法信息 3 万条、账号 5600 个
             elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
                 subject = f"{self.state.shared_verb}{self.parallel_item(subject)}"
             if _PREPOSITION_LEAD_RE.match(
