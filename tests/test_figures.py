@@ -173,6 +173,9 @@ def test_golden_sentences(ctx, text, expected):
         "常用的计量单位是每秒执行的浮点数运算次数（Flops，1 EFlops=10^18 Flops）。",
         "通过对120个三线及以上城市的近10000家典型企业及其控股企业开展股权穿透分析。",
         "对全球 23 个重点公共递归服务的 IPv6 支持情况进行采集分析。",
+        # seed 003: one craft named, and a span of time listed before a count
+        "形成了包括1艘全程自主航行船舶“智飞”号、10余艘自主航行船舶在内的系列成果。",
+        "国家数据局等部门联合举办“数据要素×”大赛，历时 5 个月、参赛 10 万多人。",
     ],
 )
 def test_numbers_that_are_not_figures(ctx, text):
@@ -366,6 +369,23 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
+        ),
+        (  # seed 003: 覆盖全部 N 个 X counts X, all of them
+            "“5G+工业互联网”已覆盖全部 41 个工业大类，形成远程设备操控等典型应用场景。",
+            [("“5G+工业互联网”覆盖的工业大类数量", "41")],
+        ),
+        (  # seed 003: 面向 N 个 X、M 个 Y 提供服务 counts what the platform serves
+            "截至2024年9月，国家智慧教育公共服务平台访问量超过500亿，"
+            "面向200多个国家、1000多万个海外用户提供服务。",
+            [
+                ("国家智慧教育公共服务平台访问量", "50000000000"),
+                ("国家智慧教育公共服务平台国家数量", "200"),
+                ("国家智慧教育公共服务平台提供服务的海外用户数量", "10000000"),
+            ],
+        ),
+        (  # seed 004: 和数万个 opens the next item of the list, with a number in words
+            "电信普遍服务试点已累计支持超过13万个行政村光纤网络通达和数万个4G基站建设。",
+            [("电信普遍服务试点支持的行政村光纤网络通达数量", "130000")],
         ),
         (  # CAC 2021: a number in a name opens the first figure's lead, and the items
             # of the list share the name and its verb (judged wrong as 重要案件信息数)

@@ -433,7 +433,7 @@ _IMPLIED_UNITS = (
     (re.compile(r"(?:个数|总数|数量|(?<![指系倍分函])数)$"), "count"),
 )
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
-_PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对|为|给|跟)(?![国比例])")
+_PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对|为|给|跟|面向)(?![国比例])")
 #: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
 _BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
 _QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
@@ -1531,6 +1531,10 @@ class _Reader:
                 named += 1
                 continue
             previous_end = q.end
+            if q.value == 1 and _NAMED_ONE_RE.match(after):
+                # 1 艘全程自主航行船舶“智飞”号: one craft named, not a count of any
+                self.finding("named-one", f"{q.text} in {self.clause_text(clause)!r}")
+                continue
             if i in ranged:
                 if i == min(ranged):
                     self.finding(
@@ -1730,7 +1734,7 @@ class _Reader:
                     return True
             from_after = False
             perfective = lead_text.rstrip().endswith("了") and not names_measure(subject)
-            nation = next((w for w in _NATION_WORDS if subject.endswith(w)), "")
+            nation = next((w for w in _NATION_WORDS | _ALL_WORDS if subject.endswith(w)), "")
             verb_part = subject[: -len(nation)] if nation else ""
             verb_tags = ctx.segmenter.tagged(verb_part) if verb_part else []
             if (
@@ -1740,7 +1744,8 @@ class _Reader:
                 and _ends_in_verb(verb_part, verb_tags)
             ):
                 # 汇总我国 | 14.7 万条 | 河流, 覆盖全国 | 1.4 万家 | 政府网站: the
-                # nation's, counted after the verb (jieba may join 覆盖全国 as one word)
+                # nation's, counted after the verb (jieba may join 覆盖全国 as one word);
+                # 覆盖全部 | 41 个 | 工业大类: all of them
                 subject, tagged = verb_part, verb_tags
             # 电子社保卡领用人数…，已开通 459 个渠道、62 项全国服务: the card's, not the topic's
             holder = self.holder_thing()
@@ -2545,6 +2550,12 @@ class _Reader:
 _BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经营主体|个体工商户")
 #: Words for the nation a verb's object may open with (汇总我国 14.7 万条河流).
 _NATION_WORDS = frozenset({"我国", "全国", "国内"})
+#: The words after a count of one that name the one thing counted: a craft,
+#: a satellite or a vessel by its name (1 艘全程自主航行船舶“智飞”号).
+_NAMED_ONE_RE = re.compile(r"^\s*[艘颗架台辆座个]?[^，,。；;、“]{0,16}“[^”]{1,12}”号")
+#: Words between a verb and a count that say the count is all there is (覆盖全部
+#: 41 个工业大类): like the nation's, the counted noun follows.
+_ALL_WORDS = frozenset({"全部", "所有"})
 _ADVERBS_BEFORE_VERB = frozenset({"共", "累计", "已", "已经", "共计", "新", "均", "又", "再"})
 
 

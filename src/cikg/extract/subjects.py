@@ -137,7 +137,9 @@ _ADVERBS = frozenset({"共", "共计", "总共", "累计", "已", "已经", "均
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
 _EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "存在", "产生", "共有"})
 #: Where the next item of a list of counts begins: 、, 和 or 及, then a number.
-_NEXT_ITEM_RE = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两])")
+_NEXT_ITEM_RE = re.compile(
+    r"\s*(?:[、，,]|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两百千]|数[十百千万])"
+)
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新)(?=[\u4e00-\u9fff])")
 #: A comparison and a change verb right before the number.
@@ -601,6 +603,8 @@ _COUNT_LED_RE = re.compile(
 _MAGNITUDE_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿|个(?!月)|家|项|条|名|所|座|款|场|件|台|部|位|类|种|批|%|％)"
 )
+#: A span of time listed before the figure's own words (历时 5 个月、参赛…).
+_LISTED_SPAN_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:个月|年|天|日|小时|周)、")
 #: … unless it bounds a category (100亿元以上, 超过100项的省份) or is a base
 #: (占100家企业总营收).
 _BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
@@ -746,6 +750,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'粉丝量达到540万人主播数' holds another figure (540万)"
     >>> label_problem("年营收在100亿元以上的企业数量", seg) is None
     True
+    >>> label_problem("历时5个月、参赛人数", seg)
+    "'历时5个月、参赛人数' holds another figure (5个月)"
     >>> label_problem("省份242个地市数", seg)
     "'省份242个地市数' holds another figure (242个)"
     >>> label_problem("企业总部位于北京数", seg)
@@ -783,6 +789,9 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
             # 召集全网粉丝量达到540余万人本地网红数: another figure inside; a
             # category's bound stays (年营收在100亿元以上的企业数量)
             return f"{label!r} holds another figure ({m.group()})"
+    if listed := _LISTED_SPAN_RE.search(label):
+        # 历时 5 个月、参赛 10 万多人: the item before in a list, not a qualifier
+        return f"{label!r} holds another figure ({listed.group().rstrip('、')})"
     rest = bare
     while rest:
         cut = _MEASURE_SUFFIX_RE.sub("", rest)
