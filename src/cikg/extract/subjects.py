@@ -120,6 +120,8 @@ _LIGHT_VERBS = (
 _DISPOSAL_RE = re.compile(
     r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|(?P<verb>实施|采取))\s*"
     r"(?P<act>[^，。；,;]{1,16})$"
+    # (完成)对 | 302 款 | 生成式人工智能服务的备案工作: the act named as a noun
+    r"|^(?P<noun_of>[^，。；,;的]{1,16})的(?P<act_of>[^，。；,;的]{1,6}?)(?:工作)?$"
 )
 #: Nouns a classifier counts that a clause about them may follow (59 家企业核心
 #: 技术人员占比过半: the firms, not their staff).
@@ -303,6 +305,9 @@ _BOX_HEAD_RE = re.compile(r"^\s*(?:专栏|案例|附录)\s*[\d一二三四五六
 #: thing, 网络视频（含短视频）, stays: it says which measure.)
 _INCLUDES_ASIDE_RE = re.compile(
     r"[（(](?:含|包括|包含|不含|不包括|即)[^（）()、]*、[^（）()]*[）)]"
+    # 包括云计算、大数据、移动物联网、数据中心等在内的新兴业务收入: examples of the
+    # thing measured, which the noun after them names whole
+    r"|包括[^，,。；;（(]{1,40}?在内的"
 )
 
 
@@ -986,8 +991,14 @@ def counted_noun(
         # 对 | 11159 家 | 网站平台予以约谈 -> 约谈的网站平台数量: 对 brings forward what
         # the act (予以, 实施 …) is done to
         actor = _ADVERB_RE.sub("", re.sub(r"(?:依法依规|依法|依规)?\s*对\s*$", "", verb))
-        act = (disposal["verb"] or "") + disposal["act"]  # 予以约谈 -> 约谈; 实施处罚 stays
-        label = f"{actor}{act}的{_balanced(disposal['noun'])}"
+        if disposal["act_of"]:  # 完成对 | 302 款 | 服务的备案工作 -> 完成备案的服务
+            done = re.search(r"(?:完成|开展)$", actor)
+            actor = actor[: done.start()] if done else actor
+            act = (done.group() if done else "") + disposal["act_of"]
+            noun = disposal["noun_of"]
+        else:  # 予以约谈 -> 约谈; 实施处罚 stays
+            act, noun = (disposal["verb"] or "") + disposal["act"], disposal["noun"]
+        label = f"{actor}{act}的{_balanced(noun)}"
         return display_form(label) + ("人数" if q.unit == "person" else "数量")
     tagged = ctx.segmenter.tagged(after)
     quoted = len(tagged) > 1 and tagged[0].word == "“"
