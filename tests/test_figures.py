@@ -370,6 +370,16 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # seed 001: where the subject acted (已在 N 个城市上线), and a figure of the
+            # act's own after the people counted (提供服务超 1.5 亿单) is no part of them
+            "同时，“一键叫车”功能已在 325 个城市上线，显著提升了老年群体约车响应效率，"
+            "累计为 1543 万名老年乘客提供服务超 1.5 亿单。",
+            [("“一键叫车”功能上线的城市数量", "325"), ("提供服务的老年乘客人数", "15430000")],
+        ),
+        (  # seed 001: 《报告》首次公布 says who states the figure, not what it measures
+            "2006 年 6 月，《报告》首次公布中国手机网民数量——1300 万。",
+            [("手机网民数量", "13000000")],
+        ),
         (  # seed 003: 完成对 N 款 X 的备案工作 counts the X the act was done to
             "截至2024年底，国家互联网信息办公室已完成对302款生成式人工智能服务的备案工作。",
             [("国家互联网信息办公室备案的生成式人工智能服务数量", "302")],

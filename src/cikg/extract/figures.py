@@ -1718,6 +1718,15 @@ class _Reader:
                 _MARKER_RE.sub("", lead_text).strip(" ，,")
             ) and not names_measure(subject):
                 subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
+            located = _MARKER_RE.sub("", lead_text).rstrip().endswith(("在", "于"))
+            if subject and located and not names_measure(subject) and unit in COUNTING_UNITS:
+                # “一键叫车”功能已在 | 325 个 | 城市上线: where the subject acted, counted
+                noun = _place_first(counted_noun(after, "", q, ctx))
+                if noun and subject not in noun:
+                    label = _joined(subject, noun)
+                    self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
+                    self.state.topic = label
+                    return True
             if subject and _MARKER_RE.sub("", lead_text).rstrip().endswith("的"):
                 noun = counted_noun(after, "", q, ctx)  # 28 个省份的 | 238 个 | 地市
                 if noun:
@@ -1789,7 +1798,7 @@ class _Reader:
                 ):
                     # 北斗三号…建成运行，已在 20 多个国家开通高精度服务: where the
                     # sentence's actor did it, not who did it
-                    subject = _joined(actor, subject)
+                    subject = _joined(actor, _place_first(subject))
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
             if (
@@ -2563,6 +2572,22 @@ _LIST_SEP_RE = re.compile(r"[、，,；;]|和|及|与")
 #: A measure's word at a label's end, no kind of thing (比例, 数量, 规模): what
 #: _head_noun strips and kind_in_whole refuses as a part's kind.
 _MEASURE_WORD_RE = re.compile(r"(?:比例|占比|比重|数量|数|规模|总数)$")
+
+
+#: Places a count after 在 counts, with the act done there after them (在 325
+#: 个城市上线: the cities where it went live).
+_PLACE_THEN_ACT_RE = re.compile(
+    r"^(?P<place>城市|国家|地区|省份|省区市|地市|区县|县市|乡镇|行政村|园区)"
+    r"(?P<act>[^的]{1,8}?)(?P<count>数量|数)$"
+)
+
+
+def _place_first(label: str) -> str:
+    """A count of places where something was done, as the places that did
+    not act but hosted the act: 城市上线数量 -> 上线的城市数量, 地区试点数量 ->
+    试点的地区数量 (jieba may tag the act a noun and join the two)."""
+    m = _PLACE_THEN_ACT_RE.match(label)
+    return f"{m['act']}的{m['place']}{m['count']}" if m else label
 
 
 def _head_noun(label: str) -> str:

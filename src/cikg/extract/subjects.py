@@ -98,7 +98,9 @@ _WORLD = ("全球", "世界")
 _REPORTING_RE = re.compile(
     r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料)?(?:显示|表明|指出)"
     r"|(?:发布|公布|披露)的?(?:数据|报告|信息|统计)?(?:显示|表明)"
-    r"|介绍|透露|监测发现)[了]?[，,：:]?"
+    r"|介绍|透露|监测发现"
+    # 《报告》首次公布中国手机网民数量——1300 万: the report states the figure
+    r"|(?:《[^》]{1,30}》|报告)(?:首次|首度|再次|正式)?公布)[了]?[，,：:]?"
 )
 #: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
 _CONTEXT_RE = re.compile(r"^在[^，,；;]{1,24}?(?:中|里|上|方面|领域|背景下|期间|过程中|带动下)的?")
@@ -141,6 +143,11 @@ _EXISTENTIAL_VERBS = frozenset({"发生", "有", "出现", "涌现", "诞生", "
 #: Where the next item of a list of counts begins: 、, 和 or 及, then a number.
 _NEXT_ITEM_RE = re.compile(
     r"\s*(?:[、，,]|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两百千]|数[十百千万])"
+)
+#: A figure of its own, in 万 or 亿, in the words after a counted noun (…提供服务
+#: 超 1.5 亿单), not a category's bound (在 100 亿元以上的).
+_OWN_FIGURE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:超过|超|逾)\s*\d+(?:\.\d+)?\s*(?:万|亿)(?![^，,。；;]{0,4}(?:以上|以下))"
 )
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新)(?=[\u4e00-\u9fff])")
@@ -1071,6 +1078,10 @@ def counted_noun(
         return ""
     verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
     rest = _EACH_ADVERB_RE.sub("", rest)  # 31 个省（区、市）均已开通…: each did, said once
+    if (other := _OWN_FIGURE_RE.search(rest)) and not rest.rstrip().endswith("的"):
+        # 为 1543 万名老年乘客 | 提供服务超 1.5 亿单: a figure of the act's own, no
+        # category of the people counted
+        rest = rest[: other.start()]
     if (verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS) and not rest.startswith("为"):
         verb = ""  # (确定 20 个城市为…试点城市: the verb that makes them so stays)
     relative = f"{verb}{rest}".strip()
