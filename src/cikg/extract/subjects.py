@@ -1380,7 +1380,8 @@ _COMPOUND_VERBS = frozenset(
 )  # fmt: skip
 #: The measure words a list's last item may end in, shared by every item.
 _ITEM_MEASURE_RE = re.compile(
-    r"(?:用户规模|用户数量?|使用率|普及率|渗透率|覆盖率|占比|比例|比重|交易额|销售额|营收|收入|规模)$"
+    r"(?:用户规模|用户数量?|使用率|普及率|渗透率|覆盖率|占比|比例|比重|交易额|销售额|零售额|成交额|"
+    r"营业额|出货量|营收|收入|规模)$"
 )
 _LAST_ITEM_BEFORE = ("上网", "的", "网民", "用户", "群体", "人群", "地区")
 _ENUM_CLASSIFIER_RE = re.compile(r"^[一二三四五六七八九十两\d]+[省市区地个家类]+的?")
