@@ -370,6 +370,10 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # seed 004: 受理举报 N 万件 counts the reports the body accepted (a verb on a verb)
+            "2020年上半年，全国各级网络举报部门共受理举报 8088 万件。",
+            [("各级网络举报部门受理举报数量", "80880000")],
+        ),
         (  # seed 001: where the subject acted (已在 N 个城市上线), and a figure of the
             # act's own after the people counted (提供服务超 1.5 亿单) is no part of them
             "同时，“一键叫车”功能已在 325 个城市上线，显著提升了老年群体约车响应效率，"

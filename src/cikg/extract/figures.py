@@ -1776,11 +1776,22 @@ class _Reader:
                     verbs = ctx.segmenter.tagged(_MARKER_RE.sub("", lead_text).strip(" ，,"))
                     if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
                         subject = verbs[-1].word
+                acted = subject
                 subject = (
                     counted_noun(after, subject, q, ctx, after_dui=dui)
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )
+                if (
+                    not subject
+                    and unit in COUNTING_UNITS
+                    and not _MARKER_RE.sub("", after).strip(" ，,。；;")
+                    and _acts_on_an_act(acted, tagged)
+                ):
+                    # 各级网络举报部门共受理举报 8088 万件: the second verb is what the
+                    # first acts on, the thing counted (举报 reports)
+                    acts = "".join(t.word for t in tagged if t.tag != "d")
+                    subject = acts + ("人次" if unit == "person_time" else "数量")
                 from_after = bool(subject)
                 if from_after and first:
                     self.state.counted_by = lead_text  # the next items' verb phrase
@@ -2588,6 +2599,18 @@ def _place_first(label: str) -> str:
     试点的地区数量 (jieba may tag the act a noun and join the two)."""
     m = _PLACE_THEN_ACT_RE.match(label)
     return f"{m['act']}的{m['place']}{m['count']}" if m else label
+
+
+def _acts_on_an_act(subject: str, tagged: list[Token]) -> bool:
+    """Whether ``subject`` ends in a verb of two characters acting on another
+    (受理 | 举报, 处理 | 投诉, 办理 | 申请), after a noun that says who: the
+    second verb names the acts counted, as a noun."""
+    words = [t for t in tagged if t.tag != "d"]  # (共, 已, 累计: adverbs say nothing)
+    return (
+        len(words) >= 3
+        and all(t.tag in {"v", "vn"} and len(t.word) == 2 for t in words[-2:])
+        and words[-3].tag.startswith("n")
+    )
 
 
 def _head_noun(label: str) -> str:
