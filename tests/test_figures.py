@@ -370,6 +370,10 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # CAC 2021: a code (5G) opens the noun counted, it is no number
+            "截至2021年底，我国已建成142.5万个5G基站，总量占全球60%以上。",
+            [("5G基站数量", "1425000"), ("5G基站占全球的比例", "60")],
+        ),
         (  # seed 004: 受理举报 N 万件 counts the reports the body accepted (a verb on a verb)
             "2020年上半年，全国各级网络举报部门共受理举报 8088 万件。",
             [("各级网络举报部门受理举报数量", "80880000")],

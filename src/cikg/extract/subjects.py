@@ -1009,7 +1009,8 @@ def counted_noun(
         return display_form(label) + ("人数" if q.unit == "person" else "数量")
     tagged = ctx.segmenter.tagged(after)
     quoted = len(tagged) > 1 and tagged[0].word == "“"
-    if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and not quoted):
+    coded = re.match(r"\d+[A-Za-z]", after)  # 142.5 万个 | 5G 基站: a code opens a noun
+    if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and not quoted and not coded):
         return ""  # (a quoted name opens a noun: 3 个“千兆城市”)
     suffix = "人数" if q.unit == "person" else "数量"
     if q.unit == "person" and _is_predicate(tagged[0]):
