@@ -52,6 +52,7 @@ from cikg.extract.qualifiers import (
 from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
     COUNTING_UNITS,
+    LISTED_GROUP_RE,
     Lead,
     SubjectContext,
     actor_of,
@@ -105,6 +106,8 @@ _DIGIT_OR_DATE_RE = re.compile(r"[0-9０-９二三四五六七八九十百千万
 _REPORTING_END_RE = re.compile(r"(?:显示|表明|指出|介绍|称|说|看|统计|发现|预测|认为)$")
 _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|并|且|与此同时)")
 _ITEM_END_RE = re.compile(r"[、，,；;]")
+#: What stands between two shares of groups listed (100%的省份、84%的地级市).
+_GROUP_ITEM_RE = re.compile(r"\s*的[^、，,；;%\d]{1,12}、\s*")
 #: A number after 在 that a qualifier bounds (在 2 万件以上) is a threshold.
 _THRESHOLD_BEFORE_RE = re.compile(r"在\s*$")
 #: What a period compared with follows (是 2017 年的 1.6 倍, 相当于 2012 年的 3 倍).
@@ -1510,6 +1513,12 @@ class _Reader:
                 q.unit == "percent"
                 and not clean_lead(text[clause.start : q.start], self.ctx.subjects)[0]
             )
+            # 100%的省份、84%的地级市…: the next item of a list of groups' shares
+            and not (
+                q.unit == "percent"
+                and i > 0
+                and _GROUP_ITEM_RE.fullmatch(text, in_clause[i - 1].end, q.start)
+            )
         }
         for group in _range_groups(ranged):
             if group[-1] in categories:  # 月收入在 2001-5000 元的网民: a category's range
@@ -1584,7 +1593,11 @@ class _Reader:
             if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):
                 self.finding("ceiling", f"{q.text} in {self.clause_text(clause)!r}: a ceiling")
                 continue  # 选择优质项目给予最高 50 万元无偿资助: the most a rule grants
-            if i > 0 and not re.sub(r"[\s、，,和及与]|以及", "", lead):
+            if (
+                i > 0
+                and not re.sub(r"[\s、，,和及与]|以及", "", lead)
+                and not (q.unit == "percent" and percent_of(after, self.ctx.subjects))
+            ):
                 if counted_noun(
                     after, "", q, self.ctx.subjects
                 ):  # 49.2 万个村委会、11.5 万个居委会
@@ -1655,7 +1668,8 @@ class _Reader:
             lead_text += "增长"
         if self.is_percent_of(q, lead_text, after):
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
-            return False
+            # 100%的省份、84%的地级市…: the next share's lead starts after this group
+            return bool(LISTED_GROUP_RE.match(_MARKER_RE.sub("", after).strip()[1:]))
         lead = read_lead(lead_text, ctx)
         subject = lead.subject
         unit = q.unit

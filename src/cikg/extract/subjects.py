@@ -1275,11 +1275,20 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     ('网民', '对公交地铁扫码服务感到满意')
     >>> percent_of("的网民在线购买过药品", default_context(load_reference()))
     ('网民', '在线购买过药品')
+    >>> percent_of("的地级市、69%的县建立区域全民健康信息平台", default_context(load_reference()))
+    ('地级市', '建立区域全民健康信息平台')
     """
     after = _MARKER_RE.sub("", after).strip()
     if not after.startswith("的"):
         return None
     rest = after[1:]
+    listed = LISTED_GROUP_RE.match(rest)
+    if listed:
+        # 100%的省份、84%的地级市、69%的县建立区域全民健康信息平台: each group does
+        # what the last one does
+        last = list(_PERCENT_OF_RE.finditer(rest))[-1]
+        found = percent_of(rest[last.end() - 1 :], ctx)
+        return (listed["group"], found[1]) if found else None
     tagged = ctx.segmenter.tagged(rest)
     # a verb inside brackets (中小学（含教学点）实现网络接入) glosses the group
     cut = next(
@@ -1300,11 +1309,15 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
             break
         cut = last.start
     group = rest[:cut].strip()
-    if not group or not tagged[0].tag.startswith(("n", "r", "j", "b", "a", "eng")):
+    # (县: jieba tags the single character zg)
+    if not group or not tagged[0].tag.startswith(("n", "r", "j", "b", "a", "eng", "zg")):
         return None
     return group, rest[cut:].strip(" 。；;")
 
 
+#: A group in a list of shares of groups (的省份、84%的地级市…), and each share's start.
+LISTED_GROUP_RE = re.compile(r"^(?P<group>[^、，,；;%\d]{1,12})、\s*\d+(?:\.\d+)?\s*%的")
+_PERCENT_OF_RE = re.compile(r"\d+(?:\.\d+)?\s*%的")
 #: Tags of the words that say how or where a group acts (在线, 网上, 经常).
 _HOW_TAGS = frozenset({"b", "s", "d", "ad"})
 
