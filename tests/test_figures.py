@@ -173,6 +173,9 @@ def test_golden_sentences(ctx, text, expected):
         "常用的计量单位是每秒执行的浮点数运算次数（Flops，1 EFlops=10^18 Flops）。",
         "通过对120个三线及以上城市的近10000家典型企业及其控股企业开展股权穿透分析。",
         "对全球 23 个重点公共递归服务的 IPv6 支持情况进行采集分析。",
+        # CAC 2021: a bare satisfaction after a clause that only reports says not whose
+        "调查结果显示，参与调查的网民对数字化防疫中的“流调溯源精准防控”“最新防疫政策查询”"
+        "等应用效果感知评价相对较高，满意度均超过80%。",
         # seed 003: one craft named, and a span of time listed before a count
         "形成了包括1艘全程自主航行船舶“智飞”号、10余艘自主航行船舶在内的系列成果。",
         "国家数据局等部门联合举办“数据要素×”大赛，历时 5 个月、参赛 10 万多人。",
@@ -369,6 +372,14 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
         (  # a rate of nothing named is that of the thing the sentence counted
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
+        ),
+        (  # CAC 2021: a satisfaction (满意度) is a share of the people asked
+            "城乡网民对网络基础设施建设感知情况差异较小，"
+            "城市和农村网民对当地网络基础设施建设满意度分别为 92.4%和91.4%。",
+            [
+                ("城市网民对当地网络基础设施建设满意度", "92.4"),
+                ("农村网民对当地网络基础设施建设满意度", "91.4"),
+            ],
         ),
         (  # CAC 2021: shares of groups listed share the last group's act
             "国家全民健康信息平台基本建成，100%的省份、84%的地级市、69%的县建立区域全民健康信息平台。",

@@ -2198,7 +2198,9 @@ class _Reader:
                 # 北京、上海、广东三省的…数量占比分别达到 34.8%、…: each province's
                 # share of the nation's (a country's of the world's)
                 label = _SHARE_SUFFIX_RE.sub(f"占{whole}比例", label)
-            if problem_with(label, q.unit, self.ctx.subjects):
+            problem = problem_with(label, q.unit, self.ctx.subjects)
+            if problem:
+                self.finding("no-subject", f"{q.text} of a list: {problem}")
                 continue
             self.emit_quantity(
                 label,

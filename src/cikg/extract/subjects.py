@@ -96,7 +96,7 @@ _SHARE_OF_WHOLE_RE = re.compile(r"(?:的)?(?:占比|份额|比重|排名|第)")
 _WORLD = ("全球", "世界")
 #: Reporting frames: the subject follows them (X 发布的数据显示, 据 X 统计).
 _REPORTING_RE = re.compile(
-    r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料)?(?:显示|表明|指出)"
+    r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料){0,2}(?:显示|表明|指出)"
     r"|(?:发布|公布|披露)的?(?:数据|报告|信息|统计)?(?:显示|表明)"
     r"|介绍|透露|监测发现"
     # 《报告》首次公布中国手机网民数量——1300 万: the report states the figure
@@ -190,7 +190,8 @@ _MEASURE_END_RE = re.compile(
 )
 #: Nouns a percentage's subject ends in: a rate, a share, a growth.
 _RATE_END_RE = re.compile(
-    r"(?:率|比例|比重|占比|份额|增速|增幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度)$"
+    r"(?:率|比例|比重|占比|份额|增速|增幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度|"
+    r"满意度|认可度|知晓度|信任度)$"
 )
 #: A word that says how a measure moves (快速增长, 持续扩大), whatever jieba tags
 #: it (a curated phrase comes out as a noun): a predicate, never part of a name.
@@ -343,6 +344,8 @@ def clean_lead(
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
         phrase = phrase[reported[-1] :]
+    elif reported and _REPORTING_RE.fullmatch(phrase.strip(" ，,：:")):
+        phrase = ""  # 调查结果显示 alone: who says it, no subject
     phrase = strip_periods(phrase)
     phrase = re.sub(r"(?:截至|截止|截至到|截止到)\s*(?=\s|$)", " ", phrase)
     area: str | None = None
