@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import rdflib
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, QuerySolutions
 
 from cikg.errors import CikgError
 from cikg.iris import IriMinter
+from cikg.listings import ANSWER
 from cikg.pipeline import Status, build
 from cikg.reference import load_reference
 from cikg.store import export, open_store, query, replace_graph
 
-from .conftest import SEED_FILES, SEEDS
+from .conftest import ROOT, SEED_FILES, SEEDS
 
 SLUGS = {"001": "cnnic-55", "003": "digital-china-2024", "004": "cnnic-46"}
 
@@ -236,16 +238,19 @@ def test_the_curated_data_is_read_once_and_again_when_a_file_changes(tmp_path):
 
 
 def test_graph_latest_is_derived_when_a_document_changes(tmp_path):
-    """graph/latest holds each indicator's latest national observations; a
-    build that writes a document derives it again, one that writes none
-    leaves it, and a store without it (a build killed after a document was
-    written, which dropped it) gets it back."""
+    """graph/latest holds each indicator's latest national observations and
+    the policies query's answer listed; a build that writes a document
+    derives it again, one that writes none leaves it, and a store without it
+    (a build killed after a document was written, which dropped it, or while
+    deriving it, which left graph/staging/latest) gets it back."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEED_FILES["004"], seeds)  # cnnic-46: 网民规模 at 2020-06
     store = tmp_path / "store"
-    latest = IriMinter().latest_graph()
+    minter = IriMinter()
+    latest, staging = minter.latest_graph(), minter.staging_graph("latest")
     users = "https://w3id.org/cikg/id/indicator/internet-users"
+    listed = (ROOT / "queries" / "policies-with-metrics-and-sources.rq").read_text(encoding="utf-8")
 
     def latest_ends() -> set[str]:
         rows = query(
@@ -255,9 +260,16 @@ def test_graph_latest_is_derived_when_a_document_changes(tmp_path):
         )
         return {r["end"].value for r in rows}
 
+    def answers() -> tuple[Counter[tuple[str | None, ...]], Counter[tuple[str | None, ...]]]:
+        """The policies query's rows, and those of the query it lists."""
+        opened = open_store(store, read_only=True)
+        return _answer(query(opened, listed)), _answer(query(opened, ANSWER))
+
     assert build([seeds], store).latest_quads
     older = latest_ends()
     assert older and max(older) < "2024"
+    first, expected = answers()
+    assert first and first == expected
     before = _graph_quads(store, latest.value)
     assert build([seeds], store).latest_quads is None  # nothing written
     assert _graph_quads(store, latest.value) == before
@@ -265,9 +277,28 @@ def test_graph_latest_is_derived_when_a_document_changes(tmp_path):
     shutil.copy(SEED_FILES["001"], seeds)  # cnnic-55: 网民规模 at 2024-12
     assert build([seeds], store).latest_quads
     assert latest_ends() == {"2024-12-31"}
+    second, expected = answers()
+    assert second == expected and second != first
+    assert any("2024-12-31" in str(row) for row in second)
 
     opened = open_store(store)
     opened.remove_graph(latest)
     del opened
     assert build([seeds], store).latest_quads
     assert latest_ends() == {"2024-12-31"}
+    assert answers()[0] == second
+
+    opened = open_store(store)  # killed while deriving: the first step done, not the last
+    opened.update(f"MOVE GRAPH <{latest.value}> TO GRAPH <{staging.value}>")
+    del opened
+    assert build([seeds], store).latest_quads
+    graphs = {g.value for g in open_store(store, read_only=True).named_graphs()}
+    assert latest.value in graphs and staging.value not in graphs
+    assert answers()[0] == second
+
+
+def _answer(result: object) -> Counter[tuple[str | None, ...]]:
+    """The rows of a SELECT result as a multiset of tuples of terms."""
+    assert isinstance(result, QuerySolutions)
+    names = [v.value for v in result.variables]
+    return Counter(tuple(None if r[n] is None else str(r[n]) for n in names) for r in result)

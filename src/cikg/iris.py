@@ -145,6 +145,12 @@ class IriMinter:
         """``id:topic/{slug}`` (curated topics: infrastructure, general …)."""
         return self._id(f"topic/{slug}")
 
+    def listing(self, kind: str, key: str) -> NamedNode:
+        """``id:listing/{kind}/{key}``: a row part of the policies query's
+        answer that the build lists in ``graph/latest`` (``kind`` ``policy``
+        or ``value``; :mod:`cikg.listings`)."""
+        return self._id(f"listing/{kind}/{key}")
+
     def scheme(self, name: str) -> NamedNode:
         """``id:scheme/{name}`` (indicator, region, policy-type, topic)."""
         return self._id(f"scheme/{name}")
@@ -156,8 +162,9 @@ class IriMinter:
 
     def staging_graph(self, slug: str) -> NamedNode:
         """``graph/staging/{slug}``: where earlier builds wrote a
-        document's new graph before it replaced the old one; a build drops
-        any such graph a crashed build left behind."""
+        document's new graph before it replaced the old one, and where a
+        build derives ``graph/latest`` (slug ``latest``) before it replaces
+        it; a build drops any such graph a crashed build left behind."""
         return NamedNode(f"{self.base}graph/staging/{slug}")
 
     def discovered_graph(self) -> NamedNode:
@@ -179,7 +186,8 @@ class IriMinter:
         """``graph/latest``: derived at the end of each build that wrote a
         document, from the report graphs: each indicator's latest national
         observations (``cikg:latestNationalObservation``), so a query need
-        not find them itself (:func:`cikg.store.refresh_latest`)."""
+        not find them itself, and the policies query's answer listed
+        (:mod:`cikg.listings`; :func:`cikg.store.refresh_latest`)."""
         return NamedNode(f"{self.base}graph/latest")
 
     def published_graph(self) -> NamedNode:

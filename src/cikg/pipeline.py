@@ -14,8 +14,10 @@ The writer's memory does not grow with the store: each replacement prunes
 :data:`FLUSH_EVERY_QUADS` quads written.
 
 A build that wrote a document derives ``graph/latest`` again at its end
-(:func:`cikg.store.refresh_latest`): each document's replacement drops it in
-the same transaction, so a missing one is what says it is out of date.
+(:func:`cikg.store.refresh_latest`: the latest national observations and the
+policies query's answer, :mod:`cikg.listings`): each document's replacement
+drops it in the same transaction, so a missing one is what says it is out of
+date.
 
 With ``jobs`` above 1 the documents are read in that many worker processes
 (:mod:`cikg.jobs`), with ``scheduler`` by the workers of a Dask cluster
@@ -260,7 +262,7 @@ def build(
             # a document written dropped graph/latest (replace_graph's stale)
             latest = minter.latest_graph()
             if not store.contains_named_graph(latest):
-                derived = refresh_latest(store, latest, minter.region("CN"))
+                derived = refresh_latest(store, minter)
         store.flush()
     finally:
         del store

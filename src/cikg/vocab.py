@@ -92,6 +92,10 @@ CIKG_TERMS = frozenset(
         "periodSource", "valueQualifier", "targetOf", "docNumberPrefix", "issuerCount",
         "measureKind", "basePopulation", "englishLabelSource", "curationStatus",
         "wordingPattern", "wordingReplacement", "contentHash", "latestNationalObservation",
+        # the policies query's answer, listed in graph/latest (cikg.listings)
+        "PolicyListing", "LatestValueListing", "listsLatestValue", "listedPolicy",
+        "listedTitle", "listedDate", "issuerNames", "listedIndicatorLabel",
+        "listedPeriodEnd", "listedValue", "sourceNames", "listOrder",
     }
 )  # fmt: skip
 

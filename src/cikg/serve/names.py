@@ -16,7 +16,11 @@ carry no label get a name made from what the graph says about them:
 - a reference period, by its IRI's end (2024-12, 2024-Q3) or, for an
   interval of months, its first and last month (2024-01–2024-11);
 - a report known only by its number, by its series and issue; one known
-  only by its series and year, by both: 中国互联网发展报告（2024）.
+  only by its series and year, by both: 中国互联网发展报告（2024）;
+- a listing of the policies query's answer (``graph/latest``,
+  :mod:`cikg.listings`), by what it lists: a policy listing by its policy and
+  date (推动消费品以旧换新行动方案 · 2024-03), a latest value listing by its
+  indicator label, period end and value (网民规模 · 2024-12-31：110800).
 
 :class:`Names` reads all of this once from a store that is read-only while
 it is served, labels without the footnote marks captions keep
@@ -192,6 +196,20 @@ def _issue(names: list[str], texts: tuple[str, ...], lang: str) -> str:
     return f"{names[0]} 第 {texts[0]} 期" if lang == "zh" else f"{names[0]}, no. {texts[0]}"
 
 
+def _policy_listing(names: list[str], texts: tuple[str, ...], lang: str) -> str:
+    """推动消费品以旧换新行动方案 · 2024-03: the listed policy, then its date."""
+    return " · ".join(p for p in (names[0], texts[0]) if p)
+
+
+def _value_listing(names: list[str], texts: tuple[str, ...], lang: str) -> str:
+    """网民规模 · 2024-12-31：110800: the indicator's label (Chinese, marked
+    ``(untranslated)`` in English), the period end, then the value."""
+    label, end, value = texts
+    if lang == "en":
+        return f"{label} (untranslated) · {end}: {value}"
+    return f"{label} · {end}：{value}"
+
+
 class Names:
     """The names of a store's resources, read on first use and kept: the
     store must not change while they are (it is read-only while served).
@@ -293,6 +311,21 @@ class Names:
             made.setdefault(
                 r["s"] or "", _Made(_edition, (r["series"],), (year.group(1) if year else "",))
             )
+        for r in self._rows(
+            """SELECT ?s ?policy ?date WHERE { ?s a cikg:PolicyListing
+                 OPTIONAL { ?s cikg:listedPolicy ?policy } OPTIONAL { ?s cikg:listedDate ?date }
+               } ORDER BY ?s ?policy ?date"""
+        ):
+            listing = _Made(_policy_listing, (r["policy"],), (r["date"] or "",))
+            made.setdefault(r["s"] or "", listing)
+        for r in self._rows(
+            """SELECT ?s ?label ?end ?value WHERE { ?s a cikg:LatestValueListing
+                 OPTIONAL { ?s cikg:listedIndicatorLabel ?label }
+                 OPTIONAL { ?s cikg:listedPeriodEnd ?end } OPTIONAL { ?s cikg:listedValue ?value }
+               } ORDER BY ?s ?label ?end ?value"""
+        ):
+            texts = (r["label"] or "", r["end"] or "", r["value"] or "")
+            made.setdefault(r["s"] or "", _Made(_value_listing, (), texts))
         return made
 
     @cached_property
