@@ -196,3 +196,36 @@ def test_a_change_of_a_curated_measure_is_one_indicator_whatever_its_wording(sto
     assert got == {("cnnic-55", "12"), ("digital-china-2024", "11.6"), ("cnnic-46", "34.5")}
     alts = set(rows[0]["alts"].value.split("|"))
     assert {"移动互联网累计流量同比增长率", "移动互联网接入总流量同比增长率"} <= alts
+
+
+def test_an_approximate_figure_far_from_an_exact_one_is_another_figure(tmp_path):
+    """A bound stated next to the exact value of the same figure is that
+    figure (突破 11 亿人，达 11.08 亿人: one observation); 约 1.2 next to 1.46
+    for the same indicator and period (seed 003: national green data centres
+    against all computing centres) is not: both are kept, the second as a
+    conflicting value."""
+    from cikg.pipeline import build
+    from cikg.store import open_store
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "数字中国发展报告（2024年）\n\n"
+        "截至 2024 年 12 月，我国网民规模已突破 11 亿人，达 11.08 亿人。\n\n"
+        "2024 年，数据中心平均电能利用效率为 1.46。\n\n"
+        "2024 年，数据中心平均电能利用效率约为 1.2。\n",
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "store")
+    store = open_store(tmp_path / "store", read_only=True)
+    rows = query(
+        store,
+        """SELECT ?label ?v WHERE {
+             ?obs cikg:indicator/skos:prefLabel ?label ; sdmx-measure:obsValue ?v ;
+                  prov:wasDerivedFrom/a cikg:Passage FILTER(LANG(?label) = "zh") }""",
+    )
+    got = sorted((r["label"].value, r["v"].value) for r in rows)
+    assert got == [
+        ("数据中心平均电能利用效率", "1.2"),
+        ("数据中心平均电能利用效率", "1.46"),
+        ("网民规模", "1108000000"),
+    ]

@@ -373,6 +373,14 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # news-18: 累计 after a count of new things is the stock of all of them
+            "今年上半年，中国电信新签约 5G 2B 商用项目约 6,000 个，同比增长近 80%，累计超过 2 万个。",
+            [
+                ("中国电信新签约5G 2B商用项目数量", "6000"),
+                ("中国电信新签约5G 2B商用项目数量同比增长率", "80"),
+                ("中国电信5G 2B商用项目累计数量", "20000"),
+            ],
+        ),
         (  # CAC 2021: a satisfaction (满意度) is a share of the people asked
             "城乡网民对网络基础设施建设感知情况差异较小，"
             "城市和农村网民对当地网络基础设施建设满意度分别为 92.4%和91.4%。",

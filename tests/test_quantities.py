@@ -1297,6 +1297,10 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
         "10%左右，数字产业重点监测的核心指标中九成以上实现同比提升。",
         ["10%左右|10|percent|左右"],
     ),
+    (  # seed 003: 约为 qualifies the number (为 only links; judged wrong without 约)
+        "全国共创建246个国家绿色数据中心，平均电能利用效率（PUE）约为1.2。",
+        ["246个|246|count|", "约为1.2|1.2||约为"],
+    ),
     (  # seed 003:73
         "工业数字化转型再提速，累计培育230余家卓越级智能工厂。数字",
         ["230余家|230|count|余"],

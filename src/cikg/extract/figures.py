@@ -303,6 +303,8 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
+#: What makes a count one of new things (新签约 5G 2B 商用项目, 新增 5G 基站).
+_NEW_THINGS_RE = re.compile(r"(?:新签约|新签|新增|新建|新开通|新上线|新发展|新认定)")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
 _WHOLE_AFTER_RE = re.compile(r"占(?P<whole>[^，,；;。的占]{2,24}?)(?:数量|总数|数)?的")
 #: The rate a gap is measured against: a growth (增速) or a level (比例, 占比, …率).
@@ -1826,6 +1828,15 @@ class _Reader:
                     subject = _joined(actor, _place_first(subject))
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
+                added = _NEW_THINGS_RE.search(subject)
+                if added and "累计" in lead_text and period.end:
+                    # 新签约 5G 2B 商用项目约 6,000 个，…，累计超过 2 万个: the stock
+                    # of all of them at the span's end, not another count of the new ones
+                    rest = _COUNT_END_RE.sub("", subject[added.end() :])
+                    subject = f"{subject[: added.start()]}{rest}累计数量"
+                    end = find_periods(f"{period.end.year}年{period.end.month}月")
+                    if end:
+                        period = replace(end[0], time_per_collect="EndOfPeriod")
             if (
                 self.state.frame
                 and _SHARE_END_RE.search(subject)

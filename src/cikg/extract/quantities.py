@@ -309,6 +309,7 @@ _MULTIPLIERS: tuple[tuple[str, Decimal], ...] = (
 _MULTIPLIER_CHARS = "万亿千百"
 # Qualifiers before the number (longest first) and after it.
 _PRE_QUALIFIERS = (
+    *("大约为", "约为"),  # 平均电能利用效率（PUE）约为 1.2: 为 links, 约 qualifies
     *("超过", "超出", "大约", "将近", "接近", "突破", "不足", "不到"),
     *("超", "约", "近", "逾"),
 )
@@ -688,7 +689,8 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     ``3066 亿 GB``; 倍 gives ``times``) and optional qualifiers, which make it
     ``approximate`` and keep the number stated:
 
-    - before it 超过/超出/超/约/大约/近/将近/接近/逾/突破/不足/不到, not 最近/附近,
+    - before it 超过/超出/超/约/大约/约为/大约为/近/将近/接近/逾/突破/不足/不到,
+      not 最近/附近,
       with 人民币 allowed between (``超人民币 2 万亿元``) and 了 after
       突破/超过/超出 (``突破了 1 亿``);
     - 多 or 余 after the number or its multiplier (``140多亿元``,

@@ -265,13 +265,34 @@ def _agreeing(
     if not stated:
         return None
     if fact.approximate:
-        return next(iter(stated))
+        # 突破 11 亿 beside 11.08 亿: a bound the exact value satisfies; 约 1.2
+        # beside 1.46 is another figure (of another population), not the same
+        return next((v for v in stated if _within(fact, Decimal(v))), None)
     mine = rounding_tolerance(fact.value_text, fact.value)
     for value in stated:
         tolerance = max(mine, precision.get(value, Decimal(0)))
         if abs(Decimal(value) - fact.value) <= tolerance:
             return value
     return None
+
+
+#: How far an approximate figure (约, 近, 左右) may be from an exact one it states.
+_APPROXIMATELY = Decimal("0.1")
+
+
+def _within(fact: ObservationFact, exact: Decimal) -> bool:
+    """Whether an exact value satisfies ``fact``'s qualified one: at or above a
+    lower bound (超, 突破, 以上, 多), at or below an upper bound (不足, 以下), within
+    a tenth of an approximate value (约, 近, 左右); any value when the
+    qualifier is unknown."""
+    value, qualifier = fact.value, fact.qualifier
+    if qualifier in {"more_than", "at_least"}:
+        return exact >= value
+    if qualifier in {"less_than", "at_most"}:
+        return exact <= value
+    if qualifier == "approximately":
+        return abs(exact - value) <= abs(value) * _APPROXIMATELY
+    return True
 
 
 def _alternative_dataset(slug: str, n: int, minter: IriMinter, out: CubeResult) -> NamedNode:
