@@ -1977,3 +1977,17 @@ def test_what_a_system_holds_is_counted_for_the_system_opened(ctx):
     assert "国家法律法规数据库行政法规数量" in labels
     assert "国家法律法规数据库司法解释数量" in labels
     assert not any("人大" in label for label in labels)
+
+
+def test_a_place_named_as_the_subject_of_a_statement_holds_to_its_end(ctx):
+    """Seed 004: …最多的省份为山东，共开通 8218 个政务头条号 is 山东's (judged wrong as
+    the nation's in seeds-s-after); the statement after ； names its own subject."""
+    text = (
+        "截至 2020 年 6 月，我国 31 个省（区、市）均已开通政务头条号。其中，开通政务头条号数量"
+        "最多的省份为山东，共开通 8218 个政务头条号；开通数量在 3000 个以上的省份有 10 个。"
+    )
+    assert [(f[1], f[4]) for f in _facts(text, ctx)] == [
+        (Decimal("31"), None),
+        (Decimal("8218"), "山东"),
+        (Decimal("10"), None),
+    ]

@@ -303,6 +303,11 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
+#: A clause that names the place its sentence goes on about as what a kind
+#: of place is (…数量最多的省份为山东): the figures after it are that place's.
+_NAMED_PLACE_RE = re.compile(
+    r"的(?:省份|省区市|省|城市|地市|地区|国家)(?:为|是)(?P<place>[\u4e00-\u9fff]{2,8})$"
+)
 #: What makes a count one of new things (新签约 5G 2B 商用项目, 新增 5G 基站).
 _NEW_THINGS_RE = re.compile(r"(?:新签约|新签|新增|新建|新开通|新上线|新发展|新认定)")
 #: The whole a share after a level places it in (占同期手机上市新机型数量的 90.9%).
@@ -1287,10 +1292,15 @@ class _Reader:
             dated = False
             # 专栏 3：深圳市宝安区…: a box's number opens no clause, its title does
             head = 1 if _BOX_NUMBER_RE.fullmatch(self.clause_text(sentence.clauses[0])) else 0
+            named_place = False
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == head
                 self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb, self.state.counted_by = "", ""
+                if n and sentence.clauses[n - 1].strong and named_place:
+                    # …最多的省份为山东，共开通 8218 个…；开通数量在 3000 个以上的省份有
+                    # 10 个: the place a statement named as its subject stops at ；
+                    self.state.areas.sentence, named_place = None, False
                 if n and sentence.clauses[n - 1].strong:
                     # after ；a statement names its own platform, or a programme it opens
                     # (…；推行跨省异地电子缴税，已在 26 个地区试点); a company that opens a clause
@@ -1338,6 +1348,10 @@ class _Reader:
                         self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
                     _, area = clean_lead(lead, self.ctx.subjects)
+                    named = _NAMED_PLACE_RE.search(_MARKER_RE.sub("", lead).rstrip())
+                    if not area and named and self.ctx.subjects.region_of(named["place"]):
+                        # 开通政务头条号数量最多的省份为山东，共开通 8218 个: 山东's
+                        area, named_place = named["place"], True
                     if area:
                         self.state.areas.name(
                             area, self.ctx.subjects.region_of, n == head, self.ctx.subjects.level_of
