@@ -373,6 +373,10 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，全省工业企业上云总数 4.8 万家，覆盖率逾 50%。",
             [("工业企业上云总数", "48000"), ("工业企业上云覆盖率", "50")],  # 全省: an area
         ),
+        (  # seed 003: A 拉动 B 增长 N 个百分点 is A's contribution to B's growth
+            "2024年，重点商品以旧换新拉动实物商品网上零售额增长 1.3 个百分点。",
+            [("重点商品以旧换新对实物商品网上零售额增长的拉动", "1.3")],
+        ),
         (  # news-18: 累计 after a count of new things is the stock of all of them
             "今年上半年，中国电信新签约 5G 2B 商用项目约 6,000 个，同比增长近 80%，累计超过 2 万个。",
             [

@@ -303,6 +303,8 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
+#: A contribution to a growth in points (A 拉动 B 增长 1.3 个百分点).
+_PULL_RE = re.compile(r"(?P<by>[^，,；;]*?)拉动(?P<of>[^，,；;]+?)(?:同比)?增长\s*$")
 #: A clause that names the place its sentence goes on about as what a kind
 #: of place is (…数量最多的省份为山东): the figures after it are that place's.
 _NAMED_PLACE_RE = re.compile(
@@ -1669,6 +1671,20 @@ class _Reader:
             if m := _MOVED_BY_RE.search(pending):
                 lead_text = f"{pending[: m.end('verb')]}{lead_text.strip()}"
         if self.read_base_value(q, lead_text, clause):
+            return False
+        pulled = (
+            _PULL_RE.search(_MARKER_RE.sub("", lead_text)) if q.unit == "percentage_point" else None
+        )
+        if pulled:
+            # 重点商品以旧换新拉动实物商品网上零售额增长 1.3 个百分点: how much of
+            # B's growth A brings, not a change of either
+            puller, _ = clean_lead(pulled["by"], ctx)
+            pulled_of, _ = clean_lead(pulled["of"], ctx)
+            if puller and pulled_of:
+                label = f"{puller}对{pulled_of}增长的拉动"
+                self.emit_quantity(label, q, q.unit, period, area=None, source=period_source)
+                return False
+            self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: a pull of what")
             return False
         if q.unit == "percent" and _growth_after(lead_text, after):
             # 算力总规模达到 135EFlops，…，保持 55% 的高位增长: the growth of what was
