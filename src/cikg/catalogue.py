@@ -148,8 +148,19 @@ class Glossary:
         'Proportion of rural internet users in all internet users'
         >>> glossary.compose("某某奇怪乙丙数").missing
         ('某某奇怪乙丙',)
+        >>> glossary.compose("以旧换新对实物商品网上零售额增长的拉动").english
+        'Contribution of trade-in to the growth of physical goods online retail sales'
         """
         text = display_form(wording)
+        pull = _PULL_RE.fullmatch(text)
+        if pull:  # A 对 B 增长的拉动: the contribution of A to B's growth
+            by, of = self.compose(pull["by"]), self.compose(pull["of"])
+            if by.english and of.english:
+                return Composition(
+                    f"Contribution of {_lower_first(by.english)} to the growth of "
+                    f"{_lower_first(of.english)}"
+                )
+            return Composition(None, by.missing + of.missing)
         pieces: list[str] = []
         missing: list[str] = []
         gap = ""
@@ -192,6 +203,16 @@ class Glossary:
             return Composition(None, tuple(missing))
         label = _arrange(pieces)
         return Composition(label[:1].upper() + label[1:] if label else None)
+
+
+#: A contribution to a growth (重点商品以旧换新对实物商品网上零售额增长的拉动).
+_PULL_RE = re.compile(r"(?P<by>.+?)对(?P<of>.+?)增长的?拉动")
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, unless it opens an
+    acronym or a code (IPv6, 5G, CNNIC)."""
+    return text if text[1:2].isupper() or not text[:1].isalpha() else text[:1].lower() + text[1:]
 
 
 def _close_gap(gap: str, missing: list[str]) -> str:
