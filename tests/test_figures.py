@@ -463,13 +463,13 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
                 ("北斗三号全球卫星导航系统总用户数", "2000000000"),
             ],
         ),
-        (  # news-16: each country's 投融资规模 is of the domain the paragraph measured
+        (  # news-16: each country's 投融资规模 is the measure the paragraph stated (互联网投融资)
             "2024 年第二季度，全球互联网投融资为 287 亿美元。全球各国家地区投融资规模表现不一，"
             "美国、印度融资规模环比分别下降 32.6% 和 53.7%。",
             [
                 ("互联网投融资", "28700000000"),
-                ("互联网投融资规模环比增长率", "-32.6"),
-                ("互联网投融资规模环比增长率", "-53.7"),
+                ("互联网投融资环比增长率", "-32.6"),
+                ("互联网投融资环比增长率", "-53.7"),
             ],
         ),
     ],

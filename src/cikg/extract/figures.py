@@ -303,6 +303,8 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
+#: Words that name an amount's size, nothing else (投融资规模 is 投融资).
+_SIZE_WORDS = frozenset({"规模", "总规模", "总额", "金额"})
 #: A contribution to a growth in points (A 拉动 B 增长 1.3 个百分点).
 _PULL_RE = re.compile(r"(?P<by>[^，,；;]*?)拉动(?P<of>[^，,；;]+?)(?:同比)?增长\s*$")
 #: A clause that names the place its sentence goes on about as what a kind
@@ -2448,7 +2450,10 @@ class _Reader:
             if said.endswith(first) and len(said) > len(first) and not said.startswith(first):
                 domain = said[: -len(first)]
                 if self.ctx.subjects.region_of(domain) is None:
-                    return domain + topic
+                    # …规模 of an amount is the amount itself (投融资规模 -> 互联网投融资,
+                    # the measure the paragraph stated, one series with it)
+                    rest = topic[len(first) :]
+                    return said if rest in _SIZE_WORDS else domain + topic
         return topic
 
     def emit(
@@ -2488,6 +2493,10 @@ class _Reader:
                 topic = _DISTRIBUTIVE_RE.sub("", topic) or topic
             topic = self.with_domain(topic)
             owned = _joined(topic, _GROWTH_HEAD_RE.sub("", label) or label)
+            if topic in self.state.units:
+                # 互联网投融资 | 规模环比增长率: a measure stated needs no word of size
+                size = next((w for w in _SIZE_WORDS if owned.startswith(topic + w)), "")
+                owned = topic + owned[len(topic) + len(size) :]
             if not label_problem(owned, self.ctx.subjects.segmenter):
                 label, problem = owned, None
                 base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
