@@ -121,6 +121,11 @@ class Segmenter:
             words.extend((name, tag) for name in names)
         return cls(words, ref.glossary.terms)
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is in the dictionary (jieba's or a curated name):
+        a word the segmenter cut out of an unknown name (恪御 of 码恪御标) is not."""
+        return bool(self._tokenizer.FREQ.get(word))
+
     def tokens(self, text: str) -> list[Token]:
         """Segment ``text``; offsets index into ``text``. The last few thousand
         texts are remembered, as :meth:`tagged` does (the same list: do not

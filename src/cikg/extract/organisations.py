@@ -615,13 +615,28 @@ class OrgFinder:
                 )
             ):
                 continue  # 布局 (v), 共有政府: a predicate, no name (济南市行政审批服务局 is one)
+            lead = next(
+                (
+                    k
+                    for k in range(last + 1)
+                    if not (_TRIM_TAGS.match(run[k].tag) or run[k].word in _TRIM_WORDS)
+                ),
+                last + 1,
+            )
+            # 码 | 恪御 | 标信息科技（上海）有限公司: words the dictionary does not know
+            # among the "verbs" before a firm's name are the name's own (a brand)
+            coined = any(not self.segmenter.knows(t.word) for t in run[:lead])
             for first in range(last + 1):
-                if _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS:
+                trimmed = _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS
+                if trimmed and not (coined and _FIRM_END_RE.search(text[run[0].start : end])):
                     continue
                 if _COUNTED_BEFORE_RE.search(text, 0, run[first].start):
                     break  # 第三家 | 国家超级计算中心: a body of a kind, counted, not named
                 candidate = text[run[first].start : end]
-                words = run[first : last + 1]
+                words = [  # a coined word is a name's, whatever jieba tags it (恪御 v)
+                    replace(t, tag="nz") if coined and not self.segmenter.knows(t.word) else t
+                    for t in run[first : last + 1]
+                ]
                 if (
                     is_org_name(candidate)
                     and not any(word in candidate for word in self.buildings)
