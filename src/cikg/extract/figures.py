@@ -594,8 +594,15 @@ def _stock_month(period: Period) -> Period:
     """截至 2020 年一季度: a stock at a span's end is at the end's month."""
     if period.time_per_collect != "EndOfPeriod" or "/month/" in period.iri or "/day/" in period.iri:
         return period
+    month = _end_month(period)
+    return replace(month, text=period.text) if month else period
+
+
+def _end_month(period: Period) -> Period | None:
+    """The month ``period`` ends in, as a stock's date (EndOfPeriod): 2023 年
+    上半年 -> 2023 年 6 月; ``None`` when it cannot be written so."""
     found = find_periods(f"{period.end.year}年{period.end.month}月")
-    return replace(found[0], time_per_collect="EndOfPeriod", text=period.text) if found else period
+    return replace(found[0], time_per_collect="EndOfPeriod") if found else None
 
 
 def _since(text: str, period: Period, governing: Period | None) -> Period | None:
@@ -1824,7 +1831,6 @@ class _Reader:
                     verbs = ctx.segmenter.tagged(_MARKER_RE.sub("", lead_text).strip(" ，,"))
                     if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
                         subject = verbs[-1].word
-                acted = subject
                 subject = (
                     counted_noun(after, subject, q, ctx, after_dui=dui)
                     if unit in COUNTING_UNITS or unit is None
@@ -1834,11 +1840,10 @@ class _Reader:
                     not subject
                     and unit in COUNTING_UNITS
                     and not _MARKER_RE.sub("", after).strip(" ，,。；;")
-                    and _acts_on_an_act(acted, tagged)
+                    and (acts := _acts_on_an_act(tagged))
                 ):
                     # 各级网络举报部门共受理举报 8088 万件: the second verb is what the
                     # first acts on, the thing counted (举报 reports)
-                    acts = "".join(t.word for t in tagged if t.tag != "d")
                     subject = acts + ("人次" if unit == "person_time" else "数量")
                 from_after = bool(subject)
                 if from_after and first:
@@ -1851,7 +1856,7 @@ class _Reader:
                 if (
                     from_after
                     and actor
-                    and lead_text.rstrip().endswith(("在", "于"))
+                    and located
                     and actor not in subject
                     and not ctx.is_indicator(subject)
                 ):
@@ -1866,9 +1871,7 @@ class _Reader:
                     # of all of them at the span's end, not another count of the new ones
                     rest = _COUNT_END_RE.sub("", subject[added.end() :])
                     subject = f"{subject[: added.start()]}{rest}累计数量"
-                    end = find_periods(f"{period.end.year}年{period.end.month}月")
-                    if end:
-                        period = replace(end[0], time_per_collect="EndOfPeriod")
+                    period = _end_month(period) or period
             if (
                 self.state.frame
                 and _SHARE_END_RE.search(subject)
@@ -2667,16 +2670,19 @@ def _place_first(label: str) -> str:
     return f"{m['act']}的{m['place']}{m['count']}" if m else label
 
 
-def _acts_on_an_act(subject: str, tagged: list[Token]) -> bool:
-    """Whether ``subject`` ends in a verb of two characters acting on another
-    (受理 | 举报, 处理 | 投诉, 办理 | 申请), after a noun that says who: the
-    second verb names the acts counted, as a noun."""
-    words = [t for t in tagged if t.tag != "d"]  # (共, 已, 累计: adverbs say nothing)
-    return (
+def _acts_on_an_act(tagged: list[Token]) -> str:
+    """A subject's words without adverbs (共, 已: they say nothing) when it ends
+    in a verb of two characters acting on another (受理 | 举报, 处理 | 投诉,
+    办理 | 申请) after a noun that says who: the second verb names the acts
+    counted, as a noun; "" otherwise."""
+    words = [t for t in tagged if t.tag != "d"]
+    if (
         len(words) >= 3
         and all(t.tag in {"v", "vn"} and len(t.word) == 2 for t in words[-2:])
         and words[-3].tag.startswith("n")
-    )
+    ):
+        return "".join(t.word for t in words)
+    return ""
 
 
 def _head_noun(label: str) -> str:

@@ -615,20 +615,15 @@ class OrgFinder:
                 )
             ):
                 continue  # 布局 (v), 共有政府: a predicate, no name (济南市行政审批服务局 is one)
-            lead = next(
-                (
-                    k
-                    for k in range(last + 1)
-                    if not (_TRIM_TAGS.match(run[k].tag) or run[k].word in _TRIM_WORDS)
-                ),
-                last + 1,
-            )
+            trimmed = [bool(_TRIM_TAGS.match(t.tag)) or t.word in _TRIM_WORDS for t in run]
+            lead = trimmed.index(False) if False in trimmed[: last + 1] else last + 1
             # 码 | 恪御 | 标信息科技（上海）有限公司: words the dictionary does not know
             # among the "verbs" before a firm's name are the name's own (a brand)
             coined = any(not self.segmenter.knows(t.word) for t in run[:lead])
             for first in range(last + 1):
-                trimmed = _TRIM_TAGS.match(run[first].tag) or run[first].word in _TRIM_WORDS
-                if trimmed and not (coined and _FIRM_END_RE.search(text[run[0].start : end])):
+                if trimmed[first] and not (
+                    coined and _FIRM_END_RE.search(text[run[0].start : end])
+                ):
                     continue
                 if _COUNTED_BEFORE_RE.search(text, 0, run[first].start):
                     break  # 第三家 | 国家超级计算中心: a body of a kind, counted, not named
