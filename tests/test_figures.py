@@ -1995,3 +1995,25 @@ def test_a_place_named_as_the_subject_of_a_statement_holds_to_its_end(ctx):
         (Decimal("8218"), "山东"),
         (Decimal("10"), None),
     ]
+
+
+def test_a_bare_kind_of_system_is_the_one_the_paragraph_named(ctx):
+    """CAC 数字中国发展报告（2021年） and CAICT 中国数字经济发展报告（2022年）
+    (judged wrong in corpus-pdf-after and -e/-f/-g samples): 系统 and 平台 opening
+    a subject refer to the system and the platforms named before them, and
+    the words before the name (我国已培育较大型) are not the name's."""
+    text = (
+        "全国检察机关积极打造智慧检务，检察业务应用系统2.0全面部署应用，截至2021年底，"
+        "系统受理各类案件380万件。我国已培育较大型工业互联网平台超过150家，"
+        "平台服务的工业企业超过了160万家。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("检察业务应用系统2.0受理各类案件数量", Decimal("3800000")),
+        ("较大型工业互联网平台数量", Decimal("150")),
+        ("工业互联网平台服务的工业企业数量", Decimal("1600000")),
+    ]
+    # a count of the kind itself is no reference back
+    assert (
+        _facts("我国已建成工业互联网平台超过150家，平台数量增长20%。", ctx)[0][0]
+        == "工业互联网平台数量"
+    )

@@ -644,6 +644,38 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
     return span(base.end + timedelta(days=1), period.end, f"{base.text}—{period.text}") or period
 
 
+#: A subject that opens with a bare kind of built thing (系统受理…, 该平台…, 中心
+#: 累计…): the one the paragraph named before (:meth:`_Reader.named_before`).
+_DEFINITE_KIND_RE = re.compile(
+    r"(?:该|本|此)?(?P<kind>系统|平台|中心|基地|数据库)(?![\u4e00-\u9fff]{0,2}(?:数|量)$)"
+)
+#: A version number after a name (检察业务应用系统2.0).
+_VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
+#: Tags of the words of a name before its head: nouns, places, abbreviations,
+#: idioms, Latin words (jieba's tag set).
+_NAME_TAGS = ("n", "j", "l", "eng")
+_WE = frozenset({"我国", "全国", "我省", "全省", "我市", "全市"})
+
+
+def _noun_phrase_ending(words: list[Token], i: int) -> str:
+    """The name that ends with ``words[i]``: the nouns before it, and a verb
+    between two of them (检察业务 应用 系统 -> 检察业务应用系统); 我国已培育较大型
+    工业互联网平台 -> 工业互联网平台 (an adverb, a verb after one, or a
+    distinguishing word such as 较大型 ends it)."""
+    start = i
+    while start > 0:
+        word = words[start - 1]
+        if word.word in _WE:
+            break  # 我国工业互联网平台: the country's, not part of the name
+        if word.tag.startswith(_NAME_TAGS) and word.word.strip():
+            start -= 1
+        elif word.tag == "v" and start > 1 and words[start - 2].tag.startswith(("n", "j")):
+            start -= 1  # 业务应用系统: a verb inside a compound name
+        else:
+            break
+    return "".join(w.word for w in words[start : i + 1])
+
+
 def _joined(owner: str, subject: str) -> str:
     """``owner`` + ``subject`` without repeating what they share (12309中国检察网 +
     检察网公开法律文书 -> 12309中国检察网公开法律文书)."""
@@ -914,6 +946,34 @@ class _Reader:
         if not prefix or prefix in subject or self.ctx.subjects.region_of(prefix):
             return subject
         return f"{prefix}{subject}"
+
+    def named_before(self, subject: str, offset: int) -> str:
+        """A subject that opens with a bare kind of system (系统, 平台, 中心 …,
+        or 该/本/此 + it) refers to the last one the paragraph named:
+        检察业务应用系统2.0全面部署应用，截至2021年底，系统受理各类案件380万件 ->
+        检察业务应用系统2.0受理各类案件; 我国已培育较大型工业互联网平台超过150家，
+        平台服务的工业企业… -> 工业互联网平台服务的工业企业 (definite
+        description anaphora). ``subject`` as it is when it opens with no such
+        word, is not the text's own words before ``offset`` (the figure's start),
+        or the paragraph names no such thing before it."""
+        head = _DEFINITE_KIND_RE.match(subject)
+        if head is None:
+            return subject
+        kind = head["kind"]
+        own = self.text.rfind(subject[head.start("kind") : head.start("kind") + 4], 0, offset)
+        if own < 0:
+            return subject
+        before = _MARKER_RE.sub("", self.text[:own])
+        words = self.ctx.subjects.segmenter.tagged(before)
+        for i in range(len(words) - 1, -1, -1):
+            if not words[i].word.endswith(kind):
+                continue
+            name = _noun_phrase_ending(words, i)
+            if name == kind:
+                continue
+            version = _VERSION_RE.match(before, words[i].end)
+            return name + (version.group() if version else "") + subject[head.end() :]
+        return subject
 
     def topic_kind(self, subject: str, end: int) -> str:
         """A measure of the sentence's topic, named by a kind the share after
@@ -1890,6 +1950,7 @@ class _Reader:
                 subject = f"{owner}{subject}"  # …，总用户数超 20 亿
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
+                subject = self.named_before(subject, q.start)
             if subject:
                 subject = self.topic_kind(subject, q.end)
             subject = self.owned(subject)
