@@ -153,7 +153,7 @@ _OWN_FIGURE_RE = re.compile(
 _ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新)(?=[\u4e00-\u9fff])")
 #: A comparison and a change verb right before the number.
 _CHANGE_RE = re.compile(
-    r"(?P<cmp>当年|今年以来|年初以来|当月|本月|年增速|同比(?:名义|实际)?|"
+    r"(?P<cmp>当年|本年|全年|今年以来|年初以来|当月|本月|年增速|同比(?:名义|实际)?|"
     r"环比(?:名义|实际|[^，,；;增减提降上下回扩缩净新较比\d]{1,12}?)?|比上年同期|较上年同期|比上年末|较上年末|"
     r"比上年底|较上年底|比上年|较上年|"
     r"比去年同期|较去年同期|比去年|较去年|较上期|比上期|较上半年|(?:较|比)上个?月|"
@@ -544,8 +544,8 @@ def _comparison(m: re.Match[str]) -> str | None:
     cmp = m["cmp"] or ""
     if not cmp:
         return None
-    if cmp in {"当年", "今年以来", "年初以来"}:
-        return "ytd"
+    if cmp in {"当年", "本年", "全年", "今年以来", "年初以来"}:
+        return "ytd"  # 本年净增 3.24 亿户: over the year to the figure's date
     if cmp == "年增速":
         return "year"
     if cmp.startswith("同比") or "同期" in cmp:
