@@ -2017,3 +2017,38 @@ def test_a_bare_kind_of_system_is_the_one_the_paragraph_named(ctx):
         _facts("我国已建成工业互联网平台超过150家，平台数量增长20%。", ctx)[0][0]
         == "工业互联网平台数量"
     )
+
+
+def test_a_net_addition_this_year_is_a_flow_over_the_year(ctx):
+    """Seed 003 (seeds-u-before): 本年净增 3.24 亿户 at 截至 2024 年底 is the year's
+    net additions (year/2024), not December's (month/2024-12)."""
+    text = (
+        "截至 2024 年底，移动物联网（蜂窝）终端用户数达 26.56 亿户，同比增长 13.9%，"
+        "本年净增 3.24 亿户；占移动终端连接数比重达到 59.7%。"
+    )
+    assert [(f[1], f[3]) for f in _facts(text, ctx)] == [
+        (Decimal("2656000000"), "month/2024-12"),
+        (Decimal("13.9"), "year/2024"),
+        (Decimal("324000000"), "year/2024"),
+        (Decimal("59.7"), "month/2024-12"),
+    ]
+
+
+def test_a_holiday_of_a_year_dates_no_figure_nor_what_follows(ctx):
+    """Seed 001 (seeds-r-before, seeds-u-before): 2024 年国庆期间 is a week the
+    graph has no period for, so its figures are refused (as an undated
+    holiday's are), and the survey share two sentences on is at the paragraph's
+    截至 2024 年 12 月, not at 2024 or at the 2024 年上半年 of a company's sentence."""
+    text = (
+        "截至 2024 年 12 月，我国社交网络用户规模达 11.01 亿人。其中，关注旅游、购物、本地生活等资讯"
+        "的网民占比为 44.7%。抖音 2024 年上半年新注册达人的行业以“生活”类为主，占总新增达人的 23%；"
+        "小红书成为文旅内容重要“种草”渠道，2024 年国庆期间旅游笔记发布量超过 221 万，同比增长 11.8%，"
+        "累计曝光量 47 亿。同时，关注科技、商业、体育等资讯的网民占比为 47.6%。"
+    )
+    facts = _facts(text, ctx)
+    assert not any("旅游笔记" in f[0] or "曝光" in f[0] for f in facts)
+    assert ("关注科技、商业、体育等资讯的网民占比", "month/2024-12") in [
+        (f[0], f[3]) for f in facts
+    ]
+    findings = paragraph_to_facts(text, 0, ctx).findings
+    assert any(f.kind == "undated" and "国庆期间" in f.message for f in findings)

@@ -537,6 +537,7 @@ class _State:
     pending_clause: str = ""  # the text of the sentence's last clause without a figure
     enumerated_over: Period | None = None  # the period of the changes a 分别 clause read
     frame: str = ""  # the base population of shares (新增网民中)
+    netizen_period: Period | None = None  # the period of the last figure of netizens
     # where the sentence's 其中 is and the whole its first part was read against
     # (其中，32 个顶层设计政策、6 个数据价值化政策: each item is a part of it)
     part_whole: tuple[int, str] | None = None
@@ -649,6 +650,8 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
 _DEFINITE_KIND_RE = re.compile(
     r"(?:该|本|此)?(?P<kind>系统|平台|中心|基地|数据库)(?![\u4e00-\u9fff]{0,2}(?:数|量)$)"
 )
+#: A share of netizens (关注…资讯的网民占比, 网民使用…的比例): a survey's finding.
+_NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
 #: A version number after a name (检察业务应用系统2.0).
 _VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
 #: Tags of the words of a name before its head: nouns, places, abbreviations,
@@ -1381,6 +1384,12 @@ class _Reader:
                     self.state.actor = _programme_of(opened, self.ctx.subjects)
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
+                if in_clause and any(_HOLIDAY_RE.match(self.text, p.end_offset) for p in own):
+                    # 2024 年国庆期间旅游笔记发布量超过 221 万: days the year names
+                    # only in part, which no period here states and no sentence after
+                    # goes on from
+                    self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
+                    continue
                 for p in own:
                     if _COMPARED_WITH_RE.search(
                         self.text[clause.start : p.start_offset]
@@ -2613,6 +2622,14 @@ class _Reader:
             return
         if source != "report":  # the text's own month, not the report's date
             period = self.year_to_date(label, base, period)
+        if "网民" in label:
+            if source == "paragraph" and unit == "percent" and _NETIZEN_SHARE_RE.search(label):
+                # 截至 2024 年 12 月，…占网民整体的 99.3%。…抖音 2024 年上半年…。同时，
+                # 关注科技…资讯的网民占比为 47.6%: a share of the netizens a survey
+                # asked is at the date the paragraph last gave a figure of netizens
+                # (else the document's), not at one a sentence about others gave
+                period = self.state.netizen_period or self.ctx.default_period
+            self.state.netizen_period = period
         clause_end = _clause_end(text, offset)
         markers = _markers(text[offset:clause_end])
         orgs = tuple(org for m in markers for org in self.ctx.citations.get(m, ()))
