@@ -413,7 +413,7 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             # act's own after the people counted (提供服务超 1.5 亿单) is no part of them
             "同时，“一键叫车”功能已在 325 个城市上线，显著提升了老年群体约车响应效率，"
             "累计为 1543 万名老年乘客提供服务超 1.5 亿单。",
-            [("“一键叫车”功能上线的城市数量", "325"), ("提供服务的老年乘客人数", "15430000")],
+            [("“一键叫车”功能上线的城市数量", "325"), ("服务的老年乘客人数", "15430000")],
         ),
         (  # seed 001: 《报告》首次公布 says who states the figure, not what it measures
             "2006 年 6 月，《报告》首次公布中国手机网民数量——1300 万。",
@@ -2052,3 +2052,41 @@ def test_a_holiday_of_a_year_dates_no_figure_nor_what_follows(ctx):
     ]
     findings = paragraph_to_facts(text, 0, ctx).findings
     assert any(f.kind == "undated" and "国庆期间" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed 003 (seeds-o/u samples): 对 N 名 X 开展检查 -> X inspected, 共 said once
+        ("2024年，全国税务部门共对169名网络主播开展检查。", "税务部门检查的网络主播人数"),
+        # seed 001: the governments acted jointly with 京东 (was 京东联合给予…的省市级政府)
+        (
+            "2024年“618”期间，京东联合20多个省市级政府给予消费者补贴加码。",
+            "联合京东给予消费者补贴加码的省市级政府数量",
+        ),
+        # CAICT 2022 p19: 为 N 个矿井提供技术服务 -> the mines served, not mines that serve
+        ("2022年，已为200多个矿井提供技术服务。", "技术服务的矿井数量"),
+        # seed 003: a pivot verb after manner words: the firms do the act
+        (
+            "2024年，“点线面”结合分类梯次推进3万家中小企业开展数字化改造。",
+            "推进开展数字化改造的中小企业数量",
+        ),
+        # CAC 2021 p35: a body before the pivot verb stays
+        (
+            "2021年，国家能源局组织676个县（市、区）开展整县（市、区）屋顶分布式光伏开发试点。",
+            "国家能源局组织开展整县（市、区）屋顶分布式光伏开发试点的县（市、区）数量",
+        ),
+        # seed 001: person-times of an act are the act's (was 结算的医保数量人次)
+        ("2024年，上海已完成204.7万人次医保结算。", "医保结算人次"),
+    ],
+)
+def test_a_preposition_or_pivot_before_a_count_says_how_the_things_take_part(ctx, text, expected):
+    assert [f[0] for f in _facts(text, ctx)] == [expected]
+
+
+def test_who_received_an_act_with_no_converse_is_not_labelled(ctx):
+    """Seed 003 (judged wrong in seeds-q-after): 向 3.9 万家企业实时开放…功能 counts
+    the firms the function was opened to; 开放…的企业 would say the firms
+    opened it, so no figure is made."""
+    text = "2024年，通过“污染源监控”微信服务号，向3.9万家企业实时开放污染物排放等数据查询功能。"
+    assert _facts(text, ctx) == []

@@ -652,6 +652,10 @@ _DEFINITE_KIND_RE = re.compile(
 )
 #: A share of netizens (关注…资讯的网民占比, 网民使用…的比例): a survey's finding.
 _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
+#: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
+_COVERB_END_RE = re.compile(
+    r"(?:对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)$"
+)
 #: A version number after a name (检察业务应用系统2.0).
 _VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
 #: Tags of the words of a name before its head: nouns, places, abbreviations,
@@ -1892,8 +1896,8 @@ class _Reader:
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
                     return False  # 12309中国检察网, 12345热线: a number in a name
                 # 对 | 4046 家 | 网站平台实施…处罚: 对, which the lead drops, says the
-                # things counted are what the act is done to
-                dui = lead_text.rstrip().endswith("对")
+                # things counted are what the act is done to (为, 向, 给: who got it)
+                coverb = _COVERB_END_RE.search(lead_text.rstrip())
                 if not subject:
                     # 下架 | 172 款 | APP: an act of enforcement says what is counted
                     # (the apps taken down), though a verb alone names no measure
@@ -1901,7 +1905,7 @@ class _Reader:
                     if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
                         subject = verbs[-1].word
                 subject = (
-                    counted_noun(after, subject, q, ctx, after_dui=dui)
+                    counted_noun(after, subject, q, ctx, coverb=coverb.group() if coverb else "")
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )

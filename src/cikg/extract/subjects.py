@@ -120,11 +120,25 @@ _LIGHT_VERBS = (
 )  # fmt: skip
 #: 对 N 家 | X 予以约谈 / 实施警告或罚款处罚: what an act is done to, then the act.
 _DISPOSAL_RE = re.compile(
-    r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|(?P<verb>实施|采取))\s*"
+    r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|开展|(?P<verb>实施|采取))\s*"
     r"(?P<act>[^，。；,;]{1,16})$"
     # (完成)对 | 302 款 | 生成式人工智能服务的备案工作: the act named as a noun
     r"|^(?P<noun_of>[^，。；,;的]{1,16})的(?P<act_of>[^，。；,;的]{1,6}?)(?:工作)?$"
 )
+#: Prepositions before a count whose things received the act after them (为
+#: 200 多个矿井提供技术服务), and the verbs whose converse names them.
+_RECIPIENT_COVERBS = frozenset({"为", "向", "给"})
+_CONVERSE_VERBS = {"提供": "获得", "发放": "获得", "颁发": "获得", "赠送": "获得", "推送": "收到"}
+#: A service named as a noun (技术服务, 技能培训), which is the act done to whom it
+#: is provided for.
+_SERVICE_END_RE = re.compile(r"(?:服务|培训|咨询|指导|支持|保障)$")
+#: A verb that joins an actor to the things counted (京东联合 20 多个省市级政府…).
+_JOINT_END_RE = re.compile(r"(?:联合|携手)$")
+#: The end of a body's name before a verb (国家能源局组织 …).
+_BODY_END_RE = re.compile(r"(?:部|局|委|厅|办|院|会|中心|公司|集团|政府|机构|企业)$")
+#: A pivot verb before a count whose things do the act after them (推进 3 万家
+#: 中小企业开展数字化改造).
+_PIVOT_END_RE = re.compile(r"(?:推进|推动|带动|引导|帮助|组织|鼓励|指导|促进|吸引)$")
 #: Nouns a classifier counts that a clause about them may follow (59 家企业核心
 #: 技术人员占比过半: the firms, not their staff).
 _COUNTED_HEADS = {
@@ -920,7 +934,8 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
             return f"{subject}额"
     if not subject or unit not in COUNTING_UNITS or ctx.is_indicator(subject):
         return subject
-    if unit == "person_time":
+    if unit == "person_time":  # (受益学生数量 | 6 亿人次 -> 受益学生人次, not …数量人次)
+        subject = re.sub(r"(?:数量|人数)$", "", subject)
         return subject if subject.endswith("人次") else f"{subject}人次"
     if _MEASURE_END_RE.search(subject) and not subject.endswith(("用户", "网民")):
         return subject
@@ -961,7 +976,7 @@ _NEGATION_RE = re.compile(r"[不未没]")
 
 
 def counted_noun(
-    after: str, verb: str, q: Quantity, ctx: SubjectContext, *, after_dui: bool = False
+    after: str, verb: str, q: Quantity, ctx: SubjectContext, *, coverb: str = ""
 ) -> str:
     """The subject of a counting expression, from the words after the number
     (and the verbs before it): 302 款 | 生成式人工智能服务 | 在国家网信办完成备案
@@ -972,9 +987,12 @@ def counted_noun(
     :param after: the clause after the number (classifier included).
     :param verb: the meaningful verbs before the number ("" when none).
     :param q: the figure (its unit decides 数量 or 人数).
-    :param after_dui: whether 对 came right before the number (the lead drops
-        it): with an act after the noun (予以约谈, 实施处罚), the noun is what
-        the act was done to.
+    :param coverb: the preposition right before the number, which the lead
+        drops (对, 向, 为, 给; "" when none): with an act after the noun
+        (对 … 予以约谈, 实施处罚, 开展检查), the noun is what the act was done
+        to; after 为/向/给 it is who received the act (为 200 多个矿井提供技术
+        服务 -> 获得技术服务的矿井数量), and no label is made for an act with
+        no converse (向 3.9 万家企业实时开放…: not firms that opened it).
     :return: the label, or "" when the words after the number name no noun.
     """
     if verb.rstrip().endswith("被"):
@@ -996,11 +1014,12 @@ def counted_noun(
     if not after:
         return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
-    disposal = _DISPOSAL_RE.match(after) if after_dui or verb.rstrip().endswith("对") else None
+    disposal = _DISPOSAL_RE.match(after) if coverb == "对" or verb.rstrip().endswith("对") else None
     if disposal:
         # 对 | 11159 家 | 网站平台予以约谈 -> 约谈的网站平台数量: 对 brings forward what
         # the act (予以, 实施 …) is done to
         actor = _ADVERB_RE.sub("", re.sub(r"(?:依法依规|依法|依规)?\s*对\s*$", "", verb))
+        actor = re.sub(r"(?:累计|共计|共|已经|已)$", "", actor)  # 税务部门共对: 共 says how many
         if disposal["act_of"]:  # 完成对 | 302 款 | 服务的备案工作 -> 完成备案的服务
             done = re.search(r"(?:完成|开展)$", actor)
             actor = actor[: done.start()] if done else actor
@@ -1011,6 +1030,27 @@ def counted_noun(
         label = f"{actor}{act}的{_balanced(noun)}"
         return display_form(label) + ("人数" if q.unit == "person" else "数量")
     tagged = ctx.segmenter.tagged(after)
+    if coverb in _RECIPIENT_COVERBS:
+        # 为 | 200 多个 | 矿井提供技术服务: the things counted received the act
+        got = next((t for t in tagged if t.start > 0 and _is_predicate(t)), None)
+        if got is None:
+            pass  # 为 | 12 家 | 企业: no act after the noun
+        elif got.word not in _CONVERSE_VERBS:
+            return ""  # 向 | 3.9 万家 | 企业实时开放…: who received it, a label cannot say
+        else:
+            thing = after[got.end :].strip()
+            if (other := _OWN_FIGURE_RE.search(thing)) is not None:
+                thing = thing[: other.start()]  # 提供服务超 1.5 亿单: the act's own figure
+            noun = after[: got.start].strip()
+            if not thing or not noun:
+                return ""
+            if got.word == "提供" and _SERVICE_END_RE.search(thing):
+                # 提供技术服务 -> 技术服务的矿井: the service is the act done to them
+                act = thing
+            else:
+                act = f"{_CONVERSE_VERBS[got.word]}{thing}"  # 发放补贴 -> 获得补贴的
+            label = f"{_balanced(act)}的{_balanced(noun)}"
+            return display_form(label) + ("人数" if q.unit == "person" else "数量")
     quoted = len(tagged) > 1 and tagged[0].word == "“"
     coded = re.match(r"\d+[A-Za-z]", after)  # 142.5 万个 | 5G 基站: a code opens a noun
     if not tagged or (tagged[0].tag in {"m", "q", "x", "uj", "ul"} and not quoted and not coded):
@@ -1088,6 +1128,24 @@ def counted_noun(
         rest = rest[: other.start()]
     if (verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS) and not rest.startswith("为"):
         verb = ""  # (确定 20 个城市为…试点城市: the verb that makes them so stays)
+    joint = _JOINT_END_RE.search(verb)
+    pivot = _PIVOT_END_RE.search(verb)
+    if joint and rest and joint.start() > 0:
+        # 京东联合 | 20 多个 | 省市级政府给予消费者补贴加码: they acted with 京东
+        verb = f"{joint.group()}{verb[: joint.start()]}"  # 联合京东给予…的省市级政府
+    elif (
+        pivot
+        and rest
+        and _is_predicate(ctx.segmenter.tagged(rest)[0])
+        and not _BODY_END_RE.search(verb[: pivot.start()])
+    ):
+        # “点线面”结合分类梯次推进 | 3 万家 | 中小企业开展数字化改造: the firms act,
+        # the pivot verb says they were brought to; the manner before it is no
+        # name (国家能源局组织 | 676 个县…: a body's, kept)
+        verb = pivot.group()
+    elif q.unit == "person_time" and not verb and rest and len(ctx.segmenter.tokens(rest)) == 1:
+        # 已完成 | 204.7 万人次 | 医保结算: the act is what is counted, in person-times
+        return display_form(f"{noun}{rest}")
     relative = f"{verb}{rest}".strip()
     label = f"{relative}的{noun}" if relative else noun
     return display_form(label) + suffix
