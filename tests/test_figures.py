@@ -2090,3 +2090,14 @@ def test_who_received_an_act_with_no_converse_is_not_labelled(ctx):
     opened it, so no figure is made."""
     text = "2024年，通过“污染源监控”微信服务号，向3.9万家企业实时开放污染物排放等数据查询功能。"
     assert _facts(text, ctx) == []
+
+
+def test_a_wage_of_nothing_named_is_that_of_what_the_sentence_opened_with(ctx):
+    """News-03 (judged wrong in news-e/k/x samples): 人均工资 after 浙江省软件产业
+    规模…平均用工人数 is the software industry's wage, not Zhejiang's average."""
+    text = (
+        "2022年，浙江省软件产业规模突破9000亿元，实现利润总额2287.2亿元，"
+        "平均用工人数达50.5万人，人均工资达31.9万元。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert labels[-2:] == ["软件产业平均用工人数", "软件产业人均工资"]
