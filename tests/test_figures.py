@@ -2101,3 +2101,16 @@ def test_a_wage_of_nothing_named_is_that_of_what_the_sentence_opened_with(ctx):
     )
     labels = [f[0] for f in _facts(text, ctx)]
     assert labels[-2:] == ["软件产业平均用工人数", "软件产业人均工资"]
+
+
+def test_a_platform_named_after_qizhong_owns_the_clauses_after_it(ctx):
+    """CAICT 2022 p25 (judged wrong in corpus-pdf-h/n-after, -p-before): the use
+    count after 其中国家政务服务平台注册用户… is the national platform's, not the
+    integrated platform's; a count of platforms after 其中 names none."""
+    text = (
+        "2021年，全国一体化政务服务平台实名用户超过10亿人，其中国家政务服务平台注册用户"
+        "超过4亿人，总使用量达368.2亿人次。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][-1] == "国家政务服务平台总使用量"
+    counted = "截至2021年10月，我国193个省级和城市的地方政府上线了数据开放平台，其中省级平台20个，城市平台173个。"
+    assert not any("省级平台20" in f[0] for f in _facts(counted, ctx))

@@ -1387,6 +1387,12 @@ class _Reader:
                     # …；净利润 202 亿元)
                     opened = self.text[clause.start : clause.end]
                     self.state.actor = _programme_of(opened, self.ctx.subjects)
+                part = _MARKER_RE.sub("", self.text[clause.start : clause.end]).lstrip(" ，,")
+                named = platform_actor(part[2:].lstrip(" ，,")) if part.startswith("其中") else ""
+                if named and not named[-1].isdigit():  # (其中省级平台 20 个: a count)
+                    # …平台实名用户超过 10 亿人，其中国家政务服务平台注册用户超过 4 亿人，
+                    # 总使用量达 368.2 亿人次: the platform 其中 named owns what follows
+                    self.state.actor = named
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 if in_clause and any(_HOLIDAY_RE.match(self.text, p.end_offset) for p in own):
