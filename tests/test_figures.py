@@ -2114,3 +2114,19 @@ def test_a_platform_named_after_qizhong_owns_the_clauses_after_it(ctx):
     assert [f[0] for f in _facts(text, ctx)][-1] == "国家政务服务平台总使用量"
     counted = "截至2021年10月，我国193个省级和城市的地方政府上线了数据开放平台，其中省级平台20个，城市平台173个。"
     assert not any("省级平台20" in f[0] for f in _facts(counted, ctx))
+
+
+def test_a_centre_named_again_by_its_kind_owns_its_figures(ctx):
+    """News-12 (judged wrong in news-j/l/u samples): 中心 opening a sentence is
+    国家超级计算长沙中心, the subject of the sentence before, not the 国家超级计算
+    中心 it is said to be; a verb before a list of examples counts what they
+    are examples of (产业发展和公共服务平台, with 发展 kept inside the noun)."""
+    text = (
+        "国家超级计算长沙中心是科技部批准建立的全国第三家国家超级计算中心。中心自2014年正式运营"
+        "以来，搭建大规模分子育种、航空装备仿真设计等产业发展和公共服务平台50多个，牵头或参与承担"
+        "重点研发计划、科技专项等国家及地方各类科技项目近1000项，数据基础雄厚。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "国家超级计算长沙中心产业发展和公共服务平台数量",
+        "国家超级计算长沙中心国家及地方各类科技项目数量",
+    ]

@@ -530,6 +530,7 @@ class _State:
     comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
+    referred: bool = False  # the sentence refers to its actor by a bare kind (中心自…)
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     counted_by: str = ""  # the verb phrase of a list of counts (开通 459 个渠道、62 项服务)
@@ -684,6 +685,20 @@ def _noun_phrase_ending(words: list[Token], i: int) -> str:
     return "".join(w.word for w in words[start : i + 1])
 
 
+def _copula_before(words: list[Token], i: int) -> bool:
+    """Whether ``words[i]`` is in the predicate of a 是 in its clause (a
+    classification: X 是全国第三家国家超级计算中心)."""
+    for word in reversed(words[:i]):
+        if word.word in _CLAUSE_BREAKS:
+            return False
+        if word.word == "是":
+            return True
+    return False
+
+
+_CLAUSE_BREAKS = frozenset("，,。；;：:！？!?")
+
+
 def _joined(owner: str, subject: str) -> str:
     """``owner`` + ``subject`` without repeating what they share (12309中国检察网 +
     检察网公开法律文书 -> 12309中国检察网公开法律文书)."""
@@ -768,6 +783,11 @@ class _Reader:
         actor = platform or actor_of(clauses[0], self.ctx.subjects)
         if actor in _COMPANY_ANAPHORA:
             return self.ctx.company or ""
+        bare = _DEFINITE_KIND_RE.fullmatch(actor)
+        if bare:
+            # 国家超级计算长沙中心是…。中心自 2014 年正式运营以来，搭建…平台 50 多个:
+            # the centre named before, whose figures these are
+            return self.antecedent(bare["kind"], sentence.start)
         return actor
 
     def reporting_company(self, sentence: Sentence) -> str:
@@ -967,21 +987,25 @@ class _Reader:
         head = _DEFINITE_KIND_RE.match(subject)
         if head is None:
             return subject
-        kind = head["kind"]
         own = self.text.rfind(subject[head.start("kind") : head.start("kind") + 4], 0, offset)
-        if own < 0:
-            return subject
-        before = _MARKER_RE.sub("", self.text[:own])
+        name = self.antecedent(head["kind"], own) if own >= 0 else ""
+        return name + subject[head.end() :] if name else subject
+
+    def antecedent(self, kind: str, end: int) -> str:
+        """The last name of a ``kind`` (系统, 平台, 中心 …) in the paragraph before
+        ``end``, with its version (检察业务应用系统2.0), or "" when it names none
+        longer than the bare word (see :func:`_noun_phrase_ending`)."""
+        before = _MARKER_RE.sub("", self.text[:end])
         words = self.ctx.subjects.segmenter.tagged(before)
         for i in range(len(words) - 1, -1, -1):
             if not words[i].word.endswith(kind):
                 continue
             name = _noun_phrase_ending(words, i)
-            if name == kind:
-                continue
+            if name == kind or _copula_before(words, i):
+                continue  # (…长沙中心是全国第三家国家超级计算中心: what it is, not who)
             version = _VERSION_RE.match(before, words[i].end)
-            return name + (version.group() if version else "") + subject[head.end() :]
-        return subject
+            return name + (version.group() if version else "")
+        return ""
 
     def topic_kind(self, subject: str, end: int) -> str:
         """A measure of the sentence's topic, named by a kind the share after
@@ -1192,7 +1216,14 @@ class _Reader:
             if subject.startswith(word) and self.ctx.company:
                 return self.ctx.company + subject[len(word) :]
         actor = self.state.actor
-        if actor and platform_actor(actor) == actor:  # a platform's figures are its own
+        referred = (
+            self.state.referred
+            and not too_bare(subject, self.ctx.subjects, self.ctx.is_company)
+            and not label_problem(subject, self.ctx.subjects.segmenter)
+        )
+        if actor and (platform_actor(actor) == actor or referred):
+            # a platform's figures are its own, and those of a body the sentence
+            # refers back to (中心自 2014 年…，搭建…平台 50 多个)
             if actor in subject or self.ctx.subjects.is_indicator(subject):
                 return subject
             return _joined(actor, subject)
@@ -1360,6 +1391,9 @@ class _Reader:
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.actor = self.sentence_actor(sentence)
+            self.state.referred = bool(
+                self.state.actor and _DEFINITE_KIND_RE.match(self.clause_text(sentence.clauses[0]))
+            )
             self.state.reporter = self.reporting_company(sentence)
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it

@@ -419,6 +419,11 @@ def _is_context(phrase: str, context: re.Match[str], ctx: SubjectContext) -> boo
     return bool(tokens) and tokens[0].word == "在" and any(t.end == end for t in tokens)
 
 
+#: The last item of a list of examples and what they are examples of (航空装备
+#: 仿真设计等 | 产业发展和公共服务平台).
+_EXAMPLES_RE = re.compile(r"^[^等，,；;]+等(?P<head>[^等、，,；;\d]{2,})$")
+
+
 def _last_statement(phrase: str, ctx: SubjectContext) -> str:
     """A 、 list whose earlier items are statements, not names, keeps its last
     item: 数据要素市场体系基本建成、数据产业规模 -> 数据产业规模."""
@@ -433,6 +438,11 @@ def _last_statement(phrase: str, ctx: SubjectContext) -> str:
     for item in earlier:
         tagged = ctx.segmenter.tagged(item)
         if any(t.tag in {"v", "vd"} and t.start > 0 for t in tagged) and len(item) > 4:
+            examples = _EXAMPLES_RE.match(last)
+            if examples:
+                # 搭建大规模分子育种、航空装备仿真设计等产业发展和公共服务平台: a verb
+                # before a list of examples, then what they are examples of
+                return examples["head"]
             return last
     return phrase
 
@@ -480,6 +490,8 @@ def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
         tokens = ctx.segmenter.tokens(phrase)
         if not any(t.start == i and t.word.startswith(verb[:2]) for t in tokens):
             continue
+        if phrase.startswith(("和", "与", "及"), i + len(verb)) and i > 0:
+            continue  # 产业发展和公共服务平台: a noun joined to the next, no verb
         rest = phrase[i + len(verb) :].lstrip("了 ")
         # 宝安共建成 5G 基站 -> 宝安 5G 基站: the adverb goes with the verb
         head = phrase[:i].rstrip()
