@@ -2130,3 +2130,17 @@ def test_a_centre_named_again_by_its_kind_owns_its_figures(ctx):
         "国家超级计算长沙中心产业发展和公共服务平台数量",
         "国家超级计算长沙中心国家及地方各类科技项目数量",
     ]
+
+
+def test_a_count_of_a_kind_of_what_the_frame_holds_is_within_it(ctx):
+    """Seed 004 (judged wrong in seeds-after and later samples as 市级网站栏目数):
+    在各行政级别政府网站中 frames the count of a kind of site's columns, as it
+    frames the share after it."""
+    text = (
+        "截至 2020 年 6 月，各行政级别政府网站共开通栏目数量 29.4 万个。在各行政级别政府网站中，"
+        "市级网站栏目数量最多，达 13.1 万个，占比为 44.5%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][1:] == [
+        "各行政级别政府网站中市级网站栏目数量",
+        "各行政级别政府网站中市级网站栏目占比",
+    ]

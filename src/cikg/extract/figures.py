@@ -975,6 +975,15 @@ class _Reader:
             return subject
         return f"{prefix}{subject}"
 
+    def of_frame_kind(self, subject: str) -> bool:
+        """Whether ``subject`` counts a kind of what the sentence's frame (在 X
+        中) holds: 市级网站栏目数量 in 各行政级别政府网站 (both of 网站)."""
+        if not _COUNT_END_RE.search(subject):
+            return False
+        words = self.ctx.subjects.segmenter.tokens(self.state.frame)
+        # (the head's last two characters: 网站 of 政府网站)
+        return bool(words) and len(words[-1].word) > 1 and words[-1].word[-2:] in subject
+
     def named_before(self, subject: str, offset: int) -> str:
         """A subject that opens with a bare kind of system (系统, 平台, 中心 …,
         or 该/本/此 + it) refers to the last one the paragraph named:
@@ -1988,9 +1997,14 @@ class _Reader:
                     period = _end_month(period) or period
             if (
                 self.state.frame
-                and _SHARE_END_RE.search(subject)
+                and (
+                    _SHARE_END_RE.search(subject)
+                    or (self.of_frame_kind(subject) and not ctx.is_indicator(subject))
+                )
                 and self.state.frame not in subject
             ):
+                # 在各行政级别政府网站中，市级网站栏目数量最多: a share of the frame,
+                # or a count of a kind of what it holds
                 subject = f"{self.state.frame}中{subject}"
             owner = holder or self.state.actor
             if (
