@@ -2144,3 +2144,42 @@ def test_a_count_of_a_kind_of_what_the_frame_holds_is_within_it(ctx):
         "各行政级别政府网站中市级网站栏目数量",
         "各行政级别政府网站中市级网站栏目占比",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # seed 001 (seeds-g/u samples: 30-39岁网民占比 judged wrong): the leader's
+        # measure, named before 最高, and the runner-up's in its place
+        (
+            "从各年龄段网民的使用情况来看，20-29 岁网民使用生成式人工智能产品的比例最高，"
+            "达到 41.5%；其次为 30-39 岁网民，比例为 23.9%。",
+            ["20-29岁网民使用生成式人工智能产品的比例", "30-39岁网民使用生成式人工智能产品的比例"],
+        ),
+        # seed 001: 其次为市级 was refused as 市级占比
+        (
+            "其中，省级政府网站首页文章更新量最高，占比为 47.8%；其次为市级，占比为 37.4%。",
+            ["省级政府网站首页文章更新量占比", "市级政府网站首页文章更新量占比"],
+        ),
+        # seed 004: the runner-up's count is the leader's measure; 其中 after a clause
+        # that names another whole (15岁以上网民群体) is no part of the last figure
+        (
+            "2020年6月，15-19岁网民群体人均手机App数量最多，达83个；其次为20-29岁网民群体，"
+            "人均手机App数量为72个；15岁以上网民群体人均手机App数量随年龄增长逐步减少，"
+            "其中60岁及以上网民群体人均手机App数量为44个。",
+            [
+                "15-19岁网民群体人均手机App数量",
+                "20-29岁网民群体人均手机App数量",
+                "60岁及以上网民群体人均手机App数量",
+            ],
+        ),
+        # seed 001: a place runs second: its figure keeps its own label, the area says where
+        (
+            "其中，河南省各级政府共开通政务机构微博 10251 个，居全国首位；其次为广东省，"
+            "共开通政务机构微博 9613 个。",
+            ["各级政府共开通政务机构微博数量", "开通政务机构微博数量"],
+        ),
+    ],
+)
+def test_a_runner_up_is_measured_as_the_leader_was(ctx, text, labels):
+    assert [f[0] for f in _facts(text, ctx)] == labels

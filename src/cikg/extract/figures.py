@@ -523,6 +523,7 @@ class _State:
     topic: str = ""  # the last measure named
     last: str = ""  # the label of the last figure read (占比较…提高: its change)
     last_unit: str | None = None  # and its unit
+    last_at: int = 0  # and where it stands in the paragraph
     units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
     first_clause: bool = True  # the clause being read is its sentence's first
@@ -545,6 +546,8 @@ class _State:
     part_whole: tuple[int, str] | None = None
     share_whole: str = ""  # the whole the sentence's last 占…的 share named
     reasons: str = ""  # what the sentence's list of reasons is of (促进非网民上网的因素)
+    # 其次为 X: X and the leader's label (or the clause that named the leader)
+    runner_up: tuple[str, str] | None = None
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -654,6 +657,29 @@ _DEFINITE_KIND_RE = re.compile(
 )
 #: A share of netizens (关注…资讯的网民占比, 网民使用…的比例): a survey's finding.
 _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
+#: A superlative that ends a clause (…的比例最高): what it names ranks first.
+_HIGHEST_RE = re.compile(r"(?:最高|最多|最大|居首位?)$")
+
+
+def _leader_of(clause: str) -> str:
+    """The measure a clause says leads, when it names one with its subject:
+    20-29 岁网民使用生成式人工智能产品的比例最高 -> 20-29岁网民使用生成式人工智能
+    产品的比例; "" for a subject alone (学生最多) or no leader."""
+    clause = _MARKER_RE.sub("", clause).strip(" ，,")
+    leads = _HIGHEST_RE.search(clause)
+    if not leads:
+        return ""
+    named = display_form(clause[: leads.start()]).removesuffix("的")
+    return named if _SHARE_END_RE.search(named) and len(named) > 4 else ""
+
+
+#: A clause of words between a figure and what follows (…72个；15岁以上网民群体…
+#: 逐步减少，): at least four characters after a separator, then another.
+_CLAUSE_BETWEEN_RE = re.compile(r"[，,；;][^，,；;]{4,}[，,；;]\s*$")
+#: A runner-up after a leader (其次为 30-39 岁网民, 其次是个体户/自由职业者).
+_RUNNER_UP_RE = re.compile(
+    r"^其次(?:为|是)\s*(?P<who>(?:\d+\s*[-—~至]\s*\d+\s*岁)?[^，,；;。\d%]{1,20})$"
+)
 #: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
 _COVERB_END_RE = re.compile(
     r"(?:对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)$"
@@ -901,6 +927,12 @@ class _Reader:
             or find_quantities(part, self.ctx.units)  # (5G 手机: a name's digit)
         ):
             return label  # the part is the first figure after 其中, its whole the last before
+        elif _CLAUSE_BETWEEN_RE.search(
+            self.text[self.state.last_at : self.text.rfind("其中", start, offset)]
+        ):
+            # …人均手机App数量为72个；15岁以上网民群体…逐步减少，其中60岁及以上…: a
+            # clause between names the whole (15岁以上网民群体), not the last figure
+            return label
         else:
             whole = self.state.said[-1]
             self.state.part_whole = (start + at, whole)
@@ -974,6 +1006,36 @@ class _Reader:
         if not prefix or prefix in subject or self.ctx.subjects.region_of(prefix):
             return subject
         return f"{prefix}{subject}"
+
+    def pending_leader(self) -> str:
+        """The measure the last clause without a figure named as leading, or
+        "" (:func:`_leader_of`)."""
+        return _leader_of(self.state.pending_clause)
+
+    def runner_up_label(self, label: str) -> str:
+        """The label of a runner-up's figure (其次为 X，比例为 N): the leader's
+        with X in place of its subject, when ``label`` names no measure of its
+        own (X比例, 占比) or the leader's (人均手机App数量). 省级政府网站首页文章
+        更新量占比, 市级 -> 市级政府网站首页文章更新量占比; 15-19岁网民群体人均
+        手机App数量, 20-29岁网民群体 -> 20-29岁网民群体人均手机App数量. A place is
+        left to the area (其次为广东省，共开通政务机构微博 9613 个). Used once."""
+        assert self.state.runner_up is not None
+        who, leader = self.state.runner_up
+        self.state.runner_up = None
+        rest = label.removeprefix(who)
+        if (
+            not leader
+            or self.ctx.subjects.region_of(who)
+            or not (rest in _GENERIC_SUBJECTS or (len(rest) >= 2 and leader.endswith(rest)))
+        ):
+            return label
+        for size in range(len(who), 0, -1):
+            if size == 1 and len(who) > 2:
+                break  # one character in common names the same place only in a short word
+            at = leader.find(who[-size:])
+            if at >= 0 and at + size <= len(leader) - 2:
+                return who + leader[at + size :]
+        return label
 
     def of_frame_kind(self, subject: str) -> bool:
         """Whether ``subject`` counts a kind of what the sentence's frame (在 X
@@ -1386,6 +1448,7 @@ class _Reader:
             self.state.change_base, self.state.part_whole = "", None
             self.state.comparison = None
             self.state.share_whole, self.state.reasons = "", ""
+            self.state.runner_up = None
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -1470,10 +1533,20 @@ class _Reader:
                 self.read_ranks(clause, sentence.start)
                 if not in_clause and _SOURCE_CLAUSE_RE.match(self.text[clause.start : clause.end]):
                     continue  # 业绩报告显示，…: who says it, not what is measured
+                runner = _RUNNER_UP_RE.match(_MARKER_RE.sub("", self.clause_text(clause)))
+                if runner:
+                    # …比例最高，达到 41.5%；其次为 30-39 岁网民，比例为 23.9%: the next
+                    # figure is the leader's measure, of the runner-up (whose age
+                    # range is no figure)
+                    leader = self.state.said[-1] if self.state.said else self.pending_leader()
+                    self.state.runner_up = (display_form(runner["who"]), leader)
+                    in_clause = []
                 if not in_clause:
                     lead = self.text[clause.start : clause.end]
                     self.state.frame = frame_of(lead, self.ctx.subjects) or self.state.frame
-                    topic = topic_of(lead, self.ctx.subjects)
+                    # 20-29 岁网民使用生成式人工智能产品的比例最高，达到 41.5%: the
+                    # measure said to lead, else the clause's topic
+                    topic = _leader_of(lead) or topic_of(lead, self.ctx.subjects)
                     if topic not in _GENERIC_SUBJECTS:  # 总量稳居世界第二: still the last one's
                         self.state.topic = topic or self.state.topic
                     if not _ONLY_DATE_RE.match(strip_periods(_MARKER_RE.sub("", lead))):
@@ -2605,6 +2678,8 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         text = self.text
+        if self.state.runner_up is not None:
+            label = self.runner_up_label(label)
         problem = (
             None
             if self.ctx.subjects.is_indicator(label)
@@ -2743,7 +2818,7 @@ class _Reader:
             status = "target" if self.policy_before(offset) else "forecast"
         if unit == "household" and _BUSINESS_RE.search(label):
             unit = "count"  # 电商企业及个人店铺增长到 2378 户: 户 counts businesses here
-        self.state.last, self.state.last_unit = label, unit
+        self.state.last, self.state.last_unit, self.state.last_at = label, unit, offset
         self.state.said.append(label)
         if derivation is None:
             self.state.change_base = ""  # …；集成电路产业销售额为 …，同比增长 18.2%: its own
