@@ -42,6 +42,8 @@ def test_every_wording_rule_does_what_its_example_says(reference):
         (["网络购物用户规模", "网络购物的用户数量", "网络购物用户人数"], "网络购物用户数"),
         (["“.CN”域名数量", ".CN域名总数", "其中：.CN域名"], None),
         (["农村网民占比", "农村网民比重", "农村网民所占比例"], "农村网民比例"),
+        # seed 001: 更新量总量 is the total of the updates, not a 量 of a 量 (was 更新量量)
+        (["政府网站首页文章更新量总量", "政府网站首页文章更新量"], "政府网站首页文章更新量"),
     ],
 )
 def test_wordings_of_one_indicator_share_a_key(reference, wordings, canonical):

@@ -662,15 +662,17 @@ _HIGHEST_RE = re.compile(r"(?:最高|最多|最大|居首位?)$")
 
 
 def _leader_of(clause: str) -> str:
-    """The measure a clause says leads, when it names one with its subject:
-    20-29 岁网民使用生成式人工智能产品的比例最高 -> 20-29岁网民使用生成式人工智能
-    产品的比例; "" for a subject alone (学生最多) or no leader."""
+    """The share or growth rate a clause says is highest, when it names one
+    with its subject: 20-29 岁网民使用生成式人工智能产品的比例最高 -> 20-29岁网民
+    使用生成式人工智能产品的比例; 县级政府网站首页文章更新量增幅最高 -> …增幅; ""
+    for a subject alone (学生最多) or no leader."""
     clause = _MARKER_RE.sub("", clause).strip(" ，,")
     leads = _HIGHEST_RE.search(clause)
     if not leads:
         return ""
     named = display_form(clause[: leads.start()]).removesuffix("的")
-    return named if _SHARE_END_RE.search(named) and len(named) > 4 else ""
+    rate = _SHARE_END_RE.search(named) or _GAP_GROWTH_RE.search(named)  # (…增幅最高，达 30.7%)
+    return named if rate and len(named) > 4 else ""
 
 
 #: A clause of words between a figure and what follows (…72个；15岁以上网民群体…
