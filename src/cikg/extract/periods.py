@@ -54,6 +54,8 @@ PERIOD_RE = re.compile(
     r"(?P<ycum>前 *(?P<ycumq>[一二两三1-3]) *个? *季度)"
     r"|(?P<ycumm>前 *(?P<ycummn>1[01]|[2-9]|十[一]?|[二两三四五六七八九]) *个 *月)"
     r"|(?P<yhalf>[上下])半年"
+    # 2024 年中期财报, 2023 年半年报: an interim report covers the first half
+    r"|(?P<yinterim>中期|半年度?)(?= *(?:财报|报告|业绩|报|财务报告|业绩报告))"
     r"|第? *(?P<yq>[一二三四1-4]) *季度"
     r"|(?P<ym1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<ym2>[0-9]{1,2})(?![0-9]) *月(?P<ymrend> *[底末])?"
     r"|(?P<ym>[0-9]{1,2}) *月(?: *(?P<yd>[0-9]{1,2}) *[日号])?(?P<ymend> *[底末])?"
@@ -160,6 +162,8 @@ def _resolve(
             return _interval(year, 1, small_number(g["ycummn"])), SUMMED
         if g["yhalf"]:
             return _half(year, g["yhalf"]), None
+        if g["yinterim"]:
+            return _half(year, "上"), None
         if g["yq"]:
             return _quarter(year, small_number(g["yq"])), None
         if g["ym1"]:
