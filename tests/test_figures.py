@@ -2196,3 +2196,15 @@ def test_a_growth_said_to_be_highest_is_that_growth(ctx):
         "县级政府网站首页文章更新量增幅",
         Decimal("30.7"),
     )
+
+
+def test_things_made_what_they_are_counted_as_are_counted_as_such(ctx):
+    """Seed 003 (graph_health: a leading 为): 确定 20 个城市（联合体）为…应用试点城市
+    counts pilot cities, not 'cities for pilot cities'."""
+    text = (
+        "2024年，开展城市级“车路云一体化”试点，确定 20个城市（联合体）为智能网联汽车"
+        "“车路云一体化”应用试点城市。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "智能网联汽车“车路云一体化”应用试点城市（联合体）数量"
+    ]

@@ -125,6 +125,8 @@ _DISPOSAL_RE = re.compile(
     # (完成)对 | 302 款 | 生成式人工智能服务的备案工作: the act named as a noun
     r"|^(?P<noun_of>[^，。；,;的]{1,16})的(?P<act_of>[^，。；,;的]{1,6}?)(?:工作)?$"
 )
+#: An aside at the end of a noun (城市（联合体）).
+_ASIDE_AT_END_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 #: Prepositions before a count whose things received the act after them (为
 #: 200 多个矿井提供技术服务), and the verbs whose converse names them.
 _RECIPIENT_COVERBS = frozenset({"为", "向", "给"})
@@ -1138,6 +1140,12 @@ def counted_noun(
         # 为 1543 万名老年乘客 | 提供服务超 1.5 亿单: a figure of the act's own, no
         # category of the people counted
         rest = rest[: other.start()]
+    bare_noun = _ASIDE_AT_END_RE.sub("", noun)
+    if rest.startswith("为") and len(bare_noun) >= 2 and rest.endswith(bare_noun):
+        # (确定) 20 个 | 城市（联合体）为…应用试点城市: they are what they were made,
+        # counted as such (…应用试点城市（联合体）数量)
+        aside = noun[len(bare_noun) :]
+        return display_form(_balanced(rest[1:] + aside)) + suffix
     if (verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS) and not rest.startswith("为"):
         verb = ""  # (确定 20 个城市为…试点城市: the verb that makes them so stays)
     joint = _JOINT_END_RE.search(verb)
