@@ -2208,3 +2208,15 @@ def test_things_made_what_they_are_counted_as_are_counted_as_such(ctx):
     assert [f[0] for f in _facts(text, ctx)] == [
         "智能网联汽车“车路云一体化”应用试点城市（联合体）数量"
     ]
+
+
+def test_each_of_a_list_in_the_clause_before_has_the_figure(ctx):
+    """CAICT 中国算力发展指数白皮书（2021年） p8 (judged wrong in corpus-pdf-after
+    and -x-after as one national figure of three provinces): 均超过 after a
+    clause that lists them states the figure of each."""
+    text = "从总量来看，2020年北京、广东、上海算力规模位列前三，均超过15 EFlops。"
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("算力规模", Decimal("15"), "北京"),
+        ("算力规模", Decimal("15"), "广东"),
+        ("算力规模", Decimal("15"), "上海"),
+    ]

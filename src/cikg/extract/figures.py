@@ -2471,6 +2471,10 @@ class _Reader:
         if each is None:
             return False
         raw = display_form(_MARKER_RE.sub("", lead_text[: each.start()])).strip(" ，,")
+        if not raw and "、" in self.state.pending:
+            # 北京、广东、上海算力规模位列前三，均超过 15 EFlops: the list of the
+            # clause before, each of which the figure is stated of
+            raw = self.state.pending
         lead = read_lead(raw, self.ctx.subjects)
         # the list from where the lead's subject starts (after a time or an area:
         # 2021年，贵州、重庆…), or all of it when read_lead kept only its last item
