@@ -2220,3 +2220,26 @@ def test_each_of_a_list_in_the_clause_before_has_the_figure(ctx):
         ("算力规模", Decimal("15"), "广东"),
         ("算力规模", Decimal("15"), "上海"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # CAICT 中国数字经济发展报告（2022年） 专栏3 (judged wrong in corpus-pdf-j-after)
+        (
+            "2020年基地内工业300强企业的劳动生产率同比提升13%，设备综合利用率同比提升56%。",
+            "基地内工业300强企业的设备综合利用率同比增长率",
+        ),
+        (
+            "2022年，重点监测企业的网络零售额同比增长10%，订单量同比增长8%。",
+            "重点监测企业的订单量同比增长率",
+        ),
+        # a clause as the possessor (使用过…的网民) is no one's name: not shared
+        (
+            "2022年，使用过在线医疗服务的网民比例同比增长5%，网络购物用户规模同比增长3%。",
+            "网络购物用户规模同比增长率",
+        ),
+    ],
+)
+def test_a_bare_growth_after_a_possessors_is_the_possessors(ctx, text, second):
+    assert [f[0] for f in _facts(text, ctx)][1] == second

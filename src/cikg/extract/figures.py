@@ -1039,6 +1039,28 @@ class _Reader:
                 return who + leader[at + size :]
         return label
 
+    def shared_possessor(self, label: str) -> str:
+        """A bare measure after one of a possessor in the same sentence is the
+        possessor's too, when both are changes of the same kind: 基地内工业 300
+        强企业的劳动生产率同比提升 13%，设备综合利用率同比提升 56% -> 基地内工业
+        300强企业的设备综合利用率同比增长率. The possessor is a noun phrase (no
+        verb: 使用过…服务的网民 is a clause); ``label`` as it is otherwise, or
+        when it has a 的 of its own."""
+        last = self.state.said[-1] if self.state.said else ""
+        kind = _GROWTH_END_RE.search(label)
+        if not last or "的" in label or not kind or not last.endswith(kind.group()):
+            return label
+        owner = last[: last.rfind("的") + 1]
+        if not owner or owner == last or label.startswith(owner[:2]):
+            return label
+        words = self.ctx.subjects.segmenter.tagged(owner[:-1])
+        if any(w.tag.startswith("v") and w.tag != "vn" for w in words):
+            return label
+        bare = self.ctx.subjects.segmenter.tagged(label[: kind.start()])
+        if not bare or not all(w.tag.startswith(("n", "vn", "j", "b", "a")) for w in bare):
+            return label
+        return owner + label
+
     def of_frame_kind(self, subject: str) -> bool:
         """Whether ``subject`` counts a kind of what the sentence's frame (在 X
         中) holds: 市级网站栏目数量 in 各行政级别政府网站 (both of 网站)."""
@@ -2741,6 +2763,7 @@ class _Reader:
             # the part whose share it stated (前 10 大省市占全国比重的 81.5%，对…贡献率)
             label = _joined(contributor, label)
         if not problem and not self.ctx.subjects.is_indicator(label):
+            label = self.shared_possessor(label)
             if base and label.startswith(base) and derivation in _CHANGES:
                 # the change of a part: the part's label
                 part = self.state.parts.get(base) or self.part_of_whole(base, offset)
