@@ -2243,3 +2243,17 @@ def test_each_of_a_list_in_the_clause_before_has_the_figure(ctx):
 )
 def test_a_bare_growth_after_a_possessors_is_the_possessors(ctx, text, second):
     assert [f[0] for f in _facts(text, ctx)][1] == second
+
+
+def test_who_use_a_platform_built_are_counted_for_the_platform(ctx):
+    """CAC 数字中国发展报告（2021年） p37 (judged wrong in five samples as
+    中央纪委国家监委机关单位数 and 使用纪检监察干部全面人数): the users counted after
+    完成检举举报平台建设 are the platform's; 全面 says how they use it. The units,
+    named with no act of their own, are refused rather than misnamed."""
+    text = (
+        "中央纪委国家监委机关完成检举举报平台建设，覆盖中央到乡镇五级纪检监察组织，"
+        "实现7.8万家单位、24万名纪检监察干部全面使用，促进监督下沉。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("检举举报平台全面使用的纪检监察干部人数", Decimal("240000"))
+    ]

@@ -171,6 +171,7 @@ _HOLDERS_COUNT_RE = re.compile(rf"(?:实名)?(?:{_HOLDING_VERBS})(?:人数|用�
 _OPENED_SYSTEM_RE = re.compile(
     r"(?P<system>[^，,、的]{2,24}?(?:数据库|平台|系统))"
     r"(?:正式|全面)?(?:开通|上线|建成|启用|投入使用)\s*$"
+    r"|完成(?P<built>[^，,、的]{2,24}?(?:数据库|平台|系统))建设\s*$"
 )
 #: The amount a share's whole measures (100 家企业总营收): a count's share of it is
 #: the counted things' amount.
@@ -531,7 +532,9 @@ class _State:
     comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
-    referred: bool = False  # the sentence refers to its actor by a bare kind (中心自…)
+    # the sentence's actor owns its figures: named again by its kind (中心自…) or a
+    # system the sentence opened (完成检举举报平台建设，…)
+    referred: bool = False
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     counted_by: str = ""  # the verb phrase of a list of counts (开通 459 个渠道、62 项服务)
@@ -807,6 +810,11 @@ class _Reader:
         if not platform and opened and not any(ch.isdigit() for ch in clauses[0]):
             # …推动国家法律法规数据库正式开通，开通之时收录了…: what the sentence's
             # figures count is held by the system it opened, not by who opened it
+            if opened["built"]:
+                # 中央纪委国家监委机关完成检举举报平台建设，…，实现 7.8 万家单位…全面
+                # 使用: the platform built, whose users the figures count
+                self.state.referred = True
+                return opened["built"]
             return re.split(r"推动|推进|实现|联合|宣布|促进", opened["system"])[-1]
         actor = platform or actor_of(clauses[0], self.ctx.subjects)
         if actor in _COMPANY_ANAPHORA:
@@ -815,6 +823,7 @@ class _Reader:
         if bare:
             # 国家超级计算长沙中心是…。中心自 2014 年正式运营以来，搭建…平台 50 多个:
             # the centre named before, whose figures these are
+            self.state.referred = True
             return self.antecedent(bare["kind"], sentence.start)
         return actor
 
@@ -1486,10 +1495,8 @@ class _Reader:
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
+            self.state.referred = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
-            self.state.referred = bool(
-                self.state.actor and _DEFINITE_KIND_RE.match(self.clause_text(sentence.clauses[0]))
-            )
             self.state.reporter = self.reporting_company(sentence)
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it

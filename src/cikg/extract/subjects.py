@@ -127,6 +127,8 @@ _DISPOSAL_RE = re.compile(
 )
 #: An aside at the end of a noun (城市（联合体）).
 _ASIDE_AT_END_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+#: An adverb of manner that jieba leaves on the noun before its verb (全面使用).
+_MANNER_END_RE = re.compile(r"(?:全面|普遍|广泛|充分|陆续|逐步)$")
 #: Prepositions before a count whose things received the act after them (为
 #: 200 多个矿井提供技术服务), and the verbs whose converse names them.
 _RECIPIENT_COVERBS = frozenset({"为", "向", "给"})
@@ -1132,6 +1134,9 @@ def counted_noun(
                 noun, rest = noun + aside.group(), rest[aside.end() :]
     # 12.3 万座水文测站等数据: a list's last item, then the word that sums it up
     noun = _SUMMED_UP_RE.sub("", _balanced(noun)).strip(" 的")
+    manner = _MANNER_END_RE.search(noun)
+    if manner and rest:  # 24 万名 | 纪检监察干部全面使用: how they use it, not who
+        noun, rest = noun[: manner.start()], manner.group() + rest
     if not noun:
         return ""
     verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
