@@ -687,7 +687,8 @@ _RUNNER_UP_RE = re.compile(
 )
 #: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
 _COVERB_END_RE = re.compile(
-    r"(?:对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)$"
+    r"(?P<coverb>对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)"
+    r"(?:全球|全国|全省|全市)?$"  # 为全球 150 余个国家和地区提供服务
 )
 #: A version number after a name (检察业务应用系统2.0).
 _VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
@@ -2059,7 +2060,7 @@ class _Reader:
                     if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
                         subject = verbs[-1].word
                 subject = (
-                    counted_noun(after, subject, q, ctx, coverb=coverb.group() if coverb else "")
+                    counted_noun(after, subject, q, ctx, coverb=coverb["coverb"] if coverb else "")
                     if unit in COUNTING_UNITS or unit is None
                     else ""
                 )

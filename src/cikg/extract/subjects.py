@@ -127,6 +127,8 @@ _DISPOSAL_RE = re.compile(
 )
 #: An aside at the end of a noun (城市（联合体）).
 _ASIDE_AT_END_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+#: Words that join two nouns into one thing counted (网站和APP).
+_JOINING = frozenset({"和", "与", "及", "、"})
 #: An adverb of manner that jieba leaves on the noun before its verb (全面使用).
 _MANNER_END_RE = re.compile(r"(?:全面|普遍|广泛|充分|陆续|逐步)$")
 #: Prepositions before a count whose things received the act after them (为
@@ -1048,7 +1050,10 @@ def counted_noun(
     tagged = ctx.segmenter.tagged(after)
     if coverb in _RECIPIENT_COVERBS:
         # 为 | 200 多个 | 矿井提供技术服务: the things counted received the act
-        got = next((t for t in tagged if t.start > 0 and _is_predicate(t)), None)
+        got = next(
+            (t for t in tagged if t.start > 0 and _is_predicate(t) and t.word not in _JOINING),
+            None,
+        )
         if got is None:
             pass  # 为 | 12 家 | 企业: no act after the noun
         elif got.word not in _CONVERSE_VERBS:
@@ -1077,7 +1082,21 @@ def counted_noun(
         return display_form(_balanced(after)) + "的人数"
     # a noun phrase, possibly with a 的-modifier, then a predicate
     de = after.find("的")
-    cut = next((t.start for t in tagged if t.start > 0 and _is_predicate(t)), len(after))
+    cut = next(
+        (
+            t.start
+            for i, t in enumerate(tagged)
+            if t.start > 0
+            and _is_predicate(t)
+            # 网站和APP改造: 和 joins two nouns, the verb after them cuts
+            and not (
+                t.word in _JOINING
+                and i + 1 < len(tagged)
+                and tagged[i + 1].tag.startswith(("n", "eng", "j"))
+            )
+        ),
+        len(after),
+    )
     opened = after.rfind("“", 0, cut)
     if opened > after.rfind("”", 0, cut):
         cut = opened  # 便民服务“就近办”: a quoted predicate stays whole
@@ -1125,7 +1144,12 @@ def counted_noun(
             # (应用) opens a compound, not a predicate
             noun, rest = after.strip(), ""
         heads = ctx.segmenter.tokens(noun)
-        if rest and len(heads) > 1 and heads[0].word in _COUNTED_HEADS.get(counted_by, ()):
+        if (
+            rest
+            and len(heads) > 1
+            and heads[0].word in _COUNTED_HEADS.get(counted_by, ())
+            and heads[1].word not in _JOINING  # (网站和APP改造: both are counted)
+        ):
             # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
             # what follows says which (核心技术人员占比过半的企业)
             noun, rest = heads[0].word, f"{noun[heads[0].end :]}{rest}"
