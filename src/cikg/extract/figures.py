@@ -695,7 +695,10 @@ _VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
 #: Tags of the words of a name before its head: nouns, places, abbreviations,
 #: idioms, Latin words (jieba's tag set).
 _NAME_TAGS = ("n", "j", "l", "eng")
+#: The nation or the region in context before a name: whose it is, not its words.
 _WE = frozenset({"我国", "全国", "我省", "全省", "我市", "全市"})
+#: Marks that end a clause.
+_CLAUSE_BREAKS = frozenset("，,。；;：:！？!?")
 
 
 def _noun_phrase_ending(words: list[Token], i: int) -> str:
@@ -726,9 +729,6 @@ def _copula_before(words: list[Token], i: int) -> bool:
         if word.word == "是":
             return True
     return False
-
-
-_CLAUSE_BREAKS = frozenset("，,。；;：:！？!?")
 
 
 def _joined(owner: str, subject: str) -> str:
@@ -1031,7 +1031,8 @@ class _Reader:
         更新量占比, 市级 -> 市级政府网站首页文章更新量占比; 15-19岁网民群体人均
         手机App数量, 20-29岁网民群体 -> 20-29岁网民群体人均手机App数量. A place is
         left to the area (其次为广东省，共开通政务机构微博 9613 个). Used once."""
-        assert self.state.runner_up is not None
+        if self.state.runner_up is None:
+            return label
         who, leader = self.state.runner_up
         self.state.runner_up = None
         rest = label.removeprefix(who)

@@ -1009,8 +1009,9 @@ def counted_noun(
         drops (对, 向, 为, 给; "" when none): with an act after the noun
         (对 … 予以约谈, 实施处罚, 开展检查), the noun is what the act was done
         to; after 为/向/给 it is who received the act (为 200 多个矿井提供技术
-        服务 -> 获得技术服务的矿井数量), and no label is made for an act with
-        no converse (向 3.9 万家企业实时开放…: not firms that opened it).
+        服务 -> 技术服务的矿井数量; 发放补贴 -> 获得补贴的…), and no label is made
+        for an act with no converse (向 3.9 万家企业实时开放…: not firms that
+        opened it).
     :return: the label, or "" when the words after the number name no noun.
     """
     if verb.rstrip().endswith("被"):
@@ -1054,11 +1055,9 @@ def counted_noun(
             (t for t in tagged if t.start > 0 and _is_predicate(t) and t.word not in _JOINING),
             None,
         )
-        if got is None:
-            pass  # 为 | 12 家 | 企业: no act after the noun
-        elif got.word not in _CONVERSE_VERBS:
+        if got is not None and got.word not in _CONVERSE_VERBS:
             return ""  # 向 | 3.9 万家 | 企业实时开放…: who received it, a label cannot say
-        else:
+        if got is not None:  # (为 | 12 家 | 企业: no act after the noun, read as any count)
             thing = after[got.end :].strip()
             if (other := _OWN_FIGURE_RE.search(thing)) is not None:
                 thing = thing[: other.start()]  # 提供服务超 1.5 亿单: the act's own figure
