@@ -1392,3 +1392,25 @@ def test_english_names_an_observation_by_its_value_in_words_and_a_report_by_its_
         '<a href="/id/report/digital-china-2024">Digital China Development Report (2024)</a>'
         in (evidence)
     )
+
+
+def test_a_listed_latest_value_is_named_by_its_indicator_in_english(store):
+    """#20: the listings of the headline query (graph/latest) were named by
+    their Chinese label, marked (untranslated) on every English page; a value
+    listing is named by the indicator whose prefLabel it lists."""
+    rows = list(
+        store.query(
+            """SELECT ?s ?en WHERE { ?s a cikg:LatestValueListing ;
+                                          cikg:listedIndicatorLabel ?label .
+                 ?i cikg:latestNationalObservation [] ; skos:prefLabel ?label , ?en
+                 FILTER(LANG(?en) = "en") } LIMIT 20""",
+            use_default_graph_as_union=True,
+            prefixes=PREFIXES,
+        )
+    )
+    assert rows
+    names = Names(store)
+    for row in rows:
+        name = names.name(row["s"].value, "en")
+        assert name.startswith(row["en"].value + " · "), name
+        assert "(untranslated)" not in name

@@ -202,12 +202,16 @@ def _policy_listing(names: list[str], texts: tuple[str, ...], lang: str) -> str:
 
 
 def _value_listing(names: list[str], texts: tuple[str, ...], lang: str) -> str:
-    """网民规模 · 2024-12-31：110800: the indicator's label (Chinese, marked
-    ``(untranslated)`` in English), the period end, then the value."""
+    """网民规模 · 2024-12-31：110800 / Internet users · 2024-12-31: 110800:
+    the indicator named in the reader's language (the indicator whose
+    Chinese prefLabel the listing holds; the listed label itself, marked
+    ``(untranslated)`` in English, when no indicator has it), the period
+    end, then the value."""
     label, end, value = texts
+    named = names[0] if names and names[0] else ""
     if lang == "en":
-        return f"{label} (untranslated) · {end}: {value}"
-    return f"{label} · {end}：{value}"
+        return f"{named or label + ' (untranslated)'} · {end}: {value}"
+    return f"{named or label} · {end}：{value}"
 
 
 class Names:
@@ -319,13 +323,16 @@ class Names:
             listing = _Made(_policy_listing, (r["policy"],), (r["date"] or "",))
             made.setdefault(r["s"] or "", listing)
         for r in self._rows(
-            """SELECT ?s ?label ?end ?value WHERE { ?s a cikg:LatestValueListing
-                 OPTIONAL { ?s cikg:listedIndicatorLabel ?label }
+            """SELECT ?s ?label ?end ?value (SAMPLE(?i) AS ?ind) WHERE {
+                 ?s a cikg:LatestValueListing
+                 OPTIONAL { ?s cikg:listedIndicatorLabel ?label
+                            OPTIONAL { ?i cikg:latestNationalObservation [] ;
+                                          skos:prefLabel ?label } }
                  OPTIONAL { ?s cikg:listedPeriodEnd ?end } OPTIONAL { ?s cikg:listedValue ?value }
-               } ORDER BY ?s ?label ?end ?value"""
+               } GROUP BY ?s ?label ?end ?value ORDER BY ?s ?label ?end ?value"""
         ):
             texts = (r["label"] or "", r["end"] or "", r["value"] or "")
-            made.setdefault(r["s"] or "", _Made(_value_listing, (), texts))
+            made.setdefault(r["s"] or "", _Made(_value_listing, (r["ind"],), texts))
         return made
 
     @cached_property
