@@ -1019,11 +1019,6 @@ class _Reader:
             return subject
         return f"{prefix}{subject}"
 
-    def pending_leader(self) -> str:
-        """The measure the last clause without a figure named as leading, or
-        "" (:func:`_leader_of`)."""
-        return _leader_of(self.state.pending_clause)
-
     def runner_up_label(self, label: str) -> str:
         """The label of a runner-up's figure (其次为 X，比例为 N): the leader's
         with X in place of its subject, when ``label`` names no measure of its
@@ -1571,7 +1566,8 @@ class _Reader:
                     # …比例最高，达到 41.5%；其次为 30-39 岁网民，比例为 23.9%: the next
                     # figure is the leader's measure, of the runner-up (whose age
                     # range is no figure)
-                    leader = self.state.said[-1] if self.state.said else self.pending_leader()
+                    said = self.state.said
+                    leader = said[-1] if said else _leader_of(self.state.pending_clause)
                     self.state.runner_up = (display_form(runner["who"]), leader)
                     in_clause = []
                 if not in_clause:

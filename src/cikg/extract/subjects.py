@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from cikg.catalogue import canonical_wording
 from cikg.extract.areas import WHOLE_OF_HERE
+from cikg.extract.organisations import is_org_name
 from cikg.extract.periods import find_periods
 from cikg.extract.quantities import CLASSIFIER_LED_WORDS, Quantity, find_age_ranges
 from cikg.segment import Segmenter, Token
@@ -140,8 +141,6 @@ _CONVERSE_VERBS = {"提供": "获得", "发放": "获得", "颁发": "获得", "
 _SERVICE_END_RE = re.compile(r"(?:服务|培训|咨询|指导|支持|保障)$")
 #: A verb that joins an actor to the things counted (京东联合 20 多个省市级政府…).
 _JOINT_END_RE = re.compile(r"(?:联合|携手)$")
-#: The end of a body's name before a verb (国家能源局组织 …).
-_BODY_END_RE = re.compile(r"(?:部|局|委|厅|办|院|会|中心|公司|集团|政府|机构|企业)$")
 #: A pivot verb before a count whose things do the act after them (推进 3 万家
 #: 中小企业开展数字化改造).
 _PIVOT_END_RE = re.compile(r"(?:推进|推动|带动|引导|帮助|组织|鼓励|指导|促进|吸引)$")
@@ -993,6 +992,26 @@ _RELATED = frozenset({"相关", "有关"})
 _NEGATION_RE = re.compile(r"[不未没]")
 
 
+def _first_act(tagged: list[Token]) -> Token | None:
+    """The first predicate after a counted noun's first word, past a word
+    that joins two nouns (网站和APP改造: 改造, not 和), or ``None``."""
+    for i, token in enumerate(tagged):
+        joins = (
+            token.word in _JOINING
+            and i + 1 < len(tagged)
+            and tagged[i + 1].tag.startswith(("n", "eng", "j"))
+        )
+        if token.start > 0 and _is_predicate(token) and not joins:
+            return token
+    return None
+
+
+def _is_body(name: str, ctx: SubjectContext) -> bool:
+    """Whether ``name`` is an organisation, curated or by its structure
+    (国家能源局 before 组织 …): a body's act, not a manner of acting."""
+    return bool(name) and (ctx.is_org(name) or is_org_name(name))
+
+
 def counted_noun(
     after: str, verb: str, q: Quantity, ctx: SubjectContext, *, coverb: str = ""
 ) -> str:
@@ -1051,10 +1070,7 @@ def counted_noun(
     tagged = ctx.segmenter.tagged(after)
     if coverb in _RECIPIENT_COVERBS:
         # 为 | 200 多个 | 矿井提供技术服务: the things counted received the act
-        got = next(
-            (t for t in tagged if t.start > 0 and _is_predicate(t) and t.word not in _JOINING),
-            None,
-        )
+        got = _first_act(tagged)
         if got is not None and got.word not in _CONVERSE_VERBS:
             return ""  # 向 | 3.9 万家 | 企业实时开放…: who received it, a label cannot say
         if got is not None:  # (为 | 12 家 | 企业: no act after the noun, read as any count)
@@ -1081,21 +1097,8 @@ def counted_noun(
         return display_form(_balanced(after)) + "的人数"
     # a noun phrase, possibly with a 的-modifier, then a predicate
     de = after.find("的")
-    cut = next(
-        (
-            t.start
-            for i, t in enumerate(tagged)
-            if t.start > 0
-            and _is_predicate(t)
-            # 网站和APP改造: 和 joins two nouns, the verb after them cuts
-            and not (
-                t.word in _JOINING
-                and i + 1 < len(tagged)
-                and tagged[i + 1].tag.startswith(("n", "eng", "j"))
-            )
-        ),
-        len(after),
-    )
+    act = _first_act(tagged)
+    cut = act.start if act is not None else len(after)
     opened = after.rfind("“", 0, cut)
     if opened > after.rfind("”", 0, cut):
         cut = opened  # 便民服务“就近办”: a quoted predicate stays whole
@@ -1185,7 +1188,7 @@ def counted_noun(
         pivot
         and rest
         and _is_predicate(ctx.segmenter.tagged(rest)[0])
-        and not _BODY_END_RE.search(verb[: pivot.start()])
+        and not _is_body(verb[: pivot.start()], ctx)
     ):
         # “点线面”结合分类梯次推进 | 3 万家 | 中小企业开展数字化改造: the firms act,
         # the pivot verb says they were brought to; the manner before it is no
