@@ -51,9 +51,11 @@ overall and per document, and per check.
 
 ``census`` pools every judged sample given (files in the order given, the
 last verdict of an observation winning) and keeps the records the graph at
-``--store`` still holds exactly as judged (same IRI, label, value, period
-and area): the judged part of today's graph, far larger than one sample
-(the same records come back in sample after sample of a small corpus). It
+``--store`` still holds exactly as judged (same IRI and the same
+:data:`JUDGED_FIELDS`: label, value, unit, wording of the value, period,
+area, qualifier and status): the judged part of today's graph, far larger
+than one sample (the same records come back in sample after sample of a
+small corpus). It
 prints right / held, how much of the graph's prose figures that covers, and
 the wrong records with their notes. It measures a change on the records it
 leaves as they were; a relabelled record drops out until it is judged again.
@@ -99,6 +101,38 @@ def _value(term) -> str | None:
     return None if term is None else term.value
 
 
+#: The fields of a record a verdict is about: a change to any of them makes
+#: it another record, to be judged again.
+JUDGED_FIELDS = (
+    "indicator",
+    "value",
+    "unit",
+    "value_text",
+    "period",
+    "area",
+    "qualifier",
+    "status",
+)
+
+
+def _record(row) -> dict:  # type: ignore[no-untyped-def]
+    """A sample record (verdict not yet filled) from a row of :data:`_OBSERVATIONS`."""
+    return {
+        "obs": row["obs"].value,
+        "doc": row["file"].value,
+        "indicator": _value(row["label"]),
+        "value": row["value"].value,
+        "unit": _value(row["unit"]),
+        "value_text": row["valueText"].value,
+        "period": row["period"].value.rsplit("/id/", 1)[-1],
+        "period_start": row["start"].value,
+        "period_end": row["end"].value,
+        "area": _value(row["area"]),
+        "qualifier": _value(row["qualifier"]),
+        "status": _value(row["status"]),
+    }
+
+
 def sample(store_dir: Path, n: int, seed: int, files: list[str] | None) -> list[dict]:
     """``n`` prose observations at random, with their evidence, verdicts empty."""
     store = open_store(store_dir, read_only=True)
@@ -106,23 +140,7 @@ def sample(store_dir: Path, n: int, seed: int, files: list[str] | None) -> list[
     for row in query(store, _OBSERVATIONS):  # type: ignore[union-attr]
         if files and row["file"].value not in files:
             continue
-        rows.setdefault(
-            row["obs"].value,
-            {
-                "obs": row["obs"].value,
-                "doc": row["file"].value,
-                "indicator": _value(row["label"]),
-                "value": row["value"].value,
-                "unit": _value(row["unit"]),
-                "value_text": row["valueText"].value,
-                "period": row["period"].value.rsplit("/id/", 1)[-1],
-                "period_start": row["start"].value,
-                "period_end": row["end"].value,
-                "area": _value(row["area"]),
-                "qualifier": _value(row["qualifier"]),
-                "status": _value(row["status"]),
-            },
-        )
+        rows.setdefault(row["obs"].value, _record(row))
     chosen = random.Random(seed).sample(sorted(rows), min(n, len(rows)))
     out = []
     for iri in chosen:
@@ -178,19 +196,10 @@ def census(store_dir: Path, samples: list[Path]) -> tuple[str, list[dict]]:
     store = open_store(store_dir, read_only=True)
     now: dict[str, tuple] = {}
     for row in query(store, _OBSERVATIONS):  # type: ignore[union-attr]
-        now.setdefault(
-            row["obs"].value,
-            (
-                _value(row["label"]),
-                row["value"].value,
-                row["period"].value.rsplit("/id/", 1)[-1],
-                _value(row["area"]),
-            ),
-        )
+        record = _record(row)
+        now.setdefault(record["obs"], tuple(record[f] for f in JUDGED_FIELDS))
     held_now = [
-        r
-        for iri, r in last.items()
-        if now.get(iri) == (r["indicator"], r["value"], r["period"], r["area"])
+        r for iri, r in last.items() if now.get(iri) == tuple(r.get(f) for f in JUDGED_FIELDS)
     ]
     wrong = [r for r in held_now if not all(r["checks"].values())]
     right = len(held_now) - len(wrong)
