@@ -116,14 +116,27 @@ def test_a_data_product_named_as_a_source_is_its_maker(reference, finder):
         (
             "8月9日，数字货币板块大幅上涨，截至发稿，御银股份涨停，宇信科技、长亮科技、"
             "拉卡拉等多股涨幅居前。",
-            ["宇信科技", "长亮科技"],
+            ["宇信科技", "长亮科技", "拉卡拉"],  # 拉卡拉: an item of a list mostly of firms
         ),
-        # news-20
+        # news-20: two of four items known, so the others (360, 蓝城兄弟) are firms too
         (
             "其中包括服务功能、客服渠道、个人信息保护等多方面内容，新浪、360、微财科技、"
             "蓝城兄弟等投诉量增长较快",
-            ["新浪", "微财科技"],
+            ["新浪", "360", "微财科技", "蓝城兄弟"],
         ),
+        # CAICT 2021 (compute index): 浪潮 beside a known firm
+        (
+            "并综合参考IDC¹⁰、罗兰贝格¹¹、华为、浪潮等国内外机构和企业对算力测度及相关指标体系的研究",
+            ["华为", "浪潮"],
+        ),
+        # a list's name in a list of sources is no body (TOP500), nor a place
+        (
+            "来源：中国信息通信研究院、IDC、Gartner、TOP500",
+            ["中国信息通信研究院", "IDC", "Gartner"],
+        ),
+        ("北京、上海、腾讯等地", ["腾讯"]),
+        # one item known of three: not most of them
+        ("华为、鸿蒙、欧拉等", ["华为"]),
         # a field or a kind of capital in a list is no company (CAC 2021, seed 003)
         ("围绕未来网络、量子科技等重点领域实施前瞻性产业技术创新专项。", []),
         ("从发展亮点看，长期资本、战略资本和耐心资本对人工智能产业的支持加力扩围", []),
@@ -140,6 +153,12 @@ def test_companies_listed_by_short_name(text, names, finder):
         (
             "山西省推进中煤集团、焦煤集团、同煤集团、阳煤集团、潞安集团、晋煤集团等开展5G应用",
             ["焦煤集团", "同煤集团", "阳煤集团", "潞安集团", "晋煤集团"],
+        ),
+        # CAICT 2021 (compute index): the kind of firm after 等 may carry a
+        # field and a place (等国内服务器厂商)
+        (
+            "浪潮、华为、新华三、联想等国内服务器厂商位居我国服务器市场前五名",
+            ["浪潮", "华为", "新华三", "联想"],
         ),
         # CAICT 2022: quotation marks bound a name holding 与
         ("成立“山东数字化与智能化酒店产业联盟”", ["山东数字化与智能化酒店产业联盟"]),

@@ -317,8 +317,13 @@ class OrgFinder:
         first loses the verb or preposition before it (依托, 如). Items a name
         found covers are among the spans: :meth:`find` leaves them out."""
         spans: list[tuple[int, int]] = []
-        lists = [*_FIRM_LIST_RE.finditer(text), *_FIRMS_SUCH_AS_RE.finditer(text)]
-        for m in lists:
+        kinds = [*_FIRM_LIST_RE.finditer(text), *_FIRMS_SUCH_AS_RE.finditer(text)]
+        lists = [(m, True) for m in kinds] + [
+            (m, False)
+            for m in _COORDINATED_RE.finditer(text)
+            if not any(k.start() <= m.start() < k.end() for k in kinds)
+        ]
+        for m, kind_named in lists:
             items: list[tuple[int, int]] = []
             at = m.start("items")
             for part in m["items"].split("、"):
@@ -331,17 +336,36 @@ class OrgFinder:
                     break
                 lead = word.end
             items[0] = (a + lead, b)
-            if not any((o.start, o.end) in items for o in found):
+            known = sum((o.start, o.end) in items for o in found if not self.is_region(o.name))
+            if not known:
                 continue  # no item a body known: a list of fields or products, maybe
-            for a, b in items:
+            if not kind_named and 2 * known < len(items):
+                continue  # 斗鱼、虎牙: with no kind of firm named, most items must be known
+            for n, (a, b) in enumerate(items):
                 name = text[a:b]
+                if not kind_named and n == 0:
+                    continue  # where a first item starts, nothing before it says
                 if (
                     2 <= len(name) <= 8
                     and not self.is_region(name)
                     and not _INDUSTRY_END_RE.search(name)
+                    and (kind_named or not self._describes_item(name))
                 ):
                     spans.append((a, b))
         return spans
+
+    def _describes_item(self, name: str) -> bool:
+        """Whether a list item holds a verb, a place or a number word: a
+        statement or a field (投诉量增长较快, 北京地区), not a coined name. Words
+        of one character do not count: a coined name the segmenter knows no word
+        for falls into them (拉 | 卡 | 拉). Letters then digits make a code or a
+        list's name (TOP500, 5G), not a body's."""
+        if _CODE_RE.fullmatch(name):
+            return True
+        return any(
+            len(t.word) > 1 and t.tag.startswith(("v", "d", "p", "ns", "t", "f")) and t.tag != "vn"
+            for t in self.segmenter.tagged(name)
+        )
 
     def _quoted(self, text: str) -> list[tuple[int, int]]:
         """Spans of bodies' names in quotation marks (“山东数字化与智能化酒店产业
@@ -881,9 +905,20 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 #: is not one: no kind follows).
 _FIRM_LIST_RE = re.compile(
     r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8})+)"
-    r"(?:等|这?[两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,4}?"
+    r"(?:等|这?[两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?"
     r"(?:企业|公司|品牌|集团|厂商|运营商)"
 )
+#: Names joined by 、 up to 等 or the end of a clause, with no kind of firm
+#: named (新浪、360、微财科技、蓝城兄弟等投诉量…; 来源：斗鱼、虎牙 2020 年…报告):
+#: items of one list are things of one kind, so when most of them are bodies
+#: found, the others are bodies too (:meth:`OrgFinder._company_mates`).
+_COORDINATED_RE = re.compile(
+    r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8})+)"
+    r"(?=等|\s|[，,。；;：:）)]|$)"
+)
+#: Letters then digits, or digits then letters: a code, a model or a list's
+#: name (TOP500, 5G, A100), not a body's.
+_CODE_RE = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 #: A kind of firm, then the firms it names (头部企业，如腾讯、哔哩哔哩、阅文、喜马拉雅等).
 _FIRMS_SUCH_AS_RE = re.compile(
     r"(?:企业|公司|品牌|厂商|运营商)[，,：:]?\s*(?:如|包括|例如|比如)"
