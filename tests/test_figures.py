@@ -1887,6 +1887,24 @@ def test_a_modifier_alone_is_no_counted_noun(ctx):
     )
 
 
+def test_a_place_word_heads_no_counted_noun(ctx):
+    """Seed 004 (seeds-u-before …): 近 2.6 万家境内外参展企业实现了“云”上全球采购
+    counts exhibitors; 境内外 (a place word) heads no noun, so 参展企业 is part of
+    the noun counted, and 实现… is what they did."""
+    text = "第 127 届广交会期间，近 2.6 万家境内外参展企业实现了“云”上全球采购。"
+    assert _facts(text, ctx)[0][:2] == (
+        "实现了“云”上全球采购的境内外参展企业数量",
+        Decimal("26000"),
+    )
+
+
+def test_an_app_ends_a_counted_noun(ctx):
+    """Seed 003 (seeds-w-after): 2 个中国微短剧应用 counts apps; 应用, which jieba
+    tags a verb, ends the noun (not 应用的中国微短剧)."""
+    text = "2024年，在海外视听类应用下载量Top100中，3个新入围者中包括2个中国微短剧应用。"
+    assert [f[:2] for f in _facts(text, ctx)] == [("中国微短剧应用数量", Decimal("2"))]
+
+
 def test_a_heading_run_into_the_text_starts_a_section(ctx):
     """news-11 (news-d-before … news-q-before): a web page flattened to text glues
     each section's heading (完善综合服务体系 激活发展“新动能”) to its first sentence; the

@@ -1106,7 +1106,11 @@ def counted_noun(
         cut = after.rfind("“")  # 事项“无感智办”: a quoted slogan after the noun says what
     elif after[:cut].startswith("“") and after[:cut].rstrip().endswith("”"):
         cut = len(after)  # “5G+工业互联网”示范工厂: a quoted name modifies the noun after it
-    if de < 0 and len(after) - cut <= 4 and tagged[-1].tag.startswith(("n", "eng", "j")):
+    if (
+        de < 0
+        and len(after) - cut <= 4
+        and (tagged[-1].tag.startswith(("n", "eng", "j")) or tagged[-1].word in _NOUN_LIKE_VERBS)
+    ):
         # 9 个 | 农业物联网示范省, 188 个 | 数据溯源事项: a verb and a short head (示范 |
         # 省, 溯源 | 事项) are a compound noun's end, not a predicate and its object
         # (高校 | 设立 | 网络安全学院)
@@ -1145,6 +1149,16 @@ def counted_noun(
             # 1 万多项 | 高频应用标准化服务: a modifier alone is no noun; the verb after it
             # (应用) opens a compound, not a predicate
             noun, rest = after.strip(), ""
+        elif (
+            rest and (held := [t for t in tagged if t.end <= cut]) and held[-1].tag in _NO_HEAD_TAGS
+        ):
+            # 2.6 万家 | 境内外参展企业实现了…: a place word or a determiner (境内外, 各类)
+            # heads no noun; the verb after it and the nouns it takes (参展企业) are the
+            # noun counted, up to the next predicate
+            nominal = [t for t in tagged if t.start > cut]
+            end = next((t.start for t in nominal if not _NOMINAL_RE.match(t.tag)), len(after))
+            if nominal and nominal[0].start == act.end and _NOMINAL_RE.match(nominal[0].tag):
+                noun, rest = after[:end].strip(), after[end:].strip()
         heads = ctx.segmenter.tokens(noun)
         if (
             rest
@@ -1504,6 +1518,11 @@ _COMPOUND_VERBS = frozenset(
     {"交换", "溯源", "配送", "示范", "监测", "交易", "支付", "存储", "计算", "识别", "检测",
      "认证", "孵化", "结算", "办税", "缴费", "审批", "登记", "快递", "物流", "查询", "预约"}
 )  # fmt: skip
+#: Verbs that, ending a counted phrase right after a noun, are its head noun
+#: (2 个 | 中国微短剧应用: apps, not dramas that were applied).
+_NOUN_LIKE_VERBS = frozenset({"应用"})
+#: Tags of words that head no noun: a place word or a determiner (境内外, 各类).
+_NO_HEAD_TAGS = frozenset({"s", "f", "r"})
 #: The measure words a list's last item may end in, shared by every item.
 _ITEM_MEASURE_RE = re.compile(
     r"(?:用户规模|用户数量?|使用率|普及率|渗透率|覆盖率|占比|比例|比重|交易额|销售额|零售额|成交额|"
