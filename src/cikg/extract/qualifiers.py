@@ -147,6 +147,12 @@ _PLACES_AFTER_RE = re.compile(r"^\s*个?\s*[^，。；,;]{0,8}?(?:省|城市|地
 #: 个省区市, 我国 31 个省（区、市）深入贯彻…): the nation, counted by its parts.
 _NATION_BEFORE_RE = re.compile(r"(?:^|[^共有])(?:全国|我国)\s*$")
 _PROVINCES_AFTER_RE = re.compile(r"^\s*个?\s*(?:省|省区市|省份|省（区、市）|省\(区、市\))")
+#: All of a place's parts, named as where something happens (覆盖全市 16 个
+#: 行政区和经济开发区, 覆盖全省 21 个地市): the place, counted by its parts.
+_PLACE_WHOLE_BEFORE_RE = re.compile(r"(?:^|[^共有])全(?:省|市|区|县|州|盟)\s*$")
+_PLACE_PARTS_AFTER_RE = re.compile(
+    r"^\s*个?\s*(?:地市|地级市|市州|市|州|县市区|区县|县区|县|行政区|区|乡镇|街道|镇|村)"
+)
 #: The provinces and the 兵团 together: every provincial-level unit, whatever
 #: words come before (与 31 个省（区、市）及新疆生产建设兵团).
 _ALL_PROVINCES_AFTER_RE = re.compile(
@@ -182,7 +188,8 @@ def scope_of(before: str, after: str) -> str | None:
     survey or study covers (调查范围覆盖我国 31 个省（区、市）), or a study's
     pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业),
     all of the nation's provinces named as where something happens (遍布全国
-    31 个省区市; 全国共有 31 个省区市开通… is a count), or a width in bits
+    31 个省区市; 全国共有 31 个省区市开通… is a count), all of a place's parts
+    (覆盖全市 16 个行政区), or a width in bits
     (16 位或 8 位定点的低精度运算).
 
     :param before: the clause's text before the number.
@@ -207,6 +214,10 @@ def scope_of(before: str, after: str) -> str | None:
     >>> scope_of("依托平台与", "个省（区、市）及新疆生产建设兵团实现数据共享")
     "the nation's provinces, all of them"
     >>> scope_of("我国 ", "个省（区、市）均开通政务抖音号") is None
+    True
+    >>> scope_of("覆盖全市", "个行政区和经济开发区")
+    "a place's parts, all of them"
+    >>> scope_of("全市共有", "个区县开通") is None
     True
     >>> scope_of("研究从", "家A股、港股及在美上市的中国数字化服务企业中遴选出534家企业")
     'the pool a study chose from'
@@ -234,6 +245,8 @@ def scope_of(before: str, after: str) -> str | None:
         or _ALL_PROVINCES_AFTER_RE.match(after)
     ) and not _EACH_DID_RE.match(after):
         return "the nation's provinces, all of them"
+    if _PLACE_WHOLE_BEFORE_RE.search(before) and _PLACE_PARTS_AFTER_RE.match(after):
+        return "a place's parts, all of them"
     if _FRAMEWORK_AFTER_RE.match(after):
         return "the design of an evaluation"
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(after):
