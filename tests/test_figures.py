@@ -1905,6 +1905,37 @@ def test_an_app_ends_a_counted_noun(ctx):
     assert [f[:2] for f in _facts(text, ctx)] == [("中国微短剧应用数量", Decimal("2"))]
 
 
+def test_a_figure_said_of_several_places_is_each_ones(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf-z-before: area wrong): 北京、上海、天津等省市
+    … 数字经济 GDP 占比已超过 50% is each city's share of its own GDP, not the
+    nation's (39.8 %); so is a growth the list opens (CAICT 算力指数 2021)."""
+    text = (
+        "从经济贡献看，北京、上海、天津等省市，数字经济已成为拉动地区经济发展的主导力量，"
+        "数字经济GDP占比已超过50%。"
+    )
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("数字经济GDP占比", Decimal("50"), "北京"),
+        ("数字经济GDP占比", Decimal("50"), "上海"),
+        ("数字经济GDP占比", Decimal("50"), "天津"),
+    ]
+    text = "北京、江苏、江西、山东、重庆、上海等省份算力增速超过 50%。"
+    assert [(f[0], f[4]) for f in _facts(text, ctx)] == [
+        ("算力增长率", p) for p in ("北京", "江苏", "江西", "山东", "重庆", "上海")
+    ]
+
+
+def test_a_share_of_the_places_together_keeps_the_list(ctx):
+    """Seed 003: the top ten provinces' share of the nation's revenue is theirs
+    together, not each one's."""
+    text = (
+        "广东、江苏、北京、浙江、上海、山东、四川、福建、安徽和湖北等数字产业收入规模前10大省市"
+        "占全国比重的81.5%。"
+    )
+    (fact,) = _facts(text, ctx)
+    assert (fact[1], fact[4]) == (Decimal("81.5"), None)
+    assert fact[0].startswith("广东、江苏、北京")
+
+
 def test_a_heading_run_into_the_text_starts_a_section(ctx):
     """news-11 (news-d-before … news-q-before): a web page flattened to text glues
     each section's heading (完善综合服务体系 激活发展“新动能”) to its first sentence; the

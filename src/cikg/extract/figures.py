@@ -83,6 +83,18 @@ __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
 _TITLE_RE = re.compile(r"《([^《》]*)》")
 #: A quoted name or slogan: short, one phrase (no clause punctuation inside).
 _QUOTED_NAME_RE = re.compile(r"“[^“”，。；！？,;!?]{2,16}”")
+#: What follows a list of places before the measure: 等, a count of them and
+#: the kind of place (等 7 个省市, 等省区市, 和).
+_PLACES_KIND_RE = re.compile(
+    r"^\s*(?:等|和|及)?\s*(?:[\d一二三四五六七八九十]+\s*个)?\s*"
+    r"(?:省区市|省（区、市）|省份|省市|省区|地区|城市|地市|国家|市|省)?"
+)
+#: Words of a figure said of places together, not of each: a share of the
+#: whole they are part of, a contribution, a sum, a ranking's top (前 10 大省市
+#: 占全国比重的 81.5%; 数字经济 GDP 占比, a share of each one's own GDP, is each's).
+_COLLECTIVE_RE = re.compile(
+    r"占(?:全国|全球|世界|我国|国内)|贡献|合计|总和|共计|前\s*[\d一二三四五六七八九十]+"
+)
 #: A multiplication sign before a number (7×24 小时): a product, not a figure.
 _TIMES_SIGNS = frozenset({"×", "*", "✕"})
 _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
@@ -527,6 +539,9 @@ class _State:
     last_at: int = 0  # and where it stands in the paragraph
     units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
+    places: list[str] = field(
+        default_factory=list
+    )  # a sentence's list of places (北京、上海等省市，)
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
     comparison: str | None = None  # the dated base the sentence's last change was against
@@ -1499,6 +1514,7 @@ class _Reader:
             # figures of its clause and the ones after it, not those before it
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
             self.state.areas.start_sentence()
+            self.state.places = []
             if new_topic:  # and the places of the sentences before it (海南自由贸易港…。
                 self.state.areas.paragraph = None  # 跨境电子商务合作空间不断拓展，…)
             now: Period | None = None
@@ -1583,6 +1599,9 @@ class _Reader:
                         # last clause that named things pending
                         self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
+                    listed = self.places_of(_MARKER_RE.sub("", lead).strip(" ，,"))
+                    if listed is not None and not listed[1]:
+                        self.state.places = listed[0]  # 北京、上海、天津等省市，…
                     _, area = clean_lead(lead, self.ctx.subjects)
                     named = _NAMED_PLACE_RE.search(_MARKER_RE.sub("", lead).rstrip())
                     if not area and named and self.ctx.subjects.region_of(named["place"]):
@@ -2300,6 +2319,46 @@ class _Reader:
         people = _PEOPLE_COUNTED_RE.search(level)
         return level[: people.start("measure")] if people else ""
 
+    def places_listed(self, label: str) -> tuple[list[str], str] | None:
+        """The places a label opens with, listed (北京、上海、天津等省市数字经济
+        GDP 占比 -> [北京, 上海, 天津], 数字经济GDP占比), or ``None``: a figure
+        said of several places at once (each exceeds 50 %) is each one's, not
+        the nation's. Every item must be a curated region; 等, a count of them
+        (等 7 个) and the kind of place (省市, 城市 …) are dropped. A share, a
+        contribution or a sum (:data:`_COLLECTIVE_RE`) is the places' together:
+        ``None``, and the label keeps the list."""
+        listed = self.places_of(label)
+        if listed is None:
+            return None
+        regions, rest = listed
+        if not rest or _COLLECTIVE_RE.search(rest):
+            return None  # (前 10 大省市占全国比重: the places together)
+        return regions, rest
+
+    def places_of(self, text: str) -> tuple[list[str], str] | None:
+        """The curated regions a text opens with as a list (北京、上海、天津等省市…),
+        and the text after the list, 等, their count and their kind; ``None``
+        when it opens with no list of places."""
+        region_of = self.ctx.subjects.region_of
+        items = text.split("、")
+        if len(items) < 2:
+            return None
+        rest = items.pop()
+        while True:  # the last place, and one joined to it by 和 or 及 (安徽和湖北)
+            ends = [k for k in range(2, min(len(rest), 8) + 1) if region_of(rest[:k])]
+            if not ends:
+                return None
+            items.append(rest[: ends[-1]])
+            rest = rest[ends[-1] :]
+            if not (rest[:1] in ("和", "及") and region_of(rest[1:3])):
+                break
+            rest = rest[1:]
+        rest = _PLACES_KIND_RE.sub("", rest)
+        regions = [region_of(item.strip()) for item in items]
+        if any(r is None for r in regions):
+            return None
+        return [r for r in regions if r is not None], rest
+
     def name_area(self, area: str | None, offset: int) -> None:
         """Note an area a figure's lead names though the figure is left out:
         the figures after it in the sentence are still the area's; not the
@@ -2711,6 +2770,34 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         text = self.text
+        places = self.places_listed(label) if area is None else None
+        if places is None and area is None and self.state.places:
+            # 北京、上海、天津等省市，…，数字经济 GDP 占比已超过 50%: the places an
+            # opening clause listed
+            places = (self.state.places, label) if not _COLLECTIVE_RE.search(label) else None
+        if places is not None:
+            # 北京、上海、天津等省市数字经济 GDP 占比已超过 50%: each place's figure
+            regions, rest = places
+            listed = label[: len(label) - len(rest)]  # the list a base may open with too
+            base = base.removeprefix(listed) if base and listed else base
+            for region in regions:
+                self.emit(
+                    rest,
+                    value,
+                    unit,
+                    value_text,
+                    period,
+                    area=region,
+                    offset=offset,
+                    source=source,
+                    qualifier=qualifier,
+                    base=base[len(label) - len(rest) :]
+                    if base and label.startswith(base)
+                    else base,
+                    derivation=derivation,
+                    breakdown=breakdown,
+                )
+            return
         if self.state.runner_up is not None:
             label = self.runner_up_label(label)
         problem = (
