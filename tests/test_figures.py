@@ -1936,6 +1936,25 @@ def test_a_share_of_the_places_together_keeps_the_list(ctx):
     assert fact[0].startswith("广东、江苏、北京")
 
 
+def test_this_platform_is_the_one_the_paragraph_named(ctx):
+    """news-20 (dev half): 该平台 refers to 互联网信息服务投诉平台, a compound name
+    holding a verbal noun (服务) and a verb (投诉); 27.9 万件 | 投诉 counts
+    complaints, one word after a classifier that jieba tags a verb."""
+    text = (
+        "如果遇到相关问题，都可以在互联网信息服务投诉平台进行投诉。据了解，在今年第二季度，"
+        "该平台共受理了27.9万件投诉，其中包括服务功能等多方面内容。"
+    )
+    ctx = replace(ctx, default_year=2023)
+    assert [f[:4] for f in _facts(text, ctx)] == [
+        ("互联网信息服务投诉平台受理的投诉数量", Decimal("279000"), "count", "quarter/2023-Q2")
+    ]
+
+
+def test_a_tables_number_is_no_count(ctx):
+    """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
+    assert _facts("评价指标如表1所示。", ctx) == []
+
+
 def test_a_heading_run_into_the_text_starts_a_section(ctx):
     """news-11 (news-d-before … news-q-before): a web page flattened to text glues
     each section's heading (完善综合服务体系 激活发展“新动能”) to its first sentence; the

@@ -710,6 +710,8 @@ _VERSION_RE = re.compile(r"\d+(?:\.\d+)+")
 #: Tags of the words of a name before its head: nouns, places, abbreviations,
 #: idioms, Latin words (jieba's tag set).
 _NAME_TAGS = ("n", "j", "l", "eng")
+#: …and the verbal nouns a compound name may hold (信息服务投诉平台).
+_COMPOUND_TAGS = (*_NAME_TAGS, "vn")
 #: The nation or the region in context before a name: whose it is, not its words.
 _WE = frozenset({"我国", "全国", "我省", "全省", "我市", "全市"})
 #: Marks that end a clause.
@@ -726,10 +728,10 @@ def _noun_phrase_ending(words: list[Token], i: int) -> str:
         word = words[start - 1]
         if word.word in _WE:
             break  # 我国工业互联网平台: the country's, not part of the name
-        if word.tag.startswith(_NAME_TAGS) and word.word.strip():
-            start -= 1
-        elif word.tag == "v" and start > 1 and words[start - 2].tag.startswith(("n", "j")):
-            start -= 1  # 业务应用系统: a verb inside a compound name
+        if word.tag.startswith(_COMPOUND_TAGS) and word.word.strip():
+            start -= 1  # (信息服务投诉平台: a verbal noun, 服务, too)
+        elif word.tag == "v" and start > 1 and words[start - 2].tag.startswith(_COMPOUND_TAGS):
+            start -= 1  # 业务应用系统, 服务投诉平台: a verb inside a compound name
         else:
             break
     return "".join(w.word for w in words[start : i + 1])
@@ -1484,8 +1486,11 @@ class _Reader:
                 if not self.in_title(q.start + sentence.start)
                 # 工业 300 强企业, 世界 500 强: a ranking's name, part of the subject
                 and not (q.unit is None and s_text[q.end :].lstrip().startswith("强"))
-                # 专栏 3：, 如图 3 所示: a box's or a figure's number
-                and not (q.unit is None and _NUMBERING_RE.search(s_text, 0, q.start))
+                # 专栏 3：, 如图 3 所示: a box's or a figure's number (如表1所示: not 1 所)
+                and not (
+                    (q.unit is None or s_text.startswith("示", q.end))
+                    and _NUMBERING_RE.search(s_text, 0, q.start)
+                )
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
             self.state.enumerated, self.state.pending_clause = "", ""
@@ -2140,6 +2145,16 @@ class _Reader:
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
                 subject = self.named_before(subject, q.start)
+            elif (
+                subject
+                and (kind := _DEFINITE_KIND_RE.match(subject))
+                and (actor := _DEFINITE_KIND_RE.match(_MARKER_RE.sub("", lead_text).strip()))
+                and actor["kind"] == kind["kind"]
+            ):
+                # 该平台共受理了 | 27.9 万件 | 投诉: the actor before the number is the
+                # system the paragraph named (not a kind counted after it: 50 个平台)
+                name = self.antecedent(kind["kind"], self.text.rfind(kind["kind"], 0, q.start))
+                subject = name + subject[kind.end() :] if name else subject
             if subject:
                 subject = self.topic_kind(subject, q.end)
             subject = self.owned(subject)

@@ -1134,10 +1134,11 @@ def counted_noun(
     elif _is_predicate(tagged[0]) and not (
         # 13 条 | 快递物流配送线路: a classifier counts a noun, which a word jieba tags a
         # verb (快递 express) may open; the phrase ends the clause in its head noun
-        classifier
+        (classifier or (counted_by and _CLASSIFIER_RE.fullmatch(counted_by)))
         and de < 0
         and len(after) <= 10
-        and tagged[-1].tag.startswith(("n", "j"))
+        # 27.9 万件 | 投诉: one word alone after a classifier is the noun it counts
+        and (tagged[-1].tag.startswith(("n", "j")) or len(tagged) == 1)
         and tagged[0].tag != "p"
     ):
         return ""
