@@ -1950,6 +1950,16 @@ def test_this_platform_is_the_one_the_paragraph_named(ctx):
     ]
 
 
+def test_a_topic_marker_opens_the_subject(ctx):
+    """news-20 (dev half): 对于 X 也高达 N marks X as the topic, the subject of
+    高达, not the object of a preposition; 相关的投诉 ends in a noun (the head of a
+    的-phrase), though jieba tags 投诉 a verb."""
+    text = "对于手机不良应用相关的投诉也高达5.9万件，其中涉及了个人信息及权限问题等多个方面。"
+    assert [f[:3] for f in _facts(text, ctx)] == [
+        ("手机不良应用相关的投诉数量", Decimal("59000"), "count")
+    ]
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

@@ -461,7 +461,7 @@ _IMPLIED_UNITS = (
     (re.compile(r"(?:个数|总数|数量|(?<![指系倍分函])数)$"), "count"),
 )
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
-_PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对|为|给|跟|面向)(?![国比例])")
+_PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对(?!于)|为|给|跟|面向)(?![国比例])")
 #: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
 _BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
 _QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
@@ -3120,12 +3120,15 @@ def _growth_after(lead: str, after: str) -> bool:
 def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
     """A lead that ends in a verb, whose object follows the number: 共上线
     (356 部网络剧), 累计下架 (172 款 APP), 建设 (9 个示范省); not one that
-    names a measure jieba tags as a verb (占比)."""
+    names a measure jieba tags as a verb (占比), nor the head of a 的-phrase
+    (…相关的投诉)."""
     last = tagged[-1]
     if names_measure(subject) or len(last.word) > 3:
         return False
     if len(tagged) == 1 and last.tag == "vn":
         return True  # 建设 (9 个示范省): a verbal noun alone is the verb, not a name
+    if len(tagged) > 1 and tagged[-2].word == "的":
+        return False  # 手机不良应用相关的投诉 (也高达 5.9 万件): the head of a 的-phrase is a noun
     after_adverb = len(tagged) > 1 and tagged[-2].word in _ADVERBS_BEFORE_VERB
     return last.tag in {"v", "vd", "d", "p"} or after_adverb
 

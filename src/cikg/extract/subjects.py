@@ -313,6 +313,10 @@ def _balanced(text: str) -> str:
 
 #: 以 X 为载体的, 以 X 为主导的: what a noun rests on or is led by, a modifier
 #: that names neither the thing nor its owner (以电子社保卡为载体的职业培训券).
+#: A topic marker opening the clause (对于手机不良应用相关的投诉也高达 5.9 万件): what
+#: follows is the subject, not the object of a preposition (对 alone, which
+#: brings forward what an act is done to, stays).
+_TOPIC_MARKER_RE = re.compile(r"^\s*(?:对于|至于)\s*")
 _BY_MEANS_OF_RE = re.compile(
     r"以[^，,；;。]{1,24}?为(?:载体|核心|代表|主导|主体|重点|抓手|依托|基础|导向|引领|牵引|支撑)的"
 )
@@ -357,8 +361,11 @@ def clean_lead(
     ('中国电信营业收入', None)
     >>> clean_lead("省级（含自治区、直辖市）共有政府网站", ctx)
     ('省级政府网站', None)
+    >>> clean_lead("对于手机不良应用相关的投诉也高达", ctx)
+    ('手机不良应用相关的投诉', None)
     """
     phrase = _BY_MEANS_OF_RE.sub("", _BOX_HEAD_RE.sub("", _MARKER_RE.sub("", phrase)))
+    phrase = _TOPIC_MARKER_RE.sub("", phrase)
     phrase = _PHOTO_CREDIT_RE.sub("", _INCLUDES_ASIDE_RE.sub("", phrase))
     reported = [m.end() for m in _REPORTING_RE.finditer(phrase)]
     if reported and reported[-1] < len(phrase.rstrip()):
@@ -964,6 +971,8 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
         last.tag.startswith(("n", "eng", "j", "l"))
         or last.tag == "vn"
         or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
+        # 不良应用相关的投诉: a verb heading a 的-phrase, or after 相关, is a noun
+        or (last.tag == "v" and len(tagged) > 1 and (tagged[-2].word in ("的", *_RELATED)))
     ):
         return f"{subject}{'人数' if unit == 'person' else '数量'}"
     return subject
