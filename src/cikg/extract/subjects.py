@@ -1003,14 +1003,24 @@ _NEGATION_RE = re.compile(r"[不未没]")
 
 def _first_act(tagged: list[Token]) -> Token | None:
     """The first predicate after a counted noun's first word, past a word
-    that joins two nouns (网站和APP改造: 改造, not 和), or ``None``."""
+    that joins two nouns (网站和APP改造: 改造, not 和) and a verb that heads a
+    noun after one (:data:`_NOUN_LIKE_VERBS`: 微短剧应用), or ``None``."""
     for i, token in enumerate(tagged):
         joins = (
             token.word in _JOINING
             and i + 1 < len(tagged)
             and tagged[i + 1].tag.startswith(("n", "eng", "j"))
         )
-        if token.start > 0 and _is_predicate(token) and not joins:
+        # 中国微短剧应用, 不良手机应用进行了下架处理: 应用 after a noun, ending the phrase
+        # or before a predicate, heads it (apps); 智能体应用了商业组件 applied them
+        nxt = tagged[i + 1] if i + 1 < len(tagged) else None
+        named = (
+            token.word in _NOUN_LIKE_VERBS
+            and i > 0
+            and tagged[i - 1].tag.startswith(("n", "vn", "j"))
+            and (nxt is None or (_is_predicate(nxt) and nxt.tag not in {"ul", "uz", "ug"}))
+        )
+        if token.start > 0 and _is_predicate(token) and not joins and not named:
             return token
     return None
 
@@ -1115,11 +1125,7 @@ def counted_noun(
         cut = after.rfind("“")  # 事项“无感智办”: a quoted slogan after the noun says what
     elif after[:cut].startswith("“") and after[:cut].rstrip().endswith("”"):
         cut = len(after)  # “5G+工业互联网”示范工厂: a quoted name modifies the noun after it
-    if (
-        de < 0
-        and len(after) - cut <= 4
-        and (tagged[-1].tag.startswith(("n", "eng", "j")) or tagged[-1].word in _NOUN_LIKE_VERBS)
-    ):
+    if de < 0 and len(after) - cut <= 4 and tagged[-1].tag.startswith(("n", "eng", "j")):
         # 9 个 | 农业物联网示范省, 188 个 | 数据溯源事项: a verb and a short head (示范 |
         # 省, 溯源 | 事项) are a compound noun's end, not a predicate and its object
         # (高校 | 设立 | 网络安全学院)
@@ -1528,7 +1534,7 @@ _COMPOUND_VERBS = frozenset(
     {"交换", "溯源", "配送", "示范", "监测", "交易", "支付", "存储", "计算", "识别", "检测",
      "认证", "孵化", "结算", "办税", "缴费", "审批", "登记", "快递", "物流", "查询", "预约"}
 )  # fmt: skip
-#: Verbs that, ending a counted phrase right after a noun, are its head noun
+#: Verbs that, right after a noun in a counted phrase, are its head noun
 #: (2 个 | 中国微短剧应用: apps, not dramas that were applied).
 _NOUN_LIKE_VERBS = frozenset({"应用"})
 #: Tags of words that head no noun: a place word or a determiner (境内外, 各类).
