@@ -1960,6 +1960,27 @@ def test_a_topic_marker_opens_the_subject(ctx):
     ]
 
 
+def test_items_ranked_in_the_clause_before_take_the_figures_in_order(ctx):
+    """Seed 004 (46th report, line 372): the items and their measure are ranked
+    in one clause (…使用时长占比分列第二到六位), their figures follow in order
+    (依次为 …), all shares of the frame the sentence set; the leader's share is
+    of the time it says is longest."""
+    text = (
+        "2020 年 6 月，手机网民经常使用的各类 App 中，即时通信类 App 的使用时间最长，占比为 13.7%；"
+        "网络视频、网络音频³⁰、短视频、网络音乐和网络直播类应用的使用时长占比分列第二到六位，"
+        "依次为 12.8%、10.9%、8.8%、8.1%和 7.3%。"
+    )
+    frame = "手机网民经常使用的各类App中"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        (f"{frame}即时通信类App使用时长占比", Decimal("13.7")),
+        (f"{frame}网络视频使用时长占比", Decimal("12.8")),
+        (f"{frame}网络音频使用时长占比", Decimal("10.9")),
+        (f"{frame}短视频使用时长占比", Decimal("8.8")),
+        (f"{frame}网络音乐使用时长占比", Decimal("8.1")),
+        (f"{frame}网络直播类应用使用时长占比", Decimal("7.3")),
+    ]
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

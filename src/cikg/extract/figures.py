@@ -95,6 +95,12 @@ _PLACES_KIND_RE = re.compile(
 _COLLECTIVE_RE = re.compile(
     r"占(?:全国|全球|世界|我国|国内)|贡献|合计|总和|共计|前\s*[\d一二三四五六七八九十]+"
 )
+#: Items and their measure, then their places in a ranking (…和网络直播类应用的
+#: 使用时长占比分列第二到六位): the figures that follow (依次为 …) are theirs.
+_RANKED_ITEMS_RE = re.compile(
+    r"(?P<items>[^，,；;。]+?(?:占比|比例|比重|使用率|普及率|规模|数量|增速|增长率))"
+    r"(?:分列|位列|依次位列|依次为|排名|位居)"
+)
 #: A multiplication sign before a number (7×24 小时): a product, not a figure.
 _TIMES_SIGNS = frozenset({"×", "*", "✕"})
 _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
@@ -676,7 +682,7 @@ _DEFINITE_KIND_RE = re.compile(
 #: A share of netizens (关注…资讯的网民占比, 网民使用…的比例): a survey's finding.
 _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
 #: A superlative that ends a clause (…的比例最高): what it names ranks first.
-_HIGHEST_RE = re.compile(r"(?:最高|最多|最大|居首位?)$")
+_HIGHEST_RE = re.compile(r"(?:最高|最多|最大|最长|居首位?)$")
 
 
 def _leader_of(clause: str) -> str:
@@ -690,9 +696,14 @@ def _leader_of(clause: str) -> str:
         return ""
     named = display_form(clause[: leads.start()]).removesuffix("的")
     rate = _SHARE_END_RE.search(named) or _GAP_GROWTH_RE.search(named)  # (…增幅最高，达 30.7%)
+    if _LEADING_AMOUNT_RE.search(named) and len(named) > 4:
+        # 即时通信类 App 的使用时间最长，占比为 13.7%: the share is of that amount
+        return _LEADING_AMOUNT_RE.sub("时长", named).replace("的", "") + "占比"
     return named if rate and len(named) > 4 else ""
 
 
+#: An amount of time said to lead (…的使用时间最长): a share after it is its.
+_LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
 #: A clause of words between a figure and what follows (…72个；15岁以上网民群体…
 #: 逐步减少，): at least four characters after a separator, then another.
 _CLAUSE_BETWEEN_RE = re.compile(r"[，,；;][^，,；;]{4,}[，,；;]\s*$")
@@ -1991,6 +2002,11 @@ class _Reader:
                 # 省级政府网站首页文章更新量最高，占比为 47.8%: the clause before names it
                 # 我国超算数量世界第一，占比份额接近 40%: the count's share, not the rank's
                 head = _RANK_TAIL_RE.sub("", self.state.pending_np or self.state.topic)
+                amount = self.state.topic.removesuffix(subject)
+                if amount != self.state.topic and _LEADING_AMOUNT_RE.search(amount):
+                    # 即时通信类 App 的使用时间最长，占比为 13.7%: the clause before named
+                    # the share itself (…使用时长占比)
+                    head = self.state.topic
                 thing = self.last_thing() if _RATE_OF_THING_RE.fullmatch(subject) else ""
                 if thing and not self.follows_pending(clause):
                     # 社保数字化服务覆盖面进一步扩大，我国社会保障卡持卡人数达到 13.52 亿人，
@@ -2425,8 +2441,13 @@ class _Reader:
         text = self.text
         lead_text = text[clause.start : in_clause[0].start]
         lead = read_lead(_RESPECTIVELY_RE.split(lead_text)[0], self.ctx.subjects)
+        ranked = _RANKED_ITEMS_RE.match(clean_lead(self.state.pending_clause, self.ctx.subjects)[0])
         if not lead.subject and self.state.pending:
             lead = replace(lead, subject=self.state.pending)
+        elif not lead.subject and ranked:
+            # 网络视频、…和网络直播类应用的使用时长占比分列第二到六位，依次为 …: the
+            # items and their measure, ranked in the clause before
+            lead = replace(lead, subject=ranked["items"])
         split = enumerated_items(lead.subject, len(in_clause), self.ctx.subjects)
         rate = lead.subject in _BARE_RATES
         if split is None and (rate or _BARE_COMPARISON_RE.match(lead.subject)):
@@ -2521,6 +2542,7 @@ class _Reader:
         period_source: str,
     ) -> None:
         """One figure per item of a 分别 list (see :meth:`read_respectively`)."""
+        frame = self.state.frame
         for item, q, region in zip(items, in_clause, regions, strict=True):
             label = prefix + suffix if region is not None else prefix + item + suffix
             area = item if region is not None else lead.area
@@ -2549,6 +2571,10 @@ class _Reader:
                 # 北京、上海、广东三省的…数量占比分别达到 34.8%、…: each province's
                 # share of the nation's (a country's of the world's)
                 label = _SHARE_SUFFIX_RE.sub(f"占{whole}比例", label)
+            elif frame and _SHARE_END_RE.search(label) and frame not in label:
+                # 手机网民经常使用的各类 App 中，…网络视频…使用时长占比…依次为 12.8%、…:
+                # a share of the frame the sentence set
+                label = f"{frame}中{label}"
             problem = problem_with(label, q.unit, self.ctx.subjects)
             if problem:
                 self.finding("no-subject", f"{q.text} of a list: {problem}")
