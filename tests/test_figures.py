@@ -1981,6 +1981,26 @@ def test_items_ranked_in_the_clause_before_take_the_figures_in_order(ctx):
     ]
 
 
+def test_a_paragraph_opening_with_qizhong_goes_on_from_the_one_before(ctx):
+    """Seed 004 (46th report, lines 1393 and 1400, a figure between them): 其中，…
+    is a part of what the paragraph before stated, dated by it (the first half
+    of 2020 against that of 2019), not by the report's month."""
+    before = (
+        "2020 年上半年，国家信息安全漏洞共享平台收集整理信息系统安全漏洞 11073 个，"
+        "较 2019 年同期（5853 个）增长 89.2%。"
+    )
+    text = "其中，收集整理信息系统高危漏洞 4280 个，较 2019 年同期（1876 个）增长 128.1%。"
+    ctx = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    facts = paragraph_to_facts(text, 0, ctx, before=before).facts
+    assert [(f.value, f.period.iri.rsplit("/id/", 1)[-1]) for f in facts] == [
+        (Decimal("4280"), "half/2020-H1"),
+        (Decimal("1876"), "half/2019-H1"),
+        (Decimal("128.1"), "half/2020-H1"),
+    ]
+    alone = paragraph_to_facts(text, 0, ctx).facts
+    assert alone[0].period.iri.rsplit("/id/", 1)[-1] == "month/2020-06"
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

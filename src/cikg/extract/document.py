@@ -47,6 +47,9 @@ __all__ = ["Extraction", "document_to_facts", "is_chart_text", "reference_date"]
 #: footnote ¹ uses it for the previous edition's date.)
 _REFERENCE_DATE_CUES = ("数据截止日期", "截止日期为", "截至日为")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+#: A paragraph that goes on from the one before (其中，…: a part of what that
+#: one stated; a figure or a table may stand between them).
+_GOES_ON_RE = re.compile(r"^\s*其中\s*[，,：:]")
 
 
 @dataclass
@@ -218,7 +221,10 @@ def document_to_facts(
         is_company=ref.is_company,
         published=_last_day(issued),
     )
+    before = ""  # the last paragraph, which one opening with 其中 goes on from
     for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.HEADING:
+            before = ""
         if block.kind not in _PROSE:
             continue
         if is_chart_text(block.text):
@@ -242,7 +248,13 @@ def document_to_facts(
             )
             for start, end in find_malformed_numbers(block.text)
         )
-        result = paragraph_to_facts(block.text, index, prose_ctx)
+        result = paragraph_to_facts(
+            block.text,
+            index,
+            prose_ctx,
+            before=before if _GOES_ON_RE.match(block.text) else "",
+        )
+        before = block.text if block.text.rstrip().endswith("。") else ""
         out.prose_figures += result.seen
         out.prose_facts += len(result.facts)
         out.facts.extend(result.facts)

@@ -806,10 +806,11 @@ def _implied_unit(label: str, q: Quantity, ctx: ProseContext) -> str | None:
 class _Reader:
     """Reads one paragraph (see the module's docstring)."""
 
-    def __init__(self, text: str, block: int, ctx: ProseContext) -> None:
+    def __init__(self, text: str, block: int, ctx: ProseContext, start: int = 0) -> None:
         self.text = text
         self.block = block
         self.ctx = ctx
+        self.start = start  # the passage's own text starts here (before it: context)
         self.out = ProseResult()
         self.state = _State(period=ctx.default_period)
         self.titles = [(m.start(), m.end(), m.group(1)) for m in _TITLE_RE.finditer(text)]
@@ -1477,7 +1478,11 @@ class _Reader:
 
     def read(self) -> ProseResult:
         year = self.ctx.default_year
+        context: tuple[int, int, int] | None = None if self.start else (0, 0, 0)
         for sentence in text_to_sentences(self.text):
+            if context is None and sentence.start >= self.start:
+                # what the context's sentences read is not this passage's
+                context = (len(self.out.facts), len(self.out.findings), self.out.seen)
             heading = self.run_in_heading(sentence)
             if heading is not None:
                 # a new section: what the sentences before it dated or placed does
@@ -1672,6 +1677,13 @@ class _Reader:
                 self.state.period_source = "paragraph" if self.state.previous else "report"
             elif now is not None:
                 self.state.previous = now
+        facts, findings, seen = context or (
+            len(self.out.facts),
+            len(self.out.findings),
+            self.out.seen,
+        )
+        self.out.facts, self.out.findings = self.out.facts[facts:], self.out.findings[findings:]
+        self.out.seen -= seen
         return self.out
 
     def opens_topic(self, sentence: Sentence) -> bool:
@@ -3214,16 +3226,22 @@ def drop_bounds(facts: list[ObservationFact]) -> list[ObservationFact]:
     ]
 
 
-def paragraph_to_facts(text: str, block: int, ctx: ProseContext) -> ProseResult:
+def paragraph_to_facts(
+    text: str, block: int, ctx: ProseContext, *, before: str = ""
+) -> ProseResult:
     """Read the figures a paragraph states.
 
     :param text: the paragraph (wrapped lines joined).
     :param block: its index in the document (for provenance).
     :param ctx: units, lookups, the document's reference date and scope,
         citations.
+    :param before: the paragraph it goes on from ("" when none): read first,
+        for what it dates, places and names (其中，收集整理…高危漏洞 4280 个 after
+        …平台收集整理信息系统安全漏洞 11073 个), its own figures left out.
     :return: facts, findings for numbers not made facts (with the reason),
-        and how many numbers were seen.
+        and how many numbers were seen, all of ``text``.
     """
-    result = _Reader(text, block, ctx).read()
+    joined = f"{before}{text}" if before else text
+    result = _Reader(joined, block, ctx, start=len(before) if before else 0).read()
     result.facts = drop_bounds(result.facts)
     return result
