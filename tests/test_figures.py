@@ -2001,6 +2001,15 @@ def test_a_paragraph_opening_with_qizhong_goes_on_from_the_one_before(ctx):
     assert alone[0].period.iri.rsplit("/id/", 1)[-1] == "month/2020-06"
 
 
+def test_provinces_counted_by_what_they_show(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf census: garbled): 个 counts 省区市, the
+    rest of the phrase says which (…投入占比明显高于第二产业的省区市)."""
+    text = "31个省区市中，有25个省区市第三产业数字化投入占比明显高于第二产业。"
+    assert [f[:2] for f in _facts(text, ctx)] == [
+        ("第三产业数字化投入占比明显高于第二产业的省区市数量", Decimal("25"))
+    ]
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []
