@@ -2010,6 +2010,21 @@ def test_provinces_counted_by_what_they_show(ctx):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # CAC 数字中国发展报告（2021年） (corpus-pdf census: garbled)
+        ("通过试点示范支持近30万套农机信息化改造。", "通过试点示范支持信息化改造的农机数量"),
+        ("完成200个小区智能化改造。", "智能化改造的小区数量"),
+        ("推动1000家企业数字化转型。", "数字化转型的企业数量"),
+        ("建成5个数字化车间。", "数字化车间数量"),  # 化 before a noun: the noun's kind
+    ],
+)
+def test_a_manner_goes_with_its_act(text, label, ctx):
+    """A …化 word between the noun counted and its act says how the act is done."""
+    assert _facts(text, ctx)[0][0] == label
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

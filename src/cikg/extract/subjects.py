@@ -1025,6 +1025,29 @@ def _first_act(tagged: list[Token]) -> Token | None:
     return None
 
 
+#: A manner and an act in one word (数字化转型, 智能化改造).
+_MANNER_ACT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}化(?:转型|改造|升级)$")
+
+
+def _manner_of_act(tagged: list[Token], cut: int) -> Token | None:
+    """The …化 word (信息化, 数字化, 智能化) that opens a counted phrase's act, or
+    ``None``: right after the noun counted and right before a verb (or a verbal
+    noun that ends the phrase: 转型, 改造), it says how the act is done, not
+    what is counted (农机 | 信息化改造, not 农机信息化 | 改造)."""
+    for i, token in enumerate(tagged):
+        if i > 0 and _MANNER_ACT_RE.match(token.word) and tagged[i - 1].tag.startswith("n"):
+            return token  # 企业 | 数字化转型: one word, the manner and the act
+        if i == 0 or not token.word.endswith("化") or len(token.word) < 3:
+            continue
+        nxt = tagged[i + 1] if i + 1 < len(tagged) else None
+        if nxt is None or not tagged[i - 1].tag.startswith(("n", "j", "eng")):
+            continue
+        acts = nxt.start == cut or (nxt.tag == "vn" and nxt.end == tagged[-1].end)
+        if acts and nxt.tag.startswith("v"):
+            return token
+    return None
+
+
 def _is_body(name: str, ctx: SubjectContext) -> bool:
     """Whether ``name`` is an organisation, curated or by its structure
     (国家能源局 before 组织 …): a body's act, not a manner of acting."""
@@ -1118,6 +1141,11 @@ def counted_noun(
     de = after.find("的")
     act = _first_act(tagged)
     cut = act.start if act is not None else len(after)
+    manner = _manner_of_act(tagged, cut)
+    if de < 0 and manner is not None:
+        # 30 万套 | 农机信息化改造, 200 个 | 小区智能化改造, 1000 家 | 企业数字化转型:
+        # a …化 word before the act says how it is done, with it (信息化改造)
+        act, cut = manner, manner.start
     opened = after.rfind("“", 0, cut)
     if opened > after.rfind("”", 0, cut):
         cut = opened  # 便民服务“就近办”: a quoted predicate stays whole
