@@ -51,9 +51,10 @@ overall and per document, and per check.
 
 ``census`` pools every judged sample given (files in the order given, the
 last verdict of an observation winning) and keeps the records the graph at
-``--store`` still holds exactly as judged (same IRI and the same
+``--store`` still holds exactly as judged (the same document and the same
 :data:`JUDGED_FIELDS`: label, value, unit, wording of the value, period,
-area, qualifier and status): the judged part of today's graph, far larger
+area, qualifier and status; the IRI may differ, as when a sibling of the
+same period and area leaves): the judged part of today's graph, far larger
 than one sample (the same records come back in sample after sample of a
 small corpus). It
 prints right / held, how much of the graph's prose figures that covers, and
@@ -197,9 +198,12 @@ def census(store_dir: Path, samples: list[Path]) -> tuple[str, list[dict]]:
     now: dict[str, tuple] = {}
     for row in query(store, _OBSERVATIONS):  # type: ignore[union-attr]
         record = _record(row)
-        now.setdefault(record["obs"], tuple(record[f] for f in JUDGED_FIELDS))
+        now.setdefault(record["obs"], (record["doc"], *(record[f] for f in JUDGED_FIELDS)))
+    # a record is held under its IRI, or under another with the same content (an
+    # observation's IRI may change when a sibling of the same period and area goes)
+    contents = set(now.values())
     held_now = [
-        r for iri, r in last.items() if now.get(iri) == tuple(r.get(f) for f in JUDGED_FIELDS)
+        r for r in last.values() if (r["doc"], *(r.get(f) for f in JUDGED_FIELDS)) in contents
     ]
     wrong = [r for r in held_now if not all(r["checks"].values())]
     right = len(held_now) - len(wrong)
