@@ -2025,6 +2025,25 @@ def test_a_manner_goes_with_its_act(text, label, ctx):
     assert _facts(text, ctx)[0][0] == label
 
 
+def test_a_number_opening_a_list_item_counts_the_noun_after_it(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf census): in 实现省级部门、11 个市和 117 个区县
+    …的三级联办 the 11 counts 市 (too bare alone: refused), not 省级部门."""
+    text = "山西省推进“一网通办”，实现省级部门、11个市和117个区县自然资源行政审批事项的三级联办。"
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("自然资源行政审批事项的三级联办的区县数量", Decimal("117"), "山西省")
+    ]
+
+
+def test_a_ranks_numerals_name_nothing(ctx):
+    """CAICT 算力指数 2021 (corpus-pdf census: 二和四位份额): 分别排名全球第一、二和四位
+    names no noun phrase for the share after it."""
+    text = (
+        "在全球TOP500超算排行榜中，联想、浪潮、曙光分别交付184台、57台、39台，"
+        "分别排名全球第一、二和四位，累计份额达到56%。"
+    )
+    assert _facts(text, ctx) == []
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

@@ -1986,6 +1986,10 @@ class _Reader:
         lead = read_lead(lead_text, ctx)
         subject = lead.subject
         unit = q.unit
+        if unit in COUNTING_UNITS and _MARKER_RE.sub("", lead_text).rstrip().endswith("、"):
+            # 实现省级部门、| 11 个 | 市和…: the number opens the list's next item,
+            # whose noun follows it; the item before is a sibling, not the subject
+            subject = ""
         bounded = _BOUNDED_SHARE_RE.search(lead_text)
         if q.qualifier is None and bounded:
             # 约占全球 5G 总用户数的 89%: the bound is said of the share, before 占

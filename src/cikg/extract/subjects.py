@@ -149,7 +149,24 @@ _PIVOT_END_RE = re.compile(r"(?:推进|推动|带动|引导|帮助|组织|鼓励
 _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
-    "个": ("城市", "省份", "省区市", "省市", "地市", "县", "区县", "国家", "地区", "项目", "平台"),
+    "个": (
+        "城市",
+        "省份",
+        "省区市",
+        "省市",
+        "地市",
+        "县",
+        "区县",
+        "乡镇",
+        "村",
+        "社区",
+        "村委会",
+        "居委会",
+        "国家",
+        "地区",
+        "项目",
+        "平台",
+    ),
     "名": ("学员", "学生", "员工", "用户", "司机"),
     "位": ("学员", "用户", "专家"),
 }
@@ -1025,6 +1042,8 @@ def _first_act(tagged: list[Token]) -> Token | None:
     return None
 
 
+#: The end of an inclusive list (包括 A、B 在内的 …): its items are examples.
+_INCLUDED_RE = re.compile(r"在内的")
 #: A manner and an act in one word (数字化转型, 智能化改造).
 _MANNER_ACT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}化(?:转型|改造|升级)$")
 
@@ -1077,6 +1096,8 @@ def counted_noun(
     """
     if verb.rstrip().endswith("被"):
         return ""  # 服务接口累计被 11 个国务院部门和 32 个地方使用: agents, whose act follows
+    if _INCLUDED_RE.search(after):
+        return ""  # 包括…、10 余艘自主航行船舶在内的系列成果: examples of a whole, no count
     after = _MARKER_RE.sub("", after)
     classifier = _CLASSIFIER_RE.match(after)
     if classifier and after[classifier.end() - 1 : classifier.end() + 1] in CLASSIFIER_LED_WORDS:
@@ -1326,8 +1347,8 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
         len(subject),
     )
     phrase = subject[:cut].strip(" 的")
-    if phrase in _LEAD_WORDS:
-        return ""
+    if phrase in _LEAD_WORDS or (tagged and tagged[0].tag == "m"):
+        return ""  # (分别排名全球第一、二和四位: a rank's numerals, no noun phrase)
     return phrase if 0 < len(phrase) <= _MAX_SUBJECT // 2 else ""
 
 
