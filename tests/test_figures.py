@@ -1706,7 +1706,7 @@ def test_people_a_share_names_only_as_people_are_those_counted_before(ctx):
     not people at large."""
     text = "截至 6 月，1.16 亿网民参与过“以旧换新”活动，其中 68.8%的人选择线上参与。"
     assert [f[0] for f in _facts(text, ctx)] == [
-        "参与过“以旧换新”活动的网民数量",
+        "参与过“以旧换新”活动的网民人数",
         "参与过“以旧换新”活动的网民中选择线上参与的比例",
     ]
 
@@ -2041,6 +2041,16 @@ def test_a_ranks_numerals_name_nothing(ctx):
         "在全球TOP500超算排行榜中，联想、浪潮、曙光分别交付184台、57台、39台，"
         "分别排名全球第一、二和四位，累计份额达到56%。"
     )
+    assert _facts(text, ctx) == []
+
+
+def test_a_bare_number_of_people_counts_persons(ctx):
+    """Seed 000 (seeds-u-before: unit wrong): 1.16 亿网民参与过… counts people
+    (unit person), though no classifier says so; 355 城的 624 万老年人 is no
+    count of 城的老年人."""
+    (fact,) = _facts("截至6月，1.16亿网民参与过“以旧换新”活动。", ctx)
+    assert fact[1:3] == (Decimal("116000000"), "person")
+    text = "截至 9 月末，滴滴出行共为 355 城的 624 万老年人，提供 1.97 亿次出行服务。"
     assert _facts(text, ctx) == []
 
 

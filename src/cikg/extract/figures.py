@@ -2063,7 +2063,10 @@ class _Reader:
                     self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
                     self.state.topic = label
                     return True
-            if subject and _MARKER_RE.sub("", lead_text).rstrip().endswith("的"):
+            if (
+                len(subject.removesuffix("的")) > 1  # (…为 355 城的 | 624 万 | 老年人: 城 counted)
+                and _MARKER_RE.sub("", lead_text).rstrip().endswith("的")
+            ):
                 noun = counted_noun(after, "", q, ctx)  # 28 个省份的 | 238 个 | 地市
                 if noun:
                     subject = f"{subject}的{noun}"

@@ -1042,6 +1042,8 @@ def _first_act(tagged: list[Token]) -> Token | None:
     return None
 
 
+#: Nouns that name people (a bare number before them counts persons).
+_PEOPLE_END_RE = re.compile(r"(?:网民|用户|居民|群众|农民|学生|职工|老年人|乘客|患者)$")
 #: The end of an inclusive list (包括 A、B 在内的 …): its items are examples.
 _INCLUDED_RE = re.compile(r"在内的")
 #: A manner and an act in one word (数字化转型, 智能化改造).
@@ -1278,6 +1280,8 @@ def counted_noun(
         return display_form(f"{noun}{rest}")
     relative = f"{verb}{rest}".strip()
     label = f"{relative}的{noun}" if relative else noun
+    if q.unit is None and _PEOPLE_END_RE.search(noun):
+        suffix = "人数"  # 1.16 亿 | 网民参与过…: a bare number of people counts persons
     return display_form(label) + suffix
 
 
