@@ -2054,6 +2054,16 @@ def test_a_bare_number_of_people_counts_persons(ctx):
     assert _facts(text, ctx) == []
 
 
+def test_a_share_of_a_whole_is_of_the_figure_measured_alike(ctx):
+    """Seed 001 (seeds census: 互联网普及率占全球网民数比例): a share of 全球网民规模
+    is the netizens' share, not the rate said just before it."""
+    text = (
+        "截至2024年12月，我国网民规模已突破11亿人，达11.08亿人；互联网普及率达78.6%，"
+        "占全球网民规模的比例超过20%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][-1] == "网民占全球网民规模的比例"
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

@@ -83,6 +83,8 @@ __all__ = ["ProseContext", "ProseResult", "paragraph_to_facts"]
 _TITLE_RE = re.compile(r"《([^《》]*)》")
 #: A quoted name or slogan: short, one phrase (no clause punctuation inside).
 _QUOTED_NAME_RE = re.compile(r"“[^“”，。；！？,;!?]{2,16}”")
+#: The measure a share's whole names (全球网民规模 -> 网民规模).
+_WHOLE_MEASURE_RE = re.compile(r"(?:网民|用户)规模$|用户数$|网民数$")
 #: What follows a list of places before the measure: 等, a count of them and
 #: the kind of place (等 7 个省市, 等省区市, 和).
 _PLACES_KIND_RE = re.compile(
@@ -2229,6 +2231,11 @@ class _Reader:
         elif subject and subject not in (self.state.last, self.state.topic):
             subject = self.owned(subject)
         base = subject or self.state.topic
+        if not subject and lead.kind == "share" and (same := self.same_measure(lead.whole)):
+            # 网民规模…达 11.08 亿人；互联网普及率达 78.6%，占全球网民规模的比例超过 20%:
+            # the part is what the sentence measured as its whole is measured, not the
+            # rate said last
+            base = same
         if (
             not base
             and lead.kind == "share"
@@ -2368,6 +2375,15 @@ class _Reader:
         level = self.state.said[-1] if self.state.said else ""
         people = _PEOPLE_COUNTED_RE.search(level)
         return level[: people.start("measure")] if people else ""
+
+    def same_measure(self, whole: str) -> str:
+        """The figure of the sentence measured as ``whole`` is (网民规模 for 全球网民
+        规模), when the last one is not: a share's part is of the whole's kind.
+        "" when the last figure is, or none is."""
+        measure = _WHOLE_MEASURE_RE.search(whole)
+        if measure is None or not self.state.said or self.state.said[-1].endswith(measure[0]):
+            return ""
+        return next((s for s in reversed(self.state.said) if s.endswith(measure[0])), "")
 
     def places_listed(self, label: str) -> tuple[list[str], str] | None:
         """The places a label opens with, listed (北京、上海、天津等省市数字经济
