@@ -1635,6 +1635,9 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     (['中部地区', '西部地区', '东北地区'], '', '数字产业收入')
     >>> enumerated_items("移动互联网的下载和上传速度中位数", 2, default_context(load_reference()))
     (['下载', '上传'], '移动互联网的', '速度中位数')
+    >>> ctx = default_context(load_reference())
+    >>> enumerated_items("“618”电商年中大型促销中天猫和京东交易额", 2, ctx)
+    (['天猫', '京东'], '“618”电商年中大型促销中', '交易额')
     """
     ages = find_age_ranges(phrase)
     if len(ages) == n:
@@ -1651,6 +1654,11 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
         if i >= 0 and i in starts and i + len(word) in starts:
             prefix, first = first[: i + len(word)], first[i + len(word) :]
             break
+    frame = first.rfind("中")
+    named = first[frame + 1 :]
+    if not prefix and frame > 1 and 2 <= len(named) <= 4:
+        # “618”电商年中大型促销中 | 天猫和京东交易额: the frame is every item's
+        prefix, first = first[: frame + 1], first[frame + 1 :]
     shared = _common_ending(parts[:-1])
     cut = len(last)
     # 美国、印度融资规模: items that are regions end where the last region does
