@@ -2064,6 +2064,20 @@ def test_a_share_of_a_whole_is_of_the_figure_measured_alike(ctx):
     assert [f[0] for f in _facts(text, ctx)][-1] == "网民占全球网民规模的比例"
 
 
+def test_a_verb_and_its_objects_owner_before_a_count(ctx):
+    """Seed 004 (seeds-x-before: 陆续接入地方部门数, label wrong): 接入地方部门 | 360
+    多万项 | 政务服务事项 counts the items, not departments; 陆续 says nothing
+    of them. 覆盖全球 | 200 多个 | 国家和地区 is where, and names no one."""
+    text = (
+        "国家政务服务平台联通32个地区和46个国务院部门，陆续接入地方部门360多万项"
+        "政务服务事项和1000多项高频热点办事服务。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "国家政务服务平台接入地方部门的政务服务事项数量" in labels
+    assert "国家政务服务平台接入地方部门的高频热点办事服务数量" in labels
+    assert _facts("网络文学海外市场规模超过40亿元，覆盖全球200多个国家和地区。", ctx)[1:] == []
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

@@ -2104,6 +2104,16 @@ class _Reader:
                 # 卫生健康、民航等领域 | 1000 余项 | 防疫相关数据: where, the noun follows
                 domains, subject, tagged = subject, "", []
             if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
+                from_after = True
+            elif (
+                unit in COUNTING_UNITS
+                and _verb_and_object(tagged)
+                and counted_noun(after, "", q, ctx)
+            ):
+                # 陆续接入地方部门 | 360 多万项 | 政务服务事项: a verb and its object's
+                # owner open the lead; the number counts the noun after it
+                from_after = True
+            if from_after:
                 # 共上线 356 部网络剧: [actor] verb | number | noun
                 if _is_identifier(q, after):
                     self.finding("identifier", f"{q.text} in {self.clause_text(clause)!r}")
@@ -3176,6 +3186,20 @@ def _growth_after(lead: str, after: str) -> bool:
     """Whether a percentage is a growth rate said after it (保持 55% 的高位增长,
     实现了 10.8% 的显著增长): not a share of 增长, nor another's compared."""
     return bool(_GROWTH_AFTER_RE.match(after)) and not _GROWTH_COMPARED_RE.search(lead)
+
+
+def _verb_and_object(tagged: list) -> bool:  # type: ignore[type-arg]
+    """A lead that is a verb (after adverbs) and a noun phrase, with no actor
+    before the verb: 陆续接入地方部门 (360 多万项政务服务事项)."""
+    words = [t for t in tagged if t.tag not in {"d", "ad"}]
+    return (
+        len(words) >= 2
+        and words[0].tag == "v"
+        and len(words[0].word) == 2
+        # (覆盖全球 | 200 多个 | 国家和地区: a place, where, no object's owner)
+        and all(t.tag.startswith(("n", "j")) and t.tag != "ns" for t in words[1:])
+        and not any(t.word in _NATION_WORDS | _ALL_WORDS for t in words[1:])
+    )
 
 
 def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]

@@ -186,7 +186,9 @@ _OWN_FIGURE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:超过|超|逾)\s*\d+(?:\.\d+)?\s*(?:万|亿)(?![^，,。；;]{0,4}(?:以上|以下))"
 )
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
-_ADVERB_RE = re.compile(r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新)(?=[\u4e00-\u9fff])")
+_ADVERB_RE = re.compile(
+    r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新|陆续|先后|逐步)(?=[\u4e00-\u9fff])"
+)
 #: A comparison and a change verb right before the number.
 _CHANGE_RE = re.compile(
     r"(?P<cmp>当年|本年|全年|今年以来|年初以来|当月|本月|年增速|同比(?:名义|实际)?|"
