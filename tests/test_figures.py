@@ -2078,6 +2078,13 @@ def test_a_verb_and_its_objects_owner_before_a_count(ctx):
     assert _facts("网络文学海外市场规模超过40亿元，覆盖全球200多个国家和地区。", ctx)[1:] == []
 
 
+def test_a_verbal_noun_after_the_head_counted_acts(ctx):
+    """CAC 数字中国发展报告（2021年）: 300 个 | 城市 | 启动千兆光纤宽带网络建设 counts
+    cities that started building (启动, which jieba tags a verbal noun)."""
+    text = "全国超300个城市启动千兆光纤宽带网络建设，千兆用户规模达3456万户。"
+    assert _facts(text, ctx)[0][:2] == ("启动千兆光纤宽带网络建设的城市数量", Decimal("300"))
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

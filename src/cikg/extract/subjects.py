@@ -1229,8 +1229,10 @@ def counted_noun(
             if nominal and nominal[0].start == act.end and _NOMINAL_RE.match(nominal[0].tag):
                 noun, rest = after[:end].strip(), after[end:].strip()
         heads = ctx.segmenter.tokens(noun)
+        acts = ctx.segmenter.tagged(noun)
         if (
-            rest
+            # (300 个 | 城市 | 启动千兆…建设: a verbal noun after the head, 启动/vn, acts)
+            (rest or (len(acts) > 2 and acts[1].tag in {"v", "vn"} and len(acts[1].word) == 2))
             and len(heads) > 1
             and heads[0].word in _COUNTED_HEADS.get(counted_by, ())
             and heads[1].word not in _JOINING  # (网站和APP改造: both are counted)
