@@ -547,9 +547,7 @@ class _State:
     last_at: int = 0  # and where it stands in the paragraph
     units: dict[str, str] = field(default_factory=dict)  # label -> unit of figures read
     pending_np: str = ""  # the noun phrase of that clause (学生最多，占比为 23.7%)
-    places: list[str] = field(
-        default_factory=list
-    )  # a sentence's list of places (北京、上海等省市，)
+    places: list[str] = field(default_factory=list)  # listed (北京、上海等省市，)
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
     comparison: str | None = None  # the dated base the sentence's last change was against
@@ -687,6 +685,10 @@ _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
 _HIGHEST_RE = re.compile(r"(?:最高|最多|最大|最长|居首位?)$")
 
 
+#: An amount of time said to lead (…的使用时间最长): a share after it is its.
+_LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
+
+
 def _leader_of(clause: str) -> str:
     """The share or growth rate a clause says is highest, when it names one
     with its subject: 20-29 岁网民使用生成式人工智能产品的比例最高 -> 20-29岁网民
@@ -704,8 +706,6 @@ def _leader_of(clause: str) -> str:
     return named if rate and len(named) > 4 else ""
 
 
-#: An amount of time said to lead (…的使用时间最长): a share after it is its.
-_LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
 #: A clause of words between a figure and what follows (…72个；15岁以上网民群体…
 #: 逐步减少，): at least four characters after a separator, then another.
 _CLAUSE_BETWEEN_RE = re.compile(r"[，,；;][^，,；;]{4,}[，,；;]\s*$")
@@ -2877,9 +2877,7 @@ class _Reader:
                     offset=offset,
                     source=source,
                     qualifier=qualifier,
-                    base=base[len(label) - len(rest) :]
-                    if base and label.startswith(base)
-                    else base,
+                    base=base,
                     derivation=derivation,
                     breakdown=breakdown,
                 )

@@ -315,7 +315,13 @@ class OrgFinder:
         or a count, so its items are firms however the segmenter tags them. Items
         are short names (two to eight characters), not a curated region; the
         first loses the verb or preposition before it (依托, 如). Items a name
-        found covers are among the spans: :meth:`find` leaves them out."""
+        found covers are among the spans: :meth:`find` leaves them out.
+
+        A list with no kind of firm named (:data:`_COORDINATED_RE`: 新浪、360、
+        微财科技、蓝城兄弟等投诉量…) holds things of one kind, so when at least half
+        its items are bodies found, its other items but the first (whose start
+        nothing marks) are bodies too, unless they describe (:meth:`_describes_item`).
+        """
         spans: list[tuple[int, int]] = []
         kinds = [*_FIRM_LIST_RE.finditer(text), *_FIRMS_SUCH_AS_RE.finditer(text)]
         lists = [(m, True) for m in kinds] + [
@@ -355,8 +361,9 @@ class OrgFinder:
         return spans
 
     def _describes_item(self, name: str) -> bool:
-        """Whether a list item holds a verb, a place or a number word: a
-        statement or a field (投诉量增长较快, 北京地区), not a coined name. Words
+        """Whether a list item holds a verb, an adverb, a preposition, a place,
+        a time or a locative word: a statement or a field (投诉量增长较快, 北京
+        地区), not a coined name. Words
         of one character do not count: a coined name the segmenter knows no word
         for falls into them (拉 | 卡 | 拉). Letters then digits make a code or a
         list's name (TOP500, 5G), not a body's."""
