@@ -1924,6 +1924,20 @@ def test_a_figure_said_of_several_places_is_each_ones(ctx):
     ]
 
 
+def test_one_place_and_others_like_it(ctx):
+    """Seed 003 (seeds-y-after: 庆阳等绿电使用率, label wrong): 甘肃庆阳等 says the
+    figure of 庆阳 (and places like it), not of a thing called 庆阳等."""
+    (fact,) = _facts("算力绿色化发展特征显著，甘肃庆阳等绿电使用率超过 80%。", ctx)
+    assert (fact[0], fact[1], fact[4]) == ("绿电使用率", Decimal("80"), "庆阳")
+
+
+def test_a_place_is_no_group_a_share_is_of(ctx):
+    """CAICT 数字经济 2022 (corpus-pdf-aa-after: label and area wrong): in 49%的全球
+    已存储数据将驻留… the group is the stored data, past 全球 and a verb; no label
+    is made of 全球 as the group."""
+    assert _facts("据IDC预测，2025年将有49%的全球已存储数据将驻留在公共云环境中。", ctx) == []
+
+
 def test_a_share_of_the_places_together_keeps_the_list(ctx):
     """Seed 003: the top ten provinces' share of the nation's revenue is theirs
     together, not each one's."""

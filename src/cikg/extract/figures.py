@@ -2412,13 +2412,16 @@ class _Reader:
         return regions, rest
 
     def places_of(self, text: str) -> tuple[list[str], str] | None:
-        """The curated regions a text opens with as a list (北京、上海、天津等省市…),
-        and the text after the list, 等, their count and their kind; ``None``
-        when it opens with no list of places."""
+        """The curated regions a text opens with as a list (北京、上海、天津等省市…,
+        or one place and 等: 庆阳等…), and the text after the list, 等, their
+        count and their kind; ``None`` when it opens with no list of places."""
         region_of = self.ctx.subjects.region_of
         items = text.split("、")
+        one = next((k for k in range(2, 6) if text[k : k + 1] == "等" and region_of(text[:k])), 0)
+        if len(items) < 2 and not one:
+            return None  # (庆阳等绿电使用率: one place and others like it)
         if len(items) < 2:
-            return None
+            return [region_of(text[:one]) or text[:one]], _PLACES_KIND_RE.sub("", text[one:])
         rest = items.pop()
         while True:  # the last place, and one joined to it by 和 or 及 (安徽和湖北)
             ends = [k for k in range(2, min(len(rest), 8) + 1) if region_of(rest[:k])]
@@ -2856,7 +2859,7 @@ class _Reader:
         breakdown: str | None = None,
     ) -> None:
         text = self.text
-        places = self.places_listed(label) if area is None else None
+        places = self.places_listed(label)  # (甘肃 | 庆阳等绿电使用率: 庆阳's, more narrowly)
         if places is None and area is None and self.state.places:
             # 北京、上海、天津等省市，…，数字经济 GDP 占比已超过 50%: the places an
             # opening clause listed

@@ -1044,6 +1044,8 @@ def _first_act(tagged: list[Token]) -> Token | None:
     return None
 
 
+#: The world and the nation, which are where a group is, not a group.
+_WORLD_AND_NATION = frozenset({"全球", "世界", "全国", "我国", "国内", "国外", "海外"})
 #: Nouns that name people (a bare number before them counts persons).
 _PEOPLE_END_RE = re.compile(r"(?:网民|用户|居民|群众|农民|学生|职工|老年人|乘客|患者)$")
 #: The end of an inclusive list (包括 A、B 在内的 …): its items are examples.
@@ -1511,6 +1513,8 @@ def percent_of(after: str, ctx: SubjectContext) -> tuple[str, str] | None:
     # (县: jieba tags the single character zg)
     if not group or not tagged[0].tag.startswith(("n", "r", "j", "b", "a", "eng", "zg")):
         return None
+    if group in _WORLD_AND_NATION or ctx.region_of(group):
+        return None  # 49%的全球已存储数据将驻留…: a place is no group; its noun is past a verb
     return group, rest[cut:].strip(" 。；;")
 
 
