@@ -2099,6 +2099,17 @@ def test_a_verbal_noun_after_the_head_counted_acts(ctx):
     assert _facts(text, ctx)[0][:2] == ("启动千兆光纤宽带网络建设的城市数量", Decimal("300"))
 
 
+def test_a_change_without_a_base_takes_the_sentences_year_end_base(ctx):
+    """Seed 004 (seeds-y-after: period wrong): 较 2019 年底减少 8 万款，下降 2.2%: the
+    2.2 % is against the end of 2019 too, over the first half of 2020."""
+    text = "截至2020年6月，我国国内市场上监测到的App数量为359万款，较2019年底减少8万款，下降2.2%。"
+    ctx = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    assert [(f[1], f[3]) for f in _facts(text, ctx)][1:] == [
+        (Decimal("-80000"), "half/2020-H1"),
+        (Decimal("-2.2"), "half/2020-H1"),
+    ]
+
+
 def test_a_tables_number_is_no_count(ctx):
     """CAC 数字中国发展报告（2021年）: 如表1所示 numbers a table (所 is no classifier)."""
     assert _facts("评价指标如表1所示。", ctx) == []

@@ -685,6 +685,9 @@ _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
 _HIGHEST_RE = re.compile(r"(?:最高|最多|最大|最长|居首位?)$")
 
 
+#: Comparisons with a base that a date fixes (较上年末, 较上期): like a dated base,
+#: one holds for the changes after it in the sentence that name none.
+_DATED_COMPARISONS = frozenset({"year-end", "previous"})
 #: An amount of time said to lead (…的使用时间最长): a share after it is its.
 _LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
 
@@ -2270,7 +2273,11 @@ class _Reader:
                 # 较 2020 年 3 月增长 3063 万，城乡…差距缩小 6.3 个百分点: a change
                 # without a base of its own is over the base the sentence gave
                 comparison = self.state.comparison
-            elif parse_period(comparison, self.ctx.default_year) is not None:
+            elif (
+                comparison in _DATED_COMPARISONS
+                or parse_period(comparison, self.ctx.default_year) is not None
+            ):
+                # (较 2019 年底减少 8 万款，下降 2.2%: the 2.2 % is against the year's end too)
                 self.state.comparison = comparison
             value = -q.value if lead.down else q.value
             changed = _comparison_period(comparison, period, self.ctx.default_year)
