@@ -149,27 +149,11 @@ _PIVOT_END_RE = re.compile(r"(?:推进|推动|带动|引导|帮助|组织|鼓励
 _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
-    "个": (
-        "城市",
-        "省份",
-        "省区市",
-        "省市",
-        "地市",
-        "县",
-        "区县",
-        "乡镇",
-        "村",
-        "社区",
-        "村委会",
-        "居委会",
-        "国家",
-        "地区",
-        "项目",
-        "平台",
-    ),
+    "个": ("城市", "省份", "省区市", "省市", "地市", "县", "区县", "乡镇", "村", "社区", "村委会",
+          "居委会", "国家", "地区", "项目", "平台"),
     "名": ("学员", "学生", "员工", "用户", "司机"),
     "位": ("学员", "用户", "专家"),
-}
+}  # fmt: skip
 #: 在全国 before a verb: the nation, which the figure's area already says.
 _NATIONWIDE_RE = re.compile(r"^(?:在|于)?(?:全国|我国|全国范围内)")
 #: Adverbs that go with a light verb (共建成, 累计实现, 已完成).
@@ -330,12 +314,12 @@ def _balanced(text: str) -> str:
     return text
 
 
-#: 以 X 为载体的, 以 X 为主导的: what a noun rests on or is led by, a modifier
-#: that names neither the thing nor its owner (以电子社保卡为载体的职业培训券).
 #: A topic marker opening the clause (对于手机不良应用相关的投诉也高达 5.9 万件): what
 #: follows is the subject, not the object of a preposition (对 alone, which
 #: brings forward what an act is done to, stays).
 _TOPIC_MARKER_RE = re.compile(r"^\s*(?:对于|至于)\s*")
+#: 以 X 为载体的, 以 X 为主导的: what a noun rests on or is led by, a modifier
+#: that names neither the thing nor its owner (以电子社保卡为载体的职业培训券).
 _BY_MEANS_OF_RE = re.compile(
     r"以[^，,；;。]{1,24}?为(?:载体|核心|代表|主导|主体|重点|抓手|依托|基础|导向|引领|牵引|支撑)的"
 )
@@ -1663,8 +1647,9 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
             prefix, first = first[: i + len(word)], first[i + len(word) :]
             break
     frame = first.rfind("中")
-    named = first[frame + 1 :]
-    if not prefix and frame > 1 and 2 <= len(named) <= 4:
+    word = next((t.word for t in ctx.segmenter.tokens(first) if t.start == frame), "")
+    if not prefix and frame > 1 and 2 <= len(first) - frame - 1 <= 4 and len(word) in (1, 2):
+        # (城市中小企业: 中 opens a word of its own, 中小企业, no frame)
         # “618”电商年中大型促销中 | 天猫和京东交易额: the frame is every item's
         prefix, first = first[: frame + 1], first[frame + 1 :]
     shared = _common_ending(parts[:-1])
