@@ -2032,6 +2032,8 @@ def test_provinces_counted_by_what_they_show(ctx):
         ("完成200个小区智能化改造。", "智能化改造的小区数量"),
         ("推动1000家企业数字化转型。", "数字化转型的企业数量"),
         ("建成5个数字化车间。", "数字化车间数量"),  # 化 before a noun: the noun's kind
+        # news-10 (news census: garbled): where the act was done goes with it
+        ("培训结束后，12家企业与40名优秀学员现场签订就业协议。", "现场签订就业协议的优秀学员人数"),
     ],
 )
 def test_a_manner_goes_with_its_act(text, label, ctx):

@@ -1034,6 +1034,8 @@ _WORLD_AND_NATION = frozenset({"全球", "世界", "全国", "我国", "国内",
 _PEOPLE_END_RE = re.compile(r"(?:网民|用户|居民|群众|农民|学生|职工|老年人|乘客|患者)$")
 #: The end of an inclusive list (包括 A、B 在内的 …): its items are examples.
 _INCLUDED_RE = re.compile(r"在内的")
+#: Words that say where or how an act is done, right before it (现场签订, 线上签约).
+_WHERE_DONE = frozenset({"现场", "当场", "线上", "线下", "网上", "在线", "集中", "统一"})
 #: A manner and an act in one word (数字化转型, 智能化改造).
 _MANNER_ACT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}化(?:转型|改造|升级)$")
 
@@ -1042,10 +1044,13 @@ def _manner_of_act(tagged: list[Token], cut: int) -> Token | None:
     """The …化 word (信息化, 数字化, 智能化) that opens a counted phrase's act, or
     ``None``: right after the noun counted and right before a verb (or a verbal
     noun that ends the phrase: 转型, 改造), it says how the act is done, not
-    what is counted (农机 | 信息化改造, not 农机信息化 | 改造)."""
+    what is counted (农机 | 信息化改造, not 农机信息化 | 改造); so does a word of
+    where or how (:data:`_WHERE_DONE`: 学员 | 现场签订, not 学员现场 | 签订)."""
     for i, token in enumerate(tagged):
         if i > 0 and _MANNER_ACT_RE.match(token.word) and tagged[i - 1].tag.startswith("n"):
             return token  # 企业 | 数字化转型: one word, the manner and the act
+        if i > 0 and token.word in _WHERE_DONE and token.end == cut:
+            return token  # 40 名优秀学员 | 现场签订就业协议: where the act was done
         if i == 0 or not token.word.endswith("化") or len(token.word) < 3:
             continue
         nxt = tagged[i + 1] if i + 1 < len(tagged) else None
