@@ -56,9 +56,8 @@ last verdict of an observation winning) and keeps the records the graph at
 area, qualifier and status; the IRI may differ, as when a sibling of the
 same period and area leaves): the judged part of today's graph, far larger
 than one sample (the same records come back in sample after sample of a
-small corpus). It
-prints right / held, how much of the graph's prose figures that covers, and
-the wrong records with their notes. It measures a change on the records it
+small corpus). It prints right / held, how much of the graph's prose figures
+that covers, and the wrong records with their notes. It measures a change on the records it
 leaves as they were; a relabelled record drops out until it is judged again.
 """
 

@@ -1110,7 +1110,7 @@ class _Reader:
         # (the head's last two characters: 网站 of 政府网站)
         return bool(words) and len(words[-1].word) > 1 and words[-1].word[-2:] in subject
 
-    def named_before(self, subject: str, offset: int) -> str:
+    def named_before(self, subject: str, offset: int, mention: str = "") -> str:
         """A subject that opens with a bare kind of system (系统, 平台, 中心 …,
         or 该/本/此 + it) refers to the last one the paragraph named:
         检察业务应用系统2.0全面部署应用，截至2021年底，系统受理各类案件380万件 ->
@@ -1118,11 +1118,15 @@ class _Reader:
         平台服务的工业企业… -> 工业互联网平台服务的工业企业 (definite
         description anaphora). ``subject`` as it is when it opens with no such
         word, is not the text's own words before ``offset`` (the figure's start),
-        or the paragraph names no such thing before it."""
+        or the paragraph names no such thing before it. ``mention``: the words
+        of the text that name it, when the subject is not the text's own (该平台
+        共受理了 | 27.9 万件 | 投诉 -> 平台受理的投诉数量: 平台); by default the
+        subject's first four characters from the kind on."""
         head = _DEFINITE_KIND_RE.match(subject)
         if head is None:
             return subject
-        own = self.text.rfind(subject[head.start("kind") : head.start("kind") + 4], 0, offset)
+        mention = mention or subject[head.start("kind") : head.start("kind") + 4]
+        own = self.text.rfind(mention, 0, offset)
         name = self.antecedent(head["kind"], own) if own >= 0 else ""
         return name + subject[head.end() :] if name else subject
 
@@ -2203,8 +2207,7 @@ class _Reader:
             ):
                 # 该平台共受理了 | 27.9 万件 | 投诉: the actor before the number is the
                 # system the paragraph named (not a kind counted after it: 50 个平台)
-                name = self.antecedent(kind["kind"], self.text.rfind(kind["kind"], 0, q.start))
-                subject = name + subject[kind.end() :] if name else subject
+                subject = self.named_before(subject, q.start, mention=kind["kind"])
             if subject:
                 subject = self.topic_kind(subject, q.end)
             subject = self.owned(subject)
@@ -2411,12 +2414,16 @@ class _Reader:
         contribution or a sum (:data:`_COLLECTIVE_RE`) is the places' together:
         ``None``, and the label keeps the list."""
         listed = self.places_of(label)
-        if listed is None:
+        return self.each_place(*listed) if listed is not None else None
+
+    @staticmethod
+    def each_place(regions: list[str], measure: str) -> tuple[list[str], str] | None:
+        """``(regions, measure)`` when the measure is each place's, ``None`` when
+        there is none or it is the places' together (:data:`_COLLECTIVE_RE`: 前 10
+        大省市占全国比重)."""
+        if not measure or _COLLECTIVE_RE.search(measure):
             return None
-        regions, rest = listed
-        if not rest or _COLLECTIVE_RE.search(rest):
-            return None  # (前 10 大省市占全国比重: the places together)
-        return regions, rest
+        return regions, measure
 
     def places_of(self, text: str) -> tuple[list[str], str] | None:
         """The curated regions a text opens with as a list (北京、上海、天津等省市…,
@@ -2496,10 +2503,13 @@ class _Reader:
         text = self.text
         lead_text = text[clause.start : in_clause[0].start]
         lead = read_lead(_RESPECTIVELY_RE.split(lead_text)[0], self.ctx.subjects)
-        ranked = _RANKED_ITEMS_RE.match(clean_lead(self.state.pending_clause, self.ctx.subjects)[0])
         if not lead.subject and self.state.pending:
             lead = replace(lead, subject=self.state.pending)
-        elif not lead.subject and ranked:
+        elif not lead.subject and (
+            ranked := _RANKED_ITEMS_RE.match(
+                clean_lead(self.state.pending_clause, self.ctx.subjects)[0]
+            )
+        ):
             # 网络视频、…和网络直播类应用的使用时长占比分列第二到六位，依次为 …: the
             # items and their measure, ranked in the clause before
             lead = replace(lead, subject=ranked["items"])
@@ -2870,7 +2880,7 @@ class _Reader:
         if places is None and area is None and self.state.places:
             # 北京、上海、天津等省市，…，数字经济 GDP 占比已超过 50%: the places an
             # opening clause listed
-            places = (self.state.places, label) if not _COLLECTIVE_RE.search(label) else None
+            places = self.each_place(self.state.places, label)
         if places is not None:
             # 北京、上海、天津等省市数字经济 GDP 占比已超过 50%: each place's figure
             regions, rest = places

@@ -1029,7 +1029,7 @@ def _first_act(tagged: list[Token]) -> Token | None:
 
 
 #: The world and the nation, which are where a group is, not a group.
-_WORLD_AND_NATION = frozenset({"全球", "世界", "全国", "我国", "国内", "国外", "海外"})
+_WORLD_AND_NATION = frozenset({*_NATION, *_WORLD, "国内", "国外", "海外"})
 #: Nouns that name people (a bare number before them counts persons).
 _PEOPLE_END_RE = re.compile(r"(?:网民|用户|居民|群众|农民|学生|职工|老年人|乘客|患者)$")
 #: The end of an inclusive list (包括 A、B 在内的 …): its items are examples.
@@ -1644,7 +1644,8 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
         return None
     first, last = parts[0], parts[-1]
     prefix = ""
-    starts = {tok.start for tok in ctx.segmenter.tokens(first)} | {len(first)}
+    tokens = ctx.segmenter.tokens(first)
+    starts = {tok.start for tok in tokens} | {len(first)}
     for word in _FIRST_ITEM_AFTER:
         i = first.find(word)
         # a word of its own (在 | 网络, not the 在 of 在线办公)
@@ -1652,7 +1653,7 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
             prefix, first = first[: i + len(word)], first[i + len(word) :]
             break
     frame = first.rfind("中")
-    word = next((t.word for t in ctx.segmenter.tokens(first) if t.start == frame), "")
+    word = next((t.word for t in tokens if t.start == frame), "")
     if not prefix and frame > 1 and 2 <= len(first) - frame - 1 <= 4 and len(word) in (1, 2):
         # (城市中小企业: 中 opens a word of its own, 中小企业, no frame)
         # “618”电商年中大型促销中 | 天猫和京东交易额: the frame is every item's
