@@ -2489,6 +2489,33 @@ def test_a_bare_growth_after_a_possessors_is_the_possessors(ctx, text, second):
     assert [f[0] for f in _facts(text, ctx)][1] == second
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # CAICT 中国数字经济发展报告（2022年） p22 (judged wrong in corpus-pdf-ab-before
+        # as 直播商品数): parallel clauses name the base once
+        (
+            "社交电商形成普遍高效应用，商务大数据监测显示，2021年重点监测电商平台累计直播"
+            "场次数量超2400万场，累计观看超 1200亿人次，直播商品数量超 5000万个，活跃主播"
+            "数量超 55万人。",
+            "重点监测电商平台累计直播商品数量",
+        ),
+        # 46th report line 749: the product the first clause named
+        (
+            "数据显示，仅2020年2月4日当日，天翼云会议新增用户6万户、会议时长9万小时。",
+            "天翼云会议时长",
+        ),
+        # news-22: a 的-phrase names its own population, and 网约车单车 is no frame of it
+        (
+            "2023年第一季度，东莞网约车单车日均订单仅9.1单，日均接单小于10单的网约车占比达77%。",
+            "日均接单小于10单的网约车占比",
+        ),
+    ],
+)
+def test_a_parallel_clause_shares_the_base_named_before(ctx, text, label):
+    assert label in [f[0] for f in _facts(text, ctx)]
+
+
 def test_who_use_a_platform_built_are_counted_for_the_platform(ctx):
     """CAC 数字中国发展报告（2021年） p37 (judged wrong in five samples as
     中央纪委国家监委机关单位数 and 使用纪检监察干部全面人数): the users counted after

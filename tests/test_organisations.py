@@ -154,6 +154,25 @@ def test_companies_listed_by_short_name(text, names, finder):
             "山西省推进中煤集团、焦煤集团、同煤集团、阳煤集团、潞安集团、晋煤集团等开展5G应用",
             ["焦煤集团", "同煤集团", "阳煤集团", "潞安集团", "晋煤集团"],
         ),
+        # CAICT 2022 p19: a coined name falls into words of one character
+        (
+            "已在神华集团、中煤集团、焦煤集团、同煤集团、阳煤集团、潞安集团、晋煤集团、"
+            "晋能集团、中天合创集团、西南矿业集团的多个煤矿成功应用",
+            [
+                "神华集团",
+                "中煤集团",
+                "焦煤集团",
+                "同煤集团",
+                "阳煤集团",
+                "潞安集团",
+                "晋煤集团",
+                "晋能集团",
+                "中天合创集团",
+                "西南矿业集团",
+            ],
+        ),
+        # a pronoun opens no name: 该集团 is referred to, 各集团 a kind
+        ("中煤集团、该集团、神华集团均已开展5G应用", ["中煤集团", "神华集团"]),
         # CAICT 2021 (compute index): the kind of firm after 等 may carry a
         # field and a place (等国内服务器厂商)
         (

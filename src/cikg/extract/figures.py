@@ -688,6 +688,10 @@ _HIGHEST_RE = re.compile(r"(?:最高|最多|最大|最长|居首位?)$")
 #: Comparisons with a base that a date fixes (较上年末, 较上期): like a dated base,
 #: one holds for the changes after it in the sentence that name none.
 _DATED_COMPARISONS = frozenset({"year-end", "previous"})
+#: Tags of the words a parallel clause's measure shares with the one before
+#: it (重点 | 监测 | 电商平台, 天翼云): nouns, never a place (the area says it).
+_FRAME_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "vn", "j", "b", "eng", "nw"})
+
 #: An amount of time said to lead (…的使用时间最长): a share after it is its.
 _LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
 
@@ -1100,6 +1104,41 @@ class _Reader:
         if not bare or not all(w.tag.startswith(("n", "vn", "j", "b", "a")) for w in bare):
             return label
         return owner + label
+
+    def shared_frame(self, subject: str) -> str:
+        """A measure that opens with a word of the sentence's last figure's
+        subject, not its first, shares the words before it: 重点监测电商平台累计
+        直播场次数量超 2400 万场，…，直播商品数量超 5000 万个 -> 重点监测电商平台累计
+        直播商品数量 (parallel clauses name the base once). The words shared are
+        the last figure's own, up to a word boundary, and name no place (the
+        area says it); ``subject`` as it is when curated, when it opens with a
+        word of one character, or when the last figure is its own measure."""
+        last = self.state.said[-1] if self.state.said else ""
+        segmenter = self.ctx.subjects.segmenter
+        words = segmenter.tagged(subject)
+        if not last or not words or self.ctx.subjects.is_indicator(subject):
+            return subject
+        first = words[0]
+        if len(first.word) < 2 or not first.tag.startswith(("n", "vn", "j")) or first.tag == "ns":
+            return subject
+        at = next(
+            (t.start for t in segmenter.tagged(last) if t.start > 0 and t.word == first.word), -1
+        )
+        if at <= 0:
+            return subject
+        prefix = last[:at]
+        shared = segmenter.tagged(prefix.removesuffix("累计"))
+        if (
+            "的" in subject  # a noun phrase of its own (日均接单小于 10 单的网约车占比)
+            or subject.startswith(last[:2])  # it names its base itself
+            or prefix in subject
+            or self.ctx.subjects.region_of(prefix)
+            # nouns only, or nouns then 累计: 中国电信固网及 …, 新 | 国家层面 are cut
+            or not shared
+            or not all(w.tag in _FRAME_TAGS and len(w.word) > 1 for w in shared)
+        ):
+            return subject
+        return prefix + subject
 
     def of_frame_kind(self, subject: str) -> bool:
         """Whether ``subject`` counts a kind of what the sentence's frame (在 X
@@ -2198,6 +2237,7 @@ class _Reader:
                 subject = f"{owner}{subject}"  # …，总用户数超 20 亿
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
+                subject = self.shared_frame(subject)
                 subject = self.named_before(subject, q.start)
             elif (
                 subject

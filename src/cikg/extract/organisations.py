@@ -365,13 +365,17 @@ class OrgFinder:
         a time or a locative word: a statement or a field (投诉量增长较快, 北京
         地区), not a coined name. Words
         of one character do not count: a coined name the segmenter knows no word
-        for falls into them (拉 | 卡 | 拉). Letters then digits make a code or a
-        list's name (TOP500, 5G), not a body's."""
+        for falls into them (拉 | 卡 | 拉); a pronoun that opens the item (该, 各)
+        does. Letters then digits make a code or a list's name (TOP500, 5G),
+        not a body's."""
         if _CODE_RE.fullmatch(name):
             return True
+        words = self.segmenter.tagged(name)
+        if words and words[0].tag.startswith("r"):
+            return True  # 该集团, 各公司: a body referred to or a kind, not one named
         return any(
             len(t.word) > 1 and t.tag.startswith(("v", "d", "p", "ns", "t", "f")) and t.tag != "vn"
-            for t in self.segmenter.tagged(name)
+            for t in words
         )
 
     def _quoted(self, text: str) -> list[tuple[int, int]]:
@@ -420,7 +424,11 @@ class OrgFinder:
                     and 2 <= len(item) - len(head) <= 6
                     and not any(o.start == a for o in found)
                     and all(
-                        w.tag.startswith(("n", "j", "eng")) for w in self.segmenter.tagged(item)
+                        w.tag.startswith(("n", "j", "eng"))
+                        # 中 | 天合 | 创 | 集团: a coined name falls into words of one
+                        # character, whatever jieba tags them (not 各 | 集团: a count)
+                        or (len(w.word) == 1 and not _FUNCTION_TAG_RE.match(w.tag))
+                        for w in self.segmenter.tagged(item)
                     )
                     and not self.is_region(item[: -len(head)])
                 ):
@@ -721,6 +729,9 @@ _BREAK_WORDS = frozenset(
      # words that point at text (上表中所列 IP 地址分配联盟: the alliance in the table)
      "所列", "所述", "上述", "下列", "前述"}
 )  # fmt: skip
+#: Tags of function words (prepositions, conjunctions, particles, pronouns,
+#: adverbs, numerals, measure words): never a character of a coined name.
+_FUNCTION_TAG_RE = re.compile(r"^(?:p|c|u.*|r.*|d|m.*|q)$")
 _TRIM_TAGS = re.compile(r"^(?:v|vd|a|ad|d|p|c|r|u.*|m|q|t|x)$")
 #: Inside a name not curated: a verb or adjective (健全完善各级政府, …激活发展新动能…
 #: 中心), a locative (二级以上公立医院) or a quantifier word makes it a
