@@ -2516,6 +2516,22 @@ def test_a_parallel_clause_shares_the_base_named_before(ctx, text, label):
     assert label in [f[0] for f in _facts(text, ctx)]
 
 
+def test_an_order_to_act_counts_what_it_was_given_to(ctx):
+    """Seed 003 lines 1690-1701 (judged wrong as 网信系统责令数 and
+    持续整治APP责令整改数): jieba tags 责令 and 责令整改 as nouns; they are
+    the enforcement act, and what it was ordered to do says which are counted."""
+    text = (
+        "2024年，全国网信系统依法约谈网站平台11159家，对4046家网站平台实施警告或罚款处罚，"
+        "责令 585家网站暂停有关功能或信息更新，下架移动应用程序 200 款，处置小程序 40 款。"
+        "持续整治APP 违规收集使用个人信息、弹窗关不掉、“摇一摇”乱跳转等侵害用户权益的行为，"
+        "累计责令整改 3991款 APP，公开通报 1083款APP，下架 172 款 APP，不断净化移动互联网环境。"
+    )
+    labels = {f[1]: f[0] for f in _facts(text, ctx)}
+    assert labels[Decimal("585")] == "全国网信系统责令暂停有关功能或信息更新的网站数量"
+    assert labels[Decimal("3991")] == "责令整改的APP数量"
+    assert labels[Decimal("1083")] == "公开通报的APP数量"
+
+
 def test_who_use_a_platform_built_are_counted_for_the_platform(ctx):
     """CAC 数字中国发展报告（2021年） p37 (judged wrong in five samples as
     中央纪委国家监委机关单位数 and 使用纪检监察干部全面人数): the users counted after

@@ -26,8 +26,9 @@ __all__ = ["Segmenter", "Token"]
 _CURATED_FREQ = 2_000_000
 #: Verbs of statistical prose that jieba's dictionary tags otherwise (部署 and
 #: 通报 as nouns, 清理 as an adjective, 印发 as a proper noun), so that the
-#: grammar finds the predicate: 国家网信办 | 部署 | 开展…, 通报 | 1549 款违规 APP.
-_VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地", "大力支持")
+#: grammar finds the predicate: 国家网信办 | 部署 | 开展…, 通报 | 1549 款违规 APP,
+#: 责令 | 585 家网站暂停… (责令 and 责令整改 are tagged nouns).
+_VERBS = ("部署", "清理", "通报", "汇总", "备案", "印发", "落地", "大力支持", "责令", "责令整改")
 #: Words of statistical prose jieba's dictionary tags as persons' names (nr)
 #: that name a quality (高水平 high-level, 智慧 smart, 智能化 intelligent): a
 #: name found by its structure must not take them for its proper noun (智慧法院

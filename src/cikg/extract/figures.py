@@ -177,7 +177,7 @@ _REGIONS_WHOLE = {"province": "全国", "part": "全国", "abroad": "全球"}
 #: names no measure.
 _ENFORCEMENT_VERBS = frozenset(
     {"下架", "关闭", "封禁", "处置", "清理", "通报", "约谈", "查处", "拦截", "删除", "注销",
-     "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理"}
+     "取缔", "屏蔽", "处罚", "曝光", "整改", "清退", "关停", "封堵", "处理", "责令整改", "责令"}
 )  # fmt: skip
 #: What follows a verb inside a system's or a platform's name (国家一体化电子证照共享
 #: 服务系统: 共享 names what the system does, it is no act of the label's).
