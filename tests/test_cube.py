@@ -131,6 +131,17 @@ def test_recall_on_the_hand_checked_facts(gold_score):
     assert s.rate("observation:table", strict=False) >= s.rate("observation:table")
 
 
+def test_misses_found_under_another_label_are_told_apart(gold_score):
+    """``cikg evaluate --misses`` marks an observation whose value, period and
+    area the graph holds under another label: exactly the loose hits that are
+    not strict ones, each among the misses."""
+    s = gold_score
+    keys = ("observation:text", "observation:table")
+    assert len(s.label_differs) == sum(s.loose[k] - s.found[k] for k in keys)
+    assert all(any(r is m for m in s.missed) for r in s.label_differs)
+    assert all(r["kind"] == "observation" for r in s.label_differs)
+
+
 def test_recall_of_policies_and_citations(gold_score):
     s = gold_score
     assert s.found["non_policy_title"] == s.total["non_policy_title"]

@@ -533,7 +533,12 @@ def evaluate_command(
     ],
     store: StoreOption = DEFAULT_STORE,
     misses: Annotated[
-        bool, typer.Option("--misses", help="List every fact not found, with its evidence.")
+        bool,
+        typer.Option(
+            "--misses",
+            help="List every fact not found, with its evidence; an observation the graph "
+            "holds under another label is marked 'label differs'.",
+        ),
     ] = False,
 ) -> None:
     """Measure the graph against hand-checked facts: recall and label agreement
@@ -596,9 +601,12 @@ def evaluate_command(
             for record in score.missed:
                 where = record.get("line") or f"p{record.get('page')}"
                 what = record.get("indicator") or record.get("title") or record.get("name") or ""
+                kind = record["kind"]
+                if any(record is other for other in score.label_differs):
+                    kind += ", label differs"  # value, period and area are in the graph
                 _out.print(
                     escape(
-                        f"{score.doc}:{where}: [{record['kind']}] {what} "
+                        f"{score.doc}:{where}: [{kind}] {what} "
                         f"{record.get('value_text', '')} {record.get('period') or ''} "
                         f"{record.get('area') or ''} « {record.get('evidence', '')} »"
                     ),

@@ -159,6 +159,9 @@ class DocumentScore:
     :param found: those found (observations: strictly, label included).
     :param loose: observations found by value, period, area and status alone.
     :param missed: the gold records not found (strictly), for inspection.
+    :param label_differs: those of ``missed`` that are observations found
+        loosely: the graph holds the value, period and area under another
+        label (a wording to compare, not a figure lost).
     """
 
     doc: str
@@ -167,6 +170,7 @@ class DocumentScore:
     found: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     loose: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     missed: list[dict] = field(default_factory=list)
+    label_differs: list[dict] = field(default_factory=list)
 
     def rate(self, key: str, strict: bool = True) -> float | None:
         """Found over total for one key (0–1), or ``None`` when it has none."""
@@ -341,6 +345,8 @@ def _score_document(
             score.found[key] += strict
             if not strict:
                 score.missed.append(record)
+                if loose:
+                    score.label_differs.append(record)
             continue
         if kind == "policy":
             entry = policies.get(policy_key(record["title"]))
