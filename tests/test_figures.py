@@ -2516,6 +2516,29 @@ def test_a_parallel_clause_shares_the_base_named_before(ctx, text, label):
     assert label in [f[0] for f in _facts(text, ctx)]
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # CAC 数字中国发展报告（2021年） p39 (judged wrong as 接入定点医疗机构数): the
+        # topic clause names what connected them
+        (
+            "医保电子凭证全面推广应用，全渠道激活超过10亿用户，可在全国31个省（区、市）和"
+            "新疆生产建设兵团使用，接入定点医疗机构超34万家、定点零售药店超37.2万家，"
+            "累计结算超6.7亿笔。",
+            ["医保电子凭证接入定点医疗机构数量", "医保电子凭证接入定点零售药店数量"],
+        ),
+        # news-24: a frame (…方面) is no topic; its firms are the study's, not its aspect's
+        (
+            "数字化基础能力与创新能力方面，40家企业数字化基础能力突出，59家企业核心技术人员"
+            "占比过半，22家企业研发费用占营业收入比例高于30%，3家企业授权专利数量在2万件以上。",
+            ["授权专利数量在2万件以上的企业数量"],
+        ),
+    ],
+)
+def test_an_act_with_no_doer_is_the_topic_clauses(ctx, text, labels):
+    assert set(labels) <= {f[0] for f in _facts(text, ctx)}
+
+
 def test_an_order_to_act_counts_what_it_was_given_to(ctx):
     """Seed 003 lines 1690-1701 (judged wrong as 网信系统责令数 and
     持续整治APP责令整改数): jieba tags 责令 and 责令整改 as nouns; they are

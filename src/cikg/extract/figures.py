@@ -552,6 +552,7 @@ class _State:
     change_base: str = ""  # the subject the sentence's last change named
     comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
+    theme: str = ""  # what a topic clause opened the sentence with (医保电子凭证全面推广应用)
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     # the sentence's actor owns its figures: named again by its kind (中心自…) or a
     # system the sentence opened (完成检举举报平台建设，…)
@@ -691,6 +692,14 @@ _DATED_COMPARISONS = frozenset({"year-end", "previous"})
 #: Tags of the words a parallel clause's measure shares with the one before
 #: it (重点 | 监测 | 电商平台, 天翼云): nouns, never a place (the area says it).
 _FRAME_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "vn", "j", "b", "eng", "nw"})
+
+#: Adverbs of how a thing fares that jieba may tag as nouns (全面推广应用, 持续
+#: 深化): they open a topic clause's predicate, not its subject.
+_ADVERBIAL_NOUNS = frozenset(
+    {"全面", "持续", "不断", "进一步", "深入", "加速", "加快", "稳步", "逐步"}
+)
+#: Tags of the word that opens a topic clause's predicate (有序 | 推进, 日益 | 完善).
+_PREDICATE_TAGS = frozenset({"v", "vd", "a", "ad", "d", "i", "l"})
 
 #: An amount of time said to lead (…的使用时间最长): a share after it is its.
 _LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
@@ -1140,6 +1149,12 @@ class _Reader:
             return subject
         return prefix + subject
 
+    def opens_with_act(self, subject: str) -> bool:
+        """Whether ``subject`` opens with a verb of doing and names no one who
+        does it (接入定点医疗机构, 主导和参与发布国际标准)."""
+        words = self.ctx.subjects.segmenter.tagged(subject)
+        return len(words) >= 2 and words[0].tag == "v" and len(words[0].word) > 1
+
     def of_frame_kind(self, subject: str) -> bool:
         """Whether ``subject`` counts a kind of what the sentence's frame (在 X
         中) holds: 市级网站栏目数量 in 各行政级别政府网站 (both of 网站)."""
@@ -1578,6 +1593,7 @@ class _Reader:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.referred = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
+            self.state.theme = self.theme_of(sentence) if heading is None else ""
             self.state.reporter = self.reporting_company(sentence)
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it
@@ -1756,6 +1772,45 @@ class _Reader:
             and tagged[0].tag.startswith(("n", "j", "vn"))
             and tagged[-1].tag in {"v", "a"}
         )
+
+    def theme_of(self, sentence: Sentence) -> str:
+        """The thing a sentence's topic clause is about: a first clause with
+        no number or date whose leading nouns are followed by how they fare
+        (医保电子凭证全面推广应用 -> 医保电子凭证; 工业互联网标识建设、应用和管理
+        有序推进 -> 工业互联网标识). Verbal nouns and adverbs jieba tags as nouns
+        (全面) at the nouns' end are the predicate's. "" when the nouns are fewer
+        than four characters, name a place, or the clause is a continuation or
+        a source (其中, 数据显示)."""
+        first = self.clause_text(sentence.clauses[0]).strip()
+        if (
+            len(sentence.clauses) < 2
+            or not first
+            or _DIGIT_OR_DATE_RE.search(first)
+            or _CONTINUES_RE.match(first)
+            or _NOW_RE.search(first)
+            or _REPORTING_END_RE.search(first)
+            or _ASPECT_CLAUSE_RE.match(first)  # 数字化基础能力与创新能力方面: a frame
+        ):
+            return ""
+        tagged = self.ctx.subjects.segmenter.tagged(first)
+        words = []
+        for t in tagged:
+            if t.tag not in _FRAME_TAGS or t.word in _ADVERBIAL_NOUNS:
+                break
+            words.append(t)
+        after = tagged[len(words)] if len(words) < len(tagged) else None
+        if after is None or not (
+            after.word in _ADVERBIAL_NOUNS or after.word == "、" or after.tag in _PREDICATE_TAGS
+        ):
+            # a clause of nouns alone, or nouns cut inside a word (电子社保卡 | 线 |
+            # 上线 | 下 of 线上线下): no thing and how it fares
+            return ""
+        while words and words[-1].tag == "vn":
+            words.pop()
+        theme = "".join(t.word for t in words)
+        if len(theme) < 4 or self.ctx.subjects.region_of(theme):
+            return ""
+        return theme
 
     def forecast(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` forecasts (预计, 有望): its period is its own."""
@@ -2235,6 +2290,16 @@ class _Reader:
                 and not owner.endswith(subject)  # 2022年，我国网络零售达到…: its own
             ):
                 subject = f"{owner}{subject}"  # …，总用户数超 20 亿
+            elif (
+                not owner
+                and self.state.theme
+                and not self.state.first_clause
+                and self.opens_with_act(subject)
+                and not ctx.is_indicator(subject)
+            ):
+                # 医保电子凭证全面推广应用，…接入定点医疗机构超 34 万家: an act with no
+                # doer named is the sentence's theme's
+                subject = f"{self.state.theme}{subject}"
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
                 subject = self.shared_frame(subject)
