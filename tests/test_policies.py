@@ -58,6 +58,26 @@ def test_titles_are_classified_by_their_ending(mentions):
     assert _by_title(m001, "黑神话：悟空").is_policy is None  # undecided: reported
     plan = _by_title(m001, "“十四五”规划")  # named without 《》
     assert plan.is_policy
+    # 004 line 179: 规划纲要 is one kind word, not 规划 then 纲要
+    outline = _by_title(mentions["004"], "“十三五”规划纲要")
+    assert outline.is_policy
+
+
+def test_the_thirteenth_plan_outline_is_one_curated_policy(store):
+    """004 names the 13th Five-Year Plan outline by its short name (“十三五”
+    规划纲要); its passages mention the curated policy, issued by the NPC on
+    2016-03-16, not a policy minted from the short name."""
+    rows = query(
+        store,
+        """SELECT DISTINCT ?date ?issuer WHERE {
+             GRAPH <https://w3id.org/cikg/graph/report/cnnic-46> { ?passage schema:mentions ?p }
+             ?p dcterms:title ?title ; eli:date_document ?date ; eli:passed_by ?issuer
+             FILTER(CONTAINS(STR(?title), "十三"))
+           }""",
+    )
+    assert [(r["date"].value, r["issuer"].value) for r in rows] == [
+        ("2016-03-16", "https://w3id.org/cikg/id/org/npc")
+    ]
 
 
 def test_issuers_and_dates_from_the_sentence(mentions):

@@ -57,7 +57,9 @@ __all__ = [
 ]
 
 _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
-_UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划|纲要)")
+#: A plan named by its period in quotation marks, without 《》: “十四五”规划,
+#: “十三五”规划纲要 (the longest kind word: 规划纲要 is one, not 规划 then 纲要).
+_UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划纲要|规划|纲要)")
 _ISSUE_VERB_RE = re.compile(
     r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
     r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过|建立)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
