@@ -80,6 +80,23 @@ def test_the_thirteenth_plan_outline_is_one_curated_policy(store):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # news-05: a province's plan of a five-year period, named without 《》; the year
+        # of its implementation is no date of its issue
+        (
+            "2023年是山东数字经济发展“全面提升”年，也是山东“十四五”数字强省建设规划实施的关键之年。",
+            [("山东“十四五”数字强省建设规划", None)],
+        ),
+        # CAICT 2022 p10: each place's plan of a kind, no one policy
+        ("2021年，各地加快推动“十四五”数字经济规划落地，制定适合本地区的发展目标与重点任务。", []),
+    ],
+)
+def test_plans_of_a_five_year_period_without_title_marks(text, titles, reference, finder):
+    assert [(m.title, m.date) for m in _read(text, reference, finder)] == titles
+
+
 def test_issuers_and_dates_from_the_sentence(mentions):
     m001 = mentions["001"]
     gov = _by_title(m001, "关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见")

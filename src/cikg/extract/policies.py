@@ -60,6 +60,13 @@ _TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 #: A plan named by its period in quotation marks, without 《》: “十四五”规划,
 #: “十三五”规划纲要 (the longest kind word: 规划纲要 is one, not 规划 then 纲要).
 _UNQUOTED_PLAN_RE = re.compile(r"“([^”]{2,8})”(规划纲要|规划|纲要)")
+#: A plan of a five-year period named without 《》, its field between the
+#: period and the kind word (山东“十四五”数字强省建设规划, “十四五”数字经济发展
+#: 规划): words of a name only, no clause (的, 是, 在 …) between.
+_PERIOD_PLAN_RE = re.compile(
+    r"“十[一二三四五六七八九]五”(?:[^\W\d_的是在将要和与及为了等]){1,14}?(?:规划纲要|规划|纲要)"
+    r"(?!期|时期|之年)"
+)
 _ISSUE_VERB_RE = re.compile(
     r"(?P<who>[^，。；：,;:《》]*?)(?:联合|共同|正式|先后|相继|审议)?"
     r"(?:(?:印发|发布|出台|颁布|公布|制定|修订|推出|下发|通过|建立)[并和、]?)+(?:了|实施)?(?:的)?\s*$"
@@ -95,7 +102,9 @@ _TRANSMITTED_RE = re.compile(r"^(?:[^《》]{0,30}?)关于印发(?P<what>.+?)的
 _IN_FORCE_RE = re.compile(
     r"^[^。；]{0,30}?(?:自|于|从)?(?P<date>[^。；，,]{4,16}?)(?:起)?(?:正式)?(?:施行|实施|生效)"
 )
-_ISSUED_AFTER_RE = re.compile(r"^[^。；]*?(?:的)?(?:出台|印发|发布|颁布|施行|实施|公布)")
+#: A title followed by its issue (…》正式印发, …》的出台), not by a phrase the
+#: verb modifies (…规划实施的关键之年: a year of its implementation, no date of it).
+_ISSUED_AFTER_RE = re.compile(r"^[^。；]*?(?:的)?(?:出台|印发|发布|颁布|施行|实施|公布)(?!的)")
 _CHAIN_RE = re.compile(r"^[\s、和及与以及]*$")
 _DOC_NUMBER_RE = re.compile(r"[（(]?([\u4e00-\u9fff]{1,8}〔\d{4}〕\d{1,4}号)[）)]?")
 #: A sentence that issues a title with its subject left out, going on from the
@@ -211,6 +220,16 @@ def _issuers(
         found, count = split_joint(by.group("who"), finder)
         names.extend(o.name for o in found)
     return tuple(dict.fromkeys(names)), count
+
+
+def _place_before(text: str, at: int, finder: OrgFinder) -> int:
+    """Where a region named right before ``text[at:]`` starts (山东“十四五”…:
+    the province's plan), else ``at``."""
+    window = text[max(0, at - 12) : at]
+    for match in finder.scanner.find(window):
+        if match.kind == "region" and window.endswith(match.name):
+            return at - len(match.name)
+    return at
 
 
 def _title_issuers(title: str, finder: OrgFinder) -> tuple[str, ...]:
@@ -451,6 +470,17 @@ def blocks_to_policy_mentions(
                 (m.start(), m.end(), m.group(0))
                 for m in _UNQUOTED_PLAN_RE.finditer(text)
                 if not any(a <= m.start() < b for a, b, _ in spans)
+            ]
+            spans += [
+                (at, m.end(), text[at : m.end()])
+                for m in _PERIOD_PLAN_RE.finditer(text)
+                if not any(a <= m.start() < b for a, b, _ in spans)
+                for at in [_place_before(text, m.start(), finder)]
+                # one plan: a place's, or one the sentence says was issued (各地加快推动
+                # “十四五”数字经济规划落地: each place's plan of a kind, no one policy)
+                if at < m.start()
+                or _ISSUE_VERB_RE.search(text[: m.start()])
+                or _ISSUED_AFTER_RE.search(text[m.end() :])
             ]
             for start, end, raw in sorted(spans):
                 nested = (start, end, raw) in inner  # the title it is inside is the one issued
