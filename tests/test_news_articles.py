@@ -125,3 +125,20 @@ def test_all_24_articles_build(tmp_path):
         f"{name}.txt": (title or name, issued)
         for name, title, issued, _, _ in (getattr(a, "values", a) for a in ARTICLES)
     }
+
+
+def test_a_unit_named_after_its_body_belongs_to_it(tmp_path):
+    """news-03 names 浙江工业大学计算机学院: the school, minted, is
+    ``org:subOrganizationOf`` the university, and the passage that names the
+    school mentions the university too."""
+    build([NEWS / "news-03_zhejiang-software-nanhu.txt"], tmp_path / "store", minter=IriMinter())
+    store = open_store(tmp_path / "store", read_only=True)
+    rows = query(
+        store,
+        """SELECT ?unit ?parent WHERE {
+             ?u org:subOrganizationOf ?p ; skos:prefLabel ?unit . ?p skos:prefLabel ?parent .
+             ?passage schema:mentions ?u , ?p }""",
+    )
+    assert {(r["unit"].value, r["parent"].value) for r in rows} == {
+        ("浙江工业大学计算机学院", "浙江工业大学")
+    }

@@ -32,6 +32,15 @@ _KINDS = (
 )  # fmt: skip
 
 
+#: A unit named after the body it belongs to: a university, an academy, a group
+#: or a company, then a school, an institute, a laboratory, a centre or a branch
+#: of it (浙江工业大学 | 计算机学院, 中国科学院 | 计算技术研究所).
+_UNIT_OF_RE = re.compile(
+    r"^(?P<parent>[\u4e00-\u9fff（）]{2,20}?(?:大学|科学院|工程院|社会科学院|集团|公司))"
+    r"(?P<unit>[\u4e00-\u9fff]{1,12}(?:学院|学系|研究所|研究院|实验室|研究中心|中心|分公司|分院|医院))$"
+)
+
+
 def org_type(name: str):
     """The schema.org type a name's ending implies, or ``None``: the kind
     whose ending is the longest (ties: the first kind listed).
@@ -62,6 +71,7 @@ class OrgLinker:
     minter: IriMinter
     minted: dict[str, NamedNode] = field(default_factory=dict)
     triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = field(default_factory=list)
+    parents: dict[NamedNode, NamedNode] = field(default_factory=dict)
 
     def iri(self, name: str, alias: str | None = None) -> NamedNode:
         """The organisation ``name`` stands for (minted with ``alias``, the
@@ -88,4 +98,23 @@ class OrgLinker:
             self.triples.append((iri, SKOS.prefLabel, Literal(name, language="zh")))
             if alias:
                 self.triples.append((iri, SKOS.altLabel, Literal(alias)))
+            unit = _UNIT_OF_RE.match(name)
+            if unit is not None:
+                parent = self.iri(unit["parent"])
+                self.parents[iri] = parent
+                self.triples.append((iri, ORG.subOrganizationOf, parent))
         return self.minted[name]
+
+    def parent_of(self, iri: NamedNode) -> NamedNode | None:
+        """The body a minted unit's name says it belongs to (浙江工业大学计算机学院
+        -> 浙江工业大学, curated or minted; ``org:subOrganizationOf``), or ``None``.
+
+        >>> from cikg.reference import load_reference
+        >>> linker = OrgLinker(load_reference(), IriMinter())
+        >>> school = linker.iri("浙江工业大学计算机学院")
+        >>> linker.parent_of(school) == linker.iri("浙江工业大学")
+        True
+        >>> linker.parent_of(linker.iri("浙江工业大学")) is None
+        True
+        """
+        return self.parents.get(iri)
