@@ -315,6 +315,15 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，40 家企业数字化基础能力突出，59 家企业核心技术人员占比过半。",
             [("数字化基础能力突出的企业数量", "40"), ("核心技术人员占比过半的企业数量", "59")],
         ),
+        (  # CAICT 2022 p13 (held-out facts): 突破, which jieba tags a verbal noun,
+            # is the predicate before its number
+            "从总体规模看，2021年有16个省市区数字经济规模突破1万亿元，较去年增加3个，"
+            "包括广东、江苏、山东等。",
+            [
+                ("数字经济规模突破1万亿元的省市区数量", "16"),
+                ("数字经济规模突破1万亿元的省市区数量增量", "3"),
+            ],
+        ),
         (  # 据…报道 names a source, not who; 金额 after a count is the business's (news-14:
             # in 梅州 the wallets were opened there, whoever opened them)
             "据某报报道，截至 2024 年 5 月末，梅州全市累计开立数字人民币个人钱包 15.1 万个，"

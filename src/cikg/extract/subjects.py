@@ -149,8 +149,8 @@ _PIVOT_END_RE = re.compile(r"(?:推进|推动|带动|引导|帮助|组织|鼓励
 _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
-    "个": ("城市", "省份", "省区市", "省市", "地市", "县", "区县", "乡镇", "村", "社区", "村委会",
-          "居委会", "国家", "地区", "项目", "平台"),
+    "个": ("城市", "省份", "省区市", "省市区", "省区", "省市", "地市", "县", "区县", "乡镇", "村",
+          "社区", "村委会", "居委会", "国家", "地区", "项目", "平台"),
     "名": ("学员", "学生", "员工", "用户", "司机"),
     "位": ("学员", "用户", "专家"),
 }  # fmt: skip
@@ -1023,7 +1023,14 @@ def _first_act(tagged: list[Token]) -> Token | None:
             and tagged[i - 1].tag.startswith(("n", "vn", "j"))
             and (nxt is None or (_is_predicate(nxt) and nxt.tag not in {"ul", "uz", "ug"}))
         )
-        if token.start > 0 and _is_predicate(token) and not joins and not named:
+        # 数字经济规模 | 突破 | 1 万亿元: a verbal noun before a number is its predicate
+        # (not 服务 | 点, which jieba tags a numeral)
+        bounded = (
+            token.tag == "vn"
+            and nxt is not None
+            and (nxt.word[:1].isdigit() or nxt.word[:1] in "一二三四五六七八九十两百千万")
+        )
+        if token.start > 0 and (_is_predicate(token) or bounded) and not joins and not named:
             return token
     return None
 
