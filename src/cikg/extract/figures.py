@@ -3019,7 +3019,8 @@ class _Reader:
             # 覆盖率达 13%，覆盖率提高 10 个百分点: the change of the rate just read
             label, base, problem = last + label[len(base) :], last, None
         topic = self.state.topic
-        if problem and topic and topic != label and _OWNED_END_RE.search(label):
+        bare = not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company)
+        if (problem or bare) and topic and topic != label and _OWNED_END_RE.search(label):
             # 算力规模达 180EFLOPS，年增速超过 25%: a growth of nothing named is the
             # growth of what the sentence measured last; 上云总数 4.8 万家，覆盖率逾
             # 50%: a rate of nothing named is that of the thing it counted
@@ -3033,7 +3034,11 @@ class _Reader:
                 # 互联网投融资 | 规模环比增长率: a measure stated needs no word of size
                 size = next((w for w in _SIZE_WORDS if owned.startswith(topic + w)), "")
                 owned = topic + owned[len(topic) + len(size) :]
-            if not label_problem(owned, self.ctx.subjects.segmenter):
+            # (全球互联网投融资为 287 亿美元，案例数环比下跌 1.9%: the cases of the
+            # investment, a count that says not whose alone)
+            if not label_problem(owned, self.ctx.subjects.segmenter) and not too_bare(
+                owned, self.ctx.subjects, self.ctx.is_company
+            ):
                 label, problem = owned, None
                 base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
         if (
