@@ -980,10 +980,27 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     ['推进IPv6规模部署专家委员会', '和讯网']
     >>> source_org("天水发布", finder)  # a city's news account, not the city
     '天水发布'
+    >>> source_org("复旦大学数字与移动治理实验室", finder)  # a unit, named in full
+    '复旦大学数字与移动治理实验室'
     """
     body = body.strip().rstrip("。")
     named = finder.find(body)
     if named and (named[0].start <= 1 or _METHOD_RE.search(body)):
+        unit = display_form(body[named[0].start :])
+        rest = unit[len(named[0].name) :].replace("与", "").replace("和", "")
+        if (
+            named[0].start <= 1
+            and unit.startswith(named[0].name)
+            and rest
+            and len(unit) <= _MAX_NAME
+            and _HEAD_RE.search(unit)
+            and is_org_name(named[0].name + rest)
+            and not _CLAUSE_WORDS_RE.search(rest)
+            and not _METHOD_RE.search(body)
+        ):
+            # 来源：复旦大学数字与移动治理实验室: a unit of the body found, the line's
+            # whole name (a 与 between its fields)
+            return unit
         return named[0].name
     if _METHOD_RE.search(body):
         return None
