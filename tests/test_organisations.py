@@ -171,6 +171,9 @@ def test_companies_listed_by_short_name(text, names, finder):
                 "西南矿业集团",
             ],
         ),
+        # CAICT compute index p13 (orgs-g-after, orgs-x-before): AI names a technology,
+        # not a body, so 公共 AI 智能计算中心 is a kind of centre
+        ("进一步催生公共 AI 智能计算中心的快速发展", []),
         # a pronoun opens no name: 该集团 is referred to, 各集团 a kind
         ("中煤集团、该集团、神华集团均已开展5G应用", ["中煤集团", "神华集团"]),
         # CAICT 2021 (compute index): the kind of firm after 等 may carry a

@@ -157,6 +157,9 @@ class OrgFinder:
     :param buildings: words that describe a building (地标, 楼宇: curated,
         :attr:`~cikg.reference.Reference.building_terms`): a name found by its
         structure that holds one names a structure (淄博地标建筑金融中心).
+    :param technologies: Latin terms of the curated glossary, lower case (ai, 5g,
+        iot, app): a technology's name, never the proper noun that makes a kind of
+        body one body (公共 AI 智能计算中心 is a kind of centre).
     """
 
     scanner: NameScanner
@@ -166,6 +169,7 @@ class OrgFinder:
     designations: frozenset[str] = frozenset()
     products: frozenset[str] = frozenset()
     buildings: frozenset[str] = frozenset()
+    technologies: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[OrgName]:
         """The organisations ``text`` names, in order, without overlaps.
@@ -675,7 +679,7 @@ class OrgFinder:
                     is_org_name(candidate)
                     and not any(word in candidate for word in self.buildings)
                     and self._named(candidate, run[first])
-                    and not _describes(words)
+                    and not _describes(words, self.technologies)
                     and not self._conferred(words)
                 ):
                     return run[first].start, end
@@ -788,7 +792,7 @@ def _known_body(token) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _describes(words: list) -> bool:  # type: ignore[type-arg]
+def _describes(words: list, technologies: frozenset[str] = frozenset()) -> bool:  # type: ignore[type-arg]
     """Whether the words of a candidate name describe rather than name (see
     :data:`_DESCRIBING_TAGS`), hold two companies' names, or name a kind of
     body, not one: no proper noun before the head (超级计算中心, 网络科技有限公司,
@@ -822,7 +826,9 @@ def _describes(words: list) -> bool:  # type: ignore[type-arg]
     if len(words) == 1:
         return words[0].tag not in _PROPER_TAGS
     proper = any(
-        w.tag in _PROPER_TAGS and not (w.tag == "eng" and len(w.word) < 2) for w in words[:-1]
+        w.tag in _PROPER_TAGS
+        and not (w.tag == "eng" and (len(w.word) < 2 or w.word.lower() in technologies))
+        for w in words[:-1]
     )
     national = words[0].word.startswith(_NATION) and not words[0].word.startswith("国家级")
     # 国际汽车工程师协会, 国际电信联盟: an international association names itself so
@@ -1037,6 +1043,7 @@ def org_finder(ref, segmenter: Segmenter) -> OrgFinder:  # type: ignore[no-untyp
         ref.designation_terms,
         ref.product_terms,
         ref.building_terms,
+        frozenset(term.lower() for term in ref.glossary.terms if term.isascii()),
     )
 
 
