@@ -2561,6 +2561,16 @@ def test_a_count_that_says_not_whose_is_the_last_measures(ctx):
     ]
 
 
+def test_a_headless_phrase_then_there_being_some_counts_the_noun_after(ctx):
+    """004 line 869 (judged wrong in seeds-w-after and seeds-z-before as
+    仍持有支付牌照数): …的还有约 237 家公司 counts the companies the 的-phrase
+    describes, not the holding; 持有支付牌照的公司 says not whose companies
+    (:func:`cikg.extract.subjects.too_bare`), so no figure is made rather than
+    a wrong one."""
+    text = "央行共注销 30 余张《支付业务许可证》，仍持有支付牌照的还有约 237 家公司⁸¹。"
+    assert _facts(text, ctx) == []
+
+
 def test_an_order_to_act_counts_what_it_was_given_to(ctx):
     """Seed 003 lines 1690-1701 (judged wrong as 网信系统责令数 and
     持续整治APP责令整改数): jieba tags 责令 and 责令整改 as nouns; they are

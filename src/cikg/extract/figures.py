@@ -689,6 +689,12 @@ _HIGHEST_RE = re.compile(r"(?:最高|最多|最大|最长|居首位?)$")
 #: Comparisons with a base that a date fixes (较上年末, 较上期): like a dated base,
 #: one holds for the changes after it in the sentence that name none.
 _DATED_COMPARISONS = frozenset({"year-end", "previous"})
+#: A 的-phrase with no head, then there being some (…的还有约 237 家公司, …的有 10 个):
+#: the noun after the number is what the phrase describes.
+_HEADLESS_THERE_ARE_RE = re.compile(r"的\s*(?:还|共|仍|已|则)?有\s*(?:约|近|超过|超|逾|将近)?$")
+#: An adverb that opens a 的-phrase (仍持有…的): it says when, not which.
+_LEADING_ADVERB_RE = re.compile(r"^(?:仍|还|已|尚|均|都|也)")
+
 #: Tags of the words a parallel clause's measure shares with the one before
 #: it (重点 | 监测 | 电商平台, 天翼云): nouns, never a place (the area says it).
 _FRAME_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "vn", "j", "b", "eng", "nw"})
@@ -2166,12 +2172,17 @@ class _Reader:
                     self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
                     self.state.topic = label
                     return True
-            if (
-                len(subject.removesuffix("的")) > 1  # (…为 355 城的 | 624 万 | 老年人: 城 counted)
-                and _MARKER_RE.sub("", lead_text).rstrip().endswith("的")
+            bare_lead = _MARKER_RE.sub("", lead_text).rstrip()
+            headless = _HEADLESS_THERE_ARE_RE.search(bare_lead)
+            if len(subject.removesuffix("的")) > 1 and (  # (…为 355 城的 | 624 万 | 老年人)
+                bare_lead.endswith("的") or (headless and unit in COUNTING_UNITS)
             ):
                 noun = counted_noun(after, "", q, ctx)  # 28 个省份的 | 238 个 | 地市
                 if noun:
+                    if headless:
+                        # 仍持有支付牌照的还有约 | 237 家 | 公司: a 的-phrase with no head
+                        # says which; the noun after the number names them (not 仍's)
+                        subject = _LEADING_ADVERB_RE.sub("", subject)
                     subject = f"{subject}的{noun}"
                     self.emit_quantity(
                         subject,
