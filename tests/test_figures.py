@@ -2571,6 +2571,33 @@ def test_a_headless_phrase_then_there_being_some_counts_the_noun_after(ctx):
     assert _facts(text, ctx) == []
 
 
+@pytest.mark.parametrize(
+    ("year", "text", "expected"),
+    [
+        # CAC 数字中国发展报告（2021年） p2 (judged wrong in period): a 5-year average
+        # over the last 5 years; the rank after it is the report's year again
+        (
+            2021,
+            "算力基础设施快速发展，近5年算力年均增速超过30%，算力规模全球排名第二。",
+            [
+                ("近5年算力年增长率", "gregorian-interval/2017-01-01T00:00:00/P60M"),
+                ("算力规模全球排名", "year/2021"),
+            ],
+        ),
+        # seed 003 line 1002 (judged wrong in period): a clause of only 近 5 年 spans
+        # the sentence
+        (
+            2024,
+            "近5年，各地区政务服务平台数据共享累计超过5400亿次，电子证照共享服务累计超108亿次。",
+            [("电子证照共享服务数量", "gregorian-interval/2020-01-01T00:00:00/P60M")],
+        ),
+    ],
+)
+def test_the_last_n_years_span_their_clause(ctx, year, text, expected):
+    report = replace(ctx, default_period=parse_period(f"{year}年"), default_year=year)
+    assert [(f[0], f[3]) for f in _facts(text, report)] == expected
+
+
 def test_an_order_to_act_counts_what_it_was_given_to(ctx):
     """Seed 003 lines 1690-1701 (judged wrong as 网信系统责令数 and
     持续整治APP责令整改数): jieba tags 责令 and 责令整改 as nouns; they are

@@ -41,7 +41,15 @@ from cikg.extract.areas import AreaState, resolve_area
 from cikg.extract.clauses import Clause, Sentence, text_to_sentences
 from cikg.extract.numerals import small_number
 from cikg.extract.organisations import is_org_name
-from cikg.extract.periods import Period, find_periods, month_of_day, parse_period, span
+from cikg.extract.periods import (
+    Period,
+    find_periods,
+    find_recent_years,
+    is_recent_years,
+    month_of_day,
+    parse_period,
+    span,
+)
 from cikg.extract.qualifiers import (
     figure_status,
     is_category_bound,
@@ -553,6 +561,7 @@ class _State:
     comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     theme: str = ""  # what a topic clause opened the sentence with (医保电子凭证全面推广应用)
+    outside: tuple[Period | None, str] | None = None  # the period after a clause's 近 N 年
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     # the sentence's actor owns its figures: named again by its kind (中心自…) or a
     # system the sentence opened (完成检举举报平台建设，…)
@@ -585,7 +594,8 @@ def _own_periods(text: str, lo: int, hi: int, year: int | None) -> list[Period]:
     bases (较/比/由 … before them) nor a category's bounds (建立于 2018 年及
     之后), as offsets into ``text``."""
     found = []
-    for p in find_periods(text[lo:hi], year):
+    spans = find_recent_years(text[lo:hi], year) if year is not None else []
+    for p in sorted([*find_periods(text[lo:hi], year), *spans], key=lambda p: p.start_offset):
         start = lo + p.start_offset
         if _COMPARE_BEFORE_RE.search(text[max(0, start - 5) : start]):
             continue
@@ -1591,6 +1601,9 @@ class _Reader:
             # unless it opens a topic of its own (高清电视发展步伐加快，我国已有高清
             # 频道 1003 个): then the document's date and scope hold, for it and those
             # after it
+            if self.state.outside is not None:  # (the last clause's 近 N 年 ended with it)
+                self.state.period, self.state.period_source = self.state.outside
+                self.state.outside = None
             new_topic = heading is not None or self.opens_topic(sentence)
             if self.state.previous is not None and new_topic:
                 self.state.previous = None
@@ -1617,6 +1630,11 @@ class _Reader:
                 self.state.first_clause = n == head
                 self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb, self.state.counted_by = "", ""
+                if self.state.outside is not None:
+                    # 近 5 年算力年均增速超过 30%，算力规模全球排名第二: the last N years
+                    # were that clause's; the next one is back at the sentence's date
+                    self.state.period, self.state.period_source = self.state.outside
+                    self.state.outside = None
                 if n and sentence.clauses[n - 1].strong and named_place:
                     # …最多的省份为山东，共开通 8218 个…；开通数量在 3000 个以上的省份有
                     # 10 个: the place a statement named as its subject stops at ；
@@ -1650,6 +1668,14 @@ class _Reader:
                     since = _since(self.text, p, self.state.period or self.ctx.default_period)
                     if since is None and _runs_since(self.text, p):
                         continue  # X 年以来 with no date it runs to
+                    if is_recent_years(p):
+                        # 近 5 年: a span of the clause's own, or of the sentence's when
+                        # the clause says only that (近 5 年，…累计…); never carried on
+                        alone = _MARKER_RE.sub("", self.clause_text(clause)).replace(p.text, "")
+                        if alone.strip(" ，,：:"):
+                            self.state.outside = (self.state.period, self.state.period_source)
+                        self.state.period, self.state.period_source = p, "clause"
+                        continue
                     self.state.period = _stock_month(month_of_day(since or p))
                     self.state.period_source = "clause"
                     if since is not None:
@@ -3030,7 +3056,12 @@ class _Reader:
             # 覆盖率达 13%，覆盖率提高 10 个百分点: the change of the rate just read
             label, base, problem = last + label[len(base) :], last, None
         topic = self.state.topic
-        bare = not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company)
+        # (a bare count takes only a measure the sentence stated, not a topic clause's)
+        bare = (
+            not problem
+            and topic in self.state.said
+            and too_bare(label, self.ctx.subjects, self.ctx.is_company)
+        )
         if (problem or bare) and topic and topic != label and _OWNED_END_RE.search(label):
             # 算力规模达 180EFLOPS，年增速超过 25%: a growth of nothing named is the
             # growth of what the sentence measured last; 上云总数 4.8 万家，覆盖率逾

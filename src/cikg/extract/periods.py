@@ -30,6 +30,8 @@ __all__ = [
     "SUMMED",
     "Period",
     "find_periods",
+    "find_recent_years",
+    "is_recent_years",
     "month_of_day",
     "parse_period",
     "reported_year",
@@ -204,6 +206,49 @@ def _resolve(
 #: 今年/本年 (the document's year) or 去年/上年 (the year before) right before a
 #: period that states no year.
 _NAMED_YEAR_RE = re.compile(r"(今年|本年|去年|上年|上一年)\s*(?:的|同期)?\s*$")
+
+
+#: The last N years (近 5 年, 过去 10 年, 近 3 年来): the N calendar years up to
+#: and including the document's year.
+_RECENT_YEARS_RE = re.compile(
+    r"(?:近|过去|最近)\s*(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个)?\s*年(?:来|间|内)?(?!代|前)"
+)
+
+
+def find_recent_years(text: str, default_year: int) -> list[Period]:
+    """The spans a text names as the last N years (近 5 年, 过去 10 年, 近 3 年来):
+    the N calendar years that end with ``default_year``, Summed. Kept apart
+    from :func:`find_periods`, whose periods are stripped from labels: 近 5 年
+    stays in a label's words (近5年算力年增长率), as it says what is measured.
+
+    >>> [(p.iri[32:], p.text) for p in find_recent_years("近5年算力年均增速超过30%", 2021)]
+    [('gregorian-interval/2017-01-01T00:00:00/P60M', '近5年')]
+    """
+    found = []
+    for m in _RECENT_YEARS_RE.finditer(_fold(text)):
+        years = int(m["n"]) if m["n"].isdigit() else small_number(m["n"])
+        recent = (
+            span(dt.date(default_year - years + 1, 1, 1), dt.date(default_year, 12, 31))
+            if years
+            else None
+        )
+        if recent is not None:
+            found.append(
+                Period(
+                    recent.iri,
+                    recent.start,
+                    recent.end,
+                    SUMMED,
+                    text[m.start() : m.end()],
+                    *m.span(),
+                )
+            )
+    return found
+
+
+def is_recent_years(period: Period) -> bool:
+    """Whether ``period`` was written as the last N years (近 5 年, 过去 10 年)."""
+    return bool(_RECENT_YEARS_RE.fullmatch(_fold(period.text)))
 
 
 def find_periods(text: str, default_year: int | None = None) -> list[Period]:
