@@ -603,7 +603,9 @@ def test_titles_in_footnotes_are_read(reference, finder):
     )
     mentions = blocks_to_policy_mentions(blocks, _kind(reference), finder)
     assert [(m.title, m.is_policy) for m in mentions] == [
-        ("网络预约出租汽车平台公司安全运营自律规范", True),
+        # an industry's self-regulatory code (judged no policy in policies-h-before,
+        # -m-after, -r-after, -v-before, -w-before): self-regulation, no policy
+        ("网络预约出租汽车平台公司安全运营自律规范", False),
         # a technical specification is a standard (the footnote calls it one), no policy
         ("私人小客车合乘信息服务平台公司安全运行技术规范", False),
     ]
