@@ -890,6 +890,38 @@ def test_a_figure_for_a_period_after_the_document_is_no_actual_value(ctx):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        # 46th report line 1091 (shared facts): the rank a change started from, at its
+        # own date, and the rank it rose to; spaces inside 第 45 位
+        (
+            "联合国数据显示¹¹⁴，我国电子政务发展指数为 0.7948，排名从 2018 年的第 65 位"
+            "提升至第 45 位，取得历史新高。",
+            [
+                ("电子政务发展指数排名", Decimal("65"), "year/2018"),
+                ("电子政务发展指数排名", Decimal("45"), "month/2024-12"),
+            ],
+        ),
+        # 46th report line 1521: a rank moved to (提升至), after an apposition that is
+        # no part of the name (作为…核心指标的)
+        (
+            "数据显示¹⁵¹，2020年我国电子政务发展排名比2018年提升了20位，特别是作为衡量国家"
+            "电子政务发展水平核心指标的在线服务指数排名大幅提升至全球第9位。",
+            [("在线服务指数全球排名", Decimal("9"), "year/2020")],
+        ),
+        # 55th report: 排名第 35 位 with spaces
+        (
+            "《联合国电子政务调查报告 2024》显示，我国电子政务发展指数全球排名第 35 位，"
+            "与 2022 年相比提升 8 个名次。",
+            [("电子政务发展指数全球排名", Decimal("35"), "month/2024-12")],
+        ),
+    ],
+)
+def test_ranks_moved_to_and_from(ctx, text, ranks):
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx) if f[2] == "rank"] == ranks
+
+
 def test_a_rank_held_for_years_is_the_ranks_of_what_the_sentence_measured(ctx):
     """CAC 2021: 连续三年 and 连续多年 say how long, not what is ranked."""
     facts = _facts(

@@ -466,9 +466,19 @@ _RANK_SCOPE = (
 )
 _RANK_TAIL_RE = re.compile(rf"(?:{_RANK_SCOPE})?第[一二三四五六七八九十\d]{{1,3}}(?:位|名)?$")
 _RANK_RE = re.compile(
-    rf"(?:位居|位列|排名|排在|居于?|稳居)(?P<scope>{_RANK_SCOPE})?第"
-    r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
+    rf"(?:位居|位列|排名|排在|居于?|稳居|(?:提升|上升|跃升|攀升|提高|升|下降|降|回落)至)"
+    rf"(?P<scope>{_RANK_SCOPE})?第\s*"
+    r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:位|名)?"
 )
+#: The rank a change started from, with its date (排名从 2018 年的第 65 位提升至第 45 位).
+_RANK_FROM_RE = re.compile(
+    rf"从\s*(?P<when>[^，。；的]{{2,12}}?)的(?P<scope>{_RANK_SCOPE})?第\s*"
+    r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:位|名)"
+)
+#: An apposition before a noun (作为衡量…核心指标的 在线服务指数): what the thing is.
+_APPOSITION_RE = re.compile(r"^作为[^，,；;的]+的(?=[^，,；;]{2,})")
+#: 排名 and how it moved, before the rank it moved to (排名大幅提升至…): no subject's words.
+_RANK_MOVED_RE = re.compile(r"排名\s*(?:大幅|进一步|再次|首次|稳步|持续)?\s*$")
 _IMPLIED_UNITS = (
     (re.compile(r"人次$"), "person_time"),
     (re.compile(r"(?:人数|用户数|用户量|网民数|网民规模|用户规模)$"), "person"),
@@ -1882,7 +1892,13 @@ class _Reader:
         """算力规模位居全球第二 -> 算力规模全球排名 = 2 (unit rank)."""
         text = self.text
         for m in _RANK_RE.finditer(text, clause.start, clause.end):
-            subject, area = clean_lead(text[clause.start : m.start()], self.ctx.subjects)
+            lead = text[clause.start : m.start()]
+            start = _RANK_FROM_RE.search(lead)
+            lead = _RANK_MOVED_RE.sub("", lead[: start.start()] if start else lead)
+            subject, area = clean_lead(lead, self.ctx.subjects)
+            # 作为衡量…核心指标的在线服务指数: what it is, said in passing, is no part
+            # of its name
+            subject = _APPOSITION_RE.sub("", subject)
             # 连续三年位列全球第一, 总量连续多年位居世界第二: how long, not what
             subject = _FOR_YEARS_RE.sub("", subject)
             if not subject or subject in _GENERIC_SUBJECTS:
@@ -1890,7 +1906,19 @@ class _Reader:
             period = self.state.period
             if not subject or period is None or problem_with(subject, "rank", self.ctx.subjects):
                 continue
-            scope = m.group("scope") or ""
+            scope = m.group("scope") or (start.group("scope") if start else "") or ""
+            was = parse_period(start["when"], self.ctx.default_year) if start else None
+            if start and was is not None and was.end < period.start:
+                # 排名从 2018 年的第 65 位提升至第 45 位: the rank it rose from, then
+                self.emit(
+                    f"{subject}{scope}排名",
+                    Decimal(small_number(start.group("n"))),
+                    "rank",
+                    start.group(0),
+                    was,
+                    area=area,
+                    offset=clause.start + start.start(),
+                )
             self.emit(
                 f"{subject}{scope}排名",  # 位居全球第二: China's rank, among the world's
                 Decimal(small_number(m.group("n"))),
