@@ -315,6 +315,10 @@ def test_a_conversion_in_brackets_is_no_figure_and_keeps_the_topic(ctx):
             "截至 2024 年 12 月，40 家企业数字化基础能力突出，59 家企业核心技术人员占比过半。",
             [("数字化基础能力突出的企业数量", "40"), ("核心技术人员占比过半的企业数量", "59")],
         ),
+        (  # 46th report line 1445 (shared facts): 应用 after a noun heads it, no verb
+            "数据显示，全国累计开展 5G 创新应用 400 余项。",
+            [("5G创新应用数量", "400")],
+        ),
         (  # CAICT 2022 p13 (held-out facts): 突破, which jieba tags a verbal noun,
             # is the predicate before its number
             "从总体规模看，2021年有16个省市区数字经济规模突破1万亿元，较去年增加3个，"

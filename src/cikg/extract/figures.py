@@ -61,6 +61,7 @@ from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
     COUNTING_UNITS,
     LISTED_GROUP_RE,
+    NOUN_LIKE_VERBS,
     Lead,
     SubjectContext,
     actor_of,
@@ -3408,6 +3409,8 @@ def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
     last = tagged[-1]
     if names_measure(subject) or len(last.word) > 3:
         return False
+    if last.word in NOUN_LIKE_VERBS and len(tagged) > 1 and tagged[-2].tag[:1] in {"n", "v", "j"}:
+        return False  # 开展 5G 创新应用 | 400 余项: 应用 after a noun heads it (applications)
     if len(tagged) == 1 and last.tag == "vn":
         return True  # 建设 (9 个示范省): a verbal noun alone is the verb, not a name
     if len(tagged) > 1 and tagged[-2].word == "的":
