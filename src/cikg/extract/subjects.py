@@ -971,14 +971,17 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
         return f"{subject}规模"
     tagged = ctx.segmenter.tagged(subject)
     last = tagged[-1] if tagged else None
-    if last is not None and (
-        last.tag.startswith(("n", "eng", "j", "l"))
-        or last.tag == "vn"
-        or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
-        # 不良应用相关的投诉: a verb heading a 的-phrase, or after 相关, is a noun
-        or (last.tag == "v" and len(tagged) > 1 and (tagged[-2].word in ("的", *_RELATED)))
-        # 5G 创新应用, 微短剧应用: 应用 after a noun heads it (applications)
-        or (last.word in NOUN_LIKE_VERBS and len(tagged) > 1 and tagged[-2].tag[:1] in "nvj")
+    if (
+        last is not None
+        and (
+            last.tag.startswith(("n", "eng", "j", "l"))
+            or last.tag == "vn"
+            or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
+            # 不良应用相关的投诉: a verb heading a 的-phrase, or after 相关, is a noun
+            or (last.tag == "v" and len(tagged) > 1 and (tagged[-2].word in ("的", *_RELATED)))
+            # 5G 创新应用, 微短剧应用: 应用 after a noun heads it (applications)
+            or (last.word in NOUN_LIKE_VERBS and len(tagged) > 1 and tagged[-2].tag[:1] in "nvj")
+        )
     ):
         return f"{subject}{'人数' if unit == 'person' else '数量'}"
     return subject
