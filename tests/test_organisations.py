@@ -174,6 +174,18 @@ def test_companies_listed_by_short_name(text, names, finder):
         # CAICT compute index p13 (orgs-g-after, orgs-x-before): AI names a technology,
         # not a body, so 公共 AI 智能计算中心 is a kind of centre
         ("进一步催生公共 AI 智能计算中心的快速发展", []),
+        # 55th report, 附录三 调查支持单位 (orgs-j-before, orgs-t-after, orgs-y-after): a
+        # list of names, one a line; a line that is a body and more of a name is a unit
+        (
+            "工业和信息化部\n国家统计局\n中央机构编制委员会办公室政务和公益机构域名注册服务中心\n"
+            "中国信息通信研究院",
+            [
+                "工业和信息化部",
+                "国家统计局",
+                "中央机构编制委员会办公室政务和公益机构域名注册服务中心",
+                "中国信息通信研究院",
+            ],
+        ),
         # a pronoun opens no name: 该集团 is referred to, 各集团 a kind
         ("中煤集团、该集团、神华集团均已开展5G应用", ["中煤集团", "神华集团"]),
         # CAICT 2021 (compute index): the kind of firm after 等 may carry a

@@ -273,7 +273,7 @@ class OrgFinder:
         for a, b in self._company_mates(text, found):
             if not any(o.start < b and a < o.end for o in found):
                 found.append(OrgName(display_form(text[a:b]), a, b, False, None))
-        found = self._units_of_posts(text, found)
+        found = _lines_in_full(text, self._units_of_posts(text, found))
         return sorted(
             (
                 part
@@ -964,6 +964,47 @@ _INDUSTRY_END_RE = re.compile(r"(?:产业|行业|[^实置物企]业)$")
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|重要指示|贺信|批示|署名文章")
 
 
+def _lines_in_full(text: str, found: list[OrgName]) -> list[OrgName]:
+    """``found`` with each line of ``text`` that is one name, a body found at
+    its start and more of a name after it, as that unit (a list of names, one a
+    line: 中央机构编制委员会办公室政务和公益机构域名注册服务中心, not the office).
+    A line with a space in it (a table row's cells) or a second body is no one
+    name."""
+    out = list(found)
+    for org in found:
+        start = text.rfind("\n", 0, org.start) + 1
+        end = text.find("\n", org.start)
+        line = text[start : end if end >= 0 else len(text)]
+        if (
+            line.strip() == line[org.start - start :].strip()
+            and not _WINDOW_BREAK_RE.search(line.strip())
+            and not re.search(r"\s", line.strip())
+            and not any(o is not org and start <= o.start < start + len(line) for o in found)
+            and (unit := _unit_in_full(line.strip(), org.name)) is not None
+        ):
+            out = [o for o in out if not start <= o.start < start + len(line)]
+            out.append(OrgName(unit, org.start, org.start + len(line.strip()), False, None))
+    return out
+
+
+def _unit_in_full(text: str, body: str) -> str | None:
+    """``text`` as one name when it is the body ``body`` then more of a name
+    that ends in an organisation's head (复旦大学 + 数字与移动治理实验室): a unit
+    of it, whose fields may be joined by 与 or 和; else ``None``."""
+    unit = display_form(text)
+    rest = unit[len(body) :].replace("与", "").replace("和", "")
+    if (
+        unit.startswith(body)
+        and rest
+        and len(unit) <= _MAX_NAME
+        and _HEAD_RE.search(unit)
+        and is_org_name(body + rest)
+        and not _CLAUSE_WORDS_RE.search(rest)
+    ):
+        return unit
+    return None
+
+
 def source_org(body: str, finder: OrgFinder) -> str | None:
     """The organisation a source line (来源：…) names, or ``None``.
 
@@ -992,18 +1033,8 @@ def source_org(body: str, finder: OrgFinder) -> str | None:
     body = body.strip().rstrip("。")
     named = finder.find(body)
     if named and (named[0].start <= 1 or _METHOD_RE.search(body)):
-        unit = display_form(body[named[0].start :])
-        rest = unit[len(named[0].name) :].replace("与", "").replace("和", "")
-        if (
-            named[0].start <= 1
-            and unit.startswith(named[0].name)
-            and rest
-            and len(unit) <= _MAX_NAME
-            and _HEAD_RE.search(unit)
-            and is_org_name(named[0].name + rest)
-            and not _CLAUSE_WORDS_RE.search(rest)
-            and not _METHOD_RE.search(body)
-        ):
+        unit = _unit_in_full(body[named[0].start :], named[0].name)
+        if named[0].start <= 1 and unit is not None and not _METHOD_RE.search(body):
             # 来源：复旦大学数字与移动治理实验室: a unit of the body found, the line's
             # whole name (a 与 between its fields)
             return unit

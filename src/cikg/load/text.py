@@ -428,10 +428,37 @@ class _Para:
 
     @property
     def text(self) -> str:
+        if _is_name_list(self.lines):
+            return "\n".join(ln.strip() for ln in self.lines)
         text = ""
         for ln in self.lines:
             text = join_lines(text, ln)
         return text
+
+
+#: Punctuation and digits: a line holding none is a name or a title, not prose.
+_PROSE_MARK_RE = re.compile(r"[，。；：、！？,.;:!?（）()《》“”\d]")
+
+
+def _is_name_list(lines: Sequence[str]) -> bool:
+    """Whether a paragraph's lines are a list of names, one a line (附录: 调查支持
+    单位 — 工业和信息化部 / 国家互联网信息办公室 / …): three or more short lines
+    with no punctuation or digit at all and of different lengths, which wrapped
+    prose never is (its lines but the last fill the width, and it has
+    punctuation). Such lines keep their breaks: joined, 中央机构编制委员会办公室政务
+    和公益机构域名注册服务中心中国信息通信研究院 would read as one name.
+
+    >>> _is_name_list(["工业和信息化部", "国家互联网信息办公室", "国家统计局"])
+    True
+    >>> _is_name_list(["数字中国发展的根基进一步夯实", "数字基础设施建设加快推进"])
+    False
+    """
+    bare = [ln.strip() for ln in lines]
+    return (
+        len(bare) >= 3
+        and all(0 < len(ln) <= 30 and not _PROSE_MARK_RE.search(ln) for ln in bare)
+        and max(map(len, bare[:-1])) - min(map(len, bare[:-1])) >= 3
+    )
 
 
 @dataclass
