@@ -61,7 +61,6 @@ from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
     COUNTING_UNITS,
     LISTED_GROUP_RE,
-    NOUN_LIKE_VERBS,
     Lead,
     SubjectContext,
     actor_of,
@@ -73,6 +72,7 @@ from cikg.extract.subjects import (
     frame_of,
     label_problem,
     names_measure,
+    noun_like_head,
     noun_phrase_of,
     percent_of,
     platform_actor,
@@ -1612,9 +1612,7 @@ class _Reader:
             # unless it opens a topic of its own (高清电视发展步伐加快，我国已有高清
             # 频道 1003 个): then the document's date and scope hold, for it and those
             # after it
-            if self.state.outside is not None:  # (the last clause's 近 N 年 ended with it)
-                self.state.period, self.state.period_source = self.state.outside
-                self.state.outside = None
+            self.end_recent_years()  # (the last clause's 近 N 年 ended with it)
             new_topic = heading is not None or self.opens_topic(sentence)
             if self.state.previous is not None and new_topic:
                 self.state.previous = None
@@ -1641,11 +1639,7 @@ class _Reader:
                 self.state.first_clause = n == head
                 self.state.companies = [name for name in opening[: n + 1] if name]
                 self.state.shared_verb, self.state.counted_by = "", ""
-                if self.state.outside is not None:
-                    # 近 5 年算力年均增速超过 30%，算力规模全球排名第二: the last N years
-                    # were that clause's; the next one is back at the sentence's date
-                    self.state.period, self.state.period_source = self.state.outside
-                    self.state.outside = None
+                self.end_recent_years()
                 if n and sentence.clauses[n - 1].strong and named_place:
                     # …最多的省份为山东，共开通 8218 个…；开通数量在 3000 个以上的省份有
                     # 10 个: the place a statement named as its subject stops at ；
@@ -1793,21 +1787,36 @@ class _Reader:
         self.out.seen -= seen
         return self.out
 
+    def end_recent_years(self) -> None:
+        """Back to the period a clause's own 近 N 年 replaced, if one did: 近 5 年算力
+        年均增速超过 30%，算力规模全球排名第二 (the rank is at the sentence's date)."""
+        if self.state.outside is not None:
+            self.state.period, self.state.period_source = self.state.outside
+            self.state.outside = None
+
+    def statement_clause(self, sentence: Sentence) -> str:
+        """The first clause of a sentence of several, when it can state a topic:
+        no number or date, not a continuation (其中, 同时 …), not "now" (目前),
+        not a source (数据显示); "" otherwise."""
+        if len(sentence.clauses) < 2:
+            return ""
+        first = self.clause_text(sentence.clauses[0]).strip()
+        if (
+            _DIGIT_OR_DATE_RE.search(first)
+            or _CONTINUES_RE.match(first)
+            or _NOW_RE.search(first)
+            or _REPORTING_END_RE.search(first)
+        ):
+            return ""
+        return first
+
     def opens_topic(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` opens with a statement of a topic of its own: a
         first clause without numbers or dates whose subject is a noun and whose
         predicate ends it (企业创新活力进一步激发，…), not a continuation (其中,
         同时 …), a source (数据显示) or a frame (从区域看)."""
-        if len(sentence.clauses) < 2:
-            return False
-        first = self.clause_text(sentence.clauses[0]).strip()
-        if (
-            not first
-            or _DIGIT_OR_DATE_RE.search(first)
-            or _CONTINUES_RE.match(first)
-            or _NOW_RE.search(first)
-            or _REPORTING_END_RE.search(first)
-        ):
+        first = self.statement_clause(sentence)
+        if not first:
             return False
         tagged = self.ctx.subjects.segmenter.tagged(first)
         return (
@@ -1824,17 +1833,9 @@ class _Reader:
         (全面) at the nouns' end are the predicate's. "" when the nouns are fewer
         than four characters, name a place, or the clause is a continuation or
         a source (其中, 数据显示)."""
-        first = self.clause_text(sentence.clauses[0]).strip()
-        if (
-            len(sentence.clauses) < 2
-            or not first
-            or _DIGIT_OR_DATE_RE.search(first)
-            or _CONTINUES_RE.match(first)
-            or _NOW_RE.search(first)
-            or _REPORTING_END_RE.search(first)
-            or _ASPECT_CLAUSE_RE.match(first)  # 数字化基础能力与创新能力方面: a frame
-        ):
-            return ""
+        first = self.statement_clause(sentence)
+        if not first or _ASPECT_CLAUSE_RE.match(first):
+            return ""  # (数字化基础能力与创新能力方面: a frame)
         tagged = self.ctx.subjects.segmenter.tagged(first)
         words = []
         for t in tagged:
@@ -2150,7 +2151,8 @@ class _Reader:
         lead = read_lead(lead_text, ctx)
         subject = lead.subject
         unit = q.unit
-        if unit in COUNTING_UNITS and _MARKER_RE.sub("", lead_text).rstrip().endswith("、"):
+        unmarked = _MARKER_RE.sub("", lead_text)  # the lead without its footnote markers
+        if unit in COUNTING_UNITS and unmarked.rstrip().endswith("、"):
             # 实现省级部门、| 11 个 | 市和…: the number opens the list's next item,
             # whose noun follows it; the item before is a sibling, not the subject
             subject = ""
@@ -2214,11 +2216,9 @@ class _Reader:
                 self.state.shared_verb = acting  # 国家网信办处置违法信息 3 万条、账号 5600 个
             elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
                 subject = f"{self.state.shared_verb}{self.parallel_item(subject)}"
-            if _PREPOSITION_LEAD_RE.match(
-                _MARKER_RE.sub("", lead_text).strip(" ，,")
-            ) and not names_measure(subject):
+            if _PREPOSITION_LEAD_RE.match(unmarked.strip(" ，,")) and not names_measure(subject):
                 subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
-            located = _MARKER_RE.sub("", lead_text).rstrip().endswith(("在", "于"))
+            located = unmarked.rstrip().endswith(("在", "于"))
             if subject and located and not names_measure(subject) and unit in COUNTING_UNITS:
                 # “一键叫车”功能已在 | 325 个 | 城市上线: where the subject acted, counted
                 noun = _place_first(counted_noun(after, "", q, ctx))
@@ -2227,7 +2227,7 @@ class _Reader:
                     self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
                     self.state.topic = label
                     return True
-            bare_lead = _MARKER_RE.sub("", lead_text).rstrip()
+            bare_lead = unmarked.rstrip()
             headless = _HEADLESS_THERE_ARE_RE.search(bare_lead)
             if len(subject.removesuffix("的")) > 1 and (  # (…为 355 城的 | 624 万 | 老年人)
                 bare_lead.endswith("的") or (headless and unit in COUNTING_UNITS)
@@ -2291,7 +2291,7 @@ class _Reader:
                 if not subject:
                     # 下架 | 172 款 | APP: an act of enforcement says what is counted
                     # (the apps taken down), though a verb alone names no measure
-                    verbs = ctx.segmenter.tagged(_MARKER_RE.sub("", lead_text).strip(" ，,"))
+                    verbs = ctx.segmenter.tagged(unmarked.strip(" ，,"))
                     if verbs and verbs[-1].word in _ENFORCEMENT_VERBS:
                         subject = verbs[-1].word
                 subject = (
@@ -2373,7 +2373,7 @@ class _Reader:
             elif (
                 subject
                 and (kind := _DEFINITE_KIND_RE.match(subject))
-                and (actor := _DEFINITE_KIND_RE.match(_MARKER_RE.sub("", lead_text).strip()))
+                and (actor := _DEFINITE_KIND_RE.match(unmarked.strip()))
                 and actor["kind"] == kind["kind"]
             ):
                 # 该平台共受理了 | 27.9 万件 | 投诉: the actor before the number is the
@@ -3409,7 +3409,7 @@ def _ends_in_verb(subject: str, tagged: list) -> bool:  # type: ignore[type-arg]
     last = tagged[-1]
     if names_measure(subject) or len(last.word) > 3:
         return False
-    if last.word in NOUN_LIKE_VERBS and len(tagged) > 1 and tagged[-2].tag[:1] in {"n", "v", "j"}:
+    if noun_like_head(tagged):
         return False  # 开展 5G 创新应用 | 400 余项: 应用 after a noun heads it (applications)
     if len(tagged) == 1 and last.tag == "vn":
         return True  # 建设 (9 个示范省): a verbal noun alone is the verb, not a name

@@ -50,7 +50,6 @@ from cikg.wording import display_form
 
 __all__ = [
     "AGENT_HEADS",
-    "NOUN_LIKE_VERBS",
     "Lead",
     "SubjectContext",
     "actor_of",
@@ -62,6 +61,7 @@ __all__ = [
     "enumerated_items",
     "frame_of",
     "names_measure",
+    "noun_like_head",
     "noun_phrase_of",
     "percent_of",
     "platform_actor",
@@ -971,17 +971,13 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
         return f"{subject}规模"
     tagged = ctx.segmenter.tagged(subject)
     last = tagged[-1] if tagged else None
-    if (
-        last is not None
-        and (
-            last.tag.startswith(("n", "eng", "j", "l"))
-            or last.tag == "vn"
-            or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
-            # 不良应用相关的投诉: a verb heading a 的-phrase, or after 相关, is a noun
-            or (last.tag == "v" and len(tagged) > 1 and (tagged[-2].word in ("的", *_RELATED)))
-            # 5G 创新应用, 微短剧应用: 应用 after a noun heads it (applications)
-            or (last.word in NOUN_LIKE_VERBS and len(tagged) > 1 and tagged[-2].tag[:1] in "nvj")
-        )
+    if last is not None and (
+        last.tag.startswith(("n", "eng", "j", "l"))
+        or last.tag == "vn"
+        or (last.tag == "b" and len(last.word) >= 3)  # 新机型: jieba's attribute tag, a noun
+        # 不良应用相关的投诉: a verb heading a 的-phrase, or after 相关, is a noun
+        or (last.tag == "v" and len(tagged) > 1 and (tagged[-2].word in ("的", *_RELATED)))
+        or noun_like_head(tagged)  # 5G 创新应用, 微短剧应用: applications
     ):
         return f"{subject}{'人数' if unit == 'person' else '数量'}"
     return subject
@@ -1010,10 +1006,27 @@ _RELATED = frozenset({"相关", "有关"})
 _NEGATION_RE = re.compile(r"[不未没]")
 
 
+def noun_like_head(tagged: list[Token]) -> bool:
+    """Whether the last word is a verb that heads the noun before it, as the
+    noun of a counted phrase (:data:`_NOUN_LIKE_VERBS`: 5G 创新 | 应用,
+    applications), not its predicate.
+
+    >>> from cikg.reference import load_reference
+    >>> segmenter = default_context(load_reference()).segmenter
+    >>> noun_like_head(segmenter.tagged("5G创新应用")), noun_like_head(segmenter.tagged("应用"))
+    (True, False)
+    """
+    return (
+        len(tagged) > 1
+        and tagged[-1].word in _NOUN_LIKE_VERBS
+        and tagged[-2].tag[:1] in {"n", "v", "j"}
+    )
+
+
 def _first_act(tagged: list[Token]) -> Token | None:
     """The first predicate after a counted noun's first word, past a word
     that joins two nouns (网站和APP改造: 改造, not 和) and a verb that heads a
-    noun after one (:data:`NOUN_LIKE_VERBS`: 微短剧应用), or ``None``."""
+    noun after one (:data:`_NOUN_LIKE_VERBS`: 微短剧应用), or ``None``."""
     for i, token in enumerate(tagged):
         joins = (
             token.word in _JOINING
@@ -1024,7 +1037,7 @@ def _first_act(tagged: list[Token]) -> Token | None:
         # or before a predicate, heads it (apps); 智能体应用了商业组件 applied them
         nxt = tagged[i + 1] if i + 1 < len(tagged) else None
         named = (
-            token.word in NOUN_LIKE_VERBS
+            token.word in _NOUN_LIKE_VERBS
             and i > 0
             and tagged[i - 1].tag.startswith(("n", "vn", "j"))
             and (nxt is None or (_is_predicate(nxt) and nxt.tag not in {"ul", "uz", "ug"}))
@@ -1599,7 +1612,7 @@ _COMPOUND_VERBS = frozenset(
 )  # fmt: skip
 #: Verbs that, right after a noun in a counted phrase, are its head noun
 #: (2 个 | 中国微短剧应用: apps, not dramas that were applied).
-NOUN_LIKE_VERBS = frozenset({"应用"})
+_NOUN_LIKE_VERBS = frozenset({"应用"})
 #: Tags of words that head no noun: a place word or a determiner (境内外, 各类).
 _NO_HEAD_TAGS = frozenset({"s", "f", "r"})
 #: The measure words a list's last item may end in, shared by every item.
