@@ -2584,6 +2584,31 @@ def test_an_act_with_no_doer_is_the_topic_clauses(ctx, text, labels):
     assert set(labels) <= {f[0] for f in _facts(text, ctx)}
 
 
+def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
+    """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
+    国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the
+    topic clause names the system the later clauses measure; a phrase that
+    repeats its head takes only the words before it, and a measure that names
+    its own body or a name of its own is not the theme's."""
+    text = (
+        "工业互联网标识建设、应用和管理有序推进，建成二级节点168个，服务5万家企业，"
+        "促进标识解析体系拓展至31个重点行业，国家顶级节点日解析量突破8000万次，"
+        "主动标识载体超过400万个。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "工业互联网标识国家顶级节点日解析量" in labels
+    assert "工业互联网主动标识载体数量" in labels
+    assert any(label.startswith("工业互联网标识解析体系") for label in labels)
+    # a quality owns no figure, and ETC names itself
+    text = (
+        "交通新型基础设施网络加速构建，高速公路视频监控和电子不停车收费系统（ETC）"
+        "广泛覆盖，我国累计发行ETC用户总量达2.27亿，ETC使用率达67.51%。"
+    )
+    assert "ETC使用率" in [f[0] for f in _facts(text, ctx)]
+    text = "数字贸易竞争力不断增强，跨境电商进出口规模达1.98万亿元。"
+    assert "跨境电商进出口规模" in [f[0] for f in _facts(text, ctx)]
+
+
 def test_a_count_that_says_not_whose_is_the_last_measures(ctx):
     """news-16 (held-out facts): 案例数 alone says not whose; after 全球互联网投融资
     为 287 亿美元 its changes are the investment's cases."""

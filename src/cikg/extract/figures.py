@@ -40,7 +40,7 @@ from decimal import Decimal
 from cikg.extract.areas import AreaState, resolve_area
 from cikg.extract.clauses import Clause, Sentence, text_to_sentences
 from cikg.extract.numerals import small_number
-from cikg.extract.organisations import is_org_name
+from cikg.extract.organisations import ORG_HEADS, is_org_name
 from cikg.extract.periods import (
     Period,
     find_periods,
@@ -725,6 +725,19 @@ _FRAME_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "vn", "j", "b", "eng", "n
 _ADVERBIAL_NOUNS = frozenset(
     {"全面", "持续", "不断", "进一步", "深入", "加速", "加快", "稳步", "逐步"}
 )
+#: Tags of a subject's first word that make it no part of a sentence's theme:
+#: an act (建设的…示范省), a body or person, a name of its own (ETC, 鸿蒙).
+_NOT_THE_THEMES = frozenset({"vn", "nt", "nr", "nrt", "nz", "eng"})
+#: Kinds of body a subject may name: it says whose the figure is (数字校园
+#: 建设…，学校统一配备的师生终端数量; 全国法院在线立案; 重点监测电商平台…).
+_BODIES = (*(head for head in ORG_HEADS if len(head) > 1), "学校", "企业", "医院", "机构", "平台")
+#: Heads of a theme that is a quality or a process, not a thing that can own
+#: a figure (数字贸易竞争力, 制造业数字化转型步伐, 乡村内生动力).
+_ABSTRACT_THEMES = (
+    "动力", "步伐", "竞争力", "影响力", "能力", "水平", "活力", "进程", "成效", "格局", "态势",
+    "效能", "转型", "建设", "发展", "改革", "治理", "基础", "数量", "规模", "总量", "比重",
+    "占比", "比例", "人数",
+)  # fmt: skip
 #: Tags of the word that opens a topic clause's predicate (有序 | 推进, 日益 | 完善).
 _PREDICATE_TAGS = frozenset({"v", "vd", "a", "ad", "d", "i", "l"})
 
@@ -1181,6 +1194,50 @@ class _Reader:
         does it (接入定点医疗机构, 主导和参与发布国际标准)."""
         words = self.ctx.subjects.segmenter.tagged(subject)
         return len(words) >= 2 and words[0].tag == "v" and len(words[0].word) > 1
+
+    def theme_for(self, subject: str, owner: str) -> str:
+        """The words of the sentence's theme (see :meth:`theme_of`) that
+        ``subject``, read in a later clause, leaves unsaid; "" when it is not
+        the theme's. An act with no doer is the theme's (医保电子凭证全面推广
+        应用，…接入定点医疗机构 -> 医保电子凭证接入定点医疗机构); so is a noun
+        phrase that names no body or place of its own, when no one but the
+        theme or the nation acts in the sentence: 工业互联网标识建设…有序推进，…
+        国家顶级节点日解析量 -> 工业互联网标识国家顶级节点日解析量; 自动驾驶创新
+        应用深入探索，我国已建设…，道路测试总里程 -> 自动驾驶道路测试总里程. A
+        phrase that repeats a word of the theme takes only the theme's words
+        before it (…主动标识载体 -> 工业互联网主动标识载体; 蜂窝物联网用户规模
+        持续扩大，…蜂窝物联网终端用户: nothing)."""
+        theme = self.state.theme
+        if not theme:
+            return ""
+        if not owner:
+            if self.opens_with_act(subject):
+                return theme
+        elif owner != theme and owner not in _NATION_WORDS:
+            return ""  # 上海…: whose it is was said
+        words = self.ctx.subjects.segmenter.tagged(subject)
+        themed = self.ctx.subjects.segmenter.tagged(theme)
+        if (
+            not words
+            or words[0].tag not in _FRAME_TAGS
+            or words[0].tag in _NOT_THE_THEMES
+            or any(word.tag == "eng" for word in words)
+            or self.ctx.subjects.is_org(words[0].word)
+            or any(word.word.endswith(_BODIES) for word in words)
+            or self.ctx.subjects.region_of(words[0].word)
+            or theme.endswith(_ABSTRACT_THEMES + _BODIES)
+            or any(word.tag == "nt" for word in themed)
+        ):
+            # 数字贸易竞争力…，跨境电商进出口规模: a quality is no thing to own a
+            # figure, and a kind of body (电子商务平台) acts, it is not measured;
+            # (在全国)建设 9 个…示范省: an act the sentence's doer did; ETC使用率,
+            # 鸿蒙OS2系统: a name of its own
+            return ""
+        if any(len(word.word) > 1 and word.word in subject for word in themed[:-1]):
+            return ""  # 国家数字教育资源公共服务体系…，社会优质教育资源: its own thing
+        if themed[-1].word in subject:
+            return theme[: themed[-1].start]  # 工业互联网标识 -> 主动标识载体: 工业互联网
+        return theme
 
     def of_frame_kind(self, subject: str) -> bool:
         """Whether ``subject`` counts a kind of what the sentence's frame (在 X
@@ -2357,15 +2414,13 @@ class _Reader:
             ):
                 subject = f"{owner}{subject}"  # …，总用户数超 20 亿
             elif (
-                not owner
-                and self.state.theme
-                and not self.state.first_clause
-                and self.opens_with_act(subject)
+                not self.state.first_clause
                 and not ctx.is_indicator(subject)
+                and (theme := self.theme_for(subject, owner))
             ):
                 # 医保电子凭证全面推广应用，…接入定点医疗机构超 34 万家: an act with no
-                # doer named is the sentence's theme's
-                subject = f"{self.state.theme}{subject}"
+                # doer named is the sentence's theme's; so is a part or measure of it
+                subject = f"{theme}{subject}"
             if subject and not from_after:
                 subject = self.fuller_mention(subject, q.start)
                 subject = self.shared_frame(subject)
