@@ -43,6 +43,7 @@ from cikg.extract.numerals import small_number
 from cikg.extract.organisations import ORG_HEADS, is_org_name
 from cikg.extract.periods import (
     Period,
+    find_dated_events,
     find_periods,
     find_recent_years,
     is_recent_years,
@@ -593,6 +594,7 @@ class _State:
     reasons: str = ""  # what the sentence's list of reasons is of (促进非网民上网的因素)
     # 其次为 X: X and the leader's label (or the clause that named the leader)
     runner_up: tuple[str, str] | None = None
+    occasion: str = ""  # a festival named by its day that times the sentence (“618”)
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -1661,7 +1663,7 @@ class _Reader:
             self.state.change_base, self.state.part_whole = "", None
             self.state.comparison = None
             self.state.share_whole, self.state.reasons = "", ""
-            self.state.runner_up = None
+            self.state.runner_up, self.state.occasion = None, ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -1716,6 +1718,12 @@ class _Reader:
                     self.state.actor = named
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
+                if not own and (event := self.dated_event(clause)) is not None:
+                    # “双十一”期间，…天猫大家电首小时成交额同比上涨 765%: a flow over
+                    # the festival's days, in its month and named by it; for this
+                    # sentence only
+                    self.state.period, self.state.period_source = event, "clause"
+                    self.state.occasion = event.text
                 if in_clause and any(_HOLIDAY_RE.match(self.text, p.end_offset) for p in own):
                     # 2024 年国庆期间旅游笔记发布量超过 221 万: days the year names
                     # only in part, which no period here states and no sentence after
@@ -1843,6 +1851,17 @@ class _Reader:
         self.out.facts, self.out.findings = self.out.facts[facts:], self.out.findings[findings:]
         self.out.seen -= seen
         return self.out
+
+    def dated_event(self, clause: Clause) -> Period | None:
+        """The festival named by its day that ``clause`` names (see
+        :func:`cikg.extract.periods.find_dated_events`), in the year of the
+        period that governs it; ``None`` for none."""
+        governing = self.state.period or self.ctx.default_period
+        year = governing.end.year if governing is not None else self.ctx.default_year
+        if year is None:
+            return None
+        events = find_dated_events(self.text[clause.start : clause.end], year)
+        return events[-1] if events else None
 
     def end_recent_years(self) -> None:
         """Back to the period a clause's own 近 N 年 replaced, if one did: 近 5 年算力
@@ -3215,6 +3234,11 @@ class _Reader:
             self.name_area(area, offset)
             self.finding("no-subject", f"{value_text}: {problem}")
             return
+        occasion = self.state.occasion
+        if occasion and occasion.strip("“”") not in label:
+            # “618”期间…天猫交易额: the festival's sales, not the half year's
+            during = f"{occasion}期间"
+            label, base = f"{during}{label}", f"{during}{base}" if base else base
         if source != "report":  # the text's own month, not the report's date
             period = self.year_to_date(label, base, period)
         if "网民" in label:

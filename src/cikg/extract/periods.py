@@ -29,6 +29,7 @@ __all__ = [
     "REF_BASE",
     "SUMMED",
     "Period",
+    "find_dated_events",
     "find_periods",
     "find_recent_years",
     "is_recent_years",
@@ -243,6 +244,42 @@ def find_recent_years(text: str, default_year: int) -> list[Period]:
                     *m.span(),
                 )
             )
+    return found
+
+
+#: A shopping festival named by its day (“618” June 18, “双十一”/“双11”
+#: November 11, 双十二 December 12), quoted or followed by what it is.
+_DATED_EVENT_RE = re.compile(
+    r"“(?P<q>(?P<qm>[1-9]|1[0-2])(?P<qd>[0-2][0-9]|3[01]))”"
+    r"|(?<![0-9])(?P<b>(?P<bm>[1-9]|1[0-2])(?P<bd>[0-2][0-9]|3[01]))(?=购物节|大促|电商节|年中大促)"
+    r"|“?双(?P<n>十一|十二|11|12)”?"
+)
+
+
+def find_dated_events(text: str, year: int) -> list[Period]:
+    """The shopping festivals a text names by their day (“618”, “双十一”, 双11,
+    双十二), each as the month it falls in, in ``year``, Summed: sales in a
+    festival are a flow over its days, which no finer period names (the
+    46th report's “618”电商年中大型促销 is June 2020). ``text`` of the Period
+    is the festival's name as written, quotes included.
+
+    >>> [(p.iri[32:], p.text) for p in find_dated_events("“双十一”期间，天猫…", 2024)]
+    [('month/2024-11', '“双十一”')]
+    >>> [p.iri[32:] for p in find_dated_events("在“618”电商年中大型促销中", 2020)]
+    ['month/2020-06']
+    >>> find_dated_events("共有 618 个城市", 2020)
+    []
+    """
+    found = []
+    for m in _DATED_EVENT_RE.finditer(_fold(text)):
+        if m["n"]:
+            month = day = 11 if m["n"] in {"十一", "11"} else 12
+        else:
+            month, day = (int(m["qm"]), int(m["qd"])) if m["q"] else (int(m["bm"]), int(m["bd"]))
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        iri, first, last = _month(year, month)  # type: ignore[misc]
+        found.append(Period(iri, first, last, SUMMED, text[m.start() : m.end()], *m.span()))
     return found
 
 
