@@ -25,7 +25,9 @@ holds a ``qb:Observation`` with
 
 and *its label agrees* when the indicator carries a matching label:
 equal after folding what differs between wordings of one indicator (white
-space, quotes, bracketed asides, 数量/数), one contained in the other, or,
+space, quotes, bracketed asides, 数量/数, and a derived measure's wordings:
+比上年增长 for 增长率, 当月净增 for 环比增量, 比重 for 比例), one contained in
+the other, most characters shared in order or in any order, or,
 for a breakdown or derived indicator, both its base label and its category
 (the breakdown, or a label of its derivation such as 增长率) contained in
 the gold wording. Recall is reported strictly (value, period, area, status
@@ -77,10 +79,45 @@ _ASIDE_RE = re.compile(r"[（(][^（）()]*[)）]")
 _JOINT_RE = re.compile(r"[、，,；;]")
 
 
+#: Wordings of one measure at a label's end, folded to the derived
+#: indicator's: a rise 比上年增长 (%) is a growth rate (增长率), its change in
+#: points (增速较上年加快) the rate's change, 当月净增 the change over the
+#: month, 当年净增 the change, 比重/占比 a share (比例). Applied to both sides.
+_MEASURE_WORDINGS = (
+    (re.compile(r"增速(?:同比|比上年|较上年|比去年|较去年)?(?:提高|加快|提升)$"), "增长率增量"),
+    (
+        re.compile(r"(?:比上年|较上年|比去年|较去年|同比)(?:增长|提升|提高|上升)(?:率|幅度)?$"),
+        "增长率",
+    ),
+    (re.compile(r"(?:当月|比上月|环比)(?:净增|新增)数?$"), "环比增量"),
+    (re.compile(r"(?:当年|季度|比上年)?(?:净增|新增)数?$"), "增量"),
+    (re.compile(r"(?:所占比例|占比|比重)$"), "比例"),
+    (re.compile(r"规模(?=(?:环比)?增长率$)"), ""),
+)
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _FOLD_RE.sub("", _ASIDE_RE.sub("", text)).lower().replace("的", "")
-    return text.replace("数量", "数").replace("总数", "数")
+    text = text.replace("数量", "数").replace("总数", "数")
+    for pattern, replacement in _MEASURE_WORDINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _shared_characters(a: str, b: str) -> int:
+    """How many characters two strings share, order aside (网约车驾驶员证发放数
+    and 发放网约车驾驶员证数: all ten): Chinese puts an act before or after
+    what it acts on (证发放数, 发放…证数) in one measure's wordings."""
+    left = defaultdict(int)
+    for ch in a:
+        left[ch] += 1
+    shared = 0
+    for ch in b:
+        if left[ch]:
+            left[ch] -= 1
+            shared += 1
+    return shared
 
 
 def _lcs(a: str, b: str) -> int:
@@ -109,15 +146,23 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     False
     >>> label_matches("网站文章更新量同比增长率", {"各级政府网站文章更新量总量同比增长率"}, set())
     True
+    >>> label_matches("电信业务收入比上年增长", {"电信业务收入增长率"}, set())
+    True
+    >>> label_matches("网约车驾驶员证发放数量", {"发放网约车驾驶员证数"}, set())
+    True
+    >>> label_matches("中国电信移动用户当月净增", {"中国电信移动用户数环比增量"}, set())
+    True
+    >>> label_matches("电信业务收入增速同比提高", {"电信业务收入增长率增量"}, set())
+    True
     """
     g = _fold(gold)
     for label in labels:
         x = _fold(label)
         if x and (x == g or x in g or g in x):
             return True
-        common = _lcs(g, x) if x and g else 0
-        if common >= 0.85 * len(g) and common >= 0.6 * len(x):
-            return True
+        for common in (_lcs(g, x), _shared_characters(g, x)) if x and g else ():
+            if common >= 0.85 * len(g) and common >= 0.6 * len(x):
+                return True
     return any(_fold(base) in g and _fold(cat) in g for base, cat in parts)
 
 
