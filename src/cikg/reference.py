@@ -89,6 +89,8 @@ class Reference:
     :param series: the report series.
     :param indicator_names: normalised indicator label -> concept.
     :param region_names: normalised region name -> concept.
+    :param region_broader: region IRI -> the IRI of the region it lies in
+        (``skos:broader``: 宝安区 -> 深圳市 -> 广东).
     :param topic_names: normalised topic label -> concept.
     :param derivations: derivation key (``growth-rate``) -> concept.
     :param derivation_names: normalised derivation label -> concept.
@@ -144,6 +146,7 @@ class Reference:
     series: tuple[ReportSeries, ...]
     indicator_names: dict[str, NamedNode] = field(default_factory=dict)
     region_names: dict[str, NamedNode] = field(default_factory=dict)
+    region_broader: dict[str, NamedNode] = field(default_factory=dict)
     topic_names: dict[str, NamedNode] = field(default_factory=dict)
     derivations: dict[str, Concept] = field(default_factory=dict)
     derivation_names: dict[str, NamedNode] = field(default_factory=dict)
@@ -258,11 +261,36 @@ class Reference:
 
     def region(self, label: str) -> NamedNode | None:
         """The region a name stands for (北京, 北京市, 中国内地（大陆）, 全国 …), or ``None``.
+        A name led by the region it lies in stands for the region it ends
+        with (深圳市宝安区, 江苏南京: the longest such lead).
 
-        >>> load_reference().region("内蒙古自治区").value
+        >>> ref = load_reference()
+        >>> ref.region("内蒙古自治区").value
         'https://w3id.org/cikg/id/region/CN-NM'
+        >>> [ref.region(n).value[-9:] for n in ("深圳市宝安区", "江苏南京")]
+        ['CN-440306', 'CN-320100']
+        >>> ref.region("南京宝安区") is None
+        True
         """
-        return self.region_names.get(normalise_key(label))
+        key = normalise_key(label)
+        found = self.region_names.get(key)
+        if found is not None:
+            return found
+        for cut in range(len(key) - 2, 1, -1):
+            outer = self.region_names.get(key[:cut])
+            inner = self.region_names.get(key[cut:])
+            if outer is not None and inner is not None and self._lies_in(inner, outer):
+                return inner
+        return None
+
+    def _lies_in(self, region: NamedNode, outer: NamedNode) -> bool:
+        seen = set()
+        while region.value not in seen and (up := self.region_broader.get(region.value)):
+            if up == outer:
+                return True
+            seen.add(region.value)
+            region = up
+        return False
 
     def region_level(self, name: str) -> str | None:
         """The administrative level of the region ``name`` stands for, from its
@@ -507,6 +535,12 @@ def _read_reference(folder: Path, minter: IriMinter) -> Reference:
         tuple(series),
         indicator_names=_scheme_names(store, minter.scheme("indicator")),
         region_names=_scheme_names(store, minter.scheme("region")),
+        region_broader={
+            q.subject.value: q.object  # type: ignore[misc]
+            for member in store.quads_for_pattern(None, SKOS.inScheme, minter.scheme("region"))
+            for q in store.quads_for_pattern(member.subject, SKOS.broader, None)
+            if isinstance(q.object, NamedNode)
+        },
         topic_names=_scheme_names(store, minter.scheme("topic")),
         derivations={
             c.iri.value.rsplit("/", 1)[-1]: c
