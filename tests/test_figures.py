@@ -2601,6 +2601,46 @@ def test_a_festival_named_by_its_day_times_and_names_its_sales(ctx):
     ]
 
 
+def test_a_share_of_a_whole_said_with_zhibi_and_a_contribution(ctx):
+    """news-17 (held-out facts 中国移动数字化转型收入占通信服务收入之比 29.3%,
+    对通信服务收入增量贡献 84.1%, 中国联通…占服务收入之比 超过四分之一): 占 X 之比
+    is a share, 对 X 贡献 in percent a contribution rate of the revenue the
+    sentence measured, and a fraction in words a share in percent."""
+    text = (
+        "上半年，中国移动数字化转型收入达到1326亿元，同比增长19.6%，对通信服务收入增量"
+        "贡献达到84.1%，占通信服务收入之比提升至29.3%。中国联通产业互联网收入达到"
+        "429.77亿元，占服务收入之比首次超过四分之一。"
+    )
+    facts = {f[0]: f[1] for f in _facts(text, ctx)}
+    assert facts["中国移动数字化转型收入对通信服务收入增量贡献率"] == Decimal("84.1")
+    assert facts["中国移动数字化转型收入占通信服务收入的比例"] == Decimal("29.3")
+    assert facts["中国联通产业互联网收入占服务收入的比例"] == Decimal("25.00")
+
+
+def test_a_world_share_is_of_the_last_level_stated(ctx):
+    """CAC 数字中国发展报告（2021年）: 全球占比 with nothing before it is the world
+    share of the level the sentence stated last, not of its topic (was
+    专利合作条约全球比例), and the rank after it is the level's; a share of
+    each of several things (均) is refused."""
+    text = (
+        "2021年，我国专利合作条约（PCT）国际专利申请总量69540件，连续三年位列全球第一，"
+        "信息领域PCT国际专利申请数量超过3万件，比2017年提升60%，全球占比超过三分之一。"
+        "2017年到2021年，我国数据产量从2.3ZB增长至6.6ZB，全球占比9.9%，位居世界第二。"
+        "数字技术专利保持领先，计算机技术、数字通信领域PCT国际专利申请数量均位列全球第一，"
+        "全球占比均超过三分之一。"
+    )
+    facts = [(f[0], f[1]) for f in _facts(text, ctx)]
+    assert ("信息领域PCT国际专利申请数量全球占比", Decimal("33.33")) in facts
+    assert ("数据产量世界排名", Decimal("2")) in facts
+    assert not any(label.startswith(("专利合作条约全球", "数字技术专利")) for label, _ in facts)
+
+
+def test_a_platform_frames_the_shares_of_its_users(ctx):
+    """001 line 648: 在小红书站内，… the users are 小红书's."""
+    text = "在小红书站内，70%的月活用户使用搜索功能，三分之一的用户打开应用的第一件事就是搜索⁵³。"
+    assert "小红书中打开应用的第一件事就是搜索的用户比例" in [f[0] for f in _facts(text, ctx)]
+
+
 def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
     """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
     国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the

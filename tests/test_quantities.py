@@ -468,6 +468,7 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
             "超过 8 亿|800000000||超过",
             "70%|70|percent|",
             "6 次|6|count|",
+            "三分之一|33.33|percent|",
         ],
     ),
     (  # seed 001:650

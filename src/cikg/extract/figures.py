@@ -361,6 +361,13 @@ _COMPANY_REPORT_RE = re.compile(
 _SHARE_PART_RE = re.compile(r"(?P<part>.+?)占.+(?:比例|比重)$")
 #: A contribution to something else's growth (对…增长的贡献率, 对…的拉动).
 _CONTRIBUTION_RE = re.compile(r"贡献率|贡献度|拉动")
+#: A world share at a label's end (数据产量全球占比).
+_WORLD_SHARE_END_RE = re.compile(r"(?:全球|世界)(?:的)?(?:占比|份额|比重|比例)$")
+#: A lead that is a share of the world's total and nothing else (全球占比均超过).
+_WORLD_SHARE_LEAD_RE = re.compile(
+    r"^[\s，,]*(?:在)?(?:全球|世界)(?:的)?(?:占比|份额|比重)(?:均|已|也)?"
+    r"(?:超过|达到|达|为|约为|约|接近|近)?\s*$"
+)
 #: A clause that only names the aspect what follows is about: 移动通信方面.
 _ASPECT_CLAUSE_RE = re.compile(r"^\s*[^，,；;]{1,15}?方面\s*[，,]?\s*$")
 #: A clause that is only a time (上半年, 2024 年, 截至 6 月末).
@@ -1489,7 +1496,8 @@ class _Reader:
         gets the company's name unless it names a curated indicator or an
         organisation of its own. No subject stays none: the actor alone names
         no measure (…平台正式上线，…，办理网民留言 3.6 万条)."""
-        if not subject:
+        if not subject or (subject.startswith("对") and _CONTRIBUTION_RE.search(subject)):
+            # (对…贡献率: the contribution of what the sentence measured, see emit)
             return subject
         for word in _COMPANY_ANAPHORA:
             if subject.startswith(word) and self.ctx.company:
@@ -1980,7 +1988,8 @@ class _Reader:
             # 连续三年位列全球第一, 总量连续多年位居世界第二: how long, not what
             subject = _FOR_YEARS_RE.sub("", subject)
             if not subject or subject in _GENERIC_SUBJECTS:
-                subject = self.state.topic
+                # (数据产量…，全球占比 9.9%，位居世界第二: the output ranks, not its share)
+                subject = _WORLD_SHARE_END_RE.sub("", self.state.topic) or self.state.topic
             period = self.state.period
             if not subject or period is None or problem_with(subject, "rank", self.ctx.subjects):
                 continue
@@ -2220,6 +2229,20 @@ class _Reader:
                     "",
                 )
             lead_text += "增长"
+        if q.unit == "percent" and _WORLD_SHARE_LEAD_RE.match(_MARKER_RE.sub("", lead_text)):
+            # …PCT国际专利申请数量超过 3 万件，比 2017 年提升 60%，全球占比超过三分之一:
+            # the world share of the last level the sentence stated, not of its topic
+            units = self.state.units
+            last = next(
+                (w for w in reversed(self.state.said) if units.get(w) not in {None, "percent"}), ""
+            )
+            if last:
+                lead_text = f"{last}{lead_text.lstrip(' ，,')}"
+            elif "均" in lead_text:
+                # 计算机技术、数字通信领域…均位列全球第一，全球占比均超过三分之一: each
+                # of several things the sentence named, which one label cannot say
+                self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: of each")
+                return False
         if self.is_percent_of(q, lead_text, after):
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
             # 100%的省份、84%的地级市…: the next share's lead starts after this group
@@ -2292,6 +2315,11 @@ class _Reader:
                 self.state.shared_verb = acting  # 国家网信办处置违法信息 3 万条、账号 5600 个
             elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
                 subject = f"{self.state.shared_verb}{self.parallel_item(subject)}"
+            if unit == "percent" and subject.startswith("对") and subject.endswith("贡献"):
+                # 对通信服务收入增量贡献达到 84.1%: a contribution in percent is a rate
+                # (贡献率), not an act whose object follows
+                subject += "率"
+                tagged = ctx.segmenter.tagged(subject)
             if _PREPOSITION_LEAD_RE.match(unmarked.strip(" ，,")) and not names_measure(subject):
                 subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
             located = unmarked.rstrip().endswith(("在", "于"))
@@ -2471,7 +2499,8 @@ class _Reader:
                 area=lead.area,
                 source=period_source,
             )
-            self.state.topic = subject
+            if not _CONTRIBUTION_RE.search(subject):  # (对…贡献率: what it is of stays the topic)
+                self.state.topic = subject
             return from_after
         # 短视频用户规模达…，占网民整体的…，用户规模较…增长 5.8%: the measure the
         # sentence named, not its last share

@@ -42,6 +42,7 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 from cikg.extract.folding import fold as _fold
 from cikg.extract.folding import is_alnum as _is_alnum
 from cikg.extract.folding import is_latin as _is_latin
+from cikg.extract.numerals import small_number
 from cikg.extract.periods import PERIOD_RE
 from cikg.iris import normalise_key
 from cikg.vocab import CIKG, RDF, SKOS
@@ -742,7 +743,10 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     - ratios (``51.1:48.9``, see :func:`find_ratios`) and ages (``10-19 岁``,
       ``60 岁及以上``, see :func:`find_age_ranges`).
 
-    Not supported: Chinese numerals (三十, 九成, 百万 without digits); a
+    A fraction in words (超过四分之一, 近三分之二) is a share in percent (25,
+    66.67), its qualifier before it as for a number.
+
+    Not supported: other Chinese numerals (三十, 九成, 百万 without digits); a
     multiplier or unit on the next line (give whole paragraphs, as the loader
     joins them); the page numbers of a table of contents (a heading, a tab, ``1``)
     are read as numbers (the loader keeps TOC blocks out of passages).
@@ -772,6 +776,7 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
     scanner = _Scanner(folded, units)
     found: list[Quantity] = []
     last_end = 0
+    fractions = _fractions(text, folded, scanner)
     for m in _TOKEN_RE.finditer(folded):
         s, e = m.span()
         if s < last_end:
@@ -794,6 +799,45 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
             )
         )
         last_end = reading.end
+    return sorted([*found, *fractions], key=lambda q: q.start) if fractions else found
+
+
+#: A fraction in words (四分之一, 三分之二): a share, as the percent it is.
+_FRACTION_RE = re.compile(r"(?P<d>[二三四五六七八九十])分之(?P<n>[一二三四五六七八九])")
+
+
+def _fractions(text: str, folded: str, scanner: _Scanner) -> list[Quantity]:
+    """The fractions ``text`` writes in words (超过四分之一, 近三分之二) as
+    percent (25, 66.67: two decimals), with a qualifier before them as
+    :func:`_pre_qualifier` reads one; a numerator not below the denominator
+    and fractions in a masked span (a title, a URL) are none.
+
+    >>> [(q.value, q.unit, q.text, q.qualifier) for q in _fractions(
+    ...     "占服务收入之比首次超过四分之一", "占服务收入之比首次超过四分之一",
+    ...     _Scanner("占服务收入之比首次超过四分之一", default_unit_table()))]
+    [(Decimal('25.00'), 'percent', '超过四分之一', '超过')]
+    """
+    found = []
+    for m in _FRACTION_RE.finditer(folded):
+        whole, part = small_number(m["d"]), small_number(m["n"])
+        if not whole or not part or part >= whole or scanner.masked(*m.span()):
+            continue
+        start, qualifier = m.start(), None
+        if (before := _pre_qualifier(folded, m.start())) is not None:
+            qualifier, start = before
+        value = (Decimal(100) * part / whole).quantize(Decimal("0.01"))
+        found.append(
+            Quantity(
+                value=value,
+                unit="percent",
+                multiplier=Decimal(1),
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+            )
+        )
     return found
 
 

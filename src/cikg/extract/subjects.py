@@ -200,8 +200,8 @@ _ADDED_AFTER_RE = re.compile(
 _DOWN_RE = re.compile(r"下降|减少|降低|下滑|回落|下跌|缩减|缩小|净减")
 #: 占 WHOLE (的) 比重/比例 … right before the number: a share.
 _SHARE_RE = re.compile(
-    r"(?P<part>.*?)占(?!比)(?P<whole>[^，,；;]{0,30}?)(?:的)?(?P<noun>比重|比例|份额|比)?\s*"
-    r"(?:为|达|达到|已达|超过?|约|近|逾|的)?\s*$"
+    r"(?P<part>.*?)占(?!比)(?P<whole>[^，,；;]{0,30}?)(?:的|之)?(?P<noun>比重|比例|份额|比)?\s*"
+    r"(?:首次)?(?:为|达|达到|已达|超过?|约|近|逾|的|(?:提升|提高|上升|增)至)?\s*$"
 )
 #: A whole named by 在…中 before 占 (在总流量中占): the whole of the share.
 _IN_WHOLE_SHARE_RE = re.compile(r"^在(?P<whole>[^，,；;在]{1,12}?)(?:之中|当中|中)占(?=\s*$)")
@@ -1554,6 +1554,13 @@ _SPAN_FRAME_RE = re.compile(
 )
 
 
+#: 在 X 中 (of a population), 在 X 站内/平台上 (of a platform's users): the base
+#: of the shares after it.
+_FRAME_RE = re.compile(
+    r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中|站内|平台上|平台内|(?i:app)内)$"
+)
+
+
 def frame_of(clause: str, ctx: SubjectContext) -> str:
     """The population a clause sets as the base of the shares after it:
     新增网民中 -> 新增网民; 在参与调查的网民中 -> 参与调查的网民; 通过对遭遇
@@ -1566,12 +1573,12 @@ def frame_of(clause: str, ctx: SubjectContext) -> str:
     '国内网络游戏市场销售总收入'
     >>> frame_of("过去10年中", default_context(load_reference()))
     ''
+    >>> frame_of("在小红书站内", default_context(load_reference()))
+    '小红书'
     """
     text = strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
     text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
-    m = re.match(r"^(?:在|从)?(?P<base>[^，,；;]{2,20}?)(?:当中|之中|中)$", text) or (
-        _SURVEYED_RE.match(text)
-    )
+    m = re.match(_FRAME_RE, text) or (_SURVEYED_RE.match(text))
     if m is None or _SPAN_FRAME_RE.match(m["base"]):
         return ""  # 过去 10 年中: a span of time, no population
     return clean_lead(display_form(m["base"]), ctx)[0]
