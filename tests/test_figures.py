@@ -2641,6 +2641,21 @@ def test_a_platform_frames_the_shares_of_its_users(ctx):
     assert "小红书中打开应用的第一件事就是搜索的用户比例" in [f[0] for f in _facts(text, ctx)]
 
 
+def test_a_from_value_is_at_the_first_year_of_the_span_the_sentence_opens_with(ctx):
+    """news-21 (held-out fact 高度数字化产业比重 16.8% at 2012) and 001 line 80:
+    由 A 提升至 B after a span of years is A at its first year, B at its last."""
+    text = (
+        "2012年-2022年，以金融、科学研究等生产性服务业为主导的高度数字化产业比重由16.8%"
+        "提升至22.4%。2002 到 2007 年间，网民平均使用的互联网应用数量从 4.4 个快速增长到"
+        " 7.3 个。"
+    )
+    facts = [(f[0], f[1], f[3]) for f in _facts(text, ctx)]
+    assert ("高度数字化产业比重", Decimal("16.8"), "year/2012") in facts
+    assert ("高度数字化产业比重", Decimal("22.4"), "year/2022") in facts
+    assert ("网民平均使用的互联网应用数量", Decimal("4.4"), "year/2002") in facts
+    assert ("网民平均使用的互联网应用数量", Decimal("7.3"), "year/2007") in facts
+
+
 def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
     """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
     国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the

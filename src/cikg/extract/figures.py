@@ -361,6 +361,10 @@ _COMPANY_REPORT_RE = re.compile(
 _SHARE_PART_RE = re.compile(r"(?P<part>.+?)占.+(?:比例|比重)$")
 #: A contribution to something else's growth (对…增长的贡献率, 对…的拉动).
 _CONTRIBUTION_RE = re.compile(r"贡献率|贡献度|拉动")
+#: A span of whole years (2012 年-2022 年, 2017 年到 2021 年).
+_YEAR_SPAN_RE = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)"
+)
 #: A world share at a label's end (数据产量全球占比).
 _WORLD_SHARE_END_RE = re.compile(r"(?:全球|世界)(?:的)?(?:占比|份额|比重|比例)$")
 #: A lead that is a share of the world's total and nothing else (全球占比均超过).
@@ -3052,6 +3056,11 @@ class _Reader:
             )
         ]
         start = month_of_day(earlier[0]) if earlier else self.state.from_period
+        opened = text.rfind("。", 0, clause.start) + 1
+        span = _YEAR_SPAN_RE.search(text, opened, clause.start + m.start())
+        if start is None and span is not None:
+            # 2012 年-2022 年，…比重由 16.8% 提升至 22.4%: A at the span's first year
+            start = parse_period(f"{span['first']}年")
         if start is not None:  # …由 2015 年 A 提高到 2022 年 B，占比由 a 提高到 b: 2015 too
             self.emit_quantity(
                 subject,
