@@ -272,6 +272,19 @@ def test_a_clause_adverb_is_no_part_of_a_name(finder):
         ("此外，英特尔、英伟达、华为等企业均在", ["英特尔", "英伟达", "华为"]),
         # no firm known in the list: fields, not firms
         ("服装、食品等企业", []),
+        # news-11 (held-out facts): names no dictionary holds, most of them, before a
+        # kind of firm or brands counted exactly; the verb before the first dropped
+        (
+            "扶余市电商公共服务中心集聚了极兔、圆通、德邦三个品牌的快件联合分拨",
+            ["扶余市电商公共服务中心", "极兔", "圆通", "德邦"],
+        ),
+        (
+            "鸿翔农业-优迪食品、国泉酒业、增盛永等地方老字号企业踊跃参与",
+            ["鸿翔农业-优迪食品", "国泉酒业", "增盛永"],
+        ),
+        # brands after 等 may be a product's; a count after 等 counts more than its items
+        ("展销产品有增盛永花生、五家站白酒、大林子菇娘等十多个品牌百余个品种", []),
+        ("MiniMax、月之暗面等六家大模型厂商也已经与钉钉达成合作", ["MiniMax", "月之暗面"]),
     ],
 )
 def test_the_other_items_of_a_list_of_firms_are_firms(finder, text, names):

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from cikg.extract.numerals import small_number
 from cikg.names import NameScanner
 from cikg.segment import Segmenter
 from cikg.wording import display_form
@@ -341,12 +342,28 @@ class OrgFinder:
                 at += len(part) + 1
             a, b = items[0]
             lead = 0
-            for word in self.segmenter.tagged(text[a:b]):
-                if word.tag[:1] not in {"v", "p", "c", "d", "u", "r"} and word.word not in {"如"}:
-                    break
-                lead = word.end
+            for n, word in enumerate(self.segmenter.tagged(text[a:b])):
+                if (
+                    word.tag[:1] in {"p", "c", "u", "r"}
+                    or word.word in {"如", "有", "是"}
+                    or (
+                        word.tag[:1] in {"v", "d"}
+                        and word.tag != "vn"
+                        and (len(word.word) > 1 or word.end == lead)
+                    )
+                ):
+                    # (依托富士康, 如腾讯; …中心集聚了极兔, 产品有…: the verb, its particle)
+                    lead = word.end
+                elif n == 0:
+                    lead = -1  # (增 | 盛永: a verb inside a name, not before it)
+            lead = max(lead, 0)
             items[0] = (a + lead, b)
             known = sum((o.start, o.end) in items for o in found if not self.is_region(o.name))
+            if not known and kind_named and _counted_or_firms(m, len(items)):
+                # 极兔、圆通、德邦三个品牌; 鸿翔农业-优迪食品、国泉酒业、增盛永等…企业:
+                # names the dictionary does not know, most of them, make firms' names
+                known = sum(self._coined(text[a:b]) for a, b in items)
+                known = known if 2 * known >= len(items) else 0
             if not known:
                 continue  # no item a body known: a list of fields or products, maybe
             if not kind_named and 2 * known < len(items):
@@ -356,13 +373,26 @@ class OrgFinder:
                 if not kind_named and n == 0:
                     continue  # where a first item starts, nothing before it says
                 if (
-                    2 <= len(name) <= 8
+                    2 <= len(name) <= (10 if kind_named else 8)
                     and not self.is_region(name)
-                    and not _INDUSTRY_END_RE.search(name)
+                    # (国泉酒业: a coined name before 酒业 is a firm, 制造业 a field)
+                    and (not _INDUSTRY_END_RE.search(name) or (kind_named and self._coined(name)))
                     and (kind_named or not self._describes_item(name))
                 ):
                     spans.append((a, b))
         return spans
+
+    def _coined(self, name: str) -> bool:
+        """Whether ``name`` is a word no dictionary holds (极兔, 增盛永, 国泉酒业)
+        or one proper noun (顺丰 ``nz``), and no region: a coined name."""
+        if len(name) < 2 or self.is_region(name) or _DESCRIPTIVE_RE.search(name):
+            return False
+        words = self.segmenter.tagged(name)
+        if len(words) == 1 and words[0].tag in {*_COINED_TAGS, "nt"}:
+            return True
+        return not self.segmenter.knows(name) and not any(
+            len(w.word) > 1 and w.tag[:1] in {"v", "a", "d", "m", "t", "f"} for w in words
+        )
 
     def _describes_item(self, name: str) -> bool:
         """Whether a list item holds a verb, an adverb, a preposition, a place,
@@ -927,10 +957,11 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 #: A list of firms: names joined by 、, then 等 or a count, then a kind of firm
 #: (依托富士康、腾讯等龙头企业, 如腾讯、哔哩哔哩、阅文、喜马拉雅等 before 总营收 …
 #: is not one: no kind follows).
+_ITEM_CHAR = r"(?:(?!等)[\u4e00-\u9fffA-Za-z0-9·-])"
 _FIRM_LIST_RE = re.compile(
-    r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,10}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8})+)"
-    r"(?:等|这?[两二三四五六七八九十\d]+[个家])[\u4e00-\u9fff]{0,6}?"
-    r"(?:企业|公司|品牌|集团|厂商|运营商)"
+    rf"(?P<items>{_ITEM_CHAR}{{2,12}}(?:、{_ITEM_CHAR}{{2,10}})+)"
+    r"(?:等|这?(?P<count>[两二三四五六七八九十\d]+)[个家])[\u4e00-\u9fff]{0,6}?"
+    r"(?P<kind>企业|公司|品牌|集团|厂商|运营商)"
 )
 #: Names joined by 、 up to 等 or the end of a clause, with no kind of firm
 #: named (新浪、360、微财科技、蓝城兄弟等投诉量…; 来源：斗鱼、虎牙 2020 年…报告):
@@ -950,6 +981,8 @@ _FIRMS_SUCH_AS_RE = re.compile(
 )
 #: Tags of a coined name's one word (宇信 nz), not a place's.
 _COINED_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "j"})
+#: Words that make a list item a kind or a field, not a coined name (大型, 上市).
+_DESCRIPTIVE_RE = re.compile(r"型|类|级|上市|头部|龙头|重点|骨干|中小|大中")
 #: Tags a source's name may hold: nouns and proper nouns, an idiom-like brand part.
 _SOURCE_TAGS = frozenset({"n", "nt", "nz", "ns", "nr", "nrt", "nrfg", "j", "eng", "i", "l"})
 #: Words of a person's title: a name with one is a person's (副主任申卫华).
@@ -962,6 +995,16 @@ _ORDINAL_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百]+\s*[次�
 #: An industry (通信业, 软件产业, 制造行业), not a body; a company's 实业/置业/物业 is one.
 _INDUSTRY_END_RE = re.compile(r"(?:产业|行业|[^实置物企]业)$")
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|重要指示|贺信|批示|署名文章")
+
+
+def _counted_or_firms(m: re.Match[str], items: int) -> bool:
+    """Whether a list of names before a kind of firm (:data:`_FIRM_LIST_RE`)
+    says its items are firms with no doubt: a kind of body (企业, 公司 …), or
+    brands counted exactly (极兔、圆通、德邦三个品牌); brands after 等 may be a
+    product's (…花生、…白酒等十多个品牌)."""
+    if m["kind"] != "品牌":
+        return True
+    return m["count"] is not None and small_number(m["count"]) == items
 
 
 def _lines_in_full(text: str, found: list[OrgName]) -> list[OrgName]:
