@@ -320,3 +320,20 @@ def test_a_unit_named_by_its_place_in_a_list_of_posts_is_the_firms(text, names, 
 )
 def test_a_coined_brand_before_a_firms_form_is_its_name(text, names, finder):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-19 (held-out facts): a kind of body, then its Latin name
+        (
+            "参考IT之家此前报道，网速分析机构 Ookla 发布的最新互联网性能报告显示",
+            ["IT之家", "Ookla"],
+        ),
+        ("据市场研究公司Canalys数据显示，出货量下降", ["Canalys"]),
+        # a word of technology after a platform is no body
+        ("智能平台 App 的用户", []),
+    ],
+)
+def test_a_latin_name_after_a_kind_of_body_is_that_body(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

@@ -245,7 +245,15 @@ class OrgFinder:
                     m.name, m.start, self._alias_end(text, m.end), True, self._alias(text, m.end)
                 )
             )
-        for a, b in [*self._attributed(text), *self._listed_companies(text)]:
+        for a, b in [
+            *self._attributed(text),
+            *self._listed_companies(text),
+            *(
+                (m.start("name"), m.end("name"))
+                for m in _KIND_THEN_LATIN_RE.finditer(text)
+                if m["name"].lower() not in _TECH_WORDS
+            ),
+        ]:
             # 据海关统计, 宇信科技、长亮科技: names too bare for their structure, where
             # no other name is
             if not any(x < b and a < y for x, y in [*taken, *structural]):
@@ -946,6 +954,14 @@ _ATTRIBUTED_RE = re.compile(
     r"(?:数据显示|统计显示|监测显示|调查显示|称|指出|透露)"
 )
 _LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z&.]{1,11}$")
+#: Latin words of technology, no body's name (平台 App 的用户).
+_TECH_WORDS = frozenset({"app", "apps", "api", "web", "ai", "it", "pc", "ar", "vr", "saas", "paas"})
+#: A kind of body then a Latin name, in apposition (网速分析机构 Ookla 发布的…,
+#: 市场研究公司 Canalys 数据): the name is the body's.
+_KIND_THEN_LATIN_RE = re.compile(
+    r"(?:机构|公司|企业|厂商|平台)\s*(?P<name>[A-Z][A-Za-z&.]{1,15})(?![A-Za-z&.])"
+    r"(?=\s*(?:发布|报告|数据|统计|称|显示|的))"
+)
 #: Endings of a company's short name (天风证券, 御银股份, 宇信科技).
 _SHORT_COMPANY_HEADS = ("公司", "集团", "证券", "股份", "科技", "银行", "资本", "基金")
 #: A company's short name: two characters and a short head that no body's
