@@ -660,7 +660,21 @@ class OrgFinder:
             first.tag == "ns"
             or proper
             or known
+            or self._brand(candidate, first)
             or candidate.startswith(("国家", "中国", "中央", "全国"))
+        )
+
+    def _brand(self, candidate: str, first) -> bool:  # type: ignore[no-untyped-def]
+        """Whether ``candidate`` is a rare two-character word and a firm's head
+        (国药 | 集团, 中车 | 集团: a brand's firm), not a common word and the head
+        (企业集团, 文化集团, 传媒集团: a kind of firm). Rare: under
+        :data:`_RARE_WORD` in jieba's dictionary."""
+        return (
+            len(first.word) == 2
+            and candidate[2:] in _FIRM_HEADS
+            and first.tag[:1] in {"n", "j"}
+            and self.segmenter.frequency(first.word) < _RARE_WORD
+            and not self.is_region(first.word)
         )
 
     def _conferred(self, words: list) -> bool:  # type: ignore[type-arg]
@@ -700,7 +714,9 @@ class OrgFinder:
             lead = trimmed.index(False) if False in trimmed[: last + 1] else last + 1
             # 码 | 恪御 | 标信息科技（上海）有限公司: words the dictionary does not know
             # among the "verbs" before a firm's name are the name's own (a brand)
-            coined = any(not self.segmenter.knows(t.word) for t in run[:lead])
+            coined = any(  # (a bracket before the name is no word of it: （中车集团）)
+                not self.segmenter.knows(t.word) and t.tag != "x" for t in run[:lead]
+            )
             for first in range(last + 1):
                 if trimmed[first] and not (
                     coined and _FIRM_END_RE.search(text[run[0].start : end])
@@ -709,10 +725,14 @@ class OrgFinder:
                 if _COUNTED_BEFORE_RE.search(text, 0, run[first].start):
                     break  # 第三家 | 国家超级计算中心: a body of a kind, counted, not named
                 candidate = text[run[first].start : end]
+                if candidate.count("（") > candidate.count("）"):
+                    continue  # 行业（中车集团）: the name opens inside the bracket
                 words = [  # a coined word is a name's, whatever jieba tags it (恪御 v)
                     replace(t, tag="nz") if coined and not self.segmenter.knows(t.word) else t
                     for t in run[first : last + 1]
                 ]
+                if self._brand(candidate, words[0]):
+                    words[0] = replace(words[0], tag="nz")  # 国药 | 集团: a brand's name
                 if (
                     is_org_name(candidate)
                     and not any(word in candidate for word in self.buildings)
@@ -995,6 +1015,11 @@ _FIRMS_SUCH_AS_RE = re.compile(
     r"(?:企业|公司|品牌|厂商|运营商)[，,：:]?\s*(?:如|包括|例如|比如)"
     r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,8}?(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}?)+)(?=等|[，,。；;])"
 )
+#: Heads only a firm's name ends in.
+_FIRM_HEADS = ("集团", "股份", "控股")
+#: jieba's frequency under which a word is rare: a brand, not a common word
+#: (国药 91, 中车 none; 传媒 1040, 企业 34826).
+_RARE_WORD = 200
 #: Tags of a coined name's one word (宇信 nz), not a place's.
 _COINED_TAGS = frozenset({"nz", "nr", "nrt", "nrfg", "j"})
 #: Words that make a list item a kind or a field, not a coined name (大型, 上市).
