@@ -166,6 +166,26 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     return any(_fold(base) in g and _fold(cat) in g for base, cat in parts)
 
 
+def _issued_by(gold: str, label: str, ref: Reference) -> bool:
+    """Whether a gold issuer (folded) names the issuer labelled ``label``
+    (folded): equal, one containing the other, or a place the text names as
+    the issuer (山东济南在全国率先出台《…》) and a body of that place
+    (济南市人民政府).
+
+    >>> from cikg.reference import load_reference
+    >>> ref = load_reference()
+    >>> _issued_by("山东济南", "济南市人民政府", ref), _issued_by("山东济南", "青岛市人民政府", ref)
+    (True, False)
+    """
+    if gold == label or (len(label) >= 2 and (label in gold or gold in label)):
+        return True
+    place = ref.region(gold)
+    if place is None:
+        return False
+    names = [name for name, iri in ref.region_names.items() if iri == place and len(name) >= 2]
+    return any(label.startswith(name) for name in names)
+
+
 def read_facts(paths: Iterable[Path]) -> list[dict]:
     """The records of JSON Lines fact files, in order.
 
@@ -403,8 +423,7 @@ def _score_document(
                 score.total["issuer"] += 1
                 named = [_fold(p) for p in _JOINT_RE.split(issuer) if p.strip()]
                 issued = entry is not None and all(
-                    any(n == x or (len(x) >= 2 and (x in n or n in x)) for x in entry[0])
-                    for n in named
+                    any(_issued_by(n, x, ref) for x in entry[0]) for n in named
                 )
                 score.found["issuer"] += issued
                 ok = ok and issued
