@@ -2656,6 +2656,15 @@ def test_a_from_value_is_at_the_first_year_of_the_span_the_sentence_opens_with(c
     assert ("网民平均使用的互联网应用数量", Decimal("7.3"), "year/2007") in facts
 
 
+def test_a_fall_in_percent_is_a_rate(ctx):
+    """news-19 (held-out facts): 降幅 names a rate, kept as the magnitude written."""
+    text = "相继取消手机长途漫游费，移动流量资费降幅超 95%，企业宽带和专线资费降幅超 70%。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("移动流量资费降幅", Decimal("95")),
+        ("企业宽带和专线资费降幅", Decimal("70")),
+    ]
+
+
 def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
     """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
     国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the

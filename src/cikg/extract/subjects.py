@@ -213,7 +213,7 @@ _MEASURE_END_RE = re.compile(
 )
 #: Nouns a percentage's subject ends in: a rate, a share, a growth.
 _RATE_END_RE = re.compile(
-    r"(?:率|比例|比重|占比|份额|增速|增幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度|"
+    r"(?:率|比例|比重|占比|份额|增速|增幅|降幅|跌幅|涨幅|指数|之比|比|程度|水平|贡献度|覆盖面|渗透度|速度|"
     r"满意度|认可度|知晓度|信任度)$"
 )
 #: A word that says how a measure moves (快速增长, 持续扩大), whatever jieba tags
