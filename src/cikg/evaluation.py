@@ -26,8 +26,9 @@ holds a ``qb:Observation`` with
 and *its label agrees* when the indicator carries a matching label:
 equal after folding what differs between wordings of one indicator (white
 space, quotes, bracketed asides, 数量/数, and a derived measure's wordings:
-比上年增长 for 增长率, 当月净增 for 环比增量, 比重 for 比例), one contained in
-the other, most characters shared in order or in any order, or,
+比上年增长 for 增长率, 当月净增 for 环比增量, 比重 for 比例, and the gold's own
+area at its start: 梅州数字人民币… in 梅州), one contained in the other, most
+characters shared in order or in any order, or,
 for a breakdown or derived indicator, both its base label and its category
 (the breakdown, or a label of its derivation such as 增长率) contained in
 the gold wording. Recall is reported strictly (value, period, area, status
@@ -348,7 +349,11 @@ def _score_observation(
     ]
     if not candidates:
         return False, False
-    return True, any(label_matches(record["indicator"], lb, pt) for lb, pt in candidates)
+    wordings = {record["indicator"]}
+    if record["area"] != "CN" and record["indicator"].startswith(record["area"]):
+        # 梅州数字人民币个人钱包累计开立数量 in 梅州: the area is its own dimension
+        wordings.add(record["indicator"][len(record["area"]) :])
+    return True, any(label_matches(w, lb, pt) for w in wordings for lb, pt in candidates)
 
 
 def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]:
