@@ -2665,6 +2665,19 @@ def test_a_fall_in_percent_is_a_rate(ctx):
     ]
 
 
+def test_a_clause_that_opens_with_a_kind_of_system_goes_on_about_the_one_named(ctx):
+    """003 line 1267 (judged wrong in seeds-ac-before as 注册求职者人数): 平台 opening
+    a later clause is the quoted platform named before, and the clauses after it
+    count its figures."""
+    text = (
+        "2024年，253家人力资源服务机构入驻“就业在线”平台，平台联合25个省份开展直播带岗"
+        "27场次，累计发布岗位1.48亿个，注册求职者超1.12亿人。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "“就业在线”平台注册求职者人数" in labels
+    assert "“就业在线”平台发布岗位数量" in labels
+
+
 def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
     """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
     国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the

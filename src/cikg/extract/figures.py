@@ -810,6 +810,14 @@ def _noun_phrase_ending(words: list[Token], i: int) -> str:
         word = words[start - 1]
         if word.word in _WE:
             break  # 我国工业互联网平台: the country's, not part of the name
+        opening = (
+            next((j for j in range(start - 2, -1, -1) if words[j].word in {"“", "「"}), -1)
+            if word.word in {"”", "」"}
+            else -1
+        )
+        if opening >= 0 and start - 1 - opening <= 6:
+            start = opening  # “就业在线”平台: a quoted name opens it
+            break
         if word.tag.startswith(_COMPOUND_TAGS) and word.word.strip():
             start -= 1  # (信息服务投诉平台: a verbal noun, 服务, too)
         elif word.tag == "v" and start > 1 and words[start - 2].tag.startswith(_COMPOUND_TAGS):
@@ -1723,6 +1731,11 @@ class _Reader:
                     opened = self.text[clause.start : clause.end]
                     self.state.actor = _programme_of(opened, self.ctx.subjects)
                 part = _MARKER_RE.sub("", self.text[clause.start : clause.end]).lstrip(" ，,")
+                kind = _DEFINITE_KIND_RE.match(part) if n else None
+                if kind is not None and (named := self.antecedent(kind["kind"], clause.start)):
+                    # …入驻“就业在线”平台，平台联合 25 个省份…，累计发布岗位 1.48 亿个，注册
+                    # 求职者超 1.12 亿人: the platform named before does what follows
+                    self.state.actor, self.state.referred = named, True
                 named = platform_actor(part[2:].lstrip(" ，,")) if part.startswith("其中") else ""
                 if named and not named[-1].isdigit():  # (其中省级平台 20 个: a count)
                     # …平台实名用户超过 10 亿人，其中国家政务服务平台注册用户超过 4 亿人，
