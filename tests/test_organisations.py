@@ -353,3 +353,19 @@ def test_a_latin_name_after_a_kind_of_body_is_that_body(finder, text, names):
 )
 def test_a_rare_word_before_a_firms_head_is_a_brand(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # news-13 (held-out fact 市商务局): the one city the paragraph named before
+        (
+            "《成都市推动跨境电商高质量发展政策措施实施细则》正式印发。市商务局相关负责人介绍",
+            ["成都市商务局"],
+        ),
+        # two cities named before: which one's, the text does not say
+        ("北京市和上海市印发通知。市商务局相关负责人介绍", []),
+    ],
+)
+def test_a_body_named_by_its_level_is_the_one_place_of_that_level_named(finder, text, names):
+    assert [o.name for o in finder.find(text)] == names

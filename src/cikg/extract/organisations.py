@@ -67,8 +67,9 @@ _NOT_BODY_RE = re.compile(
 )
 #: A body named by its level only (省大数据局, 市商务局), between separators.
 _LOCAL_BODY_RE = re.compile(
-    r"(?:^|(?<=[、，,；;和及与（(]))(?P<body>(?P<level>[省市])[\u4e00-\u9fff]{1,12}?"
-    r"(?:管理局|委员会|办公室|办公厅|局|厅|委|办))(?=[、，,；;和及与等）)]|联合|印发|发布|牵头|$)"
+    r"(?:^|(?<=[、，,；;。：:和及与（(]))(?P<body>(?P<level>[省市])[\u4e00-\u9fff]{1,12}?"
+    r"(?:管理局|委员会|办公室|办公厅|局|厅|委|办))"
+    r"(?=[、，,；;和及与等）)]|联合|印发|发布|牵头|相关|负责人|表示|介绍|$)"
 )
 _ALIAS_RE = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]{1,20}|[\u4e00-\u9fff]{2,8})\s*[)）]")
 _NAME_CHARS_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·&\-—]+$")
@@ -522,6 +523,13 @@ class OrgFinder:
                 ),
                 None,
             )
+            if place is None:
+                # 成都市政府办公厅印发…。…市商务局相关负责人: the one place of that level
+                # the paragraph names before it
+                earlier = {p.name for p in places if p.end <= start and p.name.endswith(m["level"])}
+                place = next(
+                    (p for p in reversed(places) if len(earlier) == 1 and p.name in earlier), None
+                )
             if place is not None:
                 name = display_form(place.name + text[start + 1 : m.end("body")])
                 out.append((start, m.end("body"), name))
