@@ -445,7 +445,9 @@ def _score_document(
                 ok = _fold(record["org"]) in entry3[2]  # type: ignore[index]
         elif kind == "organisation":
             names = [record["name"], *record.get("aliases", [])]
-            ok = any(_fold(n) in orgs or _placed(_fold(n), orgs, ref) for n in names)
+            ok = any(
+                form in orgs or _placed(form, orgs, ref) for n in names for form in _forms(_fold(n))
+            )
         else:
             continue
         score.total[kind] += 1
@@ -456,6 +458,22 @@ def _score_document(
 
 
 _LEVELS = ("省", "市", "县", "区", "州")
+
+
+def _forms(name: str) -> set[str]:
+    """A gold organisation's name (folded) and the forms of it that name the
+    same body: without a generic 公司 after a short name (滴滴公司 -> 滴滴) or
+    the nation before a body's (中国工信部 -> 工信部).
+
+    >>> sorted(_forms("滴滴公司")), sorted(_forms("中国工信部")), sorted(_forms("中国电信"))
+    (['滴滴', '滴滴公司'], ['中国工信部', '工信部'], ['中国电信'])
+    """
+    forms = {name}
+    if name.endswith("公司") and 2 <= len(name) - 2 <= 4:
+        forms.add(name[:-2])
+    if name.startswith("中国") and len(name) - 2 >= 3:
+        forms.add(name[2:])
+    return forms
 
 
 def _placed(name: str, orgs: set[str], ref: Reference) -> bool:
