@@ -344,7 +344,12 @@ def test_a_latin_name_after_a_kind_of_body_is_that_body(finder, text, names):
     [
         # CAICT 数字经济 2022 p19-20 (held-out facts): a rare word before 集团 is a
         # brand's firm, also inside a bracket after a field
-        ("国药集团委托云扩科技在财务、人力等三十多种业务场景应用RPA机器人", ["国药集团"]),
+        # …and a coined short name a verb acts on is a company (云扩科技)
+        (
+            "国药集团委托云扩科技在财务、人力等三十多种业务场景应用RPA机器人",
+            ["国药集团", "云扩科技"],
+        ),
+        ("发展量子科技和人工智能", []),
         ("该平台还扩展到离散制造行业（中车集团）及智慧工地装备行业", ["中车集团"]),
         # a common word before it makes a kind of firm
         ("企业集团和文化集团", []),

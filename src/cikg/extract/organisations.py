@@ -564,16 +564,32 @@ class OrgFinder:
         knows no word for it (长 | 亮, 微 | 财); a common word (科技 after 量子,
         资本 after 社会 or 战略) makes a field, not a company."""
         spans: list[tuple[int, int]] = []
+        tokens: list = []  # type: ignore[type-arg]
         for m in _LISTED_COMPANY_RE.finditer(text):
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end() : m.end() + 1]
             if _CJK_RE.match(before) or not (before == "、" or after in ("、", "等")):
-                continue
+                tokens = tokens or self.segmenter.tagged(text)
+                if not self._acted_on(m.group(0)[:2], m.start(), tokens):
+                    continue
             stem = self.segmenter.tagged(m.group(0)[:2])
             coined = len(stem) == 2 or (len(stem) == 1 and stem[0].tag in _COINED_TAGS)
             if coined and not self.is_region(m.group(0)[:2]):
                 spans.append((m.start(), m.end()))
         return spans
+
+    def _acted_on(self, stem: str, start: int, tokens: list) -> bool:  # type: ignore[type-arg]
+        """Whether a company's short name standing alone (国药集团委托云扩科技)
+        names one: its stem is no word the dictionary holds, and a verb or a
+        preposition right before it acts on it or with it."""
+        if self.segmenter.knows(stem):
+            return False
+        at = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        return (
+            at is not None
+            and at > 0
+            and (tokens[at - 1].tag[:1] in {"v", "p"} or tokens[at - 1].word in _ACTS_ON_WORDS)
+        )
 
     def _is_source_name(self, name: str) -> bool:
         if _NOT_AN_ORG_RE.search(name) or _CLAUSE_WORDS_RE.search(name):
