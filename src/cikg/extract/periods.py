@@ -260,11 +260,12 @@ def find_dated_events(text: str, year: int) -> list[Period]:
     """The shopping festivals a text names by their day (“618”, “双十一”, 双11,
     双十二), each as the month it falls in, in ``year``, Summed: sales in a
     festival are a flow over its days, which no finer period names (the
-    46th report's “618”电商年中大型促销 is June 2020). ``text`` of the Period
+    46th report's “618”电商年中大型促销 is June 2020). 双十一 and 双十二 are
+    the year: their sales open weeks before the day. ``text`` of the Period
     is the festival's name as written, quotes included.
 
     >>> [(p.iri[32:], p.text) for p in find_dated_events("“双十一”期间，天猫…", 2024)]
-    [('month/2024-11', '“双十一”')]
+    [('year/2024', '“双十一”')]
     >>> [p.iri[32:] for p in find_dated_events("在“618”电商年中大型促销中", 2020)]
     ['month/2020-06']
     >>> find_dated_events("共有 618 个城市", 2020)
@@ -273,12 +274,14 @@ def find_dated_events(text: str, year: int) -> list[Period]:
     found = []
     for m in _DATED_EVENT_RE.finditer(_fold(text)):
         if m["n"]:
-            month = day = 11 if m["n"] in {"十一", "11"} else 12
+            # 双十一's sales open weeks before its day (pre-sales from late October:
+            # the 55th report's “双十一” first hour is 2024-10-14): the year, not a month
+            iri, first, last = _year(year)
         else:
             month, day = (int(m["qm"]), int(m["qd"])) if m["q"] else (int(m["bm"]), int(m["bd"]))
-        if day > calendar.monthrange(year, month)[1]:
-            continue
-        iri, first, last = _month(year, month)  # type: ignore[misc]
+            if day > calendar.monthrange(year, month)[1]:
+                continue
+            iri, first, last = _month(year, month)  # type: ignore[misc]
         found.append(Period(iri, first, last, SUMMED, text[m.start() : m.end()], *m.span()))
     return found
 
