@@ -1223,11 +1223,14 @@ class _Reader:
         应用，…接入定点医疗机构 -> 医保电子凭证接入定点医疗机构); so is a noun
         phrase that names no body or place of its own, when no one but the
         theme or the nation acts in the sentence: 工业互联网标识建设…有序推进，…
-        国家顶级节点日解析量 -> 工业互联网标识国家顶级节点日解析量; 自动驾驶创新
-        应用深入探索，我国已建设…，道路测试总里程 -> 自动驾驶道路测试总里程. A
-        phrase that repeats a word of the theme takes only the theme's words
-        before it (…主动标识载体 -> 工业互联网主动标识载体; 蜂窝物联网用户规模
-        持续扩大，…蜂窝物联网终端用户: nothing)."""
+        国家顶级节点日解析量 -> 工业互联网标识国家顶级节点日解析量. A phrase that
+        repeats the theme's head takes only the theme's words before it (…主动
+        标识载体 -> 工业互联网主动标识载体), one that repeats another of its words
+        is a thing of its own (国家数字教育资源公共服务体系…，社会优质教育资源;
+        蜂窝物联网用户规模持续扩大，…蜂窝物联网终端用户: nothing). Not the
+        theme's: a subject that names a body, a place or a name of its own, and
+        any subject of a theme that is a quality, a process, a measure or a kind
+        of body (数字贸易竞争力, 数字化转型, …数量, 电子商务平台)."""
         theme = self.state.theme
         if not theme:
             return ""
@@ -1744,9 +1747,8 @@ class _Reader:
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
                 if not own and (event := self.dated_event(clause)) is not None:
-                    # “双十一”期间，…天猫大家电首小时成交额同比上涨 765%: a flow over
-                    # the festival's days, in its month and named by it; for this
-                    # sentence only
+                    # “618”期间，…天猫交易额…: a flow over the festival's days, in its
+                    # month (双十一's in its year) and named by it; this sentence only
                     self.state.period, self.state.period_source = event, "clause"
                     self.state.occasion = event.text
                 if in_clause and any(_HOLIDAY_RE.match(self.text, p.end_offset) for p in own):

@@ -1578,7 +1578,7 @@ def frame_of(clause: str, ctx: SubjectContext) -> str:
     """
     text = strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
     text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
-    m = re.match(_FRAME_RE, text) or (_SURVEYED_RE.match(text))
+    m = _FRAME_RE.match(text) or _SURVEYED_RE.match(text)
     if m is None or _SPAN_FRAME_RE.match(m["base"]):
         return ""  # 过去 10 年中: a span of time, no population
     return clean_lead(display_form(m["base"]), ctx)[0]
