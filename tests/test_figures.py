@@ -2679,6 +2679,19 @@ def test_a_clause_that_opens_with_a_kind_of_system_goes_on_about_the_one_named(c
     assert "“就业在线”平台发布岗位数量" in labels
 
 
+def test_a_runner_up_with_no_leaders_measure_owns_its_own(ctx):
+    """CAC 数字中国发展报告（2021年） p70 (judged wrong in corpus-pdf-af-after as
+    使用用户占参与调查网民比例): 其次为 X opening a sentence, with no measure of
+    the leader's to take, names whose users the share counts."""
+    text = (
+        "其中，公交地铁扫码服务使用率最高，超过85%参与调查的网民使用过该功能。"
+        "其次为交通信息实时推送，使用用户占参与调查网民的84.3%。"
+    )
+    assert ("交通信息实时推送使用用户占参与调查网民的比例", Decimal("84.3")) in [
+        (f[0], f[1]) for f in _facts(text, ctx)
+    ]
+
+
 def test_a_part_of_the_topic_clauses_thing_is_its(ctx):
     """CAC 数字中国发展报告（2021年） p26 (judged wrong in corpus-pdf samples as
     国家顶级节点日解析量, 主动标识载体数, 标识解析体系拓展至重点行业数): the

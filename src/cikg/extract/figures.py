@@ -1132,13 +1132,19 @@ class _Reader:
         with X in place of its subject, when ``label`` names no measure of its
         own (X比例, 占比) or the leader's (人均手机App数量). 省级政府网站首页文章
         更新量占比, 市级 -> 市级政府网站首页文章更新量占比; 15-19岁网民群体人均
-        手机App数量, 20-29岁网民群体 -> 20-29岁网民群体人均手机App数量. A place is
-        left to the area (其次为广东省，共开通政务机构微博 9613 个). Used once."""
+        手机App数量, 20-29岁网民群体 -> 20-29岁网民群体人均手机App数量. With no
+        leader's measure, X's own (其次为交通信息实时推送，使用用户占… -> 交通信息
+        实时推送使用用户占…). A place is left to the area (其次为广东省，共开通政务
+        机构微博 9613 个). Used once."""
         if self.state.runner_up is None:
             return label
         who, leader = self.state.runner_up
         self.state.runner_up = None
         rest = label.removeprefix(who)
+        if not leader and rest == label and not self.ctx.subjects.region_of(who):
+            # …使用率最高，超过 85%…。其次为交通信息实时推送，使用用户占参与调查网民的
+            # 84.3%: no leader's measure to take, the runner-up's own (its users)
+            return _joined(who, label)
         if (
             not leader
             or self.ctx.subjects.region_of(who)
