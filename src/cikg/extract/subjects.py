@@ -151,7 +151,7 @@ _COUNTED_HEADS = {
     "家": ("企业", "公司", "机构", "单位", "医院", "银行", "高校", "学校", "平台", "网站"),
     "所": ("高校", "学校", "医院", "大学"),
     "个": ("城市", "省份", "省区市", "省市区", "省区", "省市", "地市", "县", "区县", "乡镇", "村",
-          "社区", "村委会", "居委会", "国家", "地区", "项目", "平台"),
+          "社区", "村委会", "居委会", "国家", "地区", "项目", "平台", "中心", "基地", "园区"),
     "名": ("学员", "学生", "员工", "用户", "司机"),
     "位": ("学员", "用户", "专家"),
 }  # fmt: skip
@@ -1247,16 +1247,21 @@ def counted_noun(
                 noun, rest = after[:end].strip(), after[end:].strip()
         heads = ctx.segmenter.tokens(noun)
         acts = ctx.segmenter.tagged(noun)
+        counted = _COUNTED_HEADS.get(counted_by, ())
+        # 140 个 | 算力中心 | 绿色低碳等级达到 4A 级以上: a compound whose second word
+        # is a head the classifier counts (中心) is the noun, like a head alone
+        two = int(len(heads) > 2 and heads[0].word not in counted and heads[1].word in counted)
         if (
             # (300 个 | 城市 | 启动千兆…建设: a verbal noun after the head, 启动/vn, acts)
             (rest or (len(acts) > 2 and acts[1].tag in {"v", "vn"} and len(acts[1].word) == 2))
-            and len(heads) > 1
-            and heads[0].word in _COUNTED_HEADS.get(counted_by, ())
-            and heads[1].word not in _JOINING  # (网站和APP改造: both are counted)
+            and len(heads) > 1 + two
+            # (算力中心, one word: it ends in the head)
+            and (heads[two].word in counted or (not two and heads[0].word.endswith(counted)))
+            and heads[1 + two].word not in _JOINING  # (网站和APP改造: both are counted)
         ):
             # 59 家 | 企业 | 核心技术人员占比过半: the classifier counts the first noun,
             # what follows says which (核心技术人员占比过半的企业)
-            noun, rest = heads[0].word, f"{noun[heads[0].end :]}{rest}"
+            noun, rest = noun[: heads[two].end], f"{noun[heads[two].end :]}{rest}"
             aside = _ASIDE_AT_START_RE.match(rest)
             if aside:  # 20 个城市（联合体）为…: the aside is the counted noun's
                 noun, rest = noun + aside.group(), rest[aside.end() :]
