@@ -810,13 +810,10 @@ def _noun_phrase_ending(words: list[Token], i: int) -> str:
         word = words[start - 1]
         if word.word in _WE:
             break  # 我国工业互联网平台: the country's, not part of the name
-        opening = (
-            next((j for j in range(start - 2, -1, -1) if words[j].word in {"“", "「"}), -1)
-            if word.word in {"”", "」"}
-            else -1
-        )
-        if opening >= 0 and start - 1 - opening <= 6:
-            start = opening  # “就业在线”平台: a quoted name opens it
+        if word.word in {"”", "」"}:
+            opening = next((j for j in range(start - 2, -1, -1) if words[j].word in "“「"), -1)
+            if opening >= 0 and start - 1 - opening <= 6:
+                start = opening  # “就业在线”平台: a quoted name opens it
             break
         if word.tag.startswith(_COMPOUND_TAGS) and word.word.strip():
             start -= 1  # (信息服务投诉平台: a verbal noun, 服务, too)
@@ -860,6 +857,12 @@ def _is_identifier(q: Quantity, after: str) -> bool:
         and bool(after)
         and "\u4e00" <= after[0] <= "\u9fff"
     )
+
+
+def _contribution_of_another(label: str) -> bool:
+    """Whether ``label`` is a contribution that names no contributor (对社会消费品
+    零售总额增长的贡献率, 对通信服务收入增量贡献率): the sentence's measure's."""
+    return label.startswith("对") and bool(_CONTRIBUTION_RE.search(label))
 
 
 def _comparison_off(subject: str, cmp: str) -> tuple[str, str]:
@@ -1357,6 +1360,14 @@ class _Reader:
         words = self.ctx.subjects.segmenter.tagged(thing)
         return len(thing) >= 2 and bool(words) and words[0].tag.startswith(("n", "j", "eng"))
 
+    def last_level(self) -> str:
+        """The label of the last figure the sentence stated in a unit other than
+        percent (a level, not a rate: 算力总规模 of 135EFlops), or ""."""
+        units = self.state.units
+        return next(
+            (w for w in reversed(self.state.said) if units.get(w) not in {None, "percent"}), ""
+        )
+
     def last_thing(self) -> str:
         """The thing the sentence's last level counts or measures: its label
         without the measure word and a verb of holding (电子社保卡领用人数 ->
@@ -1517,7 +1528,7 @@ class _Reader:
         gets the company's name unless it names a curated indicator or an
         organisation of its own. No subject stays none: the actor alone names
         no measure (…平台正式上线，…，办理网民留言 3.6 万条)."""
-        if not subject or (subject.startswith("对") and _CONTRIBUTION_RE.search(subject)):
+        if not subject or _contribution_of_another(subject):
             # (对…贡献率: the contribution of what the sentence measured, see emit)
             return subject
         for word in _COMPANY_ANAPHORA:
@@ -2248,20 +2259,12 @@ class _Reader:
             lead_text = _GROWTH_LIGHT_VERB_RE.sub("", lead_text)
             if not clean_lead(lead_text, ctx)[0]:
                 # the last level the sentence stated (全球占比约为 31% is a share of it)
-                units = self.state.units
-                lead_text += next(
-                    (w for w in reversed(self.state.said) if units.get(w) not in {None, "percent"}),
-                    "",
-                )
+                lead_text += self.last_level()
             lead_text += "增长"
         if q.unit == "percent" and _WORLD_SHARE_LEAD_RE.match(_MARKER_RE.sub("", lead_text)):
             # …PCT国际专利申请数量超过 3 万件，比 2017 年提升 60%，全球占比超过三分之一:
             # the world share of the last level the sentence stated, not of its topic
-            units = self.state.units
-            last = next(
-                (w for w in reversed(self.state.said) if units.get(w) not in {None, "percent"}), ""
-            )
-            if last:
+            if last := self.last_level():
                 lead_text = f"{last}{lead_text.lstrip(' ，,')}"
             elif "均" in lead_text:
                 # 计算机技术、数字通信领域…均位列全球第一，全球占比均超过三分之一: each
@@ -2524,7 +2527,7 @@ class _Reader:
                 area=lead.area,
                 source=period_source,
             )
-            if not _CONTRIBUTION_RE.search(subject):  # (对…贡献率: what it is of stays the topic)
+            if not _contribution_of_another(subject):  # (what it is of stays the topic)
                 self.state.topic = subject
             return from_after
         # 短视频用户规模达…，占网民整体的…，用户规模较…增长 5.8%: the measure the
@@ -3077,11 +3080,12 @@ class _Reader:
             )
         ]
         start = month_of_day(earlier[0]) if earlier else self.state.from_period
-        opened = text.rfind("。", 0, clause.start) + 1
-        span = _YEAR_SPAN_RE.search(text, opened, clause.start + m.start())
-        if start is None and span is not None:
-            # 2012 年-2022 年，…比重由 16.8% 提升至 22.4%: A at the span's first year
-            start = parse_period(f"{span['first']}年")
+        if start is None:
+            opened = text.rfind("。", 0, clause.start) + 1
+            span = _YEAR_SPAN_RE.search(text, opened, clause.start + m.start())
+            if span is not None:
+                # 2012 年-2022 年，…比重由 16.8% 提升至 22.4%: A at the span's first year
+                start = parse_period(f"{span['first']}年")
         if start is not None:  # …由 2015 年 A 提高到 2022 年 B，占比由 a 提高到 b: 2015 too
             self.emit_quantity(
                 subject,
@@ -3263,8 +3267,7 @@ class _Reader:
         contributor = topic or (share["part"] if share else "")
         if (
             not problem
-            and label.startswith("对")
-            and _CONTRIBUTION_RE.search(label)
+            and _contribution_of_another(label)
             and contributor
             and not contributor.startswith("对")
         ):

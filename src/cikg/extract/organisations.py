@@ -661,10 +661,11 @@ class OrgFinder:
             run = []
         return spans
 
-    def _named(self, candidate: str, first) -> bool:  # type: ignore[no-untyped-def]
+    def _named(self, candidate: str, first, brand: bool = False) -> bool:  # type: ignore[no-untyped-def]
         """A body not curated names itself: six characters or more, or it
-        opens with a place, a proper name or the nation (湖北省经信厅, 中煤集团,
-        国家信息中心); a bare 信息化厅 or 服务局 is a fragment."""
+        opens with a place, a proper name (``brand``: a brand's, see
+        :meth:`_brand`) or the nation (湖北省经信厅, 中煤集团, 国药集团, 国家信息
+        中心); a bare 信息化厅 or 服务局 is a fragment."""
         name = display_form(candidate)
         if name.startswith(_COUNTRY_WIDE):
             return False  # 全球研发中心, 我国科研院所: a kind of body, not one named
@@ -684,7 +685,7 @@ class OrgFinder:
             first.tag == "ns"
             or proper
             or known
-            or self._brand(candidate, first)
+            or brand
             or candidate.startswith(("国家", "中国", "中央", "全国"))
         )
 
@@ -755,12 +756,13 @@ class OrgFinder:
                     replace(t, tag="nz") if coined and not self.segmenter.knows(t.word) else t
                     for t in run[first : last + 1]
                 ]
-                if self._brand(candidate, words[0]):
+                brand = self._brand(candidate, words[0])
+                if brand:
                     words[0] = replace(words[0], tag="nz")  # 国药 | 集团: a brand's name
                 if (
                     is_org_name(candidate)
                     and not any(word in candidate for word in self.buildings)
-                    and self._named(candidate, run[first])
+                    and self._named(candidate, run[first], brand)
                     and not _describes(words, self.technologies)
                     and not self._conferred(words)
                 ):
