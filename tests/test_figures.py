@@ -894,6 +894,35 @@ def test_a_figure_for_a_period_after_the_document_is_no_actual_value(ctx):
     )
 
 
+def test_a_sentence_going_on_with_a_plan_states_no_actual_value(ctx):
+    """news-08 (2023-08-15) as written: 上海将推进… plans, and the sentence after
+    it goes on with the plan's measures (深化…，建设30个试点示范项目) with no actor,
+    no time and nothing done: a target, not an actual count at the article's
+    month. With no year to reach it is left out; with the plan's year
+    (力争到 2025 年) it is that year's target. An account after a plan's
+    sentence (…以确保…。与 60 多个国家和地区共同签署了《…》, 003) stays actual."""
+    article = replace(ctx, published=date(2023, 8, 15), default_year=2023)
+    plan = (
+        "另外，在促进公共数据开放共享方面，上海将推进公共数据上链，建立健全公共数据全生命周期"
+        "管理机制，完善公共数据目录体系。深化公共数据开放，完善公共数据开放分级分类指南，加强"
+        "场景牵引，鼓励企业参与开放应用，建设30个试点示范项目。"
+    )
+    assert paragraph_to_facts(plan, 0, article).facts == []
+    dated = "力争到2025年，上海将推进公共数据上链。深化公共数据开放，建设30个试点示范项目。"
+    facts = paragraph_to_facts(dated, 0, article).facts
+    assert [(f.value, f.status, f.period.iri[-9:]) for f in facts] == [
+        (Decimal("30"), "target", "year/2025")
+    ]
+    signed = (
+        "积极推动联合国大会投票通过首个全球人工智能决议草案，以确保人工智能可以惠及所有国家。"
+        "参与法国人工智能行动峰会，与 60 多个国家和地区共同签署了《关于发展包容、可持续的人工"
+        "智能造福人类与地球的声明》。"
+    )
+    assert [(f.value, f.status) for f in paragraph_to_facts(signed, 0, ctx).facts] == [
+        (Decimal("60"), None)
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "ranks"),
     [

@@ -361,8 +361,8 @@ _COMPANY_REPORT_RE = re.compile(
 _SHARE_PART_RE = re.compile(r"(?P<part>.+?)占.+(?:比例|比重)$")
 #: A contribution to something else's growth (对…增长的贡献率, 对…的拉动).
 _CONTRIBUTION_RE = re.compile(r"贡献率|贡献度|拉动")
-#: A span of whole years (2012 年-2022 年, 2017 年到 2021 年).
-_YEAR_SPAN_RE = re.compile(
+#: A span of whole years (2012 年-2022 年, 2017 年到 2021 年; not 2017 年至 2021 年 6 月).
+_WHOLE_YEARS_RE = re.compile(
     r"(?P<first>(?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|至|到)\s*(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)"
 )
 #: A world share at a label's end (数据产量全球占比).
@@ -380,6 +380,15 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: Words of an account of what was done, not of a plan: 已建成, 累计, 截至 ….
+_DONE_RE = re.compile(r"已|累计|截至|截止|目前|现有|共有|了|同比|比上年|较上年")
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?]")
+#: What a body will do (上海将推进…, 将加快建设…): a plan's sentence.
+_WILL_RE = re.compile(
+    r"(?<![已曾即])将(?:推进|推动|加快|建设|打造|完善|加强|深化|实施|开展|建立|构建|培育|布局|"
+    r"持续|继续|进一步|重点|着力|全面|大力|积极)"
+)
 #: 均/都 before the verb: one figure stated of each item (A、B 比例均超过 99%).
 _EACH_RE = re.compile(r"(?:均|都)\s*(?:为|达|达到|超过|超|突破|在|高于|低于|保持在?|不低于)?\s*$")
 #: A span of years (2018 年-2021 年, 2019—2022 年) whose years a 分别 list goes through.
@@ -1595,6 +1604,27 @@ class _Reader:
         ):
             return True
         return self.text[max(0, offset - 1) : offset] in _TIMES_SIGNS
+
+    def continues_plan(self, sentence_start: int, offset: int) -> bool:
+        """Whether the sentence the figure at ``offset`` is in goes on with
+        what the sentence before it in the paragraph plans (上海将推进公共数据
+        上链…。深化公共数据开放，…，建设 30 个试点示范项目): the sentence before
+        sets a target (:func:`figure_status`), and this one opens with a verb,
+        names no time, and says nothing is done yet (已, 累计, 截至, 了 …: an
+        account of what was)."""
+        if sentence_start < 1:
+            return False
+        before = self.without_titles(_sentence_start(self.text, sentence_start - 1), sentence_start)
+        if figure_status(before, self.ctx.default_year) != "target" and not _WILL_RE.search(before):
+            return False
+        end = _SENTENCE_END_RE.search(self.text, offset)
+        sentence = self.text[sentence_start : end.start() if end else len(self.text)]
+        if _DONE_RE.search(sentence) or find_periods(sentence, self.ctx.default_year):
+            return False
+        first = _CLAUSE_SPLIT_RE.split(sentence.strip(), maxsplit=1)[0]
+        words = self.ctx.subjects.segmenter.tagged(first)
+        # (jieba tags some verbs j: 深化公共数据开放)
+        return bool(words) and words[0].tag.startswith(("v", "j"))
 
     def without_titles(self, lo: int, hi: int) -> str:
         return _TITLE_RE.sub("", self.text[lo:hi])
@@ -3082,7 +3112,7 @@ class _Reader:
         start = month_of_day(earlier[0]) if earlier else self.state.from_period
         if start is None:
             opened = text.rfind("。", 0, clause.start) + 1
-            span = _YEAR_SPAN_RE.search(text, opened, clause.start + m.start())
+            span = _WHOLE_YEARS_RE.search(text, opened, clause.start + m.start())
             if span is not None:
                 # 2012 年-2022 年，…比重由 16.8% 提升至 22.4%: A at the span's first year
                 start = parse_period(f"{span['first']}年")
@@ -3346,8 +3376,16 @@ class _Reader:
             label = owned
         sentence_start = _sentence_start(text, offset)
         status = figure_status(self.without_titles(sentence_start, offset), self.ctx.default_year)
+        carried = status is None and self.continues_plan(sentence_start, offset)
+        if carried:
+            status = "target"  # 上海将推进…。深化…，建设 30 个试点示范项目: still the plan
         if status == "target":
             years = [p for p in find_periods(text[sentence_start:offset], self.ctx.default_year)]
+            if carried:  # …力争到 2025 年…将推进…。深化…，建设 30 个: the plan's year
+                years += find_periods(
+                    text[_sentence_start(text, sentence_start - 1) : sentence_start],
+                    self.ctx.default_year,
+                )
             now = self.ctx.default_period
             future = [  # 到 2020 年末 in a report dated 2020 年 6 月 is still ahead
                 p
