@@ -2839,3 +2839,30 @@ def test_who_use_a_platform_built_are_counted_for_the_platform(ctx):
     assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
         ("检举举报平台全面使用的纪检监察干部人数", Decimal("240000"))
     ]
+
+
+def test_a_slot_of_hours_is_of_what_its_part_of_the_sentence_is_about(ctx):
+    """46th report line 388, 55th line 529: in 手机网民较常使用的六类App中，…；…, each
+    part after a ； opens by naming one of the six (网络直播, 网上外卖 …), and its share
+    of hours (18点至23点使用时长占比, 合计时长占比) is that one's, not the six's. A
+    part that names several (即时通信、网络购物和网络新闻类应用) makes a label too
+    long to trust, and is left out."""
+    text = (
+        "2020年6月，手机网民较常使用的六类App中，即时通信、网络购物和网络新闻类应用的用户使用时段"
+        "分布较为均匀，8点至21点使用时段占比合计均超过75%；网上外卖呈现明显的时段特点，11点至12点、"
+        "17点至20点出现使用高峰，合计时长占比达53.8%；短视频在11点至13点、17点至22点分别出现使用"
+        "高峰，合计时长占比达53.7%；网络直播使用时段的集中趋势更加明显，18点至23点使用时长占比合计"
+        "超过40%。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("网上外卖合计时长占比", Decimal("53.8")),
+        ("短视频合计时长占比", Decimal("53.7")),
+        ("网络直播18点至23点使用时长占比", Decimal("40")),
+    ]
+    text = (
+        "2024 年 11 月，手机网民较常使用的五类 APP 中，网络购物类、网络支付类 APP 的用户使用时段"
+        "分布趋势较为接近，7 点到 22 点间使用时长合计占比超过 80%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "网络购物类、网络支付类APP7点到22点间使用时长合计占比"
+    ]

@@ -380,6 +380,9 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
+#: 占比, 合计时长占比): a slot of something's use, not a thing.
+_SLOT_RE = re.compile(r"^(?:合计|(?:午间|晚间|早间|上午|下午|晚上)?\s*\d{1,2}\s*[点时])")
 #: Words of an account of what was done, not of a plan: 已建成, 累计, 截至 ….
 _DONE_RE = re.compile(r"已|累计|截至|截止|目前|现有|共有|了|同比|比上年|较上年")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
@@ -2497,7 +2500,12 @@ class _Reader:
                     rest = _COUNT_END_RE.sub("", subject[added.end() :])
                     subject = f"{subject[: added.start()]}{rest}累计数量"
                     period = _end_month(period) or period
-            if (
+            if _SLOT_RE.match(subject) and (user := self.segment_thing(clause)):
+                # 网络直播使用时段的集中趋势更加明显，18 点至 23 点使用时长占比合计超过
+                # 40%: a slot of the hours (or their sum) of what the part of the
+                # sentence is about, one of the frame's (手机网民较常使用的六类 App 中)
+                subject = f"{user}{subject}"
+            elif (
                 self.state.frame
                 and (
                     _SHARE_END_RE.search(subject)
@@ -2818,6 +2826,28 @@ class _Reader:
         label = f"{self.state.reasons}：{named['item'].strip()}"
         self.emit_quantity(label, q, unit or "percent", period, area=None, source=source)
         return True
+
+    def segment_thing(self, clause: Clause) -> str:
+        """What the part of the sentence ``clause`` is in (after the last ；)
+        opens by naming, when its first clause states no figure and ``clause``
+        is not that clause (网上外卖呈现明显的时段特点，…，合计时长占比达 53.8% ->
+        网上外卖); "" for none. A user base it names is the thing's (网络购物类 APP
+        的用户 -> 网络购物类APP)."""
+        start = max(self.text.rfind(ch, 0, clause.start) for ch in "；;。") + 1
+        before = _CLAUSE_SPLIT_RE.split(self.text[start : clause.start])[:-1]
+        # (2020 年 6 月，手机网民较常使用的六类 App 中，即时通信…: past the date and the frame)
+        opening = next(
+            (
+                c
+                for c in before
+                if not _ONLY_DATE_RE.match(strip_periods(c)) and not frame_of(c, self.ctx.subjects)
+            ),
+            "",
+        )
+        if not opening or find_quantities(opening, self.ctx.units):
+            return ""
+        thing = noun_phrase_of(_MARKER_RE.sub("", opening), self.ctx.subjects)
+        return re.sub(r"的?用户$", "", thing)
 
     def follows_pending(self, clause: Clause) -> bool:
         """Whether ``clause`` comes right after the sentence's last clause
