@@ -59,8 +59,10 @@ def canonical_wording(wording: str, rules: tuple[WordingRule, ...]) -> str:
     '5G基站数'
     >>> canonical_wording("“.CN”域名总数", rules)
     '.CN域名数'
-    >>> canonical_wording("移动用户ARPU3", rules), canonical_wording("支付类APP7点到22点间使用时长", rules)
-    ('移动用户ARPU', '支付类APP7点到22点间使用时长')
+    >>> canonical_wording("移动用户ARPU3", rules)
+    '移动用户ARPU'
+    >>> canonical_wording("支付类APP7点到22点间使用时长", rules)
+    '支付类APP7点到22点间使用时长'
     """
     shown = display_form(wording)
     text = shown
