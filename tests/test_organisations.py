@@ -354,6 +354,15 @@ def test_a_latin_name_after_a_kind_of_body_is_that_body(finder, text, names):
         # a common word before it makes a kind of firm
         ("企业集团和文化集团", []),
         ("传媒集团", []),
+        # news-14 (development facts): a listed firm's stock name, a coined word the
+        # segmenter cuts into characters (御 | 银), before 股份
+        (
+            "截至发稿，御银股份涨停，宇信科技、长亮科技、拉卡拉等多股涨幅居前",
+            ["御银股份", "宇信科技", "长亮科技", "拉卡拉"],
+        ),
+        # shares that are held, or a control kept, are no firm
+        ("公司持有股份", []),
+        ("通过国有控股", []),
     ],
 )
 def test_a_rare_word_before_a_firms_head_is_a_brand(finder, text, names):

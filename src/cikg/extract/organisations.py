@@ -689,17 +689,26 @@ class OrgFinder:
             or candidate.startswith(("国家", "中国", "中央", "全国"))
         )
 
-    def _brand(self, candidate: str, first) -> bool:  # type: ignore[no-untyped-def]
+    def _brand(self, candidate: str, words) -> bool:  # type: ignore[no-untyped-def]
         """Whether ``candidate`` is a rare two-character word and a firm's head
         (国药 | 集团, 中车 | 集团: a brand's firm), not a common word and the head
-        (企业集团, 文化集团, 传媒集团: a kind of firm). Rare: under
+        (企业集团, 文化集团, 传媒集团: a kind of firm), or a coined name the
+        segmenter cut into two characters (御 | 银 | 股份, a listed firm's stock
+        name; not 各 | 地 | 集团: function words). Rare: under
         :data:`_RARE_WORD` in jieba's dictionary."""
+        first = words[0]
+        if candidate[2:] not in _FIRM_HEADS or self.is_region(candidate[:2]):
+            return False
+        if len(first.word) == 1:
+            return (
+                len(words) > 1
+                and len(words[1].word) == 1
+                and not any(_FUNCTION_TAG_RE.match(w.tag) for w in words[:2])
+            )
         return (
             len(first.word) == 2
-            and candidate[2:] in _FIRM_HEADS
             and first.tag[:1] in {"n", "j"}
             and self.segmenter.frequency(first.word) < _RARE_WORD
-            and not self.is_region(first.word)
         )
 
     def _conferred(self, words: list) -> bool:  # type: ignore[type-arg]
@@ -721,7 +730,10 @@ class OrgFinder:
     def _name_in(self, text: str, run: list) -> tuple[int, int] | None:  # type: ignore[type-arg]
         for last in range(len(run) - 1, -1, -1):
             end = run[last].end
-            if not _HEAD_RE.search(text[run[0].start : end]):
+            # (a firm's 股份/控股 ends a name only when a brand opens it: 御银股份)
+            if not _HEAD_RE.search(text[run[0].start : end]) and not text.endswith(
+                _FIRM_HEADS, run[0].start, end
+            ):
                 continue
             if last > 0 and run[last - 1].tag == "v" and _known_body(run[last]):
                 # 依托 | 湖南大学: a verb's object that the segmenter knows as a body
@@ -756,11 +768,11 @@ class OrgFinder:
                     replace(t, tag="nz") if coined and not self.segmenter.knows(t.word) else t
                     for t in run[first : last + 1]
                 ]
-                brand = self._brand(candidate, words[0])
+                brand = self._brand(candidate, words)
                 if brand:
                     words[0] = replace(words[0], tag="nz")  # 国药 | 集团: a brand's name
                 if (
-                    is_org_name(candidate)
+                    (is_org_name(candidate) or brand)
                     and not any(word in candidate for word in self.buildings)
                     and self._named(candidate, run[first], brand)
                     and not _describes(words, self.technologies)
@@ -788,7 +800,10 @@ _OPENING_QUOTES = {"“": "”", "「": "」", "‘": "’", '"': '"', "『": "�
 _LONGEST_PRODUCT_WORD = 8
 
 
-_HEAD_ANYWHERE_RE = re.compile("|".join(sorted(ORG_HEADS, key=len, reverse=True)))
+#: (股份 and 控股 too: they end a firm's name when a brand opens it, 御银股份)
+_HEAD_ANYWHERE_RE = re.compile(
+    "|".join(sorted({*ORG_HEADS, "股份", "控股"}, key=len, reverse=True))
+)
 _WINDOW_BREAK_RE = re.compile(r"[，。；：！？,;:!?\n]")
 
 
