@@ -82,6 +82,12 @@ def test_wrapped_lines_and_page_breaks_are_joined(docs):
     assert any("数字中国发展的根基进一步夯实。" in t for t in texts)
     # a sentence broken by footnotes at a page end continues after them
     assert any("通过开源模式支持低成本打造行业人工智能应用" in t for t in texts)
+    # a wrapped line that ends in ； goes on with its sentence, blank lines between
+    # (003 lines 1132-1140: the 微短剧 figures are still 截至2024年底's)
+    assert any(
+        "截至2024年底，网络视听用户规模达10.91亿人" in t and "网络微短剧用户规模达6.62亿人" in t
+        for t in texts
+    )
     texts001 = [b.text for b in _kind(docs["001"], BlockKind.PARAGRAPH)]
     assert any(
         "较 2023 年 12 月增长1403 万人，网民中使用手机上网的比例达 99.7%" in t for t in texts001

@@ -694,7 +694,10 @@ def lines_to_blocks(
         kind = BlockKind.LIST_ITEM if _LIST_RE.match(s) else BlockKind.PARAGRAPH
         if para is not None and kind is BlockKind.PARAGRAPH and para.kind is BlockKind.PARAGRAPH:
             last = para.lines[-1]
-            continues = not blank_before or (not _is_closed(last) and len(last) >= _WRAPPED_MIN)
+            # a wrapped line that ends in ； goes on with the sentence (003: …同比增长 1.5
+            # 倍；⏎⏎网络微短剧用户规模达 6.62 亿人: still 截至 2024 年底's)
+            open_ended = not _is_closed(last) or last.rstrip().endswith(("；", ";"))
+            continues = not blank_before or (open_ended and len(last) >= _WRAPPED_MIN)
             if continues:
                 para.lines.append(s)
                 para.last = lineno
