@@ -2866,3 +2866,17 @@ def test_a_slot_of_hours_is_of_what_its_part_of_the_sentence_is_about(ctx):
     assert [f[0] for f in _facts(text, ctx)] == [
         "网络购物类、网络支付类APP7点到22点间使用时长合计占比"
     ]
+
+
+def test_a_span_since_a_year_runs_to_the_documents_date_not_an_earlier_sentences(ctx):
+    """003 lines 1176-1187: 截至2024年9月 dates the platform's visits; the next
+    sentence's 自2013年启动以来 runs to the report's end (2024-12), not to the
+    month the sentence before gave (judged period-wrong at 2013-01..2024-09)."""
+    text = (
+        "截至2024年9月，国家智慧教育公共服务平台访问量超过500亿。“慕课西部行计划”自2013年启动"
+        "以来，西部高校教师接受慕课培训约200万人次。"
+    )
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == [
+        ("国家智慧教育公共服务平台访问量", "month/2024-09"),
+        ("西部高校教师接受慕课培训人次", "gregorian-interval/2013-01-01T00:00:00/P144M"),
+    ]

@@ -1812,7 +1812,11 @@ class _Reader:
                         self.text[clause.start : p.start_offset]
                     ) and self.text.startswith("的", p.end_offset):
                         continue  # 是 2017 年的 1.6 倍: the year compared with, not when
-                    since = _since(self.text, p, self.state.period or self.ctx.default_period)
+                    # X 年以来 runs to the sentence's own date, else to the document's,
+                    # not to a date an earlier sentence gave (截至 2024 年 9 月，…。“慕课
+                    # 西部行计划”自 2013 年启动以来…: to the report's end)
+                    to = self.state.period if self.state.period_source != "paragraph" else None
+                    since = _since(self.text, p, to or self.ctx.default_period)
                     if since is None and _runs_since(self.text, p):
                         continue  # X 年以来 with no date it runs to
                     if is_recent_years(p):
