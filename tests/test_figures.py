@@ -2880,3 +2880,13 @@ def test_a_span_since_a_year_runs_to_the_documents_date_not_an_earlier_sentences
         ("国家智慧教育公共服务平台访问量", "month/2024-09"),
         ("西部高校教师接受慕课培训人次", "gregorian-interval/2013-01-01T00:00:00/P144M"),
     ]
+
+
+def test_a_bodys_standing_that_grows_names_the_body_as_who_acts(ctx):
+    """003 line 245: 开放原子开源基金会影响力不断提升 — the foundation's standing grows;
+    the counts after it are the foundation's (its label kept 影响力 as debris)."""
+    text = "开放原子开源基金会影响力不断提升，累计吸纳捐赠单位120余家，孵化项目30余项。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("开放原子开源基金会吸纳捐赠单位数量", Decimal("120")),
+        ("开放原子开源基金会孵化项目数量", Decimal("30")),
+    ]

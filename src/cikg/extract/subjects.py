@@ -1432,6 +1432,10 @@ def platform_actor(clause: str) -> str:
 _PROGRAMME_VERBS = frozenset({"推行", "推广", "推进", "实施", "开展", "启动", "上线", "开通"})
 
 
+#: A quality a body has, at the end of a clause's subject (影响力, 竞争力 …).
+_QUALITY_END_RE = re.compile(r"(?:影响力|竞争力|号召力|知名度|创新能力|综合实力|实力|地位)$")
+
+
 def actor_of(clause: str, ctx: SubjectContext) -> str:
     """Who or what a sentence is about, named before its first verb: 北斗三号
     全球卫星导航系统建成运行 -> 北斗三号全球卫星导航系统; "" when its first
@@ -1443,6 +1447,8 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
     '中国公共招聘网'
     >>> actor_of("国家网信办部署开展“饭圈”乱象整治、用户账号运营乱象整治等 15 项专项行动", ctx)
     '国家网信办'
+    >>> actor_of("开放原子开源基金会影响力不断提升", ctx), actor_of("数字贸易竞争力不断增强", ctx)
+    ('开放原子开源基金会', '数字贸易竞争力')
     """
     subject, _ = clean_lead(clause, ctx, light_verbs=False, areas=False)
     listed = clause.find("、")
@@ -1473,6 +1479,11 @@ def actor_of(clause: str, ctx: SubjectContext) -> str:
         len(subject),
     )
     actor = subject[:cut].strip(" 的")
+    quality = _QUALITY_END_RE.search(actor)
+    if quality and is_org_name(actor[: quality.start()]):
+        # 开放原子开源基金会影响力不断提升，…孵化项目 30 余项: the body whose standing
+        # grows is who acts, not its standing
+        actor = actor[: quality.start()]
     if len(actor) < 2 or names_measure(actor) or any(c.isdigit() for c in actor):
         return ""
     rest = actor
