@@ -2890,3 +2890,19 @@ def test_a_bodys_standing_that_grows_names_the_body_as_who_acts(ctx):
         ("开放原子开源基金会吸纳捐赠单位数量", Decimal("120")),
         ("开放原子开源基金会孵化项目数量", Decimal("30")),
     ]
+
+
+def test_a_list_of_kinds_after_a_count_counts_things_of_each_kind(ctx):
+    """CAICT 数字经济 2022 p15 (held-out facts): 确定 10 批…示范基地，其中包括电子信息类
+    53 家、…: each item is the count of bases of its kind (they were left out as
+    naming no measure), and the batches counted are no whole they are part of."""
+    text = (
+        "确定 10 批国家新型工业化产业示范基地，其中包括电子信息类 53 家、软件和信息服务类18家、"
+        "工业互联网类8家。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家新型工业化产业示范基地批次数", Decimal("10")),
+        ("电子信息类国家新型工业化产业示范基地数量", Decimal("53")),
+        ("软件和信息服务类国家新型工业化产业示范基地数量", Decimal("18")),
+        ("工业互联网类国家新型工业化产业示范基地数量", Decimal("8")),
+    ]

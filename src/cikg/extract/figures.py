@@ -334,6 +334,10 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 #: label counts by instead of 数/数量.
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
+#: An item of a list of kinds (其中包括电子信息类, 软件和信息服务类): the kind alone.
+_KIND_ITEM_RE = re.compile(r"(?:其中)?(?:包括|包含|含|有)?(?P<kind>[^，,、；;的]{1,10}?类)")
+#: The count word a count's label ends in (批次数, 数量 …).
+_COUNT_WORD_END_RE = re.compile(r"(?:批次数|类别数|总数|数量|个数|数)$")
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
 #: Words that name an amount's size, nothing else (投融资规模 is 投融资).
 _SIZE_WORDS = frozenset({"规模", "总规模", "总额", "金额"})
@@ -618,6 +622,7 @@ class _State:
     # 其次为 X: X and the leader's label (or the clause that named the leader)
     runner_up: tuple[str, str] | None = None
     occasion: str = ""  # a festival named by its day that times the sentence (“618”)
+    kinds_of: str = ""  # what a 其中包括 A 类 n 家、B 类 m 家 list counts kinds of
     areas: AreaState = field(default_factory=AreaState)
 
 
@@ -959,6 +964,16 @@ class _Reader:
         own = _COMPANY_REPORT_RE.match(first)
         return own["who"] if own is not None and self.ctx.is_company(own["who"]) else ""
 
+    def kinds_of(self) -> str:
+        """What the sentence counted before a list of its kinds (确定 10 批国家
+        新型工业化产业示范基地，其中包括电子信息类 53 家: 国家新型工业化产业示范
+        基地), its count word left out; "" when it counted nothing."""
+        if not self.state.kinds_of and self.state.said:
+            thing = _COUNT_WORD_END_RE.sub("", self.state.said[-1])
+            if thing != self.state.said[-1] and len(thing) >= 2 and not thing.endswith("类"):
+                self.state.kinds_of = thing
+        return self.state.kinds_of
+
     def sentence_thing(self) -> str:
         """What the sentence's first figure measures, without its measure word
         (软件产业规模 -> 软件产业), when that is a noun phrase; else ""."""
@@ -1067,6 +1082,10 @@ class _Reader:
         ):
             # …人均手机App数量为72个；15岁以上网民群体…逐步减少，其中60岁及以上…: a
             # clause between names the whole (15岁以上网民群体), not the last figure
+            return label
+        elif self.state.said[-1].endswith(tuple(_KIND_COUNT_WORDS.values())):
+            # 确定 10 批…示范基地，其中包括电子信息类 53 家: batches or kinds counted are
+            # no whole of the things counted after 其中
             return label
         else:
             whole = self.state.said[-1]
@@ -1736,7 +1755,7 @@ class _Reader:
             self.state.change_base, self.state.part_whole = "", None
             self.state.comparison = None
             self.state.share_whole, self.state.reasons = "", ""
-            self.state.runner_up, self.state.occasion = None, ""
+            self.state.runner_up, self.state.occasion, self.state.kinds_of = None, "", ""
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -2554,6 +2573,11 @@ class _Reader:
             if subject:
                 subject = self.topic_kind(subject, q.end)
             subject = self.owned(subject)
+            kind = _KIND_ITEM_RE.fullmatch(subject)
+            if kind and unit in COUNTING_UNITS and (thing := self.kinds_of()):
+                # 确定 10 批国家新型工业化产业示范基地，其中包括电子信息类 53 家、…: bases
+                # of that kind, counted
+                subject = f"{kind['kind']}{thing}"
             subject = count_label(subject, unit or _implied_unit(subject, q, self.ctx), ctx)
             problem = problem_with(subject, unit, ctx)
             if problem:
