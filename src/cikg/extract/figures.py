@@ -600,6 +600,8 @@ class _State:
     comparison: str | None = None  # the dated base the sentence's last change was against
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     theme: str = ""  # what a topic clause opened the sentence with (医保电子凭证全面推广应用)
+    told: str = ""  # what the sentence, if a topic alone, is about (中国跨境电商快速发展。)
+    told_before: str = ""  # and what the sentence before it was, for a sentence of no theme
     outside: tuple[Period | None, str] | None = None  # the period after a clause's 近 N 年
     actor: str = ""  # who the sentence is about (北斗三号全球卫星导航系统…，总用户数超 20 亿)
     # the sentence's actor owns its figures: named again by its kind (中心自…) or a
@@ -1773,6 +1775,9 @@ class _Reader:
             self.state.referred = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
             self.state.theme = self.theme_of(sentence) if heading is None else ""
+            # 中国跨境电商快速发展。据海关统计，…进出口规模达…: the sentence before's
+            self.state.told_before = self.state.told if not self.state.theme else ""
+            self.state.told = self.told_theme(sentence, quantities) if heading is None else ""
             self.state.reporter = self.reporting_company(sentence)
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it
@@ -2012,6 +2017,26 @@ class _Reader:
         first = self.statement_clause(sentence)
         if not first or _ASPECT_CLAUSE_RE.match(first):
             return ""  # (数字化基础能力与创新能力方面: a frame)
+        return self.theme_in(first)
+
+    def told_theme(self, sentence: Sentence, quantities: list[Quantity]) -> str:
+        """The thing a sentence of a topic alone is about (近年来，中国跨境电商快速
+        发展。-> 中国跨境电商): no figure, and its last clause a thing and how it
+        fares (:meth:`theme_in`); the next sentence's theme when it names none
+        (据海关统计，2022 年进出口规模达 2.1 万亿元). "" otherwise."""
+        if quantities or not sentence.clauses:
+            return ""
+        last = self.clause_text(sentence.clauses[-1]).strip()
+        if _DIGIT_OR_DATE_RE.search(last) or _CONTINUES_RE.match(last) or _NOW_RE.search(last):
+            return ""
+        # (中国 | 跨境电商快速发展: the nation's thing, the nation said with it)
+        nation = next((w for w in ("中国", "我国", "全国") if last.startswith(w)), "")
+        theme = self.theme_in(last[len(nation) :])
+        return f"{nation}{theme}" if theme else ""
+
+    def theme_in(self, first: str) -> str:
+        """The leading nouns of a clause that are followed by how they fare
+        (see :meth:`theme_of`), or ""."""
         tagged = self.ctx.subjects.segmenter.tagged(first)
         words = []
         for t in tagged:
@@ -3376,6 +3401,23 @@ class _Reader:
                 if part != label:
                     self.state.parts[label] = part
                 label = part
+        theme = self.state.told_before
+        if (
+            problem
+            and problem.endswith("names no thing measured")
+            and theme
+            and not theme.endswith(_ABSTRACT_THEMES + _BODIES)
+            and theme not in label
+            and not label_problem(f"{theme}{label}", self.ctx.subjects.segmenter)
+        ):
+            # 中国跨境电商快速发展。据海关统计，2022 年进出口规模达 2.1 万亿元: a
+            # measure alone is of the thing the topic says fares so (the nation's,
+            # when it says so, whatever place the document is about)
+            nation = next((w for w in ("中国", "我国", "全国") if theme.startswith(w)), "")
+            thing = theme[len(nation) :]
+            label, problem = f"{thing}{label}", None
+            base = f"{thing}{base}" if base else base
+            area = "中国" if nation and area is None else area
         if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
         if problem:
