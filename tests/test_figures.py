@@ -2922,3 +2922,20 @@ def test_a_topic_sentence_names_the_thing_a_bare_measure_after_it_is_of(ctx):
     ]
     text = "近年来，中国跨境电商规模达到1万亿元。据海关统计，2022年进出口规模达2.1万亿元人民币。"
     assert [f.indicator for f in paragraph_to_facts(text, 0, local).facts] == ["跨境电商规模"]
+
+
+def test_a_bare_group_of_a_share_is_the_group_its_sentence_named(ctx):
+    """news-22 (development facts): 网约车司机群体从业的平均时长…，33%的司机从业不到
+    1年，近四分之一的司机是兼职 — 司机 are the 网约车司机 the sentence named (both
+    were left out as saying not whose). Netizens are not renamed so: a report
+    names many kinds of them before 网民 for all."""
+    text = (
+        "据清华大学社会科学学院2021年的调研显示，网约车司机群体从业的平均时长为3.91年，"
+        "33%的司机从业不到1年，近四分之一的司机是兼职。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("从业不到1年的网约车司机比例", Decimal("33")),
+        ("兼职的网约车司机比例", Decimal("25.00")),
+    ]
+    text = "手机网民规模达10.5亿人，30%的网民使用过生成式人工智能产品。"
+    assert [f[0] for f in _facts(text, ctx)][-1] == "使用过生成式人工智能产品的网民比例"

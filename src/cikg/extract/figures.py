@@ -384,6 +384,8 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: The people a survey names in many kinds (手机网民, 农村网民 …, then 网民 for all).
+_SURVEYED_PEOPLE = frozenset({"网民", "用户", "人", "居民", "人群"})
 #: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
 #: 占比, 合计时长占比): a slot of something's use, not a thing.
 _SLOT_RE = re.compile(r"^(?:合计|(?:午间|晚间|早间|上午|下午|晚上)?\s*\d{1,2}\s*[点时])")
@@ -2751,6 +2753,8 @@ class _Reader:
         found = percent_of(after, self.ctx.subjects)
         assert found is not None
         group, predicate = found
+        group = self.named_group(group, q.start)
+        predicate = re.sub(r"^是(?=[\u4e00-\u9fff]{2})", "", predicate)  # 是兼职: 兼职的司机
         _, area = clean_lead(lead_text, self.ctx.subjects)
         bare = _ADVERB_LEAD_RE.sub("", predicate)
         whole = self.generic_group_whole(group, q.start)
@@ -2776,6 +2780,21 @@ class _Reader:
             area=area,
             source=period_source,
         )
+
+    def named_group(self, group: str, offset: int) -> str:
+        """A group a percentage names by a bare word (33% 的司机) with the word
+        its sentence named it by before (网约车司机群体从业的平均时长…，33% 的
+        司机从业不到 1 年 -> 网约车司机); ``group`` otherwise, and always for
+        netizens and users, whom a report names in many kinds (手机网民 …, then
+        网民 for all of them)."""
+        if len(group) > 2 or group in _SURVEYED_PEOPLE or self.state.frame:
+            return group  # (在省级行政许可事项中，90.5% 的事项…: the frame says which)
+        sentence = self.text[_sentence_start(self.text, offset) : offset]
+        tokens = self.ctx.subjects.segmenter.tagged(sentence)
+        for before, token in zip(reversed(tokens[:-1]), reversed(tokens[1:]), strict=True):
+            if token.word == group and before.tag in _FRAME_TAGS and len(before.word) >= 2:
+                return before.word + group
+        return group
 
     def generic_group_whole(self, group: str, offset: int) -> str:
         """The people a percentage after 其中 is of, when it names them only as
