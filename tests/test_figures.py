@@ -1318,9 +1318,10 @@ def test_a_companys_own_report_makes_the_sentences_figures_its_own(ctx, referenc
         # the places a survey or an evaluation covers are no figure (CAC 2021, 46th report)
         ("调查范围覆盖我国31个省（区、市）范围内的18周岁以上网民。", []),
         ("国家网信办重点评估31个省（区、市）在数字基础设施方面的进展。", []),
-        # a survey's sample and where it was drawn, in the report's spacing (调查方法
-        # of the 46th and 55th CNNIC reports): how the survey was made, no figure
-        ("调查总体样本 30,000 个，样本覆盖中国大陆 31 个省（区、市）。", []),
+        # where a survey's sample was drawn, in the report's spacing (调查方法 of the
+        # 46th and 55th CNNIC reports): how the survey was made, no figure; its size
+        # is one (the shared facts hold 调查总体样本量 30,000)
+        ("调查总体样本 30,000 个，样本覆盖中国大陆 31 个省（区、市）。", ["调查总体样本数量"]),
         ("调查总体样本覆盖中国内地（大陆）地区 31 个省（区、市），不含香港、澳门、台湾。", []),
     ],
 )

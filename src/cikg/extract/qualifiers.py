@@ -142,9 +142,6 @@ _STUDIED_AFTER_RE = re.compile(
 #: The places a survey, an evaluation or a study covers: 调查范围覆盖我国 31 个省
 #: （区、市）, 重点评估 31 个省（区、市）, 首次研究我国 120 个三线及以上城市.
 _SURVEYED_BEFORE_RE = re.compile(r"(?:调查|样本|评估|研究|抽样)[^，。；,;]{0,12}$")
-#: A survey's sample size (调查总体样本 30,000 个, 有效样本量为 4 万): how the
-#: survey was made (a report's 调查方法), not what it measured.
-_SAMPLE_SIZE_BEFORE_RE = re.compile(r"样本(?:量|数|规模|总量|总数)?\s*(?:为|达|共|约|是)?\s*$")
 _PLACES_AFTER_RE = re.compile(r"^\s*个?\s*[^，。；,;]{0,8}?(?:省|城市|地市|地区|区县|县)")
 #: All of the nation's provinces, named as where something happens (遍布全国 31
 #: 个省区市, 我国 31 个省（区、市）深入贯彻…): the nation, counted by its parts.
@@ -188,8 +185,8 @@ def scope_of(before: str, after: str) -> str | None:
     120 个城市的近 10000 家典型企业开展股权穿透分析), or the set a comparison
     ranges over (31 个省区市中，有 25 个…: the 25 is the figure; 专利数量最多的 20
     家公司中，11 家来自中国: a ranking's size), the places a
-    survey or study covers (调查范围覆盖我国 31 个省（区、市）), a survey's
-    sample size (调查总体样本 30,000 个: the report's 调查方法), or a study's
+    survey or study covers (调查范围覆盖我国 31 个省（区、市）; a survey's sample
+    size, 调查总体样本 30,000 个, is a figure: the shared facts hold it), or a study's
     pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业),
     all of the nation's provinces named as where something happens (遍布全国
     31 个省区市; 全国共有 31 个省区市开通… is a count), all of a place's parts
@@ -215,8 +212,8 @@ def scope_of(before: str, after: str) -> str | None:
     'the places a survey or study covers'
     >>> scope_of("调查总体样本覆盖中国内地（大陆）地区 ", "个省（区、市），不含香港、澳门、台湾")
     'the places a survey or study covers'
-    >>> scope_of("调查总体样本 ", "个，样本覆盖中国大陆 31 个省（区、市）")
-    "a survey's sample size"
+    >>> scope_of("调查总体样本 ", "个，样本覆盖中国大陆 31 个省（区、市）") is None
+    True
     >>> scope_of("基本遍布全国", "个省区市")
     "the nation's provinces, all of them"
     >>> scope_of("依托平台与", "个省（区、市）及新疆生产建设兵团实现数据共享")
@@ -249,8 +246,6 @@ def scope_of(before: str, after: str) -> str | None:
         return "the size of a ranking a comparison ranges over"
     if _SURVEYED_BEFORE_RE.search(before) and _PLACES_AFTER_RE.match(after):
         return "the places a survey or study covers"
-    if _SAMPLE_SIZE_BEFORE_RE.search(before):
-        return "a survey's sample size"
     if (
         (_NATION_BEFORE_RE.search(before) and _PROVINCES_AFTER_RE.match(after))
         or _ALL_PROVINCES_AFTER_RE.match(after)
