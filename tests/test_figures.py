@@ -2940,3 +2940,13 @@ def test_a_bare_group_of_a_share_is_the_group_its_sentence_named(ctx):
     ]
     text = "手机网民规模达10.5亿人，30%的网民使用过生成式人工智能产品。"
     assert [f[0] for f in _facts(text, ctx)][-1] == "使用过生成式人工智能产品的网民比例"
+
+
+def test_a_bare_count_after_the_place_that_leads_is_that_places_measure(ctx):
+    """46th report line 1303 (shared facts): 其中，开通政务抖音号数量最多的省份为山东，
+    共开通 1631 个 — the count is 山东's 政务抖音号数量 (it was left out: no noun
+    after it, unlike the 头条号 sentence's 8218 个政务头条号)."""
+    text = "其中，开通政务抖音号数量最多的省份为山东，共开通 1631 个。"
+    assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
+        ("政务抖音号数量", Decimal("1631"), "山东")
+    ]

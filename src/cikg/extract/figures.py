@@ -384,6 +384,12 @@ _ONLY_TIME_RE = re.compile(
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: A clause that names the one of a kind that leads in a measure (开通政务抖音号数量
+#: 最多的省份为山东): the measure, which a bare figure after it states.
+_MOST_OF_KIND_RE = re.compile(
+    r"^\s*(?:其中[，,]?\s*)?(?P<measure>[^，,；;的]{2,30}?)(?:最多|最高|最大)的"
+    r"(?:省份|省|城市|地市|地区|国家|企业|平台)(?:为|是)"
+)
 #: The people a survey names in many kinds (手机网民, 农村网民 …, then 网民 for all).
 _SURVEYED_PEOPLE = frozenset({"网民", "用户", "人", "居民", "人群"})
 #: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
@@ -967,6 +973,18 @@ class _Reader:
         first = self.text[sentence.start : sentence.clauses[0].end] if sentence.clauses else ""
         own = _COMPANY_REPORT_RE.match(first)
         return own["who"] if own is not None and self.ctx.is_company(own["who"]) else ""
+
+    def leading_measure(self, clause: Clause) -> str:
+        """The measure the clause before ``clause`` says one of a kind leads in
+        (开通政务抖音号数量最多的省份为山东，共开通 1631 个 -> 政务抖音号数量: the
+        place's, which that clause names), its opening verb left out; ""
+        when that clause says no such thing."""
+        most = _MOST_OF_KIND_RE.match(_MARKER_RE.sub("", self.state.pending_clause))
+        if most is None or not self.follows_pending(clause):
+            return ""
+        words = self.ctx.subjects.segmenter.tagged(most["measure"])
+        verb = words[0].word if len(words) > 1 and words[0].tag == "v" else ""
+        return most["measure"][len(verb) :]
 
     def kinds_of(self) -> str:
         """What the sentence counted before a list of its kinds (确定 10 批国家
@@ -2599,7 +2617,7 @@ class _Reader:
                 subject = self.named_before(subject, q.start, mention=kind["kind"])
             if subject:
                 subject = self.topic_kind(subject, q.end)
-            subject = self.owned(subject)
+            subject = self.owned(subject) or self.leading_measure(clause)
             kind = _KIND_ITEM_RE.fullmatch(subject)
             if kind and unit in COUNTING_UNITS and (thing := self.kinds_of()):
                 # 确定 10 批国家新型工业化产业示范基地，其中包括电子信息类 53 家、…: bases
@@ -2656,6 +2674,8 @@ class _Reader:
             # “企业服务”投融资活跃度大幅领先，占互联网细分领域中 68%: the share of
             # what the clause before says leads
             base = self.state.pending_np
+        if not base and lead.kind == "level":
+            base = self.leading_measure(clause)
         if not base:
             self.finding(
                 "no-subject", f"{q.text} in {self.clause_text(clause)!r}: no subject before it"
