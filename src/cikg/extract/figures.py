@@ -390,6 +390,8 @@ _MOST_OF_KIND_RE = re.compile(
     r"^\s*(?:其中[，,]?\s*)?(?P<measure>[^，,；;的]{2,30}?)(?:最多|最高|最大)的"
     r"(?:省份|省|城市|地市|地区|国家|企业|平台)(?:为|是)"
 )
+#: Words for the nation a topic may open with (中国跨境电商快速发展).
+_NATION_OPENERS = ("中国", "我国", "全国")
 #: The people a survey names in many kinds (手机网民, 农村网民 …, then 网民 for all).
 _SURVEYED_PEOPLE = frozenset({"网民", "用户", "人", "居民", "人群"})
 #: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
@@ -2050,7 +2052,7 @@ class _Reader:
         if _DIGIT_OR_DATE_RE.search(last) or _CONTINUES_RE.match(last) or _NOW_RE.search(last):
             return ""
         # (中国 | 跨境电商快速发展: the nation's thing, the nation said with it)
-        nation = next((w for w in ("中国", "我国", "全国") if last.startswith(w)), "")
+        nation = next((w for w in _NATION_OPENERS if last.startswith(w)), "")
         theme = self.theme_in(last[len(nation) :])
         return f"{nation}{theme}" if theme else ""
 
@@ -3452,7 +3454,7 @@ class _Reader:
             # 中国跨境电商快速发展。据海关统计，2022 年进出口规模达 2.1 万亿元: a
             # measure alone is of the thing the topic says fares so (the nation's,
             # when it says so, whatever place the document is about)
-            nation = next((w for w in ("中国", "我国", "全国") if theme.startswith(w)), "")
+            nation = next((w for w in _NATION_OPENERS if theme.startswith(w)), "")
             thing = theme[len(nation) :]
             label, problem = f"{thing}{label}", None
             base = f"{thing}{base}" if base else base
