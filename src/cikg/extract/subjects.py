@@ -1387,7 +1387,10 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
 #: 2.0受理…, 国家政务服务平台总访问人数…. 网 is a head only as a website's
 #: (not 网络, 网民, 网站, 网信办, 网安, 网易 …).
 PLATFORM_ACTOR_RE = re.compile(
-    r"^\s*(?P<actor>(?:[“\"][^”\"]{1,12}[”\"][0-9A-Za-z\u4e00-\u9fff·]{0,16}?"
+    # (a quoted name ending in its kind: “慕课西部行计划”自 2013 年启动以来…)
+    r"^\s*(?P<actor>[“\"][^”\"]{1,12}?(?:平台|系统|计划|工程)[”\"](?!\s*[\u4e00-\u9fff]{0,16}?"
+    r"(?:平台|系统|客户端|小程序|APP|App|app|计划|工程))|"
+    r"(?:[“\"][^”\"]{1,12}[”\"][0-9A-Za-z\u4e00-\u9fff·]{0,16}?"
     r"|[0-9A-Za-z\u4e00-\u9fff·]{2,24}?)"
     r"(?:平台|系统|客户端|小程序|APP|App|app|网(?![络民站页购约上点红格关店信安易])|计划|工程)"
     r"(?:\s*\d+(?:\.\d+)?)?)"
@@ -1407,6 +1410,8 @@ def platform_actor(clause: str) -> str:
     '12309中国检察网'
     >>> platform_actor("“就业在线”平台累计发布岗位信息超过1639万条")
     '“就业在线”平台'
+    >>> platform_actor("“慕课西部行计划”自2013年启动以来已为西部高校提供了二十余万门慕课")
+    '“慕课西部行计划”'
     >>> platform_actor("网络购物用户规模达 9.74 亿人"), platform_actor("电子商务平台联合发放")
     ('', '')
     >>> platform_actor("国家网信办部署开展"), platform_actor("全国网信系统关闭违法网站")
