@@ -396,6 +396,7 @@ _NATION_OPENERS = ("中国", "我国", "全国")
 _SURVEYED_PEOPLE = frozenset({"网民", "用户", "人", "居民", "人群"})
 #: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
 #: 占比, 合计时长占比): a slot of something's use, not a thing.
+_HOURS_RE = re.compile(r"\d{1,2}\s*点?\s*(?:至|到|-|—)\s*\d{1,2}\s*点")
 _SLOT_RE = re.compile(r"^(?:合计|(?:午间|晚间|早间|上午|下午|晚上)?\s*\d{1,2}\s*[点时])")
 #: Words of an account of what was done, not of a plan: 已建成, 累计, 截至 ….
 _DONE_RE = re.compile(r"已|累计|截至|截止|目前|现有|共有|了|同比|比上年|较上年")
@@ -2573,8 +2574,11 @@ class _Reader:
             if _SLOT_RE.match(subject) and (user := self.segment_thing(clause)):
                 # 网络直播使用时段的集中趋势更加明显，18 点至 23 点使用时长占比合计超过
                 # 40%: a slot of the hours (or their sum) of what the part of the
-                # sentence is about, one of the frame's (手机网民较常使用的六类 App 中)
-                subject = f"{user}{subject}"
+                # sentence is about, one of the frame's (手机网民较常使用的六类 App 中);
+                # a sum is of the hours the part named (11点至12点、17点至20点出现使用
+                # 高峰，合计时长占比达 53.8%)
+                hours = self.segment_hours(clause) if subject.startswith("合计") else ""
+                subject = f"{user}{hours}{subject}"
             elif (
                 self.state.frame
                 and (
@@ -2942,6 +2946,13 @@ class _Reader:
             return ""
         thing = noun_phrase_of(_MARKER_RE.sub("", opening), self.ctx.subjects)
         return re.sub(r"的?用户$", "", thing)
+
+    def segment_hours(self, clause: Clause) -> str:
+        """The spans of hours the part of the sentence ``clause`` is in names
+        before it (11点至12点、17点至20点), joined by 、; "" for none."""
+        start = max(self.text.rfind(ch, 0, clause.start) for ch in "；;。") + 1
+        spans = _HOURS_RE.findall(_MARKER_RE.sub("", self.text[start : clause.start]))
+        return "、".join(re.sub(r"\s+", "", h) for h in spans)
 
     def follows_pending(self, clause: Clause) -> bool:
         """Whether ``clause`` comes right after the sentence's last clause
