@@ -2956,3 +2956,20 @@ def test_a_bare_count_after_the_place_that_leads_is_that_places_measure(ctx):
     assert [(f[0], f[1], f[4]) for f in _facts(text, ctx)] == [
         ("政务抖音号数量", Decimal("1631"), "山东")
     ]
+
+
+def test_events_held_are_a_flow_not_a_stock_at_another_sentences_month(ctx):
+    """003 lines 580-602: 截至2024年底 dates the netizens; 商务部举办 5场惠民惠企培训,
+    sentences later, counts trainings held over the year (judged period-wrong at
+    month/2024-12 in seeds-g-before and seeds-ag-before). Said with the date, a
+    count held to it is a stock at that month."""
+    text = (
+        "截至 2024年底，互联网网民规模达 11.08亿人。“2024年全民数字素养与技能提升月”活动于第七届"
+        "数字中国建设峰会开幕式上启动。商务部举办 5场惠民惠企培训，提升电商从业人员技能。"
+    )
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == [
+        ("互联网网民规模", "month/2024-12"),
+        ("商务部举办的惠民惠企培训数量", "year/2024"),
+    ]
+    text = "截至 2024年底，商务部累计举办 5场惠民惠企培训。"
+    assert [f[3] for f in _facts(text, ctx)] == ["month/2024-12"]

@@ -334,6 +334,8 @@ _RATE_OF_THING_RE = re.compile(r"(?:普及率|覆盖率|渗透率|使用率|开�
 #: label counts by instead of 数/数量.
 _KIND_COUNT_RE = re.compile(r"\d\s*([类批])$")
 _KIND_COUNT_WORDS = {"类": "类别数", "批": "批次数"}
+#: A count of events held (5 场培训, 3 届大会): a flow over time.
+_EVENTS_HELD_RE = re.compile(r"(?:场|届|期)$")
 #: An item of a list of kinds (其中包括电子信息类, 软件和信息服务类): the kind alone.
 _KIND_ITEM_RE = re.compile(r"(?:其中)?(?:包括|包含|含|有)?(?P<kind>[^，,、；;的]{1,10}?类)")
 #: The count word a count's label ends in (批次数, 数量 …).
@@ -3297,6 +3299,15 @@ class _Reader:
             and not too_bare(label, self.ctx.subjects, self.ctx.is_company)
         ):  # (部门数 of 1804 个部门 6 类…事项: too bare before, it stays refused)
             label = _COUNT_END_RE.sub(_KIND_COUNT_WORDS[kinds.group(1)], label)
+        if (
+            source == "paragraph"
+            and _EVENTS_HELD_RE.search(q.text)
+            and "/id/month/" in period.iri
+            and (year := parse_period(f"{period.end.year}年")) is not None
+        ):
+            # 截至 2024 年底，网民规模…。…商务部举办 5 场惠民惠企培训: events held are
+            # a flow over the year, not a stock at the month another sentence dated
+            period = year
         self.emit(
             label,
             q.value if value is None else value,
