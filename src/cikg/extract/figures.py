@@ -396,9 +396,10 @@ _MOST_OF_KIND_RE = re.compile(
 _NATION_OPENERS = ("中国", "我国", "全国")
 #: The people a survey names in many kinds (手机网民, 农村网民 …, then 网民 for all).
 _SURVEYED_PEOPLE = frozenset({"网民", "用户", "人", "居民", "人群"})
+#: A span of hours of the day (11点至12点, 17 点到 20 点).
+_HOURS_RE = re.compile(r"\d{1,2}\s*点?\s*(?:至|到|-|—)\s*\d{1,2}\s*点")
 #: A subject that names only hours of the day, or their sum (18 点至 23 点使用时长
 #: 占比, 合计时长占比): a slot of something's use, not a thing.
-_HOURS_RE = re.compile(r"\d{1,2}\s*点?\s*(?:至|到|-|—)\s*\d{1,2}\s*点")
 _SLOT_RE = re.compile(r"^(?:合计|(?:午间|晚间|早间|上午|下午|晚上)?\s*\d{1,2}\s*[点时])")
 #: Words of an account of what was done, not of a plan: 已建成, 累计, 截至 ….
 _DONE_RE = re.compile(r"已|累计|截至|截止|目前|现有|共有|了|同比|比上年|较上年")
