@@ -2934,8 +2934,7 @@ class _Reader:
         is not that clause (网上外卖呈现明显的时段特点，…，合计时长占比达 53.8% ->
         网上外卖); "" for none. A user base it names is the thing's (网络购物类 APP
         的用户 -> 网络购物类APP)."""
-        start = max(self.text.rfind(ch, 0, clause.start) for ch in "；;。") + 1
-        before = _CLAUSE_SPLIT_RE.split(self.text[start : clause.start])[:-1]
+        before = _CLAUSE_SPLIT_RE.split(self.part_before(clause))[:-1]
         # (2020 年 6 月，手机网民较常使用的六类 App 中，即时通信…: past the date and the frame)
         opening = next(
             (
@@ -2950,11 +2949,16 @@ class _Reader:
         thing = noun_phrase_of(_MARKER_RE.sub("", opening), self.ctx.subjects)
         return re.sub(r"的?用户$", "", thing)
 
+    def part_before(self, clause: Clause) -> str:
+        """The text of the part of the sentence ``clause`` is in (after the last
+        ；or 。) up to ``clause``."""
+        start = max(self.text.rfind(ch, 0, clause.start) for ch in "；;。") + 1
+        return self.text[start : clause.start]
+
     def segment_hours(self, clause: Clause) -> str:
         """The spans of hours the part of the sentence ``clause`` is in names
         before it (11点至12点、17点至20点), joined by 、; "" for none."""
-        start = max(self.text.rfind(ch, 0, clause.start) for ch in "；;。") + 1
-        spans = _HOURS_RE.findall(_MARKER_RE.sub("", self.text[start : clause.start]))
+        spans = _HOURS_RE.findall(_MARKER_RE.sub("", self.part_before(clause)))
         return "、".join(re.sub(r"\s+", "", h) for h in spans)
 
     def follows_pending(self, clause: Clause) -> bool:
