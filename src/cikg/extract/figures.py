@@ -2008,12 +2008,7 @@ class _Reader:
         if len(sentence.clauses) < 2:
             return ""
         first = self.clause_text(sentence.clauses[0]).strip()
-        if (
-            _DIGIT_OR_DATE_RE.search(first)
-            or _CONTINUES_RE.match(first)
-            or _NOW_RE.search(first)
-            or _REPORTING_END_RE.search(first)
-        ):
+        if _states_no_topic(first) or _REPORTING_END_RE.search(first):
             return ""
         return first
 
@@ -2053,7 +2048,7 @@ class _Reader:
         if quantities or not sentence.clauses:
             return ""
         last = self.clause_text(sentence.clauses[-1]).strip()
-        if _DIGIT_OR_DATE_RE.search(last) or _CONTINUES_RE.match(last) or _NOW_RE.search(last):
+        if _states_no_topic(last):
             return ""
         # (中国 | 跨境电商快速发展: the nation's thing, the nation said with it)
         nation = next((w for w in _NATION_OPENERS if last.startswith(w)), "")
@@ -3803,6 +3798,14 @@ def _is_bare_link(lead: str) -> bool:
 def _clause_end(text: str, offset: int) -> int:
     m = re.compile(r"[，,；;：:。！？!?]").search(text, offset)
     return m.start() if m else len(text)
+
+
+def _states_no_topic(clause: str) -> bool:
+    """Whether a clause cannot state a topic: it holds a number or a date, goes
+    on from the one before (其中, 同时 …) or says "now" (目前, 近年来)."""
+    return bool(
+        _DIGIT_OR_DATE_RE.search(clause) or _CONTINUES_RE.match(clause) or _NOW_RE.search(clause)
+    )
 
 
 def _sentence_start(text: str, offset: int) -> int:
