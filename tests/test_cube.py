@@ -149,6 +149,51 @@ def test_recall_of_policies_and_citations(gold_score):
     assert s.found["citation"] >= 25
 
 
+_PUBLISHERS = """
+SELECT ?text (GROUP_CONCAT(?name; separator="|") AS ?names) WHERE {
+  ?c a cikg:Citation ; cikg:text ?text ; dcterms:publisher/skos:prefLabel ?name .
+  FILTER(LANG(?name) = "zh")
+} GROUP BY ?text"""
+
+
+def test_a_source_naming_several_bodies_cites_each(store):
+    """003's ``[16] 数据来源：国家发展改革委、工业和信息化部、国家数据局`` cites all
+    three; 004's ``来源：斗鱼、虎牙 2020 年第一、二季度财务报告`` both firms, and
+    ``来源：百度 2020 财年第一、二季度财务报告`` Baidu alone (the 、 is inside the
+    report's name)."""
+    cited = {r["text"].value: set(r["names"].value.split("|")) for r in query(store, _PUBLISHERS)}
+
+    def publishers(part: str) -> set[str]:
+        (names,) = [v for k, v in cited.items() if part in k]
+        return names
+
+    assert publishers("国家发展改革委、工业和信息化部、国家数据局") == {
+        "国家发展和改革委员会",
+        "工业和信息化部",
+        "国家数据局",
+    }
+    assert publishers("斗鱼、虎牙 2020 年") == {"斗鱼", "虎牙"}
+    assert publishers("百度 2020 财年第一、二季度") == {"百度"}
+
+
+def test_a_source_line_without_a_marker_is_found_by_its_text(store, reference):
+    """A gold citation of a 来源 line under a chart has no footnote marker
+    (``"footnote": "来源"``): the evaluator finds it by its page and text, and
+    with the organisation the gold names among the line's publishers."""
+    line = {
+        "kind": "citation",
+        "doc": "003_cec1d1d30a6ca2d3.txt",
+        "evidence": "数据来源：国家统计局、商务部",
+        "footnote": "来源",
+        "url": None,
+        "date": None,
+    }
+    records = [{**line, "org": "商务部"}, {**line, "org": "国家数据局"}]
+    (score,) = evaluate(store, records, reference)
+    assert (score.found["citation"], score.total["citation"]) == (1, 2)
+    assert [r["org"] for r in score.missed] == ["国家数据局"]
+
+
 def test_reports_of_a_curated_series_have_an_english_name(store):
     """From the series' English name and the edition or year (#19: English mode)."""
     rows = query(

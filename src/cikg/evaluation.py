@@ -41,7 +41,9 @@ issuance ``A、B``, each equal to, containing or contained in an issuer's
 label: 第十三届全国人民代表大会第三次会议 is found as 全国人民代表大会) and
 the date when the gold gives them; **titles
 that are not policies** are found when no policy holds them; **citations**
-by marker, with publisher, URL and date; **organisations** when an
+by marker, with publisher, URL and date (a 来源 line under a chart or table,
+which has no marker — the gold's ``footnote`` is ``来源`` — by its page and its
+text); **organisations** when an
 organisation the report's graph refers to carries the gold name or one of
 its aliases as a label (a body the gold names by its level alone, 省大数据局,
 also as the label that names its place, 贵州省大数据局), or as the name of
@@ -267,8 +269,9 @@ SELECT ?title ?alt ?issuer ?date WHERE {
 }
 """
 _CITATIONS = """
-SELECT ?c ?url ?date ?publisher WHERE {
-  ?c a cikg:Citation ; dcterms:isPartOf <REPORT> .
+SELECT ?c ?url ?date ?publisher ?page ?text WHERE {
+  ?c a cikg:Citation ; dcterms:isPartOf <REPORT> ; cikg:text ?text .
+  OPTIONAL { ?c cikg:page ?page }
   OPTIONAL { ?c schema:url ?url }
   OPTIONAL { ?c dcterms:date ?date }
   OPTIONAL { ?c dcterms:publisher/(skos:prefLabel|skos:altLabel) ?publisher }
@@ -374,18 +377,33 @@ def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]
 
 
 def _citations(store: Store, report: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
+    """Marker -> (URLs, dates, folded publisher labels) of a report's citations;
+    a 来源 line, which has no marker, is keyed ``"p<page>:<its text>"``
+    (:func:`_line_key`) as well."""
     found: dict[str, tuple[set[str], set[str], set[str]]] = {}
     for row in query(store, _CITATIONS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
-        urls, dates, publishers = found.setdefault(
-            row["c"].value.rsplit("/", 1)[-1], (set(), set(), set())
-        )
-        if row["url"] is not None:
-            urls.add(row["url"].value)
-        if row["date"] is not None:
-            dates.add(row["date"].value)
-        if row["publisher"] is not None:
-            publishers.add(_fold(row["publisher"].value))
+        page = row["page"].value if row["page"] is not None else ""
+        entries = [
+            found.setdefault(key, (set(), set(), set()))
+            for key in (row["c"].value.rsplit("/", 1)[-1], _line_key(page, row["text"].value))
+        ]
+        for urls, dates, publishers in entries:
+            if row["url"] is not None:
+                urls.add(row["url"].value)
+            if row["date"] is not None:
+                dates.add(row["date"].value)
+            if row["publisher"] is not None:
+                publishers.add(_fold(row["publisher"].value))
     return found
+
+
+def _line_key(page: object, text: str) -> str:
+    """The key of a 来源 line: its page and its text, spaces dropped."""
+    return f"p{page}:" + _SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+_MARKER_RE = re.compile(r"^\[?\d+\]?$")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def _score_document(
@@ -435,7 +453,10 @@ def _score_document(
         elif kind == "non_policy_title":
             ok = policy_key(record["title"]) not in policies
         elif kind == "citation":
-            entry3 = citations.get(str(record.get("footnote", "")).strip("[]"))
+            marker = str(record.get("footnote", ""))
+            if not _MARKER_RE.match(marker):  # a 来源 line under a chart: by page and text
+                marker = _line_key(record.get("page", ""), record.get("evidence", ""))
+            entry3 = citations.get(marker.strip("[]"))
             ok = entry3 is not None
             if ok and record.get("url"):
                 ok = record["url"] in entry3[0]  # type: ignore[index]

@@ -51,7 +51,8 @@ class CitationRecord:
     :param marker: the footnote marker in ASCII digits (``"24"``).
     :param block: index of the footnote block in ``Document.blocks``.
     :param text: the footnote, verbatim.
-    :param publisher: the source organisation's name as written, if one.
+    :param publishers: the source organisations' names as written, the first
+        named first; empty when it names none.
     :param urls: every URL it gives (trailing punctuation trimmed).
     :param date: the date it gives, ISO (``2024-12-23``), if a day.
     """
@@ -59,7 +60,7 @@ class CitationRecord:
     marker: str
     block: int
     text: str
-    publisher: str | None
+    publishers: tuple[str, ...]
     urls: tuple[str, ...]
     date: str | None
 
@@ -79,13 +80,71 @@ def marker_pattern(marker: str, bracketed: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
-def _publisher(body: str, finder: OrgFinder) -> str | None:
-    """The organisation a footnote or source line names before its first
-    comma (see :func:`~cikg.extract.organisations.source_org`)."""
-    name = re.split(r"[，,；;]", body, maxsplit=1)[0].strip().rstrip("。")
-    if not name or _URL_RE.match(name):
-        return None
-    return source_org(name, finder)
+def _publishers(body: str, finder: OrgFinder) -> tuple[str, ...]:
+    """The organisations a footnote or source line names before its first
+    comma: the first by :func:`~cikg.extract.organisations.source_org`, the
+    others of a list (数据来源：中国信息通信研究院、工业和信息化部、国家统计局)
+    only when what :func:`~cikg.extract.organisations.source_org` reads of each
+    is a curated or structured name in full, or a name before its publication
+    (斗鱼、虎牙 2020 年…财务报告): not a bare TOP500 or IDC, which nothing vouches
+    for.
+
+    >>> from cikg.reference import load_reference
+    >>> from cikg.extract.organisations import default_finder
+    >>> finder = default_finder(load_reference())
+    >>> _publishers("中国信息通信研究院、工业和信息化部、国家统计局", finder)
+    ('中国信息通信研究院', '工业和信息化部', '国家统计局')
+    >>> _publishers("中国信息通信研究院、IDC、Gartner、TOP500", finder)
+    ('中国信息通信研究院', 'Gartner')
+    >>> _publishers("工业和信息化部，https://www.miit.gov.cn，2024 年 12 月 23 日", finder)
+    ('工业和信息化部',)
+    >>> _publishers("斗鱼、虎牙 2020 年第一、二季度财务报告。", finder)
+    ('斗鱼', '虎牙')
+    >>> _publishers("百度 2020 财年第一、二季度财务报告。", finder)
+    ('百度',)
+    >>> _publishers("亚太互联网络信息中心 (APNIC)、中国互联网络信息中心 (CNNIC)", finder)
+    ('亚太互联网络信息中心', '中国互联网络信息中心')
+    """
+    head = re.split(r"[，,；;]", _LISTING_ASIDE_RE.sub("", body), maxsplit=1)[0]
+    head = head.strip().rstrip("。")
+    if not head or _URL_RE.match(head):
+        return ()
+    names = [n.strip() for n in head.split("、")]
+    first = source_org(names[0], finder) if names[0] else None
+    if first is None:
+        return ()
+    if _goes_on(first, names[0]):
+        return (first,)  # 百度 2020 财年第一、二季度财务报告: one name before its publication
+    out = [first]
+    for name in names[1:]:
+        named = source_org(name, finder) if name else None
+        if not named:
+            continue
+        found = finder.find(named)
+        cut = _goes_on(named, name)
+        if named not in out and (
+            (found and found[0].start == 0 and found[0].end == len(named)) or cut
+        ):
+            out.append(named)  # a curated name, or one before its publication (虎牙 2020 年…)
+        if cut:
+            break  # the publication's words follow (…第一、二季度财务报告): no more names
+    return tuple(out)
+
+
+#: A year or a publication after a name: the source's words go on past its
+#: names (百度 2020 财年第一、二季度财务报告), so a 、 after them lists no body.
+_GOES_ON_RE = re.compile(r"\d|" + _PUBLICATION_RE.pattern)
+
+
+def _goes_on(name: str, written: str) -> bool:
+    """Whether ``written`` goes on past ``name`` with a year or a publication."""
+    written = written.strip()
+    return written.startswith(name) and bool(_GOES_ON_RE.search(written[len(name) :]))
+
+
+#: An aside that holds a list (中国互联网络信息中心（CNNIC，…）): dropped before the
+#: names are split at 、.
+_LISTING_ASIDE_RE = re.compile(r"[（(][^（）()]*[，,、；;][^（）()]*[)）]")
 
 
 def footnotes_to_citations(blocks: Sequence[Block], finder: OrgFinder) -> list[CitationRecord]:
@@ -110,13 +169,14 @@ def footnotes_to_citations(blocks: Sequence[Block], finder: OrgFinder) -> list[C
             body = re.split(r"[与和及、]", work["who"], maxsplit=1)[0]
         days = [p for p in find_periods(text) if "/id/day/" in p.iri]
         date = days[-1].start.isoformat() if days else None
-        publisher: str | None
+        publishers: tuple[str, ...]
         if body.strip().startswith(_SAME_AS_ABOVE) and out:
             previous = out[-1]  # 来源：同上 repeats the note before
-            publisher, urls, date = previous.publisher, urls or previous.urls, date or previous.date
+            publishers, urls = previous.publishers, urls or previous.urls
+            date = date or previous.date
         else:
-            publisher = _publisher(body, finder)
-        out.append(CitationRecord(block.marker, index, text, publisher, urls, date))
+            publishers = _publishers(body, finder)
+        out.append(CitationRecord(block.marker, index, text, publishers, urls, date))
     return out
 
 
@@ -130,8 +190,9 @@ def source_lines_to_citations(
     citations numbered from ``first_number`` on (after the footnotes).
 
     A line naming several sources (数据来源：亚太互联网络信息中心（APNIC）、
-    中国互联网络信息中心（CNNIC）) is one citation whose publisher is the first;
-    the observations of its table name all of them as compiling organisations.
+    中国互联网络信息中心（CNNIC）) is one citation with each as a publisher
+    (:func:`_publishers`); the observations of its table name all of them as
+    compiling organisations.
     """
     out: list[CitationRecord] = []
     number = first_number
@@ -146,13 +207,12 @@ def source_lines_to_citations(
             m = _SOURCE_LINE_RE.match(line.strip())
             if not m:
                 continue
-            first = re.split(r"[、，,；;]", m.group("body"))[0]
             out.append(
                 CitationRecord(
                     str(number),
                     index,
                     line.strip(),
-                    _publisher(first, finder),
+                    _publishers(m.group("body"), finder),
                     tuple(_URL_RE.findall(line)),
                     None,
                 )

@@ -215,7 +215,7 @@ def document_to_facts(
         default_period=default_period,
         default_year=year,
         scope=scope,
-        citations={c.marker: (c.publisher,) if c.publisher else () for c in out.citations},
+        citations={c.marker: c.publishers for c in out.citations},
         footnote_periods=_footnote_periods(footnotes),
         company=_company(doc, finder, ref) if is_article else None,
         is_company=ref.is_company,

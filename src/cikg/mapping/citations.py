@@ -57,8 +57,8 @@ def citations_to_triples(
         add((iri, DCTERMS.source, block_iris[rec.block]))
         if doc.blocks[rec.block].page is not None:
             add((iri, CIKG.page, Literal(str(doc.blocks[rec.block].page), datatype=XSD.integer)))
-        if rec.publisher:
-            add((iri, DCTERMS.publisher, org_iri(rec.publisher)))
+        for name in rec.publishers:
+            add((iri, DCTERMS.publisher, org_iri(name)))
         for url in rec.urls:
             add((iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
         if rec.date:
