@@ -41,7 +41,9 @@ issuance ``A、B``, each equal to, containing or contained in an issuer's
 label: 第十三届全国人民代表大会第三次会议 is found as 全国人民代表大会) and
 the date when the gold gives them; **titles
 that are not policies** are found when no policy holds them; **citations**
-by marker, with publisher, URL and date (a 来源 line under a chart or table,
+by marker, with publisher (the gold's source as written, an organisation or
+its publication, contains or is contained in a publisher's label), URL and
+date (a 来源 line under a chart or table,
 which has no marker — the gold's ``footnote`` is ``来源`` — by its page and its
 text); **organisations** when an
 organisation the report's graph refers to carries the gold name or one of
@@ -397,6 +399,21 @@ def _citations(store: Store, report: str) -> dict[str, tuple[set[str], set[str],
     return found
 
 
+def _cited(gold: str, publishers: set[str]) -> bool:
+    """Whether a gold citation's ``org`` — the source as written, an
+    organisation or its publication (腾讯 2024 年第三季度财务报告, 教育部新闻
+    发布会), several joined by 、 (斗鱼、虎牙) — names publishers the graph
+    holds: each part equal to, containing or contained in one's folded label.
+
+    >>> _cited("腾讯 2024 年第三季度财务报告", {"腾讯"}), _cited("斗鱼、虎牙", {"斗鱼"})
+    (True, False)
+    """
+    parts = [_fold(p) for p in _JOINT_RE.split(gold) if p.strip()]
+    return bool(parts) and all(
+        any(p == x or x in p or p in x for x in publishers if x) for p in parts
+    )
+
+
 def _line_key(page: object, text: str) -> str:
     """The key of a 来源 line: its page and its text, spaces dropped."""
     return f"p{page}:" + _SPACE_RE.sub("", unicodedata.normalize("NFKC", text))
@@ -463,7 +480,7 @@ def _score_document(
             if ok and record.get("date"):
                 ok = record["date"] in entry3[1]  # type: ignore[index]
             if ok and record.get("org"):
-                ok = _fold(record["org"]) in entry3[2]  # type: ignore[index]
+                ok = _cited(record["org"], entry3[2])  # type: ignore[index]
         elif kind == "organisation":
             names = [record["name"], *record.get("aliases", [])]
             ok = any(
