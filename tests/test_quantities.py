@@ -122,6 +122,15 @@ def test_parse_number_rejects(text: str) -> None:
 # ---------------------------------------------------------------- quantities
 
 QUANTITY_ROWS: list[tuple[str, list[str]]] = [
+    (  # news-22: a length in years has a fractional part; 1 年 is a span, not a figure
+        "网约车司机群体从业的平均时长为3.91年，33%的司机从业不到1年",
+        ["3.91年|3.91|year|", "33%|33|percent|"],
+    ),
+    (  # caict_compute_index_2021 p17: computing power in PFLOPS; a chip's TFLOPS is
+        # no unit here (its figures are a product's specification, not a measure)
+        "基础算力需求达到50 PFlops以上；单精度张量算力达到160TFlops",
+        ["50 PFlops以上|50|PFLOPS|以上"],
+    ),
     (  # seeds 001 and 003: 家 opens 家庭农场, no unit of 400 万
         "9 亿成员、400 万家庭农场等数据",
         ["9 亿|900000000||", "400 万|4000000||"],
@@ -1633,6 +1642,8 @@ QUANTITY_ROWS: list[tuple[str, list[str]]] = [
 # identifiers, markers, titles, ratios, ages (the rule of each is in the
 # docstring of find_quantities).
 EXCLUSION_ROWS: list[str] = [
+    "近1.5年来",  # a span up to now, not a length of time stated as a figure
+    "2.5年内",
     "第55次中国互联网络 发展状况统计报告",  # seed 001:3
     "第 55 次中国互联网络发展状况统计报告",  # seed 001:53
     "The 55th",

@@ -65,6 +65,11 @@ __all__ = [
 ]
 
 TIMES = "times"
+#: The unit key of a length of time in years (3.91 年): 年 after a number with a
+#: fractional part, which no calendar year has.
+YEARS = "year"
+#: What follows 年 when it is part of a date or a span, not a length (1.5 年来).
+_AFTER_YEAR = ("来", "内", "间", "前", "后", "以", "底", "初", "末", "中", "度", "代", "级", "月")
 """Unit key of 倍 (``4倍``: a multiple of a reference value). ``units.ttl``
 names it (symbol 倍); with a table that lacks it, 倍 still gives this key."""
 
@@ -562,7 +567,8 @@ class _Scanner:
         if p < len(f) and f[p] in _MID_QUALIFIERS:
             qualifier, end = f[p], p + 1
             p = _skip_spaces(f, end)
-        if f.startswith(_TIME_WORDS, p):
+        years = "." in tok and f.startswith("年", p) and not f.startswith(_AFTER_YEAR, p + 1)
+        if f.startswith(_TIME_WORDS, p) and not years:
             return None  # 2024 年, 12 月, 23 日, 30 周年, 5 个月, 10 岁 …
         if f.startswith("点", p) and "." not in tok:
             return None  # 9 点至 19 点: times of day
@@ -578,6 +584,8 @@ class _Scanner:
         found = self.units._match_folded(f, pu)
         if found is None and f.startswith("倍", pu):
             found = (TIMES, pu + 1)
+        if found is None and years:
+            found = (YEARS, pu + 1)  # 平均时长为 3.91 年: a length of time
         if found is not None:
             key, ue = found
             if _is_alnum(f[ue - 1]) and ue < len(f) and _is_alnum(f[ue]):
@@ -710,7 +718,9 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
 
     Not quantities (each rule with an example):
 
-    - dates, durations and times: numbers before 年 (``2024 年``, ``近5年``),
+    - dates, durations and times: whole numbers before 年 (``2024 年``, ``近5年``;
+      a number with a fractional part before 年 is a length of time in years,
+      ``平均时长为3.91年``, unless 年 goes on into a span: ``1.5 年来``),
       月 (``12 月``, ``1-9 月``), 日/号 (``23 日``), 季度, 周年 (``30 周年``),
       个月 (``5 个月``), 天, 秒, 届, 版, 时, and integers before 点 (``9 点至
       19 点``); ``2024.12``-style months; numbers joined to another by ``:``

@@ -225,8 +225,8 @@ _TREND_WORD_RE = re.compile(
 COUNTING_UNITS = frozenset({"count", "person", "household", "person_time", "block_32"})
 #: Units that say what is measured (an amount in 元, data in GB …).
 SELF_MEASURED_UNITS = frozenset(
-    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "Tbps", "Gbps", "Mbps", "km",
-     "hour", "minute", "millisecond", "rank"}
+    {"yuan", "us_dollar", "GB", "TB", "ZB", "KB", "EFLOPS", "PFLOPS", "Tbps", "Gbps", "Mbps",
+     "km", "hour", "minute", "millisecond", "rank"}
 )  # fmt: skip
 _CLASSIFIER_RE = re.compile(
     r"^\s*(?:多|余)?\s*(?:个|家|款|项|条|台|部|件|座|所|户|人|名|位|套|次|例|起|笔|张|本|"
