@@ -2976,4 +2976,3 @@ def test_events_held_are_a_flow_not_a_stock_at_another_sentences_month(ctx):
     ]
     text = "截至 2024年底，商务部累计举办 5场惠民惠企培训。"
     assert [f[3] for f in _facts(text, ctx)] == ["month/2024-12"]
-
