@@ -412,6 +412,19 @@ def _sections(page: str) -> dict[str, _Shown]:
     return found
 
 
+def test_a_work_page_lists_the_passages_that_name_it(client, store):
+    """A work that is no policy (003's 《专利合作条约》, a treaty) dereferences
+    to a page with its kind and the passages that name it, its title marked."""
+    work = _one(
+        store, 'SELECT ?w WHERE { ?w a schema:CreativeWork ; dcterms:title "专利合作条约"@zh }'
+    )
+    assert work.startswith(ID_BASE + "work/work-")
+    page = client.get("/id/" + work[len(ID_BASE) :] + "?lang=zh", headers={"accept": BROWSER})
+    assert page.status_code == 200
+    assert "提及它的段落" in page.text and "条约" in page.text
+    assert "<mark>专利合作条约</mark>" in page.text
+
+
 def test_policy_page_shows_related_indicators_with_latest_values(client, store):
     policy = _one(
         store,

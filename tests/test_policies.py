@@ -774,3 +774,41 @@ def test_a_sentence_going_on_from_the_one_before_shares_its_issuers(reference, f
 )
 def test_a_document_named_by_a_partnership_of_states_is_no_policy(reference, title, is_policy):
     assert reference.title_kind(title)[1] is is_policy
+
+
+_WORKS = """
+SELECT ?title ?kind (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?publishers)
+       (COUNT(DISTINCT ?passage) AS ?passages) WHERE {
+  ?work a schema:CreativeWork ; dcterms:title ?title ; dcterms:type ?kind ;
+        cikg:mentionedIn ?passage .
+  OPTIONAL { ?work dcterms:publisher/skos:prefLabel ?name FILTER(LANG(?name) = "zh") }
+  FILTER NOT EXISTS { ?work a cikg:Policy }
+} GROUP BY ?title ?kind"""
+
+
+def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
+    """004's footnote 103 names a self-regulatory code and a technical
+    specification (网约车安全标准), 003 the Patent Cooperation Treaty: works of
+    their kinds, not policies, with the passages that name them; 001's
+    《联合国电子政务调查报告2024》 was published by the United Nations, as its
+    sentence says."""
+    works = {
+        r["title"].value: (
+            r["kind"].value.rsplit("/", 1)[-1],
+            set(r["publishers"].value.split("|")) - {""} if r["publishers"] else set(),
+        )
+        for r in query(store, _WORKS)
+    }
+    assert works["网络预约出租汽车平台公司安全运营自律规范"] == ("self-regulation", set())
+    assert works["私人小客车合乘信息服务平台公司安全运行技术规范"] == ("standard", set())
+    assert works["专利合作条约"] == ("treaty", set())
+    assert works["联合国电子政务调查报告2024"] == ("report", {"联合国"})
+    # a curated series is no work of its own: the series, named by its passages
+    assert "中国互联网络发展状况统计报告" not in works
+    named = query(
+        store,
+        """ASK { <https://w3id.org/cikg/id/series/cnnic-statistical-report>
+                   cikg:mentionedIn ?passage . ?passage schema:mentions
+                   <https://w3id.org/cikg/id/series/cnnic-statistical-report> }""",
+    )
+    assert bool(named)

@@ -133,6 +133,11 @@ class IriMinter:
         """``id:policy/{slug}``."""
         return self._id(f"policy/{slug}")
 
+    def work(self, slug: str) -> NamedNode:
+        """``id:work/{slug}``: a work a document names in 《》 that is no
+        policy (a report, a standard, a treaty …)."""
+        return self._id(f"work/{slug}")
+
     def region(self, code: str) -> NamedNode:
         """``id:region/{code}`` (ISO 3166-2:CN code, e.g. ``CN-BJ``)."""
         return self._id(f"region/{code}")

@@ -526,7 +526,9 @@ def blocks_to_policy_mentions(
                     title = earlier
                 seen.append(title)
                 kind = title_kind(title)
-                issued_here = bool(kind and kind[1]) and not nested
+                # a policy's issuers, or the publishers of a work of another kind (a
+                # report, a standard): one reading of the sentence for both
+                issued_here = bool(kind) and not nested
                 number = _DOC_NUMBER_RE.match(text[end : end + 20])
                 force = _IN_FORCE_RE.match(text[end:])
                 in_force = _date(force.group("date")) if force else None

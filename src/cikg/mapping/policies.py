@@ -27,6 +27,7 @@ from cikg.extract.policies import Definition, PolicyMention
 from cikg.iris import IriMinter, normalise_key, policy_key
 from cikg.mapping.document import issued_literal
 from cikg.mapping.entities import OrgLinker
+from cikg.metadata import split_report_title
 from cikg.records import BlockKind, Document, Finding
 from cikg.reference import Reference
 from cikg.vocab import CIKG, DCTERMS, ELI, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
@@ -74,6 +75,63 @@ def policy_iri(title: str, minter: IriMinter, ref: Reference | None = None) -> N
     a target naming it) reaches one IRI."""
     curated = ref.policy(title) if ref is not None else None
     return curated or minter.policy(minter.hashed_slug("policy", policy_key(title)))
+
+
+def work_iri(title: str, minter: IriMinter) -> NamedNode:
+    """The IRI of a work a title names that is no policy (a report, a
+    standard, a treaty): ``id:work/work-{hash}`` of its
+    :func:`~cikg.iris.policy_key`, one IRI for every mention."""
+    return minter.work(minter.hashed_slug("work", policy_key(title)))
+
+
+def _work_triples(
+    m: PolicyMention,
+    passage: NamedNode | None,
+    out: PolicyResult,
+    orgs: OrgLinker,
+    minter: IriMinter,
+    dated: set[NamedNode],
+    ref: Reference,
+) -> None:
+    """A work of another kind than a policy (a report, a technical standard,
+    an industry's self-regulatory code, a treaty, a catalogue …): a
+    ``schema:CreativeWork`` whose ``dcterms:type`` is its kind in the curated
+    title-kind scheme, with its title, who published or issued it when the
+    sentence says (``dcterms:publisher``: 中国信通院发布的《…白皮书》) and when
+    (``dcterms:issued``), described in ``graph/discovered``; the passages that
+    name it (``cikg:mentionedIn`` and ``schema:mentions`` back) in the
+    document's graph, as for a policy. A title of a curated report series is
+    that series, or with its edition or year that edition's report
+    (``id:report/cnnic-54``), which are only linked to the passages.
+    ``dated``: the works the document has dated already."""
+    base, edition, year = split_report_title(m.title)
+    series = ref.series_for(base)
+    if series is not None:
+        # 《中国互联网络发展状况统计报告》, 《中国互联网发展报告（2024）》: a curated
+        # series, or the report of one edition (the IRI a report's references
+        # use), described by the series' data and the report's own graph
+        iri = (
+            minter.report(f"{series.slug_prefix}-{edition or year}")
+            if edition or year
+            else series.iri
+        )
+    else:
+        iri = work_iri(m.title, minter)
+    if passage is not None:
+        out.triples.append((iri, CIKG.mentionedIn, passage))
+        out.triples.append((passage, SCHEMA.mentions, iri))
+    if series is not None:
+        return
+    shared = out.shared.append
+    shared((iri, RDF.type, SCHEMA.CreativeWork))
+    shared((iri, DCTERMS.title, _zh(display_form(m.title))))
+    shared((iri, RDFS.label, _zh(display_form(m.title))))
+    shared((iri, DCTERMS.type, NamedNode(m.kind or "")))
+    for name in m.issuers:
+        shared((iri, DCTERMS.publisher, orgs.iri(name)))
+    if m.date is not None and iri not in dated:
+        dated.add(iri)  # the first date the document gives, as for a policy
+        shared((iri, DCTERMS.issued, issued_literal(m.date)))
 
 
 def policies_to_triples(
@@ -124,6 +182,8 @@ def policies_to_triples(
             if m.key not in seen_titles:
                 out.counts["titles not policies"] += 1
             seen_titles.add(m.key)
+            if m.kind:
+                _work_triples(m, passage, out, orgs, minter, dated, ref)
             continue
         iri = policy_iri(m.title, minter, ref)
         curated = ref.policy(m.title) is not None

@@ -73,6 +73,8 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _TYPE = PREFIXES["rdf"] + "type"
 _IN_SCHEME = PREFIXES["skos"] + "inScheme"
 _INDICATOR = (PREFIXES["skos"] + "inScheme", ID_BASE + "scheme/indicator")
+#: Things whose pages list the passages that name them: policies and other works.
+_MENTIONED = frozenset({PREFIXES["cikg"] + "Policy", PREFIXES["schema"] + "CreativeWork"})
 
 
 def choose_language(accept_language: str | None, override: str | None) -> str:
@@ -259,9 +261,9 @@ class Pages:
             "evidence": self._evidence(iri, lang)
             if PREFIXES["qb"] + "Observation" in types
             else self._mentions(iri, lang)
-            if PREFIXES["cikg"] + "Policy" in types
+            if _MENTIONED.intersection(types)
             else [],
-            "mentions": PREFIXES["cikg"] + "Policy" in types,
+            "mentions": bool(_MENTIONED.intersection(types)),
             "related_policies": self._related_policies(iri, lang) if indicator else [],
             "sections": self.sections.tables(iri, facts, lang),
             "figure": self._figure(iri, lang) if PREFIXES["qb"] + "Observation" in types else None,
