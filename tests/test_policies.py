@@ -789,9 +789,11 @@ SELECT ?title ?kind (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?publishers)
 def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
     """004's footnote 103 names a self-regulatory code and a technical
     specification (网约车安全标准), 003 the Patent Cooperation Treaty: works of
-    their kinds, not policies, with the passages that name them; 001's
-    《联合国电子政务调查报告2024》 was published by the United Nations, as its
-    sentence says."""
+    their kinds, not policies, with the passages that name them. The body
+    says who issued the two (网约车安全标准¹⁰³由中国交通运输协会首次发布: a term
+    its footnote defines as those titles; a shared fact, missed before);
+    001's 《联合国电子政务调查报告2024》 was published by the United Nations, as
+    its sentence says."""
     works = {
         r["title"].value: (
             r["kind"].value.rsplit("/", 1)[-1],
@@ -799,8 +801,9 @@ def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
         )
         for r in query(store, _WORKS)
     }
-    assert works["网络预约出租汽车平台公司安全运营自律规范"] == ("self-regulation", set())
-    assert works["私人小客车合乘信息服务平台公司安全运行技术规范"] == ("standard", set())
+    association = {"中国交通运输协会"}
+    assert works["网络预约出租汽车平台公司安全运营自律规范"] == ("self-regulation", association)
+    assert works["私人小客车合乘信息服务平台公司安全运行技术规范"] == ("standard", association)
     assert works["专利合作条约"] == ("treaty", set())
     assert works["联合国电子政务调查报告2024"] == ("report", {"联合国"})
     # a curated series is no work of its own: the series, named by its passages

@@ -39,7 +39,10 @@ label agreement is strict over loose.
 policies mentioned in the report, with the issuer (every one of a joint
 issuance ``A、B``, each equal to, containing or contained in an issuer's
 label: 第十三届全国人民代表大会第三次会议 is found as 全国人民代表大会) and
-the date when the gold gives them; **titles
+the date when the gold gives them — a technical standard, a self-regulatory
+code or a treaty, which the gold's schema files as policies and the graph
+holds as a work of its kind, is found the same way, its publishers as
+issuers; **titles
 that are not policies** are found when no policy holds them; **citations**
 by marker, with publisher (the gold's source as written, an organisation or
 its publication, contains or is contained in a publisher's label), URL and
@@ -270,6 +273,20 @@ SELECT ?title ?alt ?issuer ?date WHERE {
   OPTIONAL { ?p eli:date_document ?date }
 }
 """
+#: Works the gold's schema files as policies ("a policy or legal document"),
+#: which the graph holds as works of their kind: technical standards,
+#: self-regulatory codes and treaties, with their publishers and dates.
+_NORMATIVE_WORKS = """
+SELECT ?title ?issuer ?date WHERE {
+  VALUES ?kind { <https://w3id.org/cikg/id/title-kind/standard>
+                 <https://w3id.org/cikg/id/title-kind/self-regulation>
+                 <https://w3id.org/cikg/id/title-kind/treaty> }
+  ?p a schema:CreativeWork ; dcterms:type ?kind ; dcterms:title ?title ;
+     cikg:mentionedIn/prov:wasQuotedFrom <REPORT> .
+  OPTIONAL { ?p dcterms:publisher/(skos:prefLabel|skos:altLabel) ?issuer }
+  OPTIONAL { ?p dcterms:issued ?date }
+}
+"""
 _CITATIONS = """
 SELECT ?c ?url ?date ?publisher ?page ?text WHERE {
   ?c a cikg:Citation ; dcterms:isPartOf <REPORT> ; cikg:text ?text .
@@ -378,6 +395,21 @@ def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]
     return found
 
 
+def _normative_works(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]:
+    """Title key -> (folded publisher labels, dates) of the report's
+    standards, self-regulatory codes and treaties (:data:`_NORMATIVE_WORKS`)."""
+    from cikg.extract.policies import policy_key
+
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for row in query(store, _NORMATIVE_WORKS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
+        issuers, dates = found.setdefault(policy_key(row["title"].value), (set(), set()))
+        if row["issuer"] is not None:
+            issuers.add(_fold(row["issuer"].value))
+        if row["date"] is not None:
+            dates.add(row["date"].value)
+    return found
+
+
 def _citations(store: Store, report: str) -> dict[str, tuple[set[str], set[str], set[str]]]:
     """Marker -> (URLs, dates, folded publisher labels) of a report's citations;
     a 来源 line, which has no marker, is keyed ``"p<page>:<its text>"``
@@ -431,6 +463,7 @@ def _score_document(
     score = DocumentScore(doc, report)
     index = _observations(store, report) if report else {}
     policies = _policies(store, report) if report else {}
+    works = _normative_works(store, report) if report else {}
     citations = _citations(store, report) if report else {}
     orgs = (
         {
@@ -454,7 +487,8 @@ def _score_document(
                     score.label_differs.append(record)
             continue
         if kind == "policy":
-            entry = policies.get(policy_key(record["title"]))
+            key = policy_key(record["title"])
+            entry = policies.get(key) or works.get(key)
             ok = entry is not None
             if ok and record.get("date"):
                 ok = any(d.startswith(record["date"]) for d in entry[1])  # type: ignore[index]

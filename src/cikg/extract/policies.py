@@ -553,7 +553,71 @@ def blocks_to_policy_mentions(
             previous_date = date
             if listing and text.rstrip().endswith(("。", "！", "？")):
                 batch, listing = None, False  # the 其中 list ends with its sentence
+    out.extend(_defined_titles_issued(blocks, out, finder, government, published, report_year))
     return out
+
+
+#: A footnote that defines a term as titles (¹⁰³ 网约车安全标准：指《A》和《B》。).
+_TITLES_TERM_RE = re.compile(
+    r"^\s*(?P<term>[^：:，,。；;《》\s]{2,20})\s*[：:]\s*(?:指|即|包括)\s*《"
+)
+
+
+def _defined_titles_issued(
+    blocks: Sequence[Block],
+    mentions: Sequence[PolicyMention],
+    finder: OrgFinder,
+    government: Callable[[str], str | None],
+    published: IssuedDate | None,
+    report_year: int | None,
+) -> list[PolicyMention]:
+    """The titles a footnote defines a term as, issued where the text says the
+    term, marked with that footnote, was issued: 网约车安全标准¹⁰³由中国交通运输
+    协会首次发布 with ¹⁰³ 网约车安全标准：指《网络预约出租汽车平台公司安全运营
+    自律规范》和《私人小客车合乘信息服务平台公司安全运行技术规范》 -> both, issued by
+    中国交通运输协会 (one mention of each in the passage, with its issuers and
+    date, read as for a title in their place)."""
+    defined: dict[str, tuple[str, list[PolicyMention]]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.FOOTNOTE and block.marker:
+            m = _TITLES_TERM_RE.match(block.text.lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹[]0123456789 "))
+            titles = [t for t in mentions if t.block == index and t.kind]
+            if m and titles:
+                defined[block.marker] = (m["term"], titles)
+    found: list[PolicyMention] = []
+    if not defined:
+        return found
+    for index, block in enumerate(blocks):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        for marker, (term, titles) in defined.items():
+            mark = marker.translate(_SUPERSCRIPTS)
+            for hit in re.finditer(re.escape(term) + rf"{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", block.text):
+                start = block.text.rfind("。", 0, hit.start()) + 1
+                stop = block.text.find("。", hit.end())
+                before = block.text[start : hit.start()]
+                after = block.text[hit.end() : stop if stop >= 0 else len(block.text)]
+                issuers, _ = _issuers(before, after, (), finder, government)
+                if not issuers:
+                    continue
+                issued = _ISSUE_VERB_RE.search(before) or _ISSUED_AFTER_RE.search(after)
+                date = _date(before, published, report_year) if issued else None
+                found.extend(
+                    PolicyMention(
+                        title=t.title,
+                        key=t.key,
+                        kind=t.kind,
+                        is_policy=t.is_policy,
+                        block=index,
+                        issuers=issuers,
+                        date=date,
+                    )
+                    for t in dict((t.key, t) for t in titles).values()
+                )
+    return found
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def blocks_to_definitions(blocks: Sequence[Block]) -> list[Definition]:
