@@ -1,13 +1,16 @@
-"""Precision of organisations and policies, by hand: sample, then score.
+"""Precision of organisations, policies and works, by hand: sample, then score.
 
     python benchmarks/entity_audit.py sample --store DIR --kind org --n 50 --seed 17 \
         --out benchmarks/audit/orgs-before.jsonl
     python benchmarks/entity_audit.py sample --store DIR --kind policy --n 50 --seed 17 \
         --out benchmarks/audit/policies-before.jsonl
+    python benchmarks/entity_audit.py sample --store DIR --kind work --n 40 --seed 1 \
+        --out benchmarks/audit/works-a.jsonl
     python benchmarks/entity_audit.py score benchmarks/audit/orgs-before.jsonl
 
-``sample`` draws organisations (``org:Organization``) or policies
-(``cikg:Policy``) at random (``random.Random(seed)`` over their IRIs, sorted)
+``sample`` draws organisations (``org:Organization``), policies
+(``cikg:Policy``) or works (``schema:CreativeWork``: 《》 titles that are no
+policy) at random (``random.Random(seed)`` over their IRIs, sorted)
 among those a report's graph refers to, each with its labels, types,
 issuers and dates, and up to three passages of evidence (the passages that
 mention it, or the citations naming it), verdicts empty.
@@ -21,7 +24,11 @@ A person reads each record against its evidence and fills ``checks``:
   other policy document, not a report, standard, treaty, catalogue or
   book), ``issuer`` (the issuers the graph gives are those the text names,
   or none when the text names none; true when the text names none and the
-  graph gives none), ``date`` (likewise for the issue date).
+  graph gives none), ``date`` (likewise for the issue date);
+- works: ``kind`` (it is a work, and of the kind its ``dcterms:type`` says:
+  a report, a technical standard, a self-regulatory code, a treaty, a
+  catalogue, a medium …; not a policy), ``publisher`` and ``date`` (as a
+  policy's issuer and date, from ``dcterms:publisher`` and ``dcterms:issued``).
 
 A record is right when all its checks are. ``score`` prints precision.
 """
@@ -40,10 +47,11 @@ _ORGS = """
 SELECT DISTINCT ?e WHERE { GRAPH ?g { ?r a cikg:Report . ?s ?p ?e } ?e a org:Organization }
 """
 _POLICIES = "SELECT DISTINCT ?e WHERE { ?e a cikg:Policy ; cikg:mentionedIn ?m }"
+_WORKS = "SELECT DISTINCT ?e WHERE { ?e a schema:CreativeWork ; cikg:mentionedIn ?m }"
 _DESCRIBE = """
 SELECT ?p ?o WHERE { <E> ?p ?o FILTER(?p IN (skos:prefLabel, skos:altLabel, rdf:type,
   dcterms:title, eli:passed_by, eli:date_document, eli:first_date_entry_in_force,
-  eli:type_document, cikg:issuerCount)) }
+  eli:type_document, cikg:issuerCount, dcterms:type, dcterms:publisher, dcterms:issued)) }
 """
 _EVIDENCE = """
 SELECT DISTINCT ?text ?file ?line ?page WHERE {
@@ -55,8 +63,14 @@ SELECT DISTINCT ?text ?file ?line ?page WHERE {
   OPTIONAL { ?x cikg:line ?line } OPTIONAL { ?x cikg:page ?page }
 } LIMIT 3
 """
-_ISSUERS = "SELECT ?l WHERE { <E> eli:passed_by/skos:prefLabel ?l FILTER(LANG(?l) = 'zh') }"
-CHECKS = {"org": ("is_org", "label"), "policy": ("is_policy", "issuer", "date")}
+_ISSUERS = """SELECT ?l WHERE { <E> eli:passed_by|dcterms:publisher ?o .
+  ?o skos:prefLabel ?l FILTER(LANG(?l) = 'zh') }"""
+CHECKS = {
+    "org": ("is_org", "label"),
+    "policy": ("is_policy", "issuer", "date"),
+    "work": ("kind", "publisher", "date"),
+}
+_DRAWN = {"org": _ORGS, "policy": _POLICIES, "work": _WORKS}
 
 
 def _short(term) -> str:  # type: ignore[no-untyped-def]
@@ -67,15 +81,17 @@ def _short(term) -> str:  # type: ignore[no-untyped-def]
 
 
 def sample(store_dir: Path, kind: str, n: int, seed: int) -> list[dict]:
-    """``n`` organisations or policies at random with what the graph says of them."""
+    """``n`` organisations, policies or works at random with what the graph
+    says of them."""
     store = open_store(store_dir, read_only=True)
-    iris = sorted({row["e"].value for row in query(store, _ORGS if kind == "org" else _POLICIES)})  # type: ignore[union-attr]
+    iris = sorted({row["e"].value for row in query(store, _DRAWN[kind])})  # type: ignore[union-attr]
     out = []
     for iri in random.Random(seed).sample(iris, min(n, len(iris))):
         described: dict[str, list[str]] = {}
         for row in query(store, _DESCRIBE.replace("<E>", f"<{iri}>")):  # type: ignore[union-attr]
-            described.setdefault(_short(row["p"]), []).append(_short(row["o"]))
-        if "passed_by" in described:
+            key = "kind" if row["p"].value.endswith("/terms/type") else _short(row["p"])
+            described.setdefault(key, []).append(_short(row["o"]))
+        if "passed_by" in described or "publisher" in described:
             labels = query(store, _ISSUERS.replace("<E>", f"<{iri}>"))
             described["issuer_labels"] = sorted({r["l"].value for r in labels})  # type: ignore[union-attr]
         evidence = [
