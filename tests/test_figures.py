@@ -2976,3 +2976,20 @@ def test_events_held_are_a_flow_not_a_stock_at_another_sentences_month(ctx):
     ]
     text = "截至 2024年底，商务部累计举办 5场惠民惠企培训。"
     assert [f[3] for f in _facts(text, ctx)] == ["month/2024-12"]
+
+
+def test_a_time_framed_in_a_verb_phrase_leaves_no_debris(ctx):
+    """004 line 654 (judged wrong in seeds-am-after): 仅在 1-3 月就 frames the
+    time, and goes with it; 新 of 新冠肺炎 is no adverb (it was cut as 新 'newly'),
+    nor 共 of 共建 (cac_digital_china_2021 p14: 教育部、工业和信息化部共建…)."""
+    text = (
+        "数据显示⁴⁴，即时通信小程序的新冠肺炎疫情模块仅在 1-3 月就为全国用户提供了"
+        "超过 60 亿次疫情动态查询服务。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        (
+            "即时通信小程序的新冠肺炎疫情模块为全国用户提供的疫情动态查询服务数量",
+            Decimal("6000000000"),
+            "gregorian-interval/2024-01-01T00:00:00/P3M",
+        )
+    ]

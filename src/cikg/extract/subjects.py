@@ -171,9 +171,24 @@ _OWN_FIGURE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:超过|超|逾)\s*\d+(?:\.\d+)?\s*(?:万|亿)(?![^，,。；;]{0,4}(?:以上|以下))"
 )
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
-_ADVERB_RE = re.compile(
-    r"(?:累计|共计|共|已经|已|(?<!平)均|又|再|新|陆续|先后|逐步)(?=[\u4e00-\u9fff])"
+_ADVERBS = frozenset(
+    {"累计", "共计", "共", "已经", "已", "均", "又", "再", "新", "陆续", "先后", "逐步"}
 )
+
+
+def _drop_adverbs(verb: str, ctx: SubjectContext) -> str:
+    """``verb`` without the adverbs of how many and when (累计, 共, 已, 新 …),
+    each a word of its own (jieba's), not part of one (新冠肺炎, 公共, 平均):
+    共为 1543 万名… -> 为…; 即时通信小程序的新冠肺炎疫情模块 keeps 新.
+
+    >>> from cikg.reference import load_reference
+    >>> ctx = default_context(load_reference())
+    >>> _drop_adverbs("累计为", ctx), _drop_adverbs("小程序的新冠肺炎疫情模块为公共服务", ctx)
+    ('为', '小程序的新冠肺炎疫情模块为公共服务')
+    """
+    return "".join(t.word for t in ctx.segmenter.tokens(verb) if t.word not in _ADVERBS)
+
+
 #: A comparison and a change verb right before the number.
 _CHANGE_RE = re.compile(
     r"(?P<cmp>当年|本年|全年|今年以来|年初以来|当月|本月|年增速|同比(?:名义|实际)?|"
@@ -290,11 +305,27 @@ class Lead:
     whole: str = ""
 
 
+#: The words that frame a time as an adverbial (仅在 1-3 月就…, 在 2024 年内):
+#: they go with it.
+_TIME_FRAME_BEFORE_RE = re.compile(r"(?:仅|只|已|均|都|也)?(?<![存现正实所自])在\s*$")
+_TIME_FRAME_AFTER_RE = re.compile(r"^\s*(?:就|便|内)")
+
+
 def strip_periods(text: str) -> str:
     """``text`` with each period it names replaced by a space (2020 年上半年国内…
-    -> `` 国内…``): what a phrase says besides when."""
+    -> `` 国内…``), and the words that frame it as a time (…模块仅在 1-3 月就为…
+    -> …模块 为…): what a phrase says besides when.
+
+    >>> strip_periods("疫情模块仅在 1-3 月就为全国用户提供了")
+    '疫情模块 为全国用户提供了'
+    """
     for p in sorted(find_periods(text, 2000), key=lambda p: -p.start_offset):
-        text = text[: p.start_offset] + " " + text[p.end_offset :]
+        start, end = p.start_offset, p.end_offset
+        if (frame := _TIME_FRAME_BEFORE_RE.search(text[:start])) is not None:
+            start = frame.start()
+            if (after := _TIME_FRAME_AFTER_RE.match(text[end:])) is not None:
+                end += after.end()
+        text = text[:start] + " " + text[end:]
     return text
 
 
@@ -1140,7 +1171,7 @@ def counted_noun(
     if disposal:
         # 对 | 11159 家 | 网站平台予以约谈 -> 约谈的网站平台数量: 对 brings forward what
         # the act (予以, 实施 …) is done to
-        actor = _ADVERB_RE.sub("", re.sub(r"(?:依法依规|依法|依规)?\s*对\s*$", "", verb))
+        actor = _drop_adverbs(re.sub(r"(?:依法依规|依法|依规)?\s*对\s*$", "", verb), ctx)
         actor = re.sub(r"(?:累计|共计|共|已经|已)$", "", actor)  # 税务部门共对: 共 says how many
         if disposal["act_of"]:  # 完成对 | 302 款 | 服务的备案工作 -> 完成备案的服务
             done = re.search(r"(?:完成|开展)$", actor)
@@ -1272,7 +1303,7 @@ def counted_noun(
         noun, rest = noun[: manner.start()], manner.group() + rest
     if not noun:
         return ""
-    verb = _NATIONWIDE_RE.sub("", _ADVERB_RE.sub("", verb))  # 在全国部署 -> 部署
+    verb = _NATIONWIDE_RE.sub("", _drop_adverbs(verb, ctx))  # 在全国部署 -> 部署
     rest = _EACH_ADVERB_RE.sub("", rest)  # 31 个省（区、市）均已开通…: each did, said once
     if (other := _OWN_FIGURE_RE.search(rest)) and not rest.rstrip().endswith("的"):
         # 为 1543 万名老年乘客 | 提供服务超 1.5 亿单: a figure of the act's own, no
