@@ -793,7 +793,7 @@ def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
     says who issued the two (网约车安全标准¹⁰³由中国交通运输协会首次发布: a term
     its footnote defines as those titles; a shared fact, missed before);
     001's 《联合国电子政务调查报告2024》 was published by the United Nations, as
-    its sentence says."""
+    its sentence says; a source line's body published the title it names."""
     works = {
         r["title"].value: (
             r["kind"].value.rsplit("/", 1)[-1],
@@ -806,6 +806,10 @@ def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
     assert works["私人小客车合乘信息服务平台公司安全运行技术规范"] == ("standard", association)
     assert works["专利合作条约"] == ("treaty", set())
     assert works["联合国电子政务调查报告2024"] == ("report", {"联合国"})
+    # a source line names who published the title after it (004 footnotes: 来源：国家统计局
+    # 《…统计公报》, 来源：App Annie《2020 年移动市场报告》; judged missing in works-a)
+    assert works["中华人民共和国2019年国民经济和社会发展统计公报"] == ("report", {"国家统计局"})
+    assert works["2020年移动市场报告"] == ("report", {"App Annie"})
     # a curated series is no work of its own: the series, named by its passages
     assert "中国互联网络发展状况统计报告" not in works
     named = query(

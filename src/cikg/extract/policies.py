@@ -14,6 +14,7 @@ region mentions; the 术语界定 definitions.
   :class:`~cikg.extract.organisations.OrgFinder` (curated names and names of
   an organisation's structure): before the title and its issuing verb
   (国务院印发《…》; 中央网信办、教育部、工业和信息化部联合印发的《…》 -> three;
+  a source line's body: 来源：国家统计局《…统计公报》;
   国家发展改革委、中央网信办等十三个部门 -> two and the count 13), after it
   (《…》由 X 印发), and from the prefix of its 发文字号 (《…》（国发〔2024〕7号）
   -> 国务院: curated ``cikg:docNumberPrefix``); a draft's, before 对 when the
@@ -42,7 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cikg.extract.issuers import region_issuer, split_joint
-from cikg.extract.organisations import OrgFinder
+from cikg.extract.organisations import OrgFinder, source_org
 from cikg.extract.periods import find_periods
 from cikg.iris import normalise_key, policy_key
 from cikg.records import Block, BlockKind, IssuedDate
@@ -219,7 +220,18 @@ def _issuers(
     if by and not names and not own:
         found, count = split_joint(by.group("who"), finder)
         names.extend(o.name for o in found)
+    cited = _CITED_FROM_RE.search(before)
+    if cited and not names and not own and (who := source_org(cited["who"], finder)):
+        names.append(who)  # 来源：国家统计局《…统计公报》: the source line's body published it
     return tuple(dict.fromkeys(names)), count
+
+
+#: A source line that names who published the title right after it (⁹³ 来源：
+#: 国家统计局《…》, 数据来源：IDC《…》): that body is its publisher.
+_CITED_FROM_RE = re.compile(
+    r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:]\s*"
+    r"(?P<who>[^《》，,。；;：:]{2,30}?)\s*$"
+)
 
 
 def _place_before(text: str, at: int, finder: OrgFinder) -> int:
