@@ -38,6 +38,7 @@ KEYS = (
     ("tables", "observation:table"),
     ("policies", "policy"),
     ("issuers", "issuer"),
+    ("citations", "citation"),
     ("organisations", "organisation"),
 )
 
