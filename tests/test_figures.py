@@ -2981,7 +2981,8 @@ def test_events_held_are_a_flow_not_a_stock_at_another_sentences_month(ctx):
 def test_a_time_framed_in_a_verb_phrase_leaves_no_debris(ctx):
     """004 line 654 (judged wrong in seeds-am-after): 仅在 1-3 月就 frames the
     time, and goes with it; 新 of 新冠肺炎 is no adverb (it was cut as 新 'newly'),
-    nor 共 of 共建 (cac_digital_china_2021 p14: 教育部、工业和信息化部共建…)."""
+    nor 共 of 共建 (cac_digital_china_2021 p14: 教育部、工业和信息化部共建…); 新 before
+    a verb is 'newly', and stays (003 line 387: 新设立 6 个…出入口局, the year's new ones)."""
     text = (
         "数据显示⁴⁴，即时通信小程序的新冠肺炎疫情模块仅在 1-3 月就为全国用户提供了"
         "超过 60 亿次疫情动态查询服务。"
@@ -2992,4 +2993,8 @@ def test_a_time_framed_in_a_verb_phrase_leaves_no_debris(ctx):
             Decimal("6000000000"),
             "gregorian-interval/2024-01-01T00:00:00/P3M",
         )
+    ]
+    text = "2024年，我国在广西南宁、山东青岛、云南昆明、海南海口新设立6个国际通信业务出入口局。"
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "在广西南宁、山东青岛、云南昆明、海南海口新设立的国际通信业务出入口局数量"
     ]

@@ -171,7 +171,7 @@ _OWN_FIGURE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:超过|超|逾)\s*\d+(?:\.\d+)?\s*(?:万|亿)(?![^，,。；;]{0,4}(?:以上|以下))"
 )
 #: Adverbs in a verb phrase that say nothing of what is counted (共上线 -> 上线).
-_ADVERBS = frozenset(
+_VERB_ADVERBS = frozenset(
     {"累计", "共计", "共", "已经", "已", "均", "又", "再", "新", "陆续", "先后", "逐步"}
 )
 
@@ -179,14 +179,24 @@ _ADVERBS = frozenset(
 def _drop_adverbs(verb: str, ctx: SubjectContext) -> str:
     """``verb`` without the adverbs of how many and when (累计, 共, 已, 新 …),
     each a word of its own (jieba's), not part of one (新冠肺炎, 公共, 平均):
-    共为 1543 万名… -> 为…; 即时通信小程序的新冠肺炎疫情模块 keeps 新.
+    共为 1543 万名… -> 为…; 即时通信小程序的新冠肺炎疫情模块 keeps 新, and so
+    does 新培育 (newly: the count is of new ones).
 
     >>> from cikg.reference import load_reference
     >>> ctx = default_context(load_reference())
     >>> _drop_adverbs("累计为", ctx), _drop_adverbs("小程序的新冠肺炎疫情模块为公共服务", ctx)
     ('为', '小程序的新冠肺炎疫情模块为公共服务')
+    >>> _drop_adverbs("2024年新培育", ctx)
+    '2024年新培育'
     """
-    return "".join(t.word for t in ctx.segmenter.tokens(verb) if t.word not in _ADVERBS)
+    words = ctx.segmenter.tagged(verb)
+    return "".join(
+        t.word
+        for i, t in enumerate(words)
+        if t.word not in _VERB_ADVERBS
+        # 新培育 | 1382 家…: newly, which makes the count a flow of new ones (kept)
+        or (t.word == "新" and i + 1 < len(words) and words[i + 1].tag in {"v", "vn"})
+    )
 
 
 #: A comparison and a change verb right before the number.
