@@ -2998,3 +2998,14 @@ def test_a_time_framed_in_a_verb_phrase_leaves_no_debris(ctx):
     assert [f[0] for f in _facts(text, ctx)] == [
         "在广西南宁、山东青岛、云南昆明、海南海口新设立的国际通信业务出入口局数量"
     ]
+
+
+def test_a_group_counted_before_its_amount_is_no_figure(ctx):
+    """CAICT 中国数字经济发展报告（2022年） p25 (a fact of our CAICT set, missed
+    before; both numbers were left out as labels holding another figure): 832 个
+    sizes the group whose amount the clause states, and is no figure of its own."""
+    text = "2020年全国832个国家级贫困县网络零售总额达3014.5亿元，同比增长 26%。"
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("国家级贫困县网络零售总额", Decimal("301450000000"), "year/2020"),
+        ("国家级贫困县网络零售总额同比增长率", Decimal("26"), "year/2020"),
+    ]

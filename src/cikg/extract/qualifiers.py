@@ -179,6 +179,17 @@ _BIT_WIDTH_AFTER_RE = re.compile(
 )
 
 
+#: A count of a group whose amount the clause then states (全国 832 个国家级贫困县
+#: 网络零售总额达 3014.5 亿元): the group's size, no figure of its own; the amount's
+#: subject is the group's measure.
+_GROUP_AMOUNT_AFTER_RE = re.compile(
+    r"^\s*(?:多|余)?\s*(?:个|家|所|座)?[^\d，。；,;的]{2,16}?"
+    r"(?:总额|总量|规模|收入|营收|产值|增加值|零售额|交易额|销售额|成交额|出口额|进口额)\s*"
+    # (not 超过/突破: N 家企业营业收入超过 X is a count of firms above a bound)
+    r"(?:达到|达|为|实现|约)\s*\d"
+)
+
+
 def scope_of(before: str, after: str) -> str | None:
     """Why a number states no measurement but the scope of one, or ``None``:
     a unit's definition (``1 EFlops=10^18 Flops``), a study's sample (通过对
@@ -188,7 +199,8 @@ def scope_of(before: str, after: str) -> str | None:
     survey or study covers (调查范围覆盖我国 31 个省（区、市）; a survey's sample
     size, 调查总体样本 30,000 个, is a figure: the shared facts hold it), or a study's
     pool and the sample it chose (从 1353 家…企业中遴选出 534 家企业),
-    all of the nation's provinces named as where something happens (遍布全国
+    the size of a group whose amount follows (全国 832 个国家级贫困县网络零售总额达
+    3014.5 亿元), all of the nation's provinces named as where something happens (遍布全国
     31 个省区市; 全国共有 31 个省区市开通… is a count), all of a place's parts
     (覆盖全市 16 个行政区), or a width in bits
     (16 位或 8 位定点的低精度运算).
@@ -234,6 +246,12 @@ def scope_of(before: str, after: str) -> str | None:
     'a width in bits'
     >>> scope_of("IPv6 地址长度为", "位，IPv4 为 32 位") is None
     True
+    >>> scope_of("2020年全国", "个国家级贫困县网络零售总额达3014.5亿元")
+    'the size of a group whose amount follows'
+    >>> scope_of("全市", "家企业营业收入增长12%") is None
+    True
+    >>> scope_of("其中", "家企业营业收入超过1000亿元") is None
+    True
     """
     before = re.sub(r"\s+", "", before)  # 覆盖中国内地（大陆）地区 31 个省: the text's own spacing
     if _DEFINITION_RE.search(before[-2:]) or _DEFINITION_RE.match(after):
@@ -261,6 +279,8 @@ def scope_of(before: str, after: str) -> str | None:
         return "a study's chosen sample"
     if _BIT_WIDTH_AFTER_RE.match(after):
         return "a width in bits"
+    if _GROUP_AMOUNT_AFTER_RE.match(after):
+        return "the size of a group whose amount follows"
     return None
 
 
