@@ -810,6 +810,14 @@ def test_a_title_that_is_no_policy_is_a_work_of_its_kind(store):
     # 《…统计公报》, 来源：App Annie《2020 年移动市场报告》; judged missing in works-a)
     assert works["中华人民共和国2019年国民经济和社会发展统计公报"] == ("report", {"国家统计局"})
     assert works["2020年移动市场报告"] == ("report", {"App Annie"})
+    # …and the day its footnote gives is the work's (001: ⁵³ 来源：…《小红书搜索报告》，…，
+    # 2024 年 8 月 7 日; judged missing in works-b); a policy's is not (a page posting it)
+    dated = query(
+        store,
+        """SELECT ?d WHERE { ?w a schema:CreativeWork ; dcterms:title "小红书搜索报告"@zh ;
+             dcterms:issued ?d }""",
+    )
+    assert [r["d"].value for r in dated] == ["2024-08-07"]
     # a curated series is no work of its own: the series, named by its passages
     assert "中国互联网络发展状况统计报告" not in works
     named = query(

@@ -226,6 +226,27 @@ def _issuers(
     return tuple(dict.fromkeys(names)), count
 
 
+def _cited_day(
+    block: Block, before: str, after: str, kind: tuple[str, bool] | None
+) -> IssuedDate | None:
+    """The day a footnote that cites a work gives after its title (⁵³ 来源：小红书
+    《小红书搜索报告》，https://…，2024 年 8 月 7 日): the work's publication date.
+    Not a policy's: a page that posts a policy is dated when it posts it."""
+    if block.kind is not BlockKind.FOOTNOTE or not kind or kind[1]:
+        return None
+    if not _CITED_FROM_RE.search(before) and not _SOURCE_OPENER_RE.match(before):
+        return None
+    days = [p for p in find_periods(after) if "/id/day/" in p.iri]
+    if not days:
+        return None
+    day = days[-1].start
+    return IssuedDate(day.year, day.month, day.day)
+
+
+#: A source line's opening, with or without a body before the title (来源：《…》).
+_SOURCE_OPENER_RE = re.compile(
+    r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:]"
+)
 #: A source line that names who published the title right after it (⁹³ 来源：
 #: 国家统计局《…》, 数据来源：IDC《…》): that body is its publisher.
 _CITED_FROM_RE = re.compile(
@@ -554,7 +575,9 @@ def blocks_to_policy_mentions(
                         issuers=_merged(own, told, _numbered_issuer(text[end:], by_number))
                         if issued_here
                         else (),
-                        date=date if issued_here else None,
+                        date=(date or _cited_day(block, text[:start], text[end:], kind))
+                        if issued_here
+                        else None,
                         doc_number=number.group(1) if number and not nested else None,
                         issuer_count=count if issued_here else None,
                         in_force=in_force if issued_here else None,
