@@ -130,7 +130,8 @@ class PolicyMention:
     :param kind: IRI of its policy type or non-policy kind, or ``None``.
     :param is_policy: ``True``/``False``, or ``None`` when undecided.
     :param block: index of the passage in ``Document.blocks``.
-    :param issuers: names of the issuing organisations, as written.
+    :param issuers: names of the issuing organisations, as written (of a
+        work of another kind, its publishers).
     :param date: when the text says it was issued, if it does.
     :param doc_number: its 发文字号, if given.
     :param issuer_count: how many bodies issued it, when the text says so

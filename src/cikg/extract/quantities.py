@@ -65,13 +65,13 @@ __all__ = [
 ]
 
 TIMES = "times"
-#: The unit key of a length of time in years (3.91 年): 年 after a number with a
-#: fractional part, which no calendar year has.
-YEARS = "year"
-#: What follows 年 when it is part of a date or a span, not a length (1.5 年来).
-_AFTER_YEAR = ("来", "内", "间", "前", "后", "以", "底", "初", "末", "中", "度", "代", "级", "月")
 """Unit key of 倍 (``4倍``: a multiple of a reference value). ``units.ttl``
 names it (symbol 倍); with a table that lacks it, 倍 still gives this key."""
+YEARS = "year"
+"""Unit key of a length of time in years (``3.91 年``): 年 after a number with a
+fractional part, which no calendar year has (``units.ttl``: unit:YR, no symbol)."""
+#: What follows 年 when it is part of a date or a span, not a length (1.5 年来).
+_AFTER_YEAR = ("来", "内", "间", "前", "后", "以", "底", "初", "末", "中", "度", "代", "级", "月")
 
 # ---------------------------------------------------------------- numbers
 

@@ -10,7 +10,9 @@ section of a report gives (the 以旧换新 and 支付便利性 policies sit in 
 document's graph, with the organisations and regions a passage names. A
 术语界定 definition becomes ``skos:definition`` on its indicator (in
 ``graph/discovered``: two reports may define a term in the same words) and
-its passage is ``dcterms:subject`` the indicator.
+its passage is ``dcterms:subject`` the indicator. A title that is no policy
+(a report, a standard, a treaty …) is a work, ``id:work/work-{hash}``
+(:func:`_work_triples`).
 """
 
 from __future__ import annotations
