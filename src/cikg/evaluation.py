@@ -275,9 +275,10 @@ SELECT ?title ?alt ?issuer ?date WHERE {
 """
 #: Works the gold's schema files as policies ("a policy or legal document"),
 #: which the graph holds as works of their kind: technical standards,
-#: self-regulatory codes and treaties, with their publishers and dates.
+#: self-regulatory codes and treaties, with their publishers and dates (``?alt``
+#: is never bound: the shape of :data:`_POLICIES`).
 _NORMATIVE_WORKS = """
-SELECT ?title ?issuer ?date WHERE {
+SELECT ?title ?alt ?issuer ?date WHERE {
   VALUES ?kind { <https://w3id.org/cikg/id/title-kind/standard>
                  <https://w3id.org/cikg/id/title-kind/self-regulation>
                  <https://w3id.org/cikg/id/title-kind/treaty> }
@@ -378,11 +379,16 @@ def _score_observation(
     return True, any(label_matches(w, lb, pt) for w in wordings for lb, pt in candidates)
 
 
-def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]:
+def _policies(
+    store: Store, report: str, sparql: str = _POLICIES
+) -> dict[str, tuple[set[str], set[str]]]:
+    """Title key (of its title and aliases) -> (folded issuer labels, dates) of
+    the report's policies, or of what ``sparql`` selects in their shape (the
+    normative works, :data:`_NORMATIVE_WORKS`, with ``?alt`` unbound)."""
     from cikg.extract.policies import policy_key
 
     found: dict[str, tuple[set[str], set[str]]] = {}
-    for row in query(store, _POLICIES.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
+    for row in query(store, sparql.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
         keys = {policy_key(row["title"].value)}
         if row["alt"] is not None:
             keys.add(policy_key(row["alt"].value))
@@ -392,21 +398,6 @@ def _policies(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]
                 issuers.add(_fold(row["issuer"].value))
             if row["date"] is not None:
                 dates.add(row["date"].value)
-    return found
-
-
-def _normative_works(store: Store, report: str) -> dict[str, tuple[set[str], set[str]]]:
-    """Title key -> (folded publisher labels, dates) of the report's
-    standards, self-regulatory codes and treaties (:data:`_NORMATIVE_WORKS`)."""
-    from cikg.extract.policies import policy_key
-
-    found: dict[str, tuple[set[str], set[str]]] = {}
-    for row in query(store, _NORMATIVE_WORKS.replace("<REPORT>", f"<{report}>")):  # type: ignore[union-attr]
-        issuers, dates = found.setdefault(policy_key(row["title"].value), (set(), set()))
-        if row["issuer"] is not None:
-            issuers.add(_fold(row["issuer"].value))
-        if row["date"] is not None:
-            dates.add(row["date"].value)
     return found
 
 
@@ -463,7 +454,7 @@ def _score_document(
     score = DocumentScore(doc, report)
     index = _observations(store, report) if report else {}
     policies = _policies(store, report) if report else {}
-    works = _normative_works(store, report) if report else {}
+    works = _policies(store, report, _NORMATIVE_WORKS) if report else {}
     citations = _citations(store, report) if report else {}
     orgs = (
         {

@@ -404,7 +404,6 @@ _SLOT_RE = re.compile(r"^(?:合计|(?:午间|晚间|早间|上午|下午|晚上)
 #: Words of an account of what was done, not of a plan: 已建成, 累计, 截至 ….
 _DONE_RE = re.compile(r"已|累计|截至|截止|目前|现有|共有|了|同比|比上年|较上年")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
-_SENTENCE_END_RE = re.compile(r"[。！？!?]")
 #: What a body will do (上海将推进…, 将加快建设…): a plan's sentence.
 _WILL_RE = re.compile(
     r"(?<![已曾即])将(?:推进|推动|加快|建设|打造|完善|加强|深化|实施|开展|建立|构建|培育|布局|"
@@ -1455,8 +1454,7 @@ class _Reader:
     def whole_after(self, end: int) -> re.Match[str] | None:
         """The whole a share later in the sentence is of (占同期手机上市新机型数量的
         …, from ``end`` to the sentence's end), or ``None``."""
-        stops = [i for c in "。！？!?" if (i := self.text.find(c, end)) >= 0]
-        return _WHOLE_AFTER_RE.search(self.text, end, min(stops, default=len(self.text)))
+        return _WHOLE_AFTER_RE.search(self.text, end, _sentence_end(self.text, end))
 
     def kind_in_base(self, subject: str, end: int) -> str:
         """A part named by its kind alone, with what the whole its share is of
@@ -1667,8 +1665,7 @@ class _Reader:
         before = self.without_titles(_sentence_start(self.text, sentence_start - 1), sentence_start)
         if figure_status(before, self.ctx.default_year) != "target" and not _WILL_RE.search(before):
             return False
-        end = _SENTENCE_END_RE.search(self.text, offset)
-        sentence = self.text[sentence_start : end.start() if end else len(self.text)]
+        sentence = self.text[sentence_start : _sentence_end(self.text, offset)]
         if _DONE_RE.search(sentence) or find_periods(sentence, self.ctx.default_year):
             return False
         first = _CLAUSE_SPLIT_RE.split(sentence.strip(), maxsplit=1)[0]
@@ -3811,6 +3808,12 @@ def _states_no_topic(clause: str) -> bool:
 def _sentence_start(text: str, offset: int) -> int:
     cut = max(text.rfind(ch, 0, offset) for ch in "。！？!?")
     return cut + 1
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    """Where the sentence ``offset`` is in ends (its 。！？), else the text's end."""
+    stops = [i for ch in "。！？!?" if (i := text.find(ch, offset)) >= 0]
+    return min(stops, default=len(text))
 
 
 def drop_bounds(facts: list[ObservationFact]) -> list[ObservationFact]:

@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cikg.extract.citations import marker_pattern
 from cikg.extract.issuers import region_issuer, split_joint
 from cikg.extract.organisations import OrgFinder, source_org
 from cikg.extract.periods import find_periods
@@ -235,7 +236,7 @@ def _cited_day(
     Not a policy's: a page that posts a policy is dated when it posts it."""
     if block.kind is not BlockKind.FOOTNOTE or not kind or kind[1]:
         return None
-    if not _CITED_FROM_RE.search(before) and not _SOURCE_OPENER_RE.match(before):
+    if not _SOURCE_OPENER_RE.match(before):
         return None
     days = [p for p in find_periods(after) if "/id/day/" in p.iri]
     if not days:
@@ -245,15 +246,11 @@ def _cited_day(
 
 
 #: A source line's opening, with or without a body before the title (来源：《…》).
-_SOURCE_OPENER_RE = re.compile(
-    r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:]"
-)
+_SOURCE_OPENER = r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:]"
+_SOURCE_OPENER_RE = re.compile(_SOURCE_OPENER)
 #: A source line that names who published the title right after it (⁹³ 来源：
 #: 国家统计局《…》, 数据来源：IDC《…》): that body is its publisher.
-_CITED_FROM_RE = re.compile(
-    r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d+\])?\s*(?:数据来源|资料来源|来源)\s*[：:]\s*"
-    r"(?P<who>[^《》，,。；;：:]{2,30}?)\s*$"
-)
+_CITED_FROM_RE = re.compile(_SOURCE_OPENER + r"\s*(?P<who>[^《》，,。；;：:]{2,30}?)\s*$")
 
 
 def _place_before(text: str, at: int, finder: OrgFinder) -> int:
@@ -627,8 +624,8 @@ def _defined_titles_issued(
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
         for marker, (term, titles) in defined.items():
-            mark = marker.translate(_SUPERSCRIPTS)
-            for hit in re.finditer(re.escape(term) + rf"{mark}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", block.text):
+            marked = re.escape(term) + marker_pattern(marker, False).pattern
+            for hit in re.finditer(marked, block.text):
                 start = block.text.rfind("。", 0, hit.start()) + 1
                 stop = block.text.find("。", hit.end())
                 before = block.text[start : hit.start()]
@@ -651,9 +648,6 @@ def _defined_titles_issued(
                     for t in dict((t.key, t) for t in titles).values()
                 )
     return found
-
-
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def blocks_to_definitions(blocks: Sequence[Block]) -> list[Definition]:
