@@ -3009,3 +3009,17 @@ def test_a_group_counted_before_its_amount_is_no_figure(ctx):
         ("国家级贫困县网络零售总额", Decimal("301450000000"), "year/2020"),
         ("国家级贫困县网络零售总额同比增长率", Decimal("26"), "year/2020"),
     ]
+
+
+def test_actions_listed_before_the_group_they_describe_stay_whole(ctx):
+    """004 line 487 (judged label-wrong in seeds-q-after and seeds-aq-before): 参与扶贫
+    宣传点赞、转发、评论的网民 is one group, those who did any of three actions; the
+    label kept only 评论, as if the 、 listed statements (数据要素市场体系基本建成、…)."""
+    text = (
+        "数据显示，截至 2020 年 6 月，了解网络扶贫活动的网民中，参与扶贫宣传点赞、转发、"
+        "评论的网民比例达 52.7%，较 2020 年 3 月提升 16.4 个百分点。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("了解网络扶贫活动的网民中参与扶贫宣传点赞、转发、评论的网民比例", Decimal("52.7")),
+        ("了解网络扶贫活动的网民中参与扶贫宣传点赞、转发、评论的网民比例增量", Decimal("16.4")),
+    ]

@@ -492,6 +492,8 @@ def _last_statement(phrase: str, ctx: SubjectContext) -> str:
     cuts = [i for i, ch in enumerate(quoted) if ch == "、"]
     earlier = [phrase[a + 1 : b] for a, b in zip([-1, *cuts[:-1]], cuts, strict=True)]
     last = phrase[cuts[-1] + 1 :]
+    if _listed_actions(earlier[1:], last, ctx):
+        return phrase  # 参与扶贫宣传点赞、转发、评论的网民: actions of one group
     for item in earlier:
         tagged = ctx.segmenter.tagged(item)
         if any(t.tag in {"v", "vd"} and t.start > 0 for t in tagged) and len(item) > 4:
@@ -502,6 +504,20 @@ def _last_statement(phrase: str, ctx: SubjectContext) -> str:
                 return examples["head"]
             return last
     return phrase
+
+
+def _listed_actions(later: list[str], last: str, ctx: SubjectContext) -> bool:
+    """Whether the items after a list's first (``later``) and the last item's words
+    before its 的 are single short words, one of them a verb (转发, 评论的网民): then
+    the list is what one group does (参与扶贫宣传点赞、转发、评论的网民), a modifier of
+    the noun after 的, and its first item's verb (参与) governs them all — no list of
+    statements. (jieba tags 评论 a noun: one verb among the words is enough.)"""
+    before_of, of, _ = last.partition("的")
+    items = [*later, before_of]
+    if not of or not all(0 < len(item) <= 4 for item in items):
+        return False
+    tagged = [ctx.segmenter.tagged(item) for item in items]
+    return all(len(t) == 1 for t in tagged) and any(t[0].tag in {"v", "vn"} for t in tagged)
 
 
 def _starts_word(phrase: str, word: str, ctx: SubjectContext) -> bool:
