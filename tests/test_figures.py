@@ -275,10 +275,20 @@ def test_a_named_platforms_figures_carry_its_name(ctx):
                 "在国家网信办完成备案的生成式人工智能服务数量增量",
             },
         ),
-        (  # seed 001:162: 学习人次 of nothing; 已培育 421 家 … 示范工厂 counts the factories
+        (  # seed 001:162: 学习人次 alone is of the MOOCs the figure before counted (an
+            # act's measure, 学习 | 人次); 已培育 421 家 … 示范工厂 counts the factories
             "截至 2024 年 12 月，上线慕课数量超过 7.68 万门，学习人次达 12.77 亿。重点工业企业"
             "数字化研发设计工具普及率达 80.1%，已培育 421 家国家级智能制造示范工厂⁷。",
-            {"重点工业企业数字化研发设计工具普及率", "上线慕课数量", "国家级智能制造示范工厂数量"},
+            {
+                "重点工业企业数字化研发设计工具普及率",
+                "上线慕课数量",
+                "上线慕课学习人次",
+                "国家级智能制造示范工厂数量",
+            },
+        ),
+        (  # 观看量 alone after an amount (no act's measure, no count): of nothing said
+            "截至 2024 年 12 月，淘宝平台交易额达 3 万亿元，观看量超过 600 万。",
+            {"淘宝平台交易额"},
         ),
     ],
 )
@@ -3023,3 +3033,25 @@ def test_actions_listed_before_the_group_they_describe_stay_whole(ctx):
         ("了解网络扶贫活动的网民中参与扶贫宣传点赞、转发、评论的网民比例", Decimal("52.7")),
         ("了解网络扶贫活动的网民中参与扶贫宣传点赞、转发、评论的网民比例增量", Decimal("16.4")),
     ]
+
+
+def test_a_measure_of_an_act_alone_is_of_what_the_figure_before_measured(ctx):
+    """004 lines 1051 and 743 (shared facts, missed as 'names no thing measured'):
+    访问人次 after the platform's 浏览人次 are the platform's visits; 播放量 after a
+    count of videos is those videos' plays. A count of persons lends none (its
+    people are not what was visited), nor does an amount with no act."""
+    text = "截至5月11日，国家中小学网络云平台浏览人次达20.73亿，访问人次达17.11亿。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家中小学网络云平台浏览人次", Decimal("2073000000")),
+        ("国家中小学网络云平台访问人次", Decimal("1711000000")),
+    ]
+    text = (
+        "截至2020年3月，海外微博用户累计上传192万条疫情相关视频，覆盖五大洲、36个国家，"
+        "播放量超过758亿次。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("海外微博用户上传的疫情相关视频数量", Decimal("1920000")),
+        ("海外微博用户上传的疫情相关视频播放量", Decimal("75800000000")),
+    ]
+    text = "2024年，我国网络零售额达15万亿元，交易量达20亿笔。"
+    assert [f[0] for f in _facts(text, ctx)] == ["网络零售额"]

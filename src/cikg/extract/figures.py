@@ -341,6 +341,12 @@ _KIND_ITEM_RE = re.compile(r"(?:其中)?(?:包括|包含|含|有)?(?P<kind>[^，
 #: The count word a count's label ends in (批次数, 数量 …).
 _COUNT_WORD_END_RE = re.compile(r"(?:批次数|类别数|总数|数量|个数|数)$")
 _COUNT_END_RE = re.compile(r"(?:数量|数)$")
+#: A measure of an act (访问人次, 观看量, 播放量, 使用时长): the act's verb, then its
+#: measure word; searched, it ends a label (国家中小学网络云平台 | 浏览人次).
+_ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:人次|次数|量|时长)$")
+#: The persons who did an act (使用人数): searched, it ends a label as an act's
+#: measure does.
+_ACTORS_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})人数$")
 #: Words that name an amount's size, nothing else (投融资规模 is 投融资).
 _SIZE_WORDS = frozenset({"规模", "总规模", "总额", "金额"})
 #: A contribution to a growth in points (A 拉动 B 增长 1.3 个百分点).
@@ -3320,6 +3326,38 @@ class _Reader:
             breakdown=breakdown,
         )
 
+    def act_owner(self, label: str) -> str:
+        """Whose ``label`` is when it measures an act alone (访问人次, 观看量, 播放量:
+        a verb, then 人次, 次数, 量 or 时长): what the sentence's figure before it
+        measured, as that figure's label names it — the thing whose act it
+        measured too (国家中小学网络云平台 | 浏览人次), or the things it counted
+        (海外微博用户上传的疫情相关视频 | 数量, whose plays 播放量 are); "" when the
+        label is no act's measure, no figure came before in the sentence, or its
+        label names no thing (a noun phrase of two characters or more)."""
+        act = _ACT_MEASURE_RE.fullmatch(label)
+        if act is None or not self.state.said:
+            return ""
+        segmenter = self.ctx.subjects.segmenter
+
+        def is_act(word: str) -> bool:
+            tagged = segmenter.tagged(word)
+            return len(tagged) == 1 and tagged[0].tag in {"v", "vd", "vn"}
+
+        if not is_act(act["act"]):
+            return ""
+        before = self.state.said[-1]
+        done = _ACT_MEASURE_RE.search(before) or _ACTORS_RE.search(before)
+        if done and done.start() > 0 and is_act(done["act"]):
+            thing = before[: done.start()]  # (…防疫健康码累计 | 使用人数, then 访问量)
+        elif _COUNT_END_RE.search(before) and not before.endswith("人数"):
+            thing = _COUNT_END_RE.sub("", before)
+        else:
+            return ""
+        words = segmenter.tagged(thing)
+        if len(thing) < 2 or not words or not words[-1].tag.startswith(("n", "j", "eng")):
+            return ""
+        return thing
+
     def with_domain(self, topic: str) -> str:
         """``topic`` with the domain the paragraph named its first word with:
         全球各国家地区投融资规模 after 我国互联网投融资为 10.1 亿美元 is 互联网投融资规模
@@ -3461,6 +3499,14 @@ class _Reader:
                 if part != label:
                     self.state.parts[label] = part
                 label = part
+        if (
+            problem
+            and problem.endswith("names no thing measured")
+            and (owner := self.act_owner(label))
+        ):
+            # 国家中小学网络云平台浏览人次达 20.73 亿，访问人次达 17.11 亿: the platform's
+            # visits too (a measure of an act alone is of what the figure before measured)
+            label, problem = f"{owner}{label}", None
         theme = self.state.told_before
         if (
             problem
