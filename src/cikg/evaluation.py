@@ -26,7 +26,8 @@ holds a ``qb:Observation`` with
 and *its label agrees* when the indicator carries a matching label:
 equal after folding what differs between wordings of one indicator (white
 space, quotes, bracketed asides, 数量/数, and a derived measure's wordings:
-比上年增长 for 增长率, 当月净增 for 环比增量, 比重 for 比例, and the gold's own
+比上年增长 for 增长率, 当月净增 for 环比增量, 较上期增长 (a change since a
+date) for 增量, 比重 for 比例, and the gold's own
 area at its start: 梅州数字人民币… in 梅州), one contained in the other, most
 characters shared in order or in any order, or,
 for a breakdown or derived indicator, both its base label and its category
@@ -99,6 +100,14 @@ _MEASURE_WORDINGS = (
     ),
     (re.compile(r"(?:当月|比上月|环比)(?:净增|新增)数?$"), "环比增量"),
     (re.compile(r"(?:当年|季度|比上年)?(?:净增|新增)数?$"), "增量"),
+    # 较上期增长 4.1 个百分点, 较 2019 年底净增 7812 万户: a change since a date
+    (
+        re.compile(
+            r"(?:较|比)(?:上期|上年底|上年末|\d{4}年(?:底|末|\d{1,2}月)?)"
+            r"(?:净增|增长|提升|提高|增加|减少|下降)$"
+        ),
+        "增量",
+    ),
     (re.compile(r"(?:所占比例|占比|比重)$"), "比例"),
     (re.compile(r"规模(?=(?:环比)?增长率$)"), ""),
 )
@@ -162,6 +171,10 @@ def label_matches(gold: str, labels: set[str], parts: set[tuple[str, str]]) -> b
     True
     >>> label_matches("电信业务收入增速同比提高", {"电信业务收入增长率增量"}, set())
     True
+    >>> label_matches("农村网络支付用户占比较上期增长", {"农村网络支付用户占比增量"}, set())
+    True
+    >>> label_matches("农村网络支付用户占比较上期增长", {"农村网络支付用户占比"}, set())
+    False
     """
     g = _fold(gold)
     for label in labels:
