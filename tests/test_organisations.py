@@ -381,3 +381,31 @@ def test_a_rare_word_before_a_firms_head_is_a_brand(finder, text, names):
 )
 def test_a_body_named_by_its_level_is_the_one_place_of_that_level_named(finder, text, names):
     assert [o.name for o in finder.find(text)] == names
+
+
+def test_a_numbered_cases_protagonist_is_a_body(finder):
+    """caict_digital_economy_2022 pp. 23-24 (CAICT organisations, missed: coined
+    short names with no head): each case's heading opens with the body its text
+    then makes the subject of an act. Advice (1.加快…) and a city's own act
+    (1.武汉…: 武汉推出…) make none."""
+    blocks = [
+        ("heading", "1.山东文旅“数智一体化”智慧文旅服务平台"),
+        (
+            "paragraph",
+            "为贯彻…战略部署，推动山东酒店业数字化和智能化转型升级，山东文旅积极打造平台。",
+        ),
+        ("paragraph", "目前，山东文旅通过“数智一体化”智慧文旅服务平台，服务管理酒店超过300家。"),
+        ("heading", "2.多点“零售联合云”一站式解决方案"),
+        ("paragraph", "线下实体零售面临多种挑战，多点推出“零售联合云”第三方技术赋能平台。"),
+        ("heading", "3.加快算力高质量发展"),
+        ("paragraph", "加快构建算力体系。"),
+        ("heading", "4.武汉数字赋能常态化疫情防控"),
+        ("paragraph", "武汉推出“健康码”。"),
+    ]
+    assert finder.case_protagonists(blocks) == {
+        0: ["山东文旅"],
+        1: ["山东文旅"],
+        2: ["山东文旅"],
+        3: ["多点"],
+        4: ["多点"],
+    }

@@ -535,6 +535,63 @@ class OrgFinder:
                 out.append((start, m.end("body"), name))
         return out
 
+    def case_protagonists(self, blocks: list[tuple[str, str]]) -> dict[int, list[str]]:
+        """The body each numbered case of a collection is about, by block:
+        a case's heading opens with its protagonist's name (2.中海油服数据深度
+        融合与数字中心平台, 1.山东文旅“数智一体化”智慧文旅服务平台, 2.多点“零售
+        联合云”一站式解决方案), which the case's text then makes the subject of
+        an act at the head of a clause (中海油服计划…, 目前，山东文旅通过…, 多点
+        推出…: :data:`_PROTAGONIST_ACTS`). Such a name is a body however bare
+        (a coined short name, a brand: no head, no curated entry).
+
+        :param blocks: the document's blocks in order, as (kind, text); kind
+            ``"heading"`` for a heading (:class:`cikg.records.BlockKind`).
+        :return: block index -> the protagonist names it holds (the heading
+            and each block of its case that names it). The name is the
+            longest opening of the heading, 2 to 6 characters ending where a
+            word does, that a clause of the case opens with before an act;
+            never a verb, adverb or pronoun (1.加快…: 加快构建 is advice), a
+            region (1.武汉数字赋能…: 武汉推出… is the city's act) or the nation.
+        """
+        out: dict[int, list[str]] = {}
+        for i, (kind, heading) in enumerate(blocks):
+            m = _CASE_HEADING_RE.match(heading) if kind == "heading" else None
+            if m is None:
+                continue
+            body: list[int] = []
+            for j in range(i + 1, len(blocks)):
+                if blocks[j][0] == "heading":
+                    break
+                body.append(j)
+            name = self._protagonist(m["title"], "\n".join(blocks[j][1] for j in body))
+            if not name:
+                continue
+            for j in (i, *body):
+                if name in blocks[j][1]:
+                    out.setdefault(j, []).append(name)
+        return out
+
+    def _protagonist(self, title: str, body: str) -> str:
+        """The opening of a case's ``title`` that ``body`` makes an actor (see
+        :meth:`case_protagonists`), or ""."""
+        ends = {t.end for t in self.segmenter.tokens(title)}
+        for n in range(min(6, len(title)), 1, -1):
+            name = title[:n]
+            if n not in ends or not _HAN_NAME_RE.fullmatch(name):
+                continue
+            opened = re.search(
+                r"(?:^|[。，,；;：:\n])\s*" + re.escape(name) + _PROTAGONIST_ACT_RE, body
+            )
+            if opened is None:
+                continue
+            first = self.segmenter.tagged(name)[0]
+            if first.tag in _NOT_A_NAME_TAGS or name.startswith(_NATION + _COUNTRY_WIDE):
+                return ""
+            if any(m.kind == "region" and m.name == name for m in self.scanner.find(name)):
+                return ""
+            return name
+        return ""
+
     def _attributed(self, text: str) -> list[tuple[int, int]]:
         """Spans of the sources a text attributes its statements to, by the
         words that attribute (据海关统计, 另据易观千帆数据显示, 中金公司称,
@@ -791,6 +848,20 @@ _LIST_ITEM_RE = re.compile(
 )
 #: A document's title in corner brackets.
 _TITLE_RE = re.compile(r"《[^《》]{1,120}》")
+#: A numbered case's heading in a collection of cases (2.中海油服…, 1、…).
+_CASE_HEADING_RE = re.compile(
+    r"^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.．、]\s*(?P<title>\S.*)$"
+)
+#: Acts a case's protagonist does at the head of a clause of the case (中海油服
+#: 计划…, 山东文旅通过…, 多点推出…).
+_PROTAGONIST_ACT_RE = (
+    "(?:推出|计划|通过|依托|打造|构建|搭建|联合|携手|发布|上线|研发|牵头|结合|建成|推动)"
+)
+#: A name in Han characters (with Latin letters or digits inside: 中海油服, 5G…).
+_HAN_NAME_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]+")
+#: jieba's tags of a first word that makes no name: a verb, an adverb, a
+#: preposition, a conjunction, a pronoun, a place word or a time.
+_NOT_A_NAME_TAGS = frozenset({"v", "vd", "d", "p", "c", "r", "f", "t", "ad"})
 #: A numeral and a classifier right before a name (第三家, 首个, 一所): what
 #: follows is a kind of body counted, not one named.
 _COUNTED_BEFORE_RE = re.compile(r"(?:第?[\d一二三四五六七八九十两]+|首|多|数)\s*[家个所座批]\s*$")

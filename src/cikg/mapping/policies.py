@@ -281,8 +281,10 @@ def _mentions(
 ) -> None:
     """``schema:mentions`` from each passage and table to the organisations
     it names (curated, any alias, a table's row labels such as 中国电信集团
-    有限公司 too; others by their structure, minted; a unit's body too), the curated regions it
-    names, and each member of a group it names (港、澳、台)."""
+    有限公司 too; others by their structure, minted; a unit's body too; a numbered
+    case's protagonist, :meth:`~cikg.extract.organisations.OrgFinder.case_protagonists`),
+    the curated regions it names, and each member of a group it names (港、澳、台)."""
+    protagonists = finder.case_protagonists([(str(b.kind), b.text) for b in doc.blocks])
     for index, block in enumerate(doc.blocks):
         if block.kind not in _MENTIONING or index not in block_iris:
             continue
@@ -291,6 +293,9 @@ def _mentions(
             named.add(iri := orgs.iri(found.name, alias=found.alias))
             if (parent := orgs.parent_of(iri)) is not None:
                 named.add(parent)  # 浙江工业大学计算机学院 names 浙江工业大学 too
+            out.counts["organisation mentions"] += 1
+        for name in protagonists.get(index, ()):
+            named.add(orgs.iri(name))  # 2.多点“零售联合云”…: 多点推出… — a case's body
             out.counts["organisation mentions"] += 1
         for token in finder.segmenter.tokens(block.text):
             key = normalise_key(token.word)
