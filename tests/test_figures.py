@@ -3055,3 +3055,24 @@ def test_a_measure_of_an_act_alone_is_of_what_the_figure_before_measured(ctx):
     ]
     text = "2024年，我国网络零售额达15万亿元，交易量达20亿笔。"
     assert [f[0] for f in _facts(text, ctx)] == ["网络零售额"]
+
+
+def test_a_years_figure_after_the_measure_is_that_measures_at_the_year(ctx):
+    """004 line 1445 (shared facts, missed): …增加值规模已达 3.41 万亿元，2020 年有望增至
+    3.78 万亿元 — the second figure is the same measure in 2020, a forecast (it
+    was left out: no subject); so is 001's 2024 年…预计将超 3 亿美元."""
+    text = (
+        "根据公开数据测算，2019 年我国工业互联网的产业经济增加值规模已达 3.41 万亿元，"
+        "2020 年有望增至 3.78 万亿元。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("工业互联网的产业经济增加值规模", Decimal("3410000000000"), "year/2019"),
+        ("工业互联网的产业经济增加值规模", Decimal("3780000000000"), "year/2020"),
+    ]
+    facts = paragraph_to_facts(text, 0, ctx).facts
+    assert [f.status for f in facts] == [None, "forecast"]
+    text = "2019年网络零售额为10万亿元，2020年为11.8万亿元。"
+    assert [(f[0], f[3]) for f in _facts(text, ctx)] == [
+        ("网络零售额", "year/2019"),
+        ("网络零售额", "year/2020"),
+    ]

@@ -3827,10 +3827,13 @@ def _q(value: Decimal) -> Quantity:
 
 
 def _is_bare_link(lead: str) -> bool:
-    """A lead that is only link words (达, 达到, 为, 超过 …): the topic applies."""
+    """A lead that is only link words (达, 达到, 为, 超过 …), or an outlook's (有望
+    增至, 预计将达), after the year it is of (…增加值规模已达 3.41 万亿元，2020 年有望
+    增至 3.78 万亿元: the year's own figure of the same measure): the topic applies."""
     return bool(
         re.fullmatch(
-            r"[\s，,]*(?:已|已经|累计|共|总计|合计|均|也|并|且|再|首次|持续)*"
+            r"[\s，,]*(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末|上半年|下半年|全年)?)?"
+            r"[\s，,]*(?:已|已经|累计|共|总计|合计|均|也|并|且|再|首次|持续|有望|可望|预计|将)*"
             r"(?:达到了|达到|高达|达|为|超过了|超过|突破|超|约为|约|近|逾|增至|升至)?\s*"
             r"(?:人民币|美元)?\s*",  # 达到人民币 1016 亿元: the currency, named before
             lead,
