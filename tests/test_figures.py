@@ -3076,3 +3076,20 @@ def test_a_years_figure_after_the_measure_is_that_measures_at_the_year(ctx):
         ("网络零售额", "year/2019"),
         ("网络零售额", "year/2020"),
     ]
+
+
+def test_which_things_an_act_is_done_to_said_between_dui_and_the_number(ctx):
+    """news-20 (development facts, missed: the label held 其中): 对其中存在问题的 101 款
+    不良手机应用进行了下架处理 counts the apps taken down; the 的-phrase says which.
+    Several who acted together are all named, not only the list's last item."""
+    text = (
+        "为此，中国互联网协会联合应用商店、安全检测厂商对其中存在问题的101款不良手机应用"
+        "进行了下架处理。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("中国互联网协会联合应用商店、安全检测厂商下架处理的不良手机应用数量", Decimal("101"))
+    ]
+    text = "国家网信办依法对存在违规行为的 1.2 万家网站予以关闭。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家网信办关闭的网站数量", Decimal("12000"))
+    ]

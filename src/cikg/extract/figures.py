@@ -821,6 +821,9 @@ _RUNNER_UP_RE = re.compile(
     r"^其次(?:为|是)\s*(?P<who>(?:\d+\s*[-—~至]\s*\d+\s*岁)?[^，,；;。\d%]{1,20})$"
 )
 #: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
+#: 对, then a 的-phrase that says which things an act is done to (对其中存在问题的
+#: | 101 款 | 不良手机应用进行了下架处理).
+_DISPOSED_WHICH_RE = re.compile(r"对(?P<which>[^，,；;。对的\d]{1,12}的)$")
 _COVERB_END_RE = re.compile(
     r"(?P<coverb>对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)"
     r"(?:全球|全国|全省|全市)?$"  # 为全球 150 余个国家和地区提供服务
@@ -2464,7 +2467,19 @@ class _Reader:
                     self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
                     self.state.topic = label
                     return True
-            bare_lead = unmarked.rstrip()
+            which = _DISPOSED_WHICH_RE.search(lead_text.rstrip())
+            which = which if unit in COUNTING_UNITS else None
+            if which:
+                # 对其中存在问题的 | 101 款 | 不良手机应用进行了下架处理: a 的-phrase
+                # between 对 and the number says which of the things the act is done
+                # to; the things and the act follow
+                lead_text = lead_text[: which.start("which")]
+                doers = re.split(r"[，,；;：:]", lead_text)[-1].strip()
+                # (中国互联网协会联合应用商店、安全检测厂商对…: several acted together,
+                # all named, not the list's last item a lead keeps)
+                joint = re.search(r"[、和与及]|联合|会同", doers)
+                subject = doers if joint else clean_lead(lead_text, ctx)[0]
+            bare_lead = "" if which else unmarked.rstrip()
             headless = _HEADLESS_THERE_ARE_RE.search(bare_lead)
             if len(subject.removesuffix("的")) > 1 and (  # (…为 355 城的 | 624 万 | 老年人)
                 bare_lead.endswith("的") or (headless and unit in COUNTING_UNITS)
@@ -2507,7 +2522,7 @@ class _Reader:
             if _DOMAINS_RE.search(subject):
                 # 卫生健康、民航等领域 | 1000 余项 | 防疫相关数据: where, the noun follows
                 domains, subject, tagged = subject, "", []
-            if not subject or perfective or (tagged and _ends_in_verb(subject, tagged)):
+            if not subject or perfective or which or (tagged and _ends_in_verb(subject, tagged)):
                 from_after = True
             elif (
                 unit in COUNTING_UNITS

@@ -122,7 +122,7 @@ _LIGHT_VERBS = (
 )  # fmt: skip
 #: 对 N 家 | X 予以约谈 / 实施警告或罚款处罚: what an act is done to, then the act.
 _DISPOSAL_RE = re.compile(
-    r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|开展|(?P<verb>实施|采取))\s*"
+    r"^(?P<noun>[^，。；,;]{1,16}?)\s*(?:予以|进行|给予|作出|开展|(?P<verb>实施|采取))了?\s*"
     r"(?P<act>[^，。；,;]{1,16})$"
     # (完成)对 | 302 款 | 生成式人工智能服务的备案工作: the act named as a noun
     r"|^(?P<noun_of>[^，。；,;的]{1,16})的(?P<act_of>[^，。；,;的]{1,6}?)(?:工作)?$"
