@@ -228,8 +228,12 @@ _SHARE_RE = re.compile(
     r"(?P<part>.*?)占(?!比)(?P<whole>[^，,；;]{0,30}?)(?:的|之)?(?P<noun>比重|比例|份额|比)?\s*"
     r"(?:首次)?(?:为|达|达到|已达|超过?|约|近|逾|的|(?:提升|提高|上升|增)至)?\s*$"
 )
-#: A whole named by 在…中 before 占 (在总流量中占): the whole of the share.
-_IN_WHOLE_SHARE_RE = re.compile(r"^在(?P<whole>[^，,；;在]{1,12}?)(?:之中|当中|中)占(?=\s*$)")
+#: A whole named by 在…中 before 占 or 占比 (在总流量中占, 在总营收中的占比达): the
+#: whole of the share.
+_IN_WHOLE_SHARE_RE = re.compile(
+    r"^在(?P<whole>[^，,；;在]{1,12}?)(?:之中|当中|中)的?占比?"
+    r"(?=\s*(?:为|达|达到|已达|约|超过)?\s*$)"
+)
 #: Nouns a subject ends in when it names a measure.
 _MEASURE_END_RE = re.compile(
     r"(?:数|量|率|比例|比重|占比|规模|金额|额|收入|长度|时长|人次|次数|产量|流量|面积|速度|"
@@ -595,6 +599,8 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     '网民整体'
     >>> read_lead("占世界份额", ctx).whole
     '世界'
+    >>> read_lead("在总营收中的占比达", ctx).whole
+    '总营收'
     """
     lead = _MARKER_RE.sub("", lead).rstrip()
     # 在总流量中占 94.7%: the share of what the sentence measured, in that whole
