@@ -2690,6 +2690,18 @@ class _Reader:
         if (
             not base
             and lead.kind == "share"
+            and self.state.runner_up is not None
+            and self.state.last_unit == "percent"
+        ):
+            # …占互联网细分领域中 68%；其次为“电子商务”，但仅占细分领域中的 20%: the
+            # leader's share, of the runner-up (its label says the whole)
+            self.emit_quantity(
+                self.state.last, q, unit, period, area=lead.area, source=period_source
+            )
+            return False
+        if (
+            not base
+            and lead.kind == "share"
             and self.follows_pending(clause)
             and _LEADS_RE.search(self.state.pending_clause)
         ):

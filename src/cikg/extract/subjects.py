@@ -622,6 +622,9 @@ def read_lead(lead: str, ctx: SubjectContext) -> Lead:
     share = _SHARE_RE.match(lead)
     if share and "占比" not in share["part"][-2:]:
         subject, area = clean_lead(share["part"], ctx)
+        tagged = ctx.segmenter.tagged(subject)
+        if tagged and all(t.tag in {"c", "d"} for t in tagged):
+            subject = ""  # 但仅占…: a conjunction and an adverb name no part
         whole = _ASIDE_RE.sub("", share["whole"]).strip()
         if whole.removesuffix("的") not in WHOLE_OF_HERE:  # 占全省: the province's total
             # 占世界份额: the world is the whole, no area of the part's
