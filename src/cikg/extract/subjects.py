@@ -1201,6 +1201,13 @@ def counted_noun(
     after = _SUMMED_UP_RE.sub("", after)  # …农村供水工程等各类水利对象基础信息: the last item
     if not after:
         return ""
+    population, of, _ = after.partition("的")
+    if of and q.unit in (None, "person") and ctx.is_indicator(f"{population}规模"):
+        # 精准满足 | 11 亿多 | 网民的个性化需求: the number counts the netizens (a
+        # curated population) in passing, whose needs follow; all of them or which
+        # part, the phrase does not say — no figure (the population's own sentence
+        # states it)
+        return ""
     after = re.sub(r"(?:中|里|之中|当中|方面)$", "", after)
     disposal = _DISPOSAL_RE.match(after) if coverb == "对" or verb.rstrip().endswith("对") else None
     if disposal:
