@@ -1390,8 +1390,11 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
     "" when it names none.
 
     >>> from cikg.reference import load_reference
-    >>> topic_of("我国网民规模持续扩大", default_context(load_reference()))
+    >>> ctx = default_context(load_reference())
+    >>> topic_of("我国网民规模持续扩大", ctx)
     '网民规模'
+    >>> topic_of("大专及以上学历网民对生成式人工智能产品的使用率明显较高", ctx)
+    '大专及以上学历网民对生成式人工智能产品的使用率'
     """
     subject, _ = clean_lead(clause, ctx)
     tagged = ctx.segmenter.tagged(subject)
@@ -1414,10 +1417,23 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
     at = next((t for t in tagged if t.start == cut), None)
     if at is not None and at.tag == "p":
         # 网民在百度移动端政务服务搜索次数最多: the measure ends before 最, the
-        # preposition's phrase says where it was counted
+        # preposition's phrase says where it was counted; 大专及以上学历网民对生成式
+        # 人工智能产品的使用率明显较高: what the rate is of, before how it fares
         most = subject.find("最", cut)  # (jieba may join 数最多 into one word)
-        if most > 0 and _MEASURE_END_RE.search(subject[:most]):
-            cut = most
+        fares = next(
+            (
+                t.start
+                for t in tagged
+                if t.start > cut
+                and t.word != "的"
+                and (_is_predicate(t) or t.tag in {"a", "ad"} or _TREND_WORD_RE.search(t.word))
+            ),
+            -1,
+        )
+        for end in (most, fares):
+            if end > 0 and _MEASURE_END_RE.search(subject[:end]):
+                cut = end
+                break
     subject = subject[:cut].strip(" 的")
     if subject and (ctx.is_indicator(subject) or _MEASURE_END_RE.search(subject)):
         return subject
