@@ -709,6 +709,8 @@ def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | N
 #: two), a source (据…报道), an example (如…), a discourse marker (首先, 值得注意),
 #: a preposition whose phrase lost its head (自…以来, 于…, 把…); not 在 or 对,
 #: which open relative clauses (在国家网信办完成备案的…服务, 对…感到满意的网民).
+#: Examples of a kind at a label's start (如钉钉、企业微信等…), however segmented.
+_EXAMPLES_LED_RE = re.compile(r"^(?:如|例如|比如|譬如)[^，,；;]{1,30}?等")
 _OPENERS = frozenset(
     {"的", "了", "之", "和", "及", "以及", "或", "或者", "并且", "而且", "但", "但是", "而",
      "并", "且", "据", "根据", "依据", "按照", "来自", "如", "例如", "比如", "譬如", "首先",
@@ -867,6 +869,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     "'全国数量' names no thing measured"
     >>> label_problem("如视频图片数", seg)
     "'如视频图片数' opens with '如'"
+    >>> label_problem("如钉钉、企业微信等支持同时在线人数", seg)
+    "'如钉钉、企业微信等支持同时在线人数' opens with examples"
     >>> label_problem("3天线上线下客流量人次", seg)
     "'3天线上线下客流量人次' opens with a count"
     >>> label_problem("粉丝量达到540万人主播数", seg)
@@ -891,6 +895,10 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     first = tokens[0].word
     if first in _OPENERS or (first == "与" and "相关" not in label):
         return f"{label!r} opens with {first!r}"
+    if _EXAMPLES_LED_RE.match(bare):
+        # 如钉钉、企业微信等支持同时在线人数 (jieba reads 如钉钉 as one word): examples
+        # of a kind, then what such things can do — no measurement
+        return f"{label!r} opens with examples"
     if _LEAD_DEBRIS_RE.match(bare):
         # 、APP完成适老化…网站数, 占国内生产总值比例, 高于同期GDP名义增量: a cut
         # list, a share or a comparison whose subject is missing
