@@ -3360,7 +3360,7 @@ class _Reader:
         measured too (国家中小学网络云平台 | 浏览人次), or the things it counted
         (海外微博用户上传的疫情相关视频 | 数量, whose plays 播放量 are); "" when the
         label is no act's measure, no figure came before in the sentence, or its
-        label names no thing (a noun phrase of two characters or more)."""
+        label names no thing (a noun phrase of four characters or more)."""
         act = _ACT_MEASURE_RE.fullmatch(label)
         if act is None or not self.state.said:
             return ""
@@ -3381,7 +3381,9 @@ class _Reader:
         else:
             return ""
         words = segmenter.tagged(thing)
-        if len(thing) < 2 or not words or not words[-1].tag.startswith(("n", "j", "eng")):
+        if len(thing) <= 3 or not words or not words[-1].tag.startswith(("n", "j", "eng")):
+            # (标识 | 注册量, then 解析量: a thing of three characters or fewer says
+            # not whose, as :func:`~cikg.extract.subjects.too_bare` holds)
             return ""
         return thing
 
