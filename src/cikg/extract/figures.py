@@ -820,10 +820,10 @@ _CLAUSE_BETWEEN_RE = re.compile(r"[，,；;][^，,；;]{4,}[，,；;]\s*$")
 _RUNNER_UP_RE = re.compile(
     r"^其次(?:为|是)\s*(?P<who>(?:\d+\s*[-—~至]\s*\d+\s*岁)?[^，,；;。\d%]{1,20})$"
 )
-#: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
 #: 对, then a 的-phrase that says which things an act is done to (对其中存在问题的
 #: | 101 款 | 不良手机应用进行了下架处理).
 _DISPOSED_WHICH_RE = re.compile(r"对(?P<which>[^，,；;。对的\d]{1,12}的)$")
+#: A preposition right before a count (对, 为, 向, 给 | 169 名网络主播…).
 _COVERB_END_RE = re.compile(
     r"(?P<coverb>对|(?<![成作认因行以称更较最])为|(?<![面方导转走趋意志])向|(?<![供交递配])给)"
     r"(?:全球|全国|全省|全市)?$"  # 为全球 150 余个国家和地区提供服务

@@ -541,7 +541,7 @@ class OrgFinder:
         融合与数字中心平台, 1.山东文旅“数智一体化”智慧文旅服务平台, 2.多点“零售
         联合云”一站式解决方案), which the case's text then makes the subject of
         an act at the head of a clause (中海油服计划…, 目前，山东文旅通过…, 多点
-        推出…: :data:`_PROTAGONIST_ACTS`). Such a name is a body however bare
+        推出…: :data:`_PROTAGONIST_ACT_RE`). Such a name is a body however bare
         (a coined short name, a brand: no head, no curated entry).
 
         :param blocks: the document's blocks in order, as (kind, text); kind

@@ -709,8 +709,6 @@ def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | N
 #: two), a source (据…报道), an example (如…), a discourse marker (首先, 值得注意),
 #: a preposition whose phrase lost its head (自…以来, 于…, 把…); not 在 or 对,
 #: which open relative clauses (在国家网信办完成备案的…服务, 对…感到满意的网民).
-#: Examples of a kind at a label's start (如钉钉、企业微信等…), however segmented.
-_EXAMPLES_LED_RE = re.compile(r"^(?:如|例如|比如|譬如)[^，,；;]{1,30}?等")
 _OPENERS = frozenset(
     {"的", "了", "之", "和", "及", "以及", "或", "或者", "并且", "而且", "但", "但是", "而",
      "并", "且", "据", "根据", "依据", "按照", "来自", "如", "例如", "比如", "譬如", "首先",
@@ -742,6 +740,8 @@ _LEAD_DEBRIS_RE = re.compile(
     # 提高整体运营效率 30% 以上: an effect claimed, whose cause and owner are not said
     r"(?:提高|提升|降低|减少|缩短|节约|节省)(?!率))"
 )
+#: Examples of a kind at a label's start (如钉钉、企业微信等…), however segmented.
+_EXAMPLES_LED_RE = re.compile(r"^(?:如|例如|比如|譬如)[^，,；;]{1,30}?等")
 
 
 def _brackets_in_order(text: str) -> bool:
