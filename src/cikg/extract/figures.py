@@ -2467,8 +2467,9 @@ class _Reader:
                     self.emit_quantity(label, q, unit, period, area=lead.area, source=period_source)
                     self.state.topic = label
                     return True
-            which = _DISPOSED_WHICH_RE.search(lead_text.rstrip())
-            which = which if unit in COUNTING_UNITS else None
+            which = (
+                _DISPOSED_WHICH_RE.search(lead_text.rstrip()) if unit in COUNTING_UNITS else None
+            )
             if which:
                 # 对其中存在问题的 | 101 款 | 不良手机应用进行了下架处理: a 的-phrase
                 # between 对 and the number says which of the things the act is done

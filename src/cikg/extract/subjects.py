@@ -1392,6 +1392,15 @@ def counted_noun(
     return display_form(label) + suffix
 
 
+def _fares(token: Token) -> bool:
+    """Whether ``token`` says how the noun phrase before it fares: a predicate,
+    an adjective or a trend word (明显, 较高, 持续扩大) — where a topic's measure
+    or a clause's noun phrase ends."""
+    return bool(
+        _is_predicate(token) or token.tag in {"a", "ad"} or _TREND_WORD_RE.search(token.word)
+    )
+
+
 def topic_of(clause: str, ctx: SubjectContext) -> str:
     """The measure a clause without a figure names as its topic: 网民规模持续
     扩大 -> 网民规模, so that 达 11.08 亿人 in the next clause measures it;
@@ -1413,12 +1422,7 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
             if t.start > 0
             and not _MEASURE_END_RE.search(t.word)
             and t.tag != "c"
-            and (
-                _is_predicate(t)
-                or t.tag in {"a", "ad"}
-                or t.word.startswith("最")
-                or _TREND_WORD_RE.search(t.word)
-            )
+            and (_fares(t) or t.word.startswith("最"))
         ),
         len(subject),
     )
@@ -1428,16 +1432,7 @@ def topic_of(clause: str, ctx: SubjectContext) -> str:
         # preposition's phrase says where it was counted; 大专及以上学历网民对生成式
         # 人工智能产品的使用率明显较高: what the rate is of, before how it fares
         most = subject.find("最", cut)  # (jieba may join 数最多 into one word)
-        fares = next(
-            (
-                t.start
-                for t in tagged
-                if t.start > cut
-                and t.word != "的"
-                and (_is_predicate(t) or t.tag in {"a", "ad"} or _TREND_WORD_RE.search(t.word))
-            ),
-            -1,
-        )
+        fares = next((t.start for t in tagged if t.start > cut and _fares(t)), -1)
         for end in (most, fares):
             if end > 0 and _MEASURE_END_RE.search(subject[:end]):
                 cut = end
@@ -1462,14 +1457,7 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
         (
             t.start
             for t in tagged
-            if t.start > 0
-            and t.tag != "c"
-            and (
-                _is_predicate(t)
-                or t.tag in {"a", "ad"}
-                or t.word.startswith("最")
-                or _TREND_WORD_RE.search(t.word)
-            )
+            if t.start > 0 and t.tag != "c" and (_fares(t) or t.word.startswith("最"))
         ),
         len(subject),
     )
