@@ -3057,6 +3057,25 @@ def test_a_measure_of_an_act_alone_is_of_what_the_figure_before_measured(ctx):
     assert [f[0] for f in _facts(text, ctx)] == ["网络零售额"]
 
 
+def test_an_acts_measure_after_a_count_of_users_is_of_what_they_use(ctx, reference):
+    """001 line 628 (judged label-wrong in seeds-at-before): 搜索量 after 微信搜一搜's
+    users is 微信搜一搜's searches, not those of the company whose report the first
+    clause cites (腾讯 also runs 搜狗); 004 line 743's plays after the videos
+    its users uploaded are those videos' (not 微博's, all of them)."""
+    with_companies = replace(ctx, is_company=reference.is_company)
+    text = "2024 年 3 月，腾讯财报显示，微信搜一搜日活跃用户量突破 1 亿，搜索量同比增长超 30%⁵¹。"
+    assert [(f[0], f[1]) for f in _facts(text, with_companies)] == [
+        ("腾讯微信搜一搜日活跃用户量", Decimal("100000000")),
+        ("腾讯微信搜一搜搜索量同比增长率", Decimal("30")),
+    ]
+    assert [f[0] for f in _facts(text, ctx)][1] == "微信搜一搜搜索量同比增长率"
+    text = "疫情期间，微博用户累计上传 225 万条疫情相关视频，播放量超过 842 亿次⁹⁴。"
+    assert [f[0] for f in _facts(text, with_companies)] == [
+        "微博用户上传的疫情相关视频数量",
+        "微博用户上传的疫情相关视频播放量",
+    ]
+
+
 def test_a_years_figure_after_the_measure_is_that_measures_at_the_year(ctx):
     """004 line 1445 (shared facts, missed): …增加值规模已达 3.41 万亿元，2020 年有望增至
     3.78 万亿元 — the second figure is the same measure in 2020, a forecast (it

@@ -347,6 +347,11 @@ _ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:人次|次数|量|�
 #: The persons who did an act (使用人数): searched, it ends a label as an act's
 #: measure does.
 _ACTORS_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})人数$")
+#: A count of a thing's users (微信搜一搜 | 日活跃用户量, 抖音 | 月活跃用户数): the
+#: users whose acts (搜索量, 播放量) are the thing's too.
+_USERS_COUNT_RE = re.compile(
+    r"(?:日|月|年)?活跃用户(?:量|数|数量|规模)$|(?:用户|网民)(?:数|数量|规模)$"
+)
 #: Words that name an amount's size, nothing else (投融资规模 is 投融资).
 _SIZE_WORDS = frozenset({"规模", "总规模", "总额", "金额"})
 #: A contribution to a growth in points (A 拉动 B 增长 1.3 个百分点).
@@ -1597,6 +1602,11 @@ class _Reader:
         if not subject or _contribution_of_another(subject):
             # (对…贡献率: the contribution of what the sentence measured, see emit)
             return subject
+        if thing := self.act_owner(subject):
+            # 腾讯财报显示，微信搜一搜日活跃用户量突破 1 亿，搜索量同比增长超 30%: the
+            # searches of what the figure before counted the users of, not the
+            # company's (whose is said in that figure's label)
+            return f"{thing}{subject}"
         for word in _COMPANY_ANAPHORA:
             if subject.startswith(word) and self.ctx.company:
                 return self.ctx.company + subject[len(word) :]
@@ -3358,8 +3368,10 @@ class _Reader:
         """Whose ``label`` is when it measures an act alone (访问人次, 观看量, 播放量:
         a verb, then 人次, 次数, 量 or 时长): what the sentence's figure before it
         measured, as that figure's label names it — the thing whose act it
-        measured too (国家中小学网络云平台 | 浏览人次), or the things it counted
-        (海外微博用户上传的疫情相关视频 | 数量, whose plays 播放量 are); "" when the
+        measured too (国家中小学网络云平台 | 浏览人次), the thing whose users it
+        counted (微信搜一搜 | 日活跃用户量, whose searches 搜索量 are), or the
+        things it counted (海外微博用户上传的疫情相关视频 | 数量, whose plays
+        播放量 are); "" when the
         label is no act's measure, no figure came before in the sentence, or its
         label names no thing (a noun phrase of four characters or more)."""
         act = _ACT_MEASURE_RE.fullmatch(label)
@@ -3377,6 +3389,8 @@ class _Reader:
         done = _ACT_MEASURE_RE.search(before) or _ACTORS_RE.search(before)
         if done and done.start() > 0 and is_act(done["act"]):
             thing = before[: done.start()]  # (…防疫健康码累计 | 使用人数, then 访问量)
+        elif users := _USERS_COUNT_RE.search(before):
+            thing = before[: users.start()]  # (微信搜一搜 | 日活跃用户量, then 搜索量)
         elif _COUNT_END_RE.search(before) and not before.endswith("人数"):
             thing = _COUNT_END_RE.sub("", before)
         else:
