@@ -3143,3 +3143,18 @@ def test_a_thing_too_short_to_say_whose_lends_no_measure(ctx):
     characters or fewer) says not whose resolutions they are, so 解析量 takes it not."""
     text = "截至目前累计接入企业480余家，标识注册量2300万条，解析量504万条。"
     assert Decimal("5040000") not in [f[1] for f in _facts(text, ctx)]
+
+
+def test_a_list_of_shares_of_a_whole_is_of_the_items_listed_before(ctx):
+    """004 line 329 (golden figures:111, missed as 'names no rate or share'):
+    …App 数量分别达 50.8 万、36.5 万和 30.5 万款，…，占全部 App 比重分别为 14.1%、
+    10.2%和 8.5% — each item's share of all apps, not its count."""
+    text = (
+        "日常工具类、电子商务类和生活服务类 App 数量分别达 50.8 万、36.5 万和 30.5 万款，"
+        "分列移动应用规模第二、三、四位，占全部 App 比重分别为 14.1%、10.2%和 8.5%。"
+    )
+    assert [(f[0], f[1], f[2]) for f in _facts(text, ctx)][3:] == [
+        ("日常工具类App占全部App的比例", Decimal("14.1"), "percent"),
+        ("电子商务类App占全部App的比例", Decimal("10.2"), "percent"),
+        ("生活服务类App占全部App的比例", Decimal("8.5"), "percent"),
+    ]

@@ -3013,6 +3013,7 @@ class _Reader:
         text = self.text
         lead_text = text[clause.start : in_clause[0].start]
         lead = read_lead(_RESPECTIVELY_RE.split(lead_text)[0], self.ctx.subjects)
+        shares_of = lead.whole if lead.kind == "share" and not lead.subject else ""
         if not lead.subject and self.state.pending:
             lead = replace(lead, subject=self.state.pending)
         elif not lead.subject and (
@@ -3057,6 +3058,11 @@ class _Reader:
             )
             return
         items, prefix, suffix = split
+        if shares_of:
+            # …App 数量分别达 50.8 万、…款，占全部 App 比重分别为 14.1%、…: each item's
+            # share of the whole, not the measure the items were listed with
+            measure = _COUNT_END_RE.sub("", suffix.removesuffix("规模"))
+            suffix = f"{measure}占{shares_of}的比例"
         change = read_lead(lead_text, self.ctx.subjects)
         if rate:
             change = replace(change, kind="change")
