@@ -563,6 +563,9 @@ class ProseContext:
     :param citations: footnote marker -> source organisation names.
     :param footnote_periods: footnote marker -> the period a footnote gives
         its figure (⁸ 此处IPv6活跃用户数取值为截至2024年11月数据).
+    :param source_dates: footnote marker -> the day the source a footnote
+        cites was published (⁵³ 来源：《小红书搜索报告》，…，2024 年 8 月 7 日): a
+        figure the text does not date is of no period after it.
     :param company: the company a document is about (an article on 中国电信's
         results), whom 公司 and 该公司 refer to; ``None`` when there is none.
     :param is_company: whether a name is a curated company's: a company that
@@ -582,6 +585,7 @@ class ProseContext:
     scope: str | None = None
     citations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     footnote_periods: dict[str, Period] = field(default_factory=dict)
+    source_dates: dict[str, date] = field(default_factory=dict)
     company: str | None = None
     is_company: Callable[[str], bool] = lambda name: False
     published: date | None = None
@@ -1967,7 +1971,7 @@ class _Reader:
                     # not the year or the months of the sentence before
                     self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
                     continue
-                self.read_clause(clause, in_clause, sentence.start, own)
+                self.read_clause(clause, in_clause, sentence.end, own)
                 counted = _COUNTED_RE.sub("", self.text[clause.start : clause.end])
                 if counted.rstrip(" ，,").endswith("中"):
                     # 首批 81 家上市公司中，信息技术类公司占比 27%: the firms counted
@@ -2178,7 +2182,7 @@ class _Reader:
         return None, "report"
 
     def read_clause(
-        self, clause: Clause, in_clause: list[Quantity], s_start: int, own: list[Period]
+        self, clause: Clause, in_clause: list[Quantity], s_end: int, own: list[Period]
     ) -> None:
         text = self.text
         period, period_source = self.period_for(clause, own)
@@ -2186,6 +2190,16 @@ class _Reader:
         noted = [self.ctx.footnote_periods[m] for m in markers if m in self.ctx.footnote_periods]
         if noted:
             period, period_source = month_of_day(noted[0]), "footnote"
+        elif period is not None and period_source in {"paragraph", "report"}:
+            # …70%的月活用户使用搜索功能…⁵³ (⁵³ …，2024 年 8 月 7 日), after a sentence on
+            # the third quarter: a figure the text does not date is of no period
+            # after its source was published; as of that month, not of the date
+            # the sentence before (or the report) gave
+            cited = next(iter(_markers(text[clause.start : s_end])), "")
+            published = self.ctx.source_dates.get(cited)
+            if published is not None and period.end > published:
+                period = parse_period(f"{published.year}年{published.month}月") or period
+                period_source = "footnote"
         if period is None:
             self.finding("no-period", f"{text[clause.start : clause.end]!r}: no period")
             return
