@@ -3188,3 +3188,19 @@ def test_a_share_of_monthly_active_users_who_do_something(ctx):
     assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
         ("小红书中使用搜索功能的月活用户比例", Decimal("70")),
     ]
+
+
+def test_a_festival_not_named_by_its_day_dates_no_figure(ctx):
+    """004 line 797 (judged label- and period-wrong in seeds audits): sales
+    同期 with “双品网购节”, a festival of days no period names, are not the
+    nation's 网络零售额 of the half year; “618”, named by its day, is June
+    (and the festival before it in the sentence does not hide it)."""
+    text = (
+        "商务部等部门组织电商平台开展线上“双品网购节”，带动同期全国网络零售额超过 4300 亿元；"
+        "在“618”电商年中大型促销中，天猫和京东交易额分别达到 6982 亿元和 2692 亿元。"
+    )
+    in_2020 = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    assert [(f[1], f[3]) for f in _facts(text, in_2020)] == [
+        (Decimal("698200000000"), "month/2020-06"),
+        (Decimal("269200000000"), "month/2020-06"),
+    ]

@@ -268,11 +268,13 @@ _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 _NOW_RE = re.compile(
     r"目前|当前|现阶段|如今|截至目前|截止目前|至今|近年来|近几年来?|近些年来?|多年来"
 )
-#: A holiday (国庆假期, “五一”假期, 春节后, 黄金周): a span of days no period
+#: A holiday (国庆假期, “五一”假期, 春节后, 黄金周) or a shopping festival not
+#: named by its day (“双品网购节”, 年货节; “618” is, see
+#: :func:`~cikg.extract.periods.find_dated_events`): a span of days no period
 #: names; figures in a sentence timed by one alone cannot be dated.
 _HOLIDAY_RE = re.compile(
     r"(?:国庆|春节|中秋|端午|元旦|清明|五一|劳动节)”?(?:假期|长假|小长假|黄金周|期间|前后|后|前)"
-    r"|黄金周|小长假"
+    r"|黄金周|小长假|(?:网购|购物|年货|消费|电商)(?:节|季)"
 )
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
 _SEVERAL = "、"
@@ -1966,7 +1968,7 @@ class _Reader:
                     # of something brings, an estimate of an effect, not a measurement
                     self.finding("per-unit", f"{self.clause_text(clause)!r}: an effect per unit")
                     continue
-                if not dated and _HOLIDAY_RE.search(self.text[sentence.start : clause.end]):
+                if not dated and self.timed_by_holiday(self.text[sentence.start : clause.end]):
                     # 国庆假期，全国营业性演出场次同比增长 14.5%: days no period names,
                     # not the year or the months of the sentence before
                     self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
@@ -2102,6 +2104,18 @@ class _Reader:
         """Whether ``sentence`` forecasts (预计, 有望): its period is its own."""
         text = self.without_titles(sentence.start, sentence.end)
         return figure_status(text, self.ctx.default_year) == "forecast"
+
+    def timed_by_holiday(self, text: str) -> bool:
+        """Whether the last time ``text`` (a sentence up to a clause) names is a
+        holiday or a festival no period names (:data:`_HOLIDAY_RE`), not a
+        festival named by its day after it (…“双品网购节”…；在“618”…中，天猫…:
+        June)."""
+        holidays = list(_HOLIDAY_RE.finditer(text))
+        if not holidays:
+            return False
+        # (any year will do: only where the festival stands matters)
+        events = find_dated_events(text, self.ctx.default_year or 2000)
+        return not events or events[-1].start_offset < holidays[-1].start()
 
     def ahead(self, period: Period) -> bool:
         """Whether ``period`` lies after the document's reference date (or its
