@@ -3204,3 +3204,16 @@ def test_a_festival_not_named_by_its_day_dates_no_figure(ctx):
         (Decimal("698200000000"), "month/2020-06"),
         (Decimal("269200000000"), "month/2020-06"),
     ]
+
+
+def test_a_body_and_where_it_acts_then_a_count_of_what_it_acts_in(ctx):
+    """CAC 数字中国发展报告（2021年） p34 (golden figures:70, 'ends in a place'):
+    国家移民管理局在全国 | 129 个 | 水运口岸推行边检登轮码 counts the ports where
+    it did so; a place word that ends a noun (口岸) heads it, unlike one that
+    opens the noun alone (境内外参展企业)."""
+    text = "国家移民管理局在全国129个水运口岸推行边检登轮码，提升涉疫风险预警能力。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家移民管理局推行边检登轮码的水运口岸数量", Decimal("129")),
+    ]
+    text = "第 127 届广交会期间，近 2.6 万家境内外参展企业实现了“云”上全球采购。"
+    assert [f[0] for f in _facts(text, ctx)] == ["实现了“云”上全球采购的境内外参展企业数量"]

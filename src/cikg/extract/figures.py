@@ -268,6 +268,8 @@ _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 _NOW_RE = re.compile(
     r"目前|当前|现阶段|如今|截至目前|截止目前|至今|近年来|近几年来?|近些年来?|多年来"
 )
+#: Where a body acts, at a lead's end (国家移民管理局 | 在全国).
+_ACTS_IN_RE = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,8})$")
 #: A holiday (国庆假期, “五一”假期, 春节后, 黄金周) or a shopping festival not
 #: named by its day (“双品网购节”, 年货节; “618” is, see
 #: :func:`~cikg.extract.periods.find_dated_events`): a span of days no period
@@ -2105,6 +2107,15 @@ class _Reader:
         text = self.without_titles(sentence.start, sentence.end)
         return figure_status(text, self.ctx.default_year) == "forecast"
 
+    def acts_somewhere(self, lead: str) -> bool:
+        """Whether ``lead`` is a body, then 在 and a place (国家移民管理局在全国,
+        商务部在浙江): who acts and where, with the act after the figure."""
+        located = _ACTS_IN_RE.search(lead)
+        if located is None or not self.is_body(lead[: located.start()]):
+            return False
+        place = located["place"]
+        return place in _NATION_WORDS or bool(self.ctx.subjects.region_of(place))
+
     def timed_by_holiday(self, text: str) -> bool:
         """Whether the last time ``text`` (a sentence up to a clause) names is a
         holiday or a festival no period names (:data:`_HOLIDAY_RE`), not a
@@ -2562,6 +2573,10 @@ class _Reader:
                 # 卫生健康、民航等领域 | 1000 余项 | 防疫相关数据: where, the noun follows
                 domains, subject, tagged = subject, "", []
             if not subject or perfective or which or (tagged and _ends_in_verb(subject, tagged)):
+                from_after = True
+            elif unit in COUNTING_UNITS and self.acts_somewhere(subject):
+                # 国家移民管理局在全国 | 129 个 | 水运口岸推行边检登轮码: a body and
+                # where it acts open the lead; the number counts the noun after it
                 from_after = True
             elif (
                 unit in COUNTING_UNITS

@@ -155,8 +155,11 @@ _COUNTED_HEADS = {
     "名": ("学员", "学生", "员工", "用户", "司机"),
     "位": ("学员", "用户", "专家"),
 }  # fmt: skip
-#: 在全国 before a verb: the nation, which the figure's area already says.
-_NATIONWIDE_RE = re.compile(r"^(?:在|于)?(?:全国|我国|全国范围内)")
+#: 在全国 before a verb, or after the body that acts (国家移民管理局在全国): the
+#: nation, which the figure's area already says.
+_NATIONWIDE_RE = re.compile(
+    r"^(?:在|于)?(?:全国|我国|全国范围内)|(?:在|于)(?:全国|我国|全国范围内)$"
+)
 #: Adverbs that go with a light verb (共建成, 累计实现, 已完成).
 _ADVERBS = frozenset({"共", "共计", "总共", "累计", "已", "已经", "均", "又", "再"})
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
@@ -1317,11 +1320,14 @@ def counted_noun(
             # (应用) opens a compound, not a predicate
             noun, rest = after.strip(), ""
         elif (
-            rest and (held := [t for t in tagged if t.end <= cut]) and held[-1].tag in _NO_HEAD_TAGS
+            rest
+            and (held := [t for t in tagged if t.end <= cut])
+            and all(t.tag in _NO_HEAD_TAGS for t in held)
         ):
             # 2.6 万家 | 境内外参展企业实现了…: a place word or a determiner (境内外, 各类)
             # heads no noun; the verb after it and the nouns it takes (参展企业) are the
-            # noun counted, up to the next predicate
+            # noun counted, up to the next predicate (a noun before the place word heads
+            # one: 129 个 | 水运口岸 | 推行边检登轮码)
             nominal = [t for t in tagged if t.start > cut]
             end = next((t.start for t in nominal if not _NOMINAL_RE.match(t.tag)), len(after))
             if nominal and nominal[0].start == act.end and _NOMINAL_RE.match(nominal[0].tag):
