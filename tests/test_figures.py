@@ -1522,6 +1522,12 @@ def test_ranks_within_a_region(ctx):
         ("抖音 2024 年上半年新注册达人的行业以“生活”类为主，占总新增达人的 23%。", []),
         # CAICT 2021: what one point more of an index brings is an effect, no figure
         ("算力发展指数每提高 1 点，GDP 增长约 1293 亿元（约占全国 GDP 的 1.3‰）。", []),
+        # CAICT 2021 p29 (judged label-wrong in PDF audits): so is what a change of
+        # some amount brings, and the amount is no measurement of its own
+        (
+            "在 2016-2020年期间，我国算力规模平均每增长42%，数字经济规模增长16%，GDP增长8%。",
+            [],
+        ),
     ],
 )
 def test_shares_of_what_leads_and_effects_per_unit(ctx, text, labels):

@@ -167,9 +167,12 @@ _GROWTH_COMPARED_RE = re.compile(r"高于|低于|快于|慢于|超过|不及")
 _ISSUES_RE = re.compile(
     r"(?:发布|印发|出台|颁布|公布|施行|实施)《|》(?:正式)?(?:发布|印发|出台|颁布|施行|实施)"
 )
-#: 每 and a change of one unit (每提高 1 点, 每增加 1 元, 每投入 1 元): the figures
-#: after it are an effect per unit.
-_PER_UNIT_RE = re.compile(r"每(?:提高|提升|增加|增长|投入|降低|减少|下降)\s*(?:1|一)\s*\S")
+#: 每 and a change of one unit or of some amount (每提高 1 点, 每投入 1 元, 算力规模
+#: 平均每增长 42%): the figures after it are an effect per unit, and the amount no
+#: measurement.
+_PER_UNIT_RE = re.compile(
+    r"每(?:提高|提升|增加|增长|投入|降低|减少|下降)\s*(?:\d+(?:\.\d+)?|一)\s*\S"
+)
 #: A clause saying its subject leads (大幅领先, 居首, 最多): a share after it is its.
 _LEADS_RE = re.compile(r"(?:大幅|遥遥|明显|继续|仍)?(?:领先|居首位?|最高|最多|最大|第一)$")
 #: A bound said before 占 of the share after it (约占…的 89%, 超过…占 …).
