@@ -3423,9 +3423,9 @@ class _Reader:
         measured too (国家中小学网络云平台 | 浏览人次), the thing whose users it
         counted (微信搜一搜 | 日活跃用户量, whose searches 搜索量 are), or the
         things it counted (海外微博用户上传的疫情相关视频 | 数量, whose plays
-        播放量 are); "" when the
-        label is no act's measure, no figure came before in the sentence, or its
-        label names no thing (a noun phrase of four characters or more)."""
+        播放量 are); "" when the label is no act's measure, no figure came before
+        in the sentence, or its label names no thing (a noun phrase of four
+        characters or more)."""
         act = _ACT_MEASURE_RE.fullmatch(label)
         if act is None or not self.state.said:
             return ""
