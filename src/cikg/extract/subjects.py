@@ -160,6 +160,9 @@ _COUNTED_HEADS = {
 _NATIONWIDE_RE = re.compile(
     r"^(?:在|于)?(?:全国|我国|全国范围内)|(?:在|于)(?:全国|我国|全国范围内)$"
 )
+#: A verb of having at the end of a lead (已经拥有, 共拥有): the thing counted after
+#: the number is its owner's.
+_OWNING_END_RE = re.compile(r"(?:已经|已|共|累计)?(?:拥有|具有|具备)$")
 #: Adverbs that go with a light verb (共建成, 累计实现, 已完成).
 _ADVERBS = frozenset({"共", "共计", "总共", "累计", "已", "已经", "均", "又", "再"})
 #: Verbs that only say a counted thing exists (共发生 504 起…事件, 有 1000 家…).
@@ -1373,6 +1376,9 @@ def counted_noun(
         return display_form(_balanced(rest[1:] + aside)) + suffix
     if (verb in _LIGHT_VERBS or verb in _EXISTENTIAL_VERBS) and not rest.startswith("为"):
         verb = ""  # (确定 20 个城市为…试点城市: the verb that makes them so stays)
+    elif not rest and (owns := _OWNING_END_RE.search(verb)) and owns.start() > 0:
+        # 生意助手已经拥有 | 4.5 万 | 用户: the owner's users, 拥有 adds nothing
+        verb = verb[: owns.start()]
     joint = _JOINT_END_RE.search(verb)
     pivot = _PIVOT_END_RE.search(verb)
     if joint and rest and joint.start() > 0:
