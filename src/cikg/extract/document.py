@@ -137,19 +137,6 @@ def _footnote_periods(footnotes: dict[str, str]) -> dict[str, Period]:
     return found
 
 
-def _source_dates(footnotes: dict[str, str]) -> dict[str, dt.date]:
-    """The day each footnote's source was published or read, the last day
-    its text names (⁵³ 来源：《小红书搜索报告》，…，2024 年 8 月 7 日): a figure
-    the text does not date is of no period after it. Footnotes naming no day
-    are left out."""
-    found = {}
-    for marker, text in footnotes.items():
-        days = [p for p in find_periods(text) if "/day/" in p.iri]
-        if days:
-            found[marker] = days[-1].end
-    return found
-
-
 def document_to_facts(
     doc: Document,
     ref: Reference,
@@ -230,7 +217,8 @@ def document_to_facts(
         scope=scope,
         citations={c.marker: c.publishers for c in out.citations},
         footnote_periods=_footnote_periods(footnotes),
-        source_dates=_source_dates(footnotes),
+        # the day each cited source was published, as its citation gives it
+        source_dates={c.marker: dt.date.fromisoformat(c.date) for c in out.citations if c.date},
         company=_company(doc, finder, ref) if is_article else None,
         is_company=ref.is_company,
         published=_last_day(issued),
