@@ -3233,3 +3233,17 @@ def test_what_a_thing_has_is_counted_as_its_own(ctx):
     text = "截至 10 月，面向国内卖家的人工智能生意助手已经拥有 4.5 万用户⁶⁹。"
     assert [f[0] for f in _facts(text, ctx)] == ["面向国内卖家的人工智能生意助手的用户人数"]
     assert [f[0] for f in _facts("截至 10 月，全国共有网站 400 万个。", ctx)] == ["网站数量"]
+
+
+def test_a_list_of_objects_goes_on_past_a_comma_to_the_same_noun(ctx):
+    """news-14 (2023): 全市共开立个人数币钱包 141.9 万个，对公钱包 8.2 万个: the
+    corporate wallets were opened too, though a comma, not 、, parts them; an
+    item with a verb of its own is no item (CAC 数字中国发展报告（2021年）:
+    新增5G基站 65.4 万个，共建共享的5G基站达 84 万个 are all shared stations)."""
+    text = "截至6月底，南京全市共开立个人数币钱包141.9万个，对公钱包8.2万个。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("开立个人数币钱包数量", Decimal("1419000")),
+        ("开立对公钱包数量", Decimal("82000")),
+    ]
+    text = "2021年我国新增5G基站65.4万个，共建共享的5G基站达84万个。"
+    assert [f[0] for f in _facts(text, ctx)] == ["新增5G基站数量", "共建共享的5G基站数量"]

@@ -645,6 +645,8 @@ class _State:
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     counted_by: str = ""  # the verb phrase of a list of counts (开通 459 个渠道、62 项服务)
+    # the list verb of the clause before, after a comma (开立个人钱包 141.9 万个，对公钱包…)
+    carried_verb: str = ""
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
     enumerated: str = ""  # the items a 分别 clause named (同比分别增长 … refers back to them)
     pending_clause: str = ""  # the text of the sentence's last clause without a figure
@@ -1721,9 +1723,7 @@ class _Reader:
         if not self.state.said:
             return item
         before = _COUNT_END_RE.sub("", self.state.said[-1]).removeprefix(self.state.shared_verb)
-        head = 0
-        while head < min(len(before), len(item)) and before[-head - 1] == item[-head - 1]:
-            head += 1
+        head = _common_tail(before, item)
         own = len(item) - head
         modifier = before[: len(before) - head - own]
         if head < 2 or not 1 <= own <= 3 or len(modifier) < 2:
@@ -1847,6 +1847,8 @@ class _Reader:
             for n, clause in enumerate(sentence.clauses):
                 self.state.first_clause = n == head
                 self.state.companies = [name for name in opening[: n + 1] if name]
+                weak = n > 0 and not sentence.clauses[n - 1].strong
+                self.state.carried_verb = self.state.shared_verb if weak else ""
                 self.state.shared_verb, self.state.counted_by = "", ""
                 self.end_recent_years()
                 if n and sentence.clauses[n - 1].strong and named_place:
@@ -2497,18 +2499,39 @@ class _Reader:
                     head = _USAGE_RATE_END_RE.sub("", head) or head
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
+            carried = False  # whether the subject is an item of the clause before's list
             if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
                 self.state.shared_verb = tagged[0].word  # 处置信息 3 万条、账号 5600 个
             elif first and (acting := self.body_and_verb(subject, tagged)):
                 self.state.shared_verb = acting  # 国家网信办处置违法信息 3 万条、账号 5600 个
             elif not first and self.state.shared_verb and tagged and not _is_verb(tagged[0]):
                 subject = f"{self.state.shared_verb}{self.parallel_item(subject)}"
+            elif (
+                first
+                and self.state.carried_verb
+                and unmarked.strip(" ，,") == subject
+                and tagged
+                and not _is_verb(tagged[0])
+            ):
+                # 全市共开立个人数币钱包 141.9 万个，对公钱包 8.2 万个: a list of objects
+                # goes on past a comma when the next item is a bare noun (no verb of
+                # its own: 共建共享的5G基站达 84 万个 is not 新增) naming the same noun
+                # (the item before may qualify the noun elsewhere: 个人数币钱包, so the
+                # item keeps its own words)
+                before = _COUNT_END_RE.sub("", self.state.said[-1]) if self.state.said else ""
+                if _common_tail(before, subject) >= 2:
+                    self.state.shared_verb = self.state.carried_verb
+                    subject, carried = f"{self.state.shared_verb}{subject}", True
             if unit == "percent" and subject.startswith("对") and subject.endswith("贡献"):
                 # 对通信服务收入增量贡献达到 84.1%: a contribution in percent is a rate
                 # (贡献率), not an act whose object follows
                 subject += "率"
                 tagged = ctx.segmenter.tagged(subject)
-            if _PREPOSITION_LEAD_RE.match(unmarked.strip(" ，,")) and not names_measure(subject):
+            if (
+                not carried
+                and _PREPOSITION_LEAD_RE.match(unmarked.strip(" ，,"))
+                and not names_measure(subject)
+            ):
                 subject = ""  # 与五大洲 23 个国家建立…: the counted noun follows
             located = unmarked.rstrip().endswith(("在", "于"))
             if subject and located and not names_measure(subject) and unit in COUNTING_UNITS:
@@ -3843,6 +3866,14 @@ def _head_phrase(thing: str) -> str:
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
     """A verb (not a verbal noun) of at most two characters: 处置, 清理, 下架."""
     return token.tag in {"v", "vd"} and len(token.word) <= 2
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` end with in common (个人钱包, 对公钱包: 2)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-n - 1] == b[-n - 1]:
+        n += 1
+    return n
 
 
 def _noun_end(q: Quantity, after: str) -> int:
