@@ -3247,3 +3247,18 @@ def test_a_list_of_objects_goes_on_past_a_comma_to_the_same_noun(ctx):
     ]
     text = "2021年我国新增5G基站65.4万个，共建共享的5G基站达84万个。"
     assert [f[0] for f in _facts(text, ctx)] == ["新增5G基站数量", "共建共享的5G基站数量"]
+
+
+def test_the_sentences_after_an_events_days_go_on_in_the_month_it_ended(ctx):
+    """news-10 (judged period-wrong in news-aq-before and news-as-before): the
+    agreements signed when a training of 7 月 28 日至 8 月 3 日 ended were not
+    signed in the 今年前 7 个月 of the sentence before it, but in August."""
+    text = (
+        "原标题：河北蠡县今年前7个月电商网络销售额超40亿元。"
+        "7月28日至8月3日，河北蠡县“万人电商公益培训”活动在该县千时直播基地举行。"
+        "培训结束后，12家企业与40名优秀学员现场签订就业协议。"
+    )
+    in_2023 = replace(ctx, default_period=parse_period("2023年8月"), default_year=2023)
+    periods = {f[1]: f[3] for f in _facts(text, in_2023)}
+    assert periods[Decimal("4000000000")] == "gregorian-interval/2023-01-01T00:00:00/P7M"
+    assert periods[Decimal("40")] == "month/2023-08"

@@ -706,9 +706,25 @@ def _runs_since(text: str, period: Period) -> bool:
 
 
 def _is_event_day(period: Period) -> bool:
-    """A day that dates an event (培训于 7 月 28 日至 8 月 3 日举办, 11 日开幕), not
-    a cut-off (截至 6 月 30 日): it governs its own sentence only."""
-    return "/day/" in period.iri and period.time_per_collect != "EndOfPeriod"
+    """A day or days that date an event (培训于 7 月 28 日至 8 月 3 日举办, 11 日
+    开幕), not a cut-off (截至 6 月 30 日): it governs its own sentence only."""
+    days = "/day/" in period.iri or _DAYS_RE.search(period.iri)
+    return bool(days) and period.time_per_collect != "EndOfPeriod"
+
+
+#: The IRI of a span of days (gregorian-interval/2023-07-28T00:00:00/P7D).
+_DAYS_RE = re.compile(r"/P\d+D$")
+
+
+def _month_of_days(period: Period) -> Period:
+    """A span of days (7 月 28 日至 8 月 3 日) as the month it ends in, for the
+    sentences after it (what the event did, or what was said at it, is dated
+    by its month: a stock said there is no sum over its days); other periods
+    as they are."""
+    if not _DAYS_RE.search(period.iri):
+        return period
+    found = find_periods(f"{period.end.year}年{period.end.month}月")
+    return replace(found[0], text=period.text) if found else period
 
 
 def _stock_month(period: Period) -> Period:
@@ -1910,12 +1926,22 @@ class _Reader:
                     self.state.period_source = "clause"
                     if since is not None:
                         continue  # 2019 年以来，清理…: the span of its own sentence only
+                    # (a date its clause ends with, 7 月 28 日至 8 月 3 日，…: when the
+                    # sentence is, not when one thing in it is)
+                    rest = _MARKER_RE.sub("", self.text[p.end_offset : clause.end])
                     if (
                         not self.attributive(p, clause, quantities)
-                        and not _is_event_day(p)
+                        and (
+                            not _is_event_day(p)
+                            or (not rest.strip(" ，,：:") and _DAYS_RE.search(p.iri))
+                        )
                         and not (self.ahead(p) and self.forecast(sentence))
                     ):
-                        self.state.carried = self.state.period
+                        # 7 月 28 日至 8 月 3 日，…培训活动…举行。…培训结束后，40 名学员
+                        # 签订就业协议: the sentences after an event its days date go on
+                        # in the month it ended, not in a span an earlier sentence gave
+                        # (培训于 7 月 28 日至 8 月 3 日举办: the days of that sentence only)
+                        self.state.carried = _month_of_days(self.state.period)
                 if not own and _NOW_RE.search(self.text[clause.start : clause.end]):
                     # 目前/当前: the document's own date, not an earlier clause's; and
                     # the sentences after it go on from now, not from before it

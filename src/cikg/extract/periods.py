@@ -61,6 +61,8 @@ PERIOD_RE = re.compile(
     r"|(?P<yinterim>中期|半年度?)(?= *(?:财报|报告|业绩|报|财务报告|业绩报告))"
     r"|第? *(?P<yq>[一二三四1-4]) *季度"
     r"|(?P<ym1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<ym2>[0-9]{1,2})(?![0-9]) *月(?P<ymrend> *[底末])?"
+    r"|(?P<ydm1>[0-9]{1,2}) *月 *(?P<ydd1>[0-9]{1,2}) *[日号] *[-—–~至到] *"
+    r"(?:(?P<ydm2>[0-9]{1,2}) *月 *)?(?P<ydd2>[0-9]{1,2}) *[日号]"
     r"|(?P<ym>[0-9]{1,2}) *月(?: *(?P<yd>[0-9]{1,2}) *[日号])?(?P<ymend> *[底末])?"
     r"|(?P<yend>[底末])"
     r"|(?P<yfull>全年)"
@@ -71,6 +73,8 @@ PERIOD_RE = re.compile(
     r"|(?P<half>[上下])半年"
     r"|第 *(?P<q>[1-4]) *季度|第?(?P<qcn>[一二三四])季度"
     r"|(?P<m1>[0-9]{1,2}) *月? *[-—–~至到] *(?P<m2>[0-9]{1,2})(?![0-9]) *月(?P<mrend> *[底末])?"
+    r"|(?P<dm1>[0-9]{1,2}) *月 *(?P<dd1>[0-9]{1,2}) *[日号] *[-—–~至到] *"
+    r"(?:(?P<dm2>[0-9]{1,2}) *月 *)?(?P<dd2>[0-9]{1,2}) *[日号]"
     r"|(?P<m>[0-9]{1,2}) *月(?: *(?P<d>[0-9]{1,2}) *[日号])?(?P<mend> *[底末])?"
     r"|(?P<prevend>(?:上|去)年[末底])"
     r"|(?P<full>全年)"
@@ -133,6 +137,21 @@ def _interval(year: int, first: int, last: int) -> tuple[str, dt.date, dt.date] 
     return iri, dt.date(year, first, 1), _last_day(year, last)
 
 
+def _days(
+    year: int, m1: str, d1: str, m2: str | None, d2: str
+) -> tuple[str, dt.date, dt.date] | None:
+    """The days from ``m1``/``d1`` to ``m2`` (else ``m1``)/``d2`` of ``year``
+    (7 月 28 日至 8 月 3 日: seven days), or ``None`` when either is no day or
+    the span runs backwards."""
+    try:
+        first = dt.date(year, int(m1), int(d1))
+        last = dt.date(year, int(m2 or m1), int(d2))
+    except ValueError:
+        return None
+    found = span(first, last)
+    return (found.iri, first, last) if found else None
+
+
 def _quarter(year: int, q: int) -> tuple[str, dt.date, dt.date]:
     return (
         f"{REF_BASE}quarter/{year:04d}-Q{q}",
@@ -171,6 +190,8 @@ def _resolve(
             return _quarter(year, small_number(g["yq"])), None
         if g["ym1"]:
             return _interval(year, int(g["ym1"]), int(g["ym2"])), SUMMED
+        if g["ydm1"]:
+            return _days(year, g["ydm1"], g["ydd1"], g["ydm2"], g["ydd2"]), SUMMED
         if g["ym"]:
             eop = END_OF_PERIOD if g["ymend"] else None
             if g["yd"]:
@@ -194,6 +215,8 @@ def _resolve(
         return _quarter(year, small_number(g["q"] or g["qcn"])), None
     if g["m1"]:
         return _interval(year, int(g["m1"]), int(g["m2"])), SUMMED
+    if g["dm1"]:
+        return _days(year, g["dm1"], g["dd1"], g["dm2"], g["dd2"]), SUMMED
     if g["m"]:
         eop = END_OF_PERIOD if g["mend"] else None
         if g["d"]:
@@ -308,6 +331,8 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     - month ``2024 年 12 月``, ``2024年12月``, ``2024.12``, ``2020.6``
       (``…/month/2024-12``); ``6 月底``, ``9月末`` (EndOfPeriod);
     - day ``2024 年 12 月 31 日``, ``12 月 23 日`` (``…/day/2024-12-31``);
+      days ``7 月 28 日至 8 月 3 日``, ``7月18日至20日`` (the days an event ran:
+      ``…/gregorian-interval/2023-07-28T00:00:00/P7D``, Summed);
     - ``上年末``, ``去年底``: December of the year before ``default_year``,
       EndOfPeriod; ``去年第四季度``, ``上年 12 月``: that period of the year
       before ``default_year``.
