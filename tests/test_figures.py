@@ -3262,3 +3262,24 @@ def test_the_sentences_after_an_events_days_go_on_in_the_month_it_ended(ctx):
     periods = {f[1]: f[3] for f in _facts(text, in_2023)}
     assert periods[Decimal("4000000000")] == "gregorian-interval/2023-01-01T00:00:00/P7M"
     assert periods[Decimal("40")] == "month/2023-08"
+
+
+def test_an_undated_change_is_over_the_base_the_sentence_before_gave(ctx):
+    """004 line 469 (judged period-wrong in seeds-f-after, seeds-l-after and
+    seeds-ay-before): 城乡地区互联网普及率差异缩小 6.3 个百分点, in a sentence
+    that goes on from the date of one comparing with 2020 年 3 月, is the change
+    over that quarter, not a change at June; a sentence with a date of its own
+    and no base does not hand one on."""
+    text = (
+        "截至 2020 年 6 月，我国城镇地区互联网普及率为 76.4%，较 2020 年 3 月基本持平；"
+        "农村地区互联网普及率为 52.3%，较 2020 年 3 月提升 6.1 个百分点。"
+        "城乡地区互联网普及率差异缩小 6.3 个百分点。"
+    )
+    facts = {f[1]: f[3] for f in _facts(text, ctx)}
+    assert facts[Decimal("-6.3")] == "quarter/2020-Q2"
+    text = (
+        "截至 2020 年 6 月，网民规模达 9.4 亿，较 2020 年 3 月增长 3625 万。"
+        "截至 2020 年 12 月，网站数量为 443 万个，下降 10 万个。"
+    )
+    facts = {f[1]: f[3] for f in _facts(text, ctx)}
+    assert facts[Decimal("-100000")] == "month/2020-12"

@@ -633,6 +633,8 @@ class _State:
     first_clause: bool = True  # the clause being read is its sentence's first
     change_base: str = ""  # the subject the sentence's last change named
     comparison: str | None = None  # the dated base the sentence's last change was against
+    # the dated base of the last sentence that gave one, for the undated sentences after it
+    carried_comparison: str | None = None
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
     theme: str = ""  # what a topic clause opened the sentence with (医保电子凭证全面推广应用)
     told: str = ""  # what the sentence, if a topic alone, is about (中国跨境电商快速发展。)
@@ -1799,7 +1801,7 @@ class _Reader:
             if heading is not None:
                 # a new section: what the sentences before it dated or placed does
                 # not carry into it; its text starts after the heading
-                self.state.previous = None
+                self.state.previous, self.state.carried_comparison = None, None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
                 first = sentence.clauses[0]
                 sentence = replace(
@@ -1837,7 +1839,7 @@ class _Reader:
             self.end_recent_years()  # (the last clause's 近 N 年 ended with it)
             new_topic = heading is not None or self.opens_topic(sentence)
             if self.state.previous is not None and new_topic:
-                self.state.previous = None
+                self.state.previous, self.state.carried_comparison = None, None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
             if self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
@@ -2020,6 +2022,10 @@ class _Reader:
                 # 2014 年，上海市商务委发布《…指导意见》: the day of an act, which no
                 # figure after it took place on
                 self.state.carried = None
+            if self.state.comparison is not None:
+                self.state.carried_comparison = self.state.comparison
+            elif dated:
+                self.state.carried_comparison = None  # a date of its own, no base
             if self.state.period_source == "clause":
                 # the next sentences go on from the last date that says when, not
                 # from one that only says which (部署 2023 年行风建设)
@@ -2829,8 +2835,13 @@ class _Reader:
             comparison = lead.comparison
             if comparison is None:
                 # 较 2020 年 3 月增长 3063 万，城乡…差距缩小 6.3 个百分点: a change
-                # without a base of its own is over the base the sentence gave
+                # without a base of its own is over the base the sentence gave; in a
+                # sentence that goes on from the date of one before it, over that
+                # one's (…，较 2020 年 3 月提升 6.1 个百分点。城乡地区互联网普及率差异
+                # 缩小 6.3 个百分点)
                 comparison = self.state.comparison
+                if comparison is None and period_source == "paragraph":
+                    comparison = self.state.carried_comparison
             elif (
                 comparison in _DATED_COMPARISONS
                 or parse_period(comparison, self.ctx.default_year) is not None
