@@ -2008,6 +2008,14 @@ class _Reader:
                     # not the year or the months of the sentence before
                     self.finding("undated", f"{self.clause_text(clause)!r}: timed by a holiday")
                     continue
+                group = self.definite_group(clause, in_clause, sentence)
+                if group:
+                    # 文化新业态特征较为明显的 16 个行业小类，实现营业收入 59082 亿元: the
+                    # number says which things, not how many there are; what the
+                    # clauses after it measure is theirs
+                    self.finding("definite", f"{in_clause[0].text} in {group!r}: names a group")
+                    self.state.actor = group
+                    continue
                 self.read_clause(clause, in_clause, sentence.end, own)
                 counted = _COUNTED_RE.sub("", self.text[clause.start : clause.end])
                 if counted.rstrip(" ，,").endswith("中"):
@@ -2087,6 +2095,28 @@ class _Reader:
             and tagged[0].tag.startswith(("n", "j", "vn"))
             and tagged[-1].tag in {"v", "a"}
         )
+
+    def definite_group(self, clause: Clause, in_clause: list[Quantity], sentence: Sentence) -> str:
+        """The group a clause only names, without the count that says which
+        (文化新业态特征较为明显的 16 个行业小类，实现营业收入… -> 文化新业态特征较为
+        明显的行业小类): a 的-phrase, one
+        count and its noun, nothing after, and a clause after it in the
+        sentence (after a comma) that says what the group did; "" otherwise. A
+        count after its noun (…的 5G 基站 337.7 万个) or with a verb of its own
+        states how many."""
+        if len(in_clause) != 1 or in_clause[0].unit not in COUNTING_UNITS or clause.strong:
+            return ""
+        if clause.end >= sentence.end or clause == sentence.clauses[-1]:
+            return ""
+        q = in_clause[0]
+        lead = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
+        noun = _MARKER_RE.sub("", self.text[q.end : clause.end]).strip(" ，,")
+        if not lead.endswith("的") or not noun:
+            return ""
+        tagged = self.ctx.subjects.segmenter.tagged(noun)
+        if not tagged or any(not t.tag.startswith(("n", "j", "eng")) for t in tagged):
+            return ""
+        return f"{lead}{noun}"  # (a number in a name is another figure's)
 
     def theme_of(self, sentence: Sentence) -> str:
         """The thing a sentence's topic clause is about: a first clause with
