@@ -3290,9 +3290,7 @@ def test_a_count_inside_a_group_the_clause_only_names_is_no_figure(ctx):
     the revenue's label debris there): 文化新业态特征较为明显的 16 个行业小类，
     实现营业收入… names a group by its size; what the clause after it measures
     is the group's. A count after its noun states how many."""
-    text = (
-        "文化新业态特征较为明显的16个行业小类，实现营业收入59082亿元，比上年增长9.8%。"
-    )
+    text = "文化新业态特征较为明显的16个行业小类，实现营业收入59082亿元，比上年增长9.8%。"
     assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
         ("文化新业态特征较为明显的行业小类营业收入", Decimal("5908200000000")),
         ("文化新业态特征较为明显的行业小类营业收入增长率", Decimal("9.8")),
