@@ -3312,3 +3312,18 @@ def test_a_growth_rates_pace_is_a_change_in_points(ctx):
     assert ("规模以上电子信息制造业增加值增长率增量", Decimal("-8.0")) in [
         (f[0], f[1]) for f in _facts(text, ctx)
     ]
+
+
+def test_a_bare_amount_is_the_topic_clauses_thing_after_a_connective(ctx):
+    """CAICT 中国数字经济发展报告（2022年） p22 (held-out facts): in 同时，数字人民币
+    推进提速，…，交易金额 875.7 亿元 the connective alone states no topic, the
+    clause after it does; an amount the sentence says not whose is that
+    thing's. A curated count keeps its own name (开立个人钱包: the catalogue's
+    数字人民币个人钱包开立数量)."""
+    text = (
+        "同时，数字人民币推进提速，截至2021年底，数字人民币试点场景超过808.5万个，"
+        "累计开立个人钱包2.6亿个，交易金额875.7亿元，覆盖生活缴费、餐饮服务等领域。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "数字人民币交易金额" in labels
+    assert not any(label.startswith("数字人民币开立") for label in labels)

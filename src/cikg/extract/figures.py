@@ -135,6 +135,8 @@ _DIGIT_OR_DATE_RE = re.compile(r"[0-9０-９二三四五六七八九十百千万
 #: A clause that ends in a verb of saying or showing (数据显示, 报告指出).
 _REPORTING_END_RE = re.compile(r"(?:显示|表明|指出|介绍|称|说|看|统计|发现|预测|认为)$")
 _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|并|且|与此同时)")
+#: A clause that is a connective alone (同时，此外，与此同时).
+_CONNECTIVE_RE = re.compile(r"(?:同时|此外|另外|与此同时|另一方面|此外还)")
 _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: What stands between two shares of groups listed (100%的省份、84%的地级市).
 _GROUP_ITEM_RE = re.compile(r"\s*的[^、，,；;%\d]{1,12}、\s*")
@@ -2127,6 +2129,12 @@ class _Reader:
         than four characters, name a place, or the clause is a continuation or
         a source (其中, 数据显示)."""
         first = self.statement_clause(sentence)
+        opener = self.clause_text(sentence.clauses[0]).strip(" ，,") if sentence.clauses else ""
+        if not first and _CONNECTIVE_RE.fullmatch(opener) and len(sentence.clauses) > 2:
+            # 同时，数字人民币推进提速，截至 2021 年底，…: a connective alone goes on
+            # from the sentence before; the clause after it states the topic
+            later = self.clause_text(sentence.clauses[1]).strip()
+            first = "" if _states_no_topic(later) else later
         if not first or _ASPECT_CLAUSE_RE.match(first):
             return ""  # (数字化基础能力与创新能力方面: a frame)
         return self.theme_in(first)
@@ -2761,6 +2769,10 @@ class _Reader:
             elif (
                 not self.state.first_clause
                 and not ctx.is_indicator(subject)
+                # (开立个人钱包 | 2.6 亿个: a curated count, whoever's sentence it is)
+                and not (
+                    unit in COUNTING_UNITS and ctx.is_indicator(count_label(subject, unit, ctx))
+                )
                 and (theme := self.theme_for(subject, owner))
             ):
                 # 医保电子凭证全面推广应用，…接入定点医疗机构超 34 万家: an act with no
@@ -3656,6 +3668,16 @@ class _Reader:
             # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of
             # what the sentence opened with; with no such thing, whose profit is unsaid
             owner = self.sentence_thing()
+            theme = self.state.theme
+            if (
+                not owner
+                and theme
+                and not theme.endswith(_ABSTRACT_THEMES + _BODIES)
+                and not label_problem(f"{theme}{label}", self.ctx.subjects.segmenter)
+            ):
+                # 数字人民币推进提速，截至 2021 年底，…，交易金额 875.7 亿元: the amount
+                # of the thing the sentence's topic clause says fares so
+                owner = theme
             if owner:
                 label = _joined(owner, _BARE_OPENER_RE.sub("", label))
             else:
