@@ -3327,3 +3327,16 @@ def test_a_bare_amount_is_the_topic_clauses_thing_after_a_connective(ctx):
     labels = [f[0] for f in _facts(text, ctx)]
     assert "数字人民币交易金额" in labels
     assert not any(label.startswith("数字人民币开立") for label in labels)
+
+
+def test_a_clause_that_only_says_since_when_names_no_actor(ctx):
+    """004 line 1521 (高频热点办事服务数 judged label-wrong in seeds-aa-after,
+    seeds-aq-before and seeds-ay-before): 自上线试运行一年以来 says since when,
+    no one acts in it; the platform named after it is the sentence's actor,
+    whose the counts are. 中心自 2014 年正式运营以来 names its actor."""
+    text = (
+        "自上线试运行一年以来，全国一体化政务服务平台与40余个国务院部门连接，"
+        "初步实现360多万项政务服务事项和1000多项高频热点办事服务。"
+    )
+    labels = [f[0] for f in _facts(text, ctx)]
+    assert "全国一体化政务服务平台高频热点办事服务数量" in labels

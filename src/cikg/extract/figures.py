@@ -405,6 +405,11 @@ _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
+#: A clause that only says since when (自上线试运行一年以来, 2019 年以来): no one acts in
+#: it (中心自 2014 年正式运营以来: 中心 does).
+_SINCE_CLAUSE_RE = re.compile(
+    r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?)(?:以来|至今)\s*$"
+)
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
 #: A clause that names the one of a kind that leads in a measure (开通政务抖音号数量
 #: 最多的省份为山东): the measure, which a bare figure after it states.
@@ -986,12 +991,14 @@ class _Reader:
 
     def sentence_actor(self, sentence: Sentence) -> str:
         """Who the sentence is about (:func:`actor_of` its first clause, or
-        the next when the first is a time or a source: 上半年，公司…;
+        the next when the first is a time, a span since or a source: 上半年，公司…;
+        自上线试运行一年以来，全国一体化政务服务平台…;
         据中证报报道，截至5月末，梅州全市…); 公司 and 该公司 are the document's
         company."""
         clauses = [self.text[c.start : c.end] for c in sentence.clauses[:3]]
         while len(clauses) > 1 and (
             _ONLY_TIME_RE.match(clauses[0])
+            or _SINCE_CLAUSE_RE.match(clauses[0])
             or _SOURCE_CLAUSE_RE.match(clauses[0])
             or _ASPECT_CLAUSE_RE.match(clauses[0])
         ):
