@@ -3340,3 +3340,14 @@ def test_a_clause_that_only_says_since_when_names_no_actor(ctx):
     )
     labels = [f[0] for f in _facts(text, ctx)]
     assert "全国一体化政务服务平台高频热点办事服务数量" in labels
+
+
+def test_a_count_of_kinds_then_of_items(ctx):
+    """news-11 (2023, held-out facts): 开发本地特色产品 10 类 21 款 counts the
+    kinds of products, then the products; the second number is no item of a
+    list with no subject of its own."""
+    text = "扶余市采取以点代面、以赛促销形式，开发本地特色产品10类21款。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("开发本地特色产品类别数", Decimal("10")),
+        ("开发本地特色产品数量", Decimal("21")),
+    ]

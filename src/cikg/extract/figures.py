@@ -411,6 +411,8 @@ _SINCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?)(?:以来|至今)\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
+#: A count of kinds (10 类, 3 大类, 5 种类), which a count of the items may follow.
+_KINDS_RE = re.compile(r"(?:大?类|种类)$")
 #: A clause that names the one of a kind that leads in a measure (开通政务抖音号数量
 #: 最多的省份为山东): the measure, which a bare figure after it states.
 _MOST_OF_KIND_RE = re.compile(
@@ -2353,8 +2355,10 @@ class _Reader:
         if data_items and _NO_HOLDER_RE.sub("", text[clause.start : data_items.start()]):
             data_items = None  # a holder named (全国水利一张图汇总…等数据): its counts
         named = 0  # numbers in a name before the figure (12309中国检察网…)
+        lead_starts: list[int] = []  # where each figure's lead starts
         for i, q in enumerate(in_clause):
             lead = text[previous_end : q.start]
+            lead_starts.append(previous_end)
             after = text[q.end : clause.end]
             if i in categories:
                 continue  # part of the next figure's subject: 5000 元以上的网民
@@ -2417,6 +2421,18 @@ class _Reader:
             if _CEILING_BEFORE_RE.search(text[clause.start : q.start]):
                 self.finding("ceiling", f"{q.text} in {self.clause_text(clause)!r}: a ceiling")
                 continue  # 选择优质项目给予最高 50 万元无偿资助: the most a rule grants
+            if (
+                i > 0
+                and not re.sub(r"[\s、，,和及与]|以及", "", lead)
+                and _KINDS_RE.search(in_clause[i - 1].text)
+                and q.unit in COUNTING_UNITS
+                and not _MARKER_RE.sub("", after).strip(" ，,。；;")
+            ):
+                # 开发本地特色产品 10 类 21 款: the kinds, then the items of what the
+                # lead before the kinds names
+                kinds_lead = text[lead_starts[i - 1] : in_clause[i - 1].start]
+                self.read_figure(q, kinds_lead, after, clause, period, period_source)
+                continue
             if (
                 i > 0
                 and not re.sub(r"[\s、，,和及与]|以及", "", lead)
