@@ -3351,3 +3351,19 @@ def test_a_count_of_kinds_then_of_items(ctx):
         ("开发本地特色产品类别数", Decimal("10")),
         ("开发本地特色产品数量", Decimal("21")),
     ]
+
+
+def test_a_change_over_the_period_before_in_an_undated_sentence_is_the_last_months(ctx):
+    """004 line 903 (judged period-wrong in seeds-ad-after and seeds-az-after):
+    环比增加 2.6 万款, in a sentence that goes on from a half year the sentence
+    before gave, is a change over the last month, not one over the half year;
+    a 环比 of a period the clause names keeps it (news-16: 第二季度…环比)."""
+    text = (
+        "2020 年上半年，我国新增游戏企业超过 2.2 万家。"
+        "游戏类应用数量达 92.5 万款，占全部移动应用程序比重的 25.8%，环比增加 2.6 万款。"
+    )
+    periods = {f[1]: f[3] for f in _facts(text, ctx)}
+    assert periods[Decimal("26000")] == "month/2020-06"
+    text = "2023 年第二季度，我国互联网投融资为 10.1 亿美元，环比下跌 30.5%。"
+    periods = {f[1]: f[3] for f in _facts(text, ctx)}
+    assert periods[Decimal("-30.5")] == "quarter/2023-Q2"

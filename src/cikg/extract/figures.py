@@ -2914,6 +2914,11 @@ class _Reader:
                 # (较 2019 年底减少 8 万款，下降 2.2%: the 2.2 % is against the year's end too)
                 self.state.comparison = comparison
             value = -q.value if lead.down else q.value
+            if comparison == "mom" and period_source == "paragraph" and "/month/" not in period.iri:
+                # 2020 年上半年，…。游戏类应用数量达 92.5 万款，…，环比增加 2.6 万款: a
+                # change over the period before, in a sentence with no date of its own,
+                # is the last month's, not one over the span a sentence before gave
+                period = _end_month(period) or period
             changed = _comparison_period(comparison, period, self.ctx.default_year)
             cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
             base, cmp = _comparison_off(base, cmp)
