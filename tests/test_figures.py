@@ -3367,3 +3367,17 @@ def test_a_change_over_the_period_before_in_an_undated_sentence_is_the_last_mont
     text = "2023 年第二季度，我国互联网投融资为 10.1 亿美元，环比下跌 30.5%。"
     periods = {f[1]: f[3] for f in _facts(text, ctx)}
     assert periods[Decimal("-30.5")] == "quarter/2023-Q2"
+
+
+def test_a_targets_rise_over_an_earlier_target_is_no_figure(ctx):
+    """004 line 1449 (连接数目标增长率 judged label-wrong in seeds-ay-before): 较
+    2019 年 8 亿连接数的目标提高 43% says how one target exceeds an earlier one;
+    the target itself (11.5 亿) stays, a target."""
+    text = (
+        "2020 年 3 月，工业和信息化部发布《关于开展 2020 年 IPv6 端到端贯通能力提升专项行动的通知》，"
+        "要求到 2020 年末，IPv6 活跃连接数达到 11.5 亿，较 2019 年 8 亿连接数的目标提高 43%。"
+    )
+    in_2020 = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    assert [(f[0], f[1]) for f in _facts(text, in_2020)] == [
+        ("IPv6活跃连接数", Decimal("1150000000"))
+    ]

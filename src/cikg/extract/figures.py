@@ -558,6 +558,10 @@ _IMPLIED_UNITS = (
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
 _PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对(?!于)|为|给|跟|面向)(?![国比例])")
 #: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
+#: A change against a target (较 2019 年 8 亿连接数的目标提高): of one target over another.
+_TARGET_BASE_RE = re.compile(
+    r"(?:较|比)[^，,；;]{0,24}?目标值?\s*(?:提高|提升|增加|增长|上升|下降|减少|降低)"
+)
 _BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
 _QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
 
@@ -2894,6 +2898,11 @@ class _Reader:
             return False
         if lead.kind == "change":
             self.state.change_base = base if lead.subject or self.state.change_base else ""
+            if _TARGET_BASE_RE.search(self.text, clause.start, q.start):
+                # 要求到 2020 年末，IPv6 活跃连接数达到 11.5 亿，较 2019 年 8 亿连接数的
+                # 目标提高 43%: how one target exceeds an earlier one, no measurement
+                self.finding("target-change", f"{q.text} in {self.clause_text(clause)!r}")
+                return False
             if unit == "times":
                 self.finding("multiple", f"{q.text} in {self.clause_text(clause)!r}: a multiple")
                 return False
