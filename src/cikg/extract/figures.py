@@ -558,6 +558,10 @@ _IMPLIED_UNITS = (
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
 _PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对(?!于)|为|给|跟|面向)(?![国比例])")
 #: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
+#: A group counted before what it includes (11 个新入围者中包括 | 8 个…).
+_INCLUDED_IN_RE = re.compile(
+    r"\d+\s*(?:个|家|款|项|名)(?P<group>[^，,；;\d]{1,8}?)中(?:共)?包括\s*$"
+)
 #: A change against a target (较 2019 年 8 亿连接数的目标提高): of one target over another.
 _TARGET_BASE_RE = re.compile(
     r"(?:较|比)[^，,；;]{0,24}?目标值?\s*(?:提高|提升|增加|增长|上升|下降|减少|降低)"
@@ -2755,6 +2759,12 @@ class _Reader:
                     # 北斗三号…建成运行，已在 20 多个国家开通高精度服务: where the
                     # sentence's actor did it, not who did it
                     subject = _joined(actor, _place_first(subject))
+                before = _MARKER_RE.sub("", self.text[clause.start : q.start])
+                included = _INCLUDED_IN_RE.search(before) if from_after else None
+                if included and self.state.frame and self.state.frame not in subject:
+                    # 在海外视听类应用收入规模Top100中，11 个新入围者中包括 8 个中国微短剧
+                    # 应用: counted among the group, in the frame, not all of them
+                    subject = f"{self.state.frame}{included['group']}中{subject}"
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
                 added = _NEW_THINGS_RE.search(subject)
