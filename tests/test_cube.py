@@ -285,3 +285,30 @@ def test_an_approximate_figure_far_from_an_exact_one_is_another_figure(tmp_path)
         ("数据中心平均电能利用效率", "1.46"),
         ("网民规模", "1108000000"),
     ]
+
+
+def test_an_average_over_things_counted_before_is_theirs_in_the_averages_unit(tmp_path):
+    """数字中国发展报告（2024年） (003 line 1549): 全国共创建 246 个国家绿色数据中心，
+    平均电能利用效率（PUE）约为 1.2 is those centres' average, not every data
+    centre's (the 1.46 of 算力中心 stated elsewhere): the curated average's
+    unit, the things' name."""
+    from cikg.pipeline import build
+    from cikg.store import open_store
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "数字中国发展报告（2024年）\n\n"
+        "截至 2024 年底，全国共创建246个国家绿色数据中心，平均电能利用效率（PUE）约为1.2。\n",
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "store")
+    rows = query(
+        open_store(tmp_path / "store", read_only=True),
+        """SELECT ?label ?v ?unit WHERE {
+             ?obs cikg:indicator/skos:prefLabel ?label ; sdmx-measure:obsValue ?v ;
+                  sdmx-attribute:unitMeasure ?unit
+             FILTER(LANG(?label) = "zh" && CONTAINS(?label, "电能利用效率")) }""",
+    )
+    assert [(r["label"].value, r["v"].value) for r in rows] == [
+        ("国家绿色数据中心平均电能利用效率", "1.2")
+    ]

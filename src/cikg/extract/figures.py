@@ -3572,11 +3572,15 @@ class _Reader:
         measured too (国家中小学网络云平台 | 浏览人次), the thing whose users it
         counted (微信搜一搜 | 日活跃用户量, whose searches 搜索量 are), or the
         things it counted (海外微博用户上传的疫情相关视频 | 数量, whose plays
-        播放量 are); "" when the label is no act's measure, no figure came before
+        播放量 are; 国家绿色数据中心 | 数量, whose average 平均电能利用效率 is); ""
+        when the label is no act's measure, no figure came before
         in the sentence, or its label names no thing (a noun phrase of four
         characters or more)."""
         act = _ACT_MEASURE_RE.fullmatch(label)
-        if act is None or not self.state.said:
+        # 全国共创建 246 个国家绿色数据中心，平均电能利用效率约为 1.2: an average after
+        # a count of things is over those things
+        average = act is None and label.startswith("平均")
+        if (act is None and not average) or not self.state.said:
             return ""
         segmenter = self.ctx.subjects.segmenter
 
@@ -3584,11 +3588,15 @@ class _Reader:
             tagged = segmenter.tagged(word)
             return len(tagged) == 1 and tagged[0].tag in {"v", "vd", "vn"}
 
-        if not is_act(act["act"]):
+        if act is not None and not is_act(act["act"]):
             return ""
         before = self.state.said[-1]
         done = _ACT_MEASURE_RE.search(before) or _ACTORS_RE.search(before)
-        if done and done.start() > 0 and is_act(done["act"]):
+        if average:
+            if not _COUNT_END_RE.search(before) or before.endswith("人数"):
+                return ""
+            thing = _COUNT_END_RE.sub("", before)
+        elif done and done.start() > 0 and is_act(done["act"]):
             thing = before[: done.start()]  # (…防疫健康码累计 | 使用人数, then 访问量)
         elif users := _USERS_COUNT_RE.search(before):
             thing = before[: users.start()]  # (微信搜一搜 | 日活跃用户量, then 搜索量)

@@ -242,6 +242,8 @@ _IN_WHOLE_SHARE_RE = re.compile(
     r"^在(?P<whole>[^，,；;在]{1,12}?)(?:之中|当中|中)的?占比?"
     r"(?=\s*(?:为|达|达到|已达|约|超过)?\s*$)"
 )
+#: A bracketed aside that ends a wording (（PUE）, (GNI)).
+_ASIDE_END_RE = re.compile(r"\s*[（(][^（）()]{1,16}[）)]$")
 #: Nouns a subject ends in when it names a measure.
 _MEASURE_END_RE = re.compile(
     r"(?:数|量|率|比例|比重|占比|规模|金额|额|收入|长度|时长|人次|次数|产量|流量|面积|速度|"
@@ -704,11 +706,13 @@ def problem_with(subject: str, unit: str | None, ctx: SubjectContext) -> str | N
         return f"subject {subject!r} is not an indicator"
     if ctx.is_indicator(subject):
         return None
+    # (平均电能利用效率（PUE）: a measure named with its abbreviation in brackets)
+    named = _ASIDE_END_RE.sub("", subject)
     if unit == "percent":
-        if _RATE_END_RE.search(subject):
+        if _RATE_END_RE.search(named):
             return None
         return f"subject {subject!r} names no rate or share"
-    if _MEASURE_END_RE.search(subject) or unit in SELF_MEASURED_UNITS:
+    if _MEASURE_END_RE.search(named) or unit in SELF_MEASURED_UNITS:
         return None
     return f"subject {subject!r} does not name a measure"
 

@@ -155,6 +155,10 @@ def facts_to_triples(
             if unit is None and known is not None and fact.derivation in {None, "change"}:
                 concept = ref.concept(known)
                 unit = concept.unit if concept else None
+        if unit is None and fact.derivation is None:
+            # 国家绿色数据中心 | 平均电能利用效率（PUE）: an average over some things
+            # is in the unit of the curated average
+            unit = _unit_of_curated_average(fact.indicator, ref)
         if unit is None:
             out.findings.append(
                 Finding(
@@ -246,6 +250,21 @@ def facts_to_triples(
         if fact.target_of and policy_iri is not None:
             add((obs, CIKG.targetOf, policy_iri(fact.target_of)))
     return out
+
+
+def _unit_of_curated_average(wording: str, ref: Reference) -> NamedNode | None:
+    """The unit of the curated average (平均…) that ends ``wording`` after
+    the things it is over (国家绿色数据中心平均电能利用效率 -> the unit of
+    平均电能利用效率), or ``None``. Only an average: what a measure of a part
+    is counted in, the wording before it may change (每年提供…服务量)."""
+    for start in range(1, len(wording) - 3):
+        if not wording.startswith("平均", start):
+            continue
+        known = ref.indicator(wording[start:])
+        concept = ref.concept(known) if known is not None else None
+        if concept is not None and concept.unit is not None:
+            return concept.unit
+    return None
 
 
 def _coarseness(fact: ObservationFact) -> Decimal:
