@@ -3410,3 +3410,27 @@ def test_an_average_after_a_count_of_things_is_over_those_things(ctx):
         "国家绿色数据中心数量",
         "国家绿色数据中心平均电能利用效率（PUE）",
     ]
+
+
+def test_a_respectively_list_closed_by_so_on_keeps_its_items(ctx):
+    """003 lines 493 and 679 (golden figures:145): the items of 公共服务、…、智慧家居
+    等领域的规模分别达 9.97 亿、…和 3.2 亿户 stand before 等, which the lead's
+    subject leaves out as examples; each item is a field, and the unit the last
+    number states is the list's."""
+    text = (
+        "截至 2024 年底，移动物联网（蜂窝）终端应用于公共服务、车联网、智慧零售、智慧家居等领域的"
+        "规模分别达 9.97 亿、4.77 亿、3.72亿和 3.2 亿户。"
+    )
+    assert [(f[0], f[1], f[2]) for f in _facts(text, ctx)] == [
+        ("移动物联网（蜂窝）终端应用于公共服务领域规模", Decimal("997000000"), "household"),
+        ("移动物联网（蜂窝）终端应用于车联网领域规模", Decimal("477000000"), "household"),
+        ("移动物联网（蜂窝）终端应用于智慧零售领域规模", Decimal("372000000"), "household"),
+        ("移动物联网（蜂窝）终端应用于智慧家居领域规模", Decimal("320000000"), "household"),
+    ]
+    text = (
+        "截至2024年11月底，数字技术应用业、数字要素驱动业、数字产品服务业、数字产品制造业的企业"
+        "数量分别为216.69万家、196.25万家、23.63万家、20.82万家。"
+    )
+    assert ("数字技术应用业企业数量", Decimal("2166900")) in [
+        (f[0], f[1]) for f in _facts(text, ctx)
+    ]

@@ -3241,6 +3241,14 @@ class _Reader:
             split = enumerated_items(phrase, len(in_clause), self.ctx.subjects) if phrase else None
             if split:
                 lead = replace(lead, subject=phrase)
+        if split is None and lead.subject and not rate:
+            # 移动物联网（蜂窝）终端应用于公共服务、…、智慧家居等领域的规模分别达 …: the
+            # items a list closed by 等 names before the measure, which the lead's
+            # subject leaves out as examples
+            own = strip_periods(_MARKER_RE.sub("", _RESPECTIVELY_RE.split(lead_text)[0]))
+            own = own.strip(" ，,").removesuffix("达").removesuffix("为").rstrip()
+            if own.endswith(lead.subject) and "、" in own:
+                split = enumerated_items(own, len(in_clause), self.ctx.subjects)
         if split is None and self.read_yearly(
             clause, in_clause, lead_text, lead.subject, lead.area
         ):
@@ -3319,7 +3327,14 @@ class _Reader:
     ) -> None:
         """One figure per item of a 分别 list (see :meth:`read_respectively`)."""
         frame = self.state.frame
+        # 分别达 9.97 亿、4.77 亿、3.72亿和 3.2 亿户: the unit the last number states is
+        # the list's (not a rate's: 分别为 5 亿和 10% are two measures)
+        shared = in_clause[-1].unit
+        if shared in {"percent", "percentage_point"}:
+            shared = None
         for item, q, region in zip(items, in_clause, regions, strict=True):
+            if q.unit is None and shared is not None:
+                q = replace(q, unit=shared)
             label = prefix + suffix if region is not None else prefix + item + suffix
             area = item if region is not None else lead.area
             if change.kind == "change":

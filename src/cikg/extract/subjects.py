@@ -1848,6 +1848,9 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
     closed = _TRAILING_SO_ON_RE.search(items[-1])
     if closed and closed.start() > 0:
         items[-1] = items[-1][: closed.start()]
+        if closed.group()[1:] in {"领域", "行业"}:
+            # 公共服务、…、智慧家居等领域的规模: each item is a field (公共服务领域规模)
+            suffix = closed.group()[1:] + suffix
     if not all(items) or not suffix:
         return None
     # 初中、高中/中专/技校学历的网民: the last item's head noun (学历) is the others' too
