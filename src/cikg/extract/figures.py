@@ -136,7 +136,7 @@ _DIGIT_OR_DATE_RE = re.compile(r"[0-9０-９二三四五六七八九十百千万
 _REPORTING_END_RE = re.compile(r"(?:显示|表明|指出|介绍|称|说|看|统计|发现|预测|认为)$")
 _CONTINUES_RE = re.compile(r"^\s*(?:其中|其|同时|此外|另外|而|并且|并|且|与此同时)")
 #: A clause that is a connective alone (同时，此外，与此同时).
-_CONNECTIVE_RE = re.compile(r"(?:同时|此外|另外|与此同时|另一方面|此外还)")
+_CONNECTIVE_RE = re.compile(r"(?:同时|此外|另外|与此同时|另一方面)")
 _ITEM_END_RE = re.compile(r"[、，,；;]")
 #: What stands between two shares of groups listed (100%的省份、84%的地级市).
 _GROUP_ITEM_RE = re.compile(r"\s*的[^、，,；;%\d]{1,12}、\s*")
@@ -557,7 +557,6 @@ _IMPLIED_UNITS = (
 )
 #: A lead that opens with a preposition names no subject: 与五大洲 23 个国家建立….
 _PREPOSITION_LEAD_RE = re.compile(r"^(?:与|同|向|对(?!于)|为|给|跟|面向)(?![国比例])")
-#: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
 #: A group counted before what it includes (11 个新入围者中包括 | 8 个…).
 _INCLUDED_IN_RE = re.compile(
     r"\d+\s*(?:个|家|款|项|名)(?P<group>[^，,；;\d]{1,8}?)中(?:共)?包括\s*$"
@@ -566,6 +565,7 @@ _INCLUDED_IN_RE = re.compile(
 _TARGET_BASE_RE = re.compile(
     r"(?:较|比)[^，,；;]{0,24}?目标值?\s*(?:提高|提升|增加|增长|上升|下降|减少|降低)"
 )
+#: 较 2019 年同期（50257 个）: a comparison base's value in brackets.
 _BASE_VALUE_RE = re.compile(r"(?:较|比|与)(?P<base>[^，,；;（(]{1,16}?)\s*[（(]\s*$")
 _QUALIFIED_BOUNDS = frozenset({"more_than", "at_least", "approximately", "less_than", "at_most"})
 
@@ -2118,11 +2118,10 @@ class _Reader:
     def definite_group(self, clause: Clause, in_clause: list[Quantity], sentence: Sentence) -> str:
         """The group a clause only names, without the count that says which
         (文化新业态特征较为明显的 16 个行业小类，实现营业收入… -> 文化新业态特征较为
-        明显的行业小类): a 的-phrase, one
-        count and its noun, nothing after, and a clause after it in the
-        sentence (after a comma) that says what the group did; "" otherwise. A
-        count after its noun (…的 5G 基站 337.7 万个) or with a verb of its own
-        states how many."""
+        明显的行业小类): a 的-phrase, one count and its noun, nothing after them,
+        and a clause after it in the sentence (after a comma) that says what
+        the group did; "" otherwise. A count after its noun (…的 5G 基站 337.7
+        万个) or with a verb of its own states how many."""
         if len(in_clause) != 1 or in_clause[0].unit not in COUNTING_UNITS or clause.strong:
             return ""
         if clause.end >= sentence.end or clause == sentence.clauses[-1]:

@@ -255,8 +255,9 @@ def facts_to_triples(
 def _unit_of_curated_average(wording: str, ref: Reference) -> NamedNode | None:
     """The unit of the curated average (平均…) that ends ``wording`` after
     the things it is over (国家绿色数据中心平均电能利用效率 -> the unit of
-    平均电能利用效率), or ``None``. Only an average: what a measure of a part
-    is counted in, the wording before it may change (每年提供…服务量)."""
+    平均电能利用效率), or ``None``. Only an average, whose unit does not depend
+    on which things it is over; another measure's wording may end in a curated
+    one's and be counted in something else (每年提供互联网诊疗服务量, in 诊疗人次)."""
     for start in range(1, len(wording) - 3):
         if not wording.startswith("平均", start):
             continue
