@@ -3434,3 +3434,18 @@ def test_a_respectively_list_closed_by_so_on_keeps_its_items(ctx):
     assert ("数字技术应用业企业数量", Decimal("2166900")) in [
         (f[0], f[1]) for f in _facts(text, ctx)
     ]
+
+
+def test_items_a_clause_picks_from_the_list_before_share_its_figure(ctx):
+    """003 line 493 (公共服务、智慧家居领域用户数增长率 judged label-wrong in
+    seeds-g-before, -q-after, -al-before and -az-after; golden figures:145): 其中
+    公共服务、智慧家居领域用户数同比增长超 20% picks two items of the 分别 list
+    before it, and the growth is stated of each, named as the list named them."""
+    text = (
+        "截至 2024 年底，移动物联网（蜂窝）终端应用于公共服务、车联网、智慧零售、智慧家居等领域的"
+        "规模分别达 9.97 亿、4.77 亿、3.72亿和 3.2 亿户，其中公共服务、智慧家居领域用户数同比增长超 20%。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx) if f[5] == "growth-rate"] == [
+        ("移动物联网（蜂窝）终端应用于公共服务领域用户数同比增长率", Decimal("20")),
+        ("移动物联网（蜂窝）终端应用于智慧家居领域用户数同比增长率", Decimal("20")),
+    ]

@@ -668,6 +668,8 @@ class _State:
     carried_verb: str = ""
     pending: str = ""  # the sentence's last clause without a figure (its items may follow)
     enumerated: str = ""  # the items a 分别 clause named (同比分别增长 … refers back to them)
+    # the items of the sentence's last 分别 list and the words before them
+    listed: tuple[list[str], str] | None = None
     pending_clause: str = ""  # the text of the sentence's last clause without a figure
     enumerated_over: Period | None = None  # the period of the changes a 分别 clause read
     frame: str = ""  # the base population of shares (新增网民中)
@@ -1843,6 +1845,7 @@ class _Reader:
             ]
             self.state.frame, self.state.pending, self.state.pending_np = "", "", ""
             self.state.enumerated, self.state.pending_clause = "", ""
+            self.state.listed = None
             self.state.enumerated_over = None
             self.state.change_base, self.state.part_whole = "", None
             self.state.comparison = None
@@ -2324,7 +2327,10 @@ class _Reader:
         if _RESPECTIVELY_RE.search(lead_text) and len(in_clause) > 1:
             self.read_respectively(clause, in_clause, period, period_source)
             return
-        if len(in_clause) == 1 and self.read_each(clause, in_clause[0], period, period_source):
+        if len(in_clause) == 1 and (
+            self.read_each(clause, in_clause[0], period, period_source)
+            or self.read_listed_subset(clause, in_clause[0], period, period_source)
+        ):
             return
         if (
             len(in_clause) == 2
@@ -3269,6 +3275,7 @@ class _Reader:
         if rate:
             change = replace(change, kind="change")
         self.state.enumerated = lead.subject
+        self.state.listed = (items, prefix)
         regions = [self.ctx.subjects.region_of(item) for item in items]
         wholes = {
             _REGIONS_WHOLE.get(self.ctx.subjects.level_of(r) or "") if r else None for r in regions
@@ -3419,6 +3426,54 @@ class _Reader:
             each_item.append((label, item if region else lead.area))
         for label, area in each_item:
             self.emit_quantity(label, q, q.unit, period, area=area, source=period_source)
+        return True
+
+    def read_listed_subset(
+        self, clause: Clause, q: Quantity, period: Period, period_source: str
+    ) -> bool:
+        """…应用于公共服务、车联网、…、智慧家居等领域的规模分别达 …，其中公共服务、
+        智慧家居领域用户数同比增长超 20%: 其中 picks items of the list the sentence
+        gave, and the figure is stated of each of them (named as the list named
+        them, with the clause's own measure). Return whether the clause was
+        read so."""
+        listed = self.state.listed
+        lead_text = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
+        if listed is None or not lead_text.startswith("其中") or "、" not in lead_text:
+            return False
+        raw = lead_text.removeprefix("其中").lstrip(" ，,")
+        lead = read_lead(raw, self.ctx.subjects)
+        # the list from its first item to where the lead's subject (its last
+        # item and the measure) ends, without the verb after it
+        end = raw.rfind(lead.subject) + len(lead.subject) if lead.subject in raw else -1
+        subject = raw[:end] if end > 0 else ""
+        parts = len(re.findall(r"、|和|及|与", subject)) + 1
+        split = enumerated_items(subject, parts, self.ctx.subjects) if parts > 1 else None
+        items, prefix = listed
+        if split is None or split[1] or not set(split[0]) <= set(items):
+            return False
+        suffix = split[2]
+        for item in split[0]:
+            label = f"{prefix}{item}{suffix}"
+            if lead.kind == "change":
+                cmp = {"yoy": "同比", "mom": "环比"}.get(lead.comparison or "", "")
+                label, cmp = _comparison_off(label, cmp)
+                derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
+                over = _comparison_period(lead.comparison, period, self.ctx.default_year)
+                self.emit_quantity(
+                    derived,
+                    q,
+                    q.unit,
+                    over,
+                    value=-q.value if lead.down else q.value,
+                    area=lead.area,
+                    source=period_source,
+                    base=label,
+                    derivation="growth-rate" if q.unit == "percent" else "change",
+                )
+            elif not problem_with(label, q.unit, self.ctx.subjects):
+                self.emit_quantity(label, q, q.unit, period, area=lead.area, source=period_source)
+            else:
+                return False
         return True
 
     def read_yearly(
