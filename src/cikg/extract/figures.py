@@ -726,15 +726,22 @@ def _runs_since(text: str, period: Period) -> bool:
     return bool(_SINCE_AFTER_RE.match(after) or ("自" in before and _SINCE_WIDE_RE.match(after)))
 
 
+#: The IRI of a span of days (gregorian-interval/2023-07-28T00:00:00/P7D).
+_DAYS_RE = re.compile(r"/P\d+D$")
+
+
+def _month_containing(day: date) -> Period | None:
+    """The calendar month ``day`` falls in, as the period the text
+    ``{year}年{month}月`` names; ``None`` when it cannot be written so."""
+    found = find_periods(f"{day.year}年{day.month}月")
+    return found[0] if found else None
+
+
 def _is_event_day(period: Period) -> bool:
     """A day or days that date an event (培训于 7 月 28 日至 8 月 3 日举办, 11 日
     开幕), not a cut-off (截至 6 月 30 日): it governs its own sentence only."""
     days = "/day/" in period.iri or _DAYS_RE.search(period.iri)
     return bool(days) and period.time_per_collect != "EndOfPeriod"
-
-
-#: The IRI of a span of days (gregorian-interval/2023-07-28T00:00:00/P7D).
-_DAYS_RE = re.compile(r"/P\d+D$")
 
 
 def _month_of_days(period: Period) -> Period:
@@ -744,8 +751,8 @@ def _month_of_days(period: Period) -> Period:
     as they are."""
     if not _DAYS_RE.search(period.iri):
         return period
-    found = find_periods(f"{period.end.year}年{period.end.month}月")
-    return replace(found[0], text=period.text) if found else period
+    month = _month_containing(period.end)
+    return replace(month, text=period.text) if month else period
 
 
 def _stock_month(period: Period) -> Period:
@@ -759,8 +766,8 @@ def _stock_month(period: Period) -> Period:
 def _end_month(period: Period) -> Period | None:
     """The month ``period`` ends in, as a stock's date (EndOfPeriod): 2023 年
     上半年 -> 2023 年 6 月; ``None`` when it cannot be written so."""
-    found = find_periods(f"{period.end.year}年{period.end.month}月")
-    return replace(found[0], time_per_collect="EndOfPeriod") if found else None
+    month = _month_containing(period.end)
+    return replace(month, time_per_collect="EndOfPeriod") if month else None
 
 
 def _since(text: str, period: Period, governing: Period | None) -> Period | None:
@@ -968,6 +975,18 @@ def _comparison_off(subject: str, cmp: str) -> tuple[str, str]:
         if subject.endswith(word) and len(subject) > len(word):
             return subject[: -len(word)], cmp or word
     return subject, cmp
+
+
+def _change_named(base: str, comparison: str | None, unit: str | None) -> tuple[str, str, str]:
+    """``(label, base, derivation)`` of a change of ``base`` against
+    ``comparison`` (``yoy``, ``mom``, a date …): 同比 or 环比 once in the label
+    (:func:`_comparison_off`), then 增长率 for a change in percent
+    (``growth-rate``), else 增量 (``change``)."""
+    cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
+    base, cmp = _comparison_off(base, cmp)
+    if unit == "percent":
+        return f"{base}{cmp}增长率", base, "growth-rate"
+    return f"{base}{cmp}增量", base, "change"
 
 
 def _implied_unit(label: str, q: Quantity, ctx: ProseContext) -> str | None:
@@ -2127,7 +2146,7 @@ class _Reader:
         万个) or with a verb of its own states how many."""
         if len(in_clause) != 1 or in_clause[0].unit not in COUNTING_UNITS or clause.strong:
             return ""
-        if clause.end >= sentence.end or clause == sentence.clauses[-1]:
+        if clause == sentence.clauses[-1]:
             return ""
         q = in_clause[0]
         lead = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
@@ -2148,8 +2167,11 @@ class _Reader:
         than four characters, name a place, or the clause is a continuation or
         a source (其中, 数据显示)."""
         first = self.statement_clause(sentence)
-        opener = self.clause_text(sentence.clauses[0]).strip(" ，,") if sentence.clauses else ""
-        if not first and _CONNECTIVE_RE.fullmatch(opener) and len(sentence.clauses) > 2:
+        if (
+            not first
+            and len(sentence.clauses) > 2
+            and _CONNECTIVE_RE.fullmatch(self.clause_text(sentence.clauses[0]).strip(" ，,"))
+        ):
             # 同时，数字人民币推进提速，截至 2021 年底，…: a connective alone goes on
             # from the sentence before; the clause after it states the topic
             later = self.clause_text(sentence.clauses[1]).strip()
@@ -2317,7 +2339,7 @@ class _Reader:
             cited = next(iter(_markers(text[clause.start : s_end])), "")
             published = self.ctx.source_dates.get(cited)
             if published is not None and period.end > published:
-                period = parse_period(f"{published.year}年{published.month}月") or period
+                period = _month_containing(published) or period
                 period_source = "footnote"
         if period is None:
             self.finding("no-period", f"{text[clause.start : clause.end]!r}: no period")
@@ -2764,12 +2786,13 @@ class _Reader:
                     # 北斗三号…建成运行，已在 20 多个国家开通高精度服务: where the
                     # sentence's actor did it, not who did it
                     subject = _joined(actor, _place_first(subject))
-                before = _MARKER_RE.sub("", self.text[clause.start : q.start])
-                included = _INCLUDED_IN_RE.search(before) if from_after else None
-                if included and self.state.frame and self.state.frame not in subject:
+                frame = self.state.frame
+                before = _MARKER_RE.sub("", self.text[clause.start : q.start]) if frame else ""
+                included = _INCLUDED_IN_RE.search(before) if from_after and frame else None
+                if included and frame not in subject:
                     # 在海外视听类应用收入规模Top100中，11 个新入围者中包括 8 个中国微短剧
                     # 应用: counted among the group, in the frame, not all of them
-                    subject = f"{self.state.frame}{included['group']}中{subject}"
+                    subject = f"{frame}{included['group']}中{subject}"
             if not subject and _is_bare_link(lead_text) and self.state.topic:
                 subject = self.state.topic  # 网民规模持续扩大，达 11.08 亿人
                 added = _NEW_THINGS_RE.search(subject)
@@ -2944,12 +2967,8 @@ class _Reader:
                 # is the last month's, not one over the span a sentence before gave
                 period = _end_month(period) or period
             changed = _comparison_period(comparison, period, self.ctx.default_year)
-            cmp = {"yoy": "同比", "mom": "环比"}.get(comparison or "", "")
-            base, cmp = _comparison_off(base, cmp)
-            if unit == "percent":
-                label, derivation = f"{base}{cmp}增长率", "growth-rate"
-            else:
-                label, derivation = f"{base}{cmp}增量", "change"
+            label, base, derivation = _change_named(base, comparison, unit)
+            if derivation == "change":
                 unit = unit or self.state.units.get(base)
             self.emit_quantity(
                 label,
@@ -3251,7 +3270,7 @@ class _Reader:
             # items a list closed by 等 names before the measure, which the lead's
             # subject leaves out as examples
             own = strip_periods(_MARKER_RE.sub("", _RESPECTIVELY_RE.split(lead_text)[0]))
-            own = own.strip(" ，,").removesuffix("达").removesuffix("为").rstrip()
+            own = own.strip(" ，,")
             if own.endswith(lead.subject) and "、" in own:
                 split = enumerated_items(own, len(in_clause), self.ctx.subjects)
         if split is None and self.read_yearly(
@@ -3344,24 +3363,11 @@ class _Reader:
             label = prefix + suffix if region is not None else prefix + item + suffix
             area = item if region is not None else lead.area
             if change.kind == "change":
-                cmp = {"yoy": "同比", "mom": "环比"}.get(change.comparison or "", "")
-                label, cmp = _comparison_off(label, cmp)
-                derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
                 over = _comparison_period(change.comparison, period, self.ctx.default_year)
                 if rate and self.state.enumerated_over is not None:
                     over = self.state.enumerated_over  # 增长率分别为: over the change just read
                 self.state.enumerated_over = over
-                self.emit_quantity(
-                    derived,
-                    q,
-                    q.unit,
-                    over,
-                    value=-q.value if change.down else q.value,
-                    area=area,
-                    source=period_source,
-                    base=label,
-                    derivation="growth-rate" if q.unit == "percent" else "change",
-                )
+                self.emit_change(label, q, change, over, area, period_source)
                 continue
             label = count_label(label, q.unit, self.ctx.subjects)
             if whole and q.unit == "percent" and "占" not in _SHARE_SUFFIX_RE.sub("", label):
@@ -3428,6 +3434,24 @@ class _Reader:
             self.emit_quantity(label, q, q.unit, period, area=area, source=period_source)
         return True
 
+    def emit_change(
+        self, label: str, q: Quantity, change: Lead, over: Period, area: str | None, source: str
+    ) -> None:
+        """The change ``q`` of the item named ``label`` (see :func:`_change_named`)
+        over ``over``: an item of a 分别 list or of a list 其中 picks from it."""
+        derived, base, derivation = _change_named(label, change.comparison, q.unit)
+        self.emit_quantity(
+            derived,
+            q,
+            q.unit,
+            over,
+            value=-q.value if change.down else q.value,
+            area=area,
+            source=source,
+            base=base,
+            derivation=derivation,
+        )
+
     def read_listed_subset(
         self, clause: Clause, q: Quantity, period: Period, period_source: str
     ) -> bool:
@@ -3437,8 +3461,10 @@ class _Reader:
         them, with the clause's own measure). Return whether the clause was
         read so."""
         listed = self.state.listed
+        if listed is None:
+            return False
         lead_text = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
-        if listed is None or not lead_text.startswith("其中") or "、" not in lead_text:
+        if not lead_text.startswith("其中") or "、" not in lead_text:
             return False
         raw = lead_text.removeprefix("其中").lstrip(" ，,")
         lead = read_lead(raw, self.ctx.subjects)
@@ -3455,21 +3481,8 @@ class _Reader:
         for item in split[0]:
             label = f"{prefix}{item}{suffix}"
             if lead.kind == "change":
-                cmp = {"yoy": "同比", "mom": "环比"}.get(lead.comparison or "", "")
-                label, cmp = _comparison_off(label, cmp)
-                derived = f"{label}{cmp}{'增长率' if q.unit == 'percent' else '增量'}"
                 over = _comparison_period(lead.comparison, period, self.ctx.default_year)
-                self.emit_quantity(
-                    derived,
-                    q,
-                    q.unit,
-                    over,
-                    value=-q.value if lead.down else q.value,
-                    area=lead.area,
-                    source=period_source,
-                    base=label,
-                    derivation="growth-rate" if q.unit == "percent" else "change",
-                )
+                self.emit_change(label, q, lead, over, lead.area, period_source)
             elif not problem_with(label, q.unit, self.ctx.subjects):
                 self.emit_quantity(label, q, q.unit, period, area=lead.area, source=period_source)
             else:
