@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Store
 
 from cikg.evaluation import evaluate, read_facts
 from cikg.store import query
@@ -38,6 +39,18 @@ INTEGRITY = {
               ?obs ?dim ?v .
               FILTER NOT EXISTS { ?v a skos:Concept ; skos:inScheme ?list } }""",
 }
+
+
+def _report_store(tmp_path: Path, text: str) -> Store:
+    """A store built from one plain-text report holding ``text``, opened
+    read-only."""
+    from cikg.pipeline import build
+    from cikg.store import open_store
+
+    source = tmp_path / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    build([source], tmp_path / "store")
+    return open_store(tmp_path / "store", read_only=True)
 
 
 @pytest.mark.parametrize("name", sorted(INTEGRITY))
@@ -212,19 +225,14 @@ def test_a_figure_stated_rounded_and_precise_keeps_the_precise_value(tmp_path):
     """CAICT 数字经济 2022: the summary's 8.4 万亿元 and the chapter's 8.35 万亿元
     are one figure; the observation holds 8.35 and cites both passages, whichever
     the report states first."""
-    from cikg.pipeline import build
-    from cikg.store import open_store
-
-    source = tmp_path / "report.txt"
-    source.write_text(
+    store = _report_store(
+        tmp_path,
         "中国数字经济发展报告（2022年）\n\n"
         "2021 年，我国数字产业化规模达到 8.4 万亿元。\n\n"
         "2021 年，我国数字产业化规模为 8.35 万亿元，同比名义增长 11.9%。\n",
-        encoding="utf-8",
     )
-    build([source], tmp_path / "store")
     rows = query(
-        open_store(tmp_path / "store", read_only=True),
+        store,
         """SELECT ?v (COUNT(DISTINCT ?from) AS ?n) WHERE {
              ?obs cikg:indicator/skos:prefLabel "数字产业化规模"@zh ;
                   sdmx-measure:obsValue ?v ; prov:wasDerivedFrom ?from }
@@ -260,19 +268,13 @@ def test_an_approximate_figure_far_from_an_exact_one_is_another_figure(tmp_path)
     for the same indicator and period (seed 003: national green data centres
     against all computing centres) is not: both are kept, the second as a
     conflicting value."""
-    from cikg.pipeline import build
-    from cikg.store import open_store
-
-    source = tmp_path / "report.txt"
-    source.write_text(
+    store = _report_store(
+        tmp_path,
         "数字中国发展报告（2024年）\n\n"
         "截至 2024 年 12 月，我国网民规模已突破 11 亿人，达 11.08 亿人。\n\n"
         "2024 年，数据中心平均电能利用效率为 1.46。\n\n"
         "2024 年，数据中心平均电能利用效率约为 1.2。\n",
-        encoding="utf-8",
     )
-    build([source], tmp_path / "store")
-    store = open_store(tmp_path / "store", read_only=True)
     rows = query(
         store,
         """SELECT ?label ?v WHERE {
@@ -292,18 +294,13 @@ def test_an_average_over_things_counted_before_is_theirs_in_the_averages_unit(tm
     平均电能利用效率（PUE）约为 1.2 is those centres' average, not every data
     centre's (the 1.46 of 算力中心 stated elsewhere): the curated average's
     unit, the things' name."""
-    from cikg.pipeline import build
-    from cikg.store import open_store
-
-    source = tmp_path / "report.txt"
-    source.write_text(
+    store = _report_store(
+        tmp_path,
         "数字中国发展报告（2024年）\n\n"
         "截至 2024 年底，全国共创建246个国家绿色数据中心，平均电能利用效率（PUE）约为1.2。\n",
-        encoding="utf-8",
     )
-    build([source], tmp_path / "store")
     rows = query(
-        open_store(tmp_path / "store", read_only=True),
+        store,
         """SELECT ?label ?v ?unit WHERE {
              ?obs cikg:indicator/skos:prefLabel ?label ; sdmx-measure:obsValue ?v ;
                   sdmx-attribute:unitMeasure ?unit
