@@ -3449,3 +3449,40 @@ def test_items_a_clause_picks_from_the_list_before_share_its_figure(ctx):
         ("移动物联网（蜂窝）终端应用于公共服务领域用户数同比增长率", Decimal("20")),
         ("移动物联网（蜂窝）终端应用于智慧家居领域用户数同比增长率", Decimal("20")),
     ]
+
+
+def test_a_span_shortened_or_an_amount_cut_is_a_fall(ctx):
+    """003 line 1851, CAICT 2022 p18 (专栏 3), CAC 2021 p24: 缩短, 压缩 and 压减 before a
+    percent state a fall of what comes before them (单票查检作业时间压缩 90%: −90 %),
+    as 降低 and 减少 do; in a frame (在省级行政许可事项中) the change is the frame's."""
+    text = (
+        "加快推进海关监管服务创新，通过将视频连线“千里眼”实施远程查检，单票查检作业时间压缩90%。"
+        "在产品方面，新产品上市周期缩短17%，产品交付周期缩短 28%。"
+    )
+    assert [(f[0], f[1], f[5]) for f in _facts(text, ctx)] == [
+        ("单票查检作业时间增长率", Decimal("-90"), "growth-rate"),
+        ("新产品上市周期增长率", Decimal("-17"), "growth-rate"),
+        ("产品交付周期增长率", Decimal("-28"), "growth-rate"),
+    ]
+    text = (
+        "截至 2021 年底，在省级行政许可事项中，平均承诺时限压缩超过 50%，"
+        "网上审批和“零跑动”比例达 56.36%。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("省级行政许可事项中平均承诺时限增长率", Decimal("-50"), "month/2021-12"),
+        ("省级行政许可事项中网上审批和“零跑动”比例", Decimal("56.36"), "month/2021-12"),
+    ]
+
+
+def test_a_rate_after_a_survey_of_a_group_is_within_the_group(ctx):
+    """001 line 884 (利用生成式人工智能产品回答问题使用率 judged label-wrong in the
+    census): after 通过对使用过生成式人工智能产品的用户进一步调查发现, a 使用率 is
+    of the surveyed users, as the 用户比例 after it is."""
+    text = (
+        "通过对使用过生成式人工智能产品的用户进一步调查发现，利用生成式人工智能产品回答问题的用户"
+        "最为广泛，使用率达 77.6%；将生成式人工智能产品作为自己的办公助手的用户比例为 45.5%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == [
+        "使用过生成式人工智能产品的用户中利用生成式人工智能产品回答问题的使用率",
+        "使用过生成式人工智能产品的用户中生成式人工智能产品作为自己的办公助手的用户比例",
+    ]

@@ -2813,7 +2813,7 @@ class _Reader:
             elif (
                 self.state.frame
                 and (
-                    _SHARE_END_RE.search(subject)
+                    _RATE_WORD_END_RE.search(subject)
                     or (self.of_frame_kind(subject) and not ctx.is_indicator(subject))
                 )
                 and self.state.frame not in subject
@@ -2935,6 +2935,11 @@ class _Reader:
             )
             return False
         if lead.kind == "change":
+            frame = self.state.frame
+            if subject and frame and frame not in base and not ctx.is_indicator(base):
+                # 在省级行政许可事项中，平均承诺时限压缩超过 50%: the change of the
+                # frame's measure, as a share after the frame is the frame's
+                base = f"{frame}中{base}"
             self.state.change_base = base if lead.subject or self.state.change_base else ""
             if _TARGET_BASE_RE.search(self.text, clause.start, q.start):
                 # 要求到 2020 年末，IPv6 活跃连接数达到 11.5 亿，较 2019 年 8 亿连接数的
