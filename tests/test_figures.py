@@ -3486,3 +3486,13 @@ def test_a_rate_after_a_survey_of_a_group_is_within_the_group(ctx):
         "使用过生成式人工智能产品的用户中利用生成式人工智能产品回答问题的使用率",
         "使用过生成式人工智能产品的用户中生成式人工智能产品作为自己的办公助手的用户比例",
     ]
+
+
+def test_a_verb_of_reporting_inside_a_name_is_a_word_of_it(ctx):
+    """003 line 1935 (模组出口增长率 judged label-wrong in the census): 显示 in
+    平板显示模组 is part of the product's name; a verb of reporting ends its
+    clause (腾讯财报显示，…) or follows its source (数据显示)."""
+    text = "2024年，我国集成电路出口增长 18.7%，平板显示模组出口增长 18.1%。"
+    assert [f[0] for f in _facts(text, ctx)] == ["集成电路出口增长率", "平板显示模组出口增长率"]
+    text = "2024 年 3 月，腾讯财报显示，微信搜一搜日活跃用户量突破 1 亿。"
+    assert [f[0] for f in _facts(text, ctx)] == ["微信搜一搜日活跃用户量"]

@@ -98,7 +98,10 @@ _SHARE_OF_WHOLE_RE = re.compile(r"(?:的)?(?:占比|份额|比重|排名|第)")
 _WORLD = ("全球", "世界")
 #: Reporting frames: the subject follows them (X 发布的数据显示, 据 X 统计).
 _REPORTING_RE = re.compile(
-    r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料){0,2}(?:显示|表明|指出)"
+    r"(?:(?:数据|报告|调查|统计|监测|结果|研究|资料){1,2}(?:显示|表明|指出)"
+    # a verb of reporting alone ends its clause (腾讯财报显示，…); inside a name it
+    # is a word of the name (平板显示模组出口增长 18.1%)
+    r"|(?:显示|表明|指出)(?=[\s⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:[，,：:]|$))"
     r"|(?:发布|公布|披露)的?(?:数据|报告|信息|统计)?(?:显示|表明)"
     r"|介绍|透露|监测发现"
     # 《报告》首次公布中国手机网民数量——1300 万: the report states the figure
