@@ -3496,3 +3496,18 @@ def test_a_verb_of_reporting_inside_a_name_is_a_word_of_it(ctx):
     assert [f[0] for f in _facts(text, ctx)] == ["集成电路出口增长率", "平板显示模组出口增长率"]
     text = "2024 年 3 月，腾讯财报显示，微信搜一搜日活跃用户量突破 1 亿。"
     assert [f[0] for f in _facts(text, ctx)] == ["微信搜一搜日活跃用户量"]
+
+
+def test_a_multiple_of_expansion_keeps_the_sentences_subject(ctx):
+    """CAICT 2022 p11: 扩张了 1 倍多 is a change (a multiple, no figure of its own);
+    read as a level with no subject it had left the clauses after it without
+    theirs (同比名义增长 16.2%, 占 GDP 比重 39.8%: both lost)."""
+    text = (
+        "2021 年，我国数字经济规模达到 45.5 万亿元，较“十三五”初期扩张了 1 倍多，"
+        "同比名义增长16.2%，占 GDP 比重达到 39.8%。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("数字经济规模", Decimal("45500000000000")),
+        ("数字经济规模同比增长率", Decimal("16.2")),
+        ("数字经济占GDP的比例", Decimal("39.8")),
+    ]
