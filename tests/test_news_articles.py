@@ -16,8 +16,11 @@ written below by hand from reading the article.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from cikg.evaluation import evaluate, read_facts
 from cikg.iris import IriMinter
 from cikg.load import load_document
 from cikg.metadata import document_to_metadata
@@ -27,6 +30,7 @@ from cikg.store import open_store, query
 from .shared import SHARED
 
 NEWS = SHARED / "corpus" / "news"
+GOLD = Path(__file__).parent / "data" / "eval" / "news"
 
 pytestmark = pytest.mark.skipif(
     not NEWS.is_dir(), reason="shared/corpus is not beside the checkout"
@@ -142,3 +146,23 @@ def test_a_unit_named_after_its_body_belongs_to_it(tmp_path):
     assert {(r["unit"].value, r["parent"].value) for r in rows} == {
         ("浙江工业大学计算机学院", "浙江工业大学")
     }
+
+
+def test_a_share_written_as_a_fraction_is_found_as_the_gold_ratio(tmp_path, reference):
+    """news-09: 总营收 1300 亿元左右，约占上海全市 1/4 is a share of 25 % (approximately);
+    the hand-checked fact writes it as the ratio 0.25 (unit ``other:ratio``), and
+    ``cikg evaluate`` finds one as the other."""
+    build(
+        [NEWS / "news-09_pudong-internet-platform-policy.txt"], tmp_path / "s", minter=IriMinter()
+    )
+    store = open_store(tmp_path / "s", read_only=True)
+    rows = query(
+        store,
+        """SELECT ?v ?q WHERE { ?o cikg:valueText ?t ; sdmx-measure:obsValue ?v ;
+             cikg:valueQualifier/skos:notation ?q FILTER(CONTAINS(?t, "1/4")) }""",
+    )
+    assert [(r["v"].value, r["q"].value) for r in rows] == [("25", "approximately")]
+    facts = read_facts([GOLD / "news-09_pudong-internet-platform-policy.jsonl"])
+    facts = [f for f in facts if f.get("value_text") == "1/4"]
+    (score,) = evaluate(store, facts, reference)
+    assert score.loose["observation:text"] == 1

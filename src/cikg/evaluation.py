@@ -13,7 +13,9 @@ holds a ``qb:Observation`` with
 - the same value: equal within what the gold's written form rounds away
   (half a unit of its last digit, :func:`rounding_tolerance`), since a
   figure stated twice at different precision is one observation holding
-  the precise value (表 5 108,133 万人; 核心数据 10.81 亿人);
+  the precise value (表 5 108,133 万人; 核心数据 10.81 亿人); a gold ratio
+  written as a fraction (1/4, 三分之二: 0.25) is the share in percent the
+  graph holds (25.00, to two decimals);
 - a period ending where the gold says (SCHEMA.md: "end of the reference
   period": ``YYYY-MM`` the month ``cikg:periodEnd`` falls in, ``YYYY`` its
   December, a day that day); a gold period of ``null`` (the text gives
@@ -359,6 +361,10 @@ def _observations(store: Store, report: str) -> dict[tuple[str, str], list[_Entr
     return index
 
 
+#: A value written as a fraction (1/4, 三分之二).
+_FRACTION_TEXT_RE = re.compile(r"\d\s*/\s*\d|分之")
+
+
 def _score_observation(
     record: dict, index: dict[tuple[str, str], list[_Entry]], ref: Reference
 ) -> tuple[bool, bool]:
@@ -368,6 +374,10 @@ def _score_observation(
         return False, False
     gold = Decimal(str(record["value"]))
     tolerance = rounding_tolerance(record.get("value_text", ""), gold)
+    if record.get("unit") == "other:ratio" and _FRACTION_TEXT_RE.search(record["value_text"]):
+        # 约占上海全市 1/4, 近三分之二: the gold's ratio (0.25) is the graph's share in
+        # percent (25.00, two decimals)
+        gold, tolerance = gold * 100, Decimal("0.01")
     status = record.get("status") or (
         "forecast" if "预计" in record.get("indicator", "") else "actual"
     )

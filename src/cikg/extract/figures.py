@@ -57,6 +57,7 @@ from cikg.extract.qualifiers import (
     is_conversion,
     qualifier_code,
     scope_of,
+    without_group_size,
 )
 from cikg.extract.quantities import Quantity, UnitTable, find_quantities
 from cikg.extract.subjects import (
@@ -2566,7 +2567,9 @@ class _Reader:
             # 100%的省份、84%的地级市…: the next share's lead starts after this group
             return bool(LISTED_GROUP_RE.match(_MARKER_RE.sub("", after).strip()[1:]))
         lead = read_lead(lead_text, ctx)
-        subject = lead.subject
+        # 全市 4 家综合类…平台年累计业务规模接近 500 亿元: the group's amount, its size
+        # no figure (:func:`~cikg.extract.qualifiers.scope_of`) and no word of its label
+        subject = without_group_size(lead.subject)
         unit = q.unit
         unmarked = _MARKER_RE.sub("", lead_text)  # the lead without its footnote markers
         if unit in COUNTING_UNITS and unmarked.rstrip().endswith("、"):

@@ -182,12 +182,35 @@ _BIT_WIDTH_AFTER_RE = re.compile(
 #: A count of a group whose amount the clause then states (全国 832 个国家级贫困县
 #: 网络零售总额达 3014.5 亿元): the group's size, no figure of its own; the amount's
 #: subject is the group's measure.
+_GROUP_AMOUNTS = "总额|总量|规模|收入|营收|产值|增加值|零售额|交易额|销售额|成交额|出口额|进口额"
 _GROUP_AMOUNT_AFTER_RE = re.compile(
-    r"^\s*(?:多|余)?\s*(?:个|家|所|座)?[^\d，。；,;的]{2,16}?"
-    r"(?:总额|总量|规模|收入|营收|产值|增加值|零售额|交易额|销售额|成交额|出口额|进口额)\s*"
+    rf"^\s*(?:多|余)?\s*(?:个|家|所|座)?[^\d，。；,;的]{{2,24}}?(?:{_GROUP_AMOUNTS})\s*"
     # (not 超过/突破: N 家企业营业收入超过 X is a count of firms above a bound)
-    r"(?:达到|达|为|实现|约)\s*\d"
+    r"(?:达到|达|为|实现|约|接近|将近)\s*\d"
 )
+
+
+#: The same group's size at the start of its amount's subject (全市 4 家 | 综合类…
+#: 平台年累计业务规模): the words to leave out of the amount's label.
+_GROUP_SIZE_LED_RE = re.compile(
+    r"^(?:全国|全省|全市|全区|全县)?\s*\d+(?:\.\d+)?\s*(?:多|余)?\s*(?:个|家|所|座)"
+    rf"(?=[^\d，。；,;的]{{2,24}}?(?:{_GROUP_AMOUNTS})$)"
+)
+
+
+def without_group_size(subject: str) -> str:
+    """An amount's subject without the size of the group it is the amount of
+    (:func:`scope_of`: the size is no figure): 全市4家综合类工业品电商服务平台年
+    累计业务规模 -> 综合类工业品电商服务平台年累计业务规模; ``subject`` as it is
+    when it opens with no such count.
+
+    >>> without_group_size("全市4家综合类工业品电商服务平台年累计业务规模")
+    '综合类工业品电商服务平台年累计业务规模'
+    >>> without_group_size("4家企业数量")
+    '4家企业数量'
+    """
+    m = _GROUP_SIZE_LED_RE.match(subject)
+    return subject[m.end() :].lstrip() if m else subject
 
 
 def scope_of(before: str, after: str) -> str | None:
@@ -247,6 +270,8 @@ def scope_of(before: str, after: str) -> str | None:
     >>> scope_of("IPv6 地址长度为", "位，IPv4 为 32 位") is None
     True
     >>> scope_of("2020年全国", "个国家级贫困县网络零售总额达3014.5亿元")
+    'the size of a group whose amount follows'
+    >>> scope_of("全市", "家综合类工业品电商服务平台年累计业务规模接近500亿元")
     'the size of a group whose amount follows'
     >>> scope_of("全市", "家企业营业收入增长12%") is None
     True

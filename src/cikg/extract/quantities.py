@@ -814,22 +814,39 @@ def find_quantities(text: str, units: UnitTable) -> list[Quantity]:
 
 #: A fraction in words (四分之一, 三分之二): a share, as the percent it is.
 _FRACTION_RE = re.compile(r"(?P<d>[二三四五六七八九十])分之(?P<n>[一二三四五六七八九])")
+#: A fraction in digits (约占全国…的 1/4): a share too, but only where 占 before
+#: it in its clause says so (a bare 1/3 may be a ratio, a page or a date; 其中约
+#: 1/3 的任务 says not of what).
+_DIGIT_FRACTION_RE = re.compile(
+    r"(?<![0-9a-z./_-])(?P<n>[1-9])\s*/\s*(?P<d>10|[2-9])(?![0-9a-z./%])"
+)
+_SHARE_BEFORE_RE = re.compile(r"占[^，。；,;:：]{0,24}$")
 
 
 def _fractions(text: str, folded: str, scanner: _Scanner) -> list[Quantity]:
     """The fractions ``text`` writes in words (超过四分之一, 近三分之二) as
     percent (25, 66.67: two decimals), with a qualifier before them as
-    :func:`_pre_qualifier` reads one; a numerator not below the denominator
+    :func:`_pre_qualifier` reads one (and those in digits after 占, see
+    :data:`_DIGIT_FRACTION_RE`); a numerator not below the denominator
     and fractions in a masked span (a title, a URL) are none.
 
     >>> [(q.value, q.unit, q.text, q.qualifier) for q in _fractions(
     ...     "占服务收入之比首次超过四分之一", "占服务收入之比首次超过四分之一",
     ...     _Scanner("占服务收入之比首次超过四分之一", default_unit_table()))]
     [(Decimal('25.00'), 'percent', '超过四分之一', '超过')]
+    >>> [(q.value, q.text) for q in _fractions(
+    ...     "约占全国的1/4，超过 1/3 部委，第 1/2 页", "约占全国的1/4，超过 1/3 部委，第 1/2 页",
+    ...     _Scanner("约占全国的1/4，超过 1/3 部委，第 1/2 页", default_unit_table()))]
+    [(Decimal('25.00'), '1/4')]
     """
     found = []
-    for m in _FRACTION_RE.finditer(folded):
-        whole, part = small_number(m["d"]), small_number(m["n"])
+    written = [
+        (m, small_number(m["d"]), small_number(m["n"])) for m in _FRACTION_RE.finditer(folded)
+    ]
+    for m in _DIGIT_FRACTION_RE.finditer(folded):
+        if _SHARE_BEFORE_RE.search(folded, 0, m.start()):
+            written.append((m, int(m["d"]), int(m["n"])))
+    for m, whole, part in sorted(written, key=lambda w: w[0].start()):
         if not whole or not part or part >= whole or scanner.masked(*m.span()):
             continue
         start, qualifier = m.start(), None

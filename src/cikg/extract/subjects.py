@@ -1529,9 +1529,9 @@ def platform_actor(clause: str) -> str:
     if not m:
         return ""
     actor = m.group("actor").strip()
-    if _TIME_INSIDE_RE.search(actor) or _COUNT_LED_RE.match(actor):
-        # 中国电信上半年固网: a company, a time and its fixed network; 11 家平台: a
-        # count of platforms, not one
+    if _TIME_INSIDE_RE.search(actor) or _COUNT_LED_RE.match(re.sub(r"^全[国省市区县]", "", actor)):
+        # 中国电信上半年固网: a company, a time and its fixed network; 11 家平台, 全市
+        # 4 家…平台: a count of platforms, not one
         return ""
     # a named one: quoted, with a number or Latin letters, or the nation's
     # (国家政务服务平台); 电子商务平台 or 工业互联网平台 is a kind, not an actor
