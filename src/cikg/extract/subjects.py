@@ -1055,7 +1055,8 @@ def count_label(subject: str, unit: str | None, ctx: SubjectContext) -> str:
         return subject
     if unit == "person_time":  # (受益学生数量 | 6 亿人次 -> 受益学生人次, not …数量人次)
         subject = re.sub(r"(?:数量|人数)$", "", subject)
-        return subject if subject.endswith("人次") else f"{subject}人次"
+        # (客流量, 访问量 | 9.8 万余人次: a measure already)
+        return subject if subject.endswith(("人次", "量")) else f"{subject}人次"
     if _MEASURE_END_RE.search(subject) and not subject.endswith(("用户", "网民")):
         return subject
     if subject.endswith(("用户", "网民")) and unit == "person":
