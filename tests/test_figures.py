@@ -3554,3 +3554,15 @@ def test_a_measure_of_person_times_is_not_named_twice(ctx):
     浏览量人次 (a measure word, then the unit's)."""
     text = "2021年，中国公共招聘网浏览量 18308 万人次。"
     assert [f[0] for f in _facts(text, ctx)] == ["中国公共招聘网浏览量"]
+
+
+def test_a_respectively_list_of_changes_in_points_shares_its_unit(ctx):
+    """CAICT 2022 p16's wording: in 分别较去年提升 2.13 和 0.6 个百分点 the bare 2.13
+    is in points too (a rate's unit is shared only by bare numbers: 分别为 5 亿和
+    10% are two measures), and 软件产业 keeps its own head (产业), not the last
+    item's (行业)."""
+    text = "2021年，软件产业和互联网行业的占比持续小幅提升，分别较去年提升2.13 和 0.6 个百分点。"
+    assert [(f[0], f[1], f[2]) for f in _facts(text, ctx)] == [
+        ("软件产业占比增量", Decimal("2.13"), "percentage_point"),
+        ("互联网行业占比增量", Decimal("0.6"), "percentage_point"),
+    ]

@@ -1866,7 +1866,8 @@ def enumerated_items(phrase: str, n: int, ctx: SubjectContext) -> tuple[list[str
         head = tail[-1].word
         modifier = items[-1][: -len(head)]
         if (
-            not any(i.endswith(head) for i in items[:-1])
+            # (软件产业和互联网行业: the others end in a head of their own, 产业)
+            not any(i.endswith(head[-1]) for i in items[:-1])
             # 智能制造、智慧交通、智慧公共事业: items with the last one's modifier
             # (智慧) are parallel, each with its own head
             and not any(i.startswith(modifier) for i in items[:-1])
