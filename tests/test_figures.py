@@ -3566,3 +3566,15 @@ def test_a_respectively_list_of_changes_in_points_shares_its_unit(ctx):
         ("软件产业占比增量", Decimal("2.13"), "percentage_point"),
         ("互联网行业占比增量", Decimal("0.6"), "percentage_point"),
     ]
+
+
+def test_a_bracket_listing_a_kinds_members_is_an_aside(ctx):
+    """46th CNNIC report line 329 (App数比例 judged label-wrong in the census): in
+    排在前四位种类（游戏、日常工具、电子商务、生活服务类）的 App 数量占比 the bracket
+    lists the four kinds; the share is of the kinds' apps, not of App 数 alone. 省
+    （区、市）, single characters, is the provinces' name."""
+    text = (
+        "截至 2020 年 6 月，移动应用规模排在前四位种类（游戏、日常工具、电子商务、生活服务类）"
+        "的 App 数量占比达 58.6%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == ["移动应用规模排在前四位种类的App数量占比"]

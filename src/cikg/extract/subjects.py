@@ -395,11 +395,15 @@ _PHOTO_CREDIT_RE = re.compile(
 _BOX_HEAD_RE = re.compile(r"^\s*(?:专栏|案例|附录)\s*[\d一二三四五六七八九十]+\s*[:：．.]?\s*")
 
 
-#: A bracket that lists what a word includes (省级（含自治区、直辖市）): an aside the
-#: word before it carries; its 、 is no list of the lead's. (One naming a single
-#: thing, 网络视频（含短视频）, stays: it says which measure.)
+#: A bracket that lists what a word includes (省级（含自治区、直辖市）) or the members
+#: of a kind it names: an aside the word before it carries; its 、 is no list of the
+#: lead's. (One naming a single thing, 网络视频（含短视频）, stays: it says which
+#: measure; so does 省（区、市）, its items single characters.)
 _INCLUDES_ASIDE_RE = re.compile(
     r"[（(](?:含|包括|包含|不含|不包括|即)[^（）()、]*、[^（）()]*[）)]"
+    # 排在前四位种类（游戏、日常工具、电子商务、生活服务类）的 App: the members of
+    # the kind the word before names, listed
+    r"|(?<=[\u4e00-\u9fff])[（(][^（）()，,。；;：:、]{2,24}、[^（）()，,。；;：:]{2,40}[）)]"
     # 包括云计算、大数据、移动物联网、数据中心等在内的新兴业务收入: examples of the
     # thing measured, which the noun after them names whole
     r"|包括[^，,。；;（(]{1,40}?在内的"
