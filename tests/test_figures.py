@@ -3578,3 +3578,16 @@ def test_a_bracket_listing_a_kinds_members_is_an_aside(ctx):
         "的 App 数量占比达 58.6%。"
     )
     assert [f[0] for f in _facts(text, ctx)] == ["移动应用规模排在前四位种类的App数量占比"]
+
+
+def test_some_of_a_kind_named_before_are_of_that_kind(ctx):
+    """46th CNNIC report line 157 (部分重点平台服务工业企业数 judged label-wrong in the
+    census): 部分重点平台 after …工业互联网平台 are some of those platforms, named by
+    the kind's name, not by what the text said of all of them."""
+    text = (
+        "在工业互联网领域，已培育形成超过 500 个具有一定行业和区域影响力的工业互联网平台，"
+        "部分重点平台服务工业企业近 8 万家。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][-1] == "部分重点工业互联网平台服务工业企业数量"
+    text = "具有一定影响力的工业互联网平台超过 340家，重点平台连接设备数量突破 1亿台套。"
+    assert [f[0] for f in _facts(text, ctx)][-1] == "重点工业互联网平台连接设备数量"

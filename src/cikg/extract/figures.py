@@ -816,7 +816,8 @@ def _comparison_period(comparison: str | None, period: Period, year: int | None)
 #: A subject that opens with a bare kind of built thing (系统受理…, 该平台…, 中心
 #: 累计…): the one the paragraph named before (:meth:`_Reader.named_before`).
 _DEFINITE_KIND_RE = re.compile(
-    r"(?:该|本|此)?(?P<kind>系统|平台|中心|基地|数据库)(?![\u4e00-\u9fff]{0,2}(?:数|量)$)"
+    r"(?:该|本|此|(?P<which>(?:部分|重点|主要|头部|骨干)+))?"
+    r"(?P<kind>系统|平台|中心|基地|数据库)(?![\u4e00-\u9fff]{0,2}(?:数|量)$)"
 )
 #: A share of netizens (关注…资讯的网民占比, 网民使用…的比例): a survey's finding.
 _NETIZEN_SHARE_RE = re.compile(r"网民(?:的|中)?(?:占比|比例|比重)$")
@@ -1446,6 +1447,10 @@ class _Reader:
         mention = mention or subject[head.start("kind") : head.start("kind") + 4]
         own = self.text.rfind(mention, 0, offset)
         name = self.antecedent(head["kind"], own) if own >= 0 else ""
+        if name and head["which"]:
+            # 部分重点平台 -> 部分重点工业互联网平台: which of them, kept, before the
+            # kind's name (not what the text said of all of them: 具有一定影响力的)
+            name = head["which"] + name.rsplit("的", 1)[-1]
         return name + subject[head.end() :] if name else subject
 
     def antecedent(self, kind: str, end: int) -> str:
