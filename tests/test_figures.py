@@ -3591,3 +3591,18 @@ def test_some_of_a_kind_named_before_are_of_that_kind(ctx):
     assert [f[0] for f in _facts(text, ctx)][-1] == "部分重点工业互联网平台服务工业企业数量"
     text = "具有一定影响力的工业互联网平台超过 340家，重点平台连接设备数量突破 1亿台套。"
     assert [f[0] for f in _facts(text, ctx)][-1] == "重点工业互联网平台连接设备数量"
+
+
+def test_a_whole_rate_of_a_list_is_each_items(ctx):
+    """CAC 2021 p2 and p13 (行政村、脱贫村通宽带率 judged label-wrong: two indicators in
+    one): a rate of 100 % of a list is 100 % for each item, as 均 says of the next
+    clause; a sum's rate (合计) is not."""
+    text = "截至2021年底，我国行政村、脱贫村通宽带率达100%，行政村通光纤、通4G比例均超过99%。"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("行政村通宽带率", Decimal("100")),
+        ("脱贫村通宽带率", Decimal("100")),
+        ("行政村通光纤比例", Decimal("99")),
+        ("行政村通4G比例", Decimal("99")),
+    ]
+    text = "截至2021年底，我国行政村、脱贫村合计通宽带率达100%。"
+    assert len(_facts(text, ctx)) <= 1

@@ -439,6 +439,10 @@ _WILL_RE = re.compile(
 )
 #: 均/都 before the verb: one figure stated of each item (A、B 比例均超过 99%).
 _EACH_RE = re.compile(r"(?:均|都)\s*(?:为|达|达到|超过|超|突破|在|高于|低于|保持在?|不低于)?\s*$")
+#: The verb that links a subject to its whole rate (通宽带率达 100%), and words
+#: that make the rate a sum's (合计, 累计).
+_LINK_END_RE = re.compile(r"(?:达到|达|为|实现了?)\s*$")
+_SUMMED_RE = re.compile(r"合计|共计|总计|累计|合并|总体|整体")
 #: A span of years (2018 年-2021 年, 2019—2022 年) whose years a 分别 list goes through.
 _YEAR_SPAN_RE = re.compile(
     r"(?P<first>(?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?P<last>(?:19|20)\d{2})\s*年"
@@ -3420,10 +3424,17 @@ class _Reader:
 
     def read_each(self, clause: Clause, q: Quantity, period: Period, period_source: str) -> bool:
         """行政村通光纤、通 4G 比例均超过 99%: one figure, stated of each item
-        (均/都 before the verb); the items share the first one's opening noun
-        (行政村). Return whether the clause was read so."""
+        (均/都 before the verb, or a rate of 100 % of a list, 行政村、脱贫村通宽带率
+        达 100%: whole for all is whole for each); the items share the first one's
+        opening noun (行政村). Return whether the clause was read so."""
         lead_text = self.text[clause.start : q.start]
         each = _EACH_RE.search(lead_text)
+        if each is None and q.unit == "percent" and q.value == 100 and q.qualifier is None:
+            # 我国行政村、脱贫村通宽带率达 100%: a rate of all of them that is whole is
+            # whole for each (not a sum: 合计, 累计)
+            each = _LINK_END_RE.search(lead_text)
+            if each is not None and _SUMMED_RE.search(lead_text):
+                each = None
         if each is None:
             return False
         raw = display_form(_MARKER_RE.sub("", lead_text[: each.start()])).strip(" ，,")
