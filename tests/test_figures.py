@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from cikg.extract.figures import ProseContext, paragraph_to_facts
-from cikg.extract.periods import parse_period
+from cikg.extract.periods import find_dated_sources, parse_period
 from cikg.extract.quantities import UnitTable
 from cikg.extract.subjects import default_context
 
@@ -3606,3 +3606,19 @@ def test_a_whole_rate_of_a_list_is_each_items(ctx):
     ]
     text = "截至2021年底，我国行政村、脱贫村合计通宽带率达100%。"
     assert len(_facts(text, ctx)) <= 1
+
+
+def test_a_figure_from_the_latest_source_is_of_the_year_the_document_gave_it(ctx):
+    """CAICT 2022 pp33, 37 (its 6.8 % and 4.2 % judged period-wrong as 2022): the
+    report dates its input-output tables once (得到各省市 2021 年最新投入产出表), and
+    a figure 根据最新的投入产出表测算 is of that year, as are the sentences after it."""
+    dated = replace(ctx, dated_sources=find_dated_sources(["得到各省市 2021 年最新投入产出表。"]))
+    text = (
+        "第三产业中，根据最新的投入产出表测算，我国三产数字化投入占第三产业投入比重的平均值为 6.8%。"
+        "第二产业中，我国二产数字化投入占第二产业投入比重的平均值为 4.2%。"
+    )
+    assert [(f[1], f[3]) for f in _facts(text, dated)] == [
+        (Decimal("6.8"), "year/2021"),
+        (Decimal("4.2"), "year/2021"),
+    ]
+    assert {f[3] for f in _facts(text, ctx)} == {"month/2024-12"}  # no source dated

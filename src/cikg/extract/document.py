@@ -23,7 +23,7 @@ from cikg.extract.citations import (
 )
 from cikg.extract.figures import ProseContext, paragraph_to_facts
 from cikg.extract.organisations import OrgFinder, org_finder
-from cikg.extract.periods import Period, find_periods, month_of_day
+from cikg.extract.periods import Period, find_dated_sources, find_periods, month_of_day
 from cikg.extract.quantities import UnitTable, find_malformed_numbers
 from cikg.extract.subjects import default_context
 from cikg.extract.tables import TableContext, table_to_facts
@@ -222,6 +222,7 @@ def document_to_facts(
         company=_company(doc, finder, ref) if is_article else None,
         is_company=ref.is_company,
         published=_last_day(issued),
+        dated_sources=find_dated_sources(b.text for b in doc.blocks if b.kind in _PROSE),
     )
     before = ""  # the last paragraph, which one opening with 其中 goes on from
     for index, block in enumerate(doc.blocks):

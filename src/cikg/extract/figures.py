@@ -47,6 +47,7 @@ from cikg.extract.periods import (
     find_periods,
     find_recent_years,
     is_recent_years,
+    latest_source,
     month_of_day,
     parse_period,
     span,
@@ -603,6 +604,10 @@ class ProseContext:
     :param published: the last day the document can have been published (its
         date; the month's or year's end when it gives no day), or ``None``: a
         figure for a period that starts later is no actual value.
+    :param dated_sources: the data sources the document dates once as the
+        latest of their kind (2021 年最新投入产出表: 投入产出表 -> 2021), whose
+        year a figure 根据最新的投入产出表测算 is of
+        (:func:`~cikg.extract.periods.find_dated_sources`).
     """
 
     units: UnitTable
@@ -618,6 +623,7 @@ class ProseContext:
     company: str | None = None
     is_company: Callable[[str], bool] = lambda name: False
     published: date | None = None
+    dated_sources: dict[str, Period] = field(default_factory=dict)
 
 
 @dataclass
@@ -1948,6 +1954,17 @@ class _Reader:
                     self.state.actor = named
                 own = _own_periods(self.text, clause.start, clause.end, year)
                 in_clause = [q for q in quantities if clause.start <= q.start < clause.end]
+                latest = (
+                    latest_source(self.text[clause.start : clause.end], self.ctx.dated_sources)
+                    if not own and self.ctx.dated_sources
+                    else None
+                )
+                if latest is not None:
+                    # 第三产业中，根据最新的投入产出表测算，…: the year the document
+                    # dated that source with (各省市 2021 年最新投入产出表), not its
+                    # own; the sentences after it go on from it (第二产业中，…)
+                    self.state.period, self.state.period_source = latest, "clause"
+                    self.state.carried = latest
                 if not own and (event := self.dated_event(clause)) is not None:
                     # “618”期间，…天猫交易额…: a flow over the festival's days, in its
                     # month (双十一's in its year) and named by it; this sentence only

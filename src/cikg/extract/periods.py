@@ -309,6 +309,46 @@ def find_dated_events(text: str, year: int) -> list[Period]:
     return found
 
 
+#: A data source a document dates once as the latest of its kind (得到各省市
+#: 2021 年最新投入产出表), and the same source named later by 最新 alone (根据最新
+#: 的投入产出表测算).
+_DATED_SOURCE_RE = re.compile(
+    r"(?P<y>(?:19|20)[0-9]{2})\s*年\s*的?\s*最新\s*的?\s*"
+    r"(?P<src>[\u4e00-\u9fff]{2,8}?(?:表|数据|统计|普查|调查))"
+)
+_LATEST_SOURCE_RE = re.compile(
+    r"最新\s*的?\s*(?P<src>[\u4e00-\u9fff]{2,8}?(?:表|数据|统计|普查|调查))"
+)
+
+
+def find_dated_sources(texts: Iterable[str]) -> dict[str, Period]:
+    """The data sources ``texts`` (a document's paragraphs, in order) date as
+    the latest of their kind, by what they are (投入产出表) -> the year; the
+    first dating of a source holds.
+
+    >>> dated = find_dated_sources(["得到各省市 2021 年最新投入产出表。"])
+    >>> {source: period.iri[32:] for source, period in dated.items()}
+    {'投入产出表': 'year/2021'}
+    """
+    found: dict[str, Period] = {}
+    for text in texts:
+        for m in _DATED_SOURCE_RE.finditer(_fold(text)):
+            if m["src"] not in found:
+                iri, first, last = _year(int(m["y"]))
+                found[m["src"]] = Period(iri, first, last, None, m.group(), *m.span())
+    return found
+
+
+def latest_source(text: str, dated: dict[str, Period]) -> Period | None:
+    """The year of the latest source ``text`` says a figure comes from (根据最新的
+    投入产出表测算), when the document dated that source (:func:`find_dated_sources`);
+    ``None`` otherwise."""
+    for m in _LATEST_SOURCE_RE.finditer(_fold(text)):
+        if (period := dated.get(m["src"])) is not None and not _DATED_SOURCE_RE.search(_fold(text)):
+            return period
+    return None
+
+
 def is_recent_years(period: Period) -> bool:
     """Whether ``period`` was written as the last N years (近 5 年, 过去 10 年)."""
     return bool(_RECENT_YEARS_RE.fullmatch(_fold(period.text)))
