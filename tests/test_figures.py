@@ -3622,3 +3622,19 @@ def test_a_figure_from_the_latest_source_is_of_the_year_the_document_gave_it(ctx
         (Decimal("4.2"), "year/2021"),
     ]
     assert {f[3] for f in _facts(text, ctx)} == {"month/2024-12"}  # no source dated
+
+
+def test_what_a_clause_before_says_fares_so_is_measured_after_it(ctx):
+    """46th CNNIC report line 161 (a shared fact missed): IPv6 国际出入口带宽从无到有
+    names the measure and how it fares, no figure; 已开通 90Gbps after it is its
+    amount."""
+    text = (
+        "截至 2020 年 7 月，IPv6 活跃用户数已达 3.62 亿；IPv6 国际出入口带宽从无到有，"
+        "已开通 90Gbps；国内用户量排名前 100 位的商业网站及应用已全部支持 IPv6 访问。"
+    )
+    assert [(f[0], f[1], f[2], f[3]) for f in _facts(text, ctx)][-1] == (
+        "IPv6国际出入口带宽",
+        Decimal("90"),
+        "Gbps",
+        "month/2020-07",
+    )

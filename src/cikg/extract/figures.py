@@ -868,6 +868,11 @@ _ABSTRACT_THEMES = (
 )  # fmt: skip
 #: Tags of the word that opens a topic clause's predicate (有序 | 推进, 日益 | 完善).
 _PREDICATE_TAGS = frozenset({"v", "vd", "a", "ad", "d", "i", "l"})
+#: A clause of a measure and how it fares, no figure (IPv6 国际出入口带宽从无到有).
+_FARES_RE = re.compile(
+    r"^(?P<thing>[^，,；;：:。]{2,24}?)(?:从无到有|(?:快速|稳步|持续|大幅|显著|不断|明显)"
+    r"(?:增长|提升|提高|扩大|上升))$"
+)
 
 #: An amount of time said to lead (…的使用时间最长): a share after it is its.
 _LEADING_AMOUNT_RE = re.compile(r"(?:时间|时长)$")
@@ -1090,6 +1095,23 @@ class _Reader:
         words = self.ctx.subjects.segmenter.tagged(most["measure"])
         verb = words[0].word if len(words) > 1 and words[0].tag == "v" else ""
         return most["measure"][len(verb) :]
+
+    def faring_measure(self, clause: Clause) -> str:
+        """The measure the clause before ``clause`` names and says how it fares
+        (IPv6 国际出入口带宽从无到有，已开通 90Gbps -> IPv6国际出入口带宽: what
+        was opened is that measure's amount), when that clause has no figure and
+        its leading nouns name a measure; "" otherwise."""
+        if not self.follows_pending(clause):
+            return ""
+        fares = _FARES_RE.match(_MARKER_RE.sub("", self.state.pending_clause).strip(" ，,；;"))
+        if fares is None:
+            return ""
+        thing = display_form(fares["thing"]).strip()
+        return (
+            thing
+            if names_measure(thing) and not label_problem(thing, self.ctx.subjects.segmenter)
+            else ""
+        )
 
     def kinds_of(self) -> str:
         """What the sentence counted before a list of its kinds (确定 10 批国家
@@ -2897,7 +2919,9 @@ class _Reader:
                 subject = self.named_before(subject, q.start, mention=kind["kind"])
             if subject:
                 subject = self.topic_kind(subject, q.end)
-            subject = self.owned(subject) or self.leading_measure(clause)
+            subject = (
+                self.owned(subject) or self.leading_measure(clause) or self.faring_measure(clause)
+            )
             kind = _KIND_ITEM_RE.fullmatch(subject)
             if kind and unit in COUNTING_UNITS and (thing := self.kinds_of()):
                 # 确定 10 批国家新型工业化产业示范基地，其中包括电子信息类 53 家、…: bases
@@ -2967,7 +2991,7 @@ class _Reader:
             # what the clause before says leads
             base = self.state.pending_np
         if not base and lead.kind == "level":
-            base = self.leading_measure(clause)
+            base = self.leading_measure(clause) or self.faring_measure(clause)
         if not base:
             self.finding(
                 "no-subject", f"{q.text} in {self.clause_text(clause)!r}: no subject before it"
