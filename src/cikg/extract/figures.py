@@ -3965,6 +3965,11 @@ class _Reader:
             # (…，实现销售总额 50 万余元: the fair's sales)
             label, problem = f"{event}{label}", None
             base = f"{event}{base}" if base else base
+            if source == "report" and "/month/" in period.iri:
+                # an event the document does not date: within the year of its date,
+                # not in the month it was published (an article of 2 August tells of
+                # a fair held before)
+                period = parse_period(f"{period.end.year}年") or period
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure; the
             # area its lead names still holds for the figures after it
