@@ -3639,3 +3639,17 @@ def test_what_a_clause_before_says_fares_so_is_measured_after_it(ctx):
         "Gbps",
         "month/2020-07",
     )
+
+
+def test_a_date_a_source_gives_is_not_carried_on(ctx):
+    """46th CNNIC report line 161 (“.CN”域名数量 at 2020-07 judged period-wrong in the
+    census): 截至 2020 年 7 月⁸ dates what its source (footnote 8, a white paper)
+    says; the next sentence, undated, goes on from the paragraph's date before it."""
+    text = (
+        "截至 2020 年 6 月，我国 IPv6 地址数量达 50903 块/32，居世界第二位。"
+        "截至 2020 年 7 月⁸，我国已经分配 IPv6 地址用户数达到 14.42 亿。"
+        "此外，“.CN”域名总数达 2304 万个，较 2019 年底增长 2.8%。"
+    )
+    periods = {f[0]: f[3] for f in _facts(text, ctx)}
+    assert periods["分配IPv6地址用户数"] == "month/2020-07"
+    assert periods["“.CN”域名总数"] == "month/2020-06"

@@ -2032,6 +2032,9 @@ class _Reader:
                             or (not rest.strip(" ，,：:") and _DAYS_RE.search(p.iri))
                         )
                         and not (self.ahead(p) and self.forecast(sentence))
+                        # (截至 2020 年 7 月⁸，…: a date its source gives, the cited
+                        # figures', not the next sentences')
+                        and not _MARKER_RE.match(self.text, p.end_offset)
                     ):
                         # 7 月 28 日至 8 月 3 日，…培训活动…举行。…培训结束后，40 名学员
                         # 签订就业协议: the sentences after an event its days date go on
