@@ -3653,3 +3653,17 @@ def test_a_date_a_source_gives_is_not_carried_on(ctx):
     periods = {f[0]: f[3] for f in _facts(text, ctx)}
     assert periods["分配IPv6地址用户数"] == "month/2020-07"
     assert periods["“.CN”域名总数"] == "month/2020-06"
+
+
+def test_a_sentence_about_autonomous_driving_owns_its_test_figures(ctx):
+    """CAC 2021 p40 (道路测试总里程 judged label-wrong five times: whose tests?):
+    自动驾驶, a glossary term, is one noun, so 自动驾驶创新应用深入探索 states the
+    sentence's theme, and the test licences and mileage after it are its."""
+    text = (
+        "自动驾驶创新应用深入探索，我国已建设 16 个智能网联汽车测试示范区，开放 3500 多公里测试道路，"
+        "发放 700 余张测试牌照，道路测试总里程超过 700 万公里。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][1:] == [
+        "自动驾驶测试牌照数量",
+        "自动驾驶道路测试总里程",
+    ]
