@@ -343,8 +343,11 @@ def latest_source(text: str, dated: dict[str, Period]) -> Period | None:
     """The year of the latest source ``text`` says a figure comes from (根据最新的
     投入产出表测算), when the document dated that source (:func:`find_dated_sources`);
     ``None`` otherwise."""
-    for m in _LATEST_SOURCE_RE.finditer(_fold(text)):
-        if (period := dated.get(m["src"])) is not None and not _DATED_SOURCE_RE.search(_fold(text)):
+    folded = _fold(text)
+    if _DATED_SOURCE_RE.search(folded):
+        return None  # (得到各省市 2021 年最新投入产出表: the dating itself, its own year)
+    for m in _LATEST_SOURCE_RE.finditer(folded):
+        if (period := dated.get(m["src"])) is not None:
             return period
     return None
 
