@@ -3452,7 +3452,7 @@ def test_items_a_clause_picks_from_the_list_before_share_its_figure(ctx):
 
 
 def test_a_span_shortened_or_an_amount_cut_is_a_fall(ctx):
-    """003 line 1851, CAICT 2022 p18 (专栏 3), CAC 2021 p24: 缩短, 压缩 and 压减 before a
+    """003 line 1851, CAICT 2022 p18 (专栏 3), CAC 2021 p18: 缩短, 压缩 and 压减 before a
     percent state a fall of what comes before them (单票查检作业时间压缩 90%: −90 %),
     as 降低 and 减少 do; in a frame (在省级行政许可事项中) the change is the frame's."""
     text = (
