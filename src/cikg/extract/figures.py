@@ -751,6 +751,13 @@ def _month_containing(day: date) -> Period | None:
     return found[0] if found else None
 
 
+def _year_containing(day: date) -> Period | None:
+    """The calendar year ``day`` falls in, as the period the text ``{year}年``
+    names; ``None`` when it cannot be written so."""
+    found = find_periods(f"{day.year}年")
+    return found[0] if found else None
+
+
 def _is_event_day(period: Period) -> bool:
     """A day or days that date an event (培训于 7 月 28 日至 8 月 3 日举办, 11 日
     开幕), not a cut-off (截至 6 月 30 日): it governs its own sentence only."""
@@ -3708,7 +3715,7 @@ class _Reader:
             source == "paragraph"
             and _EVENTS_HELD_RE.search(q.text)
             and "/id/month/" in period.iri
-            and (year := parse_period(f"{period.end.year}年")) is not None
+            and (year := _year_containing(period.end)) is not None
         ):
             # 截至 2024 年底，网民规模…。…商务部举办 5 场惠民惠企培训: events held are
             # a flow over the year, not a stock at the month another sentence dated
@@ -3876,6 +3883,7 @@ class _Reader:
             ):
                 label, problem = owned, None
                 base = _joined(topic, _GROWTH_HEAD_RE.sub("", base)) if base else base
+        event = self.event_before(offset)  # (…展销会，…: the fair's figures, see below)
         if (
             not problem
             and _BARE_AMOUNT_RE.match(label.split("占", 1)[0])  # (增加值占浦东全区的比例)
@@ -3885,7 +3893,7 @@ class _Reader:
         ):
             # 浙江省软件产业规模突破 9000 亿元…；实现利润总额 2287.2 亿元: the profit of
             # what the sentence opened with; with no such thing, whose profit is unsaid
-            owner = self.sentence_thing() or self.event_before(offset)
+            owner = self.sentence_thing() or event
             theme = self.state.theme
             if (
                 not owner
@@ -3952,7 +3960,6 @@ class _Reader:
             area = "中国" if nation and area is None else area
         if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
-        event = self.event_before(offset)
         if problem and event and (days := _DURATION_LED_RE.match(label)):
             # 开展…“乐享扶余 清凉一夏”展销会，…，3 天线上线下客流量达 9.8 万余人次: the
             # fair's visitors over its days (its span, no word of the measure)
@@ -3972,7 +3979,7 @@ class _Reader:
                 # an event the document does not date: within the year of its date,
                 # not in the month it was published (an article of 2 August tells of
                 # a fair held before)
-                period = parse_period(f"{period.end.year}年") or period
+                period = _year_containing(period.end) or period
         if problem:
             # 和上级医院建立…的卫生院比例, 建设数: no indicator's name, no figure; the
             # area its lead names still holds for the figures after it
