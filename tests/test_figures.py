@@ -3667,3 +3667,20 @@ def test_a_sentence_about_autonomous_driving_owns_its_test_figures(ctx):
         "自动驾驶测试牌照数量",
         "自动驾驶道路测试总里程",
     ]
+
+
+def test_a_list_of_newly_made_things_counts_new_ones_each(ctx):
+    """数字中国发展报告（2024年） line 1558 (绿色供应链管理企业数 = 126 judged
+    label-wrong in two samples: the 126 are the ones newly cultivated in 2024):
+    新培育 keeps its verb (新 makes the count a flow), and every item of the list
+    is counted by it, as the items of 新建 (one word, tagged a place) are."""
+    text = "2024年新培育国家层面绿色工厂1382家、绿色工业园区123家、绿色供应链管理企业126家。"
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("新培育国家层面绿色工厂数量", Decimal("1382"), "year/2024"),
+        ("新培育绿色工业园区数量", Decimal("123"), "year/2024"),
+        ("新培育绿色供应链管理企业数量", Decimal("126"), "year/2024"),
+    ]
+    assert [f[0] for f in _facts("全年新建绿色工厂1382家、绿色工业园区123家。", ctx)] == [
+        "新建绿色工厂数量",
+        "新建绿色工业园区数量",
+    ]

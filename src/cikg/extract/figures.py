@@ -2699,7 +2699,11 @@ class _Reader:
                 subject = f"{head.removesuffix(subject)}{subject}" if head else ""
             tagged = ctx.segmenter.tagged(subject)
             carried = False  # whether the subject is an item of the clause before's list
-            if first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
+            if first and (newly := _newly_done(subject, tagged)):
+                # 新培育国家层面绿色工厂 1382 家、绿色工业园区 123 家: each item is a
+                # count of the newly made (新建 is one word, jieba tags it a place)
+                self.state.shared_verb = newly
+            elif first and tagged and _is_verb(tagged[0]) and len(subject) > len(tagged[0].word):
                 self.state.shared_verb = tagged[0].word  # 处置信息 3 万条、账号 5600 个
             elif first and (acting := self.body_and_verb(subject, tagged)):
                 self.state.shared_verb = acting  # 国家网信办处置违法信息 3 万条、账号 5600 个
@@ -4233,6 +4237,17 @@ def _head_phrase(thing: str) -> str:
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
     """A verb (not a verbal noun) of at most two characters: 处置, 清理, 下架."""
     return token.tag in {"v", "vd"} and len(token.word) <= 2
+
+
+def _newly_done(subject: str, tagged: list) -> str:  # type: ignore[type-arg]
+    """The act of making new things that opens ``subject`` and is followed by
+    what is made (新增, 新建, 新认定 …, or 新 and a verb: 新培育), or ""."""
+    added = _NEW_THINGS_RE.match(subject)
+    if added:
+        return added.group() if len(subject) > added.end() else ""
+    if len(tagged) > 2 and tagged[0].word == "新" and tagged[1].tag in {"v", "vn"}:
+        return tagged[0].word + tagged[1].word
+    return ""
 
 
 def _common_tail(a: str, b: str) -> int:

@@ -578,7 +578,9 @@ def _starts_org(phrase: str, ctx: SubjectContext) -> bool:
 
 
 def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
-    """中国电信实现营业收入 -> 中国电信营业收入; 累计建成 5G 基站 -> 5G 基站."""
+    """中国电信实现营业收入 -> 中国电信营业收入; 累计建成 5G 基站 -> 5G 基站.
+    A verb after 新 (newly) stays: 新培育国家层面绿色工厂 counts the ones made
+    in the period, not all there are."""
     for verb in _LIGHT_VERBS:
         i = phrase.find(verb)
         if i < 0:
@@ -588,6 +590,8 @@ def _drop_light_verbs(phrase: str, ctx: SubjectContext) -> str:
             continue
         if phrase.startswith(("和", "与", "及"), i + len(verb)) and i > 0:
             continue  # 产业发展和公共服务平台: a noun joined to the next, no verb
+        if any(t.end == i and t.word == "新" for t in tokens):
+            continue  # 新培育国家层面绿色工厂: newly done, a count of new ones (kept)
         rest = phrase[i + len(verb) :].lstrip("了 ")
         # 宝安共建成 5G 基站 -> 宝安 5G 基站: the adverb goes with the verb
         head = phrase[:i].rstrip()
