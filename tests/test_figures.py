@@ -3684,3 +3684,22 @@ def test_a_list_of_newly_made_things_counts_new_ones_each(ctx):
         "新建绿色工厂数量",
         "新建绿色工业园区数量",
     ]
+
+
+def test_a_survey_of_a_sample_owns_the_changes_after_it(ctx):
+    """CAICT 中国数字经济发展报告（2022年） p18, 专栏 3 (运维成本增长率 and
+    综合利用率增长率 judged label-wrong: whose costs?): 对 300 家制造业企业的…调查
+    says how many were surveyed, no measurement, and the changes after it are of
+    the firms surveyed; the three before 在设备方面 had been dropped."""
+    text = (
+        "宝安区对 300 家制造业企业的工业互联网应用成熟度调查，通过工业互联网改造，"
+        "在人力资源方面，企业的生产现场员工平均减少 16%，劳动生产率平均提升 13%，"
+        "人均利润率提升 16%；在设备方面，运维成本降低 13%，综合利用率提升56%。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("受调查制造业企业生产现场员工平均增长率", Decimal("-16")),
+        ("受调查制造业企业中劳动生产率平均增长率", Decimal("13")),
+        ("受调查制造业企业中人均利润率增长率", Decimal("16")),
+        ("受调查制造业企业中运维成本增长率", Decimal("-13")),
+        ("受调查制造业企业中综合利用率增长率", Decimal("56")),
+    ]

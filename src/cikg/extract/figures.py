@@ -81,6 +81,7 @@ from cikg.extract.subjects import (
     platform_actor,
     problem_with,
     read_lead,
+    sampled_survey,
     share_label,
     strip_periods,
     too_bare,
@@ -1999,6 +2000,13 @@ class _Reader:
                     # month (双十一's in its year) and named by it; this sentence only
                     self.state.period, self.state.period_source = event, "clause"
                     self.state.occasion = event.text
+                worded = self.clause_text(clause)
+                if in_clause and (sampled := sampled_survey(worded, self.ctx.subjects)):
+                    # 宝安区对 300 家制造业企业的…调查，…运维成本降低 13%: the sample's
+                    # size is no measurement; the figures after it are of those surveyed
+                    self.state.frame, self.state.theme, self.state.actor = sampled, "", ""
+                    self.finding("sample", f"{worded!r}: the size of a survey's sample")
+                    continue
                 if in_clause and any(_HOLIDAY_RE.match(self.text, p.end_offset) for p in own):
                     # 2024 年国庆期间旅游笔记发布量超过 221 万: days the year names
                     # only in part, which no period here states and no sentence after
@@ -3016,7 +3024,7 @@ class _Reader:
             if subject and frame and frame not in base and not ctx.is_indicator(base):
                 # 在省级行政许可事项中，平均承诺时限压缩超过 50%: the change of the
                 # frame's measure, as a share after the frame is the frame's
-                base = f"{frame}中{base}"
+                base = _in_frame(frame, base)
             self.state.change_base = base if lead.subject or self.state.change_base else ""
             if _TARGET_BASE_RE.search(self.text, clause.start, q.start):
                 # 要求到 2020 年末，IPv6 活跃连接数达到 11.5 亿，较 2019 年 8 亿连接数的
@@ -4237,6 +4245,16 @@ def _head_phrase(thing: str) -> str:
 def _is_verb(token) -> bool:  # type: ignore[no-untyped-def]
     """A verb (not a verbal noun) of at most two characters: 处置, 清理, 下架."""
     return token.tag in {"v", "vd"} and len(token.word) <= 2
+
+
+def _in_frame(frame: str, thing: str) -> str:
+    """``thing`` of the population ``frame``: 在省级行政许可事项中 + 平均承诺时限 ->
+    省级行政许可事项中平均承诺时限; a thing the frame's own head owns is theirs
+    (受调查制造业企业 + 企业的生产现场员工 -> 受调查制造业企业生产现场员工)."""
+    owner, of, rest = thing.partition("的")
+    if of and len(owner) >= 2 and frame.endswith(owner) and rest:
+        return f"{frame}{rest}"
+    return f"{frame}中{thing}"
 
 
 def _newly_done(subject: str, tagged: list) -> str:  # type: ignore[type-arg]

@@ -1686,6 +1686,37 @@ _SURVEYED_RE = re.compile(
 )
 
 
+#: A survey of a sample counted in the clause itself: who surveyed (optional),
+#: 对, the sample's size, the population, 的 and what was surveyed, then 调查 or
+#: 调研 (宝安区对 300 家制造业企业的工业互联网应用成熟度调查).
+_SAMPLED_SURVEY_RE = re.compile(
+    r"^(?:[^，,；;对]{1,16}?)?(?:通过|经)?对\s*(?:约|近|超过|超)?\s*\d+(?:\.\d+)?\s*[万]?\s*"
+    r"(?:家|名|位|个|户|所|人)(?P<base>[^，,；;\d的]{2,16})(?:的[^，,；;\d]{0,16}?)?"
+    r"(?:进一步|专项|抽样)?(?:调查|调研|问卷调查)(?:结果)?(?:发现|显示|表明)?$"
+)
+
+
+def sampled_survey(clause: str, ctx: SubjectContext) -> str:
+    """The population surveyed, when ``clause`` says a sample of a given size
+    of it was surveyed: 宝安区对 300 家制造业企业的工业互联网应用成熟度调查 ->
+    受调查制造业企业 (the 300 is the sample's size, no measurement; the figures
+    after it are of the firms surveyed, not of all of them); "" for none.
+
+    >>> from cikg.reference import load_reference
+    >>> ctx = default_context(load_reference())
+    >>> sampled_survey("宝安区对 300 家制造业企业的工业互联网应用成熟度调查", ctx)
+    '受调查制造业企业'
+    >>> sampled_survey("对 300 家企业进行了走访", ctx)
+    ''
+    """
+    text = strip_periods(_MARKER_RE.sub("", clause)).strip(" ，,：:")
+    m = _SAMPLED_SURVEY_RE.match(text)
+    if m is None:
+        return ""
+    base = clean_lead(display_form(m["base"]), ctx)[0]
+    return f"受调查{base}" if base else ""
+
+
 #: A span of time written as a frame (过去 10 年中, 近五年中, 这一时期中).
 _SPAN_FRAME_RE = re.compile(
     r"^(?:过去|近|最近|此前|这|此|该|同)?\s*(?:[\d一二三四五六七八九十两几]+\s*)?(?:年|个月|月|时期|阶段|期间)$"
