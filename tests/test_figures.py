@@ -879,7 +879,7 @@ def test_the_population_a_share_is_of(ctx):
         ),
         (
             "截止2021年6月的全球TOP500超算排行榜中，我国超算数量世界第一，占比份额接近40%。",
-            "TOP500超算排行榜中超算占比份额",
+            "全球TOP500超算排行榜中超算占比份额",  # the world's list, said
         ),
     ]
     for text, label in cases:
@@ -3702,4 +3702,19 @@ def test_a_survey_of_a_sample_owns_the_changes_after_it(ctx):
         ("受调查制造业企业中人均利润率增长率", Decimal("16")),
         ("受调查制造业企业中运维成本增长率", Decimal("-13")),
         ("受调查制造业企业中综合利用率增长率", Decimal("56")),
+    ]
+
+
+def test_a_countrys_share_of_a_world_population_names_both(ctx):
+    """数字中国发展报告（2024年） line 257 (活跃度排名前100开源软件项目中开源软件
+    项目比例 judged label-wrong: a share of open-source projects among
+    open-source projects): the frame keeps 全球 and the part keeps the country,
+    which a label of a world population must say; a ranking's size (前 100 家)
+    stays in the frame."""
+    text = "在全球活跃度排名前100的开源软件项目中，我国开源软件项目占比17%，"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("全球活跃度排名前100的开源软件项目中我国开源软件项目占比", Decimal("17")),
+    ]
+    assert [f[0] for f in _facts("在全球前100家数字企业中，我国企业占比达到20%。", ctx)] == [
+        "全球前100家数字企业中我国企业占比"
     ]

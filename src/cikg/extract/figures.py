@@ -533,6 +533,8 @@ _NUMBERING_RE = re.compile(r"(?:专栏|案例|图|表|附表|附图)\s*$")
 _DOMAINS_RE = re.compile(r"等(?:领域|行业|方面|部门|地区)$")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
+#: A group's size, not the size of a ranking (前 100 家数字企业 keeps its 100).
+_GROUP_SIZE_RE = re.compile(r"(?<![前\d.])(?<!前\s)" + _COUNTED_RE.pattern)
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
 #: A rank stated after a measure, without a verb (超算数量世界第一).
@@ -2129,7 +2131,7 @@ class _Reader:
                     self.state.actor = group
                     continue
                 self.read_clause(clause, in_clause, sentence.end, own)
-                counted = _COUNTED_RE.sub("", self.text[clause.start : clause.end])
+                counted = _GROUP_SIZE_RE.sub("", self.text[clause.start : clause.end])
                 if counted.rstrip(" ，,").endswith("中"):
                     # 首批 81 家上市公司中，信息技术类公司占比 27%: the firms counted
                     # are the population of the shares after them
@@ -2902,8 +2904,10 @@ class _Reader:
                 and self.state.frame not in subject
             ):
                 # 在各行政级别政府网站中，市级网站栏目数量最多: a share of the frame,
-                # or a count of a kind of what it holds
-                subject = f"{self.state.frame}中{subject}"
+                # or a count of a kind of what it holds; a country's part of the
+                # world's is named with it (全球…开源软件项目中我国开源软件项目占比)
+                country = (lead.area or "") if self.state.frame.startswith(_WORLD_WORDS) else ""
+                subject = f"{self.state.frame}中{country}{subject}"
             owner = holder or self.state.actor
             if (
                 owner
@@ -4108,6 +4112,7 @@ class _Reader:
 _BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经营主体|个体工商户")
 #: Words for the nation a verb's object may open with (汇总我国 14.7 万条河流).
 _NATION_WORDS = frozenset({"我国", "全国", "国内"})
+_WORLD_WORDS = ("全球", "世界")
 #: The words after a count of one that name the one thing counted: a craft,
 #: a satellite or a vessel by its name (1 艘全程自主航行船舶“智飞”号).
 _NAMED_ONE_RE = re.compile(r"^\s*[艘颗架台辆座个]?[^，,。；;、“]{0,16}“[^”]{1,12}”号")

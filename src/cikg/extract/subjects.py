@@ -753,10 +753,10 @@ _MAGNITUDE_RE = re.compile(
 )
 #: A span of time listed before the figure's own words (历时 5 个月、参赛…).
 _LISTED_SPAN_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:个月|年|天|日|小时|周)、")
-#: … unless it bounds a category (100亿元以上, 超过100项的省份) or is a base
-#: (占100家企业总营收).
+#: … unless it bounds a category (100亿元以上, 超过100项的省份), is a base
+#: (占100家企业总营收) or the size of a ranking (前100家数字企业).
 _BOUND_AFTER_RE = re.compile(r"[^\d，,。；;]{0,3}?(?:及?以上|及?以下|以内|之间|左右|至)")
-_BOUND_BEFORE_RE = re.compile(r"(?:超过|超|突破|高于|低于|不足|不到|占)$")
+_BOUND_BEFORE_RE = re.compile(r"(?:超过|超|突破|高于|低于|不足|不到|占|前)$")
 #: What a label cannot open with: a list's separator, a bracket, 占
 #: without 比 (a share whose part is missing), a comparison's verb or a verb of
 #: change (an effect without its cause).
@@ -901,6 +901,8 @@ def label_problem(label: str, segmenter: Segmenter) -> str | None:
     >>> label_problem("粉丝量达到540万人主播数", seg)
     "'粉丝量达到540万人主播数' holds another figure (540万)"
     >>> label_problem("年营收在100亿元以上的企业数量", seg) is None
+    True
+    >>> label_problem("全球前100家数字企业中我国企业占比", seg) is None
     True
     >>> label_problem("历时5个月、参赛人数", seg)
     "'历时5个月、参赛人数' holds another figure (5个月)"
@@ -1744,13 +1746,18 @@ def frame_of(clause: str, ctx: SubjectContext) -> str:
     ''
     >>> frame_of("在小红书站内", default_context(load_reference()))
     '小红书'
+    >>> frame_of("在全球活跃度排名前100的开源软件项目中", default_context(load_reference()))
+    '全球活跃度排名前100的开源软件项目'
     """
     text = strip_periods(_MARKER_RE.sub("", clause)).strip()  # 2020 年上半年…中
     text = re.sub(r"^(?:截至|截止)(?:到)?\s*的?", "", text).strip()  # 截止 2021 年 6 月的…中
     m = _FRAME_RE.match(text) or _SURVEYED_RE.match(text)
     if m is None or _SPAN_FRAME_RE.match(m["base"]):
         return ""  # 过去 10 年中: a span of time, no population
-    return clean_lead(display_form(m["base"]), ctx)[0]
+    base, place = clean_lead(display_form(m["base"]), ctx)
+    # 在全球活跃度排名前 100 的开源软件项目中: the world's, which a label must say
+    # (a share of it is a country's, whose area the figure has)
+    return f"{place}{base}" if base and place in _WORLD else base
 
 
 def share_label(subject: str, whole: str, is_indicator: Callable[[str], bool]) -> str:
