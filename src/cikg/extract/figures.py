@@ -3974,7 +3974,18 @@ class _Reader:
             label, problem = f"{thing}{label}", None
             base = f"{thing}{base}" if base else base
             area = "中国" if nation and area is None else area
-        if not problem and too_bare(label, self.ctx.subjects, self.ctx.is_company):
+        if (
+            not problem
+            and too_bare(label, self.ctx.subjects, self.ctx.is_company)
+            # 蠡县共有电商 2 万余家: a count the clause gives a place below the
+            # nation, the place's (我国企业占据 15 个席位: no count of the nation's)
+            and not (
+                area
+                and unit in COUNTING_UNITS
+                and area not in _NATION_WORDS | {"中国"}
+                and self.ctx.subjects.region_of(area)
+            )
+        ):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
         if problem and event and (days := _DURATION_LED_RE.match(label)):
             # 开展…“乐享扶余 清凉一夏”展销会，…，3 天线上线下客流量达 9.8 万余人次: the
