@@ -534,6 +534,10 @@ _DOMAINS_RE = re.compile(r"等(?:领域|行业|方面|部门|地区)$")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
 #: A group's size, not the size of a ranking (前 100 家数字企业 keeps its 100).
+#: The jobs a thing brings, right before a number of persons (带动就业超, 吸纳就业约).
+_JOBS_BROUGHT_RE = re.compile(
+    r"(?P<verb>带动|吸纳|创造)(?:了)?就业(?:人数|岗位)?\s*(?:达到|达|为|超过|超|约|近|逾|突破)*\s*$"
+)
 _GROUP_SIZE_RE = re.compile(r"(?<![前\d.])(?<!前\s)" + _COUNTED_RE.pattern)
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
@@ -1823,6 +1827,29 @@ class _Reader:
 
     # -------------------------------------------------------------- reading
 
+    def read_jobs_brought(
+        self,
+        q: Quantity,
+        jobs: re.Match[str],
+        clause: Clause,
+        period: Period,
+        period_source: str | None,
+    ) -> bool:
+        """Read ``q`` (persons) as the jobs a thing brings: 网络零售带动就业超过 1
+        亿人 -> 网络零售带动就业人数. The thing is the clause's before the verb,
+        else the first the sentence counted (蠡县共有电商 2 万余家，…，带动就业超
+        9 万人 -> 电商带动就业人数: the sentence's subject, said once); with
+        neither, no figure. Returns False (no noun after the number is read)."""
+        owner, area = clean_lead(jobs.string[: jobs.start()], self.ctx.subjects)
+        if not owner and self.state.said:
+            owner = _THING_END_RE.sub("", self.state.said[0])
+        if not owner:
+            self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: whose jobs")
+            return False
+        label = f"{owner}{jobs['verb']}就业人数"
+        self.emit_quantity(label, q, "person", period, area=area, source=period_source)
+        return False
+
     def parallel_item(self, item: str) -> str:
         """An item of a list that shares its verb, named with the modifier of
         the item before it when both end in the same noun (开立数字人民币个人钱包
@@ -2644,6 +2671,8 @@ class _Reader:
             self.read_percent_of(q, lead_text, after, clause, period, period_source)
             # 100%的省份、84%的地级市…: the next share's lead starts after this group
             return bool(LISTED_GROUP_RE.match(_MARKER_RE.sub("", after).strip()[1:]))
+        if q.unit == "person" and (jobs := _JOBS_BROUGHT_RE.search(_MARKER_RE.sub("", lead_text))):
+            return self.read_jobs_brought(q, jobs, clause, period, period_source)
         lead = read_lead(lead_text, ctx)
         # 全市 4 家综合类…平台年累计业务规模接近 500 亿元: the group's amount, its size
         # no figure (:func:`~cikg.extract.qualifiers.scope_of`) and no word of its label
