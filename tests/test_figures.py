@@ -3758,3 +3758,14 @@ def test_a_joint_list_of_counts_shares_its_predicate(ctx):
         ("现场签订就业协议的企业数量", Decimal("12")),
         ("现场签订就业协议的优秀学员人数", Decimal("40")),
     ]
+
+
+def test_the_field_an_act_is_in_says_which_things_it_counts(ctx):
+    """数字中国发展报告（2024年） line 276 (专精特新小巨人企业数 = 4210 judged
+    label-wrong: only those in the digital economy): 在 X 领域 right before the
+    act names which; 在 5G 领域， before a clause of its own, or a field the
+    label names again, adds nothing."""
+    text = "在数字经济领域培育专精特新“小巨人”企业 4210家。"
+    assert [f[0] for f in _facts(text, ctx)] == ["数字经济领域专精特新“小巨人”企业数量"]
+    text = "在 5G 领域，截至 2020 年 6 月底，5G 终端连接数已超过 66 万。"
+    assert [f[0] for f in _facts(text, ctx)] == ["5G终端连接数"]

@@ -108,6 +108,8 @@ _REPORTING_RE = re.compile(
     r"|(?:《[^》]{1,30}》|报告)(?:首次|首度|再次|正式)?公布)[了]?[，,：:]?"
 )
 #: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
+#: A field an act is in (在数字经济领域): the field.
+_FIELD_RE = re.compile(r"^在(?P<field>[^，,；;等、]{2,12}?)领域$")
 _CONTEXT_RE = re.compile(r"^在[^，,；;]{1,24}?(?:中|里|上|方面|领域|背景下|期间|过程中|带动下)的?")
 #: Words between a subject and its number (right to left, longest first).
 _LINK_TAIL_RE = re.compile(
@@ -449,7 +451,13 @@ def clean_lead(
         phrase = phrase.strip(" ，,、：:；;—-–·\t")
         context = _CONTEXT_RE.match(phrase)
         if context and len(phrase) > context.end() and _is_context(phrase, context, ctx):
-            phrase, changed = phrase[context.end() :], True
+            rest = phrase[context.end() :]
+            field = _FIELD_RE.match(context.group())
+            if field and not rest.startswith(("，", ",", " ")) and field["field"] not in rest:
+                # 在数字经济领域培育专精特新“小巨人”企业: the field the act is in says
+                # which (在 5G 领域，…5G 终端连接数: said again, or a clause of its own)
+                rest = f"{field['field']}领域{rest}"
+            phrase, changed = rest, True
             continue
         if phrase in _LEAD_WORDS and len(phrase) > 1:
             phrase = ""  # 其中 | 19 家企业…: a lead word alone leaves no subject
