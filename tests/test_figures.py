@@ -3673,12 +3673,13 @@ def test_a_list_of_newly_made_things_counts_new_ones_each(ctx):
     """数字中国发展报告（2024年） line 1558 (绿色供应链管理企业数 = 126 judged
     label-wrong in two samples: the 126 are the ones newly cultivated in 2024):
     新培育 keeps its verb (新 makes the count a flow), and every item of the list
-    is counted by it, as the items of 新建 (one word, tagged a place) are."""
+    is counted by it, with the level after it (国家层面, judged a required
+    qualifier), as the items of 新建 (one word, tagged a place) are."""
     text = "2024年新培育国家层面绿色工厂1382家、绿色工业园区123家、绿色供应链管理企业126家。"
     assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
         ("新培育国家层面绿色工厂数量", Decimal("1382"), "year/2024"),
-        ("新培育绿色工业园区数量", Decimal("123"), "year/2024"),
-        ("新培育绿色供应链管理企业数量", Decimal("126"), "year/2024"),
+        ("新培育国家层面绿色工业园区数量", Decimal("123"), "year/2024"),
+        ("新培育国家层面绿色供应链管理企业数量", Decimal("126"), "year/2024"),
     ]
     assert [f[0] for f in _facts("全年新建绿色工厂1382家、绿色工业园区123家。", ctx)] == [
         "新建绿色工厂数量",

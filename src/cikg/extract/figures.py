@@ -4152,6 +4152,8 @@ class _Reader:
 _BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经营主体|个体工商户")
 #: Words for the nation a verb's object may open with (汇总我国 14.7 万条河流).
 _NATION_WORDS = frozenset({"我国", "全国", "国内"})
+#: A level of government a list of things is at (国家层面, 国家级, 省级).
+_LEVEL_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:层面|级)$")
 _WORLD_WORDS = ("全球", "世界")
 #: The words after a count of one that name the one thing counted: a craft,
 #: a satellite or a vessel by its name (1 艘全程自主航行船舶“智飞”号).
@@ -4304,13 +4306,20 @@ def _in_frame(frame: str, thing: str) -> str:
 
 def _newly_done(subject: str, tagged: list) -> str:  # type: ignore[type-arg]
     """The act of making new things that opens ``subject`` and is followed by
-    what is made (新增, 新建, 新认定 …, or 新 and a verb: 新培育), or ""."""
+    what is made (新增, 新建, 新认定 …, or 新 and a verb: 新培育), with the level
+    right after it (国家层面, 省级), or ""."""
     added = _NEW_THINGS_RE.match(subject)
     if added:
-        return added.group() if len(subject) > added.end() else ""
-    if len(tagged) > 2 and tagged[0].word == "新" and tagged[1].tag in {"v", "vn"}:
-        return tagged[0].word + tagged[1].word
-    return ""
+        act = added.group() if len(subject) > added.end() else ""
+    elif len(tagged) > 2 and tagged[0].word == "新" and tagged[1].tag in {"v", "vn"}:
+        act = tagged[0].word + tagged[1].word
+    else:
+        return ""
+    # 新培育国家层面绿色工厂…、绿色工业园区…: the level goes with the act, to every item
+    level = next((t for t in tagged if t.start == len(act)), None)
+    if act and level is not None and _LEVEL_RE.search(level.word) and len(subject) > level.end:
+        act += level.word
+    return act
 
 
 def _common_tail(a: str, b: str) -> int:
