@@ -533,11 +533,11 @@ _NUMBERING_RE = re.compile(r"(?:专栏|案例|图|表|附表|附图)\s*$")
 _DOMAINS_RE = re.compile(r"等(?:领域|行业|方面|部门|地区)$")
 #: A count and its classifier inside a phrase (首批 81 家上市公司).
 _COUNTED_RE = re.compile(r"[\d.]+\s*[万亿]?\s*[个家项所名位款座部条台]")
-#: A group's size, not the size of a ranking (前 100 家数字企业 keeps its 100).
 #: The jobs a thing brings, right before a number of persons (带动就业超, 吸纳就业约).
 _JOBS_BROUGHT_RE = re.compile(
     r"(?P<verb>带动|吸纳|创造)(?:了)?就业(?:人数|岗位)?\s*(?:达到|达|为|超过|超|约|近|逾|突破)*\s*$"
 )
+#: A group's size, not the size of a ranking (前 100 家数字企业 keeps its 100).
 _GROUP_SIZE_RE = re.compile(r"(?<![前\d.])(?<!前\s)" + _COUNTED_RE.pattern)
 #: How long a rank has held, after its subject (连续三年, 连续多年, 多年来).
 _FOR_YEARS_RE = re.compile(r"(?:已?连续|多年来?)(?:[\d一二三四五六七八九十两]+|多)?年?来?$")
@@ -4154,6 +4154,7 @@ _BUSINESS_RE = re.compile(r"企业|店铺|商户|网店|门店|市场主体|经�
 _NATION_WORDS = frozenset({"我国", "全国", "国内"})
 #: A level of government a list of things is at (国家层面, 国家级, 省级).
 _LEVEL_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:层面|级)$")
+#: The world, whose population a frame may be (在全球…中): a country's part is named.
 _WORLD_WORDS = ("全球", "世界")
 #: The words after a count of one that name the one thing counted: a craft,
 #: a satellite or a vessel by its name (1 艘全程自主航行船舶“智飞”号).

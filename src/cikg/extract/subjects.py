@@ -107,9 +107,9 @@ _REPORTING_RE = re.compile(
     # 《报告》首次公布中国手机网民数量——1300 万: the report states the figure
     r"|(?:《[^》]{1,30}》|报告)(?:首次|首度|再次|正式)?公布)[了]?[，,：:]?"
 )
-#: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
 #: A field an act is in (在数字经济领域): the field.
 _FIELD_RE = re.compile(r"^在(?P<field>[^，,；;等、]{2,12}?)领域$")
+#: Context frames at the start of a lead: 在 … 中/方面/领域/背景下.
 _CONTEXT_RE = re.compile(r"^在[^，,；;]{1,24}?(?:中|里|上|方面|领域|背景下|期间|过程中|带动下)的?")
 #: Words between a subject and its number (right to left, longest first).
 _LINK_TAIL_RE = re.compile(
@@ -1206,7 +1206,7 @@ def _is_body(name: str, ctx: SubjectContext) -> bool:
 
 #: Where a list of counts goes on jointly: 与, 和, 及 or 、 before the next number.
 _JOINT_ITEM_RE = re.compile(
-    r"\s*(?:[、]|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两百千]|数[十百千万])"
+    r"\s*(?:、|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两百千]|数[十百千万])"
 )
 #: The number and classifier (or unit word) that open a list's next item.
 _ITEM_COUNT_RE = re.compile(
