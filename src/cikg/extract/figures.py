@@ -1837,12 +1837,12 @@ class _Reader:
     ) -> bool:
         """Read ``q`` (persons) as the jobs a thing brings: 网络零售带动就业超过 1
         亿人 -> 网络零售带动就业人数. The thing is the clause's before the verb,
-        else the first the sentence counted (蠡县共有电商 2 万余家，…，带动就业超
-        9 万人 -> 电商带动就业人数: the sentence's subject, said once); with
-        neither, no figure. Returns False (no noun after the number is read)."""
+        else what the sentence's first figure measures (:meth:`sentence_thing`:
+        蠡县共有电商 2 万余家，…，带动就业超 9 万人 -> 电商带动就业人数, the
+        sentence's subject, said once); with neither, no figure. Returns False
+        (no noun after the number is read)."""
         owner, area = clean_lead(jobs.string[: jobs.start()], self.ctx.subjects)
-        if not owner and self.state.said:
-            owner = _THING_END_RE.sub("", self.state.said[0])
+        owner = owner or self.sentence_thing()
         if not owner:
             self.finding("no-subject", f"{q.text} in {self.clause_text(clause)!r}: whose jobs")
             return False

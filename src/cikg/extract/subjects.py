@@ -1204,32 +1204,29 @@ def _is_body(name: str, ctx: SubjectContext) -> bool:
     return bool(name) and (ctx.is_org(name) or is_org_name(name))
 
 
-#: Where a list of counts goes on jointly: 与, 和, 及 or 、 before the next number.
-_JOINT_ITEM_RE = re.compile(
-    r"\s*(?:、|和|及|与|以及)\s*(?=[\d一二三四五六七八九十两百千]|数[十百千万])"
-)
-#: The number and classifier (or unit word) that open a list's next item.
-_ITEM_COUNT_RE = re.compile(
-    r"^\s*(?:[\d.]+|[一二三四五六七八九十两百千]+)\s*[万亿]?\s*(?:多|余)?\s*[^\s\d\u4e00-\u9fff]?"
-    r"[个家名位所项款座条台部件户人次批类种]?"
-)
+#: The number that opens a list's next item (its classifier: :data:`_CLASSIFIER_RE`).
+_ITEM_NUMBER_RE = re.compile(r"^\s*(?:[\d.]+|[一二三四五六七八九十两百千]+)\s*[万亿]?")
 
 
-def _shared_predicate(item: str, rest: str, ctx: SubjectContext) -> str:
+def _shared_predicate(item: str, joiner: str, rest: str, ctx: SubjectContext) -> str:
     """The predicate a joint list of counts ends in, which its earlier items
     share when they end in their noun: 12 家 | 企业与 40 名优秀学员现场签订就业
-    协议 -> 现场签订就业协议 (企业 signed too). Only a list joined by 与, 和,
-    及 or 、 (after a comma a clause of its own may follow), only an item of
-    nouns, and only a predicate of four characters or more after the last
-    item's noun (村级电商服务点: no predicate, a compound's head); "" otherwise."""
-    if _JOINT_ITEM_RE.match(rest) is None:
-        return ""  # (rest opens with what joins it to the item)
+    协议 -> 现场签订就业协议 (企业 signed too). ``joiner`` is what
+    :data:`_NEXT_ITEM_RE` found between ``item`` and ``rest``. Only a list joined
+    by 与, 和, 及 or 、 (after a comma a clause of its own may follow), only an
+    item of nouns, and only a predicate of four characters or more after the
+    last item's noun (村级电商服务点: no predicate, a compound's head); ""
+    otherwise."""
+    if joiner.strip() in ("，", ","):
+        return ""
     words = ctx.segmenter.tagged(item)
     if not words or not all(w.tag.startswith(("n", "j", "eng", "b", "a")) for w in words):
         return ""
     last = _NEXT_ITEM_RE.split(rest)[-1]
-    count = _ITEM_COUNT_RE.match(last)
-    last = last[count.end() :] if count else last
+    number = _ITEM_NUMBER_RE.match(last)
+    last = last[number.end() :] if number else last
+    if classifier := _CLASSIFIER_RE.match(last):
+        last = last[classifier.end() :]
     words = ctx.segmenter.tagged(last)
     act = _first_act(words)
     if act is None or act.start < 2 or len(last) - act.start < 4:
@@ -1281,8 +1278,8 @@ def counted_noun(
     after = (after[classifier.end() :] if classifier else after).strip(" 。；;，,")
     if (joint := _NEXT_ITEM_RE.search(after)) is not None:
         # 459 个渠道、62 项全国服务: one item (with the predicate the list shares)
-        item, rest = after[: joint.start()], after[joint.start() :]
-        after = item + _shared_predicate(item, rest, ctx)
+        item, rest = after[: joint.start()], after[joint.end() :]
+        after = item + _shared_predicate(item, joint.group(), rest, ctx)
     after = _SUMMED_UP_RE.sub("", after)  # …农村供水工程等各类水利对象基础信息: the last item
     if not after:
         return ""
