@@ -3345,6 +3345,20 @@ def test_a_clause_that_only_says_since_when_names_no_actor(ctx):
     assert "全国一体化政务服务平台高频热点办事服务数量" in labels
 
 
+def test_a_span_up_to_now_after_an_act_names_no_actor(ctx):
+    """004 line 1096 (接入地方部门高频热点办事服务数 judged label-wrong in
+    seeds-bk-before, seeds-aa-after and seeds-aq-before): 上线一年来 says since
+    when, like 自…以来; the platform after it is the sentence's actor, whose
+    the counts of the clauses after are."""
+    text = (
+        "上线一年来，国家政务服务平台联通 32 个地区和 46 个国务院部门，陆续接入地方部门 "
+        "360 多万项政务服务事项和 1000 多项高频热点办事服务。"
+    )
+    labels = {f[1]: f[0] for f in _facts(text, ctx)}
+    assert labels[Decimal("3600000")] == "国家政务服务平台接入地方部门的政务服务事项数量"
+    assert labels[Decimal("1000")] == "国家政务服务平台接入地方部门的高频热点办事服务数量"
+
+
 def test_a_count_of_kinds_then_of_items(ctx):
     """news-11 (2023, held-out facts): 开发本地特色产品 10 类 21 款 counts the
     kinds of products, then the products; the second number is no item of a

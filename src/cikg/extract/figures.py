@@ -408,10 +408,12 @@ _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
-#: A clause that only says since when (自上线试运行一年以来, 2019 年以来): no one acts in
-#: it (中心自 2014 年正式运营以来: 中心 does).
+#: A clause that only says since when (自上线试运行一年以来, 2019 年以来, 今年以来,
+#: 上线一年来: an act of two characters at most before the span): no one acts in it
+#: (中心自 2014 年正式运营以来: 中心 does).
 _SINCE_CLAUSE_RE = re.compile(
-    r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?)(?:以来|至今)\s*$"
+    r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?|今年|近年)(?:以来|至今)\s*$|"
+    r"^\s*[^\d，,；;]{0,2}?(?:近|过去)?[一二三四五六七八九十两\d]+\s*多?(?:年|个月)来\s*$"
 )
 _RESPECTIVELY_RE = re.compile(r"分别|依次")
 #: A count of kinds (10 类, 3 大类, 5 种类), which a count of the items may follow.
