@@ -3784,3 +3784,24 @@ def test_the_field_an_act_is_in_says_which_things_it_counts(ctx):
     assert [f[0] for f in _facts(text, ctx)] == ["数字经济领域专精特新“小巨人”企业数量"]
     text = "在 5G 领域，截至 2020 年 6 月底，5G 终端连接数已超过 66 万。"
     assert [f[0] for f in _facts(text, ctx)] == ["5G终端连接数"]
+
+
+def test_a_sentence_about_a_company_alone_owns_the_bare_measure_after_it(ctx, reference):
+    """001 line 626 (小程序交易额 judged label-wrong in seeds-i-before, q-after, w-after): a
+    sentence with no figure about one curated company (同时，腾讯通过…，为小程序
+    业务创造…) says whose the next sentence's bare measure is; a company that
+    opens a later clause (…；中国联通发布…。截至 12 月，我国农村地区在线教育使用率…)
+    says nothing of the nation's figure after it."""
+    text = (
+        "同时，腾讯通过系统性加强交易能力，为小程序业务创造强大的交易和内容生态，也为用户提供了"
+        "更流畅的购物体验。第三季度，小程序交易额超人民币 2 万亿元，同比增长十几个百分点。"
+    )
+    from dataclasses import replace
+
+    ctx = replace(ctx, is_company=reference.is_company)
+    assert _facts(text, ctx)[0][0] == "腾讯小程序交易额"
+    text = (
+        "例如，北京师范大学建设的“数字教育小院”，为乡村教育振兴提供了有力支撑；中国联通发布"
+        "“文枢AI教育”，旨在向乡村师生提供服务。截至12月，我国农村地区在线教育使用率达24.0%。"
+    )
+    assert [f[0] for f in _facts(text, ctx)] == ["农村地区在线教育使用率"]

@@ -673,6 +673,10 @@ class _State:
     # the dated base of the last sentence that gave one, for the undated sentences after it
     carried_comparison: str | None = None
     reporter: str = ""  # the company whose own report the sentence cites (据滴滴公司公告)
+    # the one curated company a sentence of no figure before it was about (腾讯通过…，为小程序
+    # 业务创造…。第三季度，小程序交易额超 2 万亿元: 腾讯's)
+    told_company: str = ""
+    told_company_before: str = ""  # and that of the sentence before, for this one
     theme: str = ""  # what a topic clause opened the sentence with (医保电子凭证全面推广应用)
     told: str = ""  # what the sentence, if a topic alone, is about (中国跨境电商快速发展。)
     told_before: str = ""  # and what the sentence before it was, for a sentence of no theme
@@ -1756,7 +1760,11 @@ class _Reader:
         if not self.ctx.is_company(actor):
             # the company a clause of the sentence opens with, else the one whose
             # report it cites, else the article's
-            actor = next(iter(named)) if named else self.state.reporter or self.ctx.company or ""
+            actor = (
+                next(iter(named))
+                if named
+                else self.state.reporter or self.state.told_company_before or self.ctx.company or ""
+            )
         if (
             actor
             and subject
@@ -1975,6 +1983,21 @@ class _Reader:
             # companies that open a clause (中国移动 6 月客户总数为…): each owns the
             # figures of its clause and the ones after it, not those before it
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
+            self.state.told_company_before = self.state.told_company if heading is None else ""
+            # (同时，腾讯通过…: a connective alone opens no statement)
+            opener = (
+                1
+                if len(opening) > 1
+                and _CONNECTIVE_RE.fullmatch(self.clause_text(sentence.clauses[0]).strip(" ，,"))
+                else 0
+            )
+            self.state.told_company = (
+                opening[opener]
+                if not quantities
+                and opening[opener] not in ("", _SEVERAL)
+                and {name for name in opening if name} == {opening[opener]}
+                else ""
+            )
             self.state.areas.start_sentence()
             self.state.places = []
             if new_topic:  # and the places of the sentences before it (海南自由贸易港…。
