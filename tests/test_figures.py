@@ -3805,3 +3805,27 @@ def test_a_sentence_about_a_company_alone_owns_the_bare_measure_after_it(ctx, re
         "“文枢AI教育”，旨在向乡村师生提供服务。截至12月，我国农村地区在线教育使用率达24.0%。"
     )
     assert [f[0] for f in _facts(text, ctx)] == ["农村地区在线教育使用率"]
+
+
+def test_an_example_named_again_owns_the_sentences_figures(ctx):
+    """001 line 650 and 004 line 982 (接入大模型产品线数 and 单场销售额 judged
+    label-wrong for want of whose: seeds-bi-added, seeds-be-after, seeds-u-before): 以 X 为例
+    names the example; when the sentence names it again (钉钉已有…) or refers to
+    it (该直播), its figures are the example's. An example the sentence does not
+    take up again (以电商平台为例，淘宝…) owns nothing."""
+    text = (
+        "以钉钉为例，截至 1 月，钉钉已有 20 多条产品线、80 多个场景接入大模型，"
+        "并且有 70 万家企业使用上了钉钉 AI 服务。"
+    )
+    assert [f[0] for f in _facts(text, ctx)][:2] == [
+        "钉钉接入大模型的产品线数量",
+        "钉钉接入大模型的场景数量",
+    ]
+    text = (
+        "以央视在微博推出的“谢谢你为湖北拼单”公益行动为例，该直播通过央视新闻主播与职业电商主播"
+        "共同为湖北特色产品进行宣传，吸引了 1091 万用户同时在线收看，单场销售额就超过 4000 万元。"
+    )
+    labels = {f[1]: f[0] for f in _facts(text, ctx)}
+    assert labels[Decimal("40000000")] == "央视在微博推出的“谢谢你为湖北拼单”公益行动单场销售额"
+    text = "以电商平台为例，淘宝在二级页面开辟短剧板块，上线短剧 100 部。"
+    assert not any(f[0].startswith("电商平台") for f in _facts(text, ctx))

@@ -411,6 +411,8 @@ _ONLY_TIME_RE = re.compile(
 #: A clause that only says since when (自上线试运行一年以来, 2019 年以来, 今年以来,
 #: 上线一年来: an act of two characters at most before the span): no one acts in it
 #: (中心自 2014 年正式运营以来: 中心 does).
+#: A clause that names the example the sentence goes on with (以钉钉为例).
+_EXAMPLE_CLAUSE_RE = re.compile(r"^\s*以(?P<example>[^，,；;]{2,40}?)为例\s*[，,]?\s*$")
 _SINCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?|今年|近年)(?:以来|至今)\s*$|"
     r"^\s*[^\d，,；;]{0,2}?(?:近|过去)?[一二三四五六七八九十两\d]+\s*多?(?:年|个月)来\s*$"
@@ -1067,6 +1069,16 @@ class _Reader:
         据中证报报道，截至5月末，梅州全市…); 公司 and 该公司 are the document's
         company."""
         clauses = [self.text[c.start : c.end] for c in sentence.clauses[:3]]
+        example = _EXAMPLE_CLAUSE_RE.match(_MARKER_RE.sub("", clauses[0]))
+        if example is not None and len(sentence.clauses) > 1:
+            # 以钉钉为例，截至 1 月，钉钉已有 20 多条产品线…; 以…公益行动为例，该直播…:
+            # the example, named again or referred to (该…), is what the sentence's
+            # figures are of
+            named = example["example"].strip()
+            rest = self.text[sentence.clauses[1].start : sentence.end]
+            if named in rest or re.search(r"(?:^|[，,；;])\s*该", rest):
+                self.state.referred = True
+                return named
         while len(clauses) > 1 and (
             _ONLY_TIME_RE.match(clauses[0])
             or _SINCE_CLAUSE_RE.match(clauses[0])
