@@ -3827,5 +3827,7 @@ def test_an_example_named_again_owns_the_sentences_figures(ctx):
     )
     labels = {f[1]: f[0] for f in _facts(text, ctx)}
     assert labels[Decimal("40000000")] == "央视在微博推出的“谢谢你为湖北拼单”公益行动单场销售额"
+    # 同时在线 says how they watched (收看用户同时在线数 judged label-wrong in seeds-ag-before)
+    assert labels[Decimal("10910000")].endswith("公益行动同时在线收看的用户人数")
     text = "以电商平台为例，淘宝在二级页面开辟短剧板块，上线短剧 100 部。"
     assert not any(f[0].startswith("电商平台") for f in _facts(text, ctx))

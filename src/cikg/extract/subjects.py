@@ -137,7 +137,7 @@ _ASIDE_AT_END_RE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 #: Words that join two nouns into one thing counted (网站和APP).
 _JOINING = frozenset({"和", "与", "及", "、"})
 #: An adverb of manner that jieba leaves on the noun before its verb (全面使用).
-_MANNER_END_RE = re.compile(r"(?:全面|普遍|广泛|充分|陆续|逐步)$")
+_MANNER_END_RE = re.compile(r"(?:全面|普遍|广泛|充分|陆续|逐步|同时在线|同时)$")
 #: Prepositions before a count whose things received the act after them (为
 #: 200 多个矿井提供技术服务), and the verbs whose converse names them.
 _RECIPIENT_COVERBS = frozenset({"为", "向", "给"})
