@@ -3831,3 +3831,22 @@ def test_an_example_named_again_owns_the_sentences_figures(ctx):
     assert labels[Decimal("10910000")].endswith("公益行动同时在线收看的用户人数")
     text = "以电商平台为例，淘宝在二级页面开辟短剧板块，上线短剧 100 部。"
     assert not any(f[0].startswith("电商平台") for f in _facts(text, ctx))
+
+
+def test_a_measure_named_again_in_short_is_the_one_named_in_full(ctx):
+    """003 line 282: 企业数量 again, after 智能机器人产业企业数量 in the same
+    sentence, is that measure (it was dropped as saying not whose); its
+    change against 2020 年底 runs from 2021 to the figure's date, not over the
+    year before it (较上年底 is the year-end before; 较 2020 年底 names its own)."""
+    text = (
+        "智能机器人产业企业数量达 45.17 万家，注册资本共计 64445.57 亿元，"
+        "企业数量较 2020 年底增长 206.7%，较 2023 年底增长 19.4%。"
+    )
+    changes = {f[1]: (f[0], f[3]) for f in _facts(text, ctx) if f[5] == "growth-rate"}
+    assert changes == {
+        Decimal("206.7"): (
+            "智能机器人产业企业数量增长率",
+            "gregorian-interval/2021-01-01T00:00:00/P48M",
+        ),
+        Decimal("19.4"): ("智能机器人产业企业数量增长率", "year/2024"),
+    }

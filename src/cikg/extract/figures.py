@@ -1316,6 +1316,15 @@ class _Reader:
             return label
         return owner + label
 
+    def said_whose(self, measure: str) -> str:
+        """Whose ``measure`` is, when a figure the sentence read before named it
+        in full (智能机器人产业企业数量, then 企业数量 again: 智能机器人产业); ""
+        when none did."""
+        for said in reversed(self.state.said):
+            if said != measure and said.endswith(measure):
+                return said[: -len(measure)]
+        return ""
+
     def fuller_mention(self, subject: str, offset: int) -> str:
         """A measure named again in short, with the words its first mention in
         the sentence had before it: 东莞、济南等地的网约车单车日均订单量已跌破 10 单；
@@ -4053,6 +4062,15 @@ class _Reader:
             )
         ):
             problem = f"{label!r} says not whose"  # 企业数, 用户增长率, 服务企业数
+        if (
+            problem
+            and problem.endswith("says not whose")
+            and (whose := self.said_whose(base or label))
+        ):
+            # 智能机器人产业企业数量达 45.17 万家，…，企业数量较 2020 年底增长 206.7%: the
+            # measure the sentence named in full before, named again in short
+            label, base = f"{whose}{label}", f"{whose}{base}" if base else base
+            problem = None
         if problem and event and (days := _DURATION_LED_RE.match(label)):
             # 开展…“乐享扶余 清凉一夏”展销会，…，3 天线上线下客流量达 9.8 万余人次: the
             # fair's visitors over its days (its span, no word of the measure)

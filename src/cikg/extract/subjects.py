@@ -693,11 +693,14 @@ def _comparison(m: re.Match[str]) -> str | None:
         return "mom"  # 当月净增: over the month, the period's own; 比上月: the month before
     if "上期" in cmp or "上半年" in cmp:
         return "previous"
+    base = (m["base"] or m["base2"] or "").strip()
+    if re.search(r"\d{4}\s*年", base):
+        return base  # 较 2020 年底: the end of that year, not the year before the figure's
     if "年末" in cmp or "年底" in cmp:
         return "year-end"
     if "上年" in cmp or "去年" in cmp:
         return "year"
-    return (m["base"] or m["base2"] or "").strip() or None
+    return base or None
 
 
 def names_measure(subject: str) -> bool:
