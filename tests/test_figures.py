@@ -3850,3 +3850,21 @@ def test_a_measure_named_again_in_short_is_the_one_named_in_full(ctx):
         ),
         Decimal("19.4"): ("智能机器人产业企业数量增长率", "year/2024"),
     }
+
+
+def test_a_sentence_during_an_undated_event_takes_no_date_from_the_one_before(ctx):
+    """004 line 799 (云上全球采购境内外参展企业数 judged period-wrong in
+    seeds-ac-before and seeds-at-before: Jan–May 2020 borrowed from the 跨境电商
+    sentence before): 第 127 届广交会期间 says when, and no date fixes it; the figure is
+    at the document's date. A sentence after it goes on from the date before."""
+    from dataclasses import replace
+
+    ctx = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    text = (
+        "2020 年 1 月至 5 月，通过海关跨境电子商务管理平台零售进出口商品总额达 717.3 亿元，"
+        "同比增长 22.4%。外贸企业通过网上营销、网上交易实现生存发展。"
+        "第 127 届广交会期间，近 2.6 万家境内外参展企业实现了“云”上全球采购。"
+    )
+    periods = {f[1]: f[3] for f in _facts(text, ctx)}
+    assert periods[Decimal("71730000000")] == "gregorian-interval/2020-01-01T00:00:00/P5M"
+    assert periods[Decimal("26000")] == "month/2020-06"

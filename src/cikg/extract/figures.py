@@ -286,6 +286,8 @@ _HOLIDAY_RE = re.compile(
     r"(?:国庆|春节|中秋|端午|元旦|清明|五一|劳动节)”?(?:假期|长假|小长假|黄金周|期间|前后|后|前)"
     r"|黄金周|小长假|(?:网购|购物|年货|消费|电商)(?:节|季)"
 )
+#: A clause that says during which event (第 127 届广交会期间, 在疫情防控期间).
+_DURING_RE = re.compile(r"(?:在)?[^，,；;。]{1,20}期间")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
 _SEVERAL = "、"
 #: Words for the company a document is about (上半年，公司移动通信服务收入…).
@@ -1992,7 +1994,11 @@ class _Reader:
             if self.state.previous is not None and new_topic:
                 self.state.previous, self.state.carried_comparison = None, None
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
-            if self.state.previous is not None:
+            if self.state.previous is not None and self.during_undated(sentence):
+                # 第 127 届广交会期间，…: not the date of the sentence before, which
+                # still holds for the sentences after it
+                self.state.period, self.state.period_source = self.ctx.default_period, "report"
+            elif self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
             self.state.referred = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
@@ -2273,6 +2279,18 @@ class _Reader:
         if _states_no_topic(first) or _REPORTING_END_RE.search(first):
             return ""
         return first
+
+    def during_undated(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` opens with a span of an event no date in it
+        fixes (第 127 届广交会期间，…; 疫情期间，…): when its figures took place,
+        the date of the sentence before does not say."""
+        first = _MARKER_RE.sub("", self.clause_text(sentence.clauses[0])).strip(" ，,")
+        return (
+            len(sentence.clauses) > 1
+            and bool(_DURING_RE.fullmatch(first))
+            and not _HOLIDAY_RE.search(first)
+            and not find_periods(first)
+        )
 
     def opens_topic(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` opens with a statement of a topic of its own: a
