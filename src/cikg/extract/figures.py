@@ -286,6 +286,10 @@ _HOLIDAY_RE = re.compile(
     r"(?:国庆|春节|中秋|端午|元旦|清明|五一|劳动节)”?(?:假期|长假|小长假|黄金周|期间|前后|后|前)"
     r"|黄金周|小长假|(?:网购|购物|年货|消费|电商)(?:节|季)"
 )
+#: A clause that says during which numbered event (第 127 届广交会期间): it names it.
+_NUMBERED_EVENT_RE = re.compile(
+    r"(?:在)?(?P<event>第\s*[\d一二三四五六七八九十百]+\s*届[^，,；;。]{2,16}?)期间"
+)
 #: A clause that says during which event (第 127 届广交会期间, 在疫情防控期间).
 _DURING_RE = re.compile(r"(?:在)?[^，,；;。]{1,20}期间")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
@@ -2081,6 +2085,17 @@ class _Reader:
                     # month (双十一's in its year) and named by it; this sentence only
                     self.state.period, self.state.period_source = event, "clause"
                     self.state.occasion = event.text
+                elif (
+                    n == 0
+                    and not in_clause
+                    and (
+                        held := _NUMBERED_EVENT_RE.fullmatch(
+                            _MARKER_RE.sub("", self.clause_text(clause)).strip(" ，,")
+                        )
+                    )
+                ):
+                    # 第 127 届广交会期间，近 2.6 万家境内外参展企业…: the fair's exhibitors
+                    self.state.occasion = display_form(held["event"])
                 worded = self.clause_text(clause)
                 if in_clause and (sampled := sampled_survey(worded, self.ctx.subjects)):
                     # 宝安区对 300 家制造业企业的…调查，…运维成本降低 13%: the sample's
