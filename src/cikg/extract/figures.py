@@ -1090,6 +1090,8 @@ class _Reader:
             or _SINCE_CLAUSE_RE.match(clauses[0])
             or _SOURCE_CLAUSE_RE.match(clauses[0])
             or _ASPECT_CLAUSE_RE.match(clauses[0])
+            # 同时，“一键叫车”功能已在 325 个城市上线: a connective alone names no one
+            or _CONNECTIVE_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
         ):
             clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
         platform = platform_actor(clauses[0])

@@ -1550,9 +1550,9 @@ def noun_phrase_of(clause: str, ctx: SubjectContext) -> str:
     return phrase if 0 < len(phrase) <= _MAX_SUBJECT // 2 else ""
 
 
-#: A platform, website, system or programme that opens a clause and does what
-#: follows: 12309中国检察网公开法律文书…, “就业在线”平台累计发布…, 检察业务应用系统
-#: 2.0受理…, 国家政务服务平台总访问人数…. 网 is a head only as a website's
+#: A platform, website, system, named feature or programme that opens a clause and
+#: does what follows: 12309中国检察网公开法律文书…, “就业在线”平台累计发布…, 检察业务应用
+#: 系统2.0受理…, 国家政务服务平台总访问人数…, “一键叫车”功能已在…. 网 is a head only as a website's
 #: (not 网络, 网民, 网站, 网信办, 网安, 网易 …).
 PLATFORM_ACTOR_RE = re.compile(
     # (a quoted name ending in its kind: “慕课西部行计划”自 2013 年启动以来…)
@@ -1560,7 +1560,7 @@ PLATFORM_ACTOR_RE = re.compile(
     r"(?:平台|系统|客户端|小程序|APP|App|app|计划|工程))|"
     r"(?:[“\"][^”\"]{1,12}[”\"][0-9A-Za-z\u4e00-\u9fff·]{0,16}?"
     r"|[0-9A-Za-z\u4e00-\u9fff·]{2,24}?)"
-    r"(?:平台|系统|客户端|小程序|APP|App|app|网(?![络民站页购约上点红格关店信安易])|计划|工程)"
+    r"(?:平台|系统|客户端|小程序|功能|APP|App|app|网(?![络民站页购约上点红格关店信安易])|计划|工程)"
     r"(?:\s*\d+(?:\.\d+)?)?)"
 )
 
