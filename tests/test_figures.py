@@ -3879,3 +3879,32 @@ def test_a_sentence_during_an_undated_event_takes_no_date_from_the_one_before(ct
     # judged label-wrong in the same samples)
     labels = {f[1]: f[0] for f in _facts(text, ctx)}
     assert labels[Decimal("26000")].startswith("第127届广交会期间")
+
+
+def test_who_acts_through_a_named_platform_owns_the_figures_after_it(ctx):
+    """CAICT 数字经济 2022 p23 (服务管理酒店数 judged label-wrong in corpus-pdf-bf-
+    before; 服务会员数量 and 线上交易额 dropped as saying not whose): 目前 names no
+    one; 山东文旅 acts through a named platform, and the figures after it are
+    done with it. An act with no measure (提高整体运营效率 30%) stays no figure.
+    p32: 目前，海洋数据交易平台已有… — the platform after 目前 owns 交易金额."""
+    from dataclasses import replace
+
+    ctx = replace(ctx, default_period=parse_period("2022年"), default_year=2022)
+    text = (
+        "目前，山东文旅通过“数智一体化”智慧文旅服务平台，服务管理酒店超过 300 家，"
+        "服务会员数量超过 600 万，累计实现线上交易额 4.3 亿元，提高整体运营效率 30%以上，"
+        "为酒店服务业数字化提供行业示范。"
+    )
+    owner = "山东文旅“数智一体化”智慧文旅服务平台"
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        (f"{owner}服务管理酒店数量", Decimal("300")),
+        (f"{owner}服务会员数量", Decimal("6000000")),
+        (f"{owner}线上交易额", Decimal("430000000")),
+    ]
+    text = (
+        "目前，海洋数据交易平台已有地波雷达实时观测、海洋预报、海洋牧场观测三类数据，"
+        "初步实现了数据交易，交易金额 30 万元。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("海洋数据交易平台交易金额", Decimal("300000"))
+    ]

@@ -276,6 +276,10 @@ _BARE_OPENER_RE = re.compile(r"^(?:实现|累计|全年)")
 _NOW_RE = re.compile(
     r"目前|当前|现阶段|如今|截至目前|截止目前|至今|近年来|近几年来?|近些年来?|多年来"
 )
+#: A clause of who acts through what (山东文旅 | 通过 | “数智一体化”智慧文旅服务平台).
+_VIA_PLATFORM_RE = re.compile(
+    r"(?P<who>[^，,；;\d]{2,12}?)(?:通过|依托|借助)(?P<via>[^，,；;]{4,30})"
+)
 #: Where a body acts, at a lead's end (国家移民管理局 | 在全国).
 _ACTS_IN_RE = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,8})$")
 #: A holiday (国庆假期, “五一”假期, 春节后, 黄金周) or a shopping festival not
@@ -693,6 +697,7 @@ class _State:
     # the sentence's actor owns its figures: named again by its kind (中心自…) or a
     # system the sentence opened (完成检举举报平台建设，…)
     referred: bool = False
+    through: bool = False  # the actor acts through a named platform (…通过“…”平台，)
     companies: list[str] = field(default_factory=list)  # curated companies opening its clauses
     shared_verb: str = ""  # the verb of a list of objects (处置信息 3 万条、账号 5600 个)
     counted_by: str = ""  # the verb phrase of a list of counts (开通 459 个渠道、62 项服务)
@@ -1090,11 +1095,20 @@ class _Reader:
             or _SINCE_CLAUSE_RE.match(clauses[0])
             or _SOURCE_CLAUSE_RE.match(clauses[0])
             or _ASPECT_CLAUSE_RE.match(clauses[0])
-            # 同时，“一键叫车”功能已在 325 个城市上线: a connective alone names no one
+            # 同时，“一键叫车”功能已在 325 个城市上线: a connective alone names no one,
+            # and neither does 目前 (目前，山东文旅通过…平台，服务管理酒店超过 300 家)
             or _CONNECTIVE_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
+            or _NOW_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
         ):
             clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
         platform = platform_actor(clauses[0])
+        via = _VIA_PLATFORM_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
+        if not platform and via and platform_actor(via["via"]) == via["via"]:
+            # 山东文旅通过“数智一体化”智慧文旅服务平台，服务管理酒店超过 300 家: who acts
+            # through a named platform; the figures after it are done with it, as a
+            # platform's own are (服务会员数量 too)
+            self.state.through = True
+            return display_form(f"{via['who']}{via['via']}")
         opened = _OPENED_SYSTEM_RE.search(clauses[0])
         if not platform and opened and not any(ch.isdigit() for ch in clauses[0]):
             # …推动国家法律法规数据库正式开通，开通之时收录了…: what the sentence's
@@ -1777,7 +1791,9 @@ class _Reader:
             and not too_bare(subject, self.ctx.subjects, self.ctx.is_company)
             and not label_problem(subject, self.ctx.subjects.segmenter)
         )
-        if actor and (platform_actor(actor) == actor or referred):
+        # (…通过“…”平台，提高整体运营效率 30%: an act, no measure, whoever did it)
+        through = self.state.through and not label_problem(subject, self.ctx.subjects.segmenter)
+        if actor and (platform_actor(actor) == actor or through or referred):
             # a platform's figures are its own, and those of a body the sentence
             # refers back to (中心自 2014 年…，搭建…平台 50 多个)
             if actor in subject or self.ctx.subjects.is_indicator(subject):
@@ -2006,7 +2022,7 @@ class _Reader:
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
             elif self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
-            self.state.referred = False  # (sentence_actor says when)
+            self.state.referred = self.state.through = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
             self.state.theme = self.theme_of(sentence) if heading is None else ""
             # 中国跨境电商快速发展。据海关统计，…进出口规模达…: the sentence before's
