@@ -3908,3 +3908,34 @@ def test_who_acts_through_a_named_platform_owns_the_figures_after_it(ctx):
     assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
         ("海洋数据交易平台交易金额", Decimal("300000"))
     ]
+
+
+def test_a_count_of_times_an_act_was_done_is_named_by_the_act(ctx):
+    """004 line 1137 and CAICT 数字经济 2022 p22 (all three dropped as having no
+    subject; the first two are facts of the 46th report's, the third of the
+    CAICT set): 累计访问达 N 次 counts the visits, of the thing the lead names
+    (平台, the one the paragraph named: 上线 before 国家政务服务平台 is no part of
+    its name); 累计调用 N 次 after 全国, and 累计观看超 N 人次, of what the figure
+    before counted."""
+    from dataclasses import replace
+
+    ctx = replace(ctx, default_period=parse_period("2020年6月"), default_year=2020)
+    text = (
+        "各地区实现“健康码”跨省互认，上线国家政务服务平台“防疫健康信息码”。"
+        "截至2020年6月，平台“防疫健康信息码”累计访问达61.55亿余次，为疫情防控提供有力支撑。"
+    )
+    assert [(f[0], f[1]) for f in _facts(text, ctx)] == [
+        ("国家政务服务平台“防疫健康信息码”访问次数", Decimal("6155000000"))
+    ]
+    text = (
+        "截至2020年6月，国家政务服务平台数据共享受理服务系统发布疫情相关数据资源983条，"
+        "全国累计调用133.08亿余次。"
+    )
+    labels = {f[1]: f[0] for f in _facts(text, ctx)}
+    assert labels[Decimal("13308000000")].endswith("疫情相关数据资源调用次数")
+    text = "2021 年重点监测电商平台累计直播场次数量超 2400 万场，累计观看超 1200 亿人次。"
+    labels = {f[1]: (f[0], f[2]) for f in _facts(text, ctx)}
+    assert labels[Decimal("120000000000")] == (
+        "重点监测电商平台累计直播场次观看人次",
+        "person_time",
+    )

@@ -366,6 +366,13 @@ _COUNT_END_RE = re.compile(r"(?:数量|数)$")
 #: A measure of an act (访问人次, 观看量, 播放量, 使用时长): the act's verb, then its
 #: measure word; searched, it ends a label (国家中小学网络云平台 | 浏览人次).
 _ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:人次|次数|量|时长)$")
+#: An act, after what did it, right before a count of times it was done (平台“防疫健康
+#: 信息码” | 累计 | 访问 | 达, 全国累计调用, 累计观看超).
+_ACT_COUNT_LEAD_RE = re.compile(
+    r"(?P<thing>[^，,；;]{0,20}?)(?:累计|共|总共|共计)?"
+    r"(?P<act>访问|调用|浏览|观看|播放|下载|点击|查询)了?"
+    r"\s*(?:达到|达|超过|超|突破|逾|近|约)?$"
+)
 #: The persons who did an act (使用人数): searched, it ends a label as an act's
 #: measure does.
 _ACTORS_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})人数$")
@@ -966,6 +973,8 @@ def _noun_phrase_ending(words: list[Token], i: int) -> str:
         word = words[start - 1]
         if word.word in _WE:
             break  # 我国工业互联网平台: the country's, not part of the name
+        if words[start].word.startswith(("国家", "全国", "中国")):
+            break  # 上线 | 国家政务服务平台: a name its nation word opens starts there
         if word.word in {"”", "」"}:
             opening = next((j for j in range(start - 2, -1, -1) if words[j].word in "“「"), -1)
             if opening >= 0 and start - 1 - opening <= 6:
@@ -3071,6 +3080,9 @@ class _Reader:
                 subject = self.named_before(subject, q.start, mention=kind["kind"])
             if subject:
                 subject = self.topic_kind(subject, q.end)
+            elif unit in ("count", "person_time"):
+                # 平台“防疫健康信息码”累计访问达 | 61.55 亿余次, 累计观看超 | 1200 亿人次
+                subject = self.act_count(unmarked, unit, q.start)
             subject = (
                 self.owned(subject) or self.leading_measure(clause) or self.faring_measure(clause)
             )
@@ -3876,6 +3888,23 @@ class _Reader:
             derivation=derivation,
             breakdown=breakdown,
         )
+
+    def act_count(self, lead: str, unit: str, offset: int) -> str:
+        """How many times an act was done, named by the act when ``lead`` (the
+        words before a count of times or of person-times at ``offset``) ends in
+        one: 平台“防疫健康信息码”累计访问达 -> 国家政务服务平台“防疫健康信息码”访问
+        次数 (the platform the paragraph named, see :meth:`named_before`);
+        累计观看超 -> 观看人次, whose thing :meth:`owned` finds in the figure
+        before (:meth:`act_owner`). The nation (全国累计调用) names no thing. ""
+        when the lead ends in no such act."""
+        m = _ACT_COUNT_LEAD_RE.search(lead.rstrip())
+        if m is None:
+            return ""
+        label = m["act"] + ("人次" if unit == "person_time" else "次数")
+        thing = m["thing"].strip(" ，,")
+        if not thing or thing in _NATION_WORDS | _ALL_WORDS or self.ctx.subjects.region_of(thing):
+            return label
+        return self.named_before(f"{thing}{label}", offset)
 
     def act_owner(self, label: str) -> str:
         """Whose ``label`` is when it measures an act alone (访问人次, 观看量, 播放量:
