@@ -119,6 +119,14 @@ _RANKED_ITEMS_RE = re.compile(
 #: A multiplication sign before a number (7×24 小时): a product, not a figure.
 _TIMES_SIGNS = frozenset({"×", "*", "✕"})
 _MARKER_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d{1,3})\]")
+
+
+def _bare(text: str) -> str:
+    """``text`` without its footnote markers and the commas and spaces that
+    end or open it (a clause as its words: 同时，-> 同时)."""
+    return _MARKER_RE.sub("", text).strip(" ，,")
+
+
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 #: Documents that report on the period they name (2023 年年度报告, 2023 年第二季度…
 #: 通告): the figures after them are of that period.
@@ -425,11 +433,11 @@ _ONLY_TIME_RE = re.compile(
     r"^\s*(?:截至|截止|到)?\s*(?:\d{4}\s*年)?\s*(?:上半年|下半年|全年|前?[一二三四1-4]季度|"
     r"\d{1,2}\s*月(?:末|底|份)?|年[末底]|今年|去年)?\s*$"
 )
+#: A clause that names the example the sentence goes on with (以钉钉为例).
+_EXAMPLE_CLAUSE_RE = re.compile(r"^\s*以(?P<example>[^，,；;]{2,40}?)为例\s*[，,]?\s*$")
 #: A clause that only says since when (自上线试运行一年以来, 2019 年以来, 今年以来,
 #: 上线一年来: an act of two characters at most before the span): no one acts in it
 #: (中心自 2014 年正式运营以来: 中心 does).
-#: A clause that names the example the sentence goes on with (以钉钉为例).
-_EXAMPLE_CLAUSE_RE = re.compile(r"^\s*以(?P<example>[^，,；;]{2,40}?)为例\s*[，,]?\s*$")
 _SINCE_CLAUSE_RE = re.compile(
     r"^\s*(?:(?:自|从)[^，,；;]{0,16}?|\d{4}\s*年[^，,；;]{0,4}?|今年|近年)(?:以来|至今)\s*$|"
     r"^\s*[^\d，,；;]{0,2}?(?:近|过去)?[一二三四五六七八九十两\d]+\s*多?(?:年|个月)来\s*$"
@@ -923,7 +931,7 @@ def _leader_of(clause: str) -> str:
     with its subject: 20-29 岁网民使用生成式人工智能产品的比例最高 -> 20-29岁网民
     使用生成式人工智能产品的比例; 县级政府网站首页文章更新量增幅最高 -> …增幅; ""
     for a subject alone (学生最多) or no leader."""
-    clause = _MARKER_RE.sub("", clause).strip(" ，,")
+    clause = _bare(clause)
     leads = _HIGHEST_RE.search(clause)
     if not leads:
         return ""
@@ -1106,12 +1114,12 @@ class _Reader:
             or _ASPECT_CLAUSE_RE.match(clauses[0])
             # 同时，“一键叫车”功能已在 325 个城市上线: a connective alone names no one,
             # and neither does 目前 (目前，山东文旅通过…平台，服务管理酒店超过 300 家)
-            or _CONNECTIVE_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
-            or _NOW_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
+            or _CONNECTIVE_RE.fullmatch(_bare(clauses[0]))
+            or _NOW_RE.fullmatch(_bare(clauses[0]))
         ):
             clauses = clauses[1:]  # 据中证报报道，截至5月末，梅州全市…: neither is who
         platform = platform_actor(clauses[0])
-        via = _VIA_PLATFORM_RE.fullmatch(_MARKER_RE.sub("", clauses[0]).strip(" ，,"))
+        via = _VIA_PLATFORM_RE.fullmatch(_bare(clauses[0]))
         if not platform and via and platform_actor(via["via"]) == via["via"]:
             # 山东文旅通过“数智一体化”智慧文旅服务平台，服务管理酒店超过 300 家: who acts
             # through a named platform; the figures after it are done with it, as a
@@ -2046,7 +2054,7 @@ class _Reader:
             opener = (
                 1
                 if len(opening) > 1
-                and _CONNECTIVE_RE.fullmatch(self.clause_text(sentence.clauses[0]).strip(" ，,"))
+                and _CONNECTIVE_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0])))
                 else 0
             )
             self.state.told_company = (
@@ -2115,11 +2123,7 @@ class _Reader:
                 elif (
                     n == 0
                     and not in_clause
-                    and (
-                        held := _NUMBERED_EVENT_RE.fullmatch(
-                            _MARKER_RE.sub("", self.clause_text(clause)).strip(" ，,")
-                        )
-                    )
+                    and (held := _NUMBERED_EVENT_RE.fullmatch(_bare(self.clause_text(clause))))
                 ):
                     # 第 127 届广交会期间，近 2.6 万家境内外参展企业…: the fair's exhibitors
                     self.state.occasion = display_form(held["event"])
@@ -2209,7 +2213,7 @@ class _Reader:
                         # last clause that named things pending
                         self.state.pending, self.state.pending_clause = topic, lead.strip()
                     self.state.pending_np = noun_phrase_of(lead, self.ctx.subjects)
-                    listed = self.places_of(_MARKER_RE.sub("", lead).strip(" ，,"))
+                    listed = self.places_of(_bare(lead))
                     if listed is not None and not listed[1]:
                         self.state.places = listed[0]  # 北京、上海、天津等省市，…
                     _, area = clean_lead(lead, self.ctx.subjects)
@@ -2326,7 +2330,7 @@ class _Reader:
         """Whether ``sentence`` opens with a span of an event no date in it
         fixes (第 127 届广交会期间，…; 疫情期间，…): when its figures took place,
         the date of the sentence before does not say."""
-        first = _MARKER_RE.sub("", self.clause_text(sentence.clauses[0])).strip(" ，,")
+        first = _bare(self.clause_text(sentence.clauses[0]))
         return (
             len(sentence.clauses) > 1
             and bool(_DURING_RE.fullmatch(first))
@@ -2361,8 +2365,8 @@ class _Reader:
         if clause == sentence.clauses[-1]:
             return ""
         q = in_clause[0]
-        lead = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
-        noun = _MARKER_RE.sub("", self.text[q.end : clause.end]).strip(" ，,")
+        lead = _bare(self.text[clause.start : q.start])
+        noun = _bare(self.text[q.end : clause.end])
         if not lead.endswith("的") or not noun:
             return ""
         tagged = self.ctx.subjects.segmenter.tagged(noun)
@@ -2382,7 +2386,7 @@ class _Reader:
         if (
             not first
             and len(sentence.clauses) > 2
-            and _CONNECTIVE_RE.fullmatch(self.clause_text(sentence.clauses[0]).strip(" ，,"))
+            and _CONNECTIVE_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0])))
         ):
             # 同时，数字人民币推进提速，截至 2021 年底，…: a connective alone goes on
             # from the sentence before; the clause after it states the topic
@@ -3705,7 +3709,7 @@ class _Reader:
         listed = self.state.listed
         if listed is None:
             return False
-        lead_text = _MARKER_RE.sub("", self.text[clause.start : q.start]).strip(" ，,")
+        lead_text = _bare(self.text[clause.start : q.start])
         if not lead_text.startswith("其中") or "、" not in lead_text:
             return False
         raw = lead_text.removeprefix("其中").lstrip(" ，,")
