@@ -3262,7 +3262,8 @@ def test_a_list_of_objects_goes_on_past_a_comma_to_the_same_noun(ctx):
 def test_the_sentences_after_an_events_days_go_on_in_the_month_it_ended(ctx):
     """news-10 (judged period-wrong in news-aq-before and news-as-before): the
     agreements signed when a training of 7 月 28 日至 8 月 3 日 ended were not
-    signed in the 今年前 7 个月 of the sentence before it, but in August."""
+    signed in the 今年前 7 个月 of the sentence before it, but on the day it
+    ended, 3 August."""
     text = (
         "原标题：河北蠡县今年前7个月电商网络销售额超40亿元。"
         "7月28日至8月3日，河北蠡县“万人电商公益培训”活动在该县千时直播基地举行。"
@@ -3271,7 +3272,7 @@ def test_the_sentences_after_an_events_days_go_on_in_the_month_it_ended(ctx):
     in_2023 = replace(ctx, default_period=parse_period("2023年8月"), default_year=2023)
     periods = {f[1]: f[3] for f in _facts(text, in_2023)}
     assert periods[Decimal("4000000000")] == "gregorian-interval/2023-01-01T00:00:00/P7M"
-    assert periods[Decimal("40")] == "month/2023-08"
+    assert periods[Decimal("40")] == "day/2023-08-03"
 
 
 def test_an_undated_change_is_over_the_base_the_sentence_before_gave(ctx):
@@ -3939,3 +3940,25 @@ def test_a_count_of_times_an_act_was_done_is_named_by_the_act(ctx):
         "重点监测电商平台累计直播场次观看人次",
         "person_time",
     )
+
+
+def test_the_end_of_an_event_the_paragraph_dated_dates_and_names_what_follows(ctx):
+    """news-10 (development half; 现场签订就业协议企业数 and …学员人数 judged
+    label-wrong without the training, and missed at the article's month): the
+    paragraph names “万人电商公益培训”活动 with the days it ran; 培训结束后 opens a
+    sentence of its kind, at the day it ended and at it. An event ended that no
+    dated event of that kind came before stays undated."""
+    from dataclasses import replace
+
+    ctx = replace(ctx, default_period=parse_period("2023年8月"), default_year=2023)
+    text = (
+        "7月28日至8月3日，河北蠡县“万人电商公益培训”活动在该县千时直播基地举行。"
+        "此次活动由蠡县商务局、共青团蠡县委员会主办，采取线上线下形式同步进行。"
+        "培训结束后，12家企业与40名优秀学员现场签订就业协议。"
+    )
+    assert [(f[0], f[1], f[3]) for f in _facts(text, ctx)] == [
+        ("“万人电商公益培训”活动现场签订就业协议的企业数量", Decimal("12"), "day/2023-08-03"),
+        ("“万人电商公益培训”活动现场签订就业协议的优秀学员人数", Decimal("40"), "day/2023-08-03"),
+    ]
+    text = "培训结束后，12家企业与40名优秀学员现场签订就业协议。"
+    assert {f[3] for f in _facts(text, ctx)} == {"month/2023-08"}

@@ -302,6 +302,15 @@ _HOLIDAY_RE = re.compile(
 _NUMBERED_EVENT_RE = re.compile(
     r"(?:在)?(?P<event>第\s*[\d一二三四五六七八九十百]+\s*届[^，,；;。]{2,16}?)期间"
 )
+#: A quoted event and its kind (“万人电商公益培训”活动, “乐享扶余 清凉一夏”展销会).
+_QUOTED_EVENT_RE = re.compile(
+    r"“[^”]{2,24}”(?:活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)|"
+    r"“[^”]{0,22}(?:活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)”"
+)
+#: A clause that says an event of a kind ended (培训结束后, 此次活动结束后).
+_EVENT_ENDED_RE = re.compile(
+    r"(?:此次|本次|该)?(?P<kind>活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)(?:结束后|结束时|闭幕后)"
+)
 #: A clause that says during which event (第 127 届广交会期间, 在疫情防控期间).
 _DURING_RE = re.compile(r"(?:在)?[^，,；;。]{1,20}期间")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
@@ -737,6 +746,10 @@ class _State:
     # an event the sentence holds or joins, and where its words end (开展…“乐享扶余
     # 清凉一夏”展销会，…，实现销售总额 50 万余元: the fair's sales)
     event: tuple[str, int] | None = None
+    # a quoted event the paragraph dated with its span (7月28日至8月3日，…“万人电商公益培训”
+    # 活动…举行), which a later sentence may refer back to by its kind (培训结束后)
+    held: tuple[str, Period] | None = None
+    after_event: str = ""  # the event whose end opens the sentence (培训结束后，…)
     kinds_of: str = ""  # what a 其中包括 A 类 n 家、B 类 m 家 list counts kinds of
     areas: AreaState = field(default_factory=AreaState)
 
@@ -2021,6 +2034,8 @@ class _Reader:
             self.state.share_whole, self.state.reasons = "", ""
             self.state.runner_up, self.state.occasion, self.state.kinds_of = None, "", ""
             self.state.event = _event_held(self.text, sentence.start, sentence.end)
+            self.state.after_event = ""
+            self.state.held = _dated_event(s_text, self.ctx.default_year) or self.state.held
             self.state.carried, self.state.from_period, self.state.said = None, None, []
             self.state.parts = {}
             self.state.topic = self.state.topic if _CONTINUES_RE.match(s_text) else ""
@@ -2039,6 +2054,11 @@ class _Reader:
                 self.state.period, self.state.period_source = self.ctx.default_period, "report"
             elif self.state.previous is not None:
                 self.state.period, self.state.period_source = self.state.previous, "paragraph"
+            if (ended := self.after_held(sentence)) is not None:
+                # 7月28日至8月3日，…“万人电商公益培训”活动…。培训结束后，12 家企业与 40 名
+                # 优秀学员现场签订就业协议: on the day the training ended, at it
+                self.state.after_event, day = ended
+                self.state.period, self.state.period_source = day, "clause"
             self.state.referred = self.state.through = False  # (sentence_actor says when)
             self.state.actor = self.sentence_actor(sentence)
             self.state.theme = self.theme_of(sentence) if heading is None else ""
@@ -2337,6 +2357,21 @@ class _Reader:
             and not _HOLIDAY_RE.search(first)
             and not find_periods(first)
         )
+
+    def after_held(self, sentence: Sentence) -> tuple[str, Period] | None:
+        """The event the paragraph dated and the day it ended, when ``sentence``
+        opens with its end, named by its kind (培训结束后 after “万人电商公益培训”
+        活动 held 7 月 28 日至 8 月 3 日: the training, 2023-08-03); ``None``
+        otherwise."""
+        if self.state.held is None or len(sentence.clauses) < 2:
+            return None
+        ended = _EVENT_ENDED_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0])))
+        name, span = self.state.held
+        if ended is None or ended["kind"] not in name:
+            return None
+        last = span.end
+        day = find_periods(f"{last.year}年{last.month}月{last.day}日")
+        return (name, day[0]) if day else None
 
     def opens_topic(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` opens with a statement of a topic of its own: a
@@ -4186,6 +4221,10 @@ class _Reader:
             # “618”期间…天猫交易额: the festival's sales, not the half year's
             during = f"{occasion}期间"
             label, base = f"{during}{label}", f"{during}{base}" if base else base
+        held = self.state.after_event
+        if held and held.strip("“”") not in label:
+            # 培训结束后，…现场签订就业协议: at the training the paragraph named
+            label, base = f"{held}{label}", f"{held}{base}" if base else base
         if source != "report":  # the text's own month, not the report's date
             period = self.year_to_date(label, base, period)
         if "网民" in label:
@@ -4353,6 +4392,17 @@ _EVENT_HELD_RE = re.compile(
 
 #: The days an event ran, opening the label of what it had (3 天 | 线上线下客流量).
 _DURATION_LED_RE = re.compile(r"^\d+\s*(?:天|日|周)(?=[\u4e00-\u9fff])")
+
+
+def _dated_event(sentence: str, year: int | None) -> tuple[str, Period] | None:
+    """A quoted event a sentence names with the span of days it ran
+    (7月28日至8月3日，河北蠡县“万人电商公益培训”活动在…举行 -> the event and
+    2023-07-28/2023-08-03), else ``None``."""
+    named = _QUOTED_EVENT_RE.search(sentence)
+    if named is None:
+        return None
+    spans = [p for p in find_periods(sentence, year) if "/gregorian-interval/" in p.iri]
+    return (named.group(), spans[0]) if spans else None
 
 
 def _event_held(text: str, start: int, end: int) -> tuple[str, int] | None:
