@@ -2370,8 +2370,8 @@ class _Reader:
         if ended is None or ended["kind"] not in name:
             return None
         last = span.end
-        day = find_periods(f"{last.year}年{last.month}月{last.day}日")
-        return (name, day[0]) if day else None
+        day = parse_period(f"{last.year}年{last.month}月{last.day}日")
+        return (name, day) if day is not None else None
 
     def opens_topic(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` opens with a statement of a topic of its own: a
