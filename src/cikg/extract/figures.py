@@ -302,15 +302,12 @@ _HOLIDAY_RE = re.compile(
 _NUMBERED_EVENT_RE = re.compile(
     r"(?:在)?(?P<event>第\s*[\d一二三四五六七八九十百]+\s*届[^，,；;。]{2,16}?)期间"
 )
+#: The kinds of event a paragraph names and a later sentence refers back to.
+_EVENT_KINDS = "活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议"
 #: A quoted event and its kind (“万人电商公益培训”活动, “乐享扶余 清凉一夏”展销会).
-_QUOTED_EVENT_RE = re.compile(
-    r"“[^”]{2,24}”(?:活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)|"
-    r"“[^”]{0,22}(?:活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)”"
-)
+_QUOTED_EVENT_RE = re.compile(rf"“[^”]{{2,24}}”(?:{_EVENT_KINDS})|“[^”]{{0,22}}(?:{_EVENT_KINDS})”")
 #: A clause that says an event of a kind ended (培训结束后, 此次活动结束后).
-_EVENT_ENDED_RE = re.compile(
-    r"(?:此次|本次|该)?(?P<kind>活动|培训|大赛|比赛|展销会|展会|大会|论坛|会议)(?:结束后|结束时|闭幕后)"
-)
+_EVENT_ENDED_RE = re.compile(rf"(?:此次|本次|该)?(?P<kind>{_EVENT_KINDS})(?:结束后|结束时|闭幕后)")
 #: A clause that says during which event (第 127 届广交会期间, 在疫情防控期间).
 _DURING_RE = re.compile(r"(?:在)?[^，,；;。]{1,20}期间")
 #: A clause opens with several companies (中国电信、中国移动、中国联通 …).
