@@ -2068,12 +2068,7 @@ class _Reader:
             opening = [self.opening_company(self.text[c.start : c.end]) for c in sentence.clauses]
             self.state.told_company_before = self.state.told_company if heading is None else ""
             # (同时，腾讯通过…: a connective alone opens no statement)
-            opener = (
-                1
-                if len(opening) > 1
-                and _CONNECTIVE_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0])))
-                else 0
-            )
+            opener = 1 if len(opening) > 1 and self.opens_with_connective(sentence) else 0
             self.state.told_company = (
                 opening[opener]
                 if not quantities
@@ -2343,6 +2338,11 @@ class _Reader:
             return ""
         return first
 
+    def opens_with_connective(self, sentence: Sentence) -> bool:
+        """Whether ``sentence``'s first clause is a connective alone (同时，…,
+        此外，…), which goes on from the sentence before and names nothing."""
+        return bool(_CONNECTIVE_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0]))))
+
     def during_undated(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` opens with a span of an event no date in it
         fixes (第 127 届广交会期间，…; 疫情期间，…): when its figures took place,
@@ -2415,11 +2415,7 @@ class _Reader:
         than four characters, name a place, or the clause is a continuation or
         a source (其中, 数据显示)."""
         first = self.statement_clause(sentence)
-        if (
-            not first
-            and len(sentence.clauses) > 2
-            and _CONNECTIVE_RE.fullmatch(_bare(self.clause_text(sentence.clauses[0])))
-        ):
+        if not first and len(sentence.clauses) > 2 and self.opens_with_connective(sentence):
             # 同时，数字人民币推进提速，截至 2021 年底，…: a connective alone goes on
             # from the sentence before; the clause after it states the topic
             later = self.clause_text(sentence.clauses[1]).strip()
